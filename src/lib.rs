@@ -1,0 +1,18 @@
+//! clausewright: freelance contracts assembled from a clause library.
+//!
+//! The pipeline, one stage a module, each a plain function from value to value:
+//!
+//! ```text
+//! library   clause files + questions.yaml  → Library
+//! answers   answers.yaml (or interview)    → Answers
+//! assemble  Library + Answers              → Contract
+//! markdown  Contract                       → String (Markdown)
+//! layout    Markdown                       → Document (pages of positioned lines)
+//! pdf       Document                       → Vec<u8>
+//! ```
+//!
+//! Only [`run`] touches files and terminals.
+
+pub mod error;
+
+pub use error::Error;
