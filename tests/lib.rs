@@ -1,0 +1,1 @@
+//! The one integration test binary: every module below drives the real `clausewright` binary.
