@@ -1,14 +1,279 @@
-//! The one error type of the crate.
+//! The one error type of the crate, and located diagnostics.
+//!
+//! A [`Diagnostic`] points at a file, line and column and carries the source line, so it prints
+//! like a compiler message with a caret. Stages that read user files collect every diagnostic
+//! they find before failing, and fail with [`Error::Diagnostics`].
+
+use std::fmt;
+use std::path::PathBuf;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
 /// Everything that can go wrong, from a clause file to a PDF.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// An input or output file could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", path.display())]
     Io {
         /// The file.
-        path: std::path::PathBuf,
+        path: PathBuf,
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// One or more problems located in user files; all of them, not just the first.
+    #[error("{}", render_all(.0, false))]
+    Diagnostics(Vec<Diagnostic>),
+    /// The output file exists and `--force` was not given.
+    #[error("{} already exists; pass --force to replace it", path.display())]
+    OutputExists {
+        /// The file that would have been replaced.
+        path: PathBuf,
+    },
+    /// A clause failed to render with the answers given.
+    #[error("clause `{clause}`: {message}")]
+    Render {
+        /// The clause id.
+        clause: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A command-line value that clap cannot check by itself.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// The process exit code for this error: 2 for usage errors, 1 for everything else.
+    #[must_use]
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// The error as text, with colour when `styled`.
+    #[must_use]
+    pub fn render(&self, styled: bool) -> String {
+        match self {
+            Error::Diagnostics(diagnostics) => render_all(diagnostics, styled),
+            other => {
+                let text = other.to_string();
+                if styled {
+                    format!("\x1b[1;31merror\x1b[0m: {text}")
+                } else {
+                    format!("error: {text}")
+                }
+            }
+        }
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Fails `check` only with `--deny-warnings`.
+    Warning,
+    /// Always fails.
+    Error,
+}
+
+/// A problem at a place in a file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user named it.
+    pub file: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column, in characters; 0 when unknown.
+    pub column: usize,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The text of the line, for the caret display.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+    /// How many characters the caret underlines (at least one).
+    #[serde(skip)]
+    pub width: usize,
+}
+
+impl Diagnostic {
+    /// An error at `line:column` of `file`, whose text is `source` (the whole file).
+    #[must_use]
+    pub fn error(file: &str, source: &str, line: usize, column: usize, message: String) -> Self {
+        Self::at(Severity::Error, file, source, line, column, message)
+    }
+
+    /// A warning at `line:column` of `file`, whose text is `source` (the whole file).
+    #[must_use]
+    pub fn warning(file: &str, source: &str, line: usize, column: usize, message: String) -> Self {
+        Self::at(Severity::Warning, file, source, line, column, message)
+    }
+
+    /// An error about a file as a whole.
+    #[must_use]
+    pub fn file_error(file: &str, message: String) -> Self {
+        Self {
+            severity: Severity::Error,
+            file: file.to_owned(),
+            line: 0,
+            column: 0,
+            message,
+            source_line: None,
+            width: 1,
+        }
+    }
+
+    fn at(
+        severity: Severity,
+        file: &str,
+        source: &str,
+        line: usize,
+        column: usize,
+        message: String,
+    ) -> Self {
+        let source_line = (line > 0)
+            .then(|| source.lines().nth(line - 1))
+            .flatten()
+            .map(str::to_owned);
+        Self {
+            severity,
+            file: file.to_owned(),
+            line,
+            column: column.max(1),
+            message,
+            source_line,
+            width: 1,
+        }
+    }
+
+    /// Underlines `width` characters instead of one.
+    #[must_use]
+    pub fn with_width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+
+    /// `file:line:col`, or just the file when the line is unknown.
+    #[must_use]
+    pub fn location(&self) -> String {
+        if self.line == 0 {
+            self.file.clone()
+        } else {
+            format!("{}:{}:{}", self.file, self.line, self.column)
+        }
+    }
+
+    /// The diagnostic as a compiler-style message with the source line and a caret.
+    #[must_use]
+    pub fn render(&self, styled: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let Some(line_text) = &self.source_line else {
+            let word = match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let word = if styled {
+                let colour = if self.severity == Severity::Error { "31" } else { "33" };
+                format!("\x1b[1;{colour}m{word}\x1b[0m")
+            } else {
+                word.to_owned()
+            };
+            return format!("{word}: {}: {}", self.location(), self.message);
+        };
+        let start = char_to_byte(line_text, self.column - 1);
+        let end = char_to_byte(line_text, self.column - 1 + self.width);
+        let report = [level.primary_title(&self.message).element(
+            Snippet::source(line_text.as_str())
+                .line_start(self.line)
+                .path(&self.file)
+                .annotation(AnnotationKind::Primary.span(start..end)),
+        )];
+        renderer.render(&report).trim_end().to_owned()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(index, _)| index)
+}
+
+/// Every diagnostic, blank-line separated, followed by a count.
+#[must_use]
+pub fn render_all(diagnostics: &[Diagnostic], styled: bool) -> String {
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        out.push_str(&diagnostic.render(styled));
+        out.push_str("\n\n");
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    out.push_str(&count_line(errors, warnings));
+    out
+}
+
+/// "2 errors, 1 warning" and the like.
+#[must_use]
+pub fn count_line(errors: usize, warnings: usize) -> String {
+    fn plural(n: usize, word: &str) -> String {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    }
+    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn located_diagnostic_shows_path_line_and_caret() {
+        let source = "id: deposit\ntitle: Deposit\norder: ten\n";
+        let diagnostic =
+            Diagnostic::error("clauses/x.yaml", source, 3, 8, "order must be a whole number".into())
+                .with_width(3);
+        assert_eq!(
+            diagnostic.render(false),
+            "error: order must be a whole number\n --> clauses/x.yaml:3:8\n  |\n3 | order: ten\n  |        ^^^"
+        );
+    }
+
+    #[test]
+    fn whole_file_diagnostic_is_one_line() {
+        let diagnostic = Diagnostic::file_error("clauses/x.yaml", "the file is empty".into());
+        assert_eq!(
+            diagnostic.render(false),
+            "error: clauses/x.yaml: the file is empty"
+        );
+    }
+
+    #[test]
+    fn counts_are_pluralised() {
+        assert_eq!(count_line(1, 0), "1 error, 0 warnings");
+        assert_eq!(count_line(2, 1), "2 errors, 1 warning");
+    }
 }

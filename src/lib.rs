@@ -16,3 +16,9 @@
 pub mod error;
 
 pub use error::Error;
+pub mod answers;
+pub mod condition;
+pub mod library;
+pub mod assemble;
+pub mod check;
+pub mod markdown;

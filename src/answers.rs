@@ -1,0 +1,767 @@
+//! Answers: takes an answers file's text and the [`Library`] and returns typed, validated
+//! [`Answers`], or every problem in the file at once.
+//!
+//! An answers file is YAML whose nested keys spell the declared dotted keys (`client:` then
+//! `phone:` is `client.phone`). Values are checked against their declaration (type, range,
+//! choices, required); questions whose `when` is false are dropped; missing values take the
+//! declared defaults.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::error::{Diagnostic, Error};
+use crate::library::{LatePayer, Library, Question, Type};
+
+/// A typed answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Text, email, phone or the value of a choice.
+    Text(String),
+    /// Money or percent, exact.
+    Number(Decimal),
+    /// A whole number.
+    Integer(i64),
+    /// A calendar date.
+    Date(jiff::civil::Date),
+    /// Yes or no.
+    Bool(bool),
+}
+
+impl Value {
+    /// True unless `false`, zero or empty (how a bare key reads in a condition).
+    #[must_use]
+    pub fn is_truthy(&self) -> bool {
+        match self {
+            Value::Text(text) => !text.is_empty(),
+            Value::Number(number) => !number.is_zero(),
+            Value::Integer(integer) => *integer != 0,
+            Value::Date(_) => true,
+            Value::Bool(b) => *b,
+        }
+    }
+
+    /// The value as templates see it: money and percents as exact decimal strings.
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Text(text) => serde_json::Value::String(text.clone()),
+            Value::Number(number) => serde_json::Value::String(number.normalize().to_string()),
+            Value::Integer(integer) => serde_json::Value::from(*integer),
+            Value::Date(date) => serde_json::Value::String(date.to_string()),
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+        }
+    }
+
+    /// The value as it is written in an answers file.
+    #[must_use]
+    pub fn to_yaml(&self) -> String {
+        match self {
+            Value::Text(text) => yaml_string(text),
+            Value::Number(number) => format!("\"{}\"", number.normalize()),
+            Value::Integer(integer) => integer.to_string(),
+            Value::Date(date) => date.to_string(),
+            Value::Bool(b) => b.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Text(text) => f.write_str(text),
+            Value::Number(number) => write!(f, "{}", number.normalize()),
+            Value::Integer(integer) => write!(f, "{integer}"),
+            Value::Date(date) => write!(f, "{date}"),
+            Value::Bool(b) => f.write_str(if *b { "yes" } else { "no" }),
+        }
+    }
+}
+
+/// A double-quoted YAML string: always safe, whatever the text holds.
+fn yaml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Raw YAML
+
+/// A YAML scalar as written, before it is given a type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scalar {
+    /// A string (quoted, or plain text that is not a number or boolean).
+    Str(String),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// `true` or `false`.
+    Bool(bool),
+    /// Empty or `~`.
+    Null,
+}
+
+impl fmt::Display for Scalar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Scalar::Str(s) => write!(f, "\"{s}\""),
+            Scalar::Int(i) => write!(f, "{i}"),
+            Scalar::Float(x) => write!(f, "{x}"),
+            Scalar::Bool(b) => write!(f, "{b}"),
+            Scalar::Null => f.write_str("nothing"),
+        }
+    }
+}
+
+/// A node of an answers file: a mapping, a scalar, or a list (which no question takes).
+#[derive(Debug)]
+pub(crate) enum Node {
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+    Scalar(Scalar),
+    List,
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping or a value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Int(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+        i64::try_from(v)
+            .map(|v| Node::Scalar(Scalar::Int(v)))
+            .map_err(|_| E::custom("number too large"))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Float(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Str(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Str(v)))
+    }
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Null))
+    }
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Node::List)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            let value = map.next_value::<Spanned<Node>>()?;
+            entries.push((key, value));
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a single value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar, E> {
+        i64::try_from(v)
+            .map(Scalar::Int)
+            .map_err(|_| E::custom("number too large"))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Scalar, E> {
+        Ok(Scalar::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(v.to_owned()))
+    }
+    fn visit_unit<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+    fn visit_none<E>(self) -> Result<Scalar, E> {
+        Ok(Scalar::Null)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+/// Turns a serde-saphyr error into a diagnostic at its location in `file`.
+pub(crate) fn yaml_diagnostic(file: &str, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
+    let message = error.without_snippet().to_string();
+    // The message ends with its own " at line N, column M"; ours shows the location anyway.
+    let message = match message.rfind(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message,
+    };
+    let message = message.replace("unexpected end of input", "the file is empty");
+    match error.location() {
+        Some(location) if location.line() > 0 && !text.trim().is_empty() => Diagnostic::error(
+            file,
+            text,
+            location.line() as usize,
+            location.column() as usize,
+            message,
+        ),
+        _ => Diagnostic::file_error(file, message),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Typing and validation
+
+/// Gives `scalar` the type of `question` and checks it against the declaration.
+///
+/// The error is the end of a sentence that starts with the key: "expected a percent from 0 to 100".
+pub fn typed_value(question: &Question, scalar: &Scalar) -> Result<Value, String> {
+    let value = convert(question, scalar)?;
+    check_limits(question, &value)?;
+    Ok(value)
+}
+
+fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
+    let shown = scalar.to_string();
+    let expected = |what: &str| Err(format!("is {shown}; expected {what}"));
+    match question.ty {
+        Type::Text | Type::Email | Type::Phone | Type::Choice => {
+            let Scalar::Str(text) = scalar else {
+                return expected(&format!(
+                    "{}; put it in quotes if it is meant as text",
+                    question.ty.expectation(question)
+                ));
+            };
+            let text = text.trim();
+            if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+                return Err(format!(
+                    "contains the control character U+{:04X}, which cannot be printed",
+                    c as u32
+                ));
+            }
+            match question.ty {
+                Type::Email if !text.is_empty() => {
+                    if email_address::EmailAddress::from_str(text).is_err() || !text.contains('.')
+                    {
+                        return expected("an email address such as name@example.com");
+                    }
+                }
+                Type::Phone if !text.is_empty() => check_phone(text).map_err(|why| {
+                    format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})")
+                })?,
+                Type::Choice => {
+                    if !question.choices.iter().any(|c| c.value == text) {
+                        return expected(&question.ty.expectation(question));
+                    }
+                }
+                _ => {}
+            }
+            Ok(Value::Text(text.to_owned()))
+        }
+        Type::Money | Type::Percent => {
+            let number = match scalar {
+                Scalar::Int(i) => Decimal::from(*i),
+                Scalar::Float(x) => float_to_decimal(*x)
+                    .ok_or_else(|| format!("is {shown}; write it in quotes to keep every digit"))?,
+                Scalar::Str(text) => {
+                    let cleaned: String = text
+                        .trim()
+                        .trim_end_matches('%')
+                        .trim()
+                        .chars()
+                        .filter(|c| *c != ',' && *c != '_')
+                        .collect();
+                    match Decimal::from_str(&cleaned) {
+                        Ok(number) => number,
+                        Err(_) => return expected(&question.ty.expectation(question)),
+                    }
+                }
+                _ => return expected(&question.ty.expectation(question)),
+            };
+            if question.ty == Type::Money && number.normalize().scale() > 2 {
+                return expected("an amount with at most two decimal places");
+            }
+            Ok(Value::Number(number))
+        }
+        Type::Integer => match scalar {
+            Scalar::Int(i) => Ok(Value::Integer(*i)),
+            Scalar::Str(text) => text
+                .trim()
+                .parse()
+                .map(Value::Integer)
+                .or_else(|_| expected("a whole number")),
+            _ => expected("a whole number"),
+        },
+        Type::Date => match scalar {
+            Scalar::Str(text) => text
+                .trim()
+                .parse::<jiff::civil::Date>()
+                .map(Value::Date)
+                .or_else(|_| expected("a date written YYYY-MM-DD, such as 2026-03-01")),
+            _ => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
+        },
+        Type::Bool => match scalar {
+            Scalar::Bool(b) => Ok(Value::Bool(*b)),
+            _ => expected("true or false"),
+        },
+    }
+}
+
+/// Decimal from a YAML float, refusing one whose digits a float cannot hold.
+fn float_to_decimal(x: f64) -> Option<Decimal> {
+    // Rust prints the shortest text that reads back as the same float, which is the text the
+    // user typed whenever it has at most 15 significant digits.
+    let text = x.to_string();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if !x.is_finite() || digits > 15 {
+        return None;
+    }
+    Decimal::from_str(&text).ok()
+}
+
+fn check_phone(text: &str) -> Result<(), &'static str> {
+    if let Some(c) = text
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || " +-().x/".contains(*c)))
+    {
+        return Err(if c.is_alphabetic() {
+            "letters are not allowed"
+        } else {
+            "only digits, spaces, +, -, ( and ) are allowed"
+        });
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits < 7 {
+        return Err("too few digits");
+    }
+    if digits > 20 {
+        return Err("too many digits");
+    }
+    Ok(())
+}
+
+fn check_limits(question: &Question, value: &Value) -> Result<(), String> {
+    let below = |min: &Value| compare(value, min).is_some_and(std::cmp::Ordering::is_lt);
+    let above = |max: &Value| compare(value, max).is_some_and(std::cmp::Ordering::is_gt);
+    let out_of_range = question.min.as_ref().is_some_and(below)
+        || question.max.as_ref().is_some_and(above)
+        || match (question.ty, value) {
+            (Type::Percent, Value::Number(n)) => n.is_sign_negative() || *n > Decimal::ONE_HUNDRED,
+            (Type::Money, Value::Number(n)) => n.is_sign_negative(),
+            _ => false,
+        };
+    if out_of_range {
+        return Err(format!(
+            "is {}; expected {}",
+            value_for_message(question, value),
+            question.ty.expectation(question)
+        ));
+    }
+    Ok(())
+}
+
+fn value_for_message(question: &Question, value: &Value) -> String {
+    match (question.ty, value) {
+        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
+        (_, Value::Text(text)) => format!("\"{text}\""),
+        _ => value.to_string(),
+    }
+}
+
+fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (a, b) {
+        (Value::Number(a), Value::Number(b)) => Some(a.cmp(b)),
+        (Value::Integer(a), Value::Integer(b)) => Some(a.cmp(b)),
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+/// Validated answers, by dotted key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    values: BTreeMap<String, Value>,
+}
+
+/// One answer hardened for a repeat late payer: what it was and what it became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The dotted key.
+    pub key: String,
+    /// The value before, if answered.
+    pub before: Option<Value>,
+    /// The value after.
+    pub after: Value,
+}
+
+impl Answers {
+    /// The answer to `key`, if answered (and its question applies).
+    #[must_use]
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.values.get(key)
+    }
+
+    /// Sets an answer.
+    pub fn set(&mut self, key: &str, value: Value) {
+        self.values.insert(key.to_owned(), value);
+    }
+
+    /// Removes an answer.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        self.values.remove(key)
+    }
+
+    /// Every answer, by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.values.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    /// The answers as the nested JSON object templates render with.
+    #[must_use]
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut root = serde_json::Map::new();
+        for (key, value) in &self.values {
+            let mut map = &mut root;
+            let mut segments = key.split('.').peekable();
+            while let Some(segment) = segments.next() {
+                if segments.peek().is_none() {
+                    map.insert(segment.to_owned(), value.to_json());
+                } else {
+                    let entry = map
+                        .entry(segment.to_owned())
+                        .or_insert_with(|| serde_json::Value::Object(serde_json::Map::new()));
+                    // Declarations never make a key both a value and a parent (the library
+                    // loader refuses that), so the entry is always an object here.
+                    let serde_json::Value::Object(inner) = entry else {
+                        break;
+                    };
+                    map = inner;
+                }
+            }
+        }
+        serde_json::Value::Object(root)
+    }
+
+    /// The answers as a commented answers file, in the library's question order.
+    #[must_use]
+    pub fn to_yaml(&self, library: &Library) -> String {
+        let mut out = String::new();
+        let mut open: Vec<&str> = Vec::new();
+        for section in &library.sections {
+            let mut wrote_heading = false;
+            for question in &section.questions {
+                let Some(value) = self.values.get(&question.key) else {
+                    continue;
+                };
+                if !wrote_heading {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str(&format!("# {}\n", section.title));
+                    wrote_heading = true;
+                }
+                let segments: Vec<&str> = question.key.split('.').collect();
+                let parents = &segments[..segments.len() - 1];
+                let common = open
+                    .iter()
+                    .zip(parents)
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                open.truncate(common);
+                for (depth, parent) in parents.iter().enumerate().skip(common) {
+                    out.push_str(&format!("{}{parent}:\n", "  ".repeat(depth)));
+                    open.push(parent);
+                }
+                out.push_str(&format!(
+                    "{}{}: {}\n",
+                    "  ".repeat(parents.len()),
+                    segments[segments.len() - 1],
+                    value.to_yaml()
+                ));
+            }
+        }
+        out
+    }
+
+    /// Hardens the answers for a client who paid late: every `rate` multiplied by `multiplier`
+    /// and every `late_payer` rule applied. Returns the new answers and what changed.
+    #[must_use]
+    pub fn for_late_payer(&self, library: &Library, multiplier: Decimal) -> (Answers, Vec<Change>) {
+        let mut answers = self.clone();
+        let mut changes = Vec::new();
+        for question in library.questions() {
+            let before = answers.values.get(&question.key).cloned();
+            let mut after = before.clone();
+            if question.rate
+                && let Some(Value::Number(amount)) = &after
+            {
+                after = Some(Value::Number((amount * multiplier).round_dp(2)));
+            }
+            if let Some(rule) = &question.late_payer {
+                after = Some(match (rule, after) {
+                    (LatePayer::AtLeast(floor), Some(current))
+                        if compare(&current, floor).is_some_and(|o| o.is_ge()) =>
+                    {
+                        current
+                    }
+                    (LatePayer::AtMost(ceiling), Some(current))
+                        if compare(&current, ceiling).is_some_and(|o| o.is_le()) =>
+                    {
+                        current
+                    }
+                    (LatePayer::IfMissing(_), Some(current)) => current,
+                    (
+                        LatePayer::AtLeast(v)
+                        | LatePayer::AtMost(v)
+                        | LatePayer::Set(v)
+                        | LatePayer::IfMissing(v),
+                        _,
+                    ) => v.clone(),
+                });
+            }
+            if after != before
+                && let Some(after) = after
+            {
+                answers.values.insert(question.key.clone(), after.clone());
+                changes.push(Change {
+                    key: question.key.clone(),
+                    before,
+                    after,
+                });
+            }
+        }
+        (answers, changes)
+    }
+}
+
+/// Where each answered key was written, for diagnostics.
+struct Located {
+    scalar: Scalar,
+    line: usize,
+    column: usize,
+}
+
+/// Parses and validates an answers file against the library.
+pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error> {
+    let root: Spanned<Node> = if text.trim().is_empty() {
+        return Err(Error::Diagnostics(vec![Diagnostic::file_error(
+            file,
+            "the answers file is empty".into(),
+        )]));
+    } else {
+        serde_saphyr::from_str(text)
+            .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?
+    };
+    let mut diagnostics = Vec::new();
+    let mut found: BTreeMap<String, Located> = BTreeMap::new();
+    let mut parents: BTreeMap<String, usize> = BTreeMap::new();
+    match root.value {
+        Node::Map(entries) => flatten(
+            file,
+            text,
+            library,
+            "",
+            entries,
+            &mut found,
+            &mut parents,
+            &mut diagnostics,
+        ),
+        _ => diagnostics.push(Diagnostic::error(
+            file,
+            text,
+            root.referenced.line() as usize,
+            root.referenced.column() as usize,
+            "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
+        )),
+    }
+
+    let mut answers = Answers::default();
+    for question in library.questions() {
+        let applies = question
+            .when
+            .as_ref()
+            .is_none_or(|when| when.eval(|key| answers.values.get(key)));
+        let located = found.get(&question.key);
+        if !applies {
+            continue;
+        }
+        if let Some(located) = located {
+            if located.scalar == Scalar::Null {
+                // An empty value is an unanswered question.
+            } else {
+                match typed_value(question, &located.scalar) {
+                    Ok(value) => {
+                        answers.values.insert(question.key.clone(), value);
+                    }
+                    Err(why) => diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            text,
+                            located.line,
+                            located.column,
+                            format!("`{}` {why}", question.key),
+                        )
+                        .with_width(scalar_width(text, located)),
+                    ),
+                }
+                continue;
+            }
+        }
+        if let Some(default) = question.default_for(|key| answers.values.get(key)) {
+            answers.values.insert(question.key.clone(), default.clone());
+        } else if question.required {
+            let parent = question.key.rsplit_once('.').map(|(p, _)| p);
+            let message = format!("`{}` is required: {}", question.key, question.prompt);
+            diagnostics.push(match parent.and_then(|p| parents.get(p)) {
+                Some(&line) => Diagnostic::error(file, text, line, 1, message),
+                None => Diagnostic::file_error(file, message),
+            });
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(answers)
+    } else {
+        diagnostics.sort_by_key(|d| d.line);
+        Err(Error::Diagnostics(diagnostics))
+    }
+}
+
+fn scalar_width(text: &str, located: &Located) -> usize {
+    text.lines()
+        .nth(located.line.saturating_sub(1))
+        .map_or(1, |line| {
+            line.chars()
+                .skip(located.column.saturating_sub(1))
+                .take_while(|c| *c != '#')
+                .collect::<String>()
+                .trim_end()
+                .chars()
+                .count()
+        })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn flatten(
+    file: &str,
+    text: &str,
+    library: &Library,
+    prefix: &str,
+    entries: Vec<(Spanned<String>, Spanned<Node>)>,
+    found: &mut BTreeMap<String, Located>,
+    parents: &mut BTreeMap<String, usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (key, value) in entries {
+        let full = if prefix.is_empty() {
+            key.value.clone()
+        } else {
+            format!("{prefix}.{}", key.value)
+        };
+        let key_line = key.referenced.line() as usize;
+        let key_column = key.referenced.column() as usize;
+        let declared = library.question(&full).is_some();
+        let is_parent = library.is_parent(&full);
+        if !declared && !is_parent {
+            let mut message = format!("unknown key `{full}`");
+            if let Some(suggestion) = library.suggest(&full) {
+                message.push_str(&format!("; did you mean `{suggestion}`?"));
+            }
+            diagnostics.push(
+                Diagnostic::error(file, text, key_line, key_column, message)
+                    .with_width(key.value.chars().count()),
+            );
+            continue;
+        }
+        if found.contains_key(&full) || parents.contains_key(&full) && !is_parent {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    text,
+                    key_line,
+                    key_column,
+                    format!("`{full}` is given twice"),
+                )
+                .with_width(key.value.chars().count()),
+            );
+            continue;
+        }
+        match value.value {
+            Node::Map(inner) if is_parent => {
+                parents.insert(full.clone(), key_line);
+                flatten(file, text, library, &full, inner, found, parents, diagnostics);
+            }
+            Node::Scalar(scalar) if declared => {
+                found.insert(
+                    full,
+                    Located {
+                        scalar,
+                        line: value.referenced.line() as usize,
+                        column: value.referenced.column() as usize,
+                    },
+                );
+            }
+            _ => {
+                let what = if is_parent {
+                    let children = library.children(&full).join("`, `");
+                    format!("`{full}` holds the keys `{children}`, not a single value")
+                } else {
+                    format!("`{full}` takes a single value, not a list or mapping")
+                };
+                diagnostics.push(
+                    Diagnostic::error(file, text, key_line, key_column, what)
+                        .with_width(key.value.chars().count()),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Assembly: takes the [`Library`] and the [`Answers`] and returns the [`Contract`]: the
+//! clauses whose conditions hold, in order, numbered 1..n, and the ones left out with the
+//! condition that left them out.
+
+use crate::answers::Answers;
+use crate::library::{Clause, Library};
+use crate::markdown::SectionNumber;
+
+/// The clauses of one contract.
+#[derive(Debug)]
+pub struct Contract<'l> {
+    /// The library the clauses come from.
+    pub library: &'l Library,
+    /// The included clauses, in order.
+    pub parts: Vec<Part<'l>>,
+    /// The clauses whose condition is false for these answers.
+    pub excluded: Vec<&'l Clause>,
+}
+
+/// An included clause and its section number.
+#[derive(Debug)]
+pub struct Part<'l> {
+    /// The clause.
+    pub clause: &'l Clause,
+    /// Its number, unless the clause is unnumbered.
+    pub number: Option<u32>,
+}
+
+impl Contract<'_> {
+    /// What the clause `id` became in this contract.
+    #[must_use]
+    pub fn number_of(&self, id: &str) -> SectionNumber {
+        match self.parts.iter().find(|p| p.clause.id == id) {
+            Some(Part {
+                number: Some(n), ..
+            }) => SectionNumber::Numbered(*n),
+            Some(_) => SectionNumber::Unnumbered,
+            None => SectionNumber::Excluded,
+        }
+    }
+}
+
+/// Selects, orders and numbers the clauses for these answers.
+#[must_use]
+pub fn assemble<'l>(library: &'l Library, answers: &Answers) -> Contract<'l> {
+    let mut parts = Vec::new();
+    let mut excluded = Vec::new();
+    let mut next = 1;
+    for clause in &library.clauses {
+        let included = clause
+            .when
+            .as_ref()
+            .is_none_or(|when| when.eval(|key| answers.get(key)));
+        if !included {
+            excluded.push(clause);
+            continue;
+        }
+        let number = clause.numbered.then(|| {
+            next += 1;
+            next - 1
+        });
+        parts.push(Part { clause, number });
+    }
+    Contract {
+        library,
+        parts,
+        excluded,
+    }
+}

@@ -1,0 +1,44 @@
+//! The `check` stage: takes a library's files and returns every problem in them, from YAML
+//! syntax to a clause that fails to render with sample answers.
+
+use std::collections::BTreeMap;
+
+use crate::error::Diagnostic;
+use crate::library::{self, SourceFile};
+use crate::markdown::{self, SectionNumber};
+
+/// Loads the library and renders every clause with a sample answer for every question.
+/// Returns every error and warning, sorted by file and position.
+#[must_use]
+pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
+    let loaded = library::load(files);
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(library) = &loaded.library {
+        // Every clause is treated as included so that every cross-reference resolves.
+        let numbers: BTreeMap<String, SectionNumber> = library
+            .clauses
+            .iter()
+            .zip(1..)
+            .map(|(clause, n)| {
+                let number = if clause.numbered {
+                    SectionNumber::Numbered(n)
+                } else {
+                    SectionNumber::Unnumbered
+                };
+                (clause.id.clone(), number)
+            })
+            .collect();
+        let registry = markdown::registry(numbers);
+        let data = library.sample_answers().to_json();
+        for clause in &library.clauses {
+            if let Err(diagnostic) = markdown::render_clause(&registry, clause, &data) {
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
+    });
+    diagnostics.dedup();
+    diagnostics
+}
