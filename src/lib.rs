@@ -11,7 +11,7 @@
 //! pdf       Document                       → Vec<u8>
 //! ```
 //!
-//! Only [`run`] touches files and terminals.
+//! Only [`run`](run/index.html) touches files and terminals.
 
 pub mod error;
 
@@ -22,3 +22,6 @@ pub mod library;
 pub mod assemble;
 pub mod check;
 pub mod markdown;
+pub mod cli;
+pub mod output;
+pub mod run;

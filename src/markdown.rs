@@ -179,11 +179,16 @@ fn escape_line(line: &str, out: &mut String) {
     let digits = content.bytes().take_while(u8::is_ascii_digit).count();
     let list_marker = (1..=9).contains(&digits)
         && matches!(content.as_bytes().get(digits), Some(b'.' | b')'));
+    // `-` or `+` then a space opens a bullet; a line of `-` or `=` alone underlines a heading.
+    let bullet = content.len() == 1 || matches!(content.as_bytes().get(1), Some(b' ' | b'\t'));
+    let rule = |marker: char| content.chars().all(|c| c == marker || c == ' ' || c == '\t');
     for (i, c) in content.char_indices() {
         let at_start = i == 0;
         let escape = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' => true,
-            '-' | '+' | '=' => at_start,
+            '-' => at_start && (bullet || rule('-')),
+            '+' => at_start && bullet,
+            '=' => at_start && rule('='),
             '.' | ')' => list_marker && i == digits,
             _ => false,
         };
@@ -435,7 +440,7 @@ mod tests {
 
     #[test]
     fn line_start_markers_are_neutralised() {
-        for value in ["# Heading", "- item", "+ item", "1. first", "12) twelfth", "===", "---", "> quote", "    code", "\tcode"] {
+        for value in ["# Heading", "- item", "+ item", "-", "+", "- - -", "= =", "-\tx", "1. first", "12) twelfth", "===", "---", "> quote", "    code", "\tcode"] {
             let (text, blocks) = read_back(&escape(value));
             assert_eq!(text, value, "{value:?} came back as {text:?}");
             assert_eq!(blocks, 2, "{value:?} must stay one paragraph");
@@ -453,6 +458,8 @@ mod tests {
         assert_eq!(escape("Jane Doe, 12.5 Main St."), "Jane Doe, 12.5 Main St.");
         assert_eq!(escape("$12,400.00"), "$12,400.00");
         assert_eq!(escape("fifty percent (50%)"), "fifty percent (50%)");
+        assert_eq!(escape("+49 30 5550 1427"), "+49 30 5550 1427");
+        assert_eq!(escape("-5 degrees"), "-5 degrees");
     }
 
     proptest! {

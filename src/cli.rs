@@ -1,0 +1,116 @@
+//! The command line, as clap parses it. The `///` comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rust_decimal::Decimal;
+
+/// Contracts that protect freelancers from clients who go silent or pay late.
+///
+/// clausewright assembles a contract from a library of clause files and your answers about
+/// the client, and writes it as Markdown and PDF.
+#[derive(Debug, Parser)]
+#[command(name = "clausewright", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check that every clause file parses and renders (for CI).
+    ///
+    /// Reports every problem in every file, each with its file, line and column, then exits
+    /// 1 if any is an error. With no PATH, checks ./clauses if it exists, else the built-in
+    /// library.
+    Check(CheckArgs),
+    /// Build a contract from an answers file.
+    Build(BuildArgs),
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Library folders to check (each holds a library.yaml).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+/// How `check` prints problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Messages with the source line and a caret.
+    Human,
+    /// One JSON object per line.
+    Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::`).
+    Github,
+}
+
+/// Options of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The answers file (YAML).
+    #[arg(value_name = "ANSWERS")]
+    pub answers: PathBuf,
+    /// Use the clause library in DIR instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub clauses: Option<PathBuf>,
+    /// Where to write: a file, a folder, or `-` for standard output.
+    /// [default: ./<client>-contract.md]
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Output formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    pub format: Vec<OutputFormat>,
+    /// Replace output files that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Build for a client who paid late before: rates multiplied, every safeguard included.
+    #[arg(long)]
+    pub late_payer: bool,
+    /// What a late payer's rates are multiplied by.
+    #[arg(long, value_name = "N", default_value = "2", value_parser = positive_decimal)]
+    pub rate_multiplier: Decimal,
+    /// The agreement date (YYYY-MM-DD). [default: agreement.date in the answers, else today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<jiff::civil::Date>,
+    /// Also write the answers as built (after late-payer changes) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub save_answers: Option<PathBuf>,
+}
+
+/// A format `build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum OutputFormat {
+    /// Markdown.
+    Md,
+}
+
+impl OutputFormat {
+    /// The file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Md => "md",
+        }
+    }
+}
+
+fn positive_decimal(text: &str) -> Result<Decimal, String> {
+    let value: Decimal = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number"))?;
+    if value <= Decimal::ZERO {
+        return Err(format!("`{text}` must be more than zero"));
+    }
+    Ok(value)
+}

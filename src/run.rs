@@ -1,0 +1,421 @@
+//! Runs a parsed command line: the only module that reads files, writes files and talks to the
+//! terminal. Everything else is a plain function from value to value.
+
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::answers::{self, Answers, Change, Value};
+use crate::assemble;
+use crate::check;
+use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, OutputFormat};
+use crate::error::{Diagnostic, Error, Severity, count_line};
+use crate::library::{self, Library, Question, SourceFile, Type};
+use crate::markdown;
+use crate::output::{self, Destination};
+
+/// The built-in clause library, embedded at build time.
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/clauses");
+
+/// The name built-in files are shown with in messages.
+const BUILT_IN_NAME: &str = "<built-in>";
+
+/// Runs the command; returns the exit code for a run that did its job (0, or 1 when `check`
+/// found errors).
+pub fn run(cli: Cli) -> Result<i32, Error> {
+    match cli.command {
+        Command::Check(args) => run_check(&args),
+        Command::Build(args) => run_build(&args),
+    }
+}
+
+/// Whether messages on stderr may use colour.
+#[must_use]
+pub fn stderr_is_styled() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading libraries
+
+/// The files of the built-in library.
+#[must_use]
+pub fn built_in_files() -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    collect_built_in(&BUILT_IN, &mut files);
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    files
+}
+
+fn collect_built_in(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
+    for file in dir.files() {
+        let relative = file.path().to_string_lossy().replace('\\', "/");
+        if is_yaml(&relative) {
+            files.push(SourceFile {
+                display: format!("{BUILT_IN_NAME}/{relative}"),
+                relative,
+                text: file.contents_utf8().unwrap_or_default().to_owned(),
+            });
+        }
+    }
+    for sub in dir.dirs() {
+        collect_built_in(sub, files);
+    }
+}
+
+fn is_yaml(path: &str) -> bool {
+    path.ends_with(".yaml") || path.ends_with(".yml")
+}
+
+/// Reads every YAML file below `dir`, sorted by path.
+pub fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
+    let metadata = std::fs::metadata(dir).map_err(|source| Error::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
+    if !metadata.is_dir() {
+        return Err(Error::Usage(format!(
+            "{} is not a folder; a clause library is a folder holding library.yaml",
+            dir.display()
+        )));
+    }
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Io {
+                path: folder.clone(),
+                source,
+            })?;
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            let relative = path
+                .strip_prefix(dir)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            if !is_yaml(&relative) {
+                continue;
+            }
+            let text = read_text(&path)?;
+            files.push(SourceFile {
+                display: path.display().to_string(),
+                relative,
+                text,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    Ok(files)
+}
+
+fn read_text(path: &Path) -> Result<String, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::Diagnostics(vec![Diagnostic::file_error(
+            &path.display().to_string(),
+            "the file is not UTF-8 text".into(),
+        )])
+    })
+}
+
+fn library_files(clauses: Option<&Path>) -> Result<Vec<SourceFile>, Error> {
+    match clauses {
+        Some(dir) => read_library_dir(dir),
+        None => Ok(built_in_files()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+
+fn run_check(args: &CheckArgs) -> Result<i32, Error> {
+    let mut libraries: Vec<Vec<SourceFile>> = Vec::new();
+    if args.paths.is_empty() {
+        let local = Path::new("clauses");
+        if local.join(library::LIBRARY_FILE).is_file() {
+            libraries.push(read_library_dir(local)?);
+        } else {
+            libraries.push(built_in_files());
+        }
+    }
+    for path in &args.paths {
+        // A clause file stands for the library it belongs to.
+        let dir = if path.is_file() {
+            path.parent().map_or_else(|| PathBuf::from("."), Path::to_owned)
+        } else {
+            path.clone()
+        };
+        libraries.push(read_library_dir(&dir)?);
+    }
+    let mut diagnostics = Vec::new();
+    let mut file_count = 0;
+    for files in &libraries {
+        file_count += files.len();
+        diagnostics.extend(check::check(files));
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    let styled = stderr_is_styled();
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    for diagnostic in &diagnostics {
+        let written = match args.format {
+            CheckFormat::Human => writeln!(stderr, "{}\n", diagnostic.render(styled)),
+            CheckFormat::Json => writeln!(
+                stdout,
+                "{}",
+                serde_json::to_string(diagnostic).unwrap_or_default()
+            ),
+            CheckFormat::Github => writeln!(stdout, "{}", github_annotation(diagnostic)),
+        };
+        written.map_err(|source| Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        })?;
+    }
+    let files = if file_count == 1 { "file" } else { "files" };
+    let _ = writeln!(
+        stderr,
+        "checked {file_count} {files}: {}",
+        count_line(errors, warnings)
+    );
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(i32::from(failed))
+}
+
+/// A GitHub Actions workflow command for one diagnostic.
+#[must_use]
+pub fn github_annotation(diagnostic: &Diagnostic) -> String {
+    let level = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let escape_property = |text: &str| {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+            .replace(':', "%3A")
+            .replace(',', "%2C")
+    };
+    let escape_data = |text: &str| {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let mut properties = format!("file={}", escape_property(&diagnostic.file));
+    if diagnostic.line > 0 {
+        let _ = write!(properties, ",line={},col={}", diagnostic.line, diagnostic.column);
+    }
+    format!("::{level} {properties}::{}", escape_data(&diagnostic.message))
+}
+
+// ---------------------------------------------------------------------------------------------
+// build
+
+/// A library, answers and options, ready to be built: what `build` and `new` share.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The library.
+    pub library: Library,
+    /// The answers as built (dated, hardened for a late payer).
+    pub answers: Answers,
+    /// What hardening changed, in question order.
+    pub changes: Vec<Change>,
+}
+
+fn today() -> Result<jiff::civil::Date, Error> {
+    if let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") {
+        let text = epoch.to_string_lossy();
+        let seconds: i64 = text.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH is \"{text}\"; expected seconds since 1970-01-01"
+            ))
+        })?;
+        let timestamp = jiff::Timestamp::from_second(seconds).map_err(|e| {
+            Error::Usage(format!("SOURCE_DATE_EPOCH is \"{text}\": {e}"))
+        })?;
+        return Ok(timestamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
+    }
+    Ok(jiff::ZonedDateTime::now().date())
+}
+
+fn run_build(args: &BuildArgs) -> Result<i32, Error> {
+    let library = library::load(&library_files(args.clauses.as_deref())?).into_library()?;
+    let answers_name = args.answers.display().to_string();
+    let text = read_text(&args.answers)?;
+    let answers = answers::parse(&answers_name, &text, &library)?;
+    let prepared = prepare(library, answers, args)?;
+    let markdown = {
+        let contract = assemble::assemble(&prepared.library, &prepared.answers);
+        let markdown = markdown::render(&contract, &prepared.answers)?;
+        let mut stderr = std::io::stderr().lock();
+        let _ = stderr.write_all(summary(&contract, &prepared).as_bytes());
+        markdown
+    };
+    let client = prepared
+        .answers
+        .get("client.name")
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let destination = output::plan(args.output.as_deref(), &client, &args.format)?;
+    match destination {
+        Destination::Stdout => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(markdown.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|source| Error::Io {
+                    path: PathBuf::from("<stdout>"),
+                    source,
+                })?;
+            if let Some(path) = &args.save_answers {
+                output::write_all(&[(path.clone(), prepared.answers.to_yaml(&prepared.library).into_bytes())], args.force)?;
+            }
+        }
+        Destination::Files(paths) => {
+            let mut writes: Vec<(PathBuf, Vec<u8>)> = paths
+                .into_iter()
+                .map(|(format, path)| match format {
+                    OutputFormat::Md => (path, markdown.clone().into_bytes()),
+                })
+                .collect();
+            if let Some(path) = &args.save_answers {
+                writes.push((path.clone(), prepared.answers.to_yaml(&prepared.library).into_bytes()));
+            }
+            output::write_all(&writes, args.force)?;
+            let mut stderr = std::io::stderr().lock();
+            for (path, _) in &writes {
+                let _ = writeln!(stderr, "wrote {}", path.display());
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// Dates the answers and, for a repeat late payer, hardens them.
+pub fn prepare(library: Library, mut answers: Answers, args: &BuildArgs) -> Result<Prepared, Error> {
+    if library.question(AGREEMENT_DATE).is_some() {
+        let date = match (args.date, answers.get(AGREEMENT_DATE)) {
+            (Some(date), _) => date,
+            (None, Some(Value::Date(date))) => *date,
+            _ => today()?,
+        };
+        answers.set(AGREEMENT_DATE, Value::Date(date));
+    }
+    let late_payer_choice = library.question(RELATIONSHIP).is_some_and(|q| {
+        q.ty == Type::Choice && q.choices.iter().any(|c| c.value == LATE_PAYER)
+    });
+    if args.late_payer && !late_payer_choice {
+        return Err(Error::Usage(format!(
+            "--late-payer needs a library whose `{RELATIONSHIP}` question has the choice \"{LATE_PAYER}\""
+        )));
+    }
+    let mut changes = Vec::new();
+    let is_late_payer = args.late_payer
+        || answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned()));
+    if is_late_payer {
+        let before = answers.get(RELATIONSHIP).cloned();
+        let after = Value::Text(LATE_PAYER.to_owned());
+        if before.as_ref() != Some(&after) {
+            answers.set(RELATIONSHIP, after.clone());
+            changes.push(Change {
+                key: RELATIONSHIP.to_owned(),
+                before,
+                after,
+            });
+        }
+        let (hardened, more) = answers.for_late_payer(&library, args.rate_multiplier);
+        answers = hardened;
+        changes.extend(more);
+    }
+    Ok(Prepared {
+        library,
+        answers,
+        changes,
+    })
+}
+
+/// The answer that dates the agreement.
+pub const AGREEMENT_DATE: &str = "agreement.date";
+/// The answer that says how the freelancer knows the client.
+pub const RELATIONSHIP: &str = "relationship";
+/// The relationship of a client who paid late before.
+pub const LATE_PAYER: &str = "repeat-late-payer";
+
+/// The stderr summary: late-payer changes, then included and left-out clauses.
+#[must_use]
+pub fn summary(contract: &assemble::Contract<'_>, prepared: &Prepared) -> String {
+    let mut out = String::new();
+    if !prepared.changes.is_empty() {
+        out.push_str("repeat late payer: rates multiplied and every safeguard included\n");
+        let width = prepared
+            .changes
+            .iter()
+            .filter_map(|c| prepared.library.question(&c.key))
+            .map(|q| q.label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for change in &prepared.changes {
+            let Some(question) = prepared.library.question(&change.key) else {
+                continue;
+            };
+            let before = change.before.as_ref().map_or_else(
+                || "absent".to_owned(),
+                |v| display_value(question, v, &prepared.answers),
+            );
+            let after = display_value(question, &change.after, &prepared.answers);
+            let _ = writeln!(out, "  {:<width$}  {before} → {after}", question.label);
+        }
+    }
+    for part in &contract.parts {
+        let number = part
+            .number
+            .map_or_else(|| "   ".to_owned(), |n| format!("{n:>2}."));
+        let _ = writeln!(out, "included  {number} {}", part.clause.title);
+    }
+    for clause in &contract.excluded {
+        let condition = clause
+            .when
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let _ = writeln!(out, "left out      {} (when {condition})", clause.title);
+    }
+    out
+}
+
+/// A value as a person reads it in a summary: `$190.00`, `50%`, `15 business days`.
+#[must_use]
+pub fn display_value(question: &Question, value: &Value, answers: &Answers) -> String {
+    let currency = answers
+        .get("fees.currency")
+        .map_or_else(|| "USD".to_owned(), ToString::to_string);
+    let text = match (question.ty, value) {
+        (Type::Money, Value::Number(n)) => {
+            markdown::format_money(*n, &currency).unwrap_or_else(|| n.to_string())
+        }
+        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
+        (Type::Date, Value::Date(d)) => markdown::long_date(*d),
+        _ => value.to_string(),
+    };
+    match &question.unit {
+        Some(unit) => format!("{text} {unit}"),
+        None => text,
+    }
+}
