@@ -1,1 +1,2 @@
+//! Benchmarks of the pipeline stages.
 fn main() {}

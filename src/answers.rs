@@ -198,7 +198,7 @@ impl<'de> serde::Deserialize<'de> for Node {
 
 struct ScalarVisitor;
 
-impl<'de> Visitor<'de> for ScalarVisitor {
+impl Visitor<'_> for ScalarVisitor {
     type Value = Scalar;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -280,26 +280,28 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                 ));
             };
             let text = text.trim();
-            if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n' && *c != '\t') {
+            if let Some(c) = text
+                .chars()
+                .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+            {
                 return Err(format!(
                     "contains the control character U+{:04X}, which cannot be printed",
                     c as u32
                 ));
             }
             match question.ty {
-                Type::Email if !text.is_empty() => {
-                    if email_address::EmailAddress::from_str(text).is_err() || !text.contains('.')
-                    {
-                        return expected("an email address such as name@example.com");
-                    }
+                Type::Email
+                    if !text.is_empty()
+                        && (email_address::EmailAddress::from_str(text).is_err()
+                            || !text.contains('.')) =>
+                {
+                    return expected("an email address such as name@example.com");
                 }
                 Type::Phone if !text.is_empty() => check_phone(text).map_err(|why| {
                     format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})")
                 })?,
-                Type::Choice => {
-                    if !question.choices.iter().any(|c| c.value == text) {
-                        return expected(&question.ty.expectation(question));
-                    }
+                Type::Choice if !question.choices.iter().any(|c| c.value == text) => {
+                    return expected(&question.ty.expectation(question));
                 }
                 _ => {}
             }
@@ -512,11 +514,7 @@ impl Answers {
                 }
                 let segments: Vec<&str> = question.key.split('.').collect();
                 let parents = &segments[..segments.len() - 1];
-                let common = open
-                    .iter()
-                    .zip(parents)
-                    .take_while(|(a, b)| a == b)
-                    .count();
+                let common = open.iter().zip(parents).take_while(|(a, b)| a == b).count();
                 open.truncate(common);
                 for (depth, parent) in parents.iter().enumerate().skip(common) {
                     out.push_str(&format!("{}{parent}:\n", "  ".repeat(depth)));
@@ -550,12 +548,12 @@ impl Answers {
             if let Some(rule) = &question.late_payer {
                 after = Some(match (rule, after) {
                     (LatePayer::AtLeast(floor), Some(current))
-                        if compare(&current, floor).is_some_and(|o| o.is_ge()) =>
+                        if compare(&current, floor).is_some_and(std::cmp::Ordering::is_ge) =>
                     {
                         current
                     }
                     (LatePayer::AtMost(ceiling), Some(current))
-                        if compare(&current, ceiling).is_some_and(|o| o.is_le()) =>
+                        if compare(&current, ceiling).is_some_and(std::cmp::Ordering::is_le) =>
                     {
                         current
                     }
@@ -738,7 +736,16 @@ fn flatten(
         match value.value {
             Node::Map(inner) if is_parent => {
                 parents.insert(full.clone(), key_line);
-                flatten(file, text, library, &full, inner, found, parents, diagnostics);
+                flatten(
+                    file,
+                    text,
+                    library,
+                    &full,
+                    inner,
+                    found,
+                    parents,
+                    diagnostics,
+                );
             }
             Node::Scalar(scalar) if declared => {
                 found.insert(

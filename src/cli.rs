@@ -10,7 +10,13 @@ use rust_decimal::Decimal;
 /// clausewright assembles a contract from a library of clause files and your answers about
 /// the client, and writes it as Markdown and PDF.
 #[derive(Debug, Parser)]
-#[command(name = "clausewright", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "clausewright",
+    version,
+    about,
+    long_about,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -61,6 +67,23 @@ pub struct BuildArgs {
     /// The answers file (YAML).
     #[arg(value_name = "ANSWERS")]
     pub answers: PathBuf,
+    /// Options shared with every command that writes a contract.
+    #[command(flatten)]
+    pub contract: ContractArgs,
+    /// Build for a client who paid late before: rates multiplied, every safeguard included.
+    #[arg(long)]
+    pub late_payer: bool,
+    /// What a late payer's rates are multiplied by.
+    #[arg(long, value_name = "N", default_value = "2", value_parser = positive_decimal)]
+    pub rate_multiplier: Decimal,
+    /// Also write the answers as built (after late-payer changes) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub save_answers: Option<PathBuf>,
+}
+
+/// Options of every command that writes a contract.
+#[derive(Debug, Clone, Args)]
+pub struct ContractArgs {
     /// Use the clause library in DIR instead of the built-in one.
     #[arg(long, value_name = "DIR")]
     pub clauses: Option<PathBuf>,
@@ -74,18 +97,9 @@ pub struct BuildArgs {
     /// Replace output files that already exist.
     #[arg(long)]
     pub force: bool,
-    /// Build for a client who paid late before: rates multiplied, every safeguard included.
-    #[arg(long)]
-    pub late_payer: bool,
-    /// What a late payer's rates are multiplied by.
-    #[arg(long, value_name = "N", default_value = "2", value_parser = positive_decimal)]
-    pub rate_multiplier: Decimal,
     /// The agreement date (YYYY-MM-DD). [default: agreement.date in the answers, else today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<jiff::civil::Date>,
-    /// Also write the answers as built (after late-payer changes) to FILE.
-    #[arg(long, value_name = "FILE")]
-    pub save_answers: Option<PathBuf>,
 }
 
 /// A format `build` writes.

@@ -51,8 +51,15 @@ enum Expr {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Operand {
-    Key { name: String, offset: usize },
-    Literal { value: Literal, offset: usize, len: usize },
+    Key {
+        name: String,
+        offset: usize,
+    },
+    Literal {
+        value: Literal,
+        offset: usize,
+        len: usize,
+    },
     Group(Box<Expr>),
 }
 
@@ -121,7 +128,10 @@ impl Condition {
             return Err(ConditionError {
                 offset: token.offset,
                 len: token.len,
-                message: format!("unexpected `{}` after a complete condition", token.text(source)),
+                message: format!(
+                    "unexpected `{}` after a complete condition",
+                    token.text(source)
+                ),
             });
         }
         Ok(Self {
@@ -204,6 +214,7 @@ impl Token {
     }
 }
 
+#[allow(clippy::too_many_lines)] // one arm per token kind reads best as one match
 fn tokenize(source: &str) -> Result<Vec<Token>, ConditionError> {
     let bytes = source.as_bytes();
     let mut tokens = Vec::new();
@@ -278,7 +289,8 @@ fn tokenize(source: &str) -> Result<Vec<Token>, ConditionError> {
             c if c.is_ascii_alphabetic() || c == b'_' => {
                 let mut end = i + 1;
                 while end < bytes.len()
-                    && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'_' | b'.' | b'-'))
+                    && (bytes[end].is_ascii_alphanumeric()
+                        || matches!(bytes[end], b'_' | b'.' | b'-'))
                 {
                     end += 1;
                 }
@@ -488,6 +500,9 @@ fn undeclared(name: &str, offset: usize) -> ConditionError {
     }
 }
 
+/// One side of a comparison: a declared key, or a literal with its kind and place.
+type Side<'a, 'o> = Result<&'a Question, (Kind, &'o Literal, usize, usize)>;
+
 fn check_comparison<'a, 'o>(
     left: &'o Operand,
     op: Op,
@@ -495,15 +510,16 @@ fn check_comparison<'a, 'o>(
     lookup: &dyn Fn(&str) -> Option<&'a Question>,
     errors: &mut Vec<ConditionError>,
 ) {
-    let mut side = |operand: &'o Operand| -> Option<Result<&'a Question, (Kind, &'o Literal, usize, usize)>> {
+    let mut side = |operand: &'o Operand| -> Option<Side<'a, 'o>> {
         match operand {
-            Operand::Key { name, offset } => match lookup(name) {
-                Some(question) => Some(Ok(question)),
-                None => {
+            Operand::Key { name, offset } => {
+                if let Some(question) = lookup(name) {
+                    Some(Ok(question))
+                } else {
                     errors.push(undeclared(name, *offset));
                     None
                 }
-            },
+            }
             Operand::Literal { value, offset, len } => {
                 let kind = match value {
                     Literal::Text(_) => Kind::Text,
@@ -684,8 +700,12 @@ fn compare(left: &Resolved, right: &Resolved) -> Option<Ordering> {
         (Resolved::Text(a), Resolved::Text(b)) => Some(a.cmp(b)),
         (Resolved::Number(a), Resolved::Number(b)) => Some(a.cmp(b)),
         (Resolved::Date(a), Resolved::Date(b)) => Some(a.cmp(b)),
-        (Resolved::Date(a), Resolved::Text(b)) => b.parse::<jiff::civil::Date>().ok().map(|b| a.cmp(&b)),
-        (Resolved::Text(a), Resolved::Date(b)) => a.parse::<jiff::civil::Date>().ok().map(|a| a.cmp(b)),
+        (Resolved::Date(a), Resolved::Text(b)) => {
+            b.parse::<jiff::civil::Date>().ok().map(|b| a.cmp(&b))
+        }
+        (Resolved::Text(a), Resolved::Date(b)) => {
+            a.parse::<jiff::civil::Date>().ok().map(|a| a.cmp(b))
+        }
         (Resolved::Bool(a), Resolved::Bool(b)) => Some(a.cmp(b)),
         _ => None,
     }
@@ -737,7 +757,9 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), v.clone()))
             .collect();
-        Condition::parse(source).unwrap().eval(|key| answers.get(key))
+        Condition::parse(source)
+            .unwrap()
+            .eval(|key| answers.get(key))
     }
 
     fn number(text: &str) -> Value {
@@ -748,7 +770,10 @@ mod tests {
     fn precedence_is_not_then_and_then_or() {
         let answers = [("kill_fee.enabled", Value::Bool(false))];
         // `not a or b and c` is `(not a) or (b and c)`.
-        assert!(eval("not kill_fee.enabled or kill_fee.enabled and kill_fee.enabled", &answers));
+        assert!(eval(
+            "not kill_fee.enabled or kill_fee.enabled and kill_fee.enabled",
+            &answers
+        ));
         assert!(!eval("not (kill_fee.enabled or true == true)", &answers));
     }
 
@@ -757,16 +782,16 @@ mod tests {
         let answers = [
             ("deposit.percent", number("30")),
             ("relationship", Value::Text("repeat".into())),
-            (
-                "project.start",
-                Value::Date("2026-03-01".parse().unwrap()),
-            ),
+            ("project.start", Value::Date("2026-03-01".parse().unwrap())),
         ];
         assert!(eval("deposit.percent < 50", &answers));
         assert!(eval("deposit.percent >= 30", &answers));
         assert!(!eval("deposit.percent > 30", &answers));
         assert!(eval("deposit.percent == 30.0", &answers));
-        assert!(eval("relationship == \"repeat\" and deposit.percent != 50", &answers));
+        assert!(eval(
+            "relationship == \"repeat\" and deposit.percent != 50",
+            &answers
+        ));
         assert!(eval("project.start >= \"2026-01-01\"", &answers));
         assert!(!eval("project.start < \"2026-03-01\"", &answers));
         assert!(eval("50 > deposit.percent", &answers));
@@ -782,38 +807,66 @@ mod tests {
 
     #[test]
     fn truthiness_of_zero_and_empty() {
-        assert!(!eval("deposit.percent", &[("deposit.percent", number("0"))]));
-        assert!(!eval("client.name", &[("client.name", Value::Text(String::new()))]));
-        assert!(eval("client.name", &[("client.name", Value::Text("A".into()))]));
+        assert!(!eval(
+            "deposit.percent",
+            &[("deposit.percent", number("0"))]
+        ));
+        assert!(!eval(
+            "client.name",
+            &[("client.name", Value::Text(String::new()))]
+        ));
+        assert!(eval(
+            "client.name",
+            &[("client.name", Value::Text("A".into()))]
+        ));
     }
 
     #[test]
     fn syntax_errors_point_at_the_problem() {
         let error = Condition::parse("deposit.percent = 50").unwrap_err();
-        assert_eq!((error.offset, error.message.as_str()), (16, "`=` is not an operator; compare with `==`"));
+        assert_eq!(
+            (error.offset, error.message.as_str()),
+            (16, "`=` is not an operator; compare with `==`")
+        );
         let error = Condition::parse("a && b").unwrap_err();
         assert_eq!(error.message, "unexpected character `&`; write `and`");
         let error = Condition::parse("(a or b").unwrap_err();
-        assert_eq!((error.offset, error.message.as_str()), (0, "this `(` is never closed"));
+        assert_eq!(
+            (error.offset, error.message.as_str()),
+            (0, "this `(` is never closed")
+        );
         let error = Condition::parse("a ==").unwrap_err();
-        assert_eq!(error.message, "the condition ends where a key or value was expected");
+        assert_eq!(
+            error.message,
+            "the condition ends where a key or value was expected"
+        );
         let error = Condition::parse("relationship == \"repeat").unwrap_err();
         assert_eq!(error.message, "this string has no closing `\"`");
         let error = Condition::parse("a b").unwrap_err();
-        assert_eq!((error.offset, error.message.as_str()), (2, "unexpected `b` after a complete condition"));
+        assert_eq!(
+            (error.offset, error.message.as_str()),
+            (2, "unexpected `b` after a complete condition")
+        );
         let error = Condition::parse("relationship == 'repeat'").unwrap_err();
-        assert_eq!(error.message, "unexpected character `'`; strings take double quotes");
+        assert_eq!(
+            error.message,
+            "unexpected character `'`; strings take double quotes"
+        );
     }
 
     #[test]
     fn type_errors_are_reported() {
         assert_eq!(
             check("deposit.percent == \"fifty\""),
-            ["`deposit.percent` is a percent and cannot be compared with \"fifty\"; expected a number"]
+            [
+                "`deposit.percent` is a percent and cannot be compared with \"fifty\"; expected a number"
+            ]
         );
         assert_eq!(
             check("relationship == \"new\""),
-            ["\"new\" is not a choice of `relationship`; the choices are \"first-time\", \"repeat\""]
+            [
+                "\"new\" is not a choice of `relationship`; the choices are \"first-time\", \"repeat\""
+            ]
         );
         assert_eq!(
             check("client.name > \"M\""),
@@ -823,13 +876,24 @@ mod tests {
             check("deposit.percent == client.name"),
             ["`deposit.percent` is a number but `client.name` is text; they cannot be compared"]
         );
-        assert_eq!(check("deposti.percent > 10"), ["`deposti.percent` is not declared in library.yaml"]);
+        assert_eq!(
+            check("deposti.percent > 10"),
+            ["`deposti.percent` is not declared in library.yaml"]
+        );
         assert_eq!(
             check("project.start > \"March\""),
-            ["`project.start` is a date and cannot be compared with \"March\"; expected a date written \"YYYY-MM-DD\""]
+            [
+                "`project.start` is a date and cannot be compared with \"March\"; expected a date written \"YYYY-MM-DD\""
+            ]
         );
-        assert_eq!(check("1 == 2"), ["this compares two values; one side must be a key"]);
-        assert_eq!(check("kill_fee.enabled and fees.total >= 100.50"), Vec::<String>::new());
+        assert_eq!(
+            check("1 == 2"),
+            ["this compares two values; one side must be a key"]
+        );
+        assert_eq!(
+            check("kill_fee.enabled and fees.total >= 100.50"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]

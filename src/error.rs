@@ -185,7 +185,11 @@ impl Diagnostic {
                 Severity::Warning => "warning",
             };
             let word = if styled {
-                let colour = if self.severity == Severity::Error { "31" } else { "33" };
+                let colour = if self.severity == Severity::Error {
+                    "31"
+                } else {
+                    "33"
+                };
                 format!("\x1b[1;{colour}m{word}\x1b[0m")
             } else {
                 word.to_owned()
@@ -243,7 +247,11 @@ pub fn count_line(errors: usize, warnings: usize) -> String {
             format!("{n} {word}s")
         }
     }
-    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    format!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )
 }
 
 #[cfg(test)]
@@ -253,9 +261,14 @@ mod tests {
     #[test]
     fn located_diagnostic_shows_path_line_and_caret() {
         let source = "id: deposit\ntitle: Deposit\norder: ten\n";
-        let diagnostic =
-            Diagnostic::error("clauses/x.yaml", source, 3, 8, "order must be a whole number".into())
-                .with_width(3);
+        let diagnostic = Diagnostic::error(
+            "clauses/x.yaml",
+            source,
+            3,
+            8,
+            "order must be a whole number".into(),
+        )
+        .with_width(3);
         assert_eq!(
             diagnostic.render(false),
             "error: order must be a whole number\n --> clauses/x.yaml:3:8\n  |\n3 | order: ten\n  |        ^^^"

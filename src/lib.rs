@@ -17,11 +17,11 @@ pub mod error;
 
 pub use error::Error;
 pub mod answers;
-pub mod condition;
-pub mod library;
 pub mod assemble;
 pub mod check;
-pub mod markdown;
 pub mod cli;
+pub mod condition;
+pub mod library;
+pub mod markdown;
 pub mod output;
 pub mod run;

@@ -229,7 +229,10 @@ impl Question {
     /// The default given the answers so far: the first conditional default that holds, else
     /// the plain default.
     #[must_use]
-    pub fn default_for<'a>(&'a self, lookup: impl Fn(&str) -> Option<&'a Value>) -> Option<&'a Value> {
+    pub fn default_for<'a>(
+        &'a self,
+        lookup: impl Fn(&str) -> Option<&'a Value>,
+    ) -> Option<&'a Value> {
         self.defaults
             .iter()
             .find(|(when, _)| when.eval(&lookup))
@@ -240,7 +243,11 @@ impl Question {
     /// A value of the right type for rendering every clause in `check`.
     #[must_use]
     pub fn sample(&self) -> Value {
-        if let Some(value) = self.default.as_ref().or(self.defaults.first().map(|d| &d.1)) {
+        if let Some(value) = self
+            .default
+            .as_ref()
+            .or(self.defaults.first().map(|d| &d.1))
+        {
             return value.clone();
         }
         if let Some(min) = &self.min {
@@ -340,8 +347,11 @@ impl Library {
     /// Whether `prefix` is a parent of declared keys (`client` for `client.name`).
     #[must_use]
     pub fn is_parent(&self, prefix: &str) -> bool {
-        self.questions()
-            .any(|q| q.key.len() > prefix.len() && q.key.starts_with(prefix) && q.key.as_bytes()[prefix.len()] == b'.')
+        self.questions().any(|q| {
+            q.key.len() > prefix.len()
+                && q.key.starts_with(prefix)
+                && q.key.as_bytes()[prefix.len()] == b'.'
+        })
     }
 
     /// The next segments below `prefix` (`name`, `phone` for `client`).
@@ -499,17 +509,28 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     let mut clauses = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut used: BTreeSet<String> = BTreeSet::new();
-    let sections = declarations.as_ref().map(|(_, s)| s.as_slice()).unwrap_or_default();
-    let lookup = |key: &str| sections.iter().flat_map(|s| &s.questions).find(|q| q.key == key);
+    let sections = declarations
+        .as_ref()
+        .map(|(_, s)| s.as_slice())
+        .unwrap_or_default();
+    let lookup = |key: &str| {
+        sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .find(|q| q.key == key)
+    };
     for section in sections {
         for question in &section.questions {
-            let conditions = question.when.iter().chain(question.defaults.iter().map(|(c, _)| c));
+            let conditions = question
+                .when
+                .iter()
+                .chain(question.defaults.iter().map(|(c, _)| c));
             for condition in conditions {
                 used.extend(condition.keys().into_iter().map(|(k, _)| k.to_owned()));
             }
         }
     }
-    for file in files.iter().filter(|f| f.relative != LIBRARY_FILE) {
+    for file in files.iter().filter(|f| is_clause_file(&f.relative)) {
         if let Some(clause) = load_clause(file, &lookup, &mut used, &mut diagnostics) {
             if let Some(first) = seen.get(&clause.id) {
                 diagnostics.push(Diagnostic::error(
@@ -536,7 +557,10 @@ pub fn load(files: &[SourceFile]) -> Loaded {
                         &library_file.text,
                         question.line,
                         line_column(&library_file.text, question.line, &question.key),
-                        format!("`{}` is declared but no clause or condition uses it", question.key),
+                        format!(
+                            "`{}` is declared but no clause or condition uses it",
+                            question.key
+                        ),
                     )
                     .with_width(question.key.chars().count()),
                 );
@@ -552,6 +576,13 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         library,
         diagnostics,
     }
+}
+
+/// Whether a library file is a clause: not `library.yaml`, and not under `letters/` (letter
+/// templates have a format of their own).
+#[must_use]
+pub fn is_clause_file(relative: &str) -> bool {
+    relative != LIBRARY_FILE && !relative.starts_with("letters/")
 }
 
 fn line_column(text: &str, line: usize, needle: &str) -> usize {
@@ -598,7 +629,13 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
         }
     };
     let at = |spanned_line: u64, spanned_column: u64, message: String| {
-        Diagnostic::error(name, text, spanned_line as usize, spanned_column as usize, message)
+        Diagnostic::error(
+            name,
+            text,
+            spanned_line as usize,
+            spanned_column as usize,
+            message,
+        )
     };
     let mut sections: Vec<Section> = Vec::new();
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
@@ -607,8 +644,12 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
         for raw_question in raw_section.questions {
             let key = raw_question.key.value.clone();
             let key_at = |message: String| {
-                at(raw_question.key.referenced.line(), raw_question.key.referenced.column(), message)
-                    .with_width(key.chars().count())
+                at(
+                    raw_question.key.referenced.line(),
+                    raw_question.key.referenced.column(),
+                    message,
+                )
+                .with_width(key.chars().count())
             };
             if !is_key(&key) {
                 diagnostics.push(key_at(format!(
@@ -617,7 +658,9 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
                 continue;
             }
             if let Some(line) = keys.get(&key) {
-                diagnostics.push(key_at(format!("`{key}` is already declared on line {line}")));
+                diagnostics.push(key_at(format!(
+                    "`{key}` is already declared on line {line}"
+                )));
                 continue;
             }
             if let Some(conflict) = keys.keys().find(|other| {
@@ -628,7 +671,8 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
                 )));
                 continue;
             }
-            let mut question = Question::new(&key, raw_question.ty.value, &raw_question.prompt.value);
+            let mut question =
+                Question::new(&key, raw_question.ty.value, &raw_question.prompt.value);
             question.line = raw_question.key.referenced.line() as usize;
             if let Some(label) = raw_question.label {
                 question.label = label;
@@ -640,27 +684,41 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
             question.choices = raw_question.choices;
             let ty = question.ty;
             if ty == Type::Choice && question.choices.is_empty() {
-                diagnostics.push(key_at(format!("`{key}` is a choice but lists no `choices`")));
+                diagnostics.push(key_at(format!(
+                    "`{key}` is a choice but lists no `choices`"
+                )));
             }
             if ty != Type::Choice && !question.choices.is_empty() {
-                diagnostics.push(key_at(format!("`{key}` has `choices` but its type is {ty}, not choice")));
+                diagnostics.push(key_at(format!(
+                    "`{key}` has `choices` but its type is {ty}, not choice"
+                )));
             }
             let mut seen_values = BTreeSet::new();
             for choice in &question.choices {
                 if !seen_values.insert(choice.value.clone()) {
-                    diagnostics.push(key_at(format!("`{key}` lists the choice \"{}\" twice", choice.value)));
+                    diagnostics.push(key_at(format!(
+                        "`{key}` lists the choice \"{}\" twice",
+                        choice.value
+                    )));
                 }
             }
             if question.rate && ty != Type::Money {
-                diagnostics.push(key_at(format!("`rate: true` needs a money value, but `{key}` is {ty}")));
+                diagnostics.push(key_at(format!(
+                    "`rate: true` needs a money value, but `{key}` is {ty}"
+                )));
             }
-            let limit_allowed = matches!(ty, Type::Money | Type::Percent | Type::Integer | Type::Date);
+            let limit_allowed =
+                matches!(ty, Type::Money | Type::Percent | Type::Integer | Type::Date);
             // Limits are typed by a question without limits; defaults by the one with them.
             let mut limits = [None, None];
-            for (slot, (spanned, what)) in [(&raw_question.min, "min"), (&raw_question.max, "max")].into_iter().enumerate() {
+            for (slot, (spanned, what)) in [(&raw_question.min, "min"), (&raw_question.max, "max")]
+                .into_iter()
+                .enumerate()
+            {
                 let Some(spanned) = spanned else { continue };
                 if limit_allowed {
-                    limits[slot] = typed_or_report(&question, spanned, what, name, text, diagnostics);
+                    limits[slot] =
+                        typed_or_report(&question, spanned, what, name, text, diagnostics);
                 } else {
                     diagnostics.push(at(
                         spanned.referenced.line(),
@@ -673,12 +731,20 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
             question.min = min;
             question.max = max;
             if let Some(spanned) = &raw_question.default {
-                question.default = typed_or_report(&question, spanned, "default", name, text, diagnostics);
+                question.default =
+                    typed_or_report(&question, spanned, "default", name, text, diagnostics);
             }
             let mut defaults = Vec::new();
             let mut conditions = Vec::new();
             for raw_default in &raw_question.defaults {
-                let value = typed_or_report(&question, &raw_default.value, "default", name, text, diagnostics);
+                let value = typed_or_report(
+                    &question,
+                    &raw_default.value,
+                    "default",
+                    name,
+                    text,
+                    diagnostics,
+                );
                 conditions.push(raw_default.when.clone());
                 defaults.push(value);
             }
@@ -718,9 +784,20 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
             };
             let mut parse_condition = |spanned: &Spanned<String>| -> Option<Condition> {
                 let (line, column) = (spanned.referenced.line(), spanned.referenced.column());
-                condition_diagnostics(name, text, line as usize, column as usize, &spanned.value, &earlier, diagnostics, |k| {
-                    format!("`{k}` is not declared before `{key}`; a condition may only use questions asked earlier")
-                })
+                condition_diagnostics(
+                    name,
+                    text,
+                    line as usize,
+                    column as usize,
+                    &spanned.value,
+                    &earlier,
+                    diagnostics,
+                    |k| {
+                        format!(
+                            "`{k}` is not declared before `{key}`; a condition may only use questions asked earlier"
+                        )
+                    },
+                )
             };
             if let Some(when) = &raw_question.when {
                 question.when = parse_condition(when);
@@ -744,7 +821,11 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
     }
     let title = raw.title.value.trim().to_owned();
     if title.is_empty() {
-        diagnostics.push(at(raw.title.referenced.line(), raw.title.referenced.column(), "the title is empty".into()));
+        diagnostics.push(at(
+            raw.title.referenced.line(),
+            raw.title.referenced.column(),
+            "the title is empty".into(),
+        ));
     }
     Some((title, sections))
 }
@@ -948,7 +1029,11 @@ fn check_template<'q>(
         };
         let report = |needle: &str, message: String, diagnostics: &mut Vec<Diagnostic>| {
             let (l, c) = locate(needle);
-            diagnostics.push(origin.diagnostic(l, c, message).with_width(needle.chars().count()));
+            diagnostics.push(
+                origin
+                    .diagnostic(l, c, message)
+                    .with_width(needle.chars().count()),
+            );
         };
         match element {
             TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
@@ -956,7 +1041,9 @@ fn check_template<'q>(
                 let shown = helper.name.as_name().unwrap_or("");
                 report(
                     "{{{",
-                    format!("`{{{{{{{shown}}}}}}}` would insert the value unescaped; write `{{{{{shown}}}}}`"),
+                    format!(
+                        "`{{{{{{{shown}}}}}}}` would insert the value unescaped; write `{{{{{shown}}}}}`"
+                    ),
                     diagnostics,
                 );
             }
@@ -973,7 +1060,11 @@ fn check_template<'q>(
                         HELPERS.contains(&name)
                     };
                     if !known {
-                        let mut allowed: Vec<&str> = if is_block { BLOCK_HELPERS.to_vec() } else { HELPERS.to_vec() };
+                        let mut allowed: Vec<&str> = if is_block {
+                            BLOCK_HELPERS.to_vec()
+                        } else {
+                            HELPERS.to_vec()
+                        };
                         allowed.sort_unstable();
                         report(
                             name,
@@ -981,14 +1072,22 @@ fn check_template<'q>(
                                 "unknown {}helper `{name}`; the {}helpers are {}",
                                 if is_block { "block " } else { "" },
                                 if is_block { "block " } else { "" },
-                                allowed.iter().map(|h| format!("`{h}`")).collect::<Vec<_>>().join(", ")
+                                allowed
+                                    .iter()
+                                    .map(|h| format!("`{h}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                             diagnostics,
                         );
                     }
                     check_params(name, &helper.params, &report, lookup, used, diagnostics);
                     if !helper.hash.is_empty() {
-                        report(name, format!("`{name}` takes no named arguments"), diagnostics);
+                        report(
+                            name,
+                            format!("`{name}` takes no named arguments"),
+                            diagnostics,
+                        );
                     }
                 }
                 for inner in [&helper.template, &helper.inverse].into_iter().flatten() {
@@ -996,7 +1095,11 @@ fn check_template<'q>(
                 }
             }
             _ => {
-                report("{{", "partials and decorators are not available in clause bodies".into(), diagnostics);
+                report(
+                    "{{",
+                    "partials and decorators are not available in clause bodies".into(),
+                    diagnostics,
+                );
             }
         }
     }
@@ -1033,7 +1136,13 @@ fn check_params<'q>(
             Parameter::Path(_) | Parameter::Name(_) => {
                 let path = param.as_name().unwrap_or("");
                 if helper == "section" {
-                    report(path, format!("`section` takes a clause id in quotes: {{{{section \"{path}\"}}}}"), diagnostics);
+                    report(
+                        path,
+                        format!(
+                            "`section` takes a clause id in quotes: {{{{section \"{path}\"}}}}"
+                        ),
+                        diagnostics,
+                    );
                 } else {
                     check_path(path, report, lookup, used, diagnostics);
                 }
@@ -1043,7 +1152,14 @@ fn check_params<'q>(
                 if !HELPERS.contains(&name) {
                     report(name, format!("unknown helper `{name}`"), diagnostics);
                 }
-                check_params(name, sub.params().map_or(&[][..], Vec::as_slice), report, lookup, used, diagnostics);
+                check_params(
+                    name,
+                    sub.params().map_or(&[][..], Vec::as_slice),
+                    report,
+                    lookup,
+                    used,
+                    diagnostics,
+                );
             }
             _ => {}
         }
@@ -1061,7 +1177,11 @@ fn check_path<'q>(
     if lookup(&key).is_some() {
         used.insert(key);
     } else {
-        report(path, format!("`{path}` is not declared in library.yaml"), diagnostics);
+        report(
+            path,
+            format!("`{path}` is not declared in library.yaml"),
+            diagnostics,
+        );
     }
 }
 
@@ -1071,11 +1191,16 @@ fn check_cross_references(clauses: &[Clause], diagnostics: &mut Vec<Diagnostic>)
     for clause in clauses {
         for (target, line, column) in section_references(&clause.template) {
             if !ids.contains(target.as_str()) {
-                let line_text = clause.body.lines().nth(line.saturating_sub(1)).unwrap_or("");
+                let line_text = clause
+                    .body
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .unwrap_or("");
                 let column = line_text
                     .find(&format!("\"{target}\""))
                     .map_or(column, |byte| line_text[..byte].chars().count() + 1);
-                let mut message = format!("`section \"{target}\"` refers to no clause of this library");
+                let mut message =
+                    format!("`section \"{target}\"` refers to no clause of this library");
                 if let Some(close) = ids
                     .iter()
                     .map(|id| (strsim::jaro_winkler(id, &target), id))
@@ -1084,7 +1209,12 @@ fn check_cross_references(clauses: &[Clause], diagnostics: &mut Vec<Diagnostic>)
                 {
                     message.push_str(&format!("; did you mean `{}`?", close.1));
                 }
-                diagnostics.push(clause.origin.diagnostic(line, column, message).with_width(target.chars().count() + 2));
+                diagnostics.push(
+                    clause
+                        .origin
+                        .diagnostic(line, column, message)
+                        .with_width(target.chars().count() + 2),
+                );
             }
         }
     }
@@ -1100,9 +1230,11 @@ pub fn section_references(template: &Template) -> Vec<(String, usize, usize)> {
 
 fn section_references_into(template: &Template, out: &mut Vec<(String, usize, usize)>) {
     for (element, mapping) in template.elements.iter().zip(&template.mapping) {
-        if let TemplateElement::Expression(helper) | TemplateElement::HelperBlock(helper) = element {
+        if let TemplateElement::Expression(helper) | TemplateElement::HelperBlock(helper) = element
+        {
             if helper.name.as_name() == Some("section")
-                && let Some(Parameter::Literal(serde_json::Value::String(id))) = helper.params.first()
+                && let Some(Parameter::Literal(serde_json::Value::String(id))) =
+                    helper.params.first()
             {
                 out.push((id.clone(), mapping.0, mapping.1));
             }

@@ -108,7 +108,8 @@ pub fn plan(
 
 /// `./x.md` → `x.md`, so messages show the path the way a person writes it.
 fn clean(path: &Path) -> PathBuf {
-    path.strip_prefix(".").map_or_else(|_| path.to_owned(), Path::to_owned)
+    path.strip_prefix(".")
+        .map_or_else(|_| path.to_owned(), Path::to_owned)
 }
 
 /// Writes every file or none: refuses if any exists (without `force`), writes each to a
@@ -172,7 +173,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("acme.md");
         let planned = plan(Some(&target), "Acme", &[OutputFormat::Md]).unwrap();
-        assert_eq!(planned, Destination::Files(vec![(OutputFormat::Md, target)]));
+        assert_eq!(
+            planned,
+            Destination::Files(vec![(OutputFormat::Md, target)])
+        );
     }
 
     #[test]
@@ -181,14 +185,25 @@ mod tests {
         let planned = plan(Some(dir.path()), "Acme Ltd.", &[OutputFormat::Md]).unwrap();
         assert_eq!(
             planned,
-            Destination::Files(vec![(OutputFormat::Md, dir.path().join("acme-ltd-contract.md"))])
+            Destination::Files(vec![(
+                OutputFormat::Md,
+                dir.path().join("acme-ltd-contract.md")
+            )])
         );
     }
 
     #[test]
     fn missing_output_folder_is_an_error() {
-        let error = plan(Some(Path::new("/no/such/folder/x.md")), "Acme", &[OutputFormat::Md]).unwrap_err();
-        assert_eq!(error.to_string(), "the output folder /no/such/folder does not exist");
+        let error = plan(
+            Some(Path::new("/no/such/folder/x.md")),
+            "Acme",
+            &[OutputFormat::Md],
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the output folder /no/such/folder does not exist"
+        );
     }
 
     #[test]
@@ -197,13 +212,26 @@ mod tests {
         let first = dir.path().join("a.md");
         let second = dir.path().join("b.md");
         std::fs::write(&second, "keep me").unwrap();
-        let error = write_all(&[(first.clone(), b"new".to_vec()), (second.clone(), b"new".to_vec())], false).unwrap_err();
+        let error = write_all(
+            &[
+                (first.clone(), b"new".to_vec()),
+                (second.clone(), b"new".to_vec()),
+            ],
+            false,
+        )
+        .unwrap_err();
         assert!(matches!(error, Error::OutputExists { ref path } if path == &second));
-        assert!(!first.exists(), "nothing is written when one file is refused");
+        assert!(
+            !first.exists(),
+            "nothing is written when one file is refused"
+        );
         assert_eq!(std::fs::read_to_string(&second).unwrap(), "keep me");
         write_all(&[(second.clone(), b"new".to_vec())], true).unwrap();
         assert_eq!(std::fs::read_to_string(&second).unwrap(), "new");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(leftovers, ["b.md"]);
     }
 }

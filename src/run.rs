@@ -10,7 +10,7 @@ use include_dir::{Dir, include_dir};
 use crate::answers::{self, Answers, Change, Value};
 use crate::assemble;
 use crate::check;
-use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, OutputFormat};
+use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
 use crate::error::{Diagnostic, Error, Severity, count_line};
 use crate::library::{self, Library, Question, SourceFile, Type};
 use crate::markdown;
@@ -66,7 +66,9 @@ fn collect_built_in(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
 }
 
 fn is_yaml(path: &str) -> bool {
-    path.ends_with(".yaml") || path.ends_with(".yml")
+    Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 /// Reads every YAML file below `dir`, sorted by path.
@@ -154,7 +156,8 @@ fn run_check(args: &CheckArgs) -> Result<i32, Error> {
     for path in &args.paths {
         // A clause file stands for the library it belongs to.
         let dir = if path.is_file() {
-            path.parent().map_or_else(|| PathBuf::from("."), Path::to_owned)
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_owned)
         } else {
             path.clone()
         };
@@ -220,9 +223,16 @@ pub fn github_annotation(diagnostic: &Diagnostic) -> String {
     };
     let mut properties = format!("file={}", escape_property(&diagnostic.file));
     if diagnostic.line > 0 {
-        let _ = write!(properties, ",line={},col={}", diagnostic.line, diagnostic.column);
+        let _ = write!(
+            properties,
+            ",line={},col={}",
+            diagnostic.line, diagnostic.column
+        );
     }
-    format!("::{level} {properties}::{}", escape_data(&diagnostic.message))
+    format!(
+        "::{level} {properties}::{}",
+        escape_data(&diagnostic.message)
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,69 +257,111 @@ fn today() -> Result<jiff::civil::Date, Error> {
                 "SOURCE_DATE_EPOCH is \"{text}\"; expected seconds since 1970-01-01"
             ))
         })?;
-        let timestamp = jiff::Timestamp::from_second(seconds).map_err(|e| {
-            Error::Usage(format!("SOURCE_DATE_EPOCH is \"{text}\": {e}"))
-        })?;
+        let timestamp = jiff::Timestamp::from_second(seconds)
+            .map_err(|e| Error::Usage(format!("SOURCE_DATE_EPOCH is \"{text}\": {e}")))?;
         return Ok(timestamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
     }
     Ok(jiff::ZonedDateTime::now().date())
 }
 
 fn run_build(args: &BuildArgs) -> Result<i32, Error> {
-    let library = library::load(&library_files(args.clauses.as_deref())?).into_library()?;
+    let library = load_library(args.contract.clauses.as_deref())?;
     let answers_name = args.answers.display().to_string();
     let text = read_text(&args.answers)?;
     let answers = answers::parse(&answers_name, &text, &library)?;
-    let prepared = prepare(library, answers, args)?;
-    let markdown = {
-        let contract = assemble::assemble(&prepared.library, &prepared.answers);
-        let markdown = markdown::render(&contract, &prepared.answers)?;
-        let mut stderr = std::io::stderr().lock();
-        let _ = stderr.write_all(summary(&contract, &prepared).as_bytes());
-        markdown
+    let options = PrepareOptions {
+        date: args.contract.date,
+        late_payer: args.late_payer,
+        rate_multiplier: args.rate_multiplier,
     };
+    let prepared = prepare(library, answers, &options)?;
+    let extra = match &args.save_answers {
+        Some(path) => vec![(
+            path.clone(),
+            prepared.answers.to_yaml(&prepared.library).into_bytes(),
+        )],
+        None => Vec::new(),
+    };
+    write_contract(&prepared, &args.contract, extra)?;
+    Ok(0)
+}
+
+/// Loads the library in `clauses`, or the built-in one; fails on any error in it.
+pub fn load_library(clauses: Option<&Path>) -> Result<Library, Error> {
+    library::load(&library_files(clauses)?).into_library()
+}
+
+/// Renders the contract in every format asked for and writes it, with `extra` files, all or
+/// nothing; prints the summary and what was written to stderr. Returns the paths written.
+pub fn write_contract(
+    prepared: &Prepared,
+    options: &ContractArgs,
+    extra: Vec<(PathBuf, Vec<u8>)>,
+) -> Result<Vec<PathBuf>, Error> {
+    let contract = assemble::assemble(&prepared.library, &prepared.answers);
+    let markdown = markdown::render(&contract, &prepared.answers)?;
+    let summary = summary(&contract, prepared);
     let client = prepared
         .answers
         .get("client.name")
         .map(ToString::to_string)
         .unwrap_or_default();
-    let destination = output::plan(args.output.as_deref(), &client, &args.format)?;
+    let destination = output::plan(options.output.as_deref(), &client, &options.format)?;
+    let mut writes = extra;
+    let mut stdout_bytes = None;
     match destination {
         Destination::Stdout => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(markdown.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|source| Error::Io {
-                    path: PathBuf::from("<stdout>"),
-                    source,
-                })?;
-            if let Some(path) = &args.save_answers {
-                output::write_all(&[(path.clone(), prepared.answers.to_yaml(&prepared.library).into_bytes())], args.force)?;
-            }
+            let format = options.format.first().copied().unwrap_or(OutputFormat::Md);
+            stdout_bytes = Some(render_format(format, &markdown));
         }
         Destination::Files(paths) => {
-            let mut writes: Vec<(PathBuf, Vec<u8>)> = paths
-                .into_iter()
-                .map(|(format, path)| match format {
-                    OutputFormat::Md => (path, markdown.clone().into_bytes()),
-                })
-                .collect();
-            if let Some(path) = &args.save_answers {
-                writes.push((path.clone(), prepared.answers.to_yaml(&prepared.library).into_bytes()));
-            }
-            output::write_all(&writes, args.force)?;
-            let mut stderr = std::io::stderr().lock();
-            for (path, _) in &writes {
-                let _ = writeln!(stderr, "wrote {}", path.display());
+            for (format, path) in paths {
+                writes.push((path, render_format(format, &markdown)));
             }
         }
     }
-    Ok(0)
+    output::write_all(&writes, options.force)?;
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(summary.as_bytes());
+    if let Some(bytes) = stdout_bytes {
+        let mut stdout = std::io::stdout().lock();
+        stdout
+            .write_all(&bytes)
+            .and_then(|()| stdout.flush())
+            .map_err(|source| Error::Io {
+                path: PathBuf::from("<stdout>"),
+                source,
+            })?;
+    }
+    for (path, _) in &writes {
+        let _ = writeln!(stderr, "wrote {}", path.display());
+    }
+    Ok(writes.into_iter().map(|(path, _)| path).collect())
+}
+
+fn render_format(format: OutputFormat, markdown: &str) -> Vec<u8> {
+    match format {
+        OutputFormat::Md => markdown.as_bytes().to_vec(),
+    }
+}
+
+/// What `prepare` needs to know beyond the library and the answers.
+#[derive(Debug, Clone)]
+pub struct PrepareOptions {
+    /// `--date`.
+    pub date: Option<jiff::civil::Date>,
+    /// `--late-payer`.
+    pub late_payer: bool,
+    /// `--rate-multiplier`.
+    pub rate_multiplier: rust_decimal::Decimal,
 }
 
 /// Dates the answers and, for a repeat late payer, hardens them.
-pub fn prepare(library: Library, mut answers: Answers, args: &BuildArgs) -> Result<Prepared, Error> {
+pub fn prepare(
+    library: Library,
+    mut answers: Answers,
+    args: &PrepareOptions,
+) -> Result<Prepared, Error> {
     if library.question(AGREEMENT_DATE).is_some() {
         let date = match (args.date, answers.get(AGREEMENT_DATE)) {
             (Some(date), _) => date,
@@ -318,17 +370,17 @@ pub fn prepare(library: Library, mut answers: Answers, args: &BuildArgs) -> Resu
         };
         answers.set(AGREEMENT_DATE, Value::Date(date));
     }
-    let late_payer_choice = library.question(RELATIONSHIP).is_some_and(|q| {
-        q.ty == Type::Choice && q.choices.iter().any(|c| c.value == LATE_PAYER)
-    });
+    let late_payer_choice = library
+        .question(RELATIONSHIP)
+        .is_some_and(|q| q.ty == Type::Choice && q.choices.iter().any(|c| c.value == LATE_PAYER));
     if args.late_payer && !late_payer_choice {
         return Err(Error::Usage(format!(
             "--late-payer needs a library whose `{RELATIONSHIP}` question has the choice \"{LATE_PAYER}\""
         )));
     }
     let mut changes = Vec::new();
-    let is_late_payer = args.late_payer
-        || answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned()));
+    let is_late_payer =
+        args.late_payer || answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned()));
     if is_late_payer {
         let before = answers.get(RELATIONSHIP).cloned();
         let after = Value::Text(LATE_PAYER.to_owned());
