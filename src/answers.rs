@@ -243,7 +243,11 @@ pub(crate) fn yaml_diagnostic(file: &str, text: &str, error: &serde_saphyr::Erro
         Some(index) => message[..index].to_owned(),
         None => message,
     };
-    let message = message.replace("unexpected end of input", "the file is empty");
+    let message = message
+        .replace("unexpected end of input", "the file is empty")
+        .replace("invalid i64", "expected a whole number")
+        .replace("invalid u64", "expected a whole number")
+        .replace("invalid bool", "expected true or false");
     match error.location() {
         Some(location) if location.line() > 0 && !text.trim().is_empty() => Diagnostic::error(
             file,
@@ -412,6 +416,7 @@ fn check_limits(question: &Question, value: &Value) -> Result<(), String> {
 fn value_for_message(question: &Question, value: &Value) -> String {
     match (question.ty, value) {
         (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
+        (Type::Money, Value::Number(n)) => n.to_string(),
         (_, Value::Text(text)) => format!("\"{text}\""),
         _ => value.to_string(),
     }
@@ -433,7 +438,13 @@ fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
     values: BTreeMap<String, Value>,
+    /// Whether these answers were already hardened for a late payer (rates multiplied), as
+    /// recorded by `--save-answers` under the reserved key `clausewright.late_payer_applied`.
+    pub late_payer_applied: bool,
 }
+
+/// The reserved top-level key for what clausewright records about an answers file.
+pub const RESERVED_KEY: &str = "clausewright";
 
 /// One answer hardened for a repeat late payer: what it was and what it became.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -528,6 +539,11 @@ impl Answers {
                 ));
             }
         }
+        if self.late_payer_applied {
+            out.push_str(
+                "\n# Rates were already multiplied for a repeat late payer; building this file again\n# keeps them as they are.\nclausewright:\n  late_payer_applied: true\n",
+            );
+        }
         out
     }
 
@@ -603,27 +619,39 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
     let mut diagnostics = Vec::new();
     let mut found: BTreeMap<String, Located> = BTreeMap::new();
     let mut parents: BTreeMap<String, usize> = BTreeMap::new();
+    let mut late_payer_applied = false;
     match root.value {
-        Node::Map(entries) => flatten(
-            file,
-            text,
-            library,
-            "",
-            entries,
-            &mut found,
-            &mut parents,
-            &mut diagnostics,
-        ),
-        _ => diagnostics.push(Diagnostic::error(
+        Node::Map(mut entries) => {
+            if let Some(index) = entries.iter().position(|(k, _)| k.value == RESERVED_KEY) {
+                let (key, value) = entries.remove(index);
+                late_payer_applied = reserved(file, text, &key, value, &mut diagnostics);
+            }
+            flatten(
+                file,
+                text,
+                library,
+                "",
+                entries,
+                &mut found,
+                &mut parents,
+                &mut diagnostics,
+            );
+        }
+        _ => {
+            return Err(Error::Diagnostics(vec![Diagnostic::error(
             file,
             text,
             root.referenced.line() as usize,
             root.referenced.column() as usize,
             "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
-        )),
+            )]));
+        }
     }
 
-    let mut answers = Answers::default();
+    let mut answers = Answers {
+        late_payer_applied,
+        ..Answers::default()
+    };
     for question in library.questions() {
         let applies = question
             .when
@@ -672,6 +700,39 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         diagnostics.sort_by_key(|d| d.line);
         Err(Error::Diagnostics(diagnostics))
     }
+}
+
+/// Reads the reserved `clausewright:` mapping; returns `late_payer_applied`.
+fn reserved(
+    file: &str,
+    text: &str,
+    key: &Spanned<String>,
+    value: Spanned<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut applied = false;
+    let mut problem = |line: u64, column: u64| {
+        diagnostics.push(Diagnostic::error(
+            file,
+            text,
+            line as usize,
+            column as usize,
+            format!(
+                "`{RESERVED_KEY}` is reserved; it holds only `late_payer_applied: true` or `false`"
+            ),
+        ));
+    };
+    let Node::Map(entries) = value.value else {
+        problem(key.referenced.line(), key.referenced.column());
+        return false;
+    };
+    for (inner_key, inner_value) in entries {
+        match (inner_key.value.as_str(), inner_value.value) {
+            ("late_payer_applied", Node::Scalar(Scalar::Bool(b))) => applied = b,
+            _ => problem(inner_key.referenced.line(), inner_key.referenced.column()),
+        }
+    }
+    applied
 }
 
 fn scalar_width(text: &str, located: &Located) -> usize {

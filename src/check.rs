@@ -15,7 +15,7 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
     let mut diagnostics = loaded.diagnostics;
     if let Some(library) = &loaded.library {
         // Every clause is treated as included so that every cross-reference resolves.
-        let numbers: BTreeMap<String, SectionNumber> = library
+        let mut numbers: BTreeMap<String, SectionNumber> = library
             .clauses
             .iter()
             .zip(1..)
@@ -28,6 +28,16 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
                 (clause.id.clone(), number)
             })
             .collect();
+        // References to clauses with errors, or to no clause, are reported once, by the
+        // loader; here they render as a number so that the rest of the body is still checked.
+        let referenced = library
+            .clauses
+            .iter()
+            .flat_map(|clause| library::section_references(&clause.template))
+            .map(|(id, _, _)| id);
+        for id in loaded.failed_ids.iter().cloned().chain(referenced) {
+            numbers.entry(id).or_insert(SectionNumber::Numbered(0));
+        }
         let registry = markdown::registry(numbers);
         let data = library.sample_answers().to_json();
         for clause in &library.clauses {

@@ -29,6 +29,20 @@ pub enum Error {
         /// The file that would have been replaced.
         path: PathBuf,
     },
+    /// An output file could not be written; nothing was replaced.
+    #[error("cannot write {}: {reason}", path.display())]
+    Write {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// What the operating system said.
+        reason: String,
+    },
+    /// The folder an output file was to be written in does not exist.
+    #[error("the output folder {} does not exist", path.display())]
+    MissingFolder {
+        /// The folder.
+        path: PathBuf,
+    },
     /// A clause failed to render with the answers given.
     #[error("clause `{clause}`: {message}")]
     Render {

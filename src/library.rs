@@ -369,10 +369,11 @@ impl Library {
     /// The declared key closest to a misspelt one, if any is close.
     #[must_use]
     pub fn suggest(&self, key: &str) -> Option<&str> {
+        let allowed = if key.len() > 15 { 3 } else { 2 };
         self.questions()
-            .map(|q| (strsim::jaro_winkler(key, &q.key), q.key.as_str()))
-            .filter(|(score, _)| *score > 0.85)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|q| (strsim::levenshtein(key, &q.key), q.key.as_str()))
+            .filter(|(distance, _)| *distance <= allowed)
+            .min_by_key(|(distance, _)| *distance)
             .map(|(_, key)| key)
     }
 
@@ -470,6 +471,8 @@ pub struct Loaded {
     pub library: Option<Library>,
     /// Every error and warning, in file order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Ids of clauses that were read but had errors (cross-references to them are not broken).
+    pub failed_ids: Vec<String>,
 }
 
 impl Loaded {
@@ -503,6 +506,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         return Loaded {
             library: None,
             diagnostics,
+            failed_ids: Vec::new(),
         };
     };
     let declarations = load_declarations(library_file, &mut diagnostics);
@@ -530,42 +534,43 @@ pub fn load(files: &[SourceFile]) -> Loaded {
             }
         }
     }
+    let mut failed_ids = Vec::new();
+    let mut any_clause_failed = false;
     for file in files.iter().filter(|f| is_clause_file(&f.relative)) {
-        if let Some(clause) = load_clause(file, &lookup, &mut used, &mut diagnostics) {
-            if let Some(first) = seen.get(&clause.id) {
-                diagnostics.push(Diagnostic::error(
-                    &file.display,
-                    &file.text,
-                    1,
-                    5,
-                    format!("the id `{}` is already used by {first}", clause.id),
-                ));
-                continue;
+        match load_clause(file, &lookup, &mut used, &mut diagnostics) {
+            Ok(clause) => {
+                if let Some(first) = seen.get(&clause.id) {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &file.display,
+                            &file.text,
+                            1,
+                            line_column(&file.text, 1, &clause.id),
+                            format!("the id `{}` is already used by {first}", clause.id),
+                        )
+                        .with_width(clause.id.chars().count()),
+                    );
+                    continue;
+                }
+                seen.insert(clause.id.clone(), file.display.clone());
+                clauses.push(clause);
             }
-            seen.insert(clause.id.clone(), file.display.clone());
-            clauses.push(clause);
+            Err(id) => {
+                any_clause_failed = true;
+                failed_ids.extend(id);
+            }
         }
     }
+    if declarations.is_none() {
+        // Without declarations every key looks undeclared; those errors would only repeat the
+        // one in library.yaml.
+        diagnostics.retain(|d| !d.message.ends_with("is not declared in library.yaml"));
+    }
     clauses.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-    check_cross_references(&clauses, &mut diagnostics);
-    if let Some((_, sections)) = &declarations {
-        for question in sections.iter().flat_map(|s| &s.questions) {
-            if !used.contains(&question.key) {
-                diagnostics.push(
-                    Diagnostic::warning(
-                        &library_file.display,
-                        &library_file.text,
-                        question.line,
-                        line_column(&library_file.text, question.line, &question.key),
-                        format!(
-                            "`{}` is declared but no clause or condition uses it",
-                            question.key
-                        ),
-                    )
-                    .with_width(question.key.chars().count()),
-                );
-            }
-        }
+    check_cross_references(&clauses, &failed_ids, &mut diagnostics);
+    // A clause that failed to load may use keys we cannot see; its errors come first.
+    if let Some((_, sections)) = declarations.as_ref().filter(|_| !any_clause_failed) {
+        warn_unused(library_file, sections, &used, &mut diagnostics);
     }
     let library = declarations.map(|(title, sections)| Library {
         title,
@@ -575,6 +580,33 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     Loaded {
         library,
         diagnostics,
+        failed_ids,
+    }
+}
+
+/// Warns about every declared key that no clause or condition uses.
+fn warn_unused(
+    library_file: &SourceFile,
+    sections: &[Section],
+    used: &BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for question in sections.iter().flat_map(|s| &s.questions) {
+        if !used.contains(&question.key) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &library_file.display,
+                    &library_file.text,
+                    question.line,
+                    line_column(&library_file.text, question.line, &question.key),
+                    format!(
+                        "`{}` is declared but no clause or condition uses it",
+                        question.key
+                    ),
+                )
+                .with_width(question.key.chars().count()),
+            );
+        }
     }
 }
 
@@ -910,17 +942,17 @@ fn load_clause<'q>(
     lookup: &dyn Fn(&str) -> Option<&'q Question>,
     used: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Clause> {
+) -> Result<Clause, Option<String>> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
-        return None;
+        return Err(None);
     }
     let raw: RawClause = match serde_saphyr::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
             diagnostics.push(yaml_diagnostic(name, text, &error));
-            return None;
+            return Err(None);
         }
     };
     let before = diagnostics.len();
@@ -982,15 +1014,15 @@ fn load_clause<'q>(
         Err(error) => {
             let (line, column) = error.pos().unwrap_or((1, 1));
             let reason = error.reason().to_string();
-            diagnostics.push(origin.diagnostic(line, column, format!("template error: {reason}")));
-            return None;
+            diagnostics.push(origin.diagnostic(line, column, template_syntax_message(&reason)));
+            return Err(Some(id));
         }
     };
     check_template(&template, &body, &origin, lookup, used, diagnostics);
     if diagnostics.len() > before {
-        return None;
+        return Err(Some(id));
     }
-    Some(Clause {
+    Ok(Clause {
         id,
         title: raw.title.value.trim().to_owned(),
         order: raw.order.value,
@@ -1001,6 +1033,16 @@ fn load_clause<'q>(
         template,
         origin,
     })
+}
+
+/// Handlebars' syntax errors in words a clause author knows.
+fn template_syntax_message(reason: &str) -> String {
+    let reason = reason
+        .replace("invalid handlebars syntax", "invalid Handlebars syntax")
+        .replace("trailing_tilde_to_omit_whitespace", "`}}`")
+        .replace("helper_parameter", "an argument")
+        .replace("identifier", "a name");
+    format!("template error: {reason}")
 }
 
 /// Walks a compiled body: every path declared, every helper known, no raw `{{{ }}}`.
@@ -1186,8 +1228,16 @@ fn check_path<'q>(
 }
 
 /// Every `{{section "id"}}` must name a clause of the library.
-fn check_cross_references(clauses: &[Clause], diagnostics: &mut Vec<Diagnostic>) {
-    let ids: BTreeSet<&str> = clauses.iter().map(|c| c.id.as_str()).collect();
+fn check_cross_references(
+    clauses: &[Clause],
+    failed_ids: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let ids: BTreeSet<&str> = clauses
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(failed_ids.iter().map(String::as_str))
+        .collect();
     for clause in clauses {
         for (target, line, column) in section_references(&clause.template) {
             if !ids.contains(target.as_str()) {

@@ -90,10 +90,7 @@ pub fn plan(
         None => (PathBuf::from("."), default_stem),
     };
     if !folder.is_dir() {
-        return Err(Error::Usage(format!(
-            "the output folder {} does not exist",
-            folder.display()
-        )));
+        return Err(Error::MissingFolder { path: folder });
     }
     Ok(Destination::Files(
         formats
@@ -124,9 +121,9 @@ pub fn write_all(files: &[(PathBuf, Vec<u8>)], force: bool) -> Result<(), Error>
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
-        let io_error = |source| Error::Io {
+        let io_error = |source: std::io::Error| Error::Write {
             path: path.clone(),
-            source,
+            reason: os_reason(&source),
         };
         let mut temporary = tempfile::Builder::new()
             .prefix(".clausewright-")
@@ -146,14 +143,24 @@ pub fn write_all(files: &[(PathBuf, Vec<u8>)], force: bool) -> Result<(), Error>
             if error.error.kind() == std::io::ErrorKind::AlreadyExists {
                 Error::OutputExists { path: path.clone() }
             } else {
-                Error::Io {
+                Error::Write {
                     path: path.clone(),
-                    source: error.error,
+                    reason: os_reason(&error.error),
                 }
             }
         })?;
     }
     Ok(())
+}
+
+/// The operating system's words for an error, without the temporary file's name that
+/// `tempfile` appends (the user never sees that file).
+fn os_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at path ") {
+        Some(index) => text[..index].to_owned(),
+        None => text,
+    }
 }
 
 #[cfg(test)]

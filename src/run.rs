@@ -247,6 +247,9 @@ pub struct Prepared {
     pub answers: Answers,
     /// What hardening changed, in question order.
     pub changes: Vec<Change>,
+    /// For a repeat late payer, what the rates were multiplied by in this build (1 when the
+    /// answers were already hardened).
+    pub late_payer_multiplier: Option<rust_decimal::Decimal>,
 }
 
 fn today() -> Result<jiff::civil::Date, Error> {
@@ -379,6 +382,7 @@ pub fn prepare(
         )));
     }
     let mut changes = Vec::new();
+    let mut late_payer_multiplier = None;
     let is_late_payer =
         args.late_payer || answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned()));
     if is_late_payer {
@@ -392,7 +396,16 @@ pub fn prepare(
                 after,
             });
         }
-        let (hardened, more) = answers.for_late_payer(&library, args.rate_multiplier);
+        // Answers saved after an earlier hardening keep their rates: multiplying them again
+        // would compound the increase on every rebuild.
+        let multiplier = if answers.late_payer_applied {
+            rust_decimal::Decimal::ONE
+        } else {
+            args.rate_multiplier
+        };
+        late_payer_multiplier = Some(multiplier);
+        let (mut hardened, more) = answers.for_late_payer(&library, multiplier);
+        hardened.late_payer_applied = true;
         answers = hardened;
         changes.extend(more);
     }
@@ -400,6 +413,7 @@ pub fn prepare(
         library,
         answers,
         changes,
+        late_payer_multiplier,
     })
 }
 
@@ -414,8 +428,16 @@ pub const LATE_PAYER: &str = "repeat-late-payer";
 #[must_use]
 pub fn summary(contract: &assemble::Contract<'_>, prepared: &Prepared) -> String {
     let mut out = String::new();
-    if !prepared.changes.is_empty() {
-        out.push_str("repeat late payer: rates multiplied and every safeguard included\n");
+    if let Some(multiplier) = prepared.late_payer_multiplier {
+        if multiplier == rust_decimal::Decimal::ONE {
+            out.push_str("repeat late payer: rates as saved, every safeguard included\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "repeat late payer: rates multiplied by {}, every safeguard included",
+                multiplier.normalize()
+            );
+        }
         let width = prepared
             .changes
             .iter()

@@ -1,0 +1,500 @@
+//! `clausewright build`: answers errors pinned in full, output files written atomically and
+//! never replaced without `--force`, the late-payer regeneration, every option combination of
+//! the built-in library, and hostile answers that must come out literally.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use clausewright::answers::{self, Answers, Value};
+use clausewright::library::Library;
+use clausewright::run::{self, PrepareOptions};
+use clausewright::{assemble, library, markdown};
+use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+
+use crate::support::{assert_no_differences, cases, clausewright, golden, root, run};
+
+const FIRST_TIME: &str = "examples/first-time-us.yaml";
+
+#[test]
+fn every_bad_answers_file_gets_its_pinned_errors() {
+    let mut differences = Vec::new();
+    for case in cases("tests/fixtures/answers") {
+        let answers = case.join("answers.yaml");
+        let outcome = run(&mut clausewright(&[
+            "build",
+            answers.to_str().unwrap(),
+            "-o",
+            "-",
+        ]));
+        assert_eq!(outcome.stdout, "", "{}: nothing on stdout", case.display());
+        differences.extend(golden(&case.join("expected.txt"), &outcome.transcript()));
+    }
+    assert_no_differences(&differences);
+}
+
+#[test]
+fn a_missing_answers_file_is_named() {
+    let outcome = run(&mut clausewright(&["build", "no-such-answers.yaml"]));
+    assert_eq!(
+        outcome.transcript(),
+        "error: no-such-answers.yaml: No such file or directory (os error 2)\nexit: 1\n"
+    );
+}
+
+#[test]
+fn the_default_output_is_named_after_the_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = root().join("examples/eu-client.yaml");
+    let outcome = run(clausewright(&["build", answers.to_str().unwrap()]).current_dir(dir.path()));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .ends_with("wrote northwind-olcum-ltd-sti-contract.md\n"),
+        "{}",
+        outcome.stderr
+    );
+    let written: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(written, ["northwind-olcum-ltd-sti-contract.md"]);
+}
+
+#[test]
+fn an_existing_contract_is_kept_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("contract.md");
+    std::fs::write(&target, "the freelancer's own edits").unwrap();
+    let target_arg = target.to_str().unwrap();
+    let outcome = run(&mut clausewright(&["build", FIRST_TIME, "-o", target_arg]));
+    assert_eq!(
+        outcome.transcript(),
+        format!("error: {target_arg} already exists; pass --force to replace it\nexit: 1\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the freelancer's own edits"
+    );
+    let outcome = run(&mut clausewright(&[
+        "build", FIRST_TIME, "-o", target_arg, "--force",
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("# Web Design Services Agreement\n")
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["contract.md"], "no temporary file is left behind");
+}
+
+#[test]
+fn output_folder_errors_are_one_line_and_write_nothing() {
+    let outcome = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "-o",
+        "/no/such/folder/contract.md",
+    ]));
+    assert_eq!(
+        outcome.transcript(),
+        "error: the output folder /no/such/folder does not exist\nexit: 1\n"
+    );
+    let outcome = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "-o",
+        "/sys/contract.md",
+    ]));
+    assert_eq!(
+        outcome.transcript(),
+        "error: cannot write /sys/contract.md: Permission denied (os error 13)\nexit: 1\n"
+    );
+}
+
+#[test]
+fn stdout_output_equals_the_file_and_builds_are_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("c.md");
+    let to_file = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "-o",
+        target.to_str().unwrap(),
+    ]));
+    assert_eq!(to_file.code, 0);
+    let to_stdout = run(&mut clausewright(&["build", FIRST_TIME, "-o", "-"]));
+    assert_eq!(to_stdout.stdout, std::fs::read_to_string(&target).unwrap());
+    let again = run(&mut clausewright(&["build", FIRST_TIME, "-o", "-"]));
+    assert_eq!(again.stdout, to_stdout.stdout);
+}
+
+#[test]
+fn the_agreement_date_comes_from_the_flag_the_answers_or_source_date_epoch() {
+    let from_answers = run(&mut clausewright(&["build", FIRST_TIME, "-o", "-"]));
+    assert!(
+        from_answers
+            .stdout
+            .contains("is made on March 2, 2026 between")
+    );
+    let from_flag = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "-o",
+        "-",
+        "--date",
+        "2026-12-01",
+    ]));
+    assert!(
+        from_flag
+            .stdout
+            .contains("is made on December 1, 2026 between")
+    );
+    // Without a date in the answers, SOURCE_DATE_EPOCH fixes "today".
+    let dir = tempfile::tempdir().unwrap();
+    let undated = dir.path().join("undated.yaml");
+    let text = std::fs::read_to_string(root().join(FIRST_TIME)).unwrap();
+    std::fs::write(
+        &undated,
+        text.replace("agreement:\n  date: 2026-03-02\n", ""),
+    )
+    .unwrap();
+    let epoch = run(
+        clausewright(&["build", undated.to_str().unwrap(), "-o", "-"])
+            .env("SOURCE_DATE_EPOCH", "1767225600"),
+    );
+    assert!(
+        epoch.stdout.contains("is made on January 1, 2026 between"),
+        "{}",
+        epoch.stderr
+    );
+    let bad = run(
+        clausewright(&["build", undated.to_str().unwrap(), "-o", "-"])
+            .env("SOURCE_DATE_EPOCH", "soon"),
+    );
+    assert_eq!(
+        bad.transcript(),
+        "error: SOURCE_DATE_EPOCH is \"soon\"; expected seconds since 1970-01-01\nexit: 2\n"
+    );
+}
+
+#[test]
+fn late_payer_doubles_rates_and_adds_every_safeguard() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = dir.path().join("saved.yaml");
+    let outcome = run(&mut clausewright(&[
+        "build",
+        "examples/repeat-good-payer.yaml",
+        "--late-payer",
+        "-o",
+        "-",
+        "--save-answers",
+        saved.to_str().unwrap(),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let changes: Vec<&str> = outcome
+        .stderr
+        .lines()
+        .take_while(|l| !l.starts_with("included"))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            "repeat late payer: rates multiplied by 2, every safeguard included",
+            "  relationship  repeat → repeat-late-payer",
+            "  fee           £3,200.00 → £6,400.00",
+            "  deposit       30% → 50%",
+            "  kill fee      20 business days → 15 business days",
+        ]
+    );
+    assert!(outcome.stdout.contains("£6,400.00"));
+    assert!(outcome.stdout.contains("fifty percent (50%)"));
+    // The input answers file is never modified, and the saved answers rebuild the same bytes
+    // without multiplying the rates again.
+    let input = std::fs::read_to_string(root().join("examples/repeat-good-payer.yaml")).unwrap();
+    assert!(input.contains("relationship: repeat\n"));
+    let rebuilt = run(&mut clausewright(&[
+        "build",
+        saved.to_str().unwrap(),
+        "-o",
+        "-",
+    ]));
+    assert_eq!(rebuilt.stdout, outcome.stdout);
+    assert!(
+        rebuilt
+            .stderr
+            .starts_with("repeat late payer: rates as saved, every safeguard included\n"),
+        "{}",
+        rebuilt.stderr
+    );
+}
+
+#[test]
+fn the_rate_multiplier_is_a_positive_number() {
+    let tripled = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "--late-payer",
+        "--rate-multiplier",
+        "3",
+        "-o",
+        "-",
+    ]));
+    assert!(
+        tripled
+            .stderr
+            .contains("  fee           $6,400.00 → $19,200.00\n"),
+        "{}",
+        tripled.stderr
+    );
+    let zero = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "--late-payer",
+        "--rate-multiplier",
+        "0",
+    ]));
+    assert_eq!(zero.code, 2);
+    assert!(
+        zero.stderr.contains("`0` must be more than zero"),
+        "{}",
+        zero.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// In process: every option combination, and hostile values.
+
+fn built_in() -> Library {
+    library::load(&run::built_in_files())
+        .into_library()
+        .expect("the built-in library loads")
+}
+
+fn base_answers(library: &Library) -> Answers {
+    let text = std::fs::read_to_string(root().join(FIRST_TIME)).unwrap();
+    answers::parse(FIRST_TIME, &text, library).expect("the example is valid")
+}
+
+fn build(library: Library, answers: Answers) -> String {
+    let options = PrepareOptions {
+        date: None,
+        late_payer: false,
+        rate_multiplier: 2.into(),
+    };
+    let prepared = run::prepare(library, answers, &options).unwrap();
+    let contract = assemble::assemble(&prepared.library, &prepared.answers);
+    markdown::render(&contract, &prepared.answers).unwrap_or_else(|e| panic!("{}", e.render(false)))
+}
+
+fn text(value: &str) -> Value {
+    Value::Text(value.to_owned())
+}
+
+/// Every `## ` heading, in order.
+fn headings(markdown: &str) -> Vec<String> {
+    let mut headings = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                current = Some(if level == HeadingLevel::H1 {
+                    "# ".into()
+                } else {
+                    String::new()
+                });
+            }
+            Event::Text(t) if current.is_some() => current.as_mut().unwrap().push_str(&t),
+            Event::End(TagEnd::Heading(_)) => headings.push(current.take().unwrap()),
+            _ => {}
+        }
+    }
+    headings
+}
+
+fn assert_well_formed(markdown: &str, currency_symbol: &str, case: &str) {
+    assert!(
+        !markdown.contains("{{") && !markdown.contains("}}"),
+        "{case}: unrendered braces"
+    );
+    let lines: Vec<&str> = markdown.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        if line.starts_with("## ") {
+            let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+            assert!(
+                next.is_some_and(|l| !l.starts_with('#')),
+                "{case}: `{line}` is empty"
+            );
+        }
+    }
+    let numbers: Vec<u32> = lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("## "))
+        .filter_map(|l| l.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+        .collect();
+    let expected: Vec<u32> = (1..=u32::try_from(numbers.len()).unwrap()).collect();
+    assert_eq!(numbers, expected, "{case}: sections numbered 1..n");
+    for (index, _) in markdown.match_indices("section ") {
+        let rest = &markdown[index + "section ".len()..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(number) = digits.parse::<u32>() {
+            assert!(
+                numbers.contains(&number),
+                "{case}: `section {number}` points nowhere"
+            );
+        }
+    }
+    // Every amount with cents carries the currency symbol.
+    let bytes = markdown.as_bytes();
+    for (index, _) in markdown.match_indices('.') {
+        let cents = bytes
+            .get(index + 1..index + 3)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+        let after = bytes.get(index + 3).is_none_or(|b| !b.is_ascii_digit());
+        let mut start = index;
+        while start > 0 && (bytes[start - 1].is_ascii_digit() || bytes[start - 1] == b',') {
+            start -= 1;
+        }
+        if cents && after && start < index {
+            assert!(
+                markdown[..start].ends_with(currency_symbol),
+                "{case}: bare amount `{}`",
+                &markdown[start..index + 3]
+            );
+        }
+    }
+}
+
+#[test]
+fn every_option_combination_builds_a_well_formed_contract() {
+    let library = built_in();
+    let base = base_answers(&library);
+    let mut count = 0;
+    let mut seen_titles = BTreeSet::new();
+    for relationship in ["first-time", "repeat", "repeat-late-payer"] {
+        for portfolio in ["license-to-client", "transfer-keep-portfolio-license"] {
+            for kill_fee in [None, Some("0"), Some("20")] {
+                for late_fee in [false, true] {
+                    for hourly in [false, true] {
+                        for deposit in ["50", "100"] {
+                            for transfer in [false, true] {
+                                for contacts in [false, true] {
+                                    let mut answers = base.clone();
+                                    answers.set("relationship", text(relationship));
+                                    answers.set("portfolio.mode", text(portfolio));
+                                    answers
+                                        .set("kill_fee.enabled", Value::Bool(kill_fee.is_some()));
+                                    if let Some(percent) = kill_fee {
+                                        answers.set(
+                                            "kill_fee.percent",
+                                            Value::Number(percent.parse().unwrap()),
+                                        );
+                                    } else {
+                                        answers.remove("kill_fee.percent");
+                                        answers.remove("kill_fee.silence_days");
+                                    }
+                                    answers.set("late_fee.enabled", Value::Bool(late_fee));
+                                    if !late_fee {
+                                        answers.remove("late_fee.percent_per_month");
+                                    }
+                                    if !hourly {
+                                        answers.remove("fees.hourly_rate");
+                                    }
+                                    answers.set(
+                                        "deposit.percent",
+                                        Value::Number(deposit.parse().unwrap()),
+                                    );
+                                    answers.set(
+                                        "rights.transfer_on_full_payment",
+                                        Value::Bool(transfer),
+                                    );
+                                    if !contacts {
+                                        answers.remove("client.contact");
+                                        answers.remove("freelancer.business");
+                                    }
+                                    let case = format!(
+                                        "{relationship} {portfolio} kill={kill_fee:?} late={late_fee} hourly={hourly} deposit={deposit} transfer={transfer} contacts={contacts}"
+                                    );
+                                    let markdown = build(library.clone(), answers);
+                                    assert_well_formed(&markdown, "$", &case);
+                                    seen_titles.extend(headings(&markdown));
+                                    count += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(count, 3 * 2 * 3 * 2 * 2 * 2 * 2 * 2);
+    // Across the combinations every clause of the library appears at least once.
+    for clause in &library.clauses {
+        assert!(
+            seen_titles.iter().any(|t| t.ends_with(&clause.title)),
+            "{} never appears",
+            clause.id
+        );
+    }
+}
+
+#[test]
+fn hostile_values_appear_literally_and_add_no_headings() {
+    let library = built_in();
+    let mut answers = base_answers(&library);
+    let long = "Very long name ".repeat(150);
+    let hostile = [
+        (
+            "client.name",
+            "*Acme* <b>#1</b> {{x}} [link](http://evil.example) `code` | a | b |",
+        ),
+        ("client.contact", "مرحبا بالعالم שלום עולם 🎨🚀 Zoë"),
+        (
+            "client.address",
+            "# Not a heading\n- not a list\n1. not numbered\n> not a quote\n---",
+        ),
+        ("freelancer.business", long.trim()),
+        (
+            "project.description",
+            "<script>alert(1)</script> &amp; \\*escaped\\* ___ ~~~ ```",
+        ),
+        ("freelancer.name", "{{freelancer.name}} {{#if x}}y{{/if}}"),
+    ];
+    for (key, value) in hostile {
+        answers.set(key, text(value));
+    }
+    let markdown = build(library.clone(), answers.clone());
+    let mut literal = String::new();
+    for event in Parser::new(&markdown) {
+        match event {
+            Event::Text(t) => literal.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => literal.push('\n'),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                assert!(h.starts_with("<!--"), "raw HTML in the contract: {h}");
+            }
+            Event::Code(c) => panic!("a value became code: {c}"),
+            Event::Start(Tag::Link { .. }) => panic!("a value became a link"),
+            _ => {}
+        }
+    }
+    for (key, value) in hostile {
+        assert!(literal.contains(value), "{key} does not appear literally");
+    }
+    let clean = build(library, base_answers(&built_in()));
+    assert_eq!(
+        headings(&markdown),
+        headings(&clean),
+        "the same headings as with plain values"
+    );
+}
+
+#[test]
+fn golden_fixture_paths_are_relative() {
+    // The fixtures are read relative to the repository root, whatever the test's folder.
+    assert!(Path::new("tests/fixtures/answers").is_relative());
+    assert!(root().join("tests/fixtures/answers").is_dir());
+}

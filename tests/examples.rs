@@ -1,0 +1,106 @@
+//! Every file in `examples/` is built by a test: answers files into contracts compared with
+//! golden Markdown under `tests/fixtures/examples/<name>/`, and the CI workflow's commands
+//! parsed by the real command line.
+
+use std::path::Path;
+
+use clap::Parser as _;
+
+use crate::support::{assert_no_differences, clausewright, golden, root, run};
+
+fn example_files() -> Vec<String> {
+    let mut files = Vec::new();
+    let mut pending = vec![root().join("examples")];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(
+                    path.strip_prefix(root())
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn is_yaml(file: &str) -> bool {
+    Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml"))
+}
+
+#[test]
+fn every_example_file_is_covered() {
+    for file in example_files() {
+        let known = is_yaml(&file) && !file.starts_with("examples/ci/")
+            || file == "examples/ci/github-actions.yml";
+        assert!(known, "{file} is not built by any test");
+    }
+}
+
+#[test]
+fn every_answers_example_builds_its_golden_contract() {
+    let out = tempfile::tempdir().unwrap();
+    let mut differences = Vec::new();
+    let answers: Vec<String> = example_files()
+        .into_iter()
+        .filter(|f| is_yaml(f) && !f.starts_with("examples/ci/"))
+        .collect();
+    assert!(
+        answers.len() >= 4,
+        "examples/ holds the four required answers files"
+    );
+    for file in answers {
+        let name = Path::new(&file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let target = out.path().join(format!("{name}.md"));
+        let outcome = run(&mut clausewright(&[
+            "build",
+            &file,
+            "-o",
+            target.to_str().unwrap(),
+        ]));
+        assert_eq!(outcome.code, 0, "{file}: {}", outcome.stderr);
+        let contract = std::fs::read_to_string(&target).unwrap();
+        let fixture = Path::new("tests/fixtures/examples").join(&name);
+        differences.extend(golden(&fixture.join("contract.md"), &contract));
+        let mut summary = String::new();
+        for line in outcome
+            .stderr
+            .lines()
+            .filter(|line| !line.starts_with("wrote "))
+        {
+            summary.push_str(line);
+            summary.push('\n');
+        }
+        differences.extend(golden(&fixture.join("summary.txt"), &summary));
+    }
+    assert_no_differences(&differences);
+}
+
+#[test]
+fn the_ci_workflow_runs_real_commands() {
+    let text = std::fs::read_to_string(root().join("examples/ci/github-actions.yml")).unwrap();
+    let commands: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("run: "))
+        .filter(|command| command.starts_with("clausewright "))
+        .collect();
+    assert_eq!(commands.len(), 1, "the workflow runs clausewright check");
+    let words: Vec<&str> = commands[0].split_whitespace().collect();
+    let parsed = clausewright::cli::Cli::try_parse_from(&words);
+    assert!(parsed.is_ok(), "{}: {:?}", commands[0], parsed.err());
+    // The command it runs passes on the built-in library.
+    let outcome = run(&mut clausewright(&words[1..]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stdout);
+}
