@@ -1,2 +1,149 @@
-//! Benchmarks of the pipeline stages.
-fn main() {}
+//! Benchmarks of the pipeline, run with `cargo bench --bench pipeline`.
+//!
+//! Each figure is the median of many runs in process, after a warm-up:
+//! - build: load the built-in library, validate the first-time example's answers, assemble
+//!   and render the Markdown contract (target: under 5 ms);
+//! - build of a generated 300-section library (target: under 50 ms);
+//! - check of the built-in library (target: under 50 ms) and of a generated library of
+//!   1,000 clause files (target: under 1 s).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use clausewright::library::{self, SourceFile};
+use clausewright::run::{self, PrepareOptions};
+use clausewright::{answers, assemble, check, markdown};
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort_unstable();
+    samples[samples.len() / 2]
+}
+
+fn measure(name: &str, target: Duration, runs: usize, mut work: impl FnMut()) {
+    for _ in 0..runs.div_ceil(10) {
+        work();
+    }
+    let samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    let median = median(samples);
+    let verdict = if median <= target { "ok" } else { "SLOW" };
+    println!(
+        "{name:<48} {:>9.3} ms  (target {:>6.1} ms)  {verdict}",
+        median.as_secs_f64() * 1e3,
+        target.as_secs_f64() * 1e3
+    );
+}
+
+/// Renders a contract from library files and answers text, as `build` does.
+fn build(files: &[SourceFile], answers_text: &str) -> String {
+    let library = library::load(files).into_library().expect("library loads");
+    let answers =
+        answers::parse("answers.yaml", answers_text, &library).expect("answers are valid");
+    let options = PrepareOptions {
+        date: None,
+        late_payer: false,
+        rate_multiplier: 2.into(),
+    };
+    let prepared = run::prepare(library, answers, &options).expect("prepared");
+    let contract = assemble::assemble(&prepared.library, &prepared.answers);
+    markdown::render(&contract, &prepared.answers).expect("renders")
+}
+
+/// The built-in library with its clauses copied until it has `count` clause files.
+fn generated_library(count: usize) -> Vec<SourceFile> {
+    let built_in = run::built_in_files();
+    let (declarations, clauses): (Vec<_>, Vec<_>) = built_in
+        .into_iter()
+        .partition(|f| f.relative == library::LIBRARY_FILE);
+    let ids: Vec<String> = clauses
+        .iter()
+        .filter_map(|f| f.text.lines().find_map(|l| l.strip_prefix("id: ")))
+        .map(str::to_owned)
+        .collect();
+    let mut files = declarations;
+    let count = count.div_ceil(clauses.len()) * clauses.len();
+    for n in 0..count {
+        let template = &clauses[n % clauses.len()];
+        let copy = n / clauses.len();
+        let text = template
+            .text
+            .lines()
+            .map(|line| {
+                if let Some(id) = line.strip_prefix("id: ") {
+                    format!("id: {id}-{copy}")
+                } else if let Some(order) = line.strip_prefix("order: ") {
+                    let order: i64 = order.parse().unwrap();
+                    format!("order: {}", order + 1000 * i64::try_from(copy).unwrap())
+                } else {
+                    // Cross-references stay within the same copy, so every one resolves.
+                    ids.iter().fold(line.to_owned(), |line, id| {
+                        line.replace(
+                            &format!("{{{{section \"{id}\"}}}}"),
+                            &format!("{{{{section \"{id}-{copy}\"}}}}"),
+                        )
+                    })
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        files.push(SourceFile {
+            relative: format!("{n:04}-{}", template.relative),
+            display: format!("generated/{n:04}-{}", template.relative),
+            text,
+        });
+    }
+    files
+}
+
+fn main() {
+    let files = run::built_in_files();
+    let answers_text = std::fs::read_to_string("examples/first-time-us.yaml").expect("example");
+    measure(
+        "build: first-time contract to Markdown",
+        Duration::from_millis(5),
+        200,
+        || {
+            black_box(build(&files, &answers_text));
+        },
+    );
+    let big = generated_library(300);
+    let sections = build(&big, &answers_text).matches("\n## ").count();
+    assert!(
+        sections >= 250,
+        "the generated contract has {sections} sections"
+    );
+    measure(
+        &format!("build: generated library ({sections} sections)"),
+        Duration::from_millis(50),
+        30,
+        || {
+            black_box(build(&big, &answers_text));
+        },
+    );
+    measure(
+        "check: built-in library",
+        Duration::from_millis(50),
+        100,
+        || {
+            let diagnostics = check::check(&files);
+            assert!(diagnostics.is_empty());
+            black_box(diagnostics);
+        },
+    );
+    let thousand = generated_library(1000);
+    measure(
+        "check: generated library of 1,000 clause files",
+        Duration::from_secs(1),
+        10,
+        || {
+            let diagnostics = check::check(&thousand);
+            assert!(diagnostics.is_empty(), "{}", diagnostics[0]);
+            black_box(diagnostics);
+        },
+    );
+}

@@ -536,8 +536,17 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     }
     let mut failed_ids = Vec::new();
     let mut any_clause_failed = false;
-    for file in files.iter().filter(|f| is_clause_file(&f.relative)) {
-        match load_clause(file, &lookup, &mut used, &mut diagnostics) {
+    let clause_files: Vec<&SourceFile> = files
+        .iter()
+        .filter(|f| is_clause_file(&f.relative))
+        .collect();
+    for (file, (result, file_diagnostics, file_used)) in clause_files
+        .iter()
+        .zip(load_clauses(&clause_files, &lookup))
+    {
+        diagnostics.extend(file_diagnostics);
+        used.extend(file_used);
+        match result {
             Ok(clause) => {
                 if let Some(first) = seen.get(&clause.id) {
                     diagnostics.push(
@@ -935,6 +944,47 @@ fn condition_diagnostics<'q>(
             ok.then_some(condition)
         }
     }
+}
+
+/// What loading one clause file gives: the clause (or the id it had), its diagnostics and the
+/// keys it uses.
+type ClauseOutcome = (
+    Result<Clause, Option<String>>,
+    Vec<Diagnostic>,
+    BTreeSet<String>,
+);
+
+/// Loads clause files on every core: compiling Handlebars templates dominates loading time.
+fn load_clauses<'q>(
+    files: &[&SourceFile],
+    lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
+) -> Vec<ClauseOutcome> {
+    let one = |file: &SourceFile| {
+        let mut diagnostics = Vec::new();
+        let mut used = BTreeSet::new();
+        let result = load_clause(file, lookup, &mut used, &mut diagnostics);
+        (result, diagnostics, used)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Below a few files a thread costs more than it saves.
+    if threads < 2 || files.len() < 8 {
+        return files.iter().map(|f| one(f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| one(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 fn load_clause<'q>(
