@@ -14,5 +14,7 @@
 //! Only [`run`] touches files and terminals.
 
 pub mod error;
+pub mod layout;
+pub mod pdf;
 
 pub use error::Error;
