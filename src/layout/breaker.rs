@@ -337,7 +337,9 @@ fn break_points(word: &str, hyphenate: bool) -> Vec<(usize, Gap)> {
             while k < chars.len() && chars[k].1.is_alphabetic() {
                 k += 1;
             }
-            if k - start < 6 {
+            // Longer runs are not words; hypher refuses them, and they split anywhere anyway.
+            if k - start < 6 || chars.get(k).map_or(word.len(), |&(at, _)| at) - chars[start].0 > 45
+            {
                 continue;
             }
             let from = chars[start].0;
