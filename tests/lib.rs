@@ -1,1 +1,3 @@
 //! The one integration test binary: every module below drives the real `clausewright` binary.
+
+mod pdf;
