@@ -369,7 +369,7 @@ impl Galley {
             if i == 0
                 && let Some(marker) = &p.marker
             {
-                slab_lines.push(self.marker(marker, self.left + indent, baseline));
+                slab_lines.push(Self::marker(marker, self.left + indent, baseline));
             }
             slab_lines.push(placed(set, self.left + indent, baseline, role));
             let bookmark =
@@ -395,7 +395,7 @@ impl Galley {
         self.space(after);
     }
 
-    fn marker(&self, marker: &str, text_x: f32, baseline: f32) -> Line {
+    fn marker(marker: &str, text_x: f32, baseline: f32) -> Line {
         let width = metrics::face(Style::Regular).width(marker, BODY_SIZE);
         // Numbers end just before the text; bullets sit centred in the hanging indent.
         let x = if marker.ends_with('.') {
@@ -441,7 +441,7 @@ impl Galley {
         let rows = std::iter::once(&t.head).chain(&t.rows);
         for (r, row) in rows.enumerate() {
             let mut cells: Vec<Vec<SetLine>> = Vec::with_capacity(columns);
-            for c in 0..columns {
+            for (c, column_width) in widths.iter().enumerate() {
                 let inlines = row.get(c).map_or(&[][..], Vec::as_slice);
                 let align = match t.align.get(c) {
                     Some(blocks::Align::Right) => Align::Right,
@@ -449,7 +449,7 @@ impl Galley {
                     _ => Align::Left,
                 };
                 let measure = Measure {
-                    width: widths[c] - 2.0 * CELL_PAD,
+                    width: column_width - 2.0 * CELL_PAD,
                     size: TABLE_SIZE,
                     align,
                     hyphenate: true,
@@ -691,12 +691,12 @@ fn link_areas(line: &Line, links: &[String], out: &mut Vec<LinkArea>) {
     let mut k = 0;
     let fragments = &line.fragments;
     while k < fragments.len() {
-        let Some(link) = fragments[k].link else {
+        let Some(target) = fragments[k].link else {
             k += 1;
             continue;
         };
         let first = &fragments[k];
-        while k + 1 < fragments.len() && fragments[k + 1].link == Some(link) {
+        while k + 1 < fragments.len() && fragments[k + 1].link == Some(target) {
             k += 1;
         }
         let last = &fragments[k];
@@ -707,7 +707,7 @@ fn link_areas(line: &Line, links: &[String], out: &mut Vec<LinkArea>) {
             y: line.y - 0.25 * first.size,
             width: right - first.x,
             height: 1.1 * first.size,
-            url: links[link].clone(),
+            url: links[target].clone(),
         });
         k += 1;
     }
@@ -781,6 +781,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    use std::fmt::Write as _;
 
     const SAMPLE: &str = include_str!("../tests/fixtures/pdf-sample/contract.md");
 
@@ -835,11 +836,7 @@ mod tests {
         for k in 0..sections {
             let section = body[k % body.len()];
             let (_, rest) = section.split_once(". ").unwrap_or(("", section));
-            out.push_str(&format!(
-                "## {}. {}\n\n",
-                k + 1,
-                rest.trim_end_matches("---\n")
-            ));
+            let _ = write!(out, "## {}. {}\n\n", k + 1, rest.trim_end_matches("---\n"));
         }
         out
     }
@@ -857,7 +854,13 @@ mod tests {
     fn paper_sizes_and_margins() {
         let a4 = layout(SAMPLE, &LayoutOptions { paper: Paper::A4 }).expect("layout");
         assert!((a4.width - 595.28).abs() < 0.01 && (a4.height - 841.89).abs() < 0.01);
-        assert_eq!(a4.frame, [72.0, 72.0, 595.28 - 72.0, 841.89 - 72.0]);
+        let expected = [72.0, 72.0, 595.28 - 72.0, 841.89 - 72.0];
+        assert!(
+            a4.frame
+                .iter()
+                .zip(expected)
+                .all(|(a, b)| (a - b).abs() < 0.01)
+        );
         assert_inside(&a4);
         let letter = lay(SAMPLE);
         assert_eq!((letter.width, letter.height), (612.0, 792.0));
@@ -933,8 +936,7 @@ mod tests {
                         document.pages[p - 1]
                             .lines
                             .iter()
-                            .filter(|l| l.role == Role::Body)
-                            .last(),
+                            .rfind(|l| l.role == Role::Body),
                     )
                 {
                     assert!(
@@ -971,7 +973,7 @@ mod tests {
         for filler in 0..40 {
             let mut markdown = String::from("# Agreement\n\n");
             for k in 0..filler {
-                markdown.push_str(&format!("Clause {k} of the agreement, kept short.\n\n"));
+                let _ = write!(markdown, "Clause {k} of the agreement, kept short.\n\n");
             }
             markdown.push_str("## Signatures\n");
             markdown.push_str(signature);

@@ -60,10 +60,10 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
     let info = &mut doc.metadata.info;
     info.author.clone_from(&meta.author);
     info.subject.clone_from(&meta.subject);
-    info.creator = "clausewright".to_owned();
+    "clausewright".clone_into(&mut info.creator);
     info.producer = format!("clausewright {}", env!("CARGO_PKG_VERSION"));
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
     for (style, font) in Style::ALL.iter().zip(parsed_fonts()) {
         doc.resources.fonts.map.insert(
@@ -308,7 +308,7 @@ fn add_outline(lo: &mut lopdf::Document, document: &Document) {
     outlines.set("Type", "Outlines");
     outlines.set("First", ids[0]);
     outlines.set("Last", ids[ids.len() - 1]);
-    outlines.set("Count", ids.len() as i64);
+    outlines.set("Count", i64::try_from(ids.len()).unwrap_or(i64::MAX));
     lo.objects.insert(outlines_id, Object::Dictionary(outlines));
     if let Ok(Object::Dictionary(root)) = lo.get_object_mut(catalog) {
         root.set("Outlines", outlines_id);

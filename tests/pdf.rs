@@ -1,6 +1,7 @@
 //! The PDF as a reader's tools see it: poppler's `pdftotext`, `pdffonts`, `pdfinfo` and
 //! `qpdf --check` run on PDFs made through the library API.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -35,11 +36,7 @@ fn generated(pages: usize) -> String {
     for k in 0..pages * body.len() * 100 / 233 {
         let section = body[k % body.len()];
         let (_, rest) = section.split_once(". ").unwrap_or(("", section));
-        out.push_str(&format!(
-            "## {}. {}\n\n",
-            k + 1,
-            rest.trim_end_matches("---\n")
-        ));
+        let _ = write!(out, "## {}. {}\n\n", k + 1, rest.trim_end_matches("---\n"));
     }
     out
 }
@@ -123,8 +120,10 @@ fn comparable(words: &[String]) -> String {
     words
         .iter()
         .filter(|w| {
-            !matches!(w.as_str(), "•" | "–")
-                && !(w.ends_with('.') && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit()))
+            let number = w.len() > 1
+                && w.ends_with('.')
+                && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit());
+            !(number || matches!(w.as_str(), "•" | "–"))
         })
         .flat_map(|w| w.chars().filter(|&c| c != '-'))
         .collect()

@@ -171,7 +171,8 @@ fn chunks(inlines: &[Inline], measure: &Measure) -> Vec<Chunk> {
             }
             return;
         }
-        split_word(std::mem::take(word), gap, measure, chunks);
+        split_word(word, gap, measure, chunks);
+        word.clear();
     };
     for inline in inlines {
         match inline {
@@ -243,7 +244,7 @@ fn slice_spans(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
 }
 
 /// Cuts one word into chunks at its break opportunities and appends them.
-fn split_word(spans: Vec<Span>, gap: Gap, measure: &Measure, chunks: &mut Vec<Chunk>) {
+fn split_word(spans: &[Span], gap: Gap, measure: &Measure, chunks: &mut Vec<Chunk>) {
     let text: String = spans.iter().map(|s| s.text.as_str()).collect();
     let mut points = break_points(&text, measure.hyphenate);
     // Pieces still wider than a line (with room for a hyphen) may break at every character.
@@ -255,12 +256,12 @@ fn split_word(spans: Vec<Span>, gap: Gap, measure: &Measure, chunks: &mut Vec<Ch
         .iter()
         .chain(std::iter::once(&(text.len(), Gap::End)))
     {
-        if spans_width(&slice_spans(&spans, from, to), measure.size) > limit {
+        if spans_width(&slice_spans(spans, from, to), measure.size) > limit {
             let mut piece_start = from;
             let mut width = 0.0;
             for (i, c) in text[from..to].char_indices() {
                 let at = from + i;
-                let style = style_at(&spans, at);
+                let style = style_at(spans, at);
                 let w = face(style).width(c.encode_utf8(&mut [0; 4]), measure.size);
                 if width + w > limit && at > piece_start {
                     emergency.push((at, Gap::Join(EMERGENCY_PENALTY)));
@@ -279,7 +280,7 @@ fn split_word(spans: Vec<Span>, gap: Gap, measure: &Measure, chunks: &mut Vec<Ch
     }
     let mut from = 0;
     for (to, kind) in points.into_iter().chain(std::iter::once((text.len(), gap))) {
-        let piece = slice_spans(&spans, from, to);
+        let piece = slice_spans(spans, from, to);
         chunks.push(Chunk {
             width: spans_width(&piece, measure.size),
             spans: piece,

@@ -113,7 +113,7 @@ fn write_index(out: &mut Vec<u8>, items: &[&[u8]]) {
     };
     out.push(size as u8);
     let mut offset = 1usize;
-    let mut push = |out: &mut Vec<u8>, v: usize| {
+    let push = |out: &mut Vec<u8>, v: usize| {
         out.extend_from_slice(&v.to_be_bytes()[std::mem::size_of::<usize>() - size..]);
     };
     push(out, offset);
@@ -201,12 +201,16 @@ fn read_dict(data: &[u8]) -> Option<Vec<Entry<'_>>> {
 
 fn int5(out: &mut Vec<u8>, v: usize) {
     out.push(29);
-    out.extend_from_slice(&(v as i32).to_be_bytes());
+    out.extend_from_slice(&i32::try_from(v).unwrap_or(i32::MAX).to_be_bytes());
 }
 
 /// Top DICT operators whose operand is a string id.
 const SID_OPERATORS: [u16; 8] = [0, 1, 2, 3, 4, 0x0C00, 0x0C15, 0x0C16];
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "one pass over the CFF's parts, in file order"
+)]
 fn slim_cff(cff: &[u8]) -> Option<Vec<u8>> {
     let header_size = usize::from(*cff.get(2)?);
     let (names, at) = read_index(cff, header_size)?;
