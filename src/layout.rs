@@ -302,9 +302,9 @@ impl Galley {
             Block::Para(p) => self.para(p),
             Block::Rule => {
                 self.space(PARA_GAP);
-                let y = 6.0;
+                let y = 9.0;
                 let slab = Slab {
-                    height: 12.0,
+                    height: 18.0,
                     rules: vec![Rule {
                         x1: self.left + self.width * 0.3,
                         y1: y,

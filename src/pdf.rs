@@ -39,12 +39,13 @@ pub struct PdfMeta {
 /// the subset tag of the embedded font's name.
 const FONT_IDS: [&str; 4] = ["CWREGU", "CWBOLD", "CWITAL", "CWBOIT"];
 
-fn parsed_fonts() -> &'static [ParsedFont; 4] {
-    static FONTS: OnceLock<[ParsedFont; 4]> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        metrics::FONT_FILES.map(|bytes| {
-            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("embedded font parses")
-        })
+/// A face parsed for printpdf, once per process and only when a document uses it: parsing
+/// all four costs more than rendering a short contract.
+fn parsed_font(style: Style) -> &'static ParsedFont {
+    static FONTS: [OnceLock<ParsedFont>; 4] = [const { OnceLock::new() }; 4];
+    FONTS[style.index()].get_or_init(|| {
+        ParsedFont::from_bytes(metrics::FONT_FILES[style.index()], 0, &mut Vec::new())
+            .expect("embedded font parses")
     })
 }
 
@@ -65,11 +66,19 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    for (style, font) in Style::ALL.iter().zip(parsed_fonts()) {
-        doc.resources.fonts.map.insert(
-            FontId(FONT_IDS[style.index()].to_owned()),
-            PdfFont::new(font.clone()),
-        );
+    for style in Style::ALL {
+        let used = document
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .flat_map(|l| &l.fragments)
+            .any(|f| f.style == style);
+        if used {
+            doc.resources.fonts.map.insert(
+                FontId(FONT_IDS[style.index()].to_owned()),
+                PdfFont::new(parsed_font(style).clone()),
+            );
+        }
     }
     let pages = document
         .pages
