@@ -598,6 +598,44 @@ impl Answers {
     }
 }
 
+/// Where each value of an answers file is written, by dotted key (1-based line and column);
+/// empty when the text is not a YAML mapping.
+#[must_use]
+pub fn value_locations(text: &str) -> BTreeMap<String, (usize, usize)> {
+    fn walk(
+        prefix: &str,
+        entries: Vec<(Spanned<String>, Spanned<Node>)>,
+        out: &mut BTreeMap<String, (usize, usize)>,
+    ) {
+        for (key, value) in entries {
+            let full = if prefix.is_empty() {
+                key.value
+            } else {
+                format!("{prefix}.{}", key.value)
+            };
+            let place = (
+                value.referenced.line() as usize,
+                value.referenced.column() as usize,
+            );
+            match value.value {
+                Node::Map(inner) => walk(&full, inner, out),
+                _ => {
+                    out.insert(full, place);
+                }
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    if let Ok(Spanned {
+        value: Node::Map(entries),
+        ..
+    }) = serde_saphyr::from_str::<Spanned<Node>>(text)
+    {
+        walk("", entries, &mut out);
+    }
+    out
+}
+
 /// Where each answered key was written, for diagnostics.
 struct Located {
     scalar: Scalar,

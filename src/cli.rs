@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
+use crate::layout::Paper;
+
 /// Contracts that protect freelancers from clients who go silent or pay late.
 ///
 /// clausewright assembles a contract from a library of clause files and your answers about
@@ -88,12 +90,16 @@ pub struct ContractArgs {
     #[arg(long, value_name = "DIR")]
     pub clauses: Option<PathBuf>,
     /// Where to write: a file, a folder, or `-` for standard output.
-    /// [default: ./<client>-contract.md]
+    /// [default: ./<client>-contract.md and .pdf]
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
-    /// Output formats, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', default_value = "md")]
+    /// Output formats, comma-separated: the PDF is typeset from the very Markdown written.
+    /// [default: md,pdf; md with -o -]
+    #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<OutputFormat>,
+    /// Paper size of the PDF.
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
     /// Replace output files that already exist.
     #[arg(long)]
     pub force: bool,
@@ -102,11 +108,28 @@ pub struct ContractArgs {
     pub date: Option<jiff::civil::Date>,
 }
 
+impl ContractArgs {
+    /// The formats to write: as given, else Markdown and PDF (only Markdown to stdout).
+    #[must_use]
+    pub fn formats(&self) -> Vec<OutputFormat> {
+        if !self.format.is_empty() {
+            return self.format.clone();
+        }
+        if self.output.as_deref().is_some_and(|o| o.as_os_str() == "-") {
+            vec![OutputFormat::Md]
+        } else {
+            vec![OutputFormat::Md, OutputFormat::Pdf]
+        }
+    }
+}
+
 /// A format `build` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
 pub enum OutputFormat {
     /// Markdown.
     Md,
+    /// PDF, typeset with embedded fonts.
+    Pdf,
 }
 
 impl OutputFormat {
@@ -115,6 +138,7 @@ impl OutputFormat {
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Md => "md",
+            OutputFormat::Pdf => "pdf",
         }
     }
 }

@@ -51,6 +51,19 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// The Markdown holds a character none of the embedded PDF fonts can draw.
+    #[error(
+        "the PDF font cannot show the character '{character}' (U+{code:04X}) in \"{context}\" (Markdown line {line})",
+        code = u32::from(*.character)
+    )]
+    MissingGlyph {
+        /// The character.
+        character: char,
+        /// 1-based line of the Markdown it is on.
+        line: usize,
+        /// The word it is in.
+        context: String,
+    },
     /// A command-line value that clap cannot check by itself.
     #[error("{0}")]
     Usage(String),

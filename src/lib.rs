@@ -14,6 +14,8 @@
 //! Only [`run`](run/index.html) touches files and terminals.
 
 pub mod error;
+pub mod layout;
+pub mod pdf;
 
 pub use error::Error;
 pub mod answers;

@@ -12,9 +12,11 @@ use crate::assemble;
 use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
 use crate::error::{Diagnostic, Error, Severity, count_line};
+use crate::layout::{self, LayoutOptions};
 use crate::library::{self, Library, Question, SourceFile, Type};
 use crate::markdown;
 use crate::output::{self, Destination};
+use crate::pdf::{self, PdfMeta};
 
 /// The built-in clause library, embedded at build time.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/clauses");
@@ -250,18 +252,28 @@ pub struct Prepared {
     /// For a repeat late payer, what the rates were multiplied by in this build (1 when the
     /// answers were already hardened).
     pub late_payer_multiplier: Option<rust_decimal::Decimal>,
+    /// The answers file as read (name and text), to place errors found after parsing.
+    pub source: Option<(String, String)>,
+}
+
+/// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now", when set.
+fn source_date_epoch() -> Result<Option<i64>, Error> {
+    let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let text = epoch.to_string_lossy();
+    let seconds: i64 = text.trim().parse().map_err(|_| {
+        Error::Usage(format!(
+            "SOURCE_DATE_EPOCH is \"{text}\"; expected seconds since 1970-01-01"
+        ))
+    })?;
+    Ok(Some(seconds))
 }
 
 fn today() -> Result<jiff::civil::Date, Error> {
-    if let Some(epoch) = std::env::var_os("SOURCE_DATE_EPOCH") {
-        let text = epoch.to_string_lossy();
-        let seconds: i64 = text.trim().parse().map_err(|_| {
-            Error::Usage(format!(
-                "SOURCE_DATE_EPOCH is \"{text}\"; expected seconds since 1970-01-01"
-            ))
-        })?;
+    if let Some(seconds) = source_date_epoch()? {
         let timestamp = jiff::Timestamp::from_second(seconds)
-            .map_err(|e| Error::Usage(format!("SOURCE_DATE_EPOCH is \"{text}\": {e}")))?;
+            .map_err(|e| Error::Usage(format!("SOURCE_DATE_EPOCH is \"{seconds}\": {e}")))?;
         return Ok(timestamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
     }
     Ok(jiff::ZonedDateTime::now().date())
@@ -277,7 +289,8 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
         late_payer: args.late_payer,
         rate_multiplier: args.rate_multiplier,
     };
-    let prepared = prepare(library, answers, &options)?;
+    let mut prepared = prepare(library, answers, &options)?;
+    prepared.source = Some((answers_name, text));
     let extra = match &args.save_answers {
         Some(path) => vec![(
             path.clone(),
@@ -309,17 +322,22 @@ pub fn write_contract(
         .get("client.name")
         .map(ToString::to_string)
         .unwrap_or_default();
-    let destination = output::plan(options.output.as_deref(), &client, &options.format)?;
+    let formats = options.formats();
+    let destination = output::plan(options.output.as_deref(), &client, &formats)?;
+    if formats.contains(&OutputFormat::Pdf) {
+        check_glyphs(prepared)?;
+    }
     let mut writes = extra;
     let mut stdout_bytes = None;
     match destination {
         Destination::Stdout => {
-            let format = options.format.first().copied().unwrap_or(OutputFormat::Md);
-            stdout_bytes = Some(render_format(format, &markdown));
+            let format = formats.first().copied().unwrap_or(OutputFormat::Md);
+            stdout_bytes = Some(render_format(format, &markdown, prepared, options)?);
         }
         Destination::Files(paths) => {
             for (format, path) in paths {
-                writes.push((path, render_format(format, &markdown)));
+                let bytes = render_format(format, &markdown, prepared, options)?;
+                writes.push((path, bytes));
             }
         }
     }
@@ -342,9 +360,88 @@ pub fn write_contract(
     Ok(writes.into_iter().map(|(path, _)| path).collect())
 }
 
-fn render_format(format: OutputFormat, markdown: &str) -> Vec<u8> {
-    match format {
+/// One output format's bytes, from the one Markdown source.
+fn render_format(
+    format: OutputFormat,
+    markdown: &str,
+    prepared: &Prepared,
+    options: &ContractArgs,
+) -> Result<Vec<u8>, Error> {
+    Ok(match format {
         OutputFormat::Md => markdown.as_bytes().to_vec(),
+        OutputFormat::Pdf => {
+            let document = layout::layout(
+                markdown,
+                &LayoutOptions {
+                    paper: options.paper,
+                },
+            )?;
+            pdf::pdf(&document, &pdf_meta(prepared)?)
+        }
+    })
+}
+
+/// The PDF's metadata: the title, the freelancer as author, the parties as subject, and a
+/// creation date fixed by the inputs (`SOURCE_DATE_EPOCH`, else the agreement date).
+fn pdf_meta(prepared: &Prepared) -> Result<PdfMeta, Error> {
+    let text = |key: &str| prepared.answers.get(key).map(ToString::to_string);
+    let subject = match (text("freelancer.name"), text("client.name")) {
+        (Some(freelancer), Some(client)) => format!("Contract between {freelancer} and {client}"),
+        _ => prepared.library.title.clone(),
+    };
+    let created_unix_seconds = match source_date_epoch()? {
+        Some(seconds) => seconds,
+        None => match prepared.answers.get(AGREEMENT_DATE) {
+            Some(Value::Date(date)) => date
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .map_or(0, |zoned| zoned.timestamp().as_second()),
+            _ => 0,
+        },
+    };
+    Ok(PdfMeta {
+        title: prepared.library.title.clone(),
+        author: text("freelancer.name").unwrap_or_default(),
+        subject,
+        created_unix_seconds,
+    })
+}
+
+/// Refuses, before anything is typeset, an answer holding a character the PDF fonts cannot
+/// draw, naming the answer (and its place in the answers file when there is one).
+fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
+    let locations = prepared
+        .source
+        .as_ref()
+        .map(|(_, text)| answers::value_locations(text))
+        .unwrap_or_default();
+    let mut diagnostics = Vec::new();
+    for (key, value) in prepared.answers.iter() {
+        let Value::Text(text) = value else { continue };
+        let Some(character) = layout::missing_glyph(text) else {
+            continue;
+        };
+        let message = format!(
+            "`{key}` holds the character '{character}' (U+{:04X}), which the PDF font cannot show",
+            u32::from(character)
+        );
+        diagnostics.push(match (&prepared.source, locations.get(key)) {
+            (Some((file, source)), Some(&(line, column))) => {
+                let line_text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+                let offset = line_text
+                    .chars()
+                    .skip(column.saturating_sub(1))
+                    .position(|c| c == character)
+                    .unwrap_or(0);
+                Diagnostic::error(file, source, line, column + offset, message)
+            }
+            (Some((file, _)), None) => Diagnostic::file_error(file, message),
+            (None, _) => Diagnostic::file_error("answers", message),
+        });
+    }
+    if diagnostics.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Diagnostics(diagnostics))
     }
 }
 
@@ -414,6 +511,7 @@ pub fn prepare(
         answers,
         changes,
         late_payer_multiplier,
+        source: None,
     })
 }
 

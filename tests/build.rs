@@ -48,17 +48,26 @@ fn the_default_output_is_named_after_the_client() {
     let outcome = run(clausewright(&["build", answers.to_str().unwrap()]).current_dir(dir.path()));
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
     assert!(
-        outcome
-            .stderr
-            .ends_with("wrote northwind-olcum-ltd-sti-contract.md\n"),
+        outcome.stderr.ends_with(
+            "wrote northwind-olcum-ltd-sti-contract.md\nwrote northwind-olcum-ltd-sti-contract.pdf\n"
+        ),
         "{}",
         outcome.stderr
     );
-    let written: Vec<String> = std::fs::read_dir(dir.path())
+    let mut written: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(written, ["northwind-olcum-ltd-sti-contract.md"]);
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "northwind-olcum-ltd-sti-contract.md",
+            "northwind-olcum-ltd-sti-contract.pdf"
+        ]
+    );
+    let pdf = std::fs::read(dir.path().join("northwind-olcum-ltd-sti-contract.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
 }
 
 #[test]
@@ -67,7 +76,9 @@ fn an_existing_contract_is_kept_unless_forced() {
     let target = dir.path().join("contract.md");
     std::fs::write(&target, "the freelancer's own edits").unwrap();
     let target_arg = target.to_str().unwrap();
-    let outcome = run(&mut clausewright(&["build", FIRST_TIME, "-o", target_arg]));
+    let outcome = run(&mut clausewright(&[
+        "build", FIRST_TIME, "-o", target_arg, "--format", "md",
+    ]));
     assert_eq!(
         outcome.transcript(),
         format!("error: {target_arg} already exists; pass --force to replace it\nexit: 1\n")
@@ -77,7 +88,7 @@ fn an_existing_contract_is_kept_unless_forced() {
         "the freelancer's own edits"
     );
     let outcome = run(&mut clausewright(&[
-        "build", FIRST_TIME, "-o", target_arg, "--force",
+        "build", FIRST_TIME, "-o", target_arg, "--force", "--format", "md",
     ]));
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
     assert!(
@@ -497,4 +508,37 @@ fn golden_fixture_paths_are_relative() {
     // The fixtures are read relative to the repository root, whatever the test's folder.
     assert!(Path::new("tests/fixtures/answers").is_relative());
     assert!(root().join("tests/fixtures/answers").is_dir());
+}
+
+#[test]
+fn a_character_the_pdf_font_lacks_is_refused_at_its_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.yaml");
+    let text = std::fs::read_to_string(root().join(FIRST_TIME)).unwrap();
+    std::fs::write(
+        &answers,
+        text.replace("  contact: Daniel Ortiz", "  contact: Daniel 王 Ortiz"),
+    )
+    .unwrap();
+    let answers_arg = answers.to_str().unwrap();
+    let outcome = run(&mut clausewright(&[
+        "build",
+        answers_arg,
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]));
+    assert_eq!(
+        outcome.transcript(),
+        format!(
+            "error: `client.contact` holds the character '王' (U+738B), which the PDF font cannot show\n  --> {answers_arg}:11:19\n   |\n11 |   contact: Daniel 王 Ortiz\n   |                   ^^\n\n1 error, 0 warnings\nexit: 1\n"
+        )
+    );
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(written, ["answers.yaml"], "nothing is written");
+    // Markdown alone has no such limit.
+    let markdown = run(&mut clausewright(&["build", answers_arg, "-o", "-"]));
+    assert!(markdown.stdout.contains("Daniel 王 Ortiz"));
 }

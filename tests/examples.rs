@@ -6,6 +6,7 @@ use std::path::Path;
 
 use clap::Parser as _;
 
+use crate::pdf;
 use crate::support::{assert_no_differences, clausewright, golden, root, run};
 
 fn example_files() -> Vec<String> {
@@ -103,4 +104,96 @@ fn the_ci_workflow_runs_real_commands() {
     // The command it runs passes on the built-in library.
     let outcome = run(&mut clausewright(&words[1..]));
     assert_eq!(outcome.code, 0, "{}", outcome.stdout);
+}
+
+#[test]
+fn every_example_pdf_says_what_its_markdown_says_and_is_valid() {
+    let out = tempfile::tempdir().unwrap();
+    for file in example_files()
+        .into_iter()
+        .filter(|f| is_yaml(f) && !f.starts_with("examples/ci/"))
+    {
+        let name = Path::new(&file)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let target = out.path().join(&name);
+        let outcome = run(&mut clausewright(&[
+            "build",
+            &file,
+            "-o",
+            target.to_str().unwrap(),
+        ]));
+        assert_eq!(outcome.code, 0, "{file}: {}", outcome.stderr);
+        let markdown = std::fs::read_to_string(target.with_extension("md")).unwrap();
+        let pdf_path = target.with_extension("pdf");
+        let pdf = std::fs::read(&pdf_path).unwrap();
+        assert!(
+            pdf.len() < 60 * 1024,
+            "{file}: the PDF is {} bytes",
+            pdf.len()
+        );
+        let words = pdf::pdf_words(&pdf_path, "Web Design Services Agreement");
+        assert_eq!(
+            pdf::comparable(&words),
+            pdf::comparable(&pdf::markdown_words(&markdown)),
+            "{file}: the PDF and the Markdown say different things"
+        );
+        let check = pdf::tool("qpdf", &["--check"], &pdf_path);
+        assert!(
+            check.contains("No syntax or stream encoding errors"),
+            "{file}: {check}"
+        );
+        let fonts = pdf::tool("pdffonts", &[], &pdf_path);
+        for row in fonts.lines().skip(2) {
+            let columns: Vec<&str> = row.split_whitespace().collect();
+            assert!(
+                columns[0].as_bytes().get(6) == Some(&b'+'),
+                "{file}: font not subset: {row}"
+            );
+            assert_eq!(
+                &columns[columns.len() - 5..columns.len() - 3],
+                ["yes", "yes"],
+                "{file}: {row}"
+            );
+        }
+    }
+}
+
+#[test]
+fn builds_are_byte_identical_across_processes() {
+    let out = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for attempt in ["a", "b"] {
+        let target = out.path().join(attempt);
+        let outcome = run(clausewright(&[
+            "build",
+            "examples/eu-client.yaml",
+            "-o",
+            target.to_str().unwrap(),
+        ])
+        .env("SOURCE_DATE_EPOCH", "1767225600"));
+        assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+        outputs.push((
+            std::fs::read(target.with_extension("md")).unwrap(),
+            std::fs::read(target.with_extension("pdf")).unwrap(),
+        ));
+    }
+    assert!(
+        outputs[0] == outputs[1],
+        "two builds of the same answers differ"
+    );
+    let info = pdf::tool("pdfinfo", &[], &out.path().join("a.pdf"));
+    assert!(
+        info.contains("CreationDate:    Thu Jan  1 00:00:00 2026 UTC"),
+        "{info}"
+    );
+    assert!(info.contains("Author:          Lena Hoffmann"), "{info}");
+    assert!(
+        info.contains(
+            "Subject:         Contract between Lena Hoffmann and Northwind Ölçüm Ltd. Şti."
+        ),
+        "{info}"
+    );
 }

@@ -1,9 +1,11 @@
-//! The one integration test binary: the modules below drive the real `clausewright` binary and
-//! compare what it prints and writes with golden files under `tests/fixtures/`.
+//! The one integration test binary: the modules below drive the real `clausewright` binary (or,
+//! for the PDF stages, the library) and compare what comes out with golden files under
+//! `tests/fixtures/` and with what poppler and qpdf read back.
 //!
 //! Set `CLAUSEWRIGHT_BLESS=1` to rewrite the golden files from the current output.
 
 mod build;
 mod check;
 mod examples;
+mod pdf;
 mod support;

@@ -1,0 +1,289 @@
+//! Glyph coverage and advance widths of the four embedded Libertinus Serif faces.
+//!
+//! Takes the OpenType bytes in `fonts/` and returns, per face, a character → advance (in em)
+//! table. printpdf does no kerning or shaping, so the `hmtx` advance is exactly what is drawn;
+//! reading the tables here keeps the layout stage pure and independent of printpdf.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The embedded font files, in [`Style`] order. The `pdf` stage embeds the same bytes.
+pub const FONT_FILES: [&[u8]; 4] = [
+    include_bytes!("../../fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
+];
+
+/// A face of the text font.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Style {
+    /// Upright, normal weight.
+    #[default]
+    Regular,
+    /// Upright bold (`**strong**`).
+    Bold,
+    /// Italic (`*emphasis*`).
+    Italic,
+    /// Bold italic (`***both***`).
+    BoldItalic,
+}
+
+impl Style {
+    /// All faces, in the order of [`FONT_FILES`].
+    pub const ALL: [Style; 4] = [
+        Style::Regular,
+        Style::Bold,
+        Style::Italic,
+        Style::BoldItalic,
+    ];
+
+    /// The face with bold switched on or off.
+    #[must_use]
+    pub fn with_bold(self, bold: bool) -> Style {
+        Style::from_flags(bold, self.is_italic())
+    }
+
+    /// The face with italic switched on or off.
+    #[must_use]
+    pub fn with_italic(self, italic: bool) -> Style {
+        Style::from_flags(self.is_bold(), italic)
+    }
+
+    /// Whether the face is bold.
+    #[must_use]
+    pub fn is_bold(self) -> bool {
+        matches!(self, Style::Bold | Style::BoldItalic)
+    }
+
+    /// Whether the face is italic.
+    #[must_use]
+    pub fn is_italic(self) -> bool {
+        matches!(self, Style::Italic | Style::BoldItalic)
+    }
+
+    fn from_flags(bold: bool, italic: bool) -> Style {
+        match (bold, italic) {
+            (false, false) => Style::Regular,
+            (true, false) => Style::Bold,
+            (false, true) => Style::Italic,
+            (true, true) => Style::BoldItalic,
+        }
+    }
+
+    /// Index into [`FONT_FILES`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Advance widths of one face, in em.
+#[derive(Debug)]
+pub struct FaceMetrics {
+    /// Advances of the ASCII characters (`NaN` where the face has no glyph), the hot path.
+    ascii: [f32; 128],
+    /// Advances of every other mapped character.
+    other: HashMap<char, f32>,
+}
+
+impl FaceMetrics {
+    /// The advance of `c` in em, `None` if the face has no glyph for it.
+    #[must_use]
+    pub fn advance(&self, c: char) -> Option<f32> {
+        if c.is_ascii() {
+            let a = self.ascii[c as usize];
+            (!a.is_nan()).then_some(a)
+        } else {
+            self.other.get(&c).copied()
+        }
+    }
+
+    /// Width of `text` in points at `size`; characters without a glyph count as zero.
+    #[must_use]
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().filter_map(|c| self.advance(c)).sum::<f32>() * size
+    }
+
+    fn parse(font: &[u8]) -> Option<FaceMetrics> {
+        let tables = Tables::new(font)?;
+        let head = tables.get(*b"head")?;
+        let units_per_em = f32::from(read_u16(head, 18)?);
+        let hhea = tables.get(*b"hhea")?;
+        let h_metrics = usize::from(read_u16(hhea, 34)?);
+        let hmtx = tables.get(*b"hmtx")?;
+        let advance_of = |gid: u16| -> Option<f32> {
+            let index = usize::from(gid).min(h_metrics.checked_sub(1)?);
+            Some(f32::from(read_u16(hmtx, index * 4)?) / units_per_em)
+        };
+        let mut ascii = [f32::NAN; 128];
+        let mut other = HashMap::new();
+        for (code, gid) in cmap_mappings(tables.get(*b"cmap")?)? {
+            let (Some(c), Some(advance)) = (char::from_u32(code), advance_of(gid)) else {
+                continue;
+            };
+            if gid == 0 {
+                continue;
+            }
+            if c.is_ascii() {
+                ascii[c as usize] = advance;
+            } else {
+                other.insert(c, advance);
+            }
+        }
+        Some(FaceMetrics { ascii, other })
+    }
+}
+
+/// The metrics of every face, parsed once per process.
+///
+/// # Panics
+/// If an embedded font file is not a valid OpenType font, which the tests rule out.
+#[must_use]
+pub fn faces() -> &'static [FaceMetrics; 4] {
+    static FACES: OnceLock<[FaceMetrics; 4]> = OnceLock::new();
+    FACES.get_or_init(|| {
+        FONT_FILES.map(|bytes| FaceMetrics::parse(bytes).expect("embedded font parses"))
+    })
+}
+
+/// The metrics of one face.
+#[must_use]
+pub fn face(style: Style) -> &'static FaceMetrics {
+    &faces()[style.index()]
+}
+
+fn read_u16(data: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_be_bytes(data.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn read_u32(data: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The table directory of an sfnt.
+struct Tables<'a> {
+    font: &'a [u8],
+    count: usize,
+}
+
+impl<'a> Tables<'a> {
+    fn new(font: &'a [u8]) -> Option<Self> {
+        Some(Tables {
+            font,
+            count: usize::from(read_u16(font, 4)?),
+        })
+    }
+
+    fn get(&self, tag: [u8; 4]) -> Option<&'a [u8]> {
+        (0..self.count).find_map(|i| {
+            let record = 12 + i * 16;
+            if self.font.get(record..record + 4)? != tag {
+                return None;
+            }
+            let offset = read_u32(self.font, record + 8)? as usize;
+            let length = read_u32(self.font, record + 12)? as usize;
+            self.font.get(offset..offset + length)
+        })
+    }
+}
+
+/// Every (code point, glyph id) pair of the best Unicode subtable: format 12 (full repertoire)
+/// if present, else format 4 (BMP).
+fn cmap_mappings(cmap: &[u8]) -> Option<Vec<(u32, u16)>> {
+    let count = usize::from(read_u16(cmap, 2)?);
+    let mut format4 = None;
+    let mut format12 = None;
+    for i in 0..count {
+        let record = 4 + i * 8;
+        let platform = read_u16(cmap, record)?;
+        let encoding = read_u16(cmap, record + 2)?;
+        let offset = read_u32(cmap, record + 4)? as usize;
+        let unicode = platform == 0 || (platform == 3 && (encoding == 1 || encoding == 10));
+        if !unicode {
+            continue;
+        }
+        match read_u16(cmap, offset)? {
+            4 => format4 = Some(offset),
+            12 => format12 = Some(offset),
+            _ => {}
+        }
+    }
+    if let Some(offset) = format12 {
+        return format_12(cmap.get(offset..)?);
+    }
+    format_4(cmap.get(format4?..)?)
+}
+
+fn format_12(table: &[u8]) -> Option<Vec<(u32, u16)>> {
+    let groups = read_u32(table, 12)? as usize;
+    let mut out = Vec::new();
+    for g in 0..groups {
+        let at = 16 + g * 12;
+        let start = read_u32(table, at)?;
+        let end = read_u32(table, at + 4)?;
+        let glyph = read_u32(table, at + 8)?;
+        for code in start..=end {
+            out.push((code, u16::try_from(glyph + (code - start)).ok()?));
+        }
+    }
+    Some(out)
+}
+
+fn format_4(table: &[u8]) -> Option<Vec<(u32, u16)>> {
+    let segments = usize::from(read_u16(table, 6)? / 2);
+    let ends = 14;
+    let starts = ends + segments * 2 + 2;
+    let deltas = starts + segments * 2;
+    let range_offsets = deltas + segments * 2;
+    let mut out = Vec::new();
+    for s in 0..segments {
+        let end = read_u16(table, ends + s * 2)?;
+        let start = read_u16(table, starts + s * 2)?;
+        let delta = read_u16(table, deltas + s * 2)?;
+        let range_offset = usize::from(read_u16(table, range_offsets + s * 2)?);
+        for code in start..=end {
+            if code == 0xFFFF {
+                break;
+            }
+            let gid = if range_offset == 0 {
+                code.wrapping_add(delta)
+            } else {
+                let at = range_offsets + s * 2 + range_offset + usize::from(code - start) * 2;
+                match read_u16(table, at)? {
+                    0 => 0,
+                    g => g.wrapping_add(delta),
+                }
+            };
+            out.push((u32::from(code), gid));
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_face_parses_and_covers_turkish() {
+        for style in Style::ALL {
+            let f = face(style);
+            for c in "AaZz09 .,;:-–—’“”•…ÖöÇçŞşİıĞğÜü$%&_/@".chars() {
+                assert!(f.advance(c).is_some(), "{style:?} lacks {c:?}");
+            }
+            assert!(f.advance('\u{4e2d}').is_none(), "no CJK in Libertinus");
+        }
+    }
+
+    #[test]
+    fn widths_are_plausible() {
+        let regular = face(Style::Regular);
+        let bold = face(Style::Bold);
+        let m = regular.width("m", 10.0);
+        let i = regular.width("i", 10.0);
+        assert!(m > 2.0 * i, "m={m} i={i}");
+        assert!((2.0..12.0).contains(&m));
+        assert!(bold.width("Agreement", 10.0) > regular.width("Agreement", 10.0));
+    }
+}

@@ -1,0 +1,368 @@
+//! PDF: takes a laid-out [`Document`] and its metadata and returns the bytes of a PDF file.
+//!
+//! The only module that uses printpdf. It draws what the layout placed and decides nothing
+//! about positions. The four Libertinus Serif faces are embedded as subsets. The output is
+//! byte-for-byte deterministic: fixed font resource names, the creation date taken from
+//! [`PdfMeta`], and a trailer `/ID` derived from the content instead of printpdf's random one.
+//! The outline (one entry per `##` heading, in document order, jumping to the heading itself)
+//! is written with lopdf, because printpdf sorts bookmarks by title and jumps to page tops.
+
+mod slim;
+
+use std::io::Write as _;
+use std::sync::OnceLock;
+
+use lopdf::{Dictionary, Object, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LinePoint,
+    LinkAnnotation, OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, Rect, TextItem, font::PdfFont,
+};
+
+use crate::layout::{Document, Fragment, Page, Style, metrics};
+
+/// Document information written into the PDF.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct PdfMeta {
+    /// Title shown by viewers (usually the contract's `#` heading).
+    pub title: String,
+    /// Author (the freelancer).
+    pub author: String,
+    /// Subject, e.g. "Contract between … and …".
+    pub subject: String,
+    /// Creation and modification date, seconds since the Unix epoch (UTC). Fixed by the caller
+    /// so the same input gives the same bytes.
+    pub created_unix_seconds: i64,
+}
+
+/// Resource names of the faces, in [`Style`] order: six capitals, which PDF tools read as
+/// the subset tag of the embedded font's name.
+const FONT_IDS: [&str; 4] = ["CWREGU", "CWBOLD", "CWITAL", "CWBOIT"];
+
+/// A face parsed for printpdf, once per process and only when a document uses it: parsing
+/// all four costs more than rendering a short contract.
+fn parsed_font(style: Style) -> &'static ParsedFont {
+    static FONTS: [OnceLock<ParsedFont>; 4] = [const { OnceLock::new() }; 4];
+    FONTS[style.index()].get_or_init(|| {
+        ParsedFont::from_bytes(metrics::FONT_FILES[style.index()], 0, &mut Vec::new())
+            .expect("embedded font parses")
+    })
+}
+
+/// Renders the document as PDF bytes.
+///
+/// # Panics
+/// Never for documents made by [`crate::layout::layout`]; only if lopdf cannot write to memory.
+#[must_use]
+pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let date = OffsetDateTime::from_unix_timestamp(meta.created_unix_seconds)
+        .unwrap_or_else(|_| OffsetDateTime::from_unix_timestamp(0).expect("epoch is valid"));
+    let info = &mut doc.metadata.info;
+    info.author.clone_from(&meta.author);
+    info.subject.clone_from(&meta.subject);
+    "clausewright".clone_into(&mut info.creator);
+    info.producer = format!("clausewright {}", env!("CARGO_PKG_VERSION"));
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    for style in Style::ALL {
+        let used = document
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .flat_map(|l| &l.fragments)
+            .any(|f| f.style == style);
+        if used {
+            doc.resources.fonts.map.insert(
+                FontId(FONT_IDS[style.index()].to_owned()),
+                PdfFont::new(parsed_font(style).clone()),
+            );
+        }
+    }
+    let pages = document
+        .pages
+        .iter()
+        .map(|page| {
+            PdfPage::new(
+                Pt(document.width).into(),
+                Pt(document.height).into(),
+                ops(page),
+            )
+        })
+        .collect();
+    doc.with_pages(pages);
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
+    let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
+    add_outline(&mut lo, document);
+    pin_id(&mut lo, document, meta);
+    slim_fonts(&mut lo);
+    compress(&mut lo);
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).expect("writing a PDF to memory");
+    bytes
+}
+
+/// Drops the unused glyph names from the embedded font subsets (see [`slim`]).
+fn slim_fonts(lo: &mut lopdf::Document) {
+    for object in lo.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        let is_opentype = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|name| name == b"OpenType");
+        if !is_opentype {
+            continue;
+        }
+        let font = if stream.dict.has(b"Filter") {
+            stream.decompressed_content().ok()
+        } else {
+            Some(stream.content.clone())
+        };
+        if let Some(slimmed) = font.as_deref().and_then(slim::slim_opentype) {
+            stream.dict.remove(b"Filter");
+            stream.set_content(slimmed);
+        }
+    }
+}
+
+/// Deflates every stream not yet compressed. lopdf's own `compress` uses the slowest level,
+/// which costs more time than the whole rest of the PDF stage for a few per cent of size.
+fn compress(lo: &mut lopdf::Document) {
+    for object in lo.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.dict.has(b"Filter") || !stream.allows_compression {
+            continue;
+        }
+        let mut encoder =
+            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        if encoder.write_all(&stream.content).is_err() {
+            continue;
+        }
+        if let Ok(compressed) = encoder.finish()
+            && compressed.len() < stream.content.len()
+        {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+}
+
+fn handle(style: Style) -> PdfFontHandle {
+    PdfFontHandle::External(FontId(FONT_IDS[style.index()].to_owned()))
+}
+
+fn gray(level: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
+}
+
+/// The drawing operations of one page.
+fn ops(page: &Page) -> Vec<Op> {
+    let mut ops = Vec::with_capacity(page.lines.len() * 6 + page.rules.len() * 3);
+    ops.push(Op::SetFillColor { col: gray(0.0) });
+    ops.push(Op::SetLineCapStyle {
+        cap: LineCapStyle::Butt,
+    });
+    // Text state (the font) persists across text objects, so only changes are written.
+    let mut current: Option<(Style, f32)> = None;
+    for line in &page.lines {
+        let Some(first) = line.fragments.first() else {
+            continue;
+        };
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(first.x),
+                y: Pt(line.y),
+            },
+        });
+        let mut items: Vec<TextItem> = Vec::new();
+        for (k, fragment) in line.fragments.iter().enumerate() {
+            if current != Some((fragment.style, fragment.size)) {
+                if !items.is_empty() {
+                    ops.push(Op::ShowText {
+                        items: std::mem::take(&mut items),
+                    });
+                }
+                ops.push(Op::SetFont {
+                    font: handle(fragment.style),
+                    size: Pt(fragment.size),
+                });
+                current = Some((fragment.style, fragment.size));
+            }
+            items.push(TextItem::Text(fragment.text.clone()));
+            if let Some(next) = line.fragments.get(k + 1) {
+                let gap = gap_between(fragment, next);
+                if gap.abs() > 1e-4 {
+                    // TJ offsets are in thousandths of the font size, positive moves left.
+                    items.push(TextItem::Offset(-gap * 1000.0 / fragment.size));
+                }
+            }
+        }
+        if !items.is_empty() {
+            ops.push(Op::ShowText { items });
+        }
+        ops.push(Op::EndTextSection);
+    }
+    for rule in &page.rules {
+        ops.push(Op::SetOutlineColor {
+            col: gray(rule.gray),
+        });
+        ops.push(Op::SetOutlineThickness {
+            pt: Pt(rule.thickness),
+        });
+        ops.push(Op::DrawLine {
+            line: PdfLine {
+                points: vec![
+                    LinePoint {
+                        p: Point {
+                            x: Pt(rule.x1),
+                            y: Pt(rule.y1),
+                        },
+                        bezier: false,
+                    },
+                    LinePoint {
+                        p: Point {
+                            x: Pt(rule.x2),
+                            y: Pt(rule.y2),
+                        },
+                        bezier: false,
+                    },
+                ],
+                is_closed: false,
+            },
+        });
+    }
+    for link in &page.links {
+        ops.push(Op::LinkAnnotation {
+            link: LinkAnnotation::new(
+                Rect::from_xywh(Pt(link.x), Pt(link.y), Pt(link.width), Pt(link.height)),
+                Actions::Uri(link.url.clone()),
+                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                None,
+                None,
+            ),
+        });
+    }
+    ops
+}
+
+/// The space between the end of `fragment` as drawn and where `next` starts.
+fn gap_between(fragment: &Fragment, next: &Fragment) -> f32 {
+    let drawn = metrics::face(fragment.style).width(&fragment.text, fragment.size);
+    next.x - (fragment.x + drawn)
+}
+
+fn text_string(text: &str) -> Object {
+    // UTF-16BE with a byte order mark, so titles in any script survive.
+    let mut bytes = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Writes the outline: one entry per bookmark, in document order, each jumping to its heading.
+fn add_outline(lo: &mut lopdf::Document, document: &Document) {
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    let Ok(catalog) = lo.trailer.get(b"Root").and_then(Object::as_reference) else {
+        return;
+    };
+    let marks: Vec<_> = document
+        .bookmarks
+        .iter()
+        .filter_map(|b| Some((b, *page_ids.get(b.page)?)))
+        .collect();
+    if marks.is_empty() {
+        return;
+    }
+    let outlines_id = lo.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = marks.iter().map(|_| lo.new_object_id()).collect();
+    for (k, (mark, page_id)) in marks.iter().enumerate() {
+        let mut item = Dictionary::new();
+        item.set("Title", text_string(&mark.title));
+        item.set("Parent", outlines_id);
+        item.set(
+            "Dest",
+            vec![
+                Object::Reference(*page_id),
+                "XYZ".into(),
+                Object::Null,
+                Object::Real(mark.y + 6.0),
+                Object::Null,
+            ],
+        );
+        if k > 0 {
+            item.set("Prev", ids[k - 1]);
+        }
+        if let Some(next) = ids.get(k + 1) {
+            item.set("Next", *next);
+        }
+        lo.objects.insert(ids[k], Object::Dictionary(item));
+    }
+    let mut outlines = Dictionary::new();
+    outlines.set("Type", "Outlines");
+    outlines.set("First", ids[0]);
+    outlines.set("Last", ids[ids.len() - 1]);
+    outlines.set("Count", i64::try_from(ids.len()).unwrap_or(i64::MAX));
+    lo.objects.insert(outlines_id, Object::Dictionary(outlines));
+    if let Ok(Object::Dictionary(root)) = lo.get_object_mut(catalog) {
+        root.set("Outlines", outlines_id);
+        root.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    }
+}
+
+/// Replaces printpdf's random trailer `/ID` with one derived from the content and metadata.
+fn pin_id(lo: &mut lopdf::Document, document: &Document, meta: &PdfMeta) {
+    let mut hash = Fnv::default();
+    hash.write(meta.title.as_bytes());
+    hash.write(meta.author.as_bytes());
+    hash.write(meta.subject.as_bytes());
+    hash.write(&meta.created_unix_seconds.to_le_bytes());
+    for line in document.pages.iter().flat_map(|p| &p.lines) {
+        hash.write(line.text.as_bytes());
+        hash.write(&line.y.to_bits().to_le_bytes());
+    }
+    let first = hash.0;
+    hash.write(b"clausewright");
+    let mut id = first.to_be_bytes().to_vec();
+    id.extend_from_slice(&hash.0.to_be_bytes());
+    lo.trailer.set(
+        "ID",
+        vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ],
+    );
+}
+
+/// 64-bit FNV-1a: tiny, stable across processes and Rust releases.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}

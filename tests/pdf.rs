@@ -1,0 +1,311 @@
+//! The PDF as a reader's tools see it: poppler's `pdftotext`, `pdffonts`, `pdfinfo` and
+//! `qpdf --check` run on PDFs made through the library API.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clausewright::layout::{LayoutOptions, Paper, layout};
+use clausewright::pdf::{PdfMeta, pdf};
+
+const SAMPLE: &str = include_str!("fixtures/pdf-sample/contract.md");
+const TURKISH: &str = "Northwind Ölçüm Ltd. Şti., İstanbul, Ağrı";
+
+fn meta() -> PdfMeta {
+    PdfMeta {
+        title: "Web Design Services Agreement".into(),
+        author: "Jane Doe".into(),
+        subject: "Contract between Doe Studio and Northwind".into(),
+        created_unix_seconds: 1_772_496_000,
+    }
+}
+
+fn render(markdown: &str, paper: Paper) -> Vec<u8> {
+    let document = layout(markdown, &LayoutOptions { paper }).expect("layout");
+    pdf(&document, &meta())
+}
+
+/// A contract of about `pages` pages: the sample's sections repeated and renumbered.
+fn generated(pages: usize) -> String {
+    let body: Vec<&str> = SAMPLE
+        .split("\n## ")
+        .skip(1)
+        .filter(|s| !s.starts_with("Signatures"))
+        .collect();
+    let mut out = String::from("# Long Services Agreement\n\n");
+    for k in 0..pages * body.len() * 100 / 233 {
+        let section = body[k % body.len()];
+        let (_, rest) = section.split_once(". ").unwrap_or(("", section));
+        let _ = write!(out, "## {}. {}\n\n", k + 1, rest.trim_end_matches("---\n"));
+    }
+    out
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write PDF");
+    path
+}
+
+pub(crate) fn tool(program: &str, args: &[&str], file: &Path) -> String {
+    let mut command = Command::new(program);
+    command.args(args).arg(file);
+    if program == "pdftotext" {
+        command.arg("-");
+    }
+    let output = command
+        .output()
+        .unwrap_or_else(|e| panic!("{program} must be installed (poppler-utils, qpdf): {e}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// The Markdown's words as a reader sees them (blocks and cells apart, inline markup gone).
+pub(crate) fn markdown_words(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Link { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link) => {}
+            Event::SoftBreak | Event::HardBreak | Event::Start(_) | Event::End(_) => {
+                text.push(' ');
+            }
+            _ => {}
+        }
+    }
+    text.split_whitespace().map(str::to_owned).collect()
+}
+
+/// The words `pdftotext` finds, without page footers and list markers, in page order.
+pub(crate) fn pdf_words(pdf: &Path, title: &str) -> Vec<String> {
+    let text = tool("pdftotext", &["-layout", "-enc", "UTF-8"], pdf);
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let total = pages.len();
+    let mut words = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let mut tokens: Vec<String> = page.split_whitespace().map(str::to_owned).collect();
+        let footer: Vec<String> = title
+            .split_whitespace()
+            .map(str::to_owned)
+            .chain([
+                "Page".into(),
+                (i + 1).to_string(),
+                "of".into(),
+                total.to_string(),
+            ])
+            .collect();
+        let at = tokens
+            .windows(footer.len())
+            .rposition(|w| w == footer.as_slice())
+            .unwrap_or_else(|| panic!("page {} has no footer {footer:?}", i + 1));
+        tokens.drain(at..at + footer.len());
+        words.extend(tokens);
+    }
+    words
+}
+
+/// Text to compare: no list numbers or bullets (the PDF draws them, the Markdown's text does
+/// not hold them), no hyphens or spaces (hyphenation and split URLs add and remove them).
+pub(crate) fn comparable(words: &[String]) -> String {
+    words
+        .iter()
+        .filter(|w| {
+            let number = w.len() > 1
+                && w.ends_with('.')
+                && w[..w.len() - 1].chars().all(|c| c.is_ascii_digit());
+            !(number || matches!(w.as_str(), "•" | "–"))
+        })
+        .flat_map(|w| w.chars().filter(|&c| c != '-'))
+        .collect()
+}
+
+#[test]
+fn sample_contract_reads_back_word_for_word_with_turkish_intact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = render(SAMPLE, Paper::Letter);
+    let file = write(dir.path(), "contract.pdf", &bytes);
+    let words = pdf_words(&file, "Web Design Services Agreement");
+    assert_eq!(comparable(&words), comparable(&markdown_words(SAMPLE)));
+    let text = tool("pdftotext", &["-enc", "UTF-8"], &file);
+    assert!(text.contains("Northwind Ölçüm Ltd. Şti., Büyükdere Caddesi 185, İstanbul"));
+    assert!(text.contains("*trading* as <Northwind> & Partners"));
+
+    let turkish = format!("# Agreement\n\nThe Client: {TURKISH}.\n");
+    let file = write(dir.path(), "turkish.pdf", &render(&turkish, Paper::A4));
+    let text = tool("pdftotext", &["-enc", "UTF-8"], &file);
+    assert!(text.contains(TURKISH), "{text}");
+}
+
+#[test]
+fn sample_contract_is_valid_small_and_embeds_only_subset_fonts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bytes = render(SAMPLE, Paper::Letter);
+    assert!(bytes.len() < 60 * 1024, "{} bytes", bytes.len());
+    let file = write(dir.path(), "contract.pdf", &bytes);
+    let check = tool("qpdf", &["--check"], &file);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+
+    let fonts = tool("pdffonts", &[], &file);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        let name = columns[0];
+        assert!(
+            name.len() > 7 && name.as_bytes()[6] == b'+' && name.contains("LibertinusSerif"),
+            "not a subset of Libertinus: {row}"
+        );
+        // emb, sub, uni: yes yes yes.
+        assert_eq!(
+            &columns[columns.len() - 5..columns.len() - 2],
+            ["yes", "yes", "yes"],
+            "{row}"
+        );
+    }
+
+    let info = tool("pdfinfo", &[], &file);
+    for expected in [
+        "Title:           Web Design Services Agreement",
+        "Author:          Jane Doe",
+        "Subject:         Contract between Doe Studio and Northwind",
+        "CreationDate:    Tue Mar  3 00:00:00 2026 UTC",
+        "pts (letter)",
+    ] {
+        assert!(
+            info.contains(expected),
+            "pdfinfo lacks {expected:?}:\n{info}"
+        );
+    }
+    let a4 = write(dir.path(), "a4.pdf", &render(SAMPLE, Paper::A4));
+    assert!(tool("pdfinfo", &[], &a4).contains("pts (A4)"));
+}
+
+#[test]
+fn outline_lists_every_section_in_order_and_links_have_no_border() {
+    let bytes = render(SAMPLE, Paper::Letter);
+    let document = lopdf::Document::load_mem(&bytes).expect("lopdf reads it");
+    let catalog = document.catalog().expect("catalog");
+    let outlines = catalog
+        .get(b"Outlines")
+        .and_then(lopdf::Object::as_reference)
+        .and_then(|id| document.get_dictionary(id))
+        .expect("outline");
+    let mut titles = Vec::new();
+    let mut item = outlines
+        .get(b"First")
+        .and_then(lopdf::Object::as_reference)
+        .ok();
+    while let Some(id) = item {
+        let entry = document.get_dictionary(id).expect("outline item");
+        let title = entry
+            .get(b"Title")
+            .and_then(lopdf::Object::as_str)
+            .expect("title");
+        let units: Vec<u16> = title[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        titles.push(String::from_utf16(&units).expect("UTF-16 title"));
+        item = entry
+            .get(b"Next")
+            .and_then(lopdf::Object::as_reference)
+            .ok();
+    }
+    let headings: Vec<String> = SAMPLE
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(titles, headings);
+
+    let mut uris = Vec::new();
+    for page in document.get_pages().values() {
+        let page = document.get_dictionary(*page).expect("page");
+        let Ok(annotations) = page.get(b"Annots").and_then(lopdf::Object::as_array) else {
+            continue;
+        };
+        for annotation in annotations {
+            let annotation = match annotation {
+                lopdf::Object::Reference(id) => document.get_dictionary(*id).expect("annotation"),
+                other => other.as_dict().expect("annotation dictionary"),
+            };
+            let border = annotation.get(b"Border").and_then(lopdf::Object::as_array);
+            let border: Vec<f32> = border
+                .expect("border")
+                .iter()
+                .map(|o| o.as_float().expect("number"))
+                .collect();
+            assert_eq!(border, [0.0, 0.0, 0.0]);
+            let action = annotation
+                .get(b"A")
+                .and_then(lopdf::Object::as_dict)
+                .expect("action");
+            let uri = action
+                .get(b"URI")
+                .and_then(lopdf::Object::as_str)
+                .expect("URI");
+            uris.push(String::from_utf8(uri.to_vec()).expect("ASCII URI"));
+        }
+    }
+    assert_eq!(uris, ["https://doe.studio/pay"]);
+}
+
+#[test]
+fn same_input_gives_identical_bytes() {
+    let first = render(SAMPLE, Paper::Letter);
+    let second = render(SAMPLE, Paper::Letter);
+    assert!(first == second, "two renders in one process differ");
+    // Another process has other hash seeds and a fresh font cache.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("other-process.pdf");
+    let status = Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--exact",
+            "pdf::render_sample_for_another_process",
+            "--ignored",
+        ])
+        .env("CLAUSEWRIGHT_PDF_OUT", &out)
+        .status()
+        .expect("run test binary");
+    assert!(status.success());
+    let other = std::fs::read(&out).expect("other process wrote the PDF");
+    assert!(first == other, "renders in two processes differ");
+}
+
+/// Not a test by itself: `same_input_gives_identical_bytes` runs it in a second process.
+#[test]
+#[ignore = "helper run by same_input_gives_identical_bytes"]
+fn render_sample_for_another_process() {
+    let out = std::env::var_os("CLAUSEWRIGHT_PDF_OUT").expect("CLAUSEWRIGHT_PDF_OUT");
+    std::fs::write(out, render(SAMPLE, Paper::Letter)).expect("write");
+}
+
+#[test]
+fn three_hundred_pages_read_back_completely() {
+    let markdown = generated(300);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "long.pdf", &render(&markdown, Paper::Letter));
+    let info = tool("pdfinfo", &[], &file);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    assert!((280..=320).contains(&pages), "{pages} pages");
+    assert!(tool("qpdf", &["--check"], &file).contains("No syntax or stream encoding errors"));
+    let words = pdf_words(&file, "Long Services Agreement");
+    assert_eq!(comparable(&words), comparable(&markdown_words(&markdown)));
+}
