@@ -1,0 +1,628 @@
+//! The interview: takes the [`Library`], what is known before it starts ([`Known`]: values from
+//! an answers file, the saved profile, today's date) and a [`Prompter`], and returns the
+//! [`Answers`] the freelancer confirmed, as an answers file holds them (before late-payer
+//! hardening, which `run::prepare` applies to the interview's answers and a file's alike).
+//!
+//! Everything asked comes from the library's declarations: sections, order, prompts, help,
+//! defaults (by relationship through `defaults`), limits, choices and `when`. Each answer is
+//! checked at once with [`answers::typed_value`], the same check an answers file gets. The only
+//! fixed convention is the `relationship` question with its `repeat-late-payer` choice
+//! ([`RELATIONSHIP`], [`LATE_PAYER`]), which turns on the late payer's hardening.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+use crate::answers::{self, Answers, Scalar, Value};
+use crate::library::{LatePayer, Library, Question, Type};
+use crate::run::{LATE_PAYER, RELATIONSHIP, display_value};
+
+/// What a late payer's rates are multiplied by after an interview: the advice is to double them.
+pub const LATE_PAYER_MULTIPLIER: Decimal = Decimal::TWO;
+
+/// The terminal as the interview sees it: the real one (inquire) in `run`, a script in tests.
+pub trait Prompter {
+    /// Starts a group of questions ("The client").
+    fn section(&mut self, title: &str);
+    /// Shows a message: an announcement, a note about an answer, the summary.
+    fn say(&mut self, text: &str);
+    /// Asks for a line of text; returns what was typed, or the default when nothing was.
+    fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop>;
+    /// Asks to pick one option; returns its index.
+    fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop>;
+    /// Asks yes or no.
+    fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop>;
+}
+
+/// A question answered by typing.
+pub struct TextPrompt<'a> {
+    /// The question.
+    pub message: &'a str,
+    /// Advice shown with the question.
+    pub help: Option<String>,
+    /// Returned when nothing is typed.
+    pub default: Option<String>,
+    /// Text already in the input, to edit (an earlier answer being changed).
+    pub initial: Option<String>,
+    /// A grey hint in the empty input ("YYYY-MM-DD").
+    pub placeholder: Option<&'static str>,
+    /// Checks the input before it is accepted; the error says what is allowed. Empty input
+    /// with a default is accepted without a check.
+    pub check: &'a dyn Fn(&str) -> Result<(), String>,
+}
+
+/// A question answered by picking one of a list.
+pub struct SelectPrompt<'a> {
+    /// The question.
+    pub message: &'a str,
+    /// Advice shown with the question.
+    pub help: Option<String>,
+    /// What to pick from.
+    pub options: Vec<String>,
+    /// The option selected at first.
+    pub start: usize,
+}
+
+/// A yes-or-no question.
+pub struct ConfirmPrompt<'a> {
+    /// The question.
+    pub message: &'a str,
+    /// Advice shown with the question.
+    pub help: Option<String>,
+    /// The answer when Enter is pressed alone.
+    pub default: Option<bool>,
+}
+
+/// Why a prompt gave no answer.
+#[derive(Debug)]
+pub enum Stop {
+    /// The user pressed Esc or Ctrl-C.
+    Cancelled,
+    /// The terminal could not be read or written.
+    Failed(std::io::Error),
+}
+
+/// A value given before the interview (an answers file, `--date`) and where it was written.
+#[derive(Debug, Clone)]
+pub struct Preset {
+    /// The value as written.
+    pub scalar: Scalar,
+    /// Where, for a message about it (`acme.answers.yaml:12`).
+    pub place: String,
+}
+
+/// What is known before the first question.
+#[derive(Debug, Clone)]
+pub struct Known {
+    /// Values already given, by key: used without asking when valid, asked again when not.
+    pub presets: BTreeMap<String, Preset>,
+    /// The freelancer's saved details (questions with `profile: true`), offered as defaults.
+    pub profile: Answers,
+    /// Where the profile is saved, for the message that offers it.
+    pub profile_place: String,
+    /// Offered for dates that have no declared default.
+    pub today: jiff::civil::Date,
+}
+
+/// Why an answered question is asked again.
+#[derive(Debug, Clone)]
+enum Again {
+    /// The user chose to change it from the summary.
+    Change,
+    /// An answer its conditional defaults read has changed; it is asked again if that changes
+    /// its default, which was this before.
+    NewDefault(Option<Value>),
+}
+
+/// Asks every question that applies and is not already answered, then shows the summary and
+/// lets the user change any answer until they confirm. Returns the answers (not hardened).
+pub fn interview(
+    library: &Library,
+    known: &Known,
+    prompter: &mut dyn Prompter,
+) -> Result<Answers, Stop> {
+    let mut session = Session {
+        library,
+        known,
+        prompter,
+        answers: Answers::default(),
+        blank: BTreeSet::new(),
+        presets: known.presets.clone(),
+        again: BTreeMap::new(),
+        profile_offered: false,
+        announced: false,
+    };
+    session.prompter.say(INTRO);
+    loop {
+        session.pass()?;
+        match session.review()? {
+            None => return Ok(session.answers),
+            Some(key) => session.change(&key),
+        }
+    }
+}
+
+const INTRO: &str = "Answer the questions below to get a contract for one client. Help is shown \
+under each question. Press Esc or Ctrl-C at any time to stop: nothing is written until you \
+confirm the summary at the end.";
+
+struct Session<'a> {
+    library: &'a Library,
+    known: &'a Known,
+    prompter: &'a mut dyn Prompter,
+    answers: Answers,
+    /// Questions deliberately left unanswered (optional, without a default).
+    blank: BTreeSet<String>,
+    /// Presets not used yet.
+    presets: BTreeMap<String, Preset>,
+    /// Answered questions to ask again.
+    again: BTreeMap<String, Again>,
+    profile_offered: bool,
+    announced: bool,
+}
+
+impl Session<'_> {
+    fn applies(&self, question: &Question) -> bool {
+        question
+            .when
+            .as_ref()
+            .is_none_or(|when| when.eval(|key| self.answers.get(key)))
+    }
+
+    fn is_answered(&self, key: &str) -> bool {
+        self.answers.get(key).is_some() || self.blank.contains(key)
+    }
+
+    fn late_payer(&self) -> bool {
+        self.answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned()))
+    }
+
+    /// One walk through the questions in order: drops answers whose question no longer
+    /// applies and asks the ones that apply but have no answer yet.
+    fn pass(&mut self) -> Result<(), Stop> {
+        let library = self.library;
+        for section in &library.sections {
+            let mut heading = false;
+            for question in &section.questions {
+                let key = question.key.as_str();
+                if !self.applies(question) {
+                    self.answers.remove(key);
+                    self.blank.remove(key);
+                    self.again.remove(key);
+                    continue;
+                }
+                let again = self.again.remove(key);
+                if let Some(Again::NewDefault(before)) = &again
+                    && question.default_for(|k| self.answers.get(k)) == before.as_ref()
+                {
+                    continue;
+                }
+                if again.is_none() && self.is_answered(key) {
+                    continue;
+                }
+                let mut problem = None;
+                if let Some(preset) = self.presets.remove(key) {
+                    match answers::typed_value(question, &preset.scalar) {
+                        Ok(value) => {
+                            self.settle(question, Some(value));
+                            continue;
+                        }
+                        Err(why) => problem = Some(format!("{}: `{key}` {why}", preset.place)),
+                    }
+                }
+                if !heading {
+                    self.prompter.section(&section.title);
+                    heading = true;
+                }
+                if let Some(problem) = problem {
+                    self.prompter.say(&problem);
+                }
+                if question.profile && !self.profile_offered && again.is_none() {
+                    self.profile_offered = true;
+                    self.offer_profile()?;
+                    if self.is_answered(key) {
+                        continue;
+                    }
+                }
+                if again.is_none()
+                    && self.late_payer()
+                    && let Some(LatePayer::Set(value)) = &question.late_payer
+                {
+                    let shown = display_value(question, value, &self.answers);
+                    self.prompter.say(&format!(
+                        "{}: {shown}, always for a client who paid late.",
+                        sentence_case(&question.label)
+                    ));
+                    self.settle(question, Some(value.clone()));
+                    continue;
+                }
+                let value = self.ask(question, matches!(again, Some(Again::Change)))?;
+                self.settle(question, value);
+            }
+        }
+        Ok(())
+    }
+
+    /// Records an answer (`None`: left blank) and says what it means for a late payer.
+    fn settle(&mut self, question: &Question, value: Option<Value>) {
+        let key = question.key.as_str();
+        match value {
+            Some(value) => {
+                self.answers.set(key, value);
+                self.blank.remove(key);
+            }
+            None => {
+                self.answers.remove(key);
+                self.blank.insert(key.to_owned());
+            }
+        }
+        if !self.late_payer() {
+            return;
+        }
+        if key == RELATIONSHIP && !self.announced {
+            self.announced = true;
+            let text = self.announcement();
+            self.prompter.say(&text);
+        }
+        let (hardened, changes) = self
+            .answers
+            .for_late_payer(self.library, LATE_PAYER_MULTIPLIER);
+        if let Some(change) = changes.iter().find(|c| c.key == key)
+            && change.before.is_some()
+        {
+            let why = if question.rate {
+                "doubled, as the client paid late before"
+            } else {
+                "for a client who paid late"
+            };
+            self.prompter.say(&format!(
+                "In the contract: {} ({why}).",
+                display_value(question, &change.after, &hardened)
+            ));
+        }
+    }
+
+    fn announcement(&self) -> String {
+        let rates = self.library.questions().any(|q| q.rate);
+        let safeguards = self.library.questions().any(|q| q.late_payer.is_some());
+        let mut text = String::from(
+            "This client paid you late before. Think it over before you take the job.",
+        );
+        let what = match (rates, safeguards) {
+            (true, true) => Some("doubles your rates and includes every safeguard"),
+            (true, false) => Some("doubles your rates"),
+            (false, true) => Some("includes every safeguard"),
+            (false, false) => None,
+        };
+        if let Some(what) = what {
+            let _ = write!(
+                text,
+                " If you do, the contract {what}, whatever you answer below; you will see the \
+                 amounts in the contract as you go."
+            );
+        }
+        text
+    }
+
+    /// Offers the saved details in one go when every required one is there.
+    fn offer_profile(&mut self) -> Result<(), Stop> {
+        let library = self.library;
+        let candidates: Vec<&Question> = library
+            .questions()
+            .filter(|q| q.profile && !self.is_answered(&q.key) && !self.presets.contains_key(&q.key))
+            .collect();
+        let saved = |q: &Question| self.known.profile.get(&q.key);
+        let complete = candidates.iter().all(|q| !q.required || saved(q).is_some());
+        if !complete || !candidates.iter().any(|q| saved(q).is_some()) {
+            return Ok(());
+        }
+        let width = label_width(candidates.iter().copied());
+        let mut text = format!("Your details, saved in {}:", self.known.profile_place);
+        for question in &candidates {
+            let shown = saved(question).map_or_else(
+                || "—".to_owned(),
+                |v| display_value(question, v, &self.known.profile),
+            );
+            let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
+        }
+        self.prompter.say(&text);
+        let keep = self.prompter.confirm(&ConfirmPrompt {
+            message: "Use these details?",
+            help: Some("Answer no to go through them one by one.".into()),
+            default: Some(true),
+        })?;
+        if keep {
+            for question in candidates {
+                let value = self.known.profile.get(&question.key).cloned();
+                self.settle(question, value);
+            }
+        }
+        Ok(())
+    }
+
+    /// What is offered when Enter is pressed alone.
+    fn default_for(&self, question: &Question) -> Option<Value> {
+        if question.profile
+            && let Some(saved) = self.known.profile.get(&question.key)
+        {
+            return Some(saved.clone());
+        }
+        if let Some(value) = question.default_for(|k| self.answers.get(k)) {
+            return Some(value.clone());
+        }
+        (question.ty == Type::Date).then_some(Value::Date(self.known.today))
+    }
+
+    /// Asks one question until it gets a valid answer. `changing` offers the current answer.
+    fn ask(&mut self, question: &Question, changing: bool) -> Result<Option<Value>, Stop> {
+        let current = if changing {
+            self.answers.get(&question.key).cloned()
+        } else {
+            None
+        };
+        let default = self.default_for(question);
+        match question.ty {
+            Type::Bool => {
+                let default = current.as_ref().or(default.as_ref()).and_then(|v| match v {
+                    Value::Bool(b) => Some(*b),
+                    _ => None,
+                });
+                let yes = self.prompter.confirm(&ConfirmPrompt {
+                    message: &question.prompt,
+                    help: question.help.clone(),
+                    default,
+                })?;
+                Ok(Some(Value::Bool(yes)))
+            }
+            Type::Choice => {
+                let mut options: Vec<String> =
+                    question.choices.iter().map(|c| c.label.clone()).collect();
+                let blank_allowed = !question.required && default.is_none();
+                if blank_allowed {
+                    options.push("Leave unanswered".into());
+                }
+                let selected = current.as_ref().or(default.as_ref());
+                let start = question
+                    .choices
+                    .iter()
+                    .position(|c| selected == Some(&Value::Text(c.value.clone())))
+                    .unwrap_or(if changing && blank_allowed {
+                        question.choices.len()
+                    } else {
+                        0
+                    });
+                let index = self.prompter.select(&SelectPrompt {
+                    message: &question.prompt,
+                    help: question.help.clone(),
+                    options,
+                    start,
+                })?;
+                Ok(question
+                    .choices
+                    .get(index)
+                    .map(|c| Value::Text(c.value.clone())))
+            }
+            _ => self.ask_text(question, current, default),
+        }
+    }
+
+    fn ask_text(
+        &mut self,
+        question: &Question,
+        current: Option<Value>,
+        default: Option<Value>,
+    ) -> Result<Option<Value>, Stop> {
+        let default_text = default.as_ref().map(ToString::to_string);
+        let blank_allowed = default.is_some() || !question.required;
+        let check = |input: &str| -> Result<(), String> {
+            if input.trim().is_empty() {
+                return if blank_allowed {
+                    Ok(())
+                } else {
+                    Err(REQUIRED.into())
+                };
+            }
+            judge(question, input).map(drop)
+        };
+        let prompt = TextPrompt {
+            message: &question.prompt,
+            help: text_help(question),
+            default: default_text.clone(),
+            initial: current.as_ref().map(ToString::to_string),
+            placeholder: match question.ty {
+                _ if default.is_some() || current.is_some() => None,
+                Type::Date => Some("YYYY-MM-DD"),
+                Type::Money => Some("1250.00"),
+                _ => None,
+            },
+            check: &check,
+        };
+        loop {
+            let reply = self.prompter.text(&prompt)?;
+            let reply = reply.trim();
+            if reply.is_empty() || Some(reply) == default_text.as_deref() {
+                if default.is_some() {
+                    return Ok(default);
+                }
+                if !question.required {
+                    return Ok(None);
+                }
+                self.prompter.say(REQUIRED);
+                continue;
+            }
+            // A prompter that lets a bad answer through gets the same message and the question
+            // again: the check decides, not the prompter.
+            match judge(question, reply) {
+                Ok(value) => return Ok(Some(value)),
+                Err(message) => self.prompter.say(&message),
+            }
+        }
+    }
+
+    /// Shows every answer; returns `None` to write, or the key of an answer to change.
+    fn review(&mut self) -> Result<Option<String>, Stop> {
+        let library = self.library;
+        let answered: Vec<(&str, &Question)> = library
+            .sections
+            .iter()
+            .flat_map(|s| s.questions.iter().map(move |q| (s.title.as_str(), q)))
+            .filter(|(_, q)| self.is_answered(&q.key) && self.applies(q))
+            .collect();
+        let width = label_width(answered.iter().map(|(_, q)| *q));
+        let mut text = String::from("Summary of your answers");
+        let mut last_section = "";
+        for (section, question) in &answered {
+            if *section != last_section {
+                let _ = write!(text, "\n{section}");
+                last_section = section;
+            }
+            let _ = write!(text, "\n  {:<width$}  {}", question.label, self.shown(question));
+        }
+        if self.late_payer() {
+            let (hardened, changes) = self
+                .answers
+                .for_late_payer(library, LATE_PAYER_MULTIPLIER);
+            if !changes.is_empty() {
+                text.push_str("\nFor a client who paid late, the contract uses instead:");
+                for change in &changes {
+                    let Some(question) = library.question(&change.key) else {
+                        continue;
+                    };
+                    let before = change.before.as_ref().map_or_else(
+                        || "—".to_owned(),
+                        |v| display_value(question, v, &self.answers),
+                    );
+                    let after = display_value(question, &change.after, &hardened);
+                    let _ = write!(text, "\n  {:<width$}  {before} → {after}", question.label);
+                }
+            }
+        }
+        self.prompter.section("Summary");
+        self.prompter.say(&text);
+        let next = self.prompter.select(&SelectPrompt {
+            message: "Is everything right?",
+            help: None,
+            options: vec![
+                "Yes: write the contract and the answers file".into(),
+                "No: change an answer".into(),
+            ],
+            start: 0,
+        })?;
+        if next == 0 {
+            return Ok(None);
+        }
+        let mut options: Vec<String> = answered
+            .iter()
+            .map(|(section, q)| format!("{section}: {}: {}", q.label, self.shown(q)))
+            .collect();
+        options.push("None: back to the summary".into());
+        let index = self.prompter.select(&SelectPrompt {
+            message: "Which answer do you want to change?",
+            help: None,
+            options,
+            start: 0,
+        })?;
+        Ok(answered.get(index).map(|(_, q)| q.key.clone()))
+    }
+
+    fn shown(&self, question: &Question) -> String {
+        self.answers.get(&question.key).map_or_else(
+            || "—".to_owned(),
+            |v| display_value(question, v, &self.answers),
+        )
+    }
+
+    /// Marks `key` to be asked again, and every later answer whose default depends on it.
+    fn change(&mut self, key: &str) {
+        self.again.insert(key.to_owned(), Again::Change);
+        for question in self.library.questions() {
+            let reads_key = question
+                .defaults
+                .iter()
+                .any(|(when, _)| when.keys().iter().any(|(k, _)| *k == key));
+            if reads_key && question.key != key && self.is_answered(&question.key) {
+                let before = question.default_for(|k| self.answers.get(k)).cloned();
+                self.again
+                    .insert(question.key.clone(), Again::NewDefault(before));
+            }
+        }
+    }
+}
+
+const REQUIRED: &str = "This question needs an answer.";
+
+/// Types a typed answer as an answers file's value is typed; the error is a sentence.
+fn judge(question: &Question, input: &str) -> Result<Value, String> {
+    answers::typed_value(question, &Scalar::Str(input.trim().to_owned()))
+        .map_err(|why| format!("The answer {why}."))
+}
+
+/// The help of a typed question, with what a valid answer looks like when that is not obvious.
+fn text_help(question: &Question) -> Option<String> {
+    let allowed = match question.ty {
+        Type::Money | Type::Percent | Type::Integer | Type::Date => {
+            Some(format!("Answer with {}.", question.ty.expectation(question)))
+        }
+        _ => None,
+    };
+    match (&question.help, allowed) {
+        (Some(help), Some(allowed)) => Some(format!("{help} {allowed}")),
+        (Some(help), None) => Some(help.clone()),
+        (None, allowed) => allowed,
+    }
+}
+
+fn label_width<'q>(questions: impl Iterator<Item = &'q Question>) -> usize {
+    questions.map(|q| q.label.chars().count()).max().unwrap_or(0)
+}
+
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The answers file `new` saves: a header saying how to rebuild, then the answers.
+#[must_use]
+pub fn answers_file(library: &Library, answers: &Answers, rebuild: &str) -> String {
+    let mut out = format!(
+        "# Answers saved by `clausewright new`. Edit any value, then build the contract again:\n\
+         #\n\
+         #     {rebuild}\n"
+    );
+    if answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned())) {
+        out.push_str(
+            "#\n\
+             # The client paid late before (relationship: repeat-late-payer): the contract doubles\n\
+             # the rates written here and includes every safeguard, whatever is written below.\n",
+        );
+    }
+    out.push('\n');
+    out.push_str(&answers.to_yaml(library));
+    out
+}
+
+/// The profile `new` saves: the answers to the questions marked `profile: true`.
+#[must_use]
+pub fn profile_file(library: &Library, answers: &Answers) -> String {
+    let mut out = String::from(
+        "# Your own details, offered by `clausewright new` for every contract. Edit them here\n\
+         # or change them during an interview.\n\n",
+    );
+    out.push_str(&profile_answers(library, answers).to_yaml(library));
+    out
+}
+
+/// The answers to the questions marked `profile: true`.
+#[must_use]
+pub fn profile_answers(library: &Library, answers: &Answers) -> Answers {
+    let mut profile = Answers::default();
+    for question in library.questions().filter(|q| q.profile) {
+        if let Some(value) = answers.get(&question.key) {
+            profile.set(&question.key, value.clone());
+        }
+    }
+    profile
+}
