@@ -632,7 +632,9 @@ pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Er
         &mut parents,
         &mut given.problems,
     );
-    given.values.retain(|_, located| located.scalar != Scalar::Null);
+    given
+        .values
+        .retain(|_, located| located.scalar != Scalar::Null);
     Ok(given)
 }
 

@@ -506,44 +506,15 @@ fn run_new(args: &NewArgs) -> Result<i32, Error> {
     }
     let library = load_library(args.contract.clauses.as_deref())?;
     let styled = stderr_is_styled();
-    let profile_path = args.profile.clone().or_else(|| {
-        dirs::config_dir().map(|dir| dir.join("clausewright").join("profile.yaml"))
-    });
+    let profile_path = args
+        .profile
+        .clone()
+        .or_else(|| dirs::config_dir().map(|dir| dir.join("clausewright").join("profile.yaml")));
     let profile = match &profile_path {
         Some(path) if path.exists() => read_profile(path, &library, styled)?,
         _ => Answers::default(),
     };
-    let mut presets = BTreeMap::new();
-    if let Some(path) = &args.answers {
-        let name = path.display().to_string();
-        let given = answers::read_given(&name, &read_text(path)?, &library)?;
-        if !given.problems.is_empty() {
-            for mut problem in given.problems {
-                problem.severity = Severity::Warning;
-                eprintln!("{}\n", problem.render(styled));
-            }
-            eprintln!("These lines of {name} are ignored.");
-        }
-        for (key, located) in given.values {
-            let place = format!("{name}:{}", located.line);
-            presets.insert(
-                key,
-                Preset {
-                    scalar: located.scalar,
-                    place,
-                },
-            );
-        }
-    }
-    if let Some(date) = args.contract.date {
-        presets.insert(
-            AGREEMENT_DATE.to_owned(),
-            Preset {
-                scalar: Scalar::Str(date.to_string()),
-                place: "--date".into(),
-            },
-        );
-    }
+    let presets = read_presets(args, &library, styled)?;
     let known = Known {
         presets,
         profile,
@@ -571,29 +542,7 @@ fn run_new(args: &NewArgs) -> Result<i32, Error> {
         .map(ToString::to_string)
         .unwrap_or_default();
     let mut contract = args.contract.clone();
-    let answers_path = loop {
-        let Destination::Files(paths) =
-            output::plan(contract.output.as_deref(), &client, &contract.format)?
-        else {
-            unreachable!("-o - is refused above");
-        };
-        let folder = paths
-            .first()
-            .and_then(|(_, path)| path.parent())
-            .map_or_else(PathBuf::new, Path::to_owned);
-        let answers_path = folder.join(format!("{}.answers.yaml", output::slug(&client)));
-        let existing: Vec<&Path> = std::iter::once(answers_path.as_path())
-            .chain(paths.iter().map(|(_, path)| path.as_path()))
-            .filter(|path| path.exists())
-            .collect();
-        if existing.is_empty() || contract.force {
-            break answers_path;
-        }
-        match ask_replace(&mut terminal, &existing).map_err(stopped)? {
-            Some(folder) => contract.output = Some(folder),
-            None => contract.force = true,
-        }
-    };
+    let answers_path = choose_destination(&mut contract, &client, &mut terminal)?;
     let mut rebuild = format!("clausewright build {}", answers_path.display());
     if let Some(clauses) = &contract.clauses {
         let _ = write!(rebuild, " --clauses {}", clauses.display());
@@ -616,6 +565,80 @@ fn run_new(args: &NewArgs) -> Result<i32, Error> {
         answers_path.display()
     );
     Ok(0)
+}
+
+/// The values given before the interview: the `--answers` file (its problems printed as
+/// warnings) and `--date`.
+fn read_presets(
+    args: &NewArgs,
+    library: &Library,
+    styled: bool,
+) -> Result<BTreeMap<String, Preset>, Error> {
+    let mut presets = BTreeMap::new();
+    if let Some(path) = &args.answers {
+        let name = path.display().to_string();
+        let given = answers::read_given(&name, &read_text(path)?, library)?;
+        if !given.problems.is_empty() {
+            for mut problem in given.problems {
+                problem.severity = Severity::Warning;
+                eprintln!("{}\n", problem.render(styled));
+            }
+            eprintln!("These lines of {name} are ignored.");
+        }
+        for (key, located) in given.values {
+            let place = format!("{name}:{}", located.line);
+            presets.insert(
+                key,
+                Preset {
+                    scalar: located.scalar,
+                    place,
+                },
+            );
+        }
+    }
+    if let Some(date) = args.contract.date {
+        presets.insert(
+            AGREEMENT_DATE.to_owned(),
+            Preset {
+                scalar: Scalar::Str(date.to_string()),
+                place: "--date".into(),
+            },
+        );
+    }
+    Ok(presets)
+}
+
+/// Where the answers file goes (beside the contract, named after the client); when output
+/// files exist and `--force` was not given, asks whether to replace them or write elsewhere,
+/// and updates `contract` to match.
+fn choose_destination(
+    contract: &mut ContractArgs,
+    client: &str,
+    prompter: &mut dyn Prompter,
+) -> Result<PathBuf, Error> {
+    loop {
+        let Destination::Files(paths) =
+            output::plan(contract.output.as_deref(), client, &contract.format)?
+        else {
+            unreachable!("-o - is refused above");
+        };
+        let folder = paths
+            .first()
+            .and_then(|(_, path)| path.parent())
+            .map_or_else(PathBuf::new, Path::to_owned);
+        let answers_path = folder.join(format!("{}.answers.yaml", output::slug(client)));
+        let existing: Vec<&Path> = std::iter::once(answers_path.as_path())
+            .chain(paths.iter().map(|(_, path)| path.as_path()))
+            .filter(|path| path.exists())
+            .collect();
+        if existing.is_empty() || contract.force {
+            return Ok(answers_path);
+        }
+        match ask_replace(prompter, &existing).map_err(stopped)? {
+            Some(folder) => contract.output = Some(folder),
+            None => contract.force = true,
+        }
+    }
 }
 
 fn stopped(stop: Stop) -> Error {

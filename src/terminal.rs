@@ -60,13 +60,13 @@ impl Prompter for Terminal {
         // shows its own key help only when there is no other.
         let long = prompt.options.len() > PAGE;
         let keys = if long {
-            "[↑↓ to move, type to filter, Enter to choose]"
+            "(↑↓ to move, type to filter, Enter to choose)"
         } else {
-            "[↑↓ to move, Enter to choose]"
+            "(↑↓ to move, Enter to choose)"
         };
         let help = match &prompt.help {
             Some(help) => format!("{help} {keys}"),
-            None => keys.to_owned(),
+            None => keys.trim_matches(['(', ')']).to_owned(),
         };
         let mut select = inquire::Select::new(prompt.message, prompt.options.clone())
             .with_help_message(&help)
@@ -75,15 +75,12 @@ impl Prompter for Terminal {
         if !long {
             select = select.without_filtering();
         }
-        select
-            .raw_prompt()
-            .map(|chosen| chosen.index)
-            .map_err(stop)
+        select.raw_prompt().map(|chosen| chosen.index).map_err(stop)
     }
 
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
-        let mut confirm = inquire::Confirm::new(prompt.message)
-            .with_error_message("Type y for yes or n for no.");
+        let mut confirm =
+            inquire::Confirm::new(prompt.message).with_error_message("Type y for yes or n for no.");
         if let Some(help) = &prompt.help {
             confirm = confirm.with_help_message(help);
         }
