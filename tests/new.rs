@@ -200,20 +200,9 @@ fn example(name: &str) -> String {
         .to_string()
 }
 
-#[test]
-fn a_first_interview_writes_answers_contract_and_profile_and_build_agrees() {
-    let work = tempfile::tempdir().unwrap();
-    let config = work.path().join("config");
-    let out = work.path().join("out");
-    std::fs::create_dir(&out).unwrap();
-    let session = Session::start(
-        &out,
-        &["new"],
-        &[
-            ("XDG_CONFIG_HOME", &config.display().to_string()),
-            ("SOURCE_DATE_EPOCH", EPOCH),
-        ],
-    );
+/// Goes through every question of the built-in library for a client who paid late, with two
+/// mistakes corrected on the way, up to the summary.
+fn answer_every_question_for_a_late_payer(session: &Session) {
     session.wait_for("nothing is written until you");
     session.answer("Your full legal name", "Maya Lindqvist");
     session.answer("Your trading or business name", "Prairie Pixel Studio");
@@ -278,6 +267,23 @@ fn a_first_interview_writes_answers_contract_and_profile_and_build_agrees() {
         "the state and federal courts located in Sangamon County, Illinois",
     );
     session.wait_for(&format!("  {:<27}  $6,400.00 → $12,800.00", "fee"));
+}
+
+#[test]
+fn a_first_interview_writes_answers_contract_and_profile_and_build_agrees() {
+    let work = tempfile::tempdir().unwrap();
+    let config = work.path().join("config");
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let session = Session::start(
+        &out,
+        &["new"],
+        &[
+            ("XDG_CONFIG_HOME", &config.display().to_string()),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    );
+    answer_every_question_for_a_late_payer(&session);
     session.keys("Is everything right?", &["Enter"]);
     assert_eq!(session.exit_code(), 0, "{}", session.screen());
 
