@@ -144,8 +144,8 @@ pub fn interview(
 }
 
 const INTRO: &str = "Answer the questions below to get a contract for one client; help is shown
-under each question. Press Esc or Ctrl-C at any time to stop: nothing is written until you
-confirm the summary at the end.";
+under each question. Press Esc or Ctrl-C at any time to stop: nothing is written
+until you confirm the summary at the end.";
 
 struct Session<'a> {
     library: &'a Library,
