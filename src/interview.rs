@@ -570,6 +570,8 @@ fn text_help(question: &Question) -> Option<String> {
             "Answer with {}.",
             question.ty.expectation(question)
         )),
+        Type::Email => Some("Answer with an email address such as name@example.com.".into()),
+        Type::Phone => Some("Answer with a phone number such as +1 217 555 0142.".into()),
         _ => None,
     };
     match (&question.help, allowed) {
@@ -1258,6 +1260,28 @@ sections:
         assert_eq!(
             get(&answers, "me.phone").as_deref(),
             Some("+1 217 555 0142")
+        );
+    }
+
+    #[test]
+    fn an_answers_file_is_read_without_requiring_anything() {
+        let library = small();
+        let text =
+            "me:\n  name: Ann Lee\n  fone: 123\nfees:\n  total: lots\ndeposit:\n  percent:\n";
+        let given = answers::read_given("acme.yaml", text, &library).unwrap();
+        let keys: Vec<&str> = given.values.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["fees.total", "me.name"],
+            "empty values are not given"
+        );
+        assert_eq!(given.values["fees.total"].line, 5);
+        let problems: Vec<String> = given.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "error: unknown key `me.fone`; did you mean `me.phone`?\n --> acme.yaml:3:3\n  |\n3 |   fone: 123\n  |   ^^^^"
+            ]
         );
     }
 

@@ -482,8 +482,8 @@ pub fn display_value(question: &Question, value: &Value, answers: &Answers) -> S
 // new
 
 /// Why `new` will not start without a terminal, and what to do instead.
-const NO_TERMINAL: &str = "`clausewright new` asks its questions in a terminal, and its standard \
-input or output is not one.
+const NO_TERMINAL: &str = "`clausewright new` asks its questions in a terminal, but its standard \
+input, output or error is not one.
 Without a terminal, write the answers in a file (see examples/ in the source, or a file saved by \
 an earlier `clausewright new`) and run:
 

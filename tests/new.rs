@@ -203,7 +203,7 @@ fn example(name: &str) -> String {
 /// Goes through every question of the built-in library for a client who paid late, with two
 /// mistakes corrected on the way, up to the summary.
 fn answer_every_question_for_a_late_payer(session: &Session) {
-    session.wait_for("nothing is written until you");
+    session.wait_for("Press Esc or Ctrl-C at any time to stop");
     session.answer("Your full legal name", "Maya Lindqvist");
     session.answer("Your trading or business name", "Prairie Pixel Studio");
     session.answer("Your email address", "maya@prairiepixel");
@@ -510,8 +510,8 @@ fn without_a_terminal_new_fails_at_once_and_points_to_build() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "error: `clausewright new` asks its questions in a terminal, and its standard input or \
-         output is not one.\nWithout a terminal, write the answers in a file (see examples/ in the \
+        "error: `clausewright new` asks its questions in a terminal, but its standard input, \
+         output or error is not one.\nWithout a terminal, write the answers in a file (see examples/ in the \
          source, or a file saved by an earlier `clausewright new`) and run:\n\n    \
          clausewright build ANSWERS.yaml\n"
     );
