@@ -489,8 +489,13 @@ an earlier `clausewright new`) and run:
 
     clausewright build ANSWERS.yaml";
 
+const STDOUT_REFUSED: &str = "`new` writes the answers file beside the contract, so it cannot \
+write to standard output; give -o a folder or a file name";
+
 fn run_new(args: &NewArgs) -> Result<i32, Error> {
-    // Checked first: nothing else is worth doing when no one can answer.
+    // Checked first: nothing else is worth doing when no one can answer. It is a usage error
+    // (exit 2, like a bad option): the command cannot work where it was run, nothing was read
+    // or written, and a script is told to use `build`; 1 stays for input that was wrong.
     let terminal = std::io::stdin().is_terminal()
         && std::io::stdout().is_terminal()
         && std::io::stderr().is_terminal();
@@ -498,11 +503,7 @@ fn run_new(args: &NewArgs) -> Result<i32, Error> {
         return Err(Error::Usage(NO_TERMINAL.into()));
     }
     if args.contract.output.as_deref() == Some(Path::new("-")) {
-        return Err(Error::Usage(
-            "`new` writes the answers file beside the contract, so it cannot write to standard \
-             output; give -o a folder or a file name"
-                .into(),
-        ));
+        return Err(Error::Usage(STDOUT_REFUSED.into()));
     }
     let library = load_library(args.contract.clauses.as_deref())?;
     let styled = stderr_is_styled();
@@ -620,7 +621,7 @@ fn choose_destination(
         let Destination::Files(paths) =
             output::plan(contract.output.as_deref(), client, &contract.format)?
         else {
-            unreachable!("-o - is refused above");
+            return Err(Error::Usage(STDOUT_REFUSED.into()));
         };
         let folder = paths
             .first()
