@@ -361,17 +361,37 @@ fn saved_details_are_offered_and_ctrl_c_leaves_nothing_behind() {
 #[test]
 fn esc_at_the_summary_leaves_nothing_behind() {
     let work = tempfile::tempdir().unwrap();
-    let answers = example("first-time-us.yaml");
-    let profile = work.path().join("profile.yaml").display().to_string();
+    let inputs = tempfile::tempdir().unwrap();
+    // A misspelt key is shown as a warning and ignored; everything else is answered.
+    let answers = inputs.path().join("capitol.yaml");
+    let example = std::fs::read_to_string(example("first-time-us.yaml")).unwrap();
+    std::fs::write(&answers, format!("{example}hosting_months: 12\n")).unwrap();
+    let answers = answers.display().to_string();
+    let profile = inputs.path().join("profile.yaml").display().to_string();
     let session = Session::start(
         work.path(),
         &["new", "--answers", &answers, "--profile", &profile],
         &[],
     );
+    session.wait_for("warning: unknown key `hosting_months`");
+    session.wait_for(&format!("These lines of {answers} are ignored."));
     session.wait_for("Capitol Bakery & Café LLC");
     session.keys("Is everything right?", &["Escape"]);
     assert_eq!(session.exit_code(), 130);
+    session.wait_for("error: the interview was stopped; nothing was written");
     assert_eq!(listing(work.path()), Vec::<String>::new());
+    assert_eq!(listing(inputs.path()), ["capitol.yaml"]);
+}
+
+#[test]
+fn new_refuses_standard_output_at_once() {
+    let work = tempfile::tempdir().unwrap();
+    let session = Session::start(work.path(), &["new", "-o", "-"], &[]);
+    assert_eq!(session.exit_code(), 2);
+    session.wait_for(
+        "error: `new` writes the answers file beside the contract, so it cannot write to \
+         standard output; give -o a folder or a file name",
+    );
 }
 
 #[test]
