@@ -636,11 +636,60 @@ pub fn value_locations(text: &str) -> BTreeMap<String, (usize, usize)> {
     out
 }
 
-/// Where each answered key was written, for diagnostics.
-struct Located {
-    scalar: Scalar,
-    line: usize,
-    column: usize,
+/// A value as an answers file wrote it, before it is typed, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// The value as written.
+    pub scalar: Scalar,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+/// What an answers file says, read without typing or requiring anything: for an interview that
+/// asks only what is missing or invalid.
+#[derive(Debug, Default)]
+pub struct Given {
+    /// The values written for declared keys, by key; empty values are left out.
+    pub values: BTreeMap<String, Located>,
+    /// Keys that are not declared, given twice or hold the wrong shape; their values are ignored.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Reads an answers file as [`Given`] values. Fails only when the file is not YAML or not a
+/// mapping; an empty file gives nothing.
+pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Error> {
+    if text.trim().is_empty() {
+        return Ok(Given::default());
+    }
+    let root: Spanned<Node> = serde_saphyr::from_str(text)
+        .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?;
+    let Node::Map(entries) = root.value else {
+        return Err(Error::Diagnostics(vec![Diagnostic::error(
+            file,
+            text,
+            root.referenced.line() as usize,
+            root.referenced.column() as usize,
+            "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
+        )]));
+    };
+    let mut given = Given::default();
+    let mut parents = BTreeMap::new();
+    flatten(
+        file,
+        text,
+        library,
+        "",
+        entries,
+        &mut given.values,
+        &mut parents,
+        &mut given.problems,
+    );
+    given
+        .values
+        .retain(|_, located| located.scalar != Scalar::Null);
+    Ok(given)
 }
 
 /// Parses and validates an answers file against the library.

@@ -36,6 +36,28 @@ pub enum Command {
     Check(CheckArgs),
     /// Build a contract from an answers file.
     Build(BuildArgs),
+    /// Answer questions about a client in the terminal; get an answers file and the contract.
+    ///
+    /// The questions come from the clause library. Your own details are saved to a profile
+    /// and offered next time. Nothing is written until you confirm the summary at the end;
+    /// Esc or Ctrl-C stops without writing anything. Writes <client>.answers.yaml beside the
+    /// contract: edit it and run `clausewright build` on it to build the contract again.
+    New(NewArgs),
+}
+
+/// Options of `new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Start from this answers file: ask only what it leaves out or gets wrong.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Read and save your own details in FILE.
+    /// [default: clausewright/profile.yaml in your config folder, such as ~/.config]
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Options shared with every command that writes a contract.
+    #[command(flatten)]
+    pub contract: ContractArgs,
 }
 
 /// Options of `check`.

@@ -67,14 +67,20 @@ pub enum Error {
     /// A command-line value that clap cannot check by itself.
     #[error("{0}")]
     Usage(String),
+    /// The user stopped the interview (Esc or Ctrl-C) before anything was written.
+    #[error("the interview was stopped; nothing was written")]
+    Cancelled,
 }
 
 impl Error {
-    /// The process exit code for this error: 2 for usage errors, 1 for everything else.
+    /// The process exit code for this error: 2 for usage errors, 130 when the user stopped,
+    /// 1 for everything else.
     #[must_use]
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
+            // What a shell reports for a program ended by Ctrl-C (128 + SIGINT).
+            Error::Cancelled => 130,
             _ => 1,
         }
     }

@@ -5,6 +5,7 @@
 //! ```text
 //! library   clause files + questions.yaml  → Library
 //! answers   answers.yaml (or interview)    → Answers
+//! interview Library + Prompter (terminal)  → Answers
 //! assemble  Library + Answers              → Contract
 //! markdown  Contract                       → String (Markdown)
 //! layout    Markdown                       → Document (pages of positioned lines)
@@ -23,7 +24,9 @@ pub mod assemble;
 pub mod check;
 pub mod cli;
 pub mod condition;
+pub mod interview;
 pub mod library;
 pub mod markdown;
 pub mod output;
 pub mod run;
+mod terminal;

@@ -198,6 +198,9 @@ pub struct Question {
     pub rate: bool,
     /// Hardening for a repeat late payer.
     pub late_payer: Option<LatePayer>,
+    /// The freelancer's own detail, the same for every client: `clausewright new` saves it to
+    /// the profile and offers it next time.
+    pub profile: bool,
     /// Where it is declared (`library.yaml`, line).
     pub line: usize,
 }
@@ -222,6 +225,7 @@ impl Question {
             when: None,
             rate: false,
             late_payer: None,
+            profile: false,
             line: 0,
         }
     }
@@ -428,6 +432,8 @@ struct RawQuestion {
     #[serde(default)]
     rate: bool,
     late_payer: Option<RawLatePayer>,
+    #[serde(default)]
+    profile: bool,
 }
 
 #[derive(Deserialize)]
@@ -722,6 +728,7 @@ fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Op
             question.help = raw_question.help;
             question.required = raw_question.required;
             question.rate = raw_question.rate;
+            question.profile = raw_question.profile;
             question.choices = raw_question.choices;
             let ty = question.ty;
             if ty == Type::Choice && question.choices.is_empty() {

@@ -7,5 +7,6 @@
 mod build;
 mod check;
 mod examples;
+mod new;
 mod pdf;
 mod support;

@@ -1,0 +1,541 @@
+//! `clausewright new` as a person uses it: the real binary in a real terminal (tmux, driven with
+//! `send-keys` and read with `capture-pane`), from the first question to the files on disk.
+//!
+//! These tests need tmux (`apt-get install tmux`); without it they fail, they do not skip.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_clausewright");
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+/// 2026-03-02, so that "today" is the same on every run.
+const EPOCH: &str = "1772409600";
+/// Generous: CI shares two cores with a build.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// `clausewright new` running in a detached tmux session of its own.
+struct Session {
+    socket: PathBuf,
+    status: PathBuf,
+    _home: tempfile::TempDir,
+}
+
+impl Session {
+    /// Starts `clausewright ARGS` in `cwd`, with `env` on top of a clean environment.
+    fn start(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let version = Command::new("tmux").arg("-V").output();
+        assert!(
+            version.is_ok_and(|o| o.status.success()),
+            "these tests drive `clausewright new` through tmux: install it (apt-get install tmux)"
+        );
+        let home = tempfile::tempdir().unwrap();
+        let socket = home.path().join("tmux.sock");
+        let status = home.path().join("status");
+        let quote = |text: &str| format!("'{}'", text.replace('\'', r"'\''"));
+        let mut script = format!("cd {} || exit 1\n", quote(&cwd.display().to_string()));
+        for (key, value) in env {
+            script.push_str(&format!("export {key}={}\n", quote(value)));
+        }
+        let command: Vec<String> = std::iter::once(BIN)
+            .chain(args.iter().copied())
+            .map(quote)
+            .collect();
+        script.push_str(&format!(
+            "{}\necho $? > {}\nsleep 300\n",
+            command.join(" "),
+            quote(&status.display().to_string())
+        ));
+        let script_path = home.path().join("run.sh");
+        std::fs::write(&script_path, script).unwrap();
+        let started = Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(["new-session", "-d", "-x", "200", "-y", "50", "sh"])
+            .arg(&script_path)
+            .env_remove("TMUX")
+            .env("HOME", home.path())
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("NO_COLOR")
+            .status()
+            .unwrap();
+        assert!(started.success(), "tmux could not start a session");
+        Session {
+            socket,
+            status,
+            _home: home,
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "tmux {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Everything shown so far, wrapped lines joined.
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-J", "-S", "-", "-t", "0"])
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited {PATIENCE:?} for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// Waits for the question (inquire marks the one being asked with `?`), types, presses Enter.
+    fn answer(&self, question: &str, typed: &str) {
+        self.wait_for(&format!("? {question}"));
+        if !typed.is_empty() {
+            self.tmux(&["send-keys", "-t", "0", "-l", typed]);
+        }
+        self.tmux(&["send-keys", "-t", "0", "Enter"]);
+    }
+
+    /// Waits for the question, then presses these keys (tmux names: Down, Enter, Escape, C-c).
+    fn keys(&self, question: &str, keys: &[&str]) {
+        self.wait_for(&format!("? {question}"));
+        for key in keys {
+            self.tmux(&["send-keys", "-t", "0", key]);
+        }
+    }
+
+    /// The exit code, once the program has ended.
+    fn exit_code(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&self.status)
+                && let Ok(code) = text.trim().parse()
+            {
+                return code;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "clausewright did not end; the screen shows:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .status();
+    }
+}
+
+/// The files in `dir`, sorted by name.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn build(args: &[&str], cwd: &Path) -> std::process::Output {
+    let output = Command::new(BIN)
+        .arg("build")
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "build {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+/// Compares `actual` with the golden file `tests/fixtures/<case>/<name>`; rewrites it instead
+/// when `CLAUSEWRIGHT_BLESS=1`.
+fn golden(case: &str, name: &str, actual: &str) {
+    let path = Path::new(ROOT).join("tests/fixtures").join(case).join(name);
+    if std::env::var_os("CLAUSEWRIGHT_BLESS").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing; run with CLAUSEWRIGHT_BLESS=1 to write it",
+            path.display()
+        )
+    });
+    assert_eq!(actual, expected, "{} differs", path.display());
+}
+
+fn example(name: &str) -> String {
+    Path::new(ROOT)
+        .join("examples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Goes through every question of the built-in library for a client who paid late, with two
+/// mistakes corrected on the way, up to the summary.
+fn answer_every_question_for_a_late_payer(session: &Session) {
+    session.wait_for("Press Esc or Ctrl-C at any time to stop");
+    session.answer("Your full legal name", "Maya Lindqvist");
+    session.answer("Your trading or business name", "Prairie Pixel Studio");
+    session.answer("Your email address", "maya@prairiepixel");
+    // A mistake is caught at the question, and the answer can be corrected in place.
+    session.wait_for(
+        "The answer is \"maya@prairiepixel\"; expected an email address such as name@example.com.",
+    );
+    session.answer("Your email address", ".example");
+    session.answer("Your phone number", "+1 217 555 0142");
+    session.answer(
+        "Your postal address",
+        "418 South Sixth Street, Suite 3, Springfield, IL 62701, USA",
+    );
+    session.answer("The client's full legal name", "Capitol Bakery & Café LLC");
+    session.answer("The person who acts for the client", "Daniel Ortiz");
+    session.answer(
+        "The client's email address",
+        "daniel.ortiz@capitolbakery.example",
+    );
+    session.answer("The client's phone number", "+1 217 555 0187");
+    session.answer(
+        "The client's postal address",
+        "2100 West Monroe Street, Springfield, IL 62704, USA",
+    );
+    session.keys(
+        "Have you worked with this client before?",
+        &["Down", "Down", "Enter"],
+    );
+    session.wait_for("This client paid you late before: think it over before you take the job.");
+    session.answer(
+        "A short name for the project",
+        "Capitol Bakery website redesign",
+    );
+    session.answer(
+        "What exactly will you deliver?",
+        "A responsive five-page WordPress website",
+    );
+    session.answer("When will work start?", "2026-03-16");
+    session.answer("How many rounds of revisions", "12");
+    session.wait_for("The answer is 12; expected a whole number from 0 to 10.");
+    session.tmux(&["send-keys", "-t", "0", "BSpace", "BSpace"]);
+    session.answer("How many rounds of revisions", "3");
+    // Today's date (SOURCE_DATE_EPOCH) is offered.
+    session.wait_for("? Date of the agreement (YYYY-MM-DD) (2026-03-02)");
+    session.answer("Date of the agreement", "");
+    session.keys("Currency of the fees", &["Enter"]);
+    session.answer("Your fee for the project", "6400");
+    session.wait_for("In the contract: $12,800.00 (doubled, as the client paid late before).");
+    session.answer("Your hourly rate", "85");
+    session.wait_for("? Deposit, as a percentage of the fee, paid before any work starts (50)");
+    session.answer("Deposit", "");
+    session.answer("Days the client has to pay each invoice", "");
+    session.wait_for("Late fee clause: yes, always for a client who paid late.");
+    session.answer("Late fee, as a percentage", "");
+    session.answer("Business days without an answer", "");
+    session.answer("Extra kill fee", "25");
+    session.keys("Who owns the copyright", &["Enter"]);
+    session.answer("Which law governs the contract?", "the State of Illinois");
+    session.answer(
+        "Which courts hear any dispute?",
+        "the state and federal courts located in Sangamon County, Illinois",
+    );
+    session.wait_for(&format!("  {:<27}  $6,400.00 → $12,800.00", "fee"));
+}
+
+#[test]
+fn a_first_interview_writes_answers_contract_and_profile_and_build_agrees() {
+    let work = tempfile::tempdir().unwrap();
+    let config = work.path().join("config");
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let session = Session::start(
+        &out,
+        &["new"],
+        &[
+            ("XDG_CONFIG_HOME", &config.display().to_string()),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    );
+    answer_every_question_for_a_late_payer(&session);
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+
+    assert_eq!(
+        listing(&out),
+        [
+            "capitol-bakery-cafe-llc-contract.md",
+            "capitol-bakery-cafe-llc-contract.pdf",
+            "capitol-bakery-cafe-llc.answers.yaml"
+        ]
+    );
+    let answers =
+        std::fs::read_to_string(out.join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
+    golden(
+        "new-late-payer",
+        "capitol-bakery-cafe-llc.answers.yaml",
+        &answers,
+    );
+    let profile = std::fs::read_to_string(config.join("clausewright/profile.yaml")).unwrap();
+    golden("new-late-payer", "profile.yaml", &profile);
+    let contract =
+        std::fs::read_to_string(out.join("capitol-bakery-cafe-llc-contract.md")).unwrap();
+    for words in [
+        "Maya Lindqvist",
+        r"Capitol Bakery \& Café LLC",
+        "$12,800.00",
+        "March 2, 2026",
+    ] {
+        assert!(contract.contains(words), "the contract lacks {words:?}");
+    }
+
+    // `build` on the saved answers, on another day, writes the same bytes.
+    let again = work.path().join("again");
+    std::fs::create_dir(&again).unwrap();
+    build(
+        &[
+            "capitol-bakery-cafe-llc.answers.yaml",
+            "-o",
+            &again.display().to_string(),
+        ],
+        &out,
+    );
+    assert_eq!(
+        std::fs::read(again.join("capitol-bakery-cafe-llc-contract.md")).unwrap(),
+        contract.as_bytes()
+    );
+}
+
+#[test]
+fn saved_details_are_offered_and_ctrl_c_leaves_nothing_behind() {
+    let work = tempfile::tempdir().unwrap();
+    let profile = work.path().join("me.yaml");
+    let saved = "freelancer:\n  name: Lena Hoffmann\n  email: lena@hoffmann.example\n  \
+                 phone: \"+49 30 5550 1427\"\n  address: Oranienstraße 185, Berlin\n";
+    std::fs::write(&profile, saved).unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let profile_arg = profile.display().to_string();
+    let session = Session::start(&out, &["new", "--profile", &profile_arg], &[]);
+    session.wait_for(&format!("Your details, saved in {profile_arg}:"));
+    session.wait_for("  name      Lena Hoffmann");
+    session.wait_for("  business  —");
+    session.keys("Use these details?", &["Enter"]);
+    session.answer("The client's full legal name", "Northwind Ölçüm Ltd. Şti.");
+    session.keys("The person who acts for the client", &["C-c"]);
+    assert_eq!(session.exit_code(), 130);
+    session.wait_for("the interview was stopped; nothing was written");
+    assert!(
+        !session.screen().contains("Your full legal name"),
+        "saved details are not asked again"
+    );
+    assert_eq!(listing(&out), Vec::<String>::new());
+    assert_eq!(std::fs::read_to_string(&profile).unwrap(), saved);
+}
+
+#[test]
+fn esc_at_the_summary_leaves_nothing_behind() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    // A misspelt key is shown as a warning and ignored; everything else is answered.
+    let answers = inputs.path().join("capitol.yaml");
+    let example = std::fs::read_to_string(example("first-time-us.yaml")).unwrap();
+    std::fs::write(&answers, format!("{example}hosting_months: 12\n")).unwrap();
+    let answers = answers.display().to_string();
+    let profile = inputs.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+    );
+    session.wait_for("warning: unknown key `hosting_months`");
+    session.wait_for(&format!("These lines of {answers} are ignored."));
+    session.wait_for("Capitol Bakery & Café LLC");
+    session.keys("Is everything right?", &["Escape"]);
+    assert_eq!(session.exit_code(), 130);
+    session.wait_for("error: the interview was stopped; nothing was written");
+    assert_eq!(listing(work.path()), Vec::<String>::new());
+    assert_eq!(listing(inputs.path()), ["capitol.yaml"]);
+}
+
+#[test]
+fn new_refuses_standard_output_at_once() {
+    let work = tempfile::tempdir().unwrap();
+    let session = Session::start(work.path(), &["new", "-o", "-"], &[]);
+    assert_eq!(session.exit_code(), 2);
+    session.wait_for(
+        "error: `new` writes the answers file beside the contract, so it cannot write to \
+         standard output; give -o a folder or a file name",
+    );
+}
+
+#[test]
+fn existing_files_are_kept_unless_the_user_says_to_replace_them() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("capitol-bakery-cafe-llc-contract.md"),
+        "mine",
+    )
+    .unwrap();
+    let elsewhere = work.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let answers = example("first-time-us.yaml");
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+    );
+    session.keys("Is everything right?", &["Enter"]);
+    session.wait_for("These files already exist:\n  capitol-bakery-cafe-llc-contract.md");
+    session.keys("What should be done?", &["Enter"]);
+    session.answer("Folder to write to", "nowhere");
+    session.wait_for("There is no folder nowhere.");
+    session.tmux(&["send-keys", "-t", "0", "-N", "7", "BSpace"]);
+    session.answer("Folder to write to", "elsewhere");
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    assert_eq!(
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap(),
+        "mine"
+    );
+    assert_eq!(
+        listing(&elsewhere),
+        [
+            "capitol-bakery-cafe-llc-contract.md",
+            "capitol-bakery-cafe-llc-contract.pdf",
+            "capitol-bakery-cafe-llc.answers.yaml"
+        ]
+    );
+}
+
+#[test]
+fn a_user_library_with_a_new_question_gets_it_asked() {
+    let work = tempfile::tempdir().unwrap();
+    let clauses = work.path().join("clauses");
+    std::fs::create_dir(&clauses).unwrap();
+    for entry in std::fs::read_dir(Path::new(ROOT).join("clauses")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), clauses.join(entry.file_name())).unwrap();
+    }
+    let library = std::fs::read_to_string(clauses.join("library.yaml")).unwrap();
+    let library = library.replace(
+        "  - title: Money\n",
+        "      - key: hosting.months\n        type: integer\n        label: hosting\n        \
+         unit: months\n        prompt: Months of hosting included after launch\n        \
+         help: \"0 means the client arranges its own hosting.\"\n        min: 0\n        \
+         max: 36\n        required: true\n\n  - title: Money\n",
+    );
+    std::fs::write(clauses.join("library.yaml"), library).unwrap();
+    std::fs::write(
+        clauses.join("025-hosting.yaml"),
+        "id: hosting\ntitle: Hosting\norder: 25\nwhen: hosting.months > 0\nbody: |\n  The \
+         Designer hosts the website for {{words hosting.months}} months after launch.\n",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let clauses_arg = clauses.display().to_string();
+    let answers = example("first-time-us.yaml");
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        &out,
+        &[
+            "new",
+            "--clauses",
+            &clauses_arg,
+            "--answers",
+            &answers,
+            "--profile",
+            &profile,
+        ],
+        &[],
+    );
+    session.wait_for(
+        "[0 means the client arranges its own hosting. Answer with a whole number from 0 to 36.]",
+    );
+    session.answer("Months of hosting included after launch", "40");
+    session.wait_for("The answer is 40; expected a whole number from 0 to 36.");
+    session.tmux(&["send-keys", "-t", "0", "BSpace", "BSpace"]);
+    session.answer("Months of hosting included after launch", "12");
+    session.wait_for(&format!("  {:<27}  12 months", "hosting"));
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let screen = session.screen();
+    assert!(
+        !screen.contains("? Your full legal name"),
+        "only the missing question is asked:\n{screen}"
+    );
+
+    let contract =
+        std::fs::read_to_string(out.join("capitol-bakery-cafe-llc-contract.md")).unwrap();
+    assert!(
+        contract.contains("The Designer hosts the website for twelve (12) months after launch.")
+    );
+    let saved = std::fs::read_to_string(out.join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
+    assert!(saved.contains(&format!(
+        "#     clausewright build capitol-bakery-cafe-llc.answers.yaml --clauses {clauses_arg}\n"
+    )));
+    assert!(saved.contains("hosting:\n  months: 12\n"));
+    let again = work.path().join("again");
+    std::fs::create_dir(&again).unwrap();
+    build(
+        &[
+            "capitol-bakery-cafe-llc.answers.yaml",
+            "--clauses",
+            &clauses_arg,
+            "-o",
+            &again.display().to_string(),
+        ],
+        &out,
+    );
+    assert_eq!(
+        std::fs::read_to_string(again.join("capitol-bakery-cafe-llc-contract.md")).unwrap(),
+        contract
+    );
+}
+
+#[test]
+fn without_a_terminal_new_fails_at_once_and_points_to_build() {
+    let work = tempfile::tempdir().unwrap();
+    let output = Command::new(BIN)
+        .arg("new")
+        .current_dir(work.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: `clausewright new` asks its questions in a terminal, but its standard input, \
+         output or error is not one.\nWithout a terminal, write the answers in a file (see examples/ in the \
+         source, or a file saved by an earlier `clausewright new`) and run:\n\n    \
+         clausewright build ANSWERS.yaml\n"
+    );
+    assert_eq!(listing(work.path()), Vec::<String>::new());
+}
