@@ -18,6 +18,7 @@ pub mod error;
 pub use error::Error;
 pub mod answers;
 pub mod assemble;
+pub mod chase;
 pub mod check;
 pub mod cli;
 pub mod condition;
