@@ -235,8 +235,8 @@ pub struct Inputs {
     pub kill_fee_days: Option<u32>,
     /// Payment: the contract's late fee per month, in percent, when the contract has one.
     pub late_fee_percent: Option<Decimal>,
-    /// Decimal places of the currency (2 for dollars, 0 for yen).
-    pub minor_units: u32,
+    /// The ISO 4217 code of the contract's currency (`fees.currency`).
+    pub currency: String,
 }
 
 /// The ladder read against today.
@@ -284,7 +284,7 @@ impl Schedule {
                 invoice.amount,
                 percent,
                 self.days_overdue(date),
-                self.inputs.minor_units,
+                minor_units(&self.inputs.currency),
             ),
             _ => Decimal::ZERO,
         }
@@ -334,7 +334,9 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
         Stage::Feedback => feedback(required_since(inputs)?, inputs.kill_fee_days),
         Stage::Payment => {
             let invoice = inputs.invoice.as_ref().ok_or_else(|| {
-                Error::Usage("the payment stage needs an invoice: --invoice, --amount and --due".into())
+                Error::Usage(
+                    "the payment stage needs an invoice: --invoice, --amount and --due".into(),
+                )
             })?;
             payment(invoice.due, inputs.late_fee_percent.is_some())
         }
@@ -540,6 +542,71 @@ fn payment(due: Date, late_fee: bool) -> Vec<Step> {
     ]
 }
 
+/// The schedule as the terminal shows it: what is being chased, the amounts owed today, one
+/// line per step, and what to do now.
+#[must_use]
+pub fn render(schedule: &Schedule, client: &str) -> String {
+    let inputs = &schedule.inputs;
+    let money = |amount: Decimal| {
+        crate::markdown::format_money(amount, &inputs.currency)
+            .unwrap_or_else(|| amount.to_string())
+    };
+    let mut out = String::new();
+    match (&inputs.invoice, inputs.since) {
+        (Some(invoice), _) => {
+            out.push_str(&format!(
+                "{client}: invoice {} for {}, due {}\n",
+                invoice.number,
+                money(invoice.amount),
+                crate::markdown::long_date(invoice.due)
+            ));
+            let days = schedule.days_overdue(inputs.today);
+            if days > 0 {
+                let fee = schedule.late_fee_on(inputs.today);
+                out.push_str(&format!(
+                    "{}: {days} days overdue, late fee {}, balance {}\n",
+                    crate::markdown::long_date(inputs.today),
+                    money(fee),
+                    money(invoice.amount + fee)
+                ));
+            } else {
+                out.push_str(&format!(
+                    "{}: not overdue yet\n",
+                    crate::markdown::long_date(inputs.today)
+                ));
+            }
+        }
+        (None, Some(since)) => out.push_str(&format!(
+            "{client}: {} since {}\n",
+            match inputs.stage {
+                Stage::Feedback => "feedback owed",
+                _ => "no answer",
+            },
+            crate::markdown::long_date(since)
+        )),
+        (None, None) => {}
+    }
+    out.push('\n');
+    for step in &schedule.steps {
+        out.push_str(&format!(
+            "  {:<9} {}  {}\n",
+            step.status.to_string(),
+            step.date.strftime("%a %Y-%m-%d"),
+            step.title
+        ));
+    }
+    out.push('\n');
+    if let Some(step) = schedule.due_now() {
+        out.push_str(&format!("Now: {}. {}\n", step.title, step.detail));
+    } else {
+        let next = schedule.steps.first().map_or_else(String::new, |s| {
+            format!("; the first step is on {}", s.date.strftime("%a %Y-%m-%d"))
+        });
+        out.push_str(&format!("Nothing to send yet{next}.\n"));
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Dates
 
@@ -593,7 +660,12 @@ pub fn days_between(from: Date, to: Date) -> i64 {
 /// for each day at twelve months' rate over 365 days, rounded to the currency's `minor_units`
 /// with halves away from zero.
 #[must_use]
-pub fn late_fee(amount: Decimal, percent_per_month: Decimal, days: i64, minor_units: u32) -> Decimal {
+pub fn late_fee(
+    amount: Decimal,
+    percent_per_month: Decimal,
+    days: i64,
+    minor_units: u32,
+) -> Decimal {
     if days <= 0 {
         return Decimal::ZERO;
     }
@@ -627,7 +699,7 @@ mod tests {
             deadline: Deadline::default(),
             kill_fee_days: None,
             late_fee_percent: None,
-            minor_units: 2,
+            currency: "USD".into(),
         }
     }
 
@@ -726,8 +798,16 @@ mod tests {
             [
                 (FEEDBACK_FOLLOW_UP, "Tue 2026-05-12".into(), Status::Done),
                 ("feedback-checks", "Mon 2026-05-18".into(), Status::DueNow),
-                (FEEDBACK_PAUSE_WORK, "Thu 2026-05-21".into(), Status::Upcoming),
-                ("feedback-kill-fee", "Wed 2026-05-27".into(), Status::Upcoming),
+                (
+                    FEEDBACK_PAUSE_WORK,
+                    "Thu 2026-05-21".into(),
+                    Status::Upcoming
+                ),
+                (
+                    "feedback-kill-fee",
+                    "Wed 2026-05-27".into(),
+                    Status::Upcoming
+                ),
             ]
         );
     }
@@ -745,18 +825,35 @@ mod tests {
                 (PAYMENT_NOTICE_60, "Fri 2026-05-01".into(), Status::DueNow),
                 // Day 90 is Sunday 2026-05-31.
                 (PAYMENT_NOTICE_90, "Mon 2026-06-01".into(), Status::Upcoming),
-                (PAYMENT_FINAL_NOTICE, "Mon 2026-06-08".into(), Status::Upcoming),
-                ("payment-deadline", "Mon 2026-06-15".into(), Status::Upcoming),
+                (
+                    PAYMENT_FINAL_NOTICE,
+                    "Mon 2026-06-08".into(),
+                    Status::Upcoming
+                ),
+                (
+                    "payment-deadline",
+                    "Mon 2026-06-15".into(),
+                    Status::Upcoming
+                ),
             ]
         );
         let due_now = schedule.due_now().unwrap();
         assert_eq!(schedule.letter_date(due_now), date(2026, 5, 5));
         let values = schedule.letter_values(due_now);
-        let get = |key: &str| values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone());
+        let get = |key: &str| {
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        };
         assert_eq!(get("invoice.days_overdue"), Some(Value::Integer(64)));
         assert_eq!(get("invoice.late_fee"), Some(Value::Number(dec("201.99"))));
         assert_eq!(get("invoice.balance"), Some(Value::Number(dec("6601.99"))));
-        assert_eq!(get("letter.deadline"), None, "only the final notice has one");
+        assert_eq!(
+            get("letter.deadline"),
+            None,
+            "only the final notice has one"
+        );
     }
 
     #[test]
@@ -788,7 +885,10 @@ mod tests {
     fn after_the_deadline_the_court_step_is_due() {
         let schedule = schedule(&payment_inputs(date(2026, 3, 2), date(2026, 6, 16))).unwrap();
         let due_now = schedule.due_now().unwrap();
-        assert_eq!((due_now.id, due_now.date), ("payment-deadline", date(2026, 6, 15)));
+        assert_eq!(
+            (due_now.id, due_now.date),
+            ("payment-deadline", date(2026, 6, 15))
+        );
         assert_eq!(schedule.deadline, Some(date(2026, 6, 15)));
     }
 
@@ -808,8 +908,14 @@ mod tests {
     fn deadlines_stay_between_five_business_days_and_thirty_days() {
         let friday = date(2026, 6, 5);
         assert_eq!(Deadline::default().end(friday), Ok(date(2026, 6, 12)));
-        assert_eq!("14d".parse::<Deadline>().unwrap().end(friday), Ok(date(2026, 6, 19)));
-        assert_eq!("30d".parse::<Deadline>().unwrap().end(friday), Ok(date(2026, 7, 5)));
+        assert_eq!(
+            "14d".parse::<Deadline>().unwrap().end(friday),
+            Ok(date(2026, 6, 19))
+        );
+        assert_eq!(
+            "30d".parse::<Deadline>().unwrap().end(friday),
+            Ok(date(2026, 7, 5))
+        );
         assert_eq!(
             "31d".parse::<Deadline>().unwrap().end(friday),
             Err("--deadline 31d ends 31 days after the final notice; the deadline may be at most 30 calendar days (`30d`)".into())
@@ -820,17 +926,26 @@ mod tests {
         );
         assert_eq!(
             "4bd".parse::<Deadline>().unwrap().end(friday),
-            Err("--deadline 4bd is shorter than 5 business days; give the client at least `5bd`".into())
+            Err(
+                "--deadline 4bd is shorter than 5 business days; give the client at least `5bd`"
+                    .into()
+            )
         );
         assert_eq!(
             "6d".parse::<Deadline>().unwrap().end(friday),
-            Err("--deadline 6d is shorter than 5 business days; give the client at least `5bd`".into())
+            Err(
+                "--deadline 6d is shorter than 5 business days; give the client at least `5bd`"
+                    .into()
+            )
         );
         assert_eq!(
             "5 weeks".parse::<Deadline>(),
             Err("`5 weeks` is not a deadline; write business days as `5bd` or calendar days as `14d`".into())
         );
-        assert_eq!("10bd".parse::<Deadline>().unwrap().words(), "ten (10) business days");
+        assert_eq!(
+            "10bd".parse::<Deadline>().unwrap().words(),
+            "ten (10) business days"
+        );
     }
 
     #[test]

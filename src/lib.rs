@@ -22,6 +22,8 @@ pub mod chase;
 pub mod check;
 pub mod cli;
 pub mod condition;
+pub mod ics;
+pub mod letters;
 pub mod library;
 pub mod markdown;
 pub mod output;

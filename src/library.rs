@@ -1004,7 +1004,7 @@ fn load_clause<'q>(
 }
 
 /// Walks a compiled body: every path declared, every helper known, no raw `{{{ }}}`.
-fn check_template<'q>(
+pub(crate) fn check_template<'q>(
     template: &Template,
     body: &str,
     origin: &BodyOrigin,
