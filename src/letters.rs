@@ -495,11 +495,20 @@ fn compile(
     let ids: BTreeSet<&str> = library.clauses.iter().map(|c| c.id.as_str()).collect();
     for (target, line, column) in library::section_references(&template) {
         if !ids.contains(target.as_str()) {
-            diagnostics.push(origin.diagnostic(
-                line,
-                column,
-                format!("`section \"{target}\"` refers to no clause of this library"),
-            ));
+            // Point at the quoted id rather than at the `{{`.
+            let line_text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            let column = line_text
+                .find(&format!("\"{target}\""))
+                .map_or(column, |byte| line_text[..byte].chars().count() + 1);
+            diagnostics.push(
+                origin
+                    .diagnostic(
+                        line,
+                        column,
+                        format!("`section \"{target}\"` refers to no clause of this library"),
+                    )
+                    .with_width(target.chars().count() + 2),
+            );
         }
     }
     if diagnostics.len() > before {
@@ -616,4 +625,127 @@ pub fn check(
         }
     }
     diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(relative: &str, text: &str) -> SourceFile {
+        SourceFile {
+            relative: relative.to_owned(),
+            display: format!("lib/{relative}"),
+            text: text.to_owned(),
+        }
+    }
+
+    const LIBRARY: &str = "title: T
+sections:
+  - title: S
+    questions:
+      - key: client.name
+        type: text
+        prompt: Client
+        required: true
+";
+
+    const CLAUSE: &str =
+        "id: parties\ntitle: Parties\norder: 1\nbody: |\n  With {{client.name}}.\n";
+
+    const FRAME: &str = "letterhead: |\n  {{date letter.date}}\ngreeting: |\n  Dear {{client.name}},\nclosing: |\n  Yours sincerely\n";
+
+    fn files(letter: &str) -> Vec<SourceFile> {
+        vec![
+            file("library.yaml", LIBRARY),
+            file("010-parties.yaml", CLAUSE),
+            file("letters/letters.yaml", FRAME),
+            file("letters/payment-notice-30.yaml", letter),
+        ]
+    }
+
+    fn errors(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn values_in_letters_are_data_not_markup() {
+        let files = files(
+            "id: payment-notice-30\nsubject: \"Invoice {{invoice.number}}\"\nbody: |\n  {{client.name}} owes {{money invoice.balance}} ({{section \"parties\"}}).\n",
+        );
+        let library = library::load(&files).into_library().unwrap();
+        let letters = load(&files, &library).into_letters().unwrap();
+        let mut answers = Answers::default();
+        answers.set("client.name", Value::Text("*Acme* <b>#1</b>".into()));
+        let values = [
+            ("letter.date", Value::Date(jiff::civil::date(2026, 5, 5))),
+            ("invoice.number", Value::Text("[7](http://x)".into())),
+            (
+                "invoice.balance",
+                Value::Number(rust_decimal::Decimal::new(660_199, 2)),
+            ),
+        ];
+        let mut numbers = BTreeMap::new();
+        numbers.insert("parties".to_owned(), markdown::SectionNumber::Numbered(1));
+        let registry = markdown::registry(numbers);
+        let letter = letters.get("payment-notice-30").unwrap();
+        let rendered = render(&letters, letter, &registry, &data(&answers, &values)).unwrap();
+        assert_eq!(
+            rendered,
+            "May 5, 2026\n\n**Invoice \\[7\\](http://x)**\n\nDear \\*Acme\\* \\<b\\>\\#1\\</b\\>,\n\n\\*Acme\\* \\<b\\>\\#1\\</b\\> owes $6,601.99 (section 1).\n\nYours sincerely\n"
+        );
+        assert_eq!(
+            letters.get("payment-notice-60").unwrap_err().to_string(),
+            "the clause library has no letter `payment-notice-60`; add letters/payment-notice-60.yaml to it"
+        );
+    }
+
+    #[test]
+    fn variables_are_checked_against_the_letter_that_uses_them() {
+        let files = files(
+            "id: payment-notice-30\nsubject: \"Notice\"\nbody: |\n  By {{date letter.deadline}} or {{letter.since}} or {{client.nam}}; {{section \"partys\"}}.\n",
+        );
+        let library = library::load(&files).into_library().unwrap();
+        let loaded = load(&files, &library);
+        assert_eq!(
+            errors(&loaded.diagnostics),
+            [
+                "lib/letters/payment-notice-30.yaml:4:13: `letter.deadline` is not set in the letter `payment-notice-30`; it is set only in the final notice",
+                "lib/letters/payment-notice-30.yaml:4:36: `letter.since` is not set in the letter `payment-notice-30`; it is set only in the negotiating and feedback letters",
+                "lib/letters/payment-notice-30.yaml:4:56: `client.nam` is neither declared in library.yaml nor a letter variable",
+                "lib/letters/payment-notice-30.yaml:4:80: `section \"partys\"` refers to no clause of this library",
+            ]
+        );
+        let warnings = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        assert_eq!(
+            warnings,
+            chase::LETTERS.len() - 1,
+            "every other letter is missing"
+        );
+    }
+
+    #[test]
+    fn unknown_letter_ids_and_clashing_keys_are_errors() {
+        let mut files = files("id: payment-notice-3O\nsubject: S\nbody: B\n");
+        files[0]
+            .text
+            .push_str("      - key: invoice.number\n        type: text\n        prompt: N\n");
+        files[1].text.push_str("  {{invoice.number}}\n");
+        let library = library::load(&files).into_library().unwrap();
+        let loaded = load(&files, &library);
+        assert_eq!(
+            errors(&loaded.diagnostics),
+            [
+                "lib/letters/letters.yaml: library.yaml declares `invoice.number` or a key holding it, which is a letter variable; rename the question",
+                "lib/letters/payment-notice-30.yaml:1:5: `payment-notice-3O` is not a letter of the `chase` ladders; did you mean `payment-notice-30`?",
+            ]
+        );
+    }
 }

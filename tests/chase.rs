@@ -121,7 +121,7 @@ fn payment_letters_and_calendar_match_the_golden_files() {
     // Every payment letter encloses the invoice; the notices state the plan for legal action.
     let letters: Vec<(&String, &String)> = actual
         .iter()
-        .filter(|(name, _)| name.ends_with(".md"))
+        .filter(|(name, _)| Path::new(name).extension().is_some_and(|e| e == "md"))
         .collect();
     assert_eq!(letters.len(), 6);
     for (name, letter) in &letters {
@@ -191,25 +191,30 @@ fn last_check_in_says_it_is_the_last_and_leaves_the_door_open() {
     assert!(letter.contains("Dear Capitol Bakery \\& Café LLC,"));
 }
 
+/// `chase` for invoice 2026-014 of $6,400.00, due 2026-03-02, read on 2026-05-05: 64 days
+/// overdue.
+fn overdue_64_days(extra: &[&str]) -> (Output, tempfile::TempDir) {
+    let mut args = vec![
+        "--stage",
+        "payment",
+        "--invoice",
+        "2026-014",
+        "--amount",
+        "6400.00",
+        "--due",
+        "2026-03-02",
+        "--today",
+        "2026-05-05",
+    ];
+    args.extend_from_slice(extra);
+    chase("chase-payment", &args)
+}
+
 /// The definition of done: 64 days overdue, one command, the 60-day notice with the
-/// right amounts and dates, and the final notice in the calendar.
+/// right amounts and dates (and, below, the final notice in the calendar).
 #[test]
-fn invoice_64_days_overdue_gets_the_60_day_notice_and_the_final_notice_date() {
-    let (output, out) = chase(
-        "chase-payment",
-        &[
-            "--stage",
-            "payment",
-            "--invoice",
-            "2026-014",
-            "--amount",
-            "6400.00",
-            "--due",
-            "2026-03-02",
-            "--today",
-            "2026-05-05",
-        ],
-    );
+fn invoice_64_days_overdue_gets_the_60_day_notice() {
+    let (output, out) = overdue_64_days(&[]);
     succeeded(&output);
     let stdout = text(&output.stdout);
     assert!(stdout.contains("May 5, 2026: 64 days overdue, late fee $201.99, balance $6,601.99"));
@@ -244,36 +249,24 @@ fn invoice_64_days_overdue_gets_the_60_day_notice_and_the_final_notice_date() {
                 .display()
         )
     );
+}
 
-    let ics = out.path().join("chase.ics");
-    let (output, _) = chase(
-        "chase-payment",
-        &[
-            "--stage",
-            "payment",
-            "--invoice",
-            "2026-014",
-            "--amount",
-            "6400.00",
-            "--due",
-            "2026-03-02",
-            "--today",
-            "2026-05-05",
-            "--ics",
-            ics.to_str().unwrap(),
-        ],
-    );
+#[test]
+fn the_final_notice_date_lands_in_the_calendar() {
+    let calendar_dir = tempfile::tempdir().unwrap();
+    let ics = calendar_dir.path().join("chase.ics");
+    let (output, _) = overdue_64_days(&["--ics", ics.to_str().unwrap()]);
     succeeded(&output);
     let calendar: Calendar = std::fs::read_to_string(&ics).unwrap().parse().unwrap();
+    let start_of = |event: &icalendar::Event| match event.get_start() {
+        Some(DatePerhapsTime::Date(date)) => date,
+        other => panic!("an all-day start, not {other:?}"),
+    };
     let events: Vec<(String, String, String)> = calendar
         .events()
         .map(|event| {
-            let start = match event.get_start() {
-                Some(DatePerhapsTime::Date(date)) => date.to_string(),
-                other => panic!("an all-day start, not {other:?}"),
-            };
             (
-                start,
+                start_of(event).to_string(),
                 event.get_summary().unwrap_or_default().to_owned(),
                 event.get_uid().unwrap_or_default().to_owned(),
             )
@@ -303,6 +296,7 @@ fn invoice_64_days_overdue_gets_the_60_day_notice_and_the_final_notice_date() {
         "payment-final-notice-capitol-bakery-cafe-llc-invoice-2026-014@clausewright"
     );
     let mut uids: Vec<&str> = events.iter().map(|(_, _, uid)| uid.as_str()).collect();
+    uids.sort_unstable();
     uids.dedup();
     assert_eq!(uids.len(), 7, "every UID is distinct");
     for event in calendar.events() {
@@ -313,10 +307,7 @@ fn invoice_64_days_overdue_gets_the_60_day_notice_and_the_final_notice_date() {
         );
         assert_eq!(
             event.get_end(),
-            Some(DatePerhapsTime::Date(match event.get_start() {
-                Some(DatePerhapsTime::Date(date)) => date.succ_opt().unwrap(),
-                _ => unreachable!(),
-            })),
+            Some(DatePerhapsTime::Date(start_of(event).succ_opt().unwrap())),
             "an all-day event lasts its one day"
         );
     }
@@ -584,4 +575,34 @@ fn the_built_in_letters_pass_check() {
         "checked 35 files: 0 errors, 0 warnings\n"
     );
     assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn payment_details_appear_in_the_contracts_payment_clause() {
+    let with = clausewright(&[
+        "build",
+        fixtures("chase-payment")
+            .join("answers.yaml")
+            .to_str()
+            .unwrap(),
+        "-o",
+        "-",
+    ]);
+    succeeded(&with);
+    assert!(text(&with.stdout).contains(
+        "The Client pays by bank transfer to the following account, unless the Designer names another account or method in writing:\n\nFirst Illinois Bank, account holder Maya Lindqvist\\\nAccount 4401 2290 18, routing number 071 000 013\n\nThe Client pays its own bank and transfer charges,"
+    ));
+    let without = clausewright(&[
+        "build",
+        fixtures("chase-feedback")
+            .join("answers.yaml")
+            .to_str()
+            .unwrap(),
+        "-o",
+        "-",
+    ]);
+    succeeded(&without);
+    assert!(text(&without.stdout).contains(
+        "to the account shown on the invoice. The Client pays its own bank and transfer charges,"
+    ));
 }
