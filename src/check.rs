@@ -1,13 +1,15 @@
 //! The `check` stage: takes a library's files and returns every problem in them, from YAML
-//! syntax to a clause that fails to render with sample answers.
+//! syntax to a clause or letter that fails to render with sample answers.
 
 use std::collections::BTreeMap;
 
 use crate::error::Diagnostic;
+use crate::letters;
 use crate::library::{self, SourceFile};
 use crate::markdown::{self, SectionNumber};
 
-/// Loads the library and renders every clause with a sample answer for every question.
+/// Loads the library and renders every clause and letter with a sample answer for every
+/// question.
 /// Returns every error and warning, sorted by file and position.
 #[must_use]
 pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
@@ -45,6 +47,7 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
                 diagnostics.push(diagnostic);
             }
         }
+        diagnostics.extend(letters::check(files, library, &registry));
     }
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))

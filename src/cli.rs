@@ -43,6 +43,13 @@ pub enum Command {
     /// Esc or Ctrl-C stops without writing anything. Writes <client>.answers.yaml beside the
     /// contract: edit it and run `clausewright build` on it to build the contract again.
     New(NewArgs),
+    /// Follow-up and late-payment letters for a client who has gone silent.
+    ///
+    /// Prints the follow-up ladder for the stage as a dated schedule, each step marked done,
+    /// due now or upcoming, and writes the letter due now (every letter with --all), filled
+    /// from the answers file and the contract's own terms (late fee, courts, payment days).
+    /// Business days are Monday to Friday; public holidays are not known.
+    Chase(ChaseArgs),
 }
 
 /// Options of `new`.
@@ -105,6 +112,59 @@ pub struct BuildArgs {
     pub save_answers: Option<PathBuf>,
 }
 
+/// Options of `chase`.
+#[derive(Debug, Args)]
+pub struct ChaseArgs {
+    /// The answers file the contract was built from (YAML).
+    #[arg(value_name = "ANSWERS")]
+    pub answers: PathBuf,
+    /// Where the client went silent.
+    #[arg(long, value_enum)]
+    pub stage: crate::chase::Stage,
+    /// The day of your unanswered message (negotiating, feedback); for payment, the invoice's
+    /// date, from which the contract's payment days give the due date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<jiff::civil::Date>,
+    /// The unpaid invoice's number (payment).
+    #[arg(long, value_name = "NUMBER", value_parser = non_empty)]
+    pub invoice: Option<String>,
+    /// The amount invoiced, such as 6400.00 (payment).
+    #[arg(long, value_name = "MONEY", value_parser = money)]
+    pub amount: Option<Decimal>,
+    /// The day the invoice was due (payment). [default: --since plus the contract's payment
+    /// days]
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<jiff::civil::Date>,
+    /// The day to read the schedule against (YYYY-MM-DD). [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<jiff::civil::Date>,
+    /// The final notice's time to pay before legal action: business days (`5bd`, at least
+    /// five) or calendar days (`14d`, at most thirty).
+    #[arg(long, value_name = "PERIOD", default_value = "5bd")]
+    pub deadline: crate::chase::Deadline,
+    /// Write every letter of the ladder, not only the one due now.
+    #[arg(long)]
+    pub all: bool,
+    /// Also write the schedule to FILE as an iCalendar file, one event per step.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// The folder to write the letters to.
+    #[arg(short, long, value_name = "DIR", default_value = ".")]
+    pub output: PathBuf,
+    /// Letter formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
+    pub format: Vec<OutputFormat>,
+    /// Paper size of the PDF letters.
+    #[arg(long, value_enum, default_value_t = Paper::Letter)]
+    pub paper: Paper,
+    /// Replace files that already exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Use the clause library (and its letters/) in DIR instead of the built-in one.
+    #[arg(long, value_name = "DIR")]
+    pub clauses: Option<PathBuf>,
+}
+
 /// Options of every command that writes a contract.
 #[derive(Debug, Clone, Args)]
 pub struct ContractArgs {
@@ -163,6 +223,33 @@ impl OutputFormat {
             OutputFormat::Pdf => "pdf",
         }
     }
+}
+
+fn non_empty(text: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("the invoice number is empty".into());
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// An amount of money: digits with at most two decimal places; `,` and `_` group digits.
+fn money(text: &str) -> Result<Decimal, String> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_'))
+        .collect();
+    let value: Decimal = cleaned
+        .parse()
+        .map_err(|_| format!("`{text}` is not an amount; write it like 6400.00"))?;
+    if value <= Decimal::ZERO {
+        return Err(format!("`{text}` must be more than zero"));
+    }
+    if value.normalize().scale() > 2 {
+        return Err(format!("`{text}` has more than two decimal places"));
+    }
+    Ok(value)
 }
 
 fn positive_decimal(text: &str) -> Result<Decimal, String> {

@@ -1103,7 +1103,7 @@ fn template_syntax_message(reason: &str) -> String {
 }
 
 /// Walks a compiled body: every path declared, every helper known, no raw `{{{ }}}`.
-fn check_template<'q>(
+pub(crate) fn check_template<'q>(
     template: &Template,
     body: &str,
     origin: &BodyOrigin,

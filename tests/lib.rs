@@ -5,6 +5,7 @@
 //! Set `CLAUSEWRIGHT_BLESS=1` to rewrite the golden files from the current output.
 
 mod build;
+mod chase;
 mod check;
 mod examples;
 mod new;

@@ -256,6 +256,7 @@ fn answer_every_question_for_a_late_payer(session: &Session) {
     session.wait_for("? Deposit, as a percentage of the fee, paid before any work starts (50)");
     session.answer("Deposit", "");
     session.answer("Days the client has to pay each invoice", "");
+    session.answer("How the client pays you", "");
     session.wait_for("Late fee clause: yes, always for a client who paid late.");
     session.answer("Late fee, as a percentage", "");
     session.answer("Business days without an answer", "");
@@ -441,6 +442,10 @@ fn a_user_library_with_a_new_question_gets_it_asked() {
     std::fs::create_dir(&clauses).unwrap();
     for entry in std::fs::read_dir(Path::new(ROOT).join("clauses")).unwrap() {
         let entry = entry.unwrap();
+        // The letters/ folder is for `chase`; a contract library needs only the clause files.
+        if entry.path().is_dir() {
+            continue;
+        }
         std::fs::copy(entry.path(), clauses.join(entry.file_name())).unwrap();
     }
     let library = std::fs::read_to_string(clauses.join("library.yaml")).unwrap();

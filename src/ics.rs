@@ -1,0 +1,141 @@
+//! The calendar stage of `chase`: takes a [`Schedule`] and returns it as an iCalendar file
+//! (RFC 5545) with one all-day event per step, so the reminders land in the freelancer's
+//! calendar.
+//!
+//! The output is deterministic: the stamp is the schedule's today at midnight UTC, and each
+//! event's UID is built from the step, the client and the invoice or date being chased, so
+//! writing the file again updates the same events instead of adding copies.
+
+use chrono::{NaiveDate, TimeZone as _, Utc};
+use icalendar::{Calendar, Component as _, Event, EventLike as _};
+use jiff::civil::Date;
+
+use crate::chase::Schedule;
+use crate::output::slug;
+
+/// The calendar's product id.
+pub const PRODID: &str = "-//clausewright//chase//EN";
+
+/// The schedule as iCalendar text, with CRLF line ends. `client` names the client in every
+/// event; `project` names the project.
+#[must_use]
+pub fn calendar(schedule: &Schedule, client: &str, project: &str) -> String {
+    let inputs = &schedule.inputs;
+    let stamp = Utc
+        .with_ymd_and_hms(
+            i32::from(inputs.today.year()),
+            u32::from(inputs.today.month().unsigned_abs()),
+            u32::from(inputs.today.day().unsigned_abs()),
+            0,
+            0,
+            0,
+        )
+        .single()
+        .unwrap_or_default();
+    let what = match (&inputs.invoice, inputs.since) {
+        (Some(invoice), _) => format!("invoice-{}", slug(&invoice.number)),
+        (None, Some(since)) => since.to_string(),
+        (None, None) => String::new(),
+    };
+    let context = match &inputs.invoice {
+        Some(invoice) => format!(
+            "Invoice {} for {project}, {}, due {}.",
+            invoice.number,
+            crate::markdown::format_money(invoice.amount, &inputs.currency)
+                .unwrap_or_else(|| invoice.amount.to_string()),
+            invoice.due
+        ),
+        None => format!("Project: {project}."),
+    };
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", PRODID))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .name(&format!("Chasing {client}"));
+    for step in &schedule.steps {
+        let mut description = format!("{}\n{context}", step.detail);
+        if step.letter {
+            description.push_str(&format!("\nLetter: {}", step.id));
+        }
+        let event = Event::new()
+            .uid(&format!("{}-{}-{what}@clausewright", step.id, slug(client)))
+            .timestamp(stamp)
+            .summary(&format!("{client}: {}", step.title))
+            .description(&description)
+            .starts(naive(step.date))
+            .ends(naive(step.date.tomorrow().unwrap_or(step.date)))
+            .done();
+        calendar.push(event);
+    }
+    calendar.done().to_string()
+}
+
+fn naive(date: Date) -> NaiveDate {
+    NaiveDate::from_ymd_opt(
+        i32::from(date.year()),
+        u32::from(date.month().unsigned_abs()),
+        u32::from(date.day().unsigned_abs()),
+    )
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chase::{Deadline, Inputs, Stage, schedule};
+    use jiff::civil::date;
+
+    fn feedback(since: Date) -> String {
+        let inputs = Inputs {
+            stage: Stage::Feedback,
+            since: Some(since),
+            invoice: None,
+            today: date(2026, 5, 12),
+            deadline: Deadline::default(),
+            kill_fee_days: None,
+            late_fee_percent: None,
+            currency: "USD".into(),
+        };
+        calendar(&schedule(&inputs).unwrap(), "Acme, Inc.", "Site")
+    }
+
+    fn lines<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
+        text.split("\r\n")
+            .filter(|l| l.starts_with(prefix))
+            .collect()
+    }
+
+    #[test]
+    fn same_inputs_same_file_and_uids_name_what_is_chased() {
+        let first = feedback(date(2026, 5, 6));
+        assert_eq!(first, feedback(date(2026, 5, 6)), "deterministic");
+        assert_eq!(
+            lines(&first, "UID:"),
+            [
+                "UID:feedback-follow-up-acme-inc-2026-05-06@clausewright",
+                "UID:feedback-checks-acme-inc-2026-05-06@clausewright",
+                "UID:feedback-pause-work-acme-inc-2026-05-06@clausewright",
+            ]
+        );
+        assert_eq!(lines(&first, "DTSTAMP:"), ["DTSTAMP:20260512T000000Z"; 3]);
+        assert_eq!(
+            lines(&first, "DTSTART"),
+            [
+                "DTSTART;VALUE=DATE:20260512",
+                "DTSTART;VALUE=DATE:20260518",
+                "DTSTART;VALUE=DATE:20260521"
+            ]
+        );
+        assert!(first.starts_with(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//clausewright//chase//EN\r\n"
+        ));
+        assert!(first.ends_with("END:VCALENDAR\r\n"));
+        // Another silence gets other events, not updates of these.
+        let other = feedback(date(2026, 5, 4));
+        assert_eq!(
+            lines(&other, "UID:")[0],
+            "UID:feedback-follow-up-acme-inc-2026-05-04@clausewright"
+        );
+    }
+}

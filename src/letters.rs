@@ -1,0 +1,751 @@
+//! Letters: takes the library's `letters/` files and the loaded [`Library`] and returns the
+//! checked letter templates ([`Letters`]) with every problem as a [`Diagnostic`]; renders one
+//! letter as one Markdown string, through the same Handlebars registry and Markdown escaper
+//! as the contract's clauses.
+//!
+//! `letters/letters.yaml` holds the parts every letter shares (`letterhead`, `greeting` and
+//! `closing`);
+//! every other file under `letters/` is one letter (`id`, `subject`, `body`), and its id names
+//! the rung of the ladder that sends it ([`crate::chase::LETTERS`]). Templates may use the
+//! library's declared keys and the letter variables in [`VARIABLES`], each only in the
+//! letters whose step sets it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use handlebars::Handlebars;
+use handlebars::template::Template;
+use serde::Deserialize;
+use serde_json::Value as Json;
+use serde_saphyr::Spanned;
+
+use crate::answers::{Answers, Value, yaml_diagnostic};
+use crate::chase::{self, Stage};
+use crate::error::{Diagnostic, Error, Severity};
+use crate::library::{self, BodyOrigin, Clause, Library, Question, SourceFile, Type};
+use crate::markdown;
+
+/// The folder of a library that holds letters.
+pub const LETTERS_DIR: &str = "letters/";
+/// The file holding the parts every letter shares.
+pub const FRAME_FILE: &str = "letters/letters.yaml";
+
+/// Which letters a letter variable is set for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every letter, and the letterhead and closing.
+    Every,
+    /// The negotiating and feedback letters.
+    Silence,
+    /// The payment letters.
+    Payment,
+    /// The final notice only.
+    FinalNotice,
+}
+
+impl Scope {
+    fn covers(self, letter: Option<(&str, Stage)>) -> bool {
+        match (self, letter) {
+            (Scope::Every, _) => true,
+            (_, None) => false,
+            (Scope::Silence, Some((_, stage))) => stage != Stage::Payment,
+            (Scope::Payment, Some((_, stage))) => stage == Stage::Payment,
+            (Scope::FinalNotice, Some((id, _))) => id == chase::PAYMENT_FINAL_NOTICE,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Scope::Every => "every letter",
+            Scope::Silence => "the negotiating and feedback letters",
+            Scope::Payment => "the payment letters",
+            Scope::FinalNotice => "the final notice",
+        }
+    }
+}
+
+/// A value the `chase` command computes for a letter, beside the answers.
+#[derive(Debug, Clone, Copy)]
+pub struct Variable {
+    /// The dotted key templates use.
+    pub key: &'static str,
+    /// Its type, which decides the helpers that format it.
+    pub ty: Type,
+    /// What it holds.
+    pub help: &'static str,
+    /// The letters it is set for.
+    pub scope: Scope,
+}
+
+/// Every letter variable. They are declared here rather than in a YAML file because the
+/// `chase` command computes each of them: a declaration the code did not compute could only
+/// fail at run time.
+pub const VARIABLES: &[Variable] = &[
+    Variable {
+        key: "letter.date",
+        ty: Type::Date,
+        help: "the day the letter is sent: today for the step due now, else the step's date",
+        scope: Scope::Every,
+    },
+    Variable {
+        key: "letter.since",
+        ty: Type::Date,
+        help: "the day of the message that went unanswered (--since)",
+        scope: Scope::Silence,
+    },
+    Variable {
+        key: "invoice.number",
+        ty: Type::Text,
+        help: "the invoice's number (--invoice)",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.amount",
+        ty: Type::Money,
+        help: "the amount invoiced (--amount)",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.due",
+        ty: Type::Date,
+        help: "the original due date (--due)",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.days_overdue",
+        ty: Type::Integer,
+        help: "days from the due date to the letter's date",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.late_fee",
+        ty: Type::Money,
+        help: "the contract's late fee for those days (zero without a late fee clause)",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.balance",
+        ty: Type::Money,
+        help: "the amount plus the late fee",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "letter.deadline",
+        ty: Type::Date,
+        help: "the last day to pay before legal action",
+        scope: Scope::FinalNotice,
+    },
+    Variable {
+        key: "letter.deadline_period",
+        ty: Type::Text,
+        help: "the deadline in words: \"five (5) business days\"",
+        scope: Scope::FinalNotice,
+    },
+];
+
+/// The checked letter templates of a library.
+#[derive(Debug, Clone)]
+pub struct Letters {
+    /// Sender, date and recipient, above every letter.
+    pub letterhead: Clause,
+    /// The greeting, between the subject and the body.
+    pub greeting: Clause,
+    /// Sign-off, below every letter.
+    pub closing: Clause,
+    /// The letters, by id.
+    pub letters: Vec<Letter>,
+}
+
+/// One letter template.
+#[derive(Debug, Clone)]
+pub struct Letter {
+    /// The ladder step that sends it.
+    pub id: String,
+    /// The subject line.
+    pub subject: Clause,
+    /// The body.
+    pub body: Clause,
+}
+
+impl Letters {
+    /// The letter with `id`, or an error naming the file the library lacks.
+    pub fn get(&self, id: &str) -> Result<&Letter, Error> {
+        self.letters.iter().find(|l| l.id == id).ok_or_else(|| {
+            Error::Usage(format!(
+                "the clause library has no letter `{id}`; add {LETTERS_DIR}{id}.yaml to it"
+            ))
+        })
+    }
+}
+
+/// The outcome of loading the letters: the letters, when the shared parts loaded, and every
+/// diagnostic.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The letters that loaded; `None` when the library has no letters or its shared parts
+    /// have errors.
+    pub letters: Option<Letters>,
+    /// Every error and warning.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// The letters, or every error when there is any.
+    pub fn into_letters(self) -> Result<Letters, Error> {
+        let errors: Vec<Diagnostic> = self
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        match self.letters {
+            Some(letters) if errors.is_empty() => Ok(letters),
+            None if errors.is_empty() => Err(Error::Usage(format!(
+                "the clause library has no letters; add a {LETTERS_DIR} folder with {FRAME_FILE} and one file per letter"
+            ))),
+            _ => Err(Error::Diagnostics(errors)),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrame {
+    letterhead: Spanned<String>,
+    greeting: Spanned<String>,
+    closing: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLetter {
+    id: Spanned<String>,
+    subject: Spanned<String>,
+    body: Spanned<String>,
+}
+
+fn is_letter_file(relative: &str) -> bool {
+    relative.starts_with(LETTERS_DIR) && relative != FRAME_FILE
+}
+
+/// Loads and checks the letters among a library's files against the loaded library.
+#[must_use]
+pub fn load(files: &[SourceFile], library: &Library) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let frame_file = files.iter().find(|f| f.relative == FRAME_FILE);
+    let letter_files: Vec<&SourceFile> = files
+        .iter()
+        .filter(|f| is_letter_file(&f.relative))
+        .collect();
+    let Some(frame_file) = frame_file else {
+        if let Some(first) = letter_files.first() {
+            let folder = first.display.strip_suffix(&first.relative).unwrap_or("");
+            diagnostics.push(Diagnostic::file_error(
+                &format!("{folder}{FRAME_FILE}"),
+                "the library has letters but no letters.yaml with the `letterhead`, `greeting` and `closing` they share".into(),
+            ));
+        }
+        return Loaded {
+            letters: None,
+            diagnostics,
+        };
+    };
+    check_collisions(library, frame_file, &mut diagnostics);
+    let frame = load_frame(frame_file, library, &mut diagnostics);
+    let mut letters: Vec<Letter> = Vec::new();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    // Letters with errors still count as present: their errors say what is wrong with them.
+    let mut present: BTreeSet<&str> = BTreeSet::new();
+    for file in letter_files {
+        let Some(letter) = load_letter(file, library, &mut present, &mut diagnostics) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&letter.id) {
+            diagnostics.push(Diagnostic::error(
+                &file.display,
+                &file.text,
+                1,
+                5,
+                format!("the letter id `{}` is already used by {first}", letter.id),
+            ));
+            continue;
+        }
+        seen.insert(letter.id.clone(), file.display.clone());
+        letters.push(letter);
+    }
+    for (id, _) in chase::LETTERS {
+        if !present.contains(id) {
+            diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                ..Diagnostic::file_error(
+                    &frame_file.display,
+                    format!(
+                        "there is no letter `{id}` ({LETTERS_DIR}{id}.yaml); `chase` cannot write it"
+                    ),
+                )
+            });
+        }
+    }
+    let letters = frame.map(|frame| Letters {
+        letterhead: frame.letterhead,
+        greeting: frame.greeting,
+        closing: frame.closing,
+        letters,
+    });
+    Loaded {
+        letters,
+        diagnostics,
+    }
+}
+
+/// A letter variable must not also be a declared key, or one would hide the other.
+fn check_collisions(library: &Library, frame: &SourceFile, diagnostics: &mut Vec<Diagnostic>) {
+    for variable in VARIABLES {
+        let mut prefixes = variable
+            .key
+            .match_indices('.')
+            .map(|(i, _)| &variable.key[..i]);
+        let clash = library.question(variable.key).is_some()
+            || library.is_parent(variable.key)
+            || prefixes.any(|p| library.question(p).is_some());
+        if clash {
+            diagnostics.push(Diagnostic::file_error(
+                &frame.display,
+                format!(
+                    "library.yaml declares `{}` or a key holding it, which is a letter variable; rename the question",
+                    variable.key
+                ),
+            ));
+        }
+    }
+}
+
+struct Frame {
+    letterhead: Clause,
+    greeting: Clause,
+    closing: Clause,
+}
+
+fn load_frame(
+    file: &SourceFile,
+    library: &Library,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Frame> {
+    let (name, text) = (file.display.as_str(), file.text.as_str());
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
+        return None;
+    }
+    let raw: RawFrame = match serde_saphyr::from_str(text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            diagnostics.push(yaml_diagnostic(name, text, &error));
+            return None;
+        }
+    };
+    let letterhead = compile(
+        file,
+        "letterhead",
+        &raw.letterhead,
+        library,
+        None,
+        diagnostics,
+    );
+    let greeting = compile(file, "greeting", &raw.greeting, library, None, diagnostics);
+    let closing = compile(file, "closing", &raw.closing, library, None, diagnostics);
+    Some(Frame {
+        letterhead: letterhead?,
+        greeting: greeting?,
+        closing: closing?,
+    })
+}
+
+fn load_letter(
+    file: &SourceFile,
+    library: &Library,
+    present: &mut BTreeSet<&'static str>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Letter> {
+    let (name, text) = (file.display.as_str(), file.text.as_str());
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
+        return None;
+    }
+    let raw: RawLetter = match serde_saphyr::from_str(text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            diagnostics.push(yaml_diagnostic(name, text, &error));
+            return None;
+        }
+    };
+    let id = raw.id.value.trim().to_owned();
+    let Some(&(id, stage)) = chase::LETTERS.iter().find(|(known, _)| *known == id) else {
+        let mut message = format!("`{id}` is not a letter of the `chase` ladders");
+        if let Some((close, _)) = chase::LETTERS
+            .iter()
+            .map(|(known, _)| (*known, strsim::jaro_winkler(known, &id)))
+            .filter(|(_, score)| *score > 0.8)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+        {
+            message.push_str(&format!("; did you mean `{close}`?"));
+        } else {
+            let known: Vec<String> = chase::LETTERS
+                .iter()
+                .map(|(k, _)| format!("`{k}`"))
+                .collect();
+            message.push_str(&format!("; the letters are {}", known.join(", ")));
+        }
+        diagnostics.push(
+            Diagnostic::error(
+                name,
+                text,
+                raw.id.referenced.line() as usize,
+                raw.id.referenced.column() as usize,
+                message,
+            )
+            .with_width(id.chars().count()),
+        );
+        return None;
+    };
+    present.insert(id);
+    let before = diagnostics.len();
+    let subject = compile(
+        file,
+        id,
+        &raw.subject,
+        library,
+        Some((id, stage)),
+        diagnostics,
+    );
+    if raw.subject.value.trim().contains('\n') {
+        diagnostics.push(Diagnostic::error(
+            name,
+            text,
+            raw.subject.referenced.line() as usize,
+            raw.subject.referenced.column() as usize,
+            "the subject is one line".into(),
+        ));
+    }
+    let body = compile(file, id, &raw.body, library, Some((id, stage)), diagnostics);
+    if diagnostics.len() > before {
+        return None;
+    }
+    Some(Letter {
+        id: id.to_owned(),
+        subject: subject?,
+        body: body?,
+    })
+}
+
+/// Compiles one template of a letter file and checks every name it uses; `letter` is the
+/// letter's id and stage, or `None` for the shared parts.
+fn compile(
+    file: &SourceFile,
+    id: &str,
+    spanned: &Spanned<String>,
+    library: &Library,
+    letter: Option<(&str, Stage)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Clause> {
+    let (name, text) = (file.display.as_str(), file.text.as_str());
+    let source = spanned.value.clone();
+    let leading_newlines = source.chars().take_while(|c| *c == '\n').count();
+    let origin = BodyOrigin {
+        file: name.to_owned(),
+        text: text.to_owned(),
+        line: (spanned.referenced.line() as usize).saturating_sub(leading_newlines),
+        indent: (spanned.referenced.column() as usize).saturating_sub(1),
+    };
+    if source.trim().is_empty() {
+        diagnostics.push(Diagnostic::error(
+            name,
+            text,
+            spanned.referenced.line() as usize,
+            spanned.referenced.column() as usize,
+            format!("the {} is empty", part_name(id, letter)),
+        ));
+        return None;
+    }
+    let template = match Template::compile(&source) {
+        Ok(template) => template,
+        Err(error) => {
+            let (line, column) = error.pos().unwrap_or((1, 1));
+            diagnostics.push(origin.diagnostic(
+                line,
+                column,
+                format!("template error: {}", error.reason()),
+            ));
+            return None;
+        }
+    };
+    let in_scope: Vec<Question> = VARIABLES
+        .iter()
+        .filter(|v| v.scope.covers(letter))
+        .map(|v| Question::new(v.key, v.ty, v.help))
+        .collect();
+    let lookup = |key: &str| {
+        library
+            .question(key)
+            .or_else(|| in_scope.iter().find(|q| q.key == key))
+    };
+    let before = diagnostics.len();
+    let mut used = BTreeSet::new();
+    library::check_template(&template, &source, &origin, &lookup, &mut used, diagnostics);
+    for diagnostic in &mut diagnostics[before..] {
+        diagnostic.message = letter_message(&diagnostic.message, letter);
+    }
+    let ids: BTreeSet<&str> = library.clauses.iter().map(|c| c.id.as_str()).collect();
+    for (target, line, column) in library::section_references(&template) {
+        if !ids.contains(target.as_str()) {
+            // Point at the quoted id rather than at the `{{`.
+            let line_text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+            let column = line_text
+                .find(&format!("\"{target}\""))
+                .map_or(column, |byte| line_text[..byte].chars().count() + 1);
+            diagnostics.push(
+                origin
+                    .diagnostic(
+                        line,
+                        column,
+                        format!("`section \"{target}\"` refers to no clause of this library"),
+                    )
+                    .with_width(target.chars().count() + 2),
+            );
+        }
+    }
+    if diagnostics.len() > before {
+        return None;
+    }
+    Some(Clause {
+        id: id.to_owned(),
+        title: part_name(id, letter),
+        order: 0,
+        when: None,
+        numbered: false,
+        keep_together: false,
+        body: source,
+        template,
+        origin,
+    })
+}
+
+fn part_name(id: &str, letter: Option<(&str, Stage)>) -> String {
+    match letter {
+        Some(_) => format!("letter `{id}`"),
+        None => id.to_owned(),
+    }
+}
+
+/// The clause checker speaks of library.yaml alone; a letter also knows its own variables.
+fn letter_message(message: &str, letter: Option<(&str, Stage)>) -> String {
+    let Some(path) = message
+        .strip_prefix('`')
+        .and_then(|rest| rest.strip_suffix("` is not declared in library.yaml"))
+    else {
+        return message.to_owned();
+    };
+    let key = path.replace('/', ".");
+    let place = match letter {
+        Some((id, _)) => format!("the letter `{id}`"),
+        None => "the letterhead, greeting and closing".to_owned(),
+    };
+    match VARIABLES.iter().find(|v| v.key == key) {
+        Some(variable) => format!(
+            "`{path}` is not set in {place}; it is set only in {}",
+            variable.scope.describe()
+        ),
+        None => format!("`{path}` is neither declared in library.yaml nor a letter variable"),
+    }
+}
+
+/// The data a letter renders with: the answers and the letter's variables.
+#[must_use]
+pub fn data(answers: &Answers, values: &[(&str, Value)]) -> Json {
+    let mut all = answers.clone();
+    for (key, value) in values {
+        all.set(key, value.clone());
+    }
+    all.to_json()
+}
+
+/// Renders one letter as Markdown: letterhead, subject, greeting, body and closing.
+pub fn render(
+    letters: &Letters,
+    letter: &Letter,
+    registry: &Handlebars<'static>,
+    data: &Json,
+) -> Result<String, Error> {
+    let mut parts = Vec::with_capacity(5);
+    let mut diagnostics = Vec::new();
+    for clause in [
+        &letters.letterhead,
+        &letter.subject,
+        &letters.greeting,
+        &letter.body,
+        &letters.closing,
+    ] {
+        match markdown::render_clause(registry, clause, data) {
+            Ok(text) => parts.push(text),
+            Err(mut diagnostic) => {
+                diagnostic.message = diagnostic.message.replace("clause `", "letter `");
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Error::Diagnostics(diagnostics));
+    }
+    let [letterhead, subject, greeting, body, closing] = <[String; 5]>::try_from(parts)
+        .map_err(|_| Error::Usage(format!("the letter `{}` did not render", letter.id)))?;
+    Ok(format!(
+        "{letterhead}\n\n**{subject}**\n\n{greeting}\n\n{body}\n\n{closing}\n"
+    ))
+}
+
+/// Loads the letters and renders each with sample answers and sample letter variables, as
+/// `check` does for clauses. Returns every problem found.
+#[must_use]
+pub fn check(
+    files: &[SourceFile],
+    library: &Library,
+    registry: &Handlebars<'static>,
+) -> Vec<Diagnostic> {
+    let loaded = load(files, library);
+    let mut diagnostics = loaded.diagnostics;
+    let Some(letters) = loaded.letters else {
+        return diagnostics;
+    };
+    let answers = library.sample_answers();
+    let samples: Vec<(&str, Value)> = VARIABLES
+        .iter()
+        .map(|v| (v.key, Question::new(v.key, v.ty, v.help).sample()))
+        .collect();
+    let data = data(&answers, &samples);
+    for letter in &letters.letters {
+        if let Err(Error::Diagnostics(found)) = render(&letters, letter, registry, &data) {
+            diagnostics.extend(found);
+        }
+    }
+    diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(relative: &str, text: &str) -> SourceFile {
+        SourceFile {
+            relative: relative.to_owned(),
+            display: format!("lib/{relative}"),
+            text: text.to_owned(),
+        }
+    }
+
+    const LIBRARY: &str = "title: T
+sections:
+  - title: S
+    questions:
+      - key: client.name
+        type: text
+        prompt: Client
+        required: true
+";
+
+    const CLAUSE: &str =
+        "id: parties\ntitle: Parties\norder: 1\nbody: |\n  With {{client.name}}.\n";
+
+    const FRAME: &str = "letterhead: |\n  {{date letter.date}}\ngreeting: |\n  Dear {{client.name}},\nclosing: |\n  Yours sincerely\n";
+
+    fn files(letter: &str) -> Vec<SourceFile> {
+        vec![
+            file("library.yaml", LIBRARY),
+            file("010-parties.yaml", CLAUSE),
+            file("letters/letters.yaml", FRAME),
+            file("letters/payment-notice-30.yaml", letter),
+        ]
+    }
+
+    fn errors(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    }
+
+    #[test]
+    fn values_in_letters_are_data_not_markup() {
+        let files = files(
+            "id: payment-notice-30\nsubject: \"Invoice {{invoice.number}}\"\nbody: |\n  {{client.name}} owes {{money invoice.balance}} ({{section \"parties\"}}).\n",
+        );
+        let library = library::load(&files).into_library().unwrap();
+        let letters = load(&files, &library).into_letters().unwrap();
+        let mut answers = Answers::default();
+        answers.set("client.name", Value::Text("*Acme* <b>#1</b>".into()));
+        let values = [
+            ("letter.date", Value::Date(jiff::civil::date(2026, 5, 5))),
+            ("invoice.number", Value::Text("[7](http://x)".into())),
+            (
+                "invoice.balance",
+                Value::Number(rust_decimal::Decimal::new(660_199, 2)),
+            ),
+        ];
+        let mut numbers = BTreeMap::new();
+        numbers.insert("parties".to_owned(), markdown::SectionNumber::Numbered(1));
+        let registry = markdown::registry(numbers);
+        let letter = letters.get("payment-notice-30").unwrap();
+        let rendered = render(&letters, letter, &registry, &data(&answers, &values)).unwrap();
+        assert_eq!(
+            rendered,
+            "May 5, 2026\n\n**Invoice \\[7\\](http://x)**\n\nDear \\*Acme\\* \\<b\\>\\#1\\</b\\>,\n\n\\*Acme\\* \\<b\\>\\#1\\</b\\> owes $6,601.99 (section 1).\n\nYours sincerely\n"
+        );
+        assert_eq!(
+            letters.get("payment-notice-60").unwrap_err().to_string(),
+            "the clause library has no letter `payment-notice-60`; add letters/payment-notice-60.yaml to it"
+        );
+    }
+
+    #[test]
+    fn variables_are_checked_against_the_letter_that_uses_them() {
+        let files = files(
+            "id: payment-notice-30\nsubject: \"Notice\"\nbody: |\n  By {{date letter.deadline}} or {{letter.since}} or {{client.nam}}; {{section \"partys\"}}.\n",
+        );
+        let library = library::load(&files).into_library().unwrap();
+        let loaded = load(&files, &library);
+        assert_eq!(
+            errors(&loaded.diagnostics),
+            [
+                "lib/letters/payment-notice-30.yaml:4:13: `letter.deadline` is not set in the letter `payment-notice-30`; it is set only in the final notice",
+                "lib/letters/payment-notice-30.yaml:4:36: `letter.since` is not set in the letter `payment-notice-30`; it is set only in the negotiating and feedback letters",
+                "lib/letters/payment-notice-30.yaml:4:56: `client.nam` is neither declared in library.yaml nor a letter variable",
+                "lib/letters/payment-notice-30.yaml:4:80: `section \"partys\"` refers to no clause of this library",
+            ]
+        );
+        let warnings = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        assert_eq!(
+            warnings,
+            chase::LETTERS.len() - 1,
+            "every other letter is missing"
+        );
+    }
+
+    #[test]
+    fn unknown_letter_ids_and_clashing_keys_are_errors() {
+        let mut files = files("id: payment-notice-3O\nsubject: S\nbody: B\n");
+        files[0]
+            .text
+            .push_str("      - key: invoice.number\n        type: text\n        prompt: N\n");
+        files[1].text.push_str("  {{invoice.number}}\n");
+        let library = library::load(&files).into_library().unwrap();
+        let loaded = load(&files, &library);
+        assert_eq!(
+            errors(&loaded.diagnostics),
+            [
+                "lib/letters/letters.yaml: library.yaml declares `invoice.number` or a key holding it, which is a letter variable; rename the question",
+                "lib/letters/payment-notice-30.yaml:1:5: `payment-notice-3O` is not a letter of the `chase` ladders; did you mean `payment-notice-30`?",
+            ]
+        );
+    }
+}
