@@ -125,10 +125,17 @@ pub fn write_all(files: &[(PathBuf, Vec<u8>)], force: bool) -> Result<(), Error>
             path: path.clone(),
             reason: os_reason(&source),
         };
-        let mut temporary = tempfile::Builder::new()
-            .prefix(".clausewright-")
-            .tempfile_in(folder)
-            .map_err(io_error)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".clausewright-");
+        // A temporary file is private (0600); the contract is an ordinary file, so it gets the
+        // mode any new file gets (0666 less the umask), or keeps the mode of the one it replaces.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+            builder.permissions(std::fs::Permissions::from_mode(mode));
+        }
+        let mut temporary = builder.tempfile_in(folder).map_err(io_error)?;
         temporary.write_all(bytes).map_err(io_error)?;
         temporary.as_file().sync_all().map_err(io_error)?;
         staged.push((path, temporary));
@@ -166,6 +173,27 @@ fn os_reason(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_get_the_permissions_of_any_new_file() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let ordinary = dir.path().join("ordinary.txt");
+        std::fs::write(&ordinary, "x").unwrap();
+        let contract = dir.path().join("contract.md");
+        write_all(&[(contract.clone(), b"x".to_vec())], false).unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode(&contract),
+            mode(&ordinary),
+            "not a private temporary file's mode"
+        );
+        // Replacing a file keeps its permissions.
+        std::fs::set_permissions(&contract, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_all(&[(contract.clone(), b"y".to_vec())], true).unwrap();
+        assert_eq!(mode(&contract), 0o640);
+    }
 
     #[test]
     fn slugs_fold_to_ascii() {
