@@ -49,6 +49,16 @@ fn parsed_font(style: Style) -> &'static ParsedFont {
     })
 }
 
+/// Starts parsing the faces every contract uses (regular and bold) on another thread, so that
+/// the work overlaps with loading, rendering and layout; [`pdf`] then finds them ready.
+pub fn prepare_fonts_in_background() {
+    std::thread::spawn(|| {
+        for style in [Style::Regular, Style::Bold] {
+            parsed_font(style);
+        }
+    });
+}
+
 /// Renders the document as PDF bytes.
 ///
 /// # Panics
@@ -134,27 +144,50 @@ fn slim_fonts(lo: &mut lopdf::Document) {
     }
 }
 
-/// Deflates every stream not yet compressed. lopdf's own `compress` uses the slowest level,
-/// which costs more time than the whole rest of the PDF stage for a few per cent of size.
+/// Deflates every stream not yet compressed, on every core. lopdf's own `compress` uses the
+/// slowest level, which costs more time than the whole rest of the PDF stage for a few per
+/// cent of size.
 fn compress(lo: &mut lopdf::Document) {
-    for object in lo.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        if stream.dict.has(b"Filter") || !stream.allows_compression {
-            continue;
+    let mut streams: Vec<&mut lopdf::Stream> = lo
+        .objects
+        .values_mut()
+        .filter_map(|object| match object {
+            Object::Stream(stream) if stream.allows_compression && !stream.dict.has(b"Filter") => {
+                Some(stream)
+            }
+            _ => None,
+        })
+        .collect();
+    // Largest first, each thread taking the next one free: the font files dwarf the pages.
+    streams.sort_by_key(|stream| std::cmp::Reverse(stream.content.len()));
+    let queue = std::sync::Mutex::new(streams.into_iter());
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let next = queue.lock().map(|mut queue| queue.next());
+                    match next {
+                        Ok(Some(stream)) => deflate(stream),
+                        _ => break,
+                    }
+                }
+            });
         }
-        let mut encoder =
-            flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        if encoder.write_all(&stream.content).is_err() {
-            continue;
-        }
-        if let Ok(compressed) = encoder.finish()
-            && compressed.len() < stream.content.len()
-        {
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(compressed);
-        }
+    });
+}
+
+/// Deflates one stream when that makes it smaller.
+fn deflate(stream: &mut lopdf::Stream) {
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    if encoder.write_all(&stream.content).is_err() {
+        return;
+    }
+    if let Ok(compressed) = encoder.finish()
+        && compressed.len() < stream.content.len()
+    {
+        stream.dict.set("Filter", "FlateDecode");
+        stream.set_content(compressed);
     }
 }
 
