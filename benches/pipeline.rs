@@ -57,8 +57,10 @@ fn build(files: &[SourceFile], answers_text: &str) -> String {
 /// The built-in library with its clauses copied until it has `count` clause files.
 fn generated_library(count: usize) -> Vec<SourceFile> {
     let built_in = run::built_in_files();
+    // Letters (under letters/) are not contract clauses; the generated library has none.
     let (declarations, clauses): (Vec<_>, Vec<_>) = built_in
         .into_iter()
+        .filter(|f| f.relative == library::LIBRARY_FILE || library::is_clause_file(&f.relative))
         .partition(|f| f.relative == library::LIBRARY_FILE);
     let ids: Vec<String> = clauses
         .iter()
