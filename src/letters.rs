@@ -18,10 +18,10 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 use serde_saphyr::Spanned;
 
-use crate::answers::{Answers, Value, yaml_diagnostic};
+use crate::answers::{Answers, Value};
 use crate::chase::{self, Stage};
 use crate::error::{Diagnostic, Error, Severity};
-use crate::library::{self, BodyOrigin, Clause, Library, Question, SourceFile, Type};
+use crate::library::{self, BodyOrigin, Clause, Library, Question, SourceFile, Type, read_yaml};
 use crate::markdown;
 
 /// The folder of a library that holds letters.
@@ -329,18 +329,7 @@ fn load_frame(
     library: &Library,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Frame> {
-    let (name, text) = (file.display.as_str(), file.text.as_str());
-    if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
-        return None;
-    }
-    let raw: RawFrame = match serde_saphyr::from_str(text) {
-        Ok(raw) => raw,
-        Err(error) => {
-            diagnostics.push(yaml_diagnostic(name, text, &error));
-            return None;
-        }
-    };
+    let raw: RawFrame = read_yaml(file, diagnostics)?;
     let letterhead = compile(
         file,
         "letterhead",
@@ -365,17 +354,7 @@ fn load_letter(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Letter> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
-    if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
-        return None;
-    }
-    let raw: RawLetter = match serde_saphyr::from_str(text) {
-        Ok(raw) => raw,
-        Err(error) => {
-            diagnostics.push(yaml_diagnostic(name, text, &error));
-            return None;
-        }
-    };
+    let raw: RawLetter = read_yaml(file, diagnostics)?;
     let id = raw.id.value.trim().to_owned();
     let Some(&(id, stage)) = chase::LETTERS.iter().find(|(known, _)| *known == id) else {
         let mut message = format!("`{id}` is not a letter of the `chase` ladders");

@@ -659,22 +659,31 @@ fn is_kebab(id: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-type Declarations = (String, Vec<Section>);
-
-#[allow(clippy::too_many_lines)]
-fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Declarations> {
+/// Reads a library file as `T`, or reports why it cannot (empty, YAML syntax, schema) there.
+pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
     if text.trim().is_empty() {
         diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
         return None;
     }
-    let raw: RawLibrary = match serde_saphyr::from_str(text) {
-        Ok(raw) => raw,
+    match serde_saphyr::from_str(text) {
+        Ok(raw) => Some(raw),
         Err(error) => {
             diagnostics.push(yaml_diagnostic(name, text, &error));
-            return None;
+            None
         }
-    };
+    }
+}
+
+type Declarations = (String, Vec<Section>);
+
+#[allow(clippy::too_many_lines)]
+fn load_declarations(file: &SourceFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Declarations> {
+    let (name, text) = (file.display.as_str(), file.text.as_str());
+    let raw: RawLibrary = read_yaml(file, diagnostics)?;
     let at = |spanned_line: u64, spanned_column: u64, message: String| {
         Diagnostic::error(
             name,
@@ -1001,16 +1010,8 @@ fn load_clause<'q>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Clause, Option<String>> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
-    if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
+    let Some(raw) = read_yaml::<RawClause>(file, diagnostics) else {
         return Err(None);
-    }
-    let raw: RawClause = match serde_saphyr::from_str(text) {
-        Ok(raw) => raw,
-        Err(error) => {
-            diagnostics.push(yaml_diagnostic(name, text, &error));
-            return Err(None);
-        }
     };
     let before = diagnostics.len();
     let id = raw.id.value.clone();

@@ -46,10 +46,8 @@ fn every_example_file_is_covered() {
     }
 }
 
-#[test]
-fn every_answers_example_builds_its_golden_contract() {
-    let out = tempfile::tempdir().unwrap();
-    let mut differences = Vec::new();
+/// The answers files of `examples/`.
+fn answers_examples() -> Vec<String> {
     let answers: Vec<String> = example_files()
         .into_iter()
         .filter(|f| is_yaml(f) && !f.starts_with("examples/ci/"))
@@ -58,20 +56,33 @@ fn every_answers_example_builds_its_golden_contract() {
         answers.len() >= 4,
         "examples/ holds the four required answers files"
     );
-    for file in answers {
-        let name = Path::new(&file)
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        let target = out.path().join(format!("{name}.md"));
-        let outcome = run(&mut clausewright(&[
-            "build",
-            &file,
-            "-o",
-            target.to_str().unwrap(),
-        ]));
-        assert_eq!(outcome.code, 0, "{file}: {}", outcome.stderr);
+    answers
+}
+
+/// Builds an example into `out/<name>.md` and `.pdf`; returns the name and the run.
+fn build_example(file: &str, out: &Path) -> (String, std::path::PathBuf, crate::support::Outcome) {
+    let name = Path::new(file)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let target = out.join(format!("{name}.md"));
+    let outcome = run(&mut clausewright(&[
+        "build",
+        file,
+        "-o",
+        target.to_str().unwrap(),
+    ]));
+    assert_eq!(outcome.code, 0, "{file}: {}", outcome.stderr);
+    (name, target, outcome)
+}
+
+#[test]
+fn every_answers_example_builds_its_golden_contract() {
+    let out = tempfile::tempdir().unwrap();
+    let mut differences = Vec::new();
+    for file in answers_examples() {
+        let (name, target, outcome) = build_example(&file, out.path());
         let contract = std::fs::read_to_string(&target).unwrap();
         let fixture = Path::new("tests/fixtures/examples").join(&name);
         differences.extend(golden(&fixture.join("contract.md"), &contract));
@@ -109,23 +120,8 @@ fn the_ci_workflow_runs_real_commands() {
 #[test]
 fn every_example_pdf_says_what_its_markdown_says_and_is_valid() {
     let out = tempfile::tempdir().unwrap();
-    for file in example_files()
-        .into_iter()
-        .filter(|f| is_yaml(f) && !f.starts_with("examples/ci/"))
-    {
-        let name = Path::new(&file)
-            .file_stem()
-            .unwrap()
-            .to_string_lossy()
-            .into_owned();
-        let target = out.path().join(&name);
-        let outcome = run(&mut clausewright(&[
-            "build",
-            &file,
-            "-o",
-            target.to_str().unwrap(),
-        ]));
-        assert_eq!(outcome.code, 0, "{file}: {}", outcome.stderr);
+    for file in answers_examples() {
+        let (_, target, _) = build_example(&file, out.path());
         let markdown = std::fs::read_to_string(target.with_extension("md")).unwrap();
         let pdf_path = target.with_extension("pdf");
         let pdf = std::fs::read(&pdf_path).unwrap();
