@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use clap::Parser as _;
+use clausewright::layout::{self, LayoutOptions, Paper};
 
 use crate::pdf;
 use crate::support::{assert_no_differences, clausewright, golden, root, run};
@@ -123,6 +124,20 @@ fn every_example_pdf_says_what_its_markdown_says_and_is_valid() {
     for file in answers_examples() {
         let (_, target, _) = build_example(&file, out.path());
         let markdown = std::fs::read_to_string(target.with_extension("md")).unwrap();
+        // Nothing overflows: every placed line stays inside the text area, on both papers.
+        for paper in [Paper::Letter, Paper::A4] {
+            let document = layout::layout(&markdown, &LayoutOptions { paper }).unwrap();
+            let [left, _, right, _] = document.frame;
+            for line in document.pages.iter().flat_map(|page| &page.lines) {
+                assert!(
+                    line.left() >= left - 0.01 && line.right() <= right + 0.01,
+                    "{file} ({paper:?}): {:?} runs from {} to {}, outside {left}..{right}",
+                    line.text,
+                    line.left(),
+                    line.right()
+                );
+            }
+        }
         let pdf_path = target.with_extension("pdf");
         let pdf = std::fs::read(&pdf_path).unwrap();
         assert!(
