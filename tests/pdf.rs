@@ -268,29 +268,8 @@ fn same_input_gives_identical_bytes() {
     let first = render(SAMPLE, Paper::Letter);
     let second = render(SAMPLE, Paper::Letter);
     assert!(first == second, "two renders in one process differ");
-    // Another process has other hash seeds and a fresh font cache.
-    let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("other-process.pdf");
-    let status = Command::new(std::env::current_exe().expect("test binary"))
-        .args([
-            "--exact",
-            "pdf::render_sample_for_another_process",
-            "--ignored",
-        ])
-        .env("CLAUSEWRIGHT_PDF_OUT", &out)
-        .status()
-        .expect("run test binary");
-    assert!(status.success());
-    let other = std::fs::read(&out).expect("other process wrote the PDF");
-    assert!(first == other, "renders in two processes differ");
-}
-
-/// Not a test by itself: `same_input_gives_identical_bytes` runs it in a second process.
-#[test]
-#[ignore = "helper run by same_input_gives_identical_bytes"]
-fn render_sample_for_another_process() {
-    let out = std::env::var_os("CLAUSEWRIGHT_PDF_OUT").expect("CLAUSEWRIGHT_PDF_OUT");
-    std::fs::write(out, render(SAMPLE, Paper::Letter)).expect("write");
+    // Across processes (other hash seeds, a fresh font cache) the binary is compared in
+    // `examples::builds_are_byte_identical_across_processes`.
 }
 
 #[test]
