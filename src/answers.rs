@@ -17,6 +17,13 @@ use serde_saphyr::Spanned;
 use crate::error::{Diagnostic, Error};
 use crate::library::{LatePayer, Library, Question, Type};
 
+/// The answer that dates the agreement (filled by `build` when absent).
+pub const AGREEMENT_DATE: &str = "agreement.date";
+/// The answer that says how the freelancer knows the client.
+pub const RELATIONSHIP: &str = "relationship";
+/// The relationship of a client who paid late before.
+pub const LATE_PAYER: &str = "repeat-late-payer";
+
 /// A typed answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {

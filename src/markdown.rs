@@ -17,10 +17,10 @@ use handlebars::{
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value as Json;
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Value};
 use crate::assemble::Contract;
 use crate::error::{Diagnostic, Error};
-use crate::library::Clause;
+use crate::library::{Clause, Question, Type};
 
 /// Where a section-number lookup lands: its number, unnumbered, or not in this contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +157,26 @@ fn tidy(rendered: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// A value as a person reads it in a summary: `$190.00`, `50%`, `15 business days`.
+#[must_use]
+pub fn display_value(question: &Question, value: &Value, answers: &Answers) -> String {
+    let currency = answers
+        .get("fees.currency")
+        .map_or_else(|| "USD".to_owned(), ToString::to_string);
+    let text = match (question.ty, value) {
+        (Type::Money, Value::Number(n)) => {
+            format_money(*n, &currency).unwrap_or_else(|| n.to_string())
+        }
+        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
+        (Type::Date, Value::Date(d)) => long_date(*d),
+        _ => value.to_string(),
+    };
+    match &question.unit {
+        Some(unit) => format!("{text} {unit}"),
+        None => text,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::answers::{self, Answers, Change, Value};
+use crate::answers::{self, AGREEMENT_DATE, Answers, Change, LATE_PAYER, RELATIONSHIP, Value};
 use crate::assemble;
 use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
 use crate::error::{Diagnostic, Error, Severity, count_line};
 use crate::layout::{self, LayoutOptions};
-use crate::library::{self, Library, Question, SourceFile, Type};
+use crate::library::{self, Library, SourceFile, Type};
 use crate::markdown;
 use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
@@ -519,13 +519,6 @@ pub fn prepare(
     })
 }
 
-/// The answer that dates the agreement.
-pub const AGREEMENT_DATE: &str = "agreement.date";
-/// The answer that says how the freelancer knows the client.
-pub const RELATIONSHIP: &str = "relationship";
-/// The relationship of a client who paid late before.
-pub const LATE_PAYER: &str = "repeat-late-payer";
-
 /// The stderr summary: late-payer changes, then included and left-out clauses.
 #[must_use]
 pub fn summary(contract: &assemble::Contract<'_>, prepared: &Prepared) -> String {
@@ -553,9 +546,9 @@ pub fn summary(contract: &assemble::Contract<'_>, prepared: &Prepared) -> String
             };
             let before = change.before.as_ref().map_or_else(
                 || "absent".to_owned(),
-                |v| display_value(question, v, &prepared.answers),
+                |v| markdown::display_value(question, v, &prepared.answers),
             );
-            let after = display_value(question, &change.after, &prepared.answers);
+            let after = markdown::display_value(question, &change.after, &prepared.answers);
             let _ = writeln!(out, "  {:<width$}  {before} → {after}", question.label);
         }
     }
@@ -574,24 +567,4 @@ pub fn summary(contract: &assemble::Contract<'_>, prepared: &Prepared) -> String
         let _ = writeln!(out, "left out      {} (when {condition})", clause.title);
     }
     out
-}
-
-/// A value as a person reads it in a summary: `$190.00`, `50%`, `15 business days`.
-#[must_use]
-pub fn display_value(question: &Question, value: &Value, answers: &Answers) -> String {
-    let currency = answers
-        .get("fees.currency")
-        .map_or_else(|| "USD".to_owned(), ToString::to_string);
-    let text = match (question.ty, value) {
-        (Type::Money, Value::Number(n)) => {
-            markdown::format_money(*n, &currency).unwrap_or_else(|| n.to_string())
-        }
-        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
-        (Type::Date, Value::Date(d)) => markdown::long_date(*d),
-        _ => value.to_string(),
-    };
-    match &question.unit {
-        Some(unit) => format!("{text} {unit}"),
-        None => text,
-    }
 }

@@ -3,7 +3,7 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{self, Answers, Value};
+use crate::answers::{self, AGREEMENT_DATE, Answers, Value};
 use crate::assemble;
 use crate::chase::{self, Stage};
 use crate::cli::{ChaseArgs, OutputFormat};
@@ -16,8 +16,8 @@ use crate::output;
 use crate::pdf::PdfMeta;
 
 use super::{
-    AGREEMENT_DATE, PrepareOptions, Prepared, check_glyphs, library_files, pdf_meta, prepare,
-    read_text, render_format, today,
+    PrepareOptions, Prepared, check_glyphs, library_files, pdf_meta, prepare, read_text,
+    render_format, today,
 };
 
 pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{self, Answers, Scalar};
+use crate::answers::{self, AGREEMENT_DATE, Answers, Scalar};
 use crate::cli::{ContractArgs, NewArgs};
 use crate::error::{Diagnostic, Error, Severity};
 use crate::interview::{self, Known, Preset, Prompter, SelectPrompt, Stop, TextPrompt};
@@ -14,8 +14,7 @@ use crate::output::{self, Destination};
 use crate::terminal::Terminal;
 
 use super::{
-    AGREEMENT_DATE, PrepareOptions, load_library, prepare, read_text, stderr_is_styled, today,
-    write_contract,
+    PrepareOptions, load_library, prepare, read_text, stderr_is_styled, today, write_contract,
 };
 
 /// Why `new` will not start without a terminal, and what to do instead.
