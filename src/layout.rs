@@ -228,8 +228,20 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, crate
         width: frame[2] - frame[0],
         ..Galley::default()
     };
+    let paragraphs: Vec<&Para> = parsed
+        .blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Para(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let mut sets = set_paragraphs(&paragraphs, galley.width).into_iter();
     for block in &parsed.blocks {
-        galley.block(block);
+        match block {
+            Block::Para(p) => galley.para(p, sets.next().unwrap_or_default()),
+            other => galley.block(other),
+        }
     }
     let ranges = paginate(&galley.slabs, frame[3] - frame[1]);
     let title = parsed.title.clone().unwrap_or_default();
@@ -299,7 +311,11 @@ impl Galley {
 
     fn block(&mut self, block: &Block) {
         match block {
-            Block::Para(p) => self.para(p),
+            // Paragraphs are set beforehand, all at once (see `set_paragraphs`).
+            Block::Para(p) => {
+                let lines = set_paragraph(p, self.width);
+                self.para(p, lines);
+            }
             Block::Rule => {
                 self.space(PARA_GAP);
                 let y = 9.0;
@@ -327,33 +343,10 @@ impl Galley {
         }
     }
 
-    fn para(&mut self, p: &Para) {
-        let (size, leading, before, after, align) = match p.kind {
-            ParaKind::Heading(1) => (20.0, 26.0, 0.0, 16.0, Align::Center),
-            ParaKind::Heading(2) => (13.5, 18.0, 15.0, 5.0, Align::Left),
-            ParaKind::Heading(3) => (12.0, 16.0, 11.0, 4.0, Align::Left),
-            ParaKind::Heading(_) => (BODY_SIZE, BODY_LEADING, 9.0, 3.0, Align::Left),
-            ParaKind::Body if p.in_list => {
-                (BODY_SIZE, BODY_LEADING, ITEM_GAP, ITEM_GAP, Align::Justify)
-            }
-            ParaKind::Body => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Justify),
-            ParaKind::Code => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Left),
-        };
-        let heading = matches!(p.kind, ParaKind::Heading(_));
-        let inlines: Vec<Inline> = if heading {
-            p.inlines.iter().map(emboldened).collect()
-        } else {
-            p.inlines.clone()
-        };
-        let quote = p.quote_depth as f32 * QUOTE_INDENT;
-        let indent = quote + p.list_depth as f32 * LIST_INDENT;
-        let measure = Measure {
-            width: self.width - indent,
-            size,
-            align,
-            hyphenate: p.kind == ParaKind::Body,
-        };
-        let lines = breaker::set(&inlines, &measure);
+    /// Places a paragraph whose lines [`set_paragraph`] has already broken.
+    fn para(&mut self, p: &Para, lines: Vec<SetLine>) {
+        let (leading, before, after) = para_spacing(p);
+        let indent = para_indent(p);
         let role = match p.kind {
             ParaKind::Heading(level) => Role::Heading(level),
             _ => Role::Body,
@@ -389,7 +382,7 @@ impl Galley {
             };
             self.push(slab, break_ok);
         }
-        if heading {
+        if matches!(p.kind, ParaKind::Heading(_)) {
             self.glue = 2;
         }
         self.space(after);
@@ -513,6 +506,83 @@ impl Slab {
             bookmark: None,
         }
     }
+}
+
+/// Size, leading, space before and after, and alignment of a paragraph.
+fn para_style(p: &Para) -> (f32, f32, f32, f32, Align) {
+    match p.kind {
+        ParaKind::Heading(1) => (20.0, 26.0, 0.0, 16.0, Align::Center),
+        ParaKind::Heading(2) => (13.5, 18.0, 15.0, 5.0, Align::Left),
+        ParaKind::Heading(3) => (12.0, 16.0, 11.0, 4.0, Align::Left),
+        ParaKind::Heading(_) => (BODY_SIZE, BODY_LEADING, 9.0, 3.0, Align::Left),
+        ParaKind::Body if p.in_list => (BODY_SIZE, BODY_LEADING, ITEM_GAP, ITEM_GAP, Align::Justify),
+        ParaKind::Body => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Justify),
+        ParaKind::Code => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Left),
+    }
+}
+
+fn para_spacing(p: &Para) -> (f32, f32, f32) {
+    let (_, leading, before, after, _) = para_style(p);
+    (leading, before, after)
+}
+
+/// How far a paragraph's lines start right of the text area's edge.
+fn para_indent(p: &Para) -> f32 {
+    p.quote_depth as f32 * QUOTE_INDENT + p.list_depth as f32 * LIST_INDENT
+}
+
+/// Breaks a paragraph into lines for a text area `width` wide.
+fn set_paragraph(p: &Para, width: f32) -> Vec<SetLine> {
+    let (size, _, _, _, align) = para_style(p);
+    let heading = matches!(p.kind, ParaKind::Heading(_));
+    let inlines: Vec<Inline> = if heading {
+        p.inlines.iter().map(emboldened).collect()
+    } else {
+        p.inlines.clone()
+    };
+    let measure = Measure {
+        width: width - para_indent(p),
+        size,
+        align,
+        hyphenate: p.kind == ParaKind::Body,
+    };
+    breaker::set(&inlines, &measure)
+}
+
+/// Breaks every paragraph into lines, on every core: line breaking is most of the layout's
+/// work, and paragraphs break independently of each other. Keeps the paragraphs' order.
+fn set_paragraphs(paragraphs: &[&Para], width: f32) -> Vec<Vec<SetLine>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || paragraphs.len() < 16 {
+        return paragraphs.iter().map(|p| set_paragraph(p, width)).collect();
+    }
+    // Thread k breaks paragraphs k, k + threads, ...: neighbours are alike in length, so the
+    // threads get about the same work.
+    let mut parts: Vec<Vec<(usize, Vec<SetLine>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                scope.spawn(move || {
+                    paragraphs
+                        .iter()
+                        .enumerate()
+                        .skip(k)
+                        .step_by(threads)
+                        .map(|(i, p)| (i, set_paragraph(p, width)))
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    });
+    let mut sets: Vec<Vec<SetLine>> = Vec::with_capacity(paragraphs.len());
+    sets.resize_with(paragraphs.len(), Vec::new);
+    for (i, lines) in parts.iter_mut().flat_map(std::mem::take) {
+        sets[i] = lines;
+    }
+    sets
 }
 
 fn emboldened(inline: &Inline) -> Inline {
