@@ -515,7 +515,9 @@ fn para_style(p: &Para) -> (f32, f32, f32, f32, Align) {
         ParaKind::Heading(2) => (13.5, 18.0, 15.0, 5.0, Align::Left),
         ParaKind::Heading(3) => (12.0, 16.0, 11.0, 4.0, Align::Left),
         ParaKind::Heading(_) => (BODY_SIZE, BODY_LEADING, 9.0, 3.0, Align::Left),
-        ParaKind::Body if p.in_list => (BODY_SIZE, BODY_LEADING, ITEM_GAP, ITEM_GAP, Align::Justify),
+        ParaKind::Body if p.in_list => {
+            (BODY_SIZE, BODY_LEADING, ITEM_GAP, ITEM_GAP, Align::Justify)
+        }
         ParaKind::Body => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Justify),
         ParaKind::Code => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Left),
     }
@@ -574,7 +576,10 @@ fn set_paragraphs(paragraphs: &[&Para], width: f32) -> Vec<Vec<SetLine>> {
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
             .collect()
     });
     let mut sets: Vec<Vec<SetLine>> = Vec::with_capacity(paragraphs.len());
