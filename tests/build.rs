@@ -454,56 +454,6 @@ fn every_option_combination_builds_a_well_formed_contract() {
 }
 
 #[test]
-fn hostile_values_appear_literally_and_add_no_headings() {
-    let library = built_in();
-    let mut answers = base_answers(&library);
-    let long = "Very long name ".repeat(150);
-    let hostile = [
-        (
-            "client.name",
-            "*Acme* <b>#1</b> {{x}} [link](http://evil.example) `code` | a | b |",
-        ),
-        ("client.contact", "مرحبا بالعالم שלום עולם 🎨🚀 Zoë"),
-        (
-            "client.address",
-            "# Not a heading\n- not a list\n1. not numbered\n> not a quote\n---",
-        ),
-        ("freelancer.business", long.trim()),
-        (
-            "project.description",
-            "<script>alert(1)</script> &amp; \\*escaped\\* ___ ~~~ ```",
-        ),
-        ("freelancer.name", "{{freelancer.name}} {{#if x}}y{{/if}}"),
-    ];
-    for (key, value) in hostile {
-        answers.set(key, text(value));
-    }
-    let markdown = build(library.clone(), answers.clone());
-    let mut literal = String::new();
-    for event in Parser::new(&markdown) {
-        match event {
-            Event::Text(t) => literal.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => literal.push('\n'),
-            Event::Html(h) | Event::InlineHtml(h) => {
-                assert!(h.starts_with("<!--"), "raw HTML in the contract: {h}");
-            }
-            Event::Code(c) => panic!("a value became code: {c}"),
-            Event::Start(Tag::Link { .. }) => panic!("a value became a link"),
-            _ => {}
-        }
-    }
-    for (key, value) in hostile {
-        assert!(literal.contains(value), "{key} does not appear literally");
-    }
-    let clean = build(library, base_answers(&built_in()));
-    assert_eq!(
-        headings(&markdown),
-        headings(&clean),
-        "the same headings as with plain values"
-    );
-}
-
-#[test]
 fn golden_fixture_paths_are_relative() {
     // The fixtures are read relative to the repository root, whatever the test's folder.
     assert!(Path::new("tests/fixtures/answers").is_relative());
@@ -541,4 +491,62 @@ fn a_character_the_pdf_font_lacks_is_refused_at_its_answer() {
     // Markdown alone has no such limit.
     let markdown = run(&mut clausewright(&["build", answers_arg, "-o", "-"]));
     assert!(markdown.stdout.contains("Daniel 王 Ortiz"));
+}
+
+#[test]
+fn a_hostile_answers_file_builds_literally_and_its_pdf_is_refused_clearly() {
+    const HOSTILE: &str = "tests/fixtures/hostile/answers.yaml";
+    let outcome = run(&mut clausewright(&["build", HOSTILE, "-o", "-"]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let mut literal = String::new();
+    for event in Parser::new(&outcome.stdout) {
+        match event {
+            Event::Text(t) => literal.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => literal.push('\n'),
+            Event::Html(h) | Event::InlineHtml(h) => {
+                assert!(h.starts_with("<!--"), "raw HTML: {h}");
+            }
+            Event::Code(c) => panic!("a value became code: {c}"),
+            Event::Start(Tag::Link { .. }) => panic!("a value became a link"),
+            _ => {}
+        }
+    }
+    let long_name = "Very Long Business Name ".repeat(40);
+    for value in [
+        "*Acme* <b>#1</b> {{x}} [link](http://evil.example) `code` | a | b |",
+        "مرحبا بالعالم שלום עולם 🎨🚀 Zoë",
+        "# Not a heading\n- not a list\n1. not numbered\n> not a quote\n---",
+        long_name.trim(),
+        "<script>alert(1)</script> &amp; \\*escaped\\* ___ ~~~ ```",
+        "{{freelancer.name}} {{#if x}}y{{/if}} Maya",
+    ] {
+        assert!(
+            literal.contains(value),
+            "{value:?} does not appear literally"
+        );
+    }
+    let plain = run(&mut clausewright(&["build", FIRST_TIME, "-o", "-"]));
+    assert_eq!(
+        headings(&outcome.stdout),
+        headings(&plain.stdout),
+        "the same headings"
+    );
+
+    // The PDF font has no Arabic, Hebrew or emoji: the PDF is refused at the answer.
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = run(&mut clausewright(&[
+        "build",
+        HOSTILE,
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]));
+    assert_eq!(
+        pdf.transcript(),
+        "error: `client.contact` holds the character 'م' (U+0645), which the PDF font cannot show\n  --> tests/fixtures/hostile/answers.yaml:11:13\n   |\n11 |   contact: \"مرحبا بالعالم שלום עולם 🎨🚀 Zoë\"\n   |             ^\n\n1 error, 0 warnings\nexit: 1\n"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing is written"
+    );
 }
