@@ -324,32 +324,36 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                 Scalar::Float(x) => float_to_decimal(*x)
                     .ok_or_else(|| format!("is {shown}; write it in quotes to keep every digit"))?,
                 Scalar::Str(text) => {
-                    let cleaned: String = text
-                        .trim()
-                        .trim_end_matches('%')
-                        .trim()
-                        .chars()
-                        .filter(|c| *c != ',' && *c != '_')
-                        .collect();
-                    match Decimal::from_str(&cleaned) {
-                        Ok(number) => number,
-                        Err(_) => return expected(&question.ty.expectation(question)),
+                    let text = text.trim();
+                    let text = if question.ty == Type::Percent {
+                        text.trim_end_matches('%').trim_end()
+                    } else {
+                        text
+                    };
+                    match parse_number(text) {
+                        Some(number) => number,
+                        None => return expected(&question.ty.expectation(question)),
                     }
                 }
                 _ => return expected(&question.ty.expectation(question)),
             };
+            if number.abs() > max_amount() {
+                return expected("an amount of at most 1,000,000,000,000");
+            }
             if question.ty == Type::Money && number.normalize().scale() > 2 {
                 return expected("an amount with at most two decimal places");
             }
             Ok(Value::Number(number))
         }
         Type::Integer => match scalar {
-            Scalar::Int(i) => Ok(Value::Integer(*i)),
+            Scalar::Int(i) if Decimal::from(*i).abs() <= max_amount() => Ok(Value::Integer(*i)),
             Scalar::Str(text) => text
                 .trim()
-                .parse()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| Decimal::from(*n).abs() <= max_amount())
                 .map(Value::Integer)
-                .or_else(|_| expected("a whole number")),
+                .map_or_else(|| expected("a whole number"), Ok),
             _ => expected("a whole number"),
         },
         Type::Date => match scalar {
@@ -365,6 +369,38 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
             _ => expected("true or false"),
         },
     }
+}
+
+/// The largest amount or percent accepted: far above any fee, and far enough below
+/// `Decimal`'s limits that every sum and product in a contract or letter stays exact.
+#[must_use]
+pub fn max_amount() -> Decimal {
+    Decimal::from(1_000_000_000_000_i64)
+}
+
+/// A number as a person writes it: digits with an optional `.` fraction and an optional minus
+/// sign, `,` only between groups of three digits (`1,250.50`). A decimal comma (`6400,50`),
+/// exponents and other characters are refused rather than guessed at.
+#[must_use]
+pub fn parse_number(text: &str) -> Option<Decimal> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let grouped = {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or("");
+        digits(first)
+            && first.len() <= 3
+            && groups.clone().count() > 0
+            && groups.all(|g| g.len() == 3 && digits(g))
+    };
+    if !(digits(whole) || grouped) || fraction.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    Decimal::from_str(&text.replace(',', "")).ok()
 }
 
 /// Decimal from a YAML float, refusing one whose digits a float cannot hold.
@@ -925,5 +961,54 @@ fn flatten(
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{Question, Type};
+
+    #[test]
+    fn numbers_are_read_as_written_or_refused() {
+        let read = |text: &str| parse_number(text).map(|d| d.to_string());
+        assert_eq!(read("6400"), Some("6400".into()));
+        assert_eq!(read("6400.50"), Some("6400.50".into()));
+        assert_eq!(read("1,250.50"), Some("1250.50".into()));
+        assert_eq!(read("12,345,678"), Some("12345678".into()));
+        assert_eq!(read("-5"), Some("-5".into()));
+        // A decimal comma would silently multiply the amount by a hundred.
+        assert_eq!(read("6400,50"), None);
+        assert_eq!(read("1.234,50"), None);
+        assert_eq!(read("1,2345"), None);
+        assert_eq!(read(",100"), None);
+        assert_eq!(read("1e3"), None);
+        assert_eq!(read("12."), None);
+        assert_eq!(read(".5"), None);
+        assert_eq!(read("$900"), None);
+        assert_eq!(read(""), None);
+    }
+
+    #[test]
+    fn money_answers_refuse_decimal_commas_and_huge_amounts() {
+        let question = Question::new("fees.total", Type::Money, "Fee");
+        let typed = |text: &str| typed_value(&question, &Scalar::Str(text.into()));
+        assert_eq!(
+            typed("1,250.50"),
+            Ok(Value::Number(Decimal::new(125_050, 2)))
+        );
+        assert_eq!(
+            typed("6400,50"),
+            Err("is \"6400,50\"; expected an amount such as 1250.00".into())
+        );
+        assert_eq!(
+            typed("79228162514264337593543950335"),
+            Err("is \"79228162514264337593543950335\"; expected an amount of at most 1,000,000,000,000".into())
+        );
+        let percent = Question::new("deposit.percent", Type::Percent, "Deposit");
+        assert_eq!(
+            typed_value(&percent, &Scalar::Str("50 %".into())),
+            Ok(Value::Number(Decimal::from(50)))
+        );
     }
 }

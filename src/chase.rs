@@ -164,6 +164,14 @@ impl FromStr for Deadline {
                 "`{text}` is not a deadline; write business days as `5bd` or calendar days as `14d`"
             )
         })?;
+        // Thirty calendar days hold at most twenty-two business days; refusing more here keeps
+        // date arithmetic away from absurd spans.
+        let most = if business { 22 } else { MAX_DEADLINE_DAYS };
+        if i64::from(n) > most {
+            return Err(format!(
+                "--deadline {trimmed} is longer than {MAX_DEADLINE_DAYS} calendar days; the deadline may be at most `{MAX_DEADLINE_DAYS}d`"
+            ));
+        }
         Ok(if business {
             Deadline::BusinessDays(n)
         } else {
@@ -230,6 +238,8 @@ pub struct Inputs {
     pub today: Date,
     /// The final notice's deadline.
     pub deadline: Deadline,
+    /// Payment: the day the final notice was sent, when the freelancer says so.
+    pub final_notice_sent: Option<Date>,
     /// Feedback: the contract's business days of silence before the kill fee applies, when the
     /// contract has one.
     pub kill_fee_days: Option<u32>,
@@ -341,23 +351,26 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
             payment(invoice.due, inputs.late_fee_percent.is_some())
         }
     };
-    steps.sort_by_key(|s| s.date);
+    // On a tie, the step that sends a letter comes last, so it is the one due now.
+    steps.sort_by_key(|s| (s.date, s.letter));
     mark(&mut steps, inputs.today);
     let mut deadline = None;
     if inputs.stage == Stage::Payment {
-        let final_date = steps
-            .iter()
-            .find(|s| s.id == PAYMENT_FINAL_NOTICE)
-            .map_or(inputs.today, |s| s.date);
-        let planned = inputs.deadline.end(final_date).map_err(Error::Usage)?;
-        // A final notice sent late gives its full deadline from the day it is sent; once the
-        // planned deadline has passed, the notice counts as sent on time.
-        let end = if (final_date..planned).contains(&inputs.today) {
-            inputs.deadline.end(inputs.today).map_err(Error::Usage)?
-        } else {
-            planned
+        let final_index = steps.iter().position(|s| s.id == PAYMENT_FINAL_NOTICE);
+        let planned = final_index.map_or(inputs.today, |i| steps[i].date);
+        // The deadline counts from the day the notice goes out: the day given, else today once
+        // its date has come (it is then the letter due now), else its planned date. The court
+        // step can never come due before the client has had the whole deadline.
+        let sent = match inputs.final_notice_sent {
+            Some(sent) => sent,
+            None if inputs.today >= planned => inputs.today,
+            None => planned,
         };
+        let end = inputs.deadline.end(sent).map_err(Error::Usage)?;
         deadline = Some(end);
+        if let (Some(i), Some(sent)) = (final_index, inputs.final_notice_sent) {
+            steps[i].date = sent;
+        }
         let step = Step {
             id: "payment-deadline",
             date: end,
@@ -367,7 +380,16 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
             status: Status::Upcoming,
         };
         steps.push(step);
+        steps.sort_by_key(|s| (s.date, s.letter));
         mark(&mut steps, inputs.today);
+        // A final notice already sent is done, and nothing else is due until its deadline.
+        if inputs.final_notice_sent.is_some() {
+            for step in &mut steps {
+                if step.status == Status::DueNow && step.id == PAYMENT_FINAL_NOTICE {
+                    step.status = Status::Done;
+                }
+            }
+        }
     }
     Ok(Schedule {
         inputs: inputs.clone(),
@@ -472,10 +494,11 @@ fn feedback(since: Date, kill_fee_days: Option<u32>) -> Vec<Step> {
     if let Some(days) = kill_fee_days {
         steps.push(step(
             "feedback-kill-fee",
-            add_business_days(since, days),
+            // The client may still answer on the last of those days; the clause applies the next.
+            add_business_days(since, days + 1),
             "The contract's kill fee for silence applies",
             &format!(
-                "{days} business days without a response to your request: the contract lets you end the work by notice and invoice the work done so far."
+                "{days} business days have passed without a response to your request: the contract lets you end the work by notice and invoice the work done so far."
             ),
             false,
         ));
@@ -697,6 +720,7 @@ mod tests {
             invoice: None,
             today,
             deadline: Deadline::default(),
+            final_notice_sent: None,
             kill_fee_days: None,
             late_fee_percent: None,
             currency: "USD".into(),
@@ -805,10 +829,34 @@ mod tests {
                 ),
                 (
                     "feedback-kill-fee",
-                    "Wed 2026-05-27".into(),
+                    "Thu 2026-05-28".into(),
                     Status::Upcoming
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn on_a_shared_date_the_letter_is_the_step_due_now() {
+        // With eleven days of silence, the kill fee applies on the pause-work notice's day;
+        // the letter must still be the one written.
+        let mut input = inputs(Stage::Feedback, date(2026, 5, 21));
+        input.since = Some(date(2026, 5, 6));
+        input.kill_fee_days = Some(10);
+        let schedule = schedule(&input).unwrap();
+        let due_now = schedule.due_now().unwrap();
+        assert_eq!(
+            (due_now.id, due_now.date),
+            (FEEDBACK_PAUSE_WORK, date(2026, 5, 21))
+        );
+        let kill_fee = schedule
+            .steps
+            .iter()
+            .find(|s| s.id == "feedback-kill-fee")
+            .unwrap();
+        assert_eq!(
+            (kill_fee.date, kill_fee.status),
+            (date(2026, 5, 21), Status::Done)
         );
     }
 
@@ -883,13 +931,34 @@ mod tests {
 
     #[test]
     fn after_the_deadline_the_court_step_is_due() {
-        let schedule = schedule(&payment_inputs(date(2026, 3, 2), date(2026, 6, 16))).unwrap();
-        let due_now = schedule.due_now().unwrap();
+        // Not told when the final notice went out, the tool has it sent today, so the client
+        // still gets the whole deadline: the court step is never due before that.
+        let unsent = schedule(&payment_inputs(date(2026, 3, 2), date(2026, 6, 16))).unwrap();
+        let due_now = unsent.due_now().unwrap();
+        assert_eq!(
+            (due_now.id, due_now.date),
+            ("payment-final-notice", date(2026, 6, 8))
+        );
+        assert_eq!(unsent.deadline, Some(date(2026, 6, 23)));
+        // Told it went out on its planned day, the deadline has passed: go to court.
+        let mut sent = payment_inputs(date(2026, 3, 2), date(2026, 6, 16));
+        sent.final_notice_sent = Some(date(2026, 6, 8));
+        let overdue = schedule(&sent).unwrap();
+        let due_now = overdue.due_now().unwrap();
         assert_eq!(
             (due_now.id, due_now.date),
             ("payment-deadline", date(2026, 6, 15))
         );
-        assert_eq!(schedule.deadline, Some(date(2026, 6, 15)));
+        // Sent but its deadline not yet over: nothing is due, the notice is done.
+        sent.today = date(2026, 6, 10);
+        let waiting = schedule(&sent).unwrap();
+        assert!(waiting.due_now().is_none(), "{:?}", waiting.steps);
+        let notice = waiting
+            .steps
+            .iter()
+            .find(|s| s.id == "payment-final-notice")
+            .unwrap();
+        assert_eq!(notice.status, Status::Done);
     }
 
     #[test]
@@ -917,12 +986,22 @@ mod tests {
             Ok(date(2026, 7, 5))
         );
         assert_eq!(
-            "31d".parse::<Deadline>().unwrap().end(friday),
-            Err("--deadline 31d ends 31 days after the final notice; the deadline may be at most 30 calendar days (`30d`)".into())
+            "31d".parse::<Deadline>(),
+            Err(
+                "--deadline 31d is longer than 30 calendar days; the deadline may be at most `30d`"
+                    .into()
+            )
         );
         assert_eq!(
-            "25bd".parse::<Deadline>().unwrap().end(friday),
-            Err("--deadline 25bd ends 35 days after the final notice; the deadline may be at most 30 calendar days (`30d`)".into())
+            "25bd".parse::<Deadline>(),
+            Err("--deadline 25bd is longer than 30 calendar days; the deadline may be at most `30d`".into())
+        );
+        // Absurd spans are refused before any date arithmetic (they used to panic or hang).
+        assert!("4000000000d".parse::<Deadline>().is_err());
+        assert!("4000000000bd".parse::<Deadline>().is_err());
+        assert_eq!(
+            "22bd".parse::<Deadline>().unwrap().end(friday),
+            Err("--deadline 22bd ends 32 days after the final notice; the deadline may be at most 30 calendar days (`30d`)".into())
         );
         assert_eq!(
             "4bd".parse::<Deadline>().unwrap().end(friday),

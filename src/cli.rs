@@ -138,6 +138,10 @@ pub struct ChaseArgs {
     /// The day to read the schedule against (YYYY-MM-DD). [default: today]
     #[arg(long, value_name = "DATE")]
     pub today: Option<jiff::civil::Date>,
+    /// The day you sent the final notice (payment): its deadline counts from that day.
+    /// [default: once its date has come, the final notice is due and counts as sent today]
+    #[arg(long, value_name = "DATE")]
+    pub final_notice_sent: Option<jiff::civil::Date>,
     /// The final notice's time to pay before legal action: business days (`5bd`, at least
     /// five) or calendar days (`14d`, at most thirty).
     #[arg(long, value_name = "PERIOD", default_value = "5bd")]
@@ -225,26 +229,32 @@ impl OutputFormat {
     }
 }
 
+/// An invoice number: printable text on one line.
 fn non_empty(text: &str) -> Result<String, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err("the invoice number is empty".into());
     }
+    if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "`{}` holds the control character U+{:04X}; an invoice number is one line of text",
+            trimmed.escape_default(),
+            u32::from(c)
+        ));
+    }
     Ok(trimmed.to_owned())
 }
 
-/// An amount of money: digits with at most two decimal places; `,` and `_` group digits.
+/// An amount of money: digits with at most two decimal places, `,` only between thousands.
 fn money(text: &str) -> Result<Decimal, String> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_'))
-        .collect();
-    let value: Decimal = cleaned
-        .parse()
-        .map_err(|_| format!("`{text}` is not an amount; write it like 6400.00"))?;
+    let value = crate::answers::parse_number(text.trim()).ok_or_else(|| {
+        format!("`{text}` is not an amount; write it like 6400.00 (`,` only between thousands)")
+    })?;
     if value <= Decimal::ZERO {
         return Err(format!("`{text}` must be more than zero"));
+    }
+    if value > crate::answers::max_amount() {
+        return Err(format!("`{text}` is more than 1,000,000,000,000"));
     }
     if value.normalize().scale() > 2 {
         return Err(format!("`{text}` has more than two decimal places"));

@@ -33,7 +33,7 @@ pub fn calendar(schedule: &Schedule, client: &str, project: &str) -> String {
         .single()
         .unwrap_or_default();
     let what = match (&inputs.invoice, inputs.since) {
-        (Some(invoice), _) => format!("invoice-{}", slug(&invoice.number)),
+        (Some(invoice), _) => format!("invoice-{}", uid_text(&invoice.number)),
         (None, Some(since)) => since.to_string(),
         (None, None) => String::new(),
     };
@@ -80,6 +80,20 @@ fn naive(date: Date) -> NaiveDate {
     .unwrap_or_default()
 }
 
+/// Text for a UID that keeps distinct invoice numbers distinct (`2026/014` and `2026-014`):
+/// letters, digits and `-` as they are, every other byte as `%XX`.
+fn uid_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || byte == b'-' {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +107,7 @@ mod tests {
             invoice: None,
             today: date(2026, 5, 12),
             deadline: Deadline::default(),
+            final_notice_sent: None,
             kill_fee_days: None,
             late_fee_percent: None,
             currency: "USD".into(),
@@ -104,6 +119,13 @@ mod tests {
         text.split("\r\n")
             .filter(|l| l.starts_with(prefix))
             .collect()
+    }
+
+    #[test]
+    fn distinct_invoice_numbers_give_distinct_uids() {
+        assert_eq!(uid_text("2026-014"), "2026-014");
+        assert_eq!(uid_text("2026/014"), "2026%2F014");
+        assert_eq!(uid_text("A 1%"), "A%201%25");
     }
 
     #[test]

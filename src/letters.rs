@@ -259,13 +259,17 @@ pub fn load(files: &[SourceFile], library: &Library) -> Loaded {
             continue;
         };
         if let Some(first) = seen.get(&letter.id) {
-            diagnostics.push(Diagnostic::error(
-                &file.display,
-                &file.text,
-                1,
-                5,
-                format!("the letter id `{}` is already used by {first}", letter.id),
-            ));
+            let (line, column) = library::top_level_value(&file.text, "id");
+            diagnostics.push(
+                Diagnostic::error(
+                    &file.display,
+                    &file.text,
+                    line,
+                    column,
+                    format!("the letter id `{}` is already used by {first}", letter.id),
+                )
+                .with_width(letter.id.chars().count()),
+            );
             continue;
         }
         seen.insert(letter.id.clone(), file.display.clone());

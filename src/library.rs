@@ -555,12 +555,13 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         match result {
             Ok(clause) => {
                 if let Some(first) = seen.get(&clause.id) {
+                    let (line, column) = top_level_value(&file.text, "id");
                     diagnostics.push(
                         Diagnostic::error(
                             &file.display,
                             &file.text,
-                            1,
-                            line_column(&file.text, 1, &clause.id),
+                            line,
+                            column,
                             format!("the id `{}` is already used by {first}", clause.id),
                         )
                         .with_width(clause.id.chars().count()),
@@ -630,6 +631,20 @@ fn warn_unused(
 #[must_use]
 pub fn is_clause_file(relative: &str) -> bool {
     relative != LIBRARY_FILE && !relative.starts_with("letters/")
+}
+
+/// Where the value of the top-level `key:` of a YAML file starts (1-based line and column),
+/// or the file's start when the key is not there.
+pub(crate) fn top_level_value(text: &str, key: &str) -> (usize, usize) {
+    let prefix = format!("{key}:");
+    text.lines()
+        .enumerate()
+        .find_map(|(index, line)| {
+            let rest = line.strip_prefix(&prefix)?;
+            let value = rest.len() - rest.trim_start().len();
+            Some((index + 1, prefix.chars().count() + value + 1))
+        })
+        .unwrap_or((1, 1))
 }
 
 fn line_column(text: &str, line: usize, needle: &str) -> usize {

@@ -112,6 +112,15 @@ fn clean(path: &Path) -> PathBuf {
 /// Writes every file or none: refuses if any exists (without `force`), writes each to a
 /// temporary file beside its target, and renames them into place only when all are written.
 pub fn write_all(files: &[(PathBuf, Vec<u8>)], force: bool) -> Result<(), Error> {
+    // Two outputs on one path would have the second replace the first, even without --force.
+    for (index, (path, _)) in files.iter().enumerate() {
+        if files[..index].iter().any(|(earlier, _)| earlier == path) {
+            return Err(Error::Usage(format!(
+                "{} would be written twice; give each output its own file",
+                path.display()
+            )));
+        }
+    }
     if !force && let Some((path, _)) = files.iter().find(|(path, _)| path.exists()) {
         return Err(Error::OutputExists { path: path.clone() });
     }
@@ -173,6 +182,25 @@ fn os_reason(error: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_path_is_never_written_twice() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("letter.md");
+        let error = write_all(
+            &[(path.clone(), b"a".to_vec()), (path.clone(), b"b".to_vec())],
+            true,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "{} would be written twice; give each output its own file",
+                path.display()
+            )
+        );
+        assert!(!path.exists());
+    }
 
     #[cfg(unix)]
     #[test]

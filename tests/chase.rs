@@ -400,7 +400,7 @@ fn payment_stage_without_invoice_or_amount_is_a_usage_error() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         text(&output.stderr),
-        "error: --invoice, --amount and --due are for --stage payment\n"
+        "error: --invoice, --amount, --due and --final-notice-sent are for --stage payment\n"
     );
 }
 
@@ -425,6 +425,46 @@ fn bad_amounts_and_deadlines_are_refused_with_the_value() {
         "{}",
         text(&output.stderr)
     );
+    // A decimal comma is refused, not read as thousands; a huge amount and an invoice number
+    // on two lines are refused too.
+    for (option, value, message) in [
+        (
+            "--amount",
+            "6400,50",
+            "`6400,50` is not an amount; write it like 6400.00 (`,` only between thousands)",
+        ),
+        (
+            "--amount",
+            "79228162514264337593543950335",
+            "`79228162514264337593543950335` is more than 1,000,000,000,000",
+        ),
+        (
+            "--invoice",
+            "2026\n# Paid",
+            "`2026\\n# Paid` holds the control character U+000A; an invoice number is one line of text",
+        ),
+    ] {
+        let value = value.replace("\\n", "\n");
+        let mut args = vec![
+            "--stage",
+            "payment",
+            "--invoice",
+            "1",
+            "--amount",
+            "64",
+            "--due",
+            "2026-03-02",
+        ];
+        let index = args.iter().position(|a| *a == option).unwrap() + 1;
+        args[index] = &value;
+        let (output, _) = chase("chase-payment", &args);
+        assert_eq!(output.status.code(), Some(2), "{option} {value:?}");
+        assert!(
+            text(&output.stderr).contains(message),
+            "{}",
+            text(&output.stderr)
+        );
+    }
     let (output, out) = chase(
         "chase-payment",
         &[
@@ -445,7 +485,7 @@ fn bad_amounts_and_deadlines_are_refused_with_the_value() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         text(&output.stderr),
-        "error: --deadline 31d ends 31 days after the final notice; the deadline may be at most 30 calendar days (`30d`)\n"
+        "error: invalid value '31d' for '--deadline <PERIOD>': --deadline 31d is longer than 30 calendar days; the deadline may be at most `30d`\n\nFor more information, try '--help'.\n"
     );
     assert!(files_in(out.path()).is_empty());
 }

@@ -79,9 +79,19 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
 /// Refuses option combinations the stage cannot use, before any file is read.
 fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
     let payment = args.stage == Stage::Payment;
-    if !payment && (args.invoice.is_some() || args.amount.is_some() || args.due.is_some()) {
+    if !payment
+        && (args.invoice.is_some()
+            || args.amount.is_some()
+            || args.due.is_some()
+            || args.final_notice_sent.is_some())
+    {
         return Err(Error::Usage(
-            "--invoice, --amount and --due are for --stage payment".into(),
+            "--invoice, --amount, --due and --final-notice-sent are for --stage payment".into(),
+        ));
+    }
+    if payment && args.due.is_some() && args.since.is_some() {
+        return Err(Error::Usage(
+            "give either --due (the day the invoice was due) or --since (the invoice's date), not both".into(),
         ));
     }
     if payment {
@@ -126,9 +136,20 @@ fn chase_inputs(
         }),
         _ => None,
     };
+    for (option, date) in [
+        ("--since", args.since),
+        ("--final-notice-sent", args.final_notice_sent),
+    ] {
+        if let Some(date) = date.filter(|d| *d > today) {
+            return Err(Error::Usage(format!(
+                "{option} {date} is after today ({today})"
+            )));
+        }
+    }
     Ok(chase::Inputs {
         stage: args.stage,
         since: args.since,
+        final_notice_sent: args.final_notice_sent,
         invoice,
         today,
         deadline: args.deadline,
