@@ -698,6 +698,8 @@ pub struct Given {
     pub values: BTreeMap<String, Located>,
     /// Keys that are not declared, given twice or hold the wrong shape; their values are ignored.
     pub problems: Vec<Diagnostic>,
+    /// The reserved `clausewright.late_payer_applied`: the rates were already multiplied.
+    pub late_payer_applied: bool,
 }
 
 /// Reads an answers file as [`Given`] values. Fails only when the file is not YAML or not a
@@ -708,7 +710,7 @@ pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Er
     }
     let root: Spanned<Node> = serde_saphyr::from_str(text)
         .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?;
-    let Node::Map(entries) = root.value else {
+    let Node::Map(mut entries) = root.value else {
         return Err(Error::Diagnostics(vec![Diagnostic::error(
             file,
             text,
@@ -718,6 +720,10 @@ pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Er
         )]));
     };
     let mut given = Given::default();
+    if let Some(index) = entries.iter().position(|(k, _)| k.value == RESERVED_KEY) {
+        let (key, value) = entries.remove(index);
+        given.late_payer_applied = reserved(file, text, &key, value, &mut given.problems);
+    }
     let mut parents = BTreeMap::new();
     flatten(
         file,

@@ -103,6 +103,12 @@ pub struct Known {
     pub profile_place: String,
     /// Offered for dates that have no declared default.
     pub today: jiff::civil::Date,
+    /// Finds a character the output cannot show (the PDF fonts' gaps), so that such an answer
+    /// is refused at its question rather than after the summary.
+    pub unprintable: Option<fn(&str) -> Option<char>>,
+    /// The answers given were already hardened for a late payer (`--answers` of a file saved
+    /// by `build --save-answers`): their rates are not multiplied again.
+    pub late_payer_applied: bool,
 }
 
 /// Why an answered question is asked again.
@@ -262,9 +268,7 @@ impl Session<'_> {
             let text = self.announcement();
             self.prompter.say(&text);
         }
-        let (hardened, changes) = self
-            .answers
-            .for_late_payer(self.library, LATE_PAYER_MULTIPLIER);
+        let (hardened, changes) = self.answers.for_late_payer(self.library, self.multiplier());
         if let Some(change) = changes.iter().find(|c| c.key == key)
             && change.before.is_some()
         {
@@ -278,6 +282,15 @@ impl Session<'_> {
                 "In the contract: {} ({why}).",
                 show(question, &change.after, &hardened)
             ));
+        }
+    }
+
+    /// What a late payer's rates are multiplied by: not again for answers already hardened.
+    fn multiplier(&self) -> Decimal {
+        if self.known.late_payer_applied {
+            Decimal::ONE
+        } else {
+            LATE_PAYER_MULTIPLIER
         }
     }
 
@@ -423,7 +436,7 @@ impl Session<'_> {
                     Err(REQUIRED.into())
                 };
             }
-            judge(question, input).map(drop)
+            judge(question, input, self.known.unprintable).map(drop)
         };
         let prompt = TextPrompt {
             message: &question.prompt,
@@ -433,7 +446,8 @@ impl Session<'_> {
             placeholder: match question.ty {
                 _ if default.is_some() || current.is_some() => None,
                 Type::Date => Some("YYYY-MM-DD"),
-                Type::Money => Some("1250.00"),
+                // An optional amount with an example in it reads as answered.
+                Type::Money if question.required => Some("1250.00"),
                 _ => None,
             },
             check: &check,
@@ -453,7 +467,7 @@ impl Session<'_> {
             }
             // A prompter that lets a bad answer through gets the same message and the question
             // again: the check decides, not the prompter.
-            match judge(question, reply) {
+            match judge(question, reply, self.known.unprintable) {
                 Ok(value) => return Ok(Some(value)),
                 Err(message) => self.prompter.say(&message),
             }
@@ -488,7 +502,7 @@ impl Session<'_> {
             );
         }
         if self.late_payer() {
-            let (hardened, changes) = self.answers.for_late_payer(library, LATE_PAYER_MULTIPLIER);
+            let (hardened, changes) = self.answers.for_late_payer(library, self.multiplier());
             if !changes.is_empty() {
                 text.push_str("\nFor a client who paid late, the contract uses instead:");
                 for change in &changes {
@@ -558,9 +572,22 @@ impl Session<'_> {
 const REQUIRED: &str = "This question needs an answer.";
 
 /// Types a typed answer as an answers file's value is typed; the error is a sentence.
-fn judge(question: &Question, input: &str) -> Result<Value, String> {
-    answers::typed_value(question, &Scalar::Str(input.trim().to_owned()))
-        .map_err(|why| format!("The answer {why}."))
+fn judge(
+    question: &Question,
+    input: &str,
+    unprintable: Option<fn(&str) -> Option<char>>,
+) -> Result<Value, String> {
+    let value = answers::typed_value(question, &Scalar::Str(input.trim().to_owned()))
+        .map_err(|why| format!("The answer {why}."))?;
+    if let (Some(find), Value::Text(text)) = (unprintable, &value)
+        && let Some(c) = find(text)
+    {
+        return Err(format!(
+            "The PDF font cannot show the character '{c}' (U+{:04X}); write it another way, or choose --format md.",
+            u32::from(c)
+        ));
+    }
+    Ok(value)
 }
 
 /// The help of a typed question, with what a valid answer looks like when that is not obvious.
@@ -860,6 +887,8 @@ sections:
             profile: Answers::default(),
             profile_place: "profile.yaml".into(),
             today: jiff::civil::date(2026, 3, 2),
+            unprintable: None,
+            late_payer_applied: false,
         }
     }
 
@@ -1076,6 +1105,62 @@ sections:
             );
             assert_eq!(get(&answers, "deposit.percent").as_deref(), Some(offered));
         }
+    }
+
+    #[test]
+    fn a_character_the_pdf_cannot_show_is_caught_at_its_question() {
+        let library = small();
+        let known = Known {
+            unprintable: Some(crate::layout::missing_glyph),
+            ..known()
+        };
+        let mut script = Script::new(&[
+            R::T("株式会社サクラ"),
+            R::T("Ann Lee"),
+            R::Enter,
+            R::Pick("New client"),
+            R::T("1000"),
+            R::Enter,
+            R::Enter,
+            R::Enter,
+            WRITE,
+        ]);
+        let answers = run(&library, &known, &mut script);
+        let invalid: Vec<&str> = script
+            .log
+            .iter()
+            .filter_map(|l| l.strip_prefix("invalid: "))
+            .collect();
+        assert_eq!(
+            invalid,
+            [
+                "The PDF font cannot show the character '株' (U+682A); write it another way, or choose --format md."
+            ]
+        );
+        assert_eq!(get(&answers, "me.name").as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn rates_already_multiplied_are_not_multiplied_again() {
+        // `--answers` of a file saved by `build --late-payer --save-answers`.
+        let library = small();
+        let known = Known {
+            late_payer_applied: true,
+            ..known()
+        };
+        let mut script = Script::new(&[
+            R::T("Ann Lee"),
+            R::Enter,
+            R::Pick("Paid late"),
+            R::T("2000"),
+            R::T("50"),
+            R::Enter,
+            WRITE,
+        ]);
+        run(&library, &known, &mut script);
+        let said = script.said().join("\n");
+        assert!(!said.contains("$4,000.00"), "{said}");
+        assert!(!said.contains("doubled"), "{said}");
     }
 
     #[test]

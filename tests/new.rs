@@ -433,6 +433,15 @@ fn existing_files_are_kept_unless_the_user_says_to_replace_them() {
             "capitol-bakery-cafe-llc.answers.yaml"
         ]
     );
+    // The command the answers file gives for a rebuild writes where this run wrote.
+    let saved =
+        std::fs::read_to_string(elsewhere.join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
+    assert!(
+        saved.contains(
+            "clausewright build elsewhere/capitol-bakery-cafe-llc.answers.yaml -o elsewhere/\n"
+        ),
+        "{saved}"
+    );
 }
 
 #[test]

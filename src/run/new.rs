@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::answers::{self, AGREEMENT_DATE, Answers, Scalar};
-use crate::cli::{ContractArgs, NewArgs};
+use crate::cli::{ContractArgs, NewArgs, OutputFormat};
 use crate::error::{Diagnostic, Error, Severity};
 use crate::interview::{self, Known, Preset, Prompter, SelectPrompt, Stop, TextPrompt};
 use crate::library::Library;
@@ -51,9 +51,21 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         Some(path) if path.exists() => read_profile(path, &library, styled)?,
         _ => Answers::default(),
     };
-    let presets = read_presets(args, &library, styled)?;
+    // A folder that does not exist is found now, not after every question has been answered.
+    output::plan(
+        args.contract.output.as_deref(),
+        "client",
+        &args.contract.formats(),
+    )?;
+    let (presets, late_payer_applied) = read_presets(args, &library, styled)?;
     let known = Known {
         presets,
+        late_payer_applied,
+        unprintable: args
+            .contract
+            .formats()
+            .contains(&OutputFormat::Pdf)
+            .then_some(crate::layout::missing_glyph as fn(&str) -> Option<char>),
         profile,
         profile_place: profile_path
             .as_ref()
@@ -61,7 +73,8 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         today: today()?,
     };
     let mut terminal = Terminal::new();
-    let answers = interview::interview(&library, &known, &mut terminal).map_err(stopped)?;
+    let mut answers = interview::interview(&library, &known, &mut terminal).map_err(stopped)?;
+    answers.late_payer_applied = known.late_payer_applied;
 
     let options = PrepareOptions {
         date: args.contract.date,
@@ -83,6 +96,17 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let mut rebuild = format!("clausewright build {}", answers_path.display());
     if let Some(clauses) = &contract.clauses {
         let _ = write!(rebuild, " --clauses {}", clauses.display());
+    }
+    // Rebuilding writes where this run writes, in the same formats.
+    if let Some(folder) = answers_path.parent().filter(|f| !f.as_os_str().is_empty()) {
+        let _ = write!(rebuild, " -o {}/", folder.display());
+    }
+    if !contract.format.is_empty() {
+        let formats: Vec<&str> = contract.format.iter().map(|f| f.extension()).collect();
+        let _ = write!(rebuild, " --format {}", formats.join(","));
+    }
+    if contract.paper != crate::layout::Paper::default() {
+        let _ = write!(rebuild, " --paper a4");
     }
     let answers_text = interview::answers_file(&prepared.library, &saved, &rebuild);
     write_contract(
@@ -106,15 +130,19 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
 
 /// The values given before the interview: the `--answers` file (its problems printed as
 /// warnings) and `--date`.
+/// The values of `--answers` (and `--date`), and whether that file's rates were already
+/// multiplied for a late payer.
 fn read_presets(
     args: &NewArgs,
     library: &Library,
     styled: bool,
-) -> Result<BTreeMap<String, Preset>, Error> {
+) -> Result<(BTreeMap<String, Preset>, bool), Error> {
     let mut presets = BTreeMap::new();
+    let mut late_payer_applied = false;
     if let Some(path) = &args.answers {
         let name = path.display().to_string();
         let given = answers::read_given(&name, &read_text(path)?, library)?;
+        late_payer_applied = given.late_payer_applied;
         if !given.problems.is_empty() {
             for mut problem in given.problems {
                 problem.severity = Severity::Warning;
@@ -142,7 +170,7 @@ fn read_presets(
             },
         );
     }
-    Ok(presets)
+    Ok((presets, late_payer_applied))
 }
 
 /// Where the answers file goes (beside the contract, named after the client); when output
