@@ -976,6 +976,21 @@ mod tests {
     use crate::library::{Question, Type};
 
     #[test]
+    fn a_file_read_for_the_interview_keeps_the_late_payer_mark() {
+        let library = crate::library::load(&crate::run::built_in_files())
+            .into_library()
+            .unwrap();
+        let text = "fees:\n  total: \"9600\"\nclausewright:\n  late_payer_applied: true\n";
+        let given = read_given("saved.yaml", text, &library).unwrap();
+        assert!(given.late_payer_applied);
+        assert!(given.problems.is_empty(), "{:?}", given.problems);
+        assert_eq!(
+            given.values["fees.total"].scalar,
+            Scalar::Str("9600".into())
+        );
+    }
+
+    #[test]
     fn numbers_are_read_as_written_or_refused() {
         let read = |text: &str| parse_number(text).map(|d| d.to_string());
         assert_eq!(read("6400"), Some("6400".into()));
