@@ -700,6 +700,8 @@ pub struct Given {
     pub problems: Vec<Diagnostic>,
     /// The reserved `clausewright.late_payer_applied`: the rates were already multiplied.
     pub late_payer_applied: bool,
+    /// The line of each parent key (`client:`), to place "is required" errors.
+    parents: BTreeMap<String, usize>,
 }
 
 /// Reads an answers file as [`Given`] values. Fails only when the file is not YAML or not a
@@ -724,7 +726,6 @@ pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Er
         let (key, value) = entries.remove(index);
         given.late_payer_applied = reserved(file, text, &key, value, &mut given.problems);
     }
-    let mut parents = BTreeMap::new();
     flatten(
         file,
         text,
@@ -732,7 +733,7 @@ pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Er
         "",
         entries,
         &mut given.values,
-        &mut parents,
+        &mut given.parents,
         &mut given.problems,
     );
     given
@@ -743,47 +744,18 @@ pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Er
 
 /// Parses and validates an answers file against the library.
 pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error> {
-    let root: Spanned<Node> = if text.trim().is_empty() {
+    if text.trim().is_empty() {
         return Err(Error::Diagnostics(vec![Diagnostic::file_error(
             file,
             "the answers file is empty".into(),
         )]));
-    } else {
-        serde_saphyr::from_str(text)
-            .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?
-    };
-    let mut diagnostics = Vec::new();
-    let mut found: BTreeMap<String, Located> = BTreeMap::new();
-    let mut parents: BTreeMap<String, usize> = BTreeMap::new();
-    let mut late_payer_applied = false;
-    match root.value {
-        Node::Map(mut entries) => {
-            if let Some(index) = entries.iter().position(|(k, _)| k.value == RESERVED_KEY) {
-                let (key, value) = entries.remove(index);
-                late_payer_applied = reserved(file, text, &key, value, &mut diagnostics);
-            }
-            flatten(
-                file,
-                text,
-                library,
-                "",
-                entries,
-                &mut found,
-                &mut parents,
-                &mut diagnostics,
-            );
-        }
-        _ => {
-            return Err(Error::Diagnostics(vec![Diagnostic::error(
-            file,
-            text,
-            root.referenced.line() as usize,
-            root.referenced.column() as usize,
-            "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
-            )]));
-        }
     }
-
+    let Given {
+        values: found,
+        problems: mut diagnostics,
+        late_payer_applied,
+        parents,
+    } = read_given(file, text, library)?;
     let mut answers = Answers {
         late_payer_applied,
         ..Answers::default()
@@ -797,27 +769,24 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         if !applies {
             continue;
         }
+        // An empty value (read_given leaves it out) is an unanswered question.
         if let Some(located) = located {
-            if located.scalar == Scalar::Null {
-                // An empty value is an unanswered question.
-            } else {
-                match typed_value(question, &located.scalar) {
-                    Ok(value) => {
-                        answers.values.insert(question.key.clone(), value);
-                    }
-                    Err(why) => diagnostics.push(
-                        Diagnostic::error(
-                            file,
-                            text,
-                            located.line,
-                            located.column,
-                            format!("`{}` {why}", question.key),
-                        )
-                        .with_width(scalar_width(text, located)),
-                    ),
+            match typed_value(question, &located.scalar) {
+                Ok(value) => {
+                    answers.values.insert(question.key.clone(), value);
                 }
-                continue;
+                Err(why) => diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        text,
+                        located.line,
+                        located.column,
+                        format!("`{}` {why}", question.key),
+                    )
+                    .with_width(scalar_width(text, located)),
+                ),
             }
+            continue;
         }
         if let Some(default) = question.default_for(|key| answers.values.get(key)) {
             answers.values.insert(question.key.clone(), default.clone());

@@ -259,17 +259,7 @@ pub fn load(files: &[SourceFile], library: &Library) -> Loaded {
             continue;
         };
         if let Some(first) = seen.get(&letter.id) {
-            let (line, column) = library::top_level_value(&file.text, "id");
-            diagnostics.push(
-                Diagnostic::error(
-                    &file.display,
-                    &file.text,
-                    line,
-                    column,
-                    format!("the letter id `{}` is already used by {first}", letter.id),
-                )
-                .with_width(letter.id.chars().count()),
-            );
+            diagnostics.push(library::duplicate_id(file, "letter id", &letter.id, first));
             continue;
         }
         seen.insert(letter.id.clone(), file.display.clone());

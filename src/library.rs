@@ -555,17 +555,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         match result {
             Ok(clause) => {
                 if let Some(first) = seen.get(&clause.id) {
-                    let (line, column) = top_level_value(&file.text, "id");
-                    diagnostics.push(
-                        Diagnostic::error(
-                            &file.display,
-                            &file.text,
-                            line,
-                            column,
-                            format!("the id `{}` is already used by {first}", clause.id),
-                        )
-                        .with_width(clause.id.chars().count()),
-                    );
+                    diagnostics.push(duplicate_id(file, "id", &clause.id, first));
                     continue;
                 }
                 seen.insert(clause.id.clone(), file.display.clone());
@@ -631,6 +621,19 @@ fn warn_unused(
 #[must_use]
 pub fn is_clause_file(relative: &str) -> bool {
     relative != LIBRARY_FILE && !relative.starts_with("letters/")
+}
+
+/// The error for a file whose `id` another file already has, at its `id:` line.
+pub(crate) fn duplicate_id(file: &SourceFile, what: &str, id: &str, first: &str) -> Diagnostic {
+    let (line, column) = top_level_value(&file.text, "id");
+    Diagnostic::error(
+        &file.display,
+        &file.text,
+        line,
+        column,
+        format!("the {what} `{id}` is already used by {first}"),
+    )
+    .with_width(id.chars().count())
 }
 
 /// Where the value of the top-level `key:` of a YAML file starts (1-based line and column),
