@@ -713,12 +713,7 @@ pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Er
     let root: Spanned<Node> = serde_saphyr::from_str(text)
         .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?;
     let Node::Map(mut entries) = root.value else {
-        return Err(Error::Diagnostics(vec![Diagnostic::error(
-            file,
-            text,
-            root.referenced.line() as usize,
-            root.referenced.column() as usize,
-            "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
+        return Err(Error::Diagnostics(vec![Diagnostic::spanned(file, text, &root, "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
         )]));
     };
     let mut given = Given::default();

@@ -140,6 +140,24 @@ impl Diagnostic {
         Self::at(Severity::Error, file, source, line, column, message)
     }
 
+    /// An error at the YAML value `at` of `file`, whose text is `source`.
+    #[must_use]
+    pub fn spanned<T>(
+        file: &str,
+        source: &str,
+        at: &serde_saphyr::Spanned<T>,
+        message: String,
+    ) -> Self {
+        let location = at.referenced;
+        Self::error(
+            file,
+            source,
+            location.line() as usize,
+            location.column() as usize,
+            message,
+        )
+    }
+
     /// A warning at `line:column` of `file`, whose text is `source` (the whole file).
     #[must_use]
     pub fn warning(file: &str, source: &str, line: usize, column: usize, message: String) -> Self {

@@ -366,16 +366,8 @@ fn load_letter(
                 .collect();
             message.push_str(&format!("; the letters are {}", known.join(", ")));
         }
-        diagnostics.push(
-            Diagnostic::error(
-                name,
-                text,
-                raw.id.referenced.line() as usize,
-                raw.id.referenced.column() as usize,
-                message,
-            )
-            .with_width(id.chars().count()),
-        );
+        diagnostics
+            .push(Diagnostic::spanned(name, text, &raw.id, message).with_width(id.chars().count()));
         return None;
     };
     present.insert(id);
@@ -389,11 +381,10 @@ fn load_letter(
         diagnostics,
     );
     if raw.subject.value.trim().contains('\n') {
-        diagnostics.push(Diagnostic::error(
+        diagnostics.push(Diagnostic::spanned(
             name,
             text,
-            raw.subject.referenced.line() as usize,
-            raw.subject.referenced.column() as usize,
+            &raw.subject,
             "the subject is one line".into(),
         ));
     }
@@ -428,11 +419,10 @@ fn compile(
         indent: (spanned.referenced.column() as usize).saturating_sub(1),
     };
     if source.trim().is_empty() {
-        diagnostics.push(Diagnostic::error(
+        diagnostics.push(Diagnostic::spanned(
             name,
             text,
-            spanned.referenced.line() as usize,
-            spanned.referenced.column() as usize,
+            spanned,
             format!("the {} is empty", part_name(id, letter)),
         ));
         return None;

@@ -917,11 +917,10 @@ fn typed_or_report(
     match answers::typed_value(question, &spanned.value) {
         Ok(value) => Some(value),
         Err(why) => {
-            diagnostics.push(Diagnostic::error(
+            diagnostics.push(Diagnostic::spanned(
                 file,
                 text,
-                spanned.referenced.line() as usize,
-                spanned.referenced.column() as usize,
+                spanned,
                 format!("the {what} of `{}` {why}", question.key),
             ));
             None
@@ -1035,22 +1034,16 @@ fn load_clause<'q>(
     let id = raw.id.value.clone();
     if !is_kebab(&id) {
         diagnostics.push(
-            Diagnostic::error(
-                name,
-                text,
-                raw.id.referenced.line() as usize,
-                raw.id.referenced.column() as usize,
-                format!("the id `{id}` is not kebab-case (lower-case words joined by `-`, such as `kill-fee`)"),
+            Diagnostic::spanned(name, text, &raw.id, format!("the id `{id}` is not kebab-case (lower-case words joined by `-`, such as `kill-fee`)"),
             )
             .with_width(id.chars().count()),
         );
     }
     if raw.title.value.trim().is_empty() {
-        diagnostics.push(Diagnostic::error(
+        diagnostics.push(Diagnostic::spanned(
             name,
             text,
-            raw.title.referenced.line() as usize,
-            raw.title.referenced.column() as usize,
+            &raw.title,
             "the title is empty".into(),
         ));
     }
