@@ -43,14 +43,6 @@ pub enum Error {
         /// The folder.
         path: PathBuf,
     },
-    /// A clause failed to render with the answers given.
-    #[error("clause `{clause}`: {message}")]
-    Render {
-        /// The clause id.
-        clause: String,
-        /// What went wrong.
-        message: String,
-    },
     /// The Markdown holds a character none of the embedded PDF fonts can draw.
     #[error(
         "the PDF font cannot show the character '{character}' (U+{code:04X}) in \"{context}\" (Markdown line {line})",

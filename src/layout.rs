@@ -238,10 +238,7 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, crate
         .collect();
     let mut sets = set_paragraphs(&paragraphs, galley.width).into_iter();
     for block in &parsed.blocks {
-        match block {
-            Block::Para(p) => galley.para(p, sets.next().unwrap_or_default()),
-            other => galley.block(other),
-        }
+        galley.block(block, &mut sets);
     }
     let ranges = paginate(&galley.slabs, frame[3] - frame[1]);
     let title = parsed.title.clone().unwrap_or_default();
@@ -309,11 +306,12 @@ impl Galley {
         self.slabs.push(slab);
     }
 
-    fn block(&mut self, block: &Block) {
+    /// Adds a block; a paragraph takes the next of `sets`, its lines broken beforehand, all
+    /// paragraphs at once (see `set_paragraphs`).
+    fn block(&mut self, block: &Block, sets: &mut impl Iterator<Item = Vec<SetLine>>) {
         match block {
-            // Paragraphs are set beforehand, all at once (see `set_paragraphs`).
             Block::Para(p) => {
-                let lines = set_paragraph(p, self.width);
+                let lines = sets.next().unwrap_or_default();
                 self.para(p, lines);
             }
             Block::Rule => {

@@ -49,16 +49,6 @@ fn parsed_font(style: Style) -> &'static ParsedFont {
     })
 }
 
-/// Starts parsing the faces every contract uses (regular and bold) on another thread, so that
-/// the work overlaps with loading, rendering and layout; [`pdf`] then finds them ready.
-pub fn prepare_fonts_in_background() {
-    std::thread::spawn(|| {
-        for style in [Style::Regular, Style::Bold] {
-            parsed_font(style);
-        }
-    });
-}
-
 /// Renders the document as PDF bytes.
 ///
 /// # Panics

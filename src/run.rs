@@ -285,9 +285,6 @@ fn today() -> Result<jiff::civil::Date, Error> {
 }
 
 fn run_build(args: &BuildArgs) -> Result<i32, Error> {
-    if args.contract.formats().contains(&OutputFormat::Pdf) {
-        pdf::prepare_fonts_in_background();
-    }
     let library = load_library(args.contract.clauses.as_deref())?;
     let answers_name = args.answers.display().to_string();
     let text = read_text(&args.answers)?;
