@@ -1,9 +1,11 @@
 //! The `check` stage: takes a library's files and returns every problem in them, from YAML
-//! syntax to a clause or letter that fails to render with sample answers.
+//! syntax to a clause or letter that fails to render with sample answers, and every problem of
+//! its jurisdiction profiles.
 
 use std::collections::BTreeMap;
 
 use crate::error::Diagnostic;
+use crate::jurisdiction;
 use crate::letters;
 use crate::library::{self, SourceFile};
 use crate::markdown::{self, SectionNumber};
@@ -15,6 +17,7 @@ use crate::markdown::{self, SectionNumber};
 pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
     let loaded = library::load(files);
     let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(jurisdiction::load(files).1);
     if let Some(library) = &loaded.library {
         // Every clause is treated as included so that every cross-reference resolves.
         let mut numbers: BTreeMap<String, SectionNumber> = library

@@ -617,10 +617,12 @@ fn warn_unused(
 }
 
 /// Whether a library file is a clause: not `library.yaml`, and not under `letters/` (letter
-/// templates have a format of their own).
+/// templates have a format of their own) or `jurisdictions/` (jurisdiction profiles).
 #[must_use]
 pub fn is_clause_file(relative: &str) -> bool {
-    relative != LIBRARY_FILE && !relative.starts_with("letters/")
+    relative != LIBRARY_FILE
+        && !relative.starts_with("letters/")
+        && !crate::jurisdiction::is_profile_file(relative)
 }
 
 /// The error for a file whose `id` another file already has, at its `id:` line.
