@@ -20,10 +20,7 @@ use serde_saphyr::Spanned;
 use crate::error::Diagnostic;
 use crate::holidays::{Calendar, HolidayError};
 use crate::interest::{LatePayment, RateRule};
-use crate::library::{SourceFile, read_yaml};
-
-/// The folder of a library that holds the profiles.
-pub const JURISDICTIONS_DIR: &str = "jurisdictions/";
+use crate::library::{JURISDICTIONS_DIR, SourceFile, read_yaml};
 
 /// The profile used when the answers name no country, or one without a profile.
 pub const OTHER: &str = "other";

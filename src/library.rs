@@ -616,13 +616,16 @@ fn warn_unused(
     }
 }
 
+/// The folder of a library that holds its jurisdiction profiles.
+pub const JURISDICTIONS_DIR: &str = "jurisdictions/";
+
 /// Whether a library file is a clause: not `library.yaml`, and not under `letters/` (letter
 /// templates have a format of their own) or `jurisdictions/` (jurisdiction profiles).
 #[must_use]
 pub fn is_clause_file(relative: &str) -> bool {
     relative != LIBRARY_FILE
         && !relative.starts_with("letters/")
-        && !crate::jurisdiction::is_profile_file(relative)
+        && !relative.starts_with(JURISDICTIONS_DIR)
 }
 
 /// The error for a file whose `id` another file already has, at its `id:` line.
