@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use clausewright::library::{self, SourceFile};
 use clausewright::run::{self, PrepareOptions};
-use clausewright::{answers, assemble, check, markdown};
+use clausewright::{answers, assemble, check, render};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort_unstable();
@@ -51,7 +51,7 @@ fn build(files: &[SourceFile], answers_text: &str) -> String {
     };
     let prepared = run::prepare(library, answers, &options).expect("prepared");
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    markdown::render(&contract, &prepared.answers).expect("renders")
+    render::render(&contract, &prepared.answers).expect("renders")
 }
 
 /// The built-in library with its clauses copied until it has `count` clause files.

@@ -4,7 +4,7 @@
 
 use crate::answers::Answers;
 use crate::library::{Clause, Library};
-use crate::markdown::SectionNumber;
+use crate::render::SectionNumber;
 
 /// The clauses of one contract.
 #[derive(Debug)]

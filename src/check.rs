@@ -8,7 +8,7 @@ use crate::error::Diagnostic;
 use crate::jurisdiction;
 use crate::letters;
 use crate::library::{self, SourceFile};
-use crate::markdown::{self, SectionNumber};
+use crate::render::{self, SectionNumber};
 
 /// Loads the library and renders every clause and letter with a sample answer for every
 /// question.
@@ -43,10 +43,10 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
         for id in loaded.failed_ids.iter().cloned().chain(referenced) {
             numbers.entry(id).or_insert(SectionNumber::Numbered(0));
         }
-        let registry = markdown::registry(numbers);
+        let registry = render::registry(numbers);
         let data = library.sample_answers().to_json();
         for clause in &library.clauses {
-            if let Err(diagnostic) = markdown::render_clause(&registry, clause, &data) {
+            if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
                 diagnostics.push(diagnostic);
             }
         }

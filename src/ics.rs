@@ -41,7 +41,7 @@ pub fn calendar(schedule: &Schedule, client: &str, project: &str) -> String {
         Some(invoice) => format!(
             "Invoice {} for {project}, {}, due {}.",
             invoice.number,
-            crate::markdown::format_money(invoice.amount, &inputs.currency)
+            crate::render::format_money(invoice.amount, &inputs.currency)
                 .unwrap_or_else(|| invoice.amount.to_string()),
             invoice.due
         ),

@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use crate::answers::{self, Answers, LATE_PAYER, RELATIONSHIP, Scalar, Value};
 use crate::library::{LatePayer, Library, Question, Type};
-use crate::markdown::display_value;
+use crate::render::display_value;
 
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
 pub const LATE_PAYER_MULTIPLIER: Decimal = Decimal::TWO;

@@ -22,7 +22,7 @@ use crate::answers::{Answers, Value};
 use crate::chase::{self, Stage};
 use crate::error::{Diagnostic, Error, Severity};
 use crate::library::{self, BodyOrigin, Clause, Library, Question, SourceFile, Type, read_yaml};
-use crate::markdown;
+use crate::render;
 
 /// The folder of a library that holds letters.
 pub const LETTERS_DIR: &str = "letters/";
@@ -545,7 +545,7 @@ pub fn render(
         &letter.body,
         &letters.closing,
     ] {
-        match markdown::render_clause(registry, clause, data) {
+        match render::render_clause(registry, clause, data) {
             Ok(text) => parts.push(text),
             Err(mut diagnostic) => {
                 diagnostic.message = diagnostic.message.replace("clause `", "letter `");
@@ -652,8 +652,8 @@ sections:
             ),
         ];
         let mut numbers = BTreeMap::new();
-        numbers.insert("parties".to_owned(), markdown::SectionNumber::Numbered(1));
-        let registry = markdown::registry(numbers);
+        numbers.insert("parties".to_owned(), render::SectionNumber::Numbered(1));
+        let registry = render::registry(numbers);
         let letter = letters.get("payment-notice-30").unwrap();
         let rendered = render(&letters, letter, &registry, &data(&answers, &values)).unwrap();
         assert_eq!(

@@ -7,7 +7,7 @@
 //! answers   answers.yaml (or interview)    → Answers
 //! interview Library + Prompter (terminal)  → Answers
 //! assemble  Library + Answers              → Contract
-//! markdown  Contract                       → String (Markdown)
+//! render    Contract                       → String (Markdown)
 //! layout    Markdown                       → Document (pages of positioned lines)
 //! pdf       Document                       → Vec<u8>
 //! ```
@@ -32,7 +32,7 @@ pub mod interview;
 pub mod jurisdiction;
 pub mod letters;
 pub mod library;
-pub mod markdown;
 pub mod output;
+pub mod render;
 pub mod run;
 mod terminal;

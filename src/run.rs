@@ -14,9 +14,9 @@ use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, 
 use crate::error::{Diagnostic, Error, Severity, count_line};
 use crate::layout::{self, LayoutOptions};
 use crate::library::{self, Library, SourceFile, Type};
-use crate::markdown;
 use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
+use crate::render;
 
 mod chase;
 mod new;
@@ -320,7 +320,7 @@ pub fn write_contract(
     extra: Vec<(PathBuf, Vec<u8>)>,
 ) -> Result<Vec<PathBuf>, Error> {
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let markdown = markdown::render(&contract, &prepared.answers)?;
+    let markdown = render::render(&contract, &prepared.answers)?;
     let summary = summary(&contract, prepared);
     let client = prepared
         .answers
@@ -543,9 +543,9 @@ pub fn summary(contract: &assemble::Contract<'_>, prepared: &Prepared) -> String
             };
             let before = change.before.as_ref().map_or_else(
                 || "absent".to_owned(),
-                |v| markdown::display_value(question, v, &prepared.answers),
+                |v| render::display_value(question, v, &prepared.answers),
             );
-            let after = markdown::display_value(question, &change.after, &prepared.answers);
+            let after = render::display_value(question, &change.after, &prepared.answers);
             let _ = writeln!(out, "  {:<width$}  {before} → {after}", question.label);
         }
     }

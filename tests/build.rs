@@ -8,7 +8,7 @@ use std::path::Path;
 use clausewright::answers::{self, Answers, Value};
 use clausewright::library::Library;
 use clausewright::run::{self, PrepareOptions};
-use clausewright::{assemble, library, markdown};
+use clausewright::{assemble, library, render};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::support::{assert_no_differences, cases, clausewright, golden, root, run};
@@ -299,7 +299,7 @@ fn build(library: Library, answers: Answers) -> String {
     };
     let prepared = run::prepare(library, answers, &options).unwrap();
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    markdown::render(&contract, &prepared.answers).unwrap_or_else(|e| panic!("{}", e.render(false)))
+    render::render(&contract, &prepared.answers).unwrap_or_else(|e| panic!("{}", e.render(false)))
 }
 
 fn text(value: &str) -> Value {

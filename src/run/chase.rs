@@ -11,9 +11,9 @@ use crate::error::Error;
 use crate::ics;
 use crate::letters;
 use crate::library;
-use crate::markdown;
 use crate::output;
 use crate::pdf::PdfMeta;
+use crate::render;
 
 use super::{
     PrepareOptions, Prepared, check_glyphs, library_files, pdf_meta, prepare, read_text,
@@ -188,7 +188,7 @@ fn chase_letters(
         .iter()
         .map(|clause| (clause.id.clone(), contract.number_of(&clause.id)))
         .collect();
-    let registry = markdown::registry(numbers);
+    let registry = render::registry(numbers);
     let mut formats = args.format.clone();
     formats.sort_unstable();
     formats.dedup();

@@ -856,7 +856,7 @@ mod tests {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     use std::fmt::Write as _;
 
-    const SAMPLE: &str = include_str!("../tests/fixtures/pdf-sample/contract.md");
+    const SAMPLE: &str = include_str!("../../tests/fixtures/pdf-sample/contract.md");
 
     fn lay(markdown: &str) -> Document {
         layout(markdown, &LayoutOptions::default()).expect("layout")

@@ -211,7 +211,7 @@ impl Deadline {
         };
         format!(
             "{} ({n}) {unit}",
-            crate::markdown::number_words(Decimal::from(n))
+            crate::render::number_words(Decimal::from(n))
         )
     }
 }
@@ -571,8 +571,7 @@ fn payment(due: Date, late_fee: bool) -> Vec<Step> {
 pub fn render(schedule: &Schedule, client: &str) -> String {
     let inputs = &schedule.inputs;
     let money = |amount: Decimal| {
-        crate::markdown::format_money(amount, &inputs.currency)
-            .unwrap_or_else(|| amount.to_string())
+        crate::render::format_money(amount, &inputs.currency).unwrap_or_else(|| amount.to_string())
     };
     let mut out = String::new();
     match (&inputs.invoice, inputs.since) {
@@ -581,21 +580,21 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
                 "{client}: invoice {} for {}, due {}\n",
                 invoice.number,
                 money(invoice.amount),
-                crate::markdown::long_date(invoice.due)
+                crate::render::long_date(invoice.due)
             ));
             let days = schedule.days_overdue(inputs.today);
             if days > 0 {
                 let fee = schedule.late_fee_on(inputs.today);
                 out.push_str(&format!(
                     "{}: {days} days overdue, late fee {}, balance {}\n",
-                    crate::markdown::long_date(inputs.today),
+                    crate::render::long_date(inputs.today),
                     money(fee),
                     money(invoice.amount + fee)
                 ));
             } else {
                 out.push_str(&format!(
                     "{}: not overdue yet\n",
-                    crate::markdown::long_date(inputs.today)
+                    crate::render::long_date(inputs.today)
                 ));
             }
         }
@@ -605,7 +604,7 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
                 Stage::Feedback => "feedback owed",
                 _ => "no answer",
             },
-            crate::markdown::long_date(since)
+            crate::render::long_date(since)
         )),
         (None, None) => {}
     }
