@@ -10,8 +10,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use clausewright::format::Locale;
 use clausewright::library::{self, SourceFile};
-use clausewright::run::{self, PrepareOptions};
+use clausewright::prepare::{self, PrepareOptions};
 use clausewright::{answers, assemble, check, render};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -46,17 +47,18 @@ fn build(files: &[SourceFile], answers_text: &str) -> String {
         answers::parse("answers.yaml", answers_text, &library).expect("answers are valid");
     let options = PrepareOptions {
         date: None,
+        today: None,
         late_payer: false,
         rate_multiplier: 2.into(),
     };
-    let prepared = run::prepare(library, answers, &options).expect("prepared");
+    let prepared = prepare::prepare(library, answers, &options).expect("prepared");
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    render::render(&contract, &prepared.answers).expect("renders")
+    render::render(&contract, &prepared.answers, Locale::EnUs).expect("renders")
 }
 
 /// The built-in library with its clauses copied until it has `count` clause files.
 fn generated_library(count: usize) -> Vec<SourceFile> {
-    let built_in = run::built_in_files();
+    let built_in = library::built_in_files();
     // Letters (under letters/) are not contract clauses; the generated library has none.
     let (declarations, clauses): (Vec<_>, Vec<_>) = built_in
         .into_iter()
@@ -103,7 +105,7 @@ fn generated_library(count: usize) -> Vec<SourceFile> {
 }
 
 fn main() {
-    let files = run::built_in_files();
+    let files = library::built_in_files();
     let answers_text = std::fs::read_to_string("examples/first-time-us.yaml").expect("example");
     measure(
         "build: first-time contract to Markdown",

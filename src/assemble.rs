@@ -1,10 +1,29 @@
 //! Assembly: takes the [`Library`] and the [`Answers`] and returns the [`Contract`]: the
 //! clauses whose conditions hold, in order, numbered 1..n, and the ones left out with the
 //! condition that left them out.
+//!
+//! It also says what each clause id became ([`SectionNumber`]), the map `{{section "id"}}`
+//! reads: for one contract ([`Contract::section_numbers`]) or, for `check`, with every clause
+//! included ([`all_included`]).
+
+use std::collections::BTreeMap;
 
 use crate::answers::Answers;
 use crate::library::{Clause, Library};
-use crate::render::SectionNumber;
+
+/// Where a section-number lookup lands: its number, unnumbered, or not in this contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionNumber {
+    /// Included with this number.
+    Numbered(u32),
+    /// Included without a number (the signature block).
+    Unnumbered,
+    /// Left out of this contract by its condition.
+    Excluded,
+}
+
+/// What each clause id became, for `{{section "id"}}`.
+pub type SectionNumbers = BTreeMap<String, SectionNumber>;
 
 /// The clauses of one contract.
 #[derive(Debug)]
@@ -38,6 +57,35 @@ impl Contract<'_> {
             None => SectionNumber::Excluded,
         }
     }
+
+    /// What every clause of the library became in this contract.
+    #[must_use]
+    pub fn section_numbers(&self) -> SectionNumbers {
+        self.library
+            .clauses
+            .iter()
+            .map(|clause| (clause.id.clone(), self.number_of(&clause.id)))
+            .collect()
+    }
+}
+
+/// The section numbers of a contract that included every clause of the library, numbered in
+/// order: what `check` renders every clause and letter with, so every cross-reference resolves.
+#[must_use]
+pub fn all_included(library: &Library) -> SectionNumbers {
+    library
+        .clauses
+        .iter()
+        .zip(1..)
+        .map(|(clause, n)| {
+            let number = if clause.numbered {
+                SectionNumber::Numbered(n)
+            } else {
+                SectionNumber::Unnumbered
+            };
+            (clause.id.clone(), number)
+        })
+        .collect()
 }
 
 /// Selects, orders and numbers the clauses for these answers.

@@ -2,13 +2,17 @@
 //! syntax to a clause or letter that fails to render with sample answers, and every problem of
 //! its jurisdiction profiles.
 
-use std::collections::BTreeMap;
+use handlebars::Handlebars;
 
-use crate::error::Diagnostic;
+use crate::answers::Answers;
+use crate::assemble::{self, SectionNumber};
+use crate::error::{Diagnostic, Error};
+use crate::format::Locale;
 use crate::jurisdiction;
 use crate::letters;
-use crate::library::{self, SourceFile};
-use crate::render::{self, SectionNumber};
+use crate::library::{self, Library, SourceFile};
+use crate::model::{Question, Value};
+use crate::render;
 
 /// Loads the library and renders every clause and letter with a sample answer for every
 /// question.
@@ -20,19 +24,7 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
     diagnostics.extend(jurisdiction::load(files).1);
     if let Some(library) = &loaded.library {
         // Every clause is treated as included so that every cross-reference resolves.
-        let mut numbers: BTreeMap<String, SectionNumber> = library
-            .clauses
-            .iter()
-            .zip(1..)
-            .map(|(clause, n)| {
-                let number = if clause.numbered {
-                    SectionNumber::Numbered(n)
-                } else {
-                    SectionNumber::Unnumbered
-                };
-                (clause.id.clone(), number)
-            })
-            .collect();
+        let mut numbers = assemble::all_included(library);
         // References to clauses with errors, or to no clause, are reported once, by the
         // loader; here they render as a number so that the rest of the body is still checked.
         let referenced = library
@@ -43,18 +35,54 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
         for id in loaded.failed_ids.iter().cloned().chain(referenced) {
             numbers.entry(id).or_insert(SectionNumber::Numbered(0));
         }
-        let registry = render::registry(numbers);
-        let data = library.sample_answers().to_json();
+        let registry = render::registry(numbers, Locale::default());
+        let data = sample_answers(library).to_json();
         for clause in &library.clauses {
             if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
                 diagnostics.push(diagnostic);
             }
         }
-        diagnostics.extend(letters::check(files, library, &registry));
+        diagnostics.extend(check_letters(files, library, &registry));
     }
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
     });
     diagnostics.dedup();
+    diagnostics
+}
+
+/// Answers with a sample value for every question, to render every clause in `check`.
+#[must_use]
+pub fn sample_answers(library: &Library) -> Answers {
+    let mut answers = Answers::default();
+    for question in library.questions() {
+        answers.set(&question.key, question.sample());
+    }
+    answers
+}
+
+/// Loads the letters and renders each with sample answers and sample letter variables, as
+/// `check` does for clauses. Returns every problem found.
+fn check_letters(
+    files: &[SourceFile],
+    library: &Library,
+    registry: &Handlebars<'static>,
+) -> Vec<Diagnostic> {
+    let loaded = letters::load(files, library);
+    let mut diagnostics = loaded.diagnostics;
+    let Some(letters) = loaded.letters else {
+        return diagnostics;
+    };
+    let answers = sample_answers(library);
+    let samples: Vec<(&str, Value)> = letters::VARIABLES
+        .iter()
+        .map(|v| (v.key, Question::new(v.key, v.ty, v.help).sample()))
+        .collect();
+    let data = letters::data(&answers, &samples);
+    for letter in &letters.letters {
+        if let Err(Error::Diagnostics(found)) = letters::render(&letters, letter, registry, &data) {
+            diagnostics.extend(found);
+        }
+    }
     diagnostics
 }

@@ -247,13 +247,13 @@ fn non_empty(text: &str) -> Result<String, String> {
 
 /// An amount of money: digits with at most two decimal places, `,` only between thousands.
 fn money(text: &str) -> Result<Decimal, String> {
-    let value = crate::answers::parse_number(text.trim()).ok_or_else(|| {
+    let value = crate::model::parse_number(text.trim()).ok_or_else(|| {
         format!("`{text}` is not an amount; write it like 6400.00 (`,` only between thousands)")
     })?;
     if value <= Decimal::ZERO {
         return Err(format!("`{text}` must be more than zero"));
     }
-    if value > crate::answers::max_amount() {
+    if value > crate::model::max_amount() {
         return Err(format!("`{text}` is more than 1,000,000,000,000"));
     }
     if value.normalize().scale() > 2 {

@@ -5,6 +5,7 @@
 //! they find before failing, and fail with [`Error::Diagnostics`].
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
@@ -294,6 +295,39 @@ pub fn count_line(errors: usize, warnings: usize) -> String {
         "{}, {}",
         plural(errors, "error"),
         plural(warnings, "warning")
+    )
+}
+
+/// A GitHub Actions workflow command for one diagnostic.
+#[must_use]
+pub fn github_annotation(diagnostic: &Diagnostic) -> String {
+    let level = match diagnostic.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let escape_property = |text: &str| {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+            .replace(':', "%3A")
+            .replace(',', "%2C")
+    };
+    let escape_data = |text: &str| {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let mut properties = format!("file={}", escape_property(&diagnostic.file));
+    if diagnostic.line > 0 {
+        let _ = write!(
+            properties,
+            ",line={},col={}",
+            diagnostic.line, diagnostic.column
+        );
+    }
+    format!(
+        "::{level} {properties}::{}",
+        escape_data(&diagnostic.message)
     )
 }
 

@@ -1,11 +1,11 @@
 //! The interview: takes the [`Library`], what is known before it starts ([`Known`]: values from
 //! an answers file, the saved profile, today's date) and a [`Prompter`], and returns the
 //! [`Answers`] the freelancer confirmed, as an answers file holds them (before late-payer
-//! hardening, which `run::prepare` applies to the interview's answers and a file's alike).
+//! hardening, which `prepare::prepare` applies to the interview's answers and a file's alike).
 //!
 //! Everything asked comes from the library's declarations: sections, order, prompts, help,
 //! defaults (by relationship through `defaults`), limits, choices and `when`. Each answer is
-//! checked at once with [`answers::typed_value`], the same check an answers file gets. The only
+//! checked at once with [`model::typed_value`], the same check an answers file gets. The only
 //! fixed convention is the `relationship` question with its `repeat-late-payer` choice
 //! ([`RELATIONSHIP`], [`LATE_PAYER`]), which turns on the late payer's hardening.
 
@@ -14,9 +14,11 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use crate::answers::{self, Answers, LATE_PAYER, RELATIONSHIP, Scalar, Value};
-use crate::library::{LatePayer, Library, Question, Type};
-use crate::render::display_value;
+use crate::answers::Answers;
+use crate::format::{self, Locale};
+use crate::library::Library;
+use crate::model::keys::{LATE_PAYER, RELATIONSHIP};
+use crate::model::{self, LatePayer, Question, Scalar, Type, Value};
 
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
 pub const LATE_PAYER_MULTIPLIER: Decimal = Decimal::TWO;
@@ -209,7 +211,7 @@ impl Session<'_> {
                 }
                 let mut problem = None;
                 if let Some(preset) = self.presets.remove(key) {
-                    match answers::typed_value(question, &preset.scalar) {
+                    match model::typed_value(question, &preset.scalar) {
                         Ok(value) => {
                             self.settle(question, Some(value));
                             continue;
@@ -577,7 +579,7 @@ fn judge(
     input: &str,
     unprintable: Option<fn(&str) -> Option<char>>,
 ) -> Result<Value, String> {
-    let value = answers::typed_value(question, &Scalar::Str(input.trim().to_owned()))
+    let value = model::typed_value(question, &Scalar::Str(input.trim().to_owned()))
         .map_err(|why| format!("The answer {why}."))?;
     if let (Some(find), Value::Text(text)) = (unprintable, &value)
         && let Some(c) = find(text)
@@ -615,7 +617,7 @@ fn show(question: &Question, value: &Value, answers: &Answers) -> String {
     {
         return choice.label.clone();
     }
-    display_value(question, value, answers)
+    format::display_value(question, value, &answers.currency(), Locale::default())
 }
 
 fn label_width<'q>(questions: impl Iterator<Item = &'q Question>) -> usize {
@@ -680,6 +682,7 @@ mod tests {
     use std::collections::VecDeque;
 
     use super::*;
+    use crate::answers;
     use crate::library::{self, SourceFile};
 
     /// One scripted key press or typed answer.
@@ -876,7 +879,7 @@ sections:
     }
 
     fn built_in() -> Library {
-        library::load(&crate::run::built_in_files())
+        library::load(&crate::library::built_in_files())
             .into_library()
             .unwrap()
     }

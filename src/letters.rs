@@ -18,10 +18,11 @@ use serde::Deserialize;
 use serde_json::Value as Json;
 use serde_saphyr::Spanned;
 
-use crate::answers::{Answers, Value};
+use crate::answers::Answers;
 use crate::chase::{self, Stage};
 use crate::error::{Diagnostic, Error, Severity};
-use crate::library::{self, BodyOrigin, Clause, Library, Question, SourceFile, Type, read_yaml};
+use crate::library::{self, BodyOrigin, Clause, Library, SourceFile, read_yaml};
+use crate::model::{Question, Type, Value};
 use crate::render;
 
 /// The folder of a library that holds letters.
@@ -563,33 +564,6 @@ pub fn render(
     ))
 }
 
-/// Loads the letters and renders each with sample answers and sample letter variables, as
-/// `check` does for clauses. Returns every problem found.
-#[must_use]
-pub fn check(
-    files: &[SourceFile],
-    library: &Library,
-    registry: &Handlebars<'static>,
-) -> Vec<Diagnostic> {
-    let loaded = load(files, library);
-    let mut diagnostics = loaded.diagnostics;
-    let Some(letters) = loaded.letters else {
-        return diagnostics;
-    };
-    let answers = library.sample_answers();
-    let samples: Vec<(&str, Value)> = VARIABLES
-        .iter()
-        .map(|v| (v.key, Question::new(v.key, v.ty, v.help).sample()))
-        .collect();
-    let data = data(&answers, &samples);
-    for letter in &letters.letters {
-        if let Err(Error::Diagnostics(found)) = render(&letters, letter, registry, &data) {
-            diagnostics.extend(found);
-        }
-    }
-    diagnostics
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -652,8 +626,11 @@ sections:
             ),
         ];
         let mut numbers = BTreeMap::new();
-        numbers.insert("parties".to_owned(), render::SectionNumber::Numbered(1));
-        let registry = render::registry(numbers);
+        numbers.insert(
+            "parties".to_owned(),
+            crate::assemble::SectionNumber::Numbered(1),
+        );
+        let registry = render::registry(numbers, crate::format::Locale::EnUs);
         let letter = letters.get("payment-notice-30").unwrap();
         let rendered = render(&letters, letter, &registry, &data(&answers, &values)).unwrap();
         assert_eq!(

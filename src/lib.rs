@@ -3,36 +3,46 @@
 //! The pipeline, one stage a module, each a plain function from value to value:
 //!
 //! ```text
-//! library   clause files + questions.yaml  → Library
-//! answers   answers.yaml (or interview)    → Answers
-//! interview Library + Prompter (terminal)  → Answers
-//! assemble  Library + Answers              → Contract
-//! render    Contract                       → String (Markdown)
-//! layout    Markdown                       → Document (pages of positioned lines)
-//! pdf       Document                       → Vec<u8>
+//! model      values, the declaration schema, conditions, typing     (imports no stage)
+//! library    clause files + library.yaml             → Library
+//! answers    answers.yaml                            → Answers
+//! interview  Library + Prompter (terminal)           → Answers
+//! prepare    Library + Answers + date                → Prepared (dated, late-payer hardened)
+//! assemble   Library + Answers                       → Contract (clauses in, numbered)
+//! render     Contract                                → String (Markdown)
+//! layout     Markdown                                → Document (pages of positioned lines)
+//! pdf        Document                                → Vec<u8>
 //! ```
 //!
+//! Beside the pipeline: `format` (the one place values become prose, per locale), `check`
+//! (every problem in a library), `letters`, `chase` and `ics` (follow-up letters and their
+//! calendar), `jurisdiction`, `holidays` and `interest` (jurisdiction profiles, public holidays,
+//! statutory interest), `yaml` and `error` (located diagnostics), `output` (atomic writes) and
+//! `cli`.
 //! Only [`run`](run/index.html) touches files and terminals.
 
-pub mod error;
-pub mod layout;
-pub mod pdf;
-
-pub use error::Error;
 pub mod answers;
 pub mod assemble;
 pub mod chase;
 pub mod check;
 pub mod cli;
-pub mod condition;
+pub mod error;
+pub mod format;
 pub mod holidays;
 pub mod ics;
 pub mod interest;
 pub mod interview;
 pub mod jurisdiction;
+pub mod layout;
 pub mod letters;
 pub mod library;
+pub mod model;
 pub mod output;
+pub mod pdf;
+pub mod prepare;
 pub mod render;
 pub mod run;
 mod terminal;
+mod yaml;
+
+pub use error::Error;

@@ -1,31 +1,25 @@
 //! Runs a parsed command line: the only module that reads files, writes files and talks to the
 //! terminal. Everything else is a plain function from value to value.
 
-use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
-
-use crate::answers::{self, AGREEMENT_DATE, Answers, Change, LATE_PAYER, RELATIONSHIP, Value};
+use crate::answers;
 use crate::assemble;
 use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
-use crate::error::{Diagnostic, Error, Severity, count_line};
+use crate::error::{Diagnostic, Error, Severity, count_line, github_annotation};
+use crate::format::Locale;
 use crate::layout::{self, LayoutOptions};
-use crate::library::{self, Library, SourceFile, Type};
+use crate::library::{self, Library, SourceFile, built_in_files, is_yaml};
+use crate::model::keys::CLIENT_NAME;
 use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
+use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
 
 mod chase;
 mod new;
-
-/// The built-in clause library, embedded at build time.
-static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/clauses");
-
-/// The name built-in files are shown with in messages.
-const BUILT_IN_NAME: &str = "<built-in>";
 
 /// Runs the command; returns the exit code for a run that did its job (0, or 1 when `check`
 /// found errors).
@@ -46,37 +40,6 @@ pub fn stderr_is_styled() -> bool {
 
 // ---------------------------------------------------------------------------------------------
 // Reading libraries
-
-/// The files of the built-in library.
-#[must_use]
-pub fn built_in_files() -> Vec<SourceFile> {
-    let mut files = Vec::new();
-    collect_built_in(&BUILT_IN, &mut files);
-    files.sort_by(|a, b| a.relative.cmp(&b.relative));
-    files
-}
-
-fn collect_built_in(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
-    for file in dir.files() {
-        let relative = file.path().to_string_lossy().replace('\\', "/");
-        if is_yaml(&relative) {
-            files.push(SourceFile {
-                display: format!("{BUILT_IN_NAME}/{relative}"),
-                relative,
-                text: file.contents_utf8().unwrap_or_default().to_owned(),
-            });
-        }
-    }
-    for sub in dir.dirs() {
-        collect_built_in(sub, files);
-    }
-}
-
-fn is_yaml(path: &str) -> bool {
-    Path::new(path)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
-}
 
 /// Reads every YAML file below `dir`, sorted by path.
 pub fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
@@ -209,57 +172,8 @@ fn run_check(args: &CheckArgs) -> Result<i32, Error> {
     Ok(i32::from(failed))
 }
 
-/// A GitHub Actions workflow command for one diagnostic.
-#[must_use]
-pub fn github_annotation(diagnostic: &Diagnostic) -> String {
-    let level = match diagnostic.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    let escape_property = |text: &str| {
-        text.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-            .replace(':', "%3A")
-            .replace(',', "%2C")
-    };
-    let escape_data = |text: &str| {
-        text.replace('%', "%25")
-            .replace('\r', "%0D")
-            .replace('\n', "%0A")
-    };
-    let mut properties = format!("file={}", escape_property(&diagnostic.file));
-    if diagnostic.line > 0 {
-        let _ = write!(
-            properties,
-            ",line={},col={}",
-            diagnostic.line, diagnostic.column
-        );
-    }
-    format!(
-        "::{level} {properties}::{}",
-        escape_data(&diagnostic.message)
-    )
-}
-
 // ---------------------------------------------------------------------------------------------
 // build
-
-/// A library, answers and options, ready to be built: what `build` and `new` share.
-#[derive(Debug)]
-pub struct Prepared {
-    /// The library.
-    pub library: Library,
-    /// The answers as built (dated, hardened for a late payer).
-    pub answers: Answers,
-    /// What hardening changed, in question order.
-    pub changes: Vec<Change>,
-    /// For a repeat late payer, what the rates were multiplied by in this build (1 when the
-    /// answers were already hardened).
-    pub late_payer_multiplier: Option<rust_decimal::Decimal>,
-    /// The answers file as read (name and text), to place errors found after parsing.
-    pub source: Option<(String, String)>,
-}
 
 /// `SOURCE_DATE_EPOCH`, the reproducible-builds convention for "now", when set.
 fn source_date_epoch() -> Result<Option<i64>, Error> {
@@ -275,6 +189,20 @@ fn source_date_epoch() -> Result<Option<i64>, Error> {
     Ok(Some(seconds))
 }
 
+/// Today's date for [`PrepareOptions::today`], read only when `prepare` will use it.
+fn today_if_needed(
+    library: &Library,
+    answers: &answers::Answers,
+    date: Option<jiff::civil::Date>,
+) -> Result<Option<jiff::civil::Date>, Error> {
+    if prepare::needs_today(library, answers, date) {
+        today().map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// Today's date: `SOURCE_DATE_EPOCH` when set, else the clock's (in the local time zone).
 fn today() -> Result<jiff::civil::Date, Error> {
     if let Some(seconds) = source_date_epoch()? {
         let timestamp = jiff::Timestamp::from_second(seconds)
@@ -291,10 +219,11 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
     let answers = answers::parse(&answers_name, &text, &library)?;
     let options = PrepareOptions {
         date: args.contract.date,
+        today: today_if_needed(&library, &answers, args.contract.date)?,
         late_payer: args.late_payer,
         rate_multiplier: args.rate_multiplier,
     };
-    let mut prepared = prepare(library, answers, &options)?;
+    let mut prepared = prepare::prepare(library, answers, &options)?;
     prepared.source = Some((answers_name, text));
     let extra = match &args.save_answers {
         Some(path) => vec![(
@@ -320,11 +249,11 @@ pub fn write_contract(
     extra: Vec<(PathBuf, Vec<u8>)>,
 ) -> Result<Vec<PathBuf>, Error> {
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let markdown = render::render(&contract, &prepared.answers)?;
-    let summary = summary(&contract, prepared);
+    let markdown = render::render(&contract, &prepared.answers, Locale::default())?;
+    let summary = prepare::summary(&contract, prepared, Locale::default());
     let client = prepared
         .answers
-        .get("client.name")
+        .get(CLIENT_NAME)
         .map(ToString::to_string)
         .unwrap_or_default();
     let formats = options.formats();
@@ -332,7 +261,7 @@ pub fn write_contract(
     if formats.contains(&OutputFormat::Pdf) {
         check_glyphs(prepared)?;
     }
-    let meta = pdf_meta(prepared)?;
+    let meta = pdf_meta(prepared, source_date_epoch()?);
     let mut writes = extra;
     let mut stdout_bytes = None;
     match destination {
@@ -380,188 +309,4 @@ fn render_format(
             pdf::pdf(&document, meta)
         }
     })
-}
-
-/// The PDF's metadata: the title, the freelancer as author, the parties as subject, and a
-/// creation date fixed by the inputs (`SOURCE_DATE_EPOCH`, else the agreement date).
-fn pdf_meta(prepared: &Prepared) -> Result<PdfMeta, Error> {
-    let text = |key: &str| prepared.answers.get(key).map(ToString::to_string);
-    let subject = match (text("freelancer.name"), text("client.name")) {
-        (Some(freelancer), Some(client)) => format!("Contract between {freelancer} and {client}"),
-        _ => prepared.library.title.clone(),
-    };
-    let created_unix_seconds = match source_date_epoch()? {
-        Some(seconds) => seconds,
-        None => match prepared.answers.get(AGREEMENT_DATE) {
-            Some(Value::Date(date)) => date
-                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                .map_or(0, |zoned| zoned.timestamp().as_second()),
-            _ => 0,
-        },
-    };
-    Ok(PdfMeta {
-        title: prepared.library.title.clone(),
-        author: text("freelancer.name").unwrap_or_default(),
-        subject,
-        created_unix_seconds,
-    })
-}
-
-/// Refuses, before anything is typeset, an answer holding a character the PDF fonts cannot
-/// draw, naming the answer (and its place in the answers file when there is one).
-fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
-    let locations = prepared
-        .source
-        .as_ref()
-        .map(|(_, text)| answers::value_locations(text))
-        .unwrap_or_default();
-    let mut diagnostics = Vec::new();
-    for (key, value) in prepared.answers.iter() {
-        let Value::Text(text) = value else { continue };
-        let Some(character) = layout::missing_glyph(text) else {
-            continue;
-        };
-        let message = format!(
-            "`{key}` holds the character '{character}' (U+{:04X}), which the PDF font cannot show",
-            u32::from(character)
-        );
-        diagnostics.push(match (&prepared.source, locations.get(key)) {
-            (Some((file, source)), Some(&(line, column))) => {
-                let line_text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
-                let offset = line_text
-                    .chars()
-                    .skip(column.saturating_sub(1))
-                    .position(|c| c == character)
-                    .unwrap_or(0);
-                Diagnostic::error(file, source, line, column + offset, message)
-            }
-            (Some((file, _)), None) => Diagnostic::file_error(file, message),
-            (None, _) => Diagnostic::file_error("answers", message),
-        });
-    }
-    if diagnostics.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Diagnostics(diagnostics))
-    }
-}
-
-/// What `prepare` needs to know beyond the library and the answers.
-#[derive(Debug, Clone)]
-pub struct PrepareOptions {
-    /// `--date`.
-    pub date: Option<jiff::civil::Date>,
-    /// `--late-payer`.
-    pub late_payer: bool,
-    /// `--rate-multiplier`.
-    pub rate_multiplier: rust_decimal::Decimal,
-}
-
-/// Dates the answers and, for a repeat late payer, hardens them.
-pub fn prepare(
-    library: Library,
-    mut answers: Answers,
-    args: &PrepareOptions,
-) -> Result<Prepared, Error> {
-    if library.question(AGREEMENT_DATE).is_some() {
-        let date = match (args.date, answers.get(AGREEMENT_DATE)) {
-            (Some(date), _) => date,
-            (None, Some(Value::Date(date))) => *date,
-            _ => today()?,
-        };
-        answers.set(AGREEMENT_DATE, Value::Date(date));
-    }
-    let late_payer_choice = library
-        .question(RELATIONSHIP)
-        .is_some_and(|q| q.ty == Type::Choice && q.choices.iter().any(|c| c.value == LATE_PAYER));
-    if args.late_payer && !late_payer_choice {
-        return Err(Error::Usage(format!(
-            "--late-payer needs a library whose `{RELATIONSHIP}` question has the choice \"{LATE_PAYER}\""
-        )));
-    }
-    let mut changes = Vec::new();
-    let mut late_payer_multiplier = None;
-    let is_late_payer =
-        args.late_payer || answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned()));
-    if is_late_payer {
-        let before = answers.get(RELATIONSHIP).cloned();
-        let after = Value::Text(LATE_PAYER.to_owned());
-        if before.as_ref() != Some(&after) {
-            answers.set(RELATIONSHIP, after.clone());
-            changes.push(Change {
-                key: RELATIONSHIP.to_owned(),
-                before,
-                after,
-            });
-        }
-        // Answers saved after an earlier hardening keep their rates: multiplying them again
-        // would compound the increase on every rebuild.
-        let multiplier = if answers.late_payer_applied {
-            rust_decimal::Decimal::ONE
-        } else {
-            args.rate_multiplier
-        };
-        late_payer_multiplier = Some(multiplier);
-        let (mut hardened, more) = answers.for_late_payer(&library, multiplier);
-        hardened.late_payer_applied = true;
-        answers = hardened;
-        changes.extend(more);
-    }
-    Ok(Prepared {
-        library,
-        answers,
-        changes,
-        late_payer_multiplier,
-        source: None,
-    })
-}
-
-/// The stderr summary: late-payer changes, then included and left-out clauses.
-#[must_use]
-pub fn summary(contract: &assemble::Contract<'_>, prepared: &Prepared) -> String {
-    let mut out = String::new();
-    if let Some(multiplier) = prepared.late_payer_multiplier {
-        if multiplier == rust_decimal::Decimal::ONE {
-            out.push_str("repeat late payer: rates as saved, every safeguard included\n");
-        } else {
-            let _ = writeln!(
-                out,
-                "repeat late payer: rates multiplied by {}, every safeguard included",
-                multiplier.normalize()
-            );
-        }
-        let width = prepared
-            .changes
-            .iter()
-            .filter_map(|c| prepared.library.question(&c.key))
-            .map(|q| q.label.chars().count())
-            .max()
-            .unwrap_or(0);
-        for change in &prepared.changes {
-            let Some(question) = prepared.library.question(&change.key) else {
-                continue;
-            };
-            let before = change.before.as_ref().map_or_else(
-                || "absent".to_owned(),
-                |v| render::display_value(question, v, &prepared.answers),
-            );
-            let after = render::display_value(question, &change.after, &prepared.answers);
-            let _ = writeln!(out, "  {:<width$}  {before} → {after}", question.label);
-        }
-    }
-    for part in &contract.parts {
-        let number = part
-            .number
-            .map_or_else(|| "   ".to_owned(), |n| format!("{n:>2}."));
-        let _ = writeln!(out, "included  {number} {}", part.clause.title);
-    }
-    for clause in &contract.excluded {
-        let condition = clause
-            .when
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        let _ = writeln!(out, "left out      {} (when {condition})", clause.title);
-    }
-    out
 }

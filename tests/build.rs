@@ -5,9 +5,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use clausewright::answers::{self, Answers, Value};
+use clausewright::answers::{self, Answers};
+use clausewright::format::Locale;
 use clausewright::library::Library;
-use clausewright::run::{self, PrepareOptions};
+use clausewright::model::Value;
+use clausewright::prepare::{self, PrepareOptions};
 use clausewright::{assemble, library, render};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
@@ -281,7 +283,7 @@ fn the_rate_multiplier_is_a_positive_number() {
 // In process: every option combination, and hostile values.
 
 fn built_in() -> Library {
-    library::load(&run::built_in_files())
+    library::load(&library::built_in_files())
         .into_library()
         .expect("the built-in library loads")
 }
@@ -294,12 +296,14 @@ fn base_answers(library: &Library) -> Answers {
 fn build(library: Library, answers: Answers) -> String {
     let options = PrepareOptions {
         date: None,
+        today: None,
         late_payer: false,
         rate_multiplier: 2.into(),
     };
-    let prepared = run::prepare(library, answers, &options).unwrap();
+    let prepared = prepare::prepare(library, answers, &options).unwrap();
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    render::render(&contract, &prepared.answers).unwrap_or_else(|e| panic!("{}", e.render(false)))
+    render::render(&contract, &prepared.answers, Locale::EnUs)
+        .unwrap_or_else(|e| panic!("{}", e.render(false)))
 }
 
 fn text(value: &str) -> Value {

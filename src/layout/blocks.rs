@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::breaker::{Inline, Span};
+use super::breaker::{Inline, Span, is_break_space};
 use super::metrics::{Style, face};
 
 /// What a paragraph-like block is.
@@ -88,12 +88,6 @@ pub struct Missing {
     pub line: usize,
     /// The word containing it.
     pub word: String,
-}
-
-/// Whether `c` separates words (a no-break space does not: it is drawn as a glyph).
-#[must_use]
-pub fn is_break_space(c: char) -> bool {
-    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
 /// Whether every face can draw `c` (word-separating whitespace is never drawn as itself).

@@ -8,7 +8,6 @@
 //! river the way a greedy breaker does. No line is ever wider than the measure: words wider
 //! than a line get a break opportunity between every pair of characters.
 
-use super::blocks::is_break_space;
 use super::metrics::{Style, face};
 
 /// A run of text in one face, possibly part of a link.
@@ -564,6 +563,12 @@ fn set_line(chunks: &[Chunk], measure: &Measure) -> SetLine {
         }
     }
     SetLine { fragments, end }
+}
+
+/// Whether `c` separates words (a no-break space does not: it is drawn as a glyph).
+#[must_use]
+pub fn is_break_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
 }
 
 #[cfg(test)]

@@ -1,12 +1,11 @@
-//! Markdown rendering: takes an assembled [`Contract`] and the [`Answers`] and returns the
-//! contract as one Markdown string.
+//! Rendering: takes an assembled [`Contract`] and the [`Answers`] and returns the contract as
+//! one Markdown string.
 //!
 //! Clause bodies are Handlebars templates. Every value from the answers passes through
 //! [`escape`], so it lands in the contract literally, whatever characters it holds. The
-//! helpers that format money, percents, dates, numbers in words, arithmetic and section
-//! references live here, registered once per render.
+//! helpers for money, percents, dates, numbers in words (worded by [`crate::format`]),
+//! arithmetic and section references live here, registered once per render.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
@@ -17,31 +16,18 @@ use handlebars::{
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::Value as Json;
 
-use crate::answers::{Answers, Value};
-use crate::assemble::Contract;
+use crate::answers::Answers;
+use crate::assemble::{Contract, SectionNumber, SectionNumbers};
 use crate::error::{Diagnostic, Error};
-use crate::library::{Clause, Question, Type};
+use crate::format::{self, Locale};
+use crate::library::Clause;
+use crate::model::keys::DEFAULT_CURRENCY;
 
-/// Where a section-number lookup lands: its number, unnumbered, or not in this contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SectionNumber {
-    /// Included with this number.
-    Numbered(u32),
-    /// Included without a number (the signature block).
-    Unnumbered,
-    /// Left out of this contract by its condition.
-    Excluded,
-}
-
+#[cfg(test)]
+mod tests;
 /// Renders the whole contract.
-pub fn render(contract: &Contract<'_>, answers: &Answers) -> Result<String, Error> {
-    let numbers: BTreeMap<String, SectionNumber> = contract
-        .library
-        .clauses
-        .iter()
-        .map(|clause| (clause.id.clone(), contract.number_of(&clause.id)))
-        .collect();
-    let registry = registry(numbers);
+pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Result<String, Error> {
+    let registry = registry(contract.section_numbers(), locale);
     let data = answers.to_json();
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", escape(&contract.library.title));
@@ -81,19 +67,19 @@ pub fn render(contract: &Contract<'_>, answers: &Answers) -> Result<String, Erro
 }
 
 /// A Handlebars registry with the Markdown escaper, strict mode and every helper; `numbers`
-/// tells `section` what each clause id became.
+/// tells `section` what each clause id became, `locale` how values are worded.
 #[must_use]
-pub fn registry(numbers: BTreeMap<String, SectionNumber>) -> Handlebars<'static> {
+pub fn registry(numbers: SectionNumbers, locale: Locale) -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     registry.register_escape_fn(escape);
-    registry.register_helper("money", Box::new(ValueHelper(money)));
-    registry.register_helper("percent", Box::new(ValueHelper(percent)));
-    registry.register_helper("date", Box::new(ValueHelper(date)));
-    registry.register_helper("words", Box::new(ValueHelper(words)));
-    registry.register_helper("percent_of", Box::new(ValueHelper(percent_of)));
-    registry.register_helper("times", Box::new(ValueHelper(times)));
-    registry.register_helper("minus", Box::new(ValueHelper(minus)));
+    registry.register_helper("money", Box::new(ValueHelper(money, locale)));
+    registry.register_helper("percent", Box::new(ValueHelper(percent, locale)));
+    registry.register_helper("date", Box::new(ValueHelper(date, locale)));
+    registry.register_helper("words", Box::new(ValueHelper(words, locale)));
+    registry.register_helper("percent_of", Box::new(ValueHelper(percent_of, locale)));
+    registry.register_helper("times", Box::new(ValueHelper(times, locale)));
+    registry.register_helper("minus", Box::new(ValueHelper(minus, locale)));
     registry.register_helper("section", Box::new(SectionHelper { numbers }));
     registry
 }
@@ -158,29 +144,6 @@ fn tidy(rendered: &str) -> String {
     }
     out
 }
-
-/// A value as a person reads it in a summary: `$190.00`, `50%`, `15 business days`.
-#[must_use]
-pub fn display_value(question: &Question, value: &Value, answers: &Answers) -> String {
-    let currency = answers
-        .get("fees.currency")
-        .map_or_else(|| "USD".to_owned(), ToString::to_string);
-    let text = match (question.ty, value) {
-        (Type::Money, Value::Number(n)) => {
-            format_money(*n, &currency).unwrap_or_else(|| n.to_string())
-        }
-        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
-        (Type::Date, Value::Date(d)) => long_date(*d),
-        _ => value.to_string(),
-    };
-    match &question.unit {
-        Some(unit) => format!("{text} {unit}"),
-        None => text,
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Escaping
 
 /// Escapes text so that `CommonMark` reads it back literally: markup characters get a backslash,
 /// line-start markers are neutralised, edge whitespace becomes entities, and line breaks
@@ -280,7 +243,7 @@ fn json_decimal(value: Decimal) -> Json {
 type HelperResult = Result<Json, RenderError>;
 
 /// A helper that computes a value from its arguments (and the root context).
-struct ValueHelper(fn(&Helper<'_>, &Context) -> HelperResult);
+struct ValueHelper(fn(&Helper<'_>, &Context, Locale) -> HelperResult, Locale);
 
 impl HelperDef for ValueHelper {
     fn call_inner<'reg: 'rc, 'rc>(
@@ -290,19 +253,22 @@ impl HelperDef for ValueHelper {
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
-        (self.0)(h, ctx).map(ScopedJson::Derived)
+        (self.0)(h, ctx, self.1).map(ScopedJson::Derived)
     }
 }
 
+/// Where templates find `fees.currency` ([`crate::model::keys::CURRENCY`]) in their data.
+const CURRENCY_POINTER: &str = "/fees/currency";
+
 /// `{{money amount}}`: `$12,400.00`, in the currency of `fees.currency`.
-fn money(h: &Helper<'_>, ctx: &Context) -> HelperResult {
+fn money(h: &Helper<'_>, ctx: &Context, locale: Locale) -> HelperResult {
     let amount = decimal(h, 0)?;
     let code = ctx
         .data()
-        .pointer("/fees/currency")
+        .pointer(CURRENCY_POINTER)
         .and_then(Json::as_str)
-        .unwrap_or("USD");
-    let text = format_money(amount, code).ok_or_else(|| {
+        .unwrap_or(DEFAULT_CURRENCY);
+    let text = format::money(amount, code, locale).ok_or_else(|| {
         fail(format!(
             "`fees.currency` is \"{code}\", which is not an ISO 4217 currency code"
         ))
@@ -310,92 +276,28 @@ fn money(h: &Helper<'_>, ctx: &Context) -> HelperResult {
     Ok(Json::String(text))
 }
 
-/// Currencies whose symbol names them alone; others are written with their code (`CAD 1.00`).
-const UNAMBIGUOUS_SYMBOLS: &[&str] = &[
-    "USD", "EUR", "GBP", "TRY", "JPY", "INR", "KRW", "ILS", "NGN", "UAH", "PHP", "THB", "VND",
-];
-
-/// Formats `amount` in the currency `code` as an English contract writes it.
-#[must_use]
-pub fn format_money(amount: Decimal, code: &str) -> Option<String> {
-    let currency = rusty_money::iso::find(code)?;
-    let exponent = currency.exponent;
-    let rounded = amount.round_dp_with_strategy(exponent, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.*}", exponent as usize, rounded.abs());
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let number = if fraction.is_empty() {
-        grouped
-    } else {
-        format!("{grouped}.{fraction}")
-    };
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    Some(if UNAMBIGUOUS_SYMBOLS.contains(&code) {
-        format!("{sign}{}{number}", currency.symbol)
-    } else {
-        format!("{sign}{code} {number}")
-    })
-}
-
 /// `{{percent deposit.percent}}`: `fifty percent (50%)`.
-fn percent(h: &Helper<'_>, _: &Context) -> HelperResult {
-    let value = decimal(h, 0)?.normalize();
-    Ok(Json::String(format!(
-        "{} percent ({value}%)",
-        number_words(value)
-    )))
+fn percent(h: &Helper<'_>, _: &Context, locale: Locale) -> HelperResult {
+    Ok(Json::String(format::percent(decimal(h, 0)?, locale)))
 }
 
 /// `{{words kill_fee.silence_days}}`: `fifteen (15)`.
-fn words(h: &Helper<'_>, _: &Context) -> HelperResult {
-    let value = decimal(h, 0)?.normalize();
-    Ok(Json::String(format!("{} ({value})", number_words(value))))
+fn words(h: &Helper<'_>, _: &Context, locale: Locale) -> HelperResult {
+    Ok(Json::String(format::words(decimal(h, 0)?, locale)))
 }
 
 /// A number in English words: `fifteen`, `one point five`, `zero point two five`.
-#[must_use]
-pub fn number_words(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let float: f64 = text.parse().unwrap_or(0.0);
-    let words = num2words::Num2Words::new(float)
-        .to_words()
-        .unwrap_or_else(|_| text.clone());
-    if value.abs() < Decimal::ONE && !value.is_zero() && words.starts_with("point") {
-        format!("zero {words}")
-    } else if value.is_sign_negative() && !value.is_zero() && !words.starts_with("minus") {
-        format!("minus {words}")
-    } else {
-        words
-    }
-}
-
 /// `{{date project.start}}`: `March 2, 2026`.
-fn date(h: &Helper<'_>, _: &Context) -> HelperResult {
+fn date(h: &Helper<'_>, _: &Context, locale: Locale) -> HelperResult {
     let value = param(h, 0)?;
     let parsed = value
         .as_str()
         .and_then(|text| text.parse::<jiff::civil::Date>().ok())
         .ok_or_else(|| fail(format!("`date` needs a date, not {}", describe(value))))?;
-    Ok(Json::String(long_date(parsed)))
+    Ok(Json::String(format::long_date(parsed, locale)))
 }
 
-/// A date as a contract writes it: `March 2, 2026`.
-#[must_use]
-pub fn long_date(date: jiff::civil::Date) -> String {
-    date.strftime("%B %-d, %Y").to_string()
-}
-
-fn percent_of(h: &Helper<'_>, _: &Context) -> HelperResult {
+fn percent_of(h: &Helper<'_>, _: &Context, _: Locale) -> HelperResult {
     let amount = decimal(h, 0)?;
     let percent = decimal(h, 1)?;
     let share = (amount * percent / Decimal::ONE_HUNDRED)
@@ -403,20 +305,20 @@ fn percent_of(h: &Helper<'_>, _: &Context) -> HelperResult {
     Ok(json_decimal(share))
 }
 
-fn times(h: &Helper<'_>, _: &Context) -> HelperResult {
+fn times(h: &Helper<'_>, _: &Context, _: Locale) -> HelperResult {
     let product = decimal(h, 0)?
         .checked_mul(decimal(h, 1)?)
         .ok_or_else(|| fail("`times`: the product is too large".into()))?;
     Ok(json_decimal(product))
 }
 
-fn minus(h: &Helper<'_>, _: &Context) -> HelperResult {
+fn minus(h: &Helper<'_>, _: &Context, _: Locale) -> HelperResult {
     Ok(json_decimal(decimal(h, 0)? - decimal(h, 1)?))
 }
 
 /// `{{section "kill-fee"}}`: `section 7`.
 struct SectionHelper {
-    numbers: BTreeMap<String, SectionNumber>,
+    numbers: SectionNumbers,
 }
 
 impl HelperDef for SectionHelper {
@@ -444,191 +346,5 @@ impl HelperDef for SectionHelper {
                 "`section \"{id}\"` refers to no clause of this library"
             ))),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-    use pulldown_cmark::{Event, Parser, TagEnd};
-
-    /// The text a `CommonMark` parser reads back from a paragraph of Markdown.
-    fn read_back(markdown: &str) -> (String, usize) {
-        let mut text = String::new();
-        let mut blocks = 0;
-        for event in Parser::new(markdown) {
-            match event {
-                Event::Text(t) => text.push_str(&t),
-                Event::SoftBreak | Event::HardBreak => text.push('\n'),
-                Event::Start(_) | Event::End(TagEnd::Paragraph) => blocks += 1,
-                Event::End(_) => {}
-                other => text.push_str(&format!("<<{other:?}>>")),
-            }
-        }
-        (text, blocks)
-    }
-
-    #[test]
-    fn hostile_name_reads_back_literally() {
-        let name = "*Acme* <b>#1</b> {{x}} [link](http://x) `code` _u_ | a | ~~s~~ &amp; \\";
-        let (text, blocks) = read_back(&escape(name));
-        assert_eq!(text, name);
-        assert_eq!(blocks, 2, "one paragraph, opened and closed");
-    }
-
-    #[test]
-    fn line_start_markers_are_neutralised() {
-        for value in [
-            "# Heading",
-            "- item",
-            "+ item",
-            "-",
-            "+",
-            "- - -",
-            "= =",
-            "-\tx",
-            "1. first",
-            "12) twelfth",
-            "===",
-            "---",
-            "> quote",
-            "    code",
-            "\tcode",
-        ] {
-            let (text, blocks) = read_back(&escape(value));
-            assert_eq!(text, value, "{value:?} came back as {text:?}");
-            assert_eq!(blocks, 2, "{value:?} must stay one paragraph");
-        }
-    }
-
-    #[test]
-    fn newlines_become_hard_breaks() {
-        assert_eq!(
-            escape("12 Main St\nSpringfield"),
-            "12 Main St\\\nSpringfield"
-        );
-        assert_eq!(read_back(&escape("a\n- b\n1. c")).0, "a\n- b\n1. c");
-    }
-
-    #[test]
-    fn plain_values_stay_readable() {
-        assert_eq!(escape("Jane Doe, 12.5 Main St."), "Jane Doe, 12.5 Main St.");
-        assert_eq!(escape("$12,400.00"), "$12,400.00");
-        assert_eq!(escape("fifty percent (50%)"), "fifty percent (50%)");
-        assert_eq!(escape("+49 30 5550 1427"), "+49 30 5550 1427");
-        assert_eq!(escape("-5 degrees"), "-5 degrees");
-    }
-
-    proptest! {
-        #[test]
-        fn any_text_reads_back_literally(value in "[^\\x00-\\x08\\x0b-\\x1f\\x7f\\r]{0,80}") {
-            // Answers are trimmed and never start or end with a line break.
-            let value = value.trim_matches(|c: char| c.is_whitespace() && !matches!(c, ' ' | '\t')).to_owned();
-            prop_assume!(!value.trim().is_empty());
-            let escaped = escape(&value);
-            let (text, _) = read_back(&escaped);
-            prop_assert_eq!(text, value, "escaped as {:?}", escaped);
-        }
-    }
-
-    #[test]
-    fn money_is_grouped_with_its_symbol() {
-        let amount = Decimal::from_str("12400").unwrap();
-        assert_eq!(format_money(amount, "USD").unwrap(), "$12,400.00");
-        assert_eq!(format_money(amount, "EUR").unwrap(), "€12,400.00");
-        assert_eq!(format_money(amount, "GBP").unwrap(), "£12,400.00");
-        assert_eq!(format_money(amount, "TRY").unwrap(), "₺12,400.00");
-        assert_eq!(format_money(amount, "CAD").unwrap(), "CAD 12,400.00");
-        assert_eq!(
-            format_money(Decimal::from_str("1234567.005").unwrap(), "USD").unwrap(),
-            "$1,234,567.01"
-        );
-        assert_eq!(
-            format_money(Decimal::from_str("999.5").unwrap(), "JPY").unwrap(),
-            "¥1,000"
-        );
-        assert_eq!(
-            format_money(Decimal::from_str("0.5").unwrap(), "USD").unwrap(),
-            "$0.50"
-        );
-        assert_eq!(format_money(amount, "XYZ"), None);
-    }
-
-    #[test]
-    fn numbers_in_words() {
-        let words = |s: &str| number_words(Decimal::from_str(s).unwrap());
-        assert_eq!(words("15"), "fifteen");
-        assert_eq!(words("50"), "fifty");
-        assert_eq!(words("21"), "twenty-one");
-        assert_eq!(words("1.5"), "one point five");
-        assert_eq!(words("0.25"), "zero point two five");
-        assert_eq!(words("100"), "one hundred");
-    }
-
-    fn render_template(source: &str, data: &Json) -> Result<String, String> {
-        let mut numbers = BTreeMap::new();
-        numbers.insert("kill-fee".to_owned(), SectionNumber::Numbered(7));
-        numbers.insert("late-fee".to_owned(), SectionNumber::Excluded);
-        let registry = registry(numbers);
-        registry
-            .render_template(source, data)
-            .map_err(|e| e.reason().to_string())
-    }
-
-    #[test]
-    fn helpers_render_contract_wording() {
-        let data = serde_json::json!({
-            "fees": {"currency": "USD", "total": "12400", "hourly_rate": "95"},
-            "deposit": {"percent": "30"},
-            "kill_fee": {"silence_days": 15},
-            "project": {"start": "2026-03-02"},
-            "client": {"name": "*Acme* <b>#1</b> {{x}}"}
-        });
-        let cases = [
-            ("{{money fees.total}}", "$12,400.00"),
-            ("{{percent deposit.percent}}", "thirty percent (30%)"),
-            (
-                "{{words kill_fee.silence_days}} business days",
-                "fifteen (15) business days",
-            ),
-            ("{{date project.start}}", "March 2, 2026"),
-            (
-                "{{money (percent_of fees.total deposit.percent)}}",
-                "$3,720.00",
-            ),
-            (
-                "{{money (minus fees.total (percent_of fees.total deposit.percent))}}",
-                "$8,680.00",
-            ),
-            ("{{money (times fees.hourly_rate 2)}}", "$190.00"),
-            ("see {{section \"kill-fee\"}}", "see section 7"),
-            ("{{client.name}}", "\\*Acme\\* \\<b\\>\\#1\\</b\\> {{x}}"),
-        ];
-        for (source, expected) in cases {
-            assert_eq!(
-                render_template(source, &data).unwrap(),
-                expected,
-                "{source}"
-            );
-        }
-    }
-
-    #[test]
-    fn helper_errors_say_what_is_wrong() {
-        let data = serde_json::json!({"fees": {"currency": "XXQ", "total": "1"}});
-        assert_eq!(
-            render_template("{{money fees.total}}", &data).unwrap_err(),
-            "`fees.currency` is \"XXQ\", which is not an ISO 4217 currency code"
-        );
-        assert_eq!(
-            render_template("{{section \"late-fee\"}}", &data).unwrap_err(),
-            "`section \"late-fee\"` refers to a clause that these answers leave out of the contract"
-        );
-    }
-
-    #[test]
-    fn tidy_collapses_blank_runs_and_trailing_spaces() {
-        assert_eq!(tidy("a  \n\n\n\nb\n\n"), "a\n\nb");
     }
 }

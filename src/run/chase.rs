@@ -3,22 +3,24 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{self, AGREEMENT_DATE, Answers, Value};
+use crate::answers::{self, Answers};
 use crate::assemble;
 use crate::chase::{self, Stage};
 use crate::cli::{ChaseArgs, OutputFormat};
 use crate::error::Error;
+use crate::format::Locale;
 use crate::ics;
 use crate::letters;
 use crate::library;
+use crate::model::Value;
+use crate::model::keys::AGREEMENT_DATE;
+use crate::model::keys::{CLIENT_NAME, PROJECT_NAME};
 use crate::output;
 use crate::pdf::PdfMeta;
+use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
 
-use super::{
-    PrepareOptions, Prepared, check_glyphs, library_files, pdf_meta, prepare, read_text,
-    render_format, today,
-};
+use super::{library_files, read_text, render_format, source_date_epoch, today, today_if_needed};
 
 pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     check_chase_args(args)?;
@@ -33,10 +35,11 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     let dated = answers.get(AGREEMENT_DATE).is_some();
     let options = PrepareOptions {
         date: None,
+        today: today_if_needed(&library, &answers, None)?,
         late_payer: false,
         rate_multiplier: rust_decimal::Decimal::TWO,
     };
-    let mut prepared = prepare(library, answers, &options)?;
+    let mut prepared = prepare::prepare(library, answers, &options)?;
     if !dated {
         prepared.answers.remove(AGREEMENT_DATE);
     }
@@ -52,7 +55,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             .map(ToString::to_string)
             .unwrap_or_default()
     };
-    let (client, project) = (text_of("client.name"), text_of("project.name"));
+    let (client, project) = (text_of(CLIENT_NAME), text_of(PROJECT_NAME));
     let mut writes = chase_letters(args, &prepared, &letters, &schedule, &client)?;
     if let Some(path) = &args.ics {
         writes.push((
@@ -167,9 +170,7 @@ fn chase_inputs(
             (Some(Value::Bool(true)), Some(Value::Number(percent))) => Some(*percent),
             _ => None,
         },
-        currency: answers
-            .get("fees.currency")
-            .map_or_else(|| "USD".to_owned(), ToString::to_string),
+        currency: answers.currency(),
     })
 }
 
@@ -182,20 +183,14 @@ fn chase_letters(
     client: &str,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let numbers = prepared
-        .library
-        .clauses
-        .iter()
-        .map(|clause| (clause.id.clone(), contract.number_of(&clause.id)))
-        .collect();
-    let registry = render::registry(numbers);
+    let registry = render::registry(contract.section_numbers(), Locale::default());
     let mut formats = args.format.clone();
     formats.sort_unstable();
     formats.dedup();
     if formats.contains(&OutputFormat::Pdf) {
         check_glyphs(prepared)?;
     }
-    let contract_meta = pdf_meta(prepared)?;
+    let contract_meta = pdf_meta(prepared, source_date_epoch()?);
     let mut writes = Vec::new();
     let chosen = schedule
         .steps

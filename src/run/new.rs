@@ -5,17 +5,20 @@ use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{self, AGREEMENT_DATE, Answers, Scalar};
+use crate::answers::{self, Answers};
 use crate::cli::{ContractArgs, NewArgs, OutputFormat};
 use crate::error::{Diagnostic, Error, Severity};
 use crate::interview::{self, Known, Preset, Prompter, SelectPrompt, Stop, TextPrompt};
 use crate::library::Library;
+use crate::model::Scalar;
+use crate::model::keys::AGREEMENT_DATE;
 use crate::output::{self, Destination};
 use crate::terminal::Terminal;
 
-use super::{
-    PrepareOptions, load_library, prepare, read_text, stderr_is_styled, today, write_contract,
-};
+use crate::model::keys::CLIENT_NAME;
+use crate::prepare::{self, PrepareOptions};
+
+use super::{load_library, read_text, stderr_is_styled, today, today_if_needed, write_contract};
 
 /// Why `new` will not start without a terminal, and what to do instead.
 const NO_TERMINAL: &str = "`clausewright new` asks its questions in a terminal, but its standard \
@@ -78,17 +81,18 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
 
     let options = PrepareOptions {
         date: args.contract.date,
+        today: today_if_needed(&library, &answers, args.contract.date)?,
         late_payer: false,
         rate_multiplier: interview::LATE_PAYER_MULTIPLIER,
     };
     // The answers file holds the answers as given, dated: `build` hardens them the same way.
     let mut saved = answers.clone();
-    let prepared = prepare(library, answers, &options)?;
+    let prepared = prepare::prepare(library, answers, &options)?;
     if let Some(date) = prepared.answers.get(AGREEMENT_DATE) {
         saved.set(AGREEMENT_DATE, date.clone());
     }
     let client = saved
-        .get("client.name")
+        .get(CLIENT_NAME)
         .map(ToString::to_string)
         .unwrap_or_default();
     let mut contract = args.contract.clone();
@@ -262,7 +266,7 @@ fn read_profile(path: &Path, library: &Library, styled: bool) -> Result<Answers,
         let Some(question) = library.question(&key).filter(|q| q.profile) else {
             continue;
         };
-        match answers::typed_value(question, &located.scalar) {
+        match crate::model::typed_value(question, &located.scalar) {
             Ok(value) => profile.set(&key, value),
             Err(why) => eprintln!(
                 "{}\n",

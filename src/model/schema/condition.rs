@@ -18,8 +18,8 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use crate::answers::Value;
-use crate::library::{Question, Type};
+use super::{Question, Type};
+use crate::model::value::Value;
 
 /// A parsed condition, with the text it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -714,7 +714,7 @@ fn compare(left: &Resolved, right: &Resolved) -> Option<Ordering> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::Choice;
+    use crate::model::Choice;
     use std::collections::BTreeMap;
 
     fn question(key: &str, ty: Type) -> Question {

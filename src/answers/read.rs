@@ -1,0 +1,315 @@
+//! Reading: takes an answers file's text and returns what it says, untyped ([`Given`]): each
+//! value as written and where, the reserved `clausewright:` mark, and every key that is not
+//! declared, given twice or of the wrong shape.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use super::RESERVED_KEY;
+use crate::error::{Diagnostic, Error};
+use crate::library::Library;
+use crate::model::Scalar;
+use crate::yaml::yaml_diagnostic;
+
+/// A node of an answers file: a mapping, a scalar, or a list (which no question takes).
+#[derive(Debug)]
+pub(crate) enum Node {
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+    Scalar(Scalar),
+    List,
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping or a value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Bool(v)))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Int(v)))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+        i64::try_from(v)
+            .map(|v| Node::Scalar(Scalar::Int(v)))
+            .map_err(|_| E::custom("number too large"))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Float(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Str(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Str(v)))
+    }
+    fn visit_unit<E>(self) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Null))
+    }
+    fn visit_none<E>(self) -> Result<Node, E> {
+        Ok(Node::Scalar(Scalar::Null))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+        Ok(Node::List)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<String>>()? {
+            let value = map.next_value::<Spanned<Node>>()?;
+            entries.push((key, value));
+        }
+        Ok(Node::Map(entries))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+/// Where each value of an answers file is written, by dotted key (1-based line and column);
+/// empty when the text is not a YAML mapping.
+#[must_use]
+pub fn value_locations(text: &str) -> BTreeMap<String, (usize, usize)> {
+    fn walk(
+        prefix: &str,
+        entries: Vec<(Spanned<String>, Spanned<Node>)>,
+        out: &mut BTreeMap<String, (usize, usize)>,
+    ) {
+        for (key, value) in entries {
+            let full = if prefix.is_empty() {
+                key.value
+            } else {
+                format!("{prefix}.{}", key.value)
+            };
+            let place = (
+                value.referenced.line() as usize,
+                value.referenced.column() as usize,
+            );
+            match value.value {
+                Node::Map(inner) => walk(&full, inner, out),
+                _ => {
+                    out.insert(full, place);
+                }
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    if let Ok(Spanned {
+        value: Node::Map(entries),
+        ..
+    }) = serde_saphyr::from_str::<Spanned<Node>>(text)
+    {
+        walk("", entries, &mut out);
+    }
+    out
+}
+
+/// A value as an answers file wrote it, before it is typed, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// The value as written.
+    pub scalar: Scalar,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+}
+
+/// What an answers file says, read without typing or requiring anything: for an interview that
+/// asks only what is missing or invalid.
+#[derive(Debug, Default)]
+pub struct Given {
+    /// The values written for declared keys, by key; empty values are left out.
+    pub values: BTreeMap<String, Located>,
+    /// Keys that are not declared, given twice or hold the wrong shape; their values are ignored.
+    pub problems: Vec<Diagnostic>,
+    /// The reserved `clausewright.late_payer_applied`: the rates were already multiplied.
+    pub late_payer_applied: bool,
+    /// The line of each parent key (`client:`), to place "is required" errors.
+    pub(super) parents: BTreeMap<String, usize>,
+}
+
+/// Reads an answers file as [`Given`] values. Fails only when the file is not YAML or not a
+/// mapping; an empty file gives nothing.
+pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Error> {
+    if text.trim().is_empty() {
+        return Ok(Given::default());
+    }
+    let root: Spanned<Node> = serde_saphyr::from_str(text)
+        .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?;
+    let Node::Map(mut entries) = root.value else {
+        return Err(Error::Diagnostics(vec![Diagnostic::spanned(file, text, &root, "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
+        )]));
+    };
+    let mut given = Given::default();
+    if let Some(index) = entries.iter().position(|(k, _)| k.value == RESERVED_KEY) {
+        let (key, value) = entries.remove(index);
+        given.late_payer_applied = reserved(file, text, &key, value, &mut given.problems);
+    }
+    flatten(
+        file,
+        text,
+        library,
+        "",
+        entries,
+        &mut given.values,
+        &mut given.parents,
+        &mut given.problems,
+    );
+    given
+        .values
+        .retain(|_, located| located.scalar != Scalar::Null);
+    Ok(given)
+}
+
+/// Reads the reserved `clausewright:` mapping; returns `late_payer_applied`.
+fn reserved(
+    file: &str,
+    text: &str,
+    key: &Spanned<String>,
+    value: Spanned<Node>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut applied = false;
+    let mut problem = |line: u64, column: u64| {
+        diagnostics.push(Diagnostic::error(
+            file,
+            text,
+            line as usize,
+            column as usize,
+            format!(
+                "`{RESERVED_KEY}` is reserved; it holds only `late_payer_applied: true` or `false`"
+            ),
+        ));
+    };
+    let Node::Map(entries) = value.value else {
+        problem(key.referenced.line(), key.referenced.column());
+        return false;
+    };
+    for (inner_key, inner_value) in entries {
+        match (inner_key.value.as_str(), inner_value.value) {
+            ("late_payer_applied", Node::Scalar(Scalar::Bool(b))) => applied = b,
+            _ => problem(inner_key.referenced.line(), inner_key.referenced.column()),
+        }
+    }
+    applied
+}
+
+#[allow(clippy::too_many_arguments)]
+fn flatten(
+    file: &str,
+    text: &str,
+    library: &Library,
+    prefix: &str,
+    entries: Vec<(Spanned<String>, Spanned<Node>)>,
+    found: &mut BTreeMap<String, Located>,
+    parents: &mut BTreeMap<String, usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (key, value) in entries {
+        let full = if prefix.is_empty() {
+            key.value.clone()
+        } else {
+            format!("{prefix}.{}", key.value)
+        };
+        let key_line = key.referenced.line() as usize;
+        let key_column = key.referenced.column() as usize;
+        let declared = library.question(&full).is_some();
+        let is_parent = library.is_parent(&full);
+        if !declared && !is_parent {
+            let mut message = format!("unknown key `{full}`");
+            if let Some(suggestion) = library.suggest(&full) {
+                message.push_str(&format!("; did you mean `{suggestion}`?"));
+            }
+            diagnostics.push(
+                Diagnostic::error(file, text, key_line, key_column, message)
+                    .with_width(key.value.chars().count()),
+            );
+            continue;
+        }
+        if found.contains_key(&full) || parents.contains_key(&full) && !is_parent {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    text,
+                    key_line,
+                    key_column,
+                    format!("`{full}` is given twice"),
+                )
+                .with_width(key.value.chars().count()),
+            );
+            continue;
+        }
+        match value.value {
+            Node::Map(inner) if is_parent => {
+                parents.insert(full.clone(), key_line);
+                flatten(
+                    file,
+                    text,
+                    library,
+                    &full,
+                    inner,
+                    found,
+                    parents,
+                    diagnostics,
+                );
+            }
+            Node::Scalar(scalar) if declared => {
+                found.insert(
+                    full,
+                    Located {
+                        scalar,
+                        line: value.referenced.line() as usize,
+                        column: value.referenced.column() as usize,
+                    },
+                );
+            }
+            _ => {
+                let what = if is_parent {
+                    let children = library.children(&full).join("`, `");
+                    format!("`{full}` holds the keys `{children}`, not a single value")
+                } else {
+                    format!("`{full}` takes a single value, not a list or mapping")
+                };
+                diagnostics.push(
+                    Diagnostic::error(file, text, key_line, key_column, what)
+                        .with_width(key.value.chars().count()),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_read_for_the_interview_keeps_the_late_payer_mark() {
+        let library = crate::library::load(&crate::library::built_in_files())
+            .into_library()
+            .unwrap();
+        let text = "fees:\n  total: \"9600\"\nclausewright:\n  late_payer_applied: true\n";
+        let given = read_given("saved.yaml", text, &library).unwrap();
+        assert!(given.late_payer_applied);
+        assert!(given.problems.is_empty(), "{:?}", given.problems);
+        assert_eq!(
+            given.values["fees.total"].scalar,
+            Scalar::Str("9600".into())
+        );
+    }
+}

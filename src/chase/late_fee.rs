@@ -1,0 +1,28 @@
+//! The late fee: simple interest on an overdue invoice, rounded to the currency's minor unit.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// The late fee on `amount` for `days` overdue at `percent_per_month`: simple interest charged
+/// for each day at twelve months' rate over 365 days, rounded to the currency's `minor_units`
+/// with halves away from zero.
+#[must_use]
+pub fn late_fee(
+    amount: Decimal,
+    percent_per_month: Decimal,
+    days: i64,
+    minor_units: u32,
+) -> Decimal {
+    if days <= 0 {
+        return Decimal::ZERO;
+    }
+    // Multiply before dividing so that the only rounding is the final one.
+    let numerator = amount * percent_per_month * Decimal::from(days) * Decimal::from(12);
+    (numerator / Decimal::from(36_500))
+        .round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Decimal places of the ISO 4217 currency `code` (2 when unknown).
+#[must_use]
+pub fn minor_units(code: &str) -> u32 {
+    rusty_money::iso::find(code).map_or(2, |c| c.exponent)
+}

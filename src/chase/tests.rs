@@ -1,0 +1,349 @@
+use std::str::FromStr;
+
+use super::*;
+use jiff::civil::date;
+
+fn dec(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+fn inputs(stage: Stage, today: Date) -> Inputs {
+    Inputs {
+        stage,
+        since: None,
+        invoice: None,
+        today,
+        deadline: Deadline::default(),
+        final_notice_sent: None,
+        kill_fee_days: None,
+        late_fee_percent: None,
+        currency: "USD".into(),
+    }
+}
+
+fn payment_inputs(due: Date, today: Date) -> Inputs {
+    Inputs {
+        invoice: Some(Invoice {
+            number: "2026-014".into(),
+            amount: dec("6400.00"),
+            due,
+        }),
+        late_fee_percent: Some(dec("1.5")),
+        ..inputs(Stage::Payment, today)
+    }
+}
+
+fn dated(schedule: &Schedule) -> Vec<(&str, String, Status)> {
+    schedule
+        .steps
+        .iter()
+        .map(|s| (s.id, s.date.strftime("%a %Y-%m-%d").to_string(), s.status))
+        .collect()
+}
+
+#[test]
+fn business_days_skip_weekends() {
+    // Friday 2026-05-01 + 1 business day is Monday 2026-05-04.
+    assert_eq!(add_business_days(date(2026, 5, 1), 1), date(2026, 5, 4));
+    assert_eq!(add_business_days(date(2026, 5, 1), 5), date(2026, 5, 8));
+    // From a Saturday, the first business day counted is the Monday.
+    assert_eq!(add_business_days(date(2026, 5, 2), 1), date(2026, 5, 4));
+    assert_eq!(add_business_days(date(2026, 5, 4), 0), date(2026, 5, 4));
+    assert_eq!(business_day_on_or_after(date(2026, 5, 2)), date(2026, 5, 4));
+    assert_eq!(business_day_on_or_after(date(2026, 5, 3)), date(2026, 5, 4));
+    assert_eq!(business_day_on_or_after(date(2026, 5, 5)), date(2026, 5, 5));
+}
+
+#[test]
+fn business_days_cross_month_ends_and_leap_days() {
+    // Thursday 2024-02-29 (a leap day) + 2 business days is Monday 2024-03-04.
+    assert_eq!(add_business_days(date(2024, 2, 29), 2), date(2024, 3, 4));
+    // Wednesday 2025-12-31 + 3 business days is Monday 2026-01-05.
+    assert_eq!(add_business_days(date(2025, 12, 31), 3), date(2026, 1, 5));
+    assert_eq!(days_between(date(2024, 2, 1), date(2024, 3, 1)), 29);
+    assert_eq!(days_between(date(2025, 2, 1), date(2025, 3, 1)), 28);
+    assert_eq!(days_between(date(2026, 3, 1), date(2026, 2, 1)), -28);
+}
+
+#[test]
+fn tuesday_of_the_week_after() {
+    // Every day of the week of Monday 2026-05-04 leads to Tuesday 2026-05-12.
+    for day in 4..=10 {
+        assert_eq!(
+            tuesday_of_next_week(date(2026, 5, day)),
+            date(2026, 5, 12),
+            "from 2026-05-{day:02}"
+        );
+    }
+    // Across a month end and a leap day: Thursday 2024-02-29 → Tuesday 2024-03-05.
+    assert_eq!(tuesday_of_next_week(date(2024, 2, 29)), date(2024, 3, 5));
+}
+
+#[test]
+fn negotiating_follow_up_is_four_to_seven_days_after() {
+    let mut input = inputs(Stage::Negotiating, date(2026, 5, 20));
+    // Wednesday: the fourth day is a Sunday, so the follow-up is Monday, day five.
+    input.since = Some(date(2026, 5, 6));
+    let schedule = schedule(&input).unwrap();
+    assert_eq!(
+        dated(&schedule),
+        [
+            (NEGOTIATING_FOLLOW_UP, "Mon 2026-05-11".into(), Status::Done),
+            (
+                NEGOTIATING_LAST_CHECK_IN,
+                "Mon 2026-05-18".into(),
+                Status::DueNow
+            ),
+        ]
+    );
+    for since in 1..=31 {
+        let since = date(2026, 5, since);
+        let follow_up = negotiating(since)[0].date;
+        let days = days_between(since, follow_up);
+        assert!((4..=7).contains(&days), "{since} → {follow_up}");
+        assert!(is_business_day(follow_up));
+    }
+}
+
+#[test]
+fn feedback_ladder_with_kill_fee() {
+    let mut input = inputs(Stage::Feedback, date(2026, 5, 19));
+    input.since = Some(date(2026, 5, 6));
+    input.kill_fee_days = Some(15);
+    let schedule = schedule(&input).unwrap();
+    assert_eq!(
+        dated(&schedule),
+        [
+            (FEEDBACK_FOLLOW_UP, "Tue 2026-05-12".into(), Status::Done),
+            ("feedback-checks", "Mon 2026-05-18".into(), Status::DueNow),
+            (
+                FEEDBACK_PAUSE_WORK,
+                "Thu 2026-05-21".into(),
+                Status::Upcoming
+            ),
+            (
+                "feedback-kill-fee",
+                "Thu 2026-05-28".into(),
+                Status::Upcoming
+            ),
+        ]
+    );
+}
+
+#[test]
+fn on_a_shared_date_the_letter_is_the_step_due_now() {
+    // With eleven days of silence, the kill fee applies on the pause-work notice's day;
+    // the letter must still be the one written.
+    let mut input = inputs(Stage::Feedback, date(2026, 5, 21));
+    input.since = Some(date(2026, 5, 6));
+    input.kill_fee_days = Some(10);
+    let schedule = schedule(&input).unwrap();
+    let due_now = schedule.due_now().unwrap();
+    assert_eq!(
+        (due_now.id, due_now.date),
+        (FEEDBACK_PAUSE_WORK, date(2026, 5, 21))
+    );
+    let kill_fee = schedule
+        .steps
+        .iter()
+        .find(|s| s.id == "feedback-kill-fee")
+        .unwrap();
+    assert_eq!(
+        (kill_fee.date, kill_fee.status),
+        (date(2026, 5, 21), Status::Done)
+    );
+}
+
+#[test]
+fn payment_ladder_64_days_overdue() {
+    // Due Monday 2026-03-02; today 2026-05-05 is 64 days later.
+    let schedule = schedule(&payment_inputs(date(2026, 3, 2), date(2026, 5, 5))).unwrap();
+    assert_eq!(
+        dated(&schedule),
+        [
+            (PAYMENT_FOLLOW_UP, "Tue 2026-03-03".into(), Status::Done),
+            (PAYMENT_RESEND, "Tue 2026-03-10".into(), Status::Done),
+            (PAYMENT_NOTICE_30, "Wed 2026-04-01".into(), Status::Done),
+            (PAYMENT_NOTICE_60, "Fri 2026-05-01".into(), Status::DueNow),
+            // Day 90 is Sunday 2026-05-31.
+            (PAYMENT_NOTICE_90, "Mon 2026-06-01".into(), Status::Upcoming),
+            (
+                PAYMENT_FINAL_NOTICE,
+                "Mon 2026-06-08".into(),
+                Status::Upcoming
+            ),
+            (
+                "payment-deadline",
+                "Mon 2026-06-15".into(),
+                Status::Upcoming
+            ),
+        ]
+    );
+    let due_now = schedule.due_now().unwrap();
+    assert_eq!(schedule.letter_date(due_now), date(2026, 5, 5));
+    let values = schedule.letter_values(due_now);
+    let get = |key: &str| {
+        values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(get("invoice.days_overdue"), Some(Value::Integer(64)));
+    assert_eq!(get("invoice.late_fee"), Some(Value::Number(dec("201.99"))));
+    assert_eq!(get("invoice.balance"), Some(Value::Number(dec("6601.99"))));
+    assert_eq!(
+        get("letter.deadline"),
+        None,
+        "only the final notice has one"
+    );
+}
+
+#[test]
+fn due_date_in_the_future_has_nothing_to_send() {
+    let schedule = schedule(&payment_inputs(date(2026, 6, 1), date(2026, 5, 5))).unwrap();
+    assert!(schedule.steps.iter().all(|s| s.status == Status::Upcoming));
+    assert_eq!(schedule.due_now(), None);
+    assert_eq!(schedule.days_overdue(date(2026, 5, 5)), 0);
+    assert_eq!(schedule.late_fee_on(date(2026, 5, 5)), Decimal::ZERO);
+}
+
+#[test]
+fn final_notice_due_now_counts_the_deadline_from_today() {
+    // The final notice was due Monday 2026-06-08; sent on Wednesday 2026-06-10 it gives
+    // five business days from then.
+    let schedule = schedule(&payment_inputs(date(2026, 3, 2), date(2026, 6, 10))).unwrap();
+    let due_now = schedule.due_now().unwrap();
+    assert_eq!(due_now.id, PAYMENT_FINAL_NOTICE);
+    assert_eq!(schedule.deadline, Some(date(2026, 6, 17)));
+    let values = schedule.letter_values(due_now);
+    assert!(values.contains(&("letter.deadline", Value::Date(date(2026, 6, 17)))));
+    assert!(values.contains(&(
+        "letter.deadline_period",
+        Value::Text("five (5) business days".into())
+    )));
+}
+
+#[test]
+fn after_the_deadline_the_court_step_is_due() {
+    // Not told when the final notice went out, the tool has it sent today, so the client
+    // still gets the whole deadline: the court step is never due before that.
+    let unsent = schedule(&payment_inputs(date(2026, 3, 2), date(2026, 6, 16))).unwrap();
+    let due_now = unsent.due_now().unwrap();
+    assert_eq!(
+        (due_now.id, due_now.date),
+        ("payment-final-notice", date(2026, 6, 8))
+    );
+    assert_eq!(unsent.deadline, Some(date(2026, 6, 23)));
+    // Told it went out on its planned day, the deadline has passed: go to court.
+    let mut sent = payment_inputs(date(2026, 3, 2), date(2026, 6, 16));
+    sent.final_notice_sent = Some(date(2026, 6, 8));
+    let overdue = schedule(&sent).unwrap();
+    let due_now = overdue.due_now().unwrap();
+    assert_eq!(
+        (due_now.id, due_now.date),
+        ("payment-deadline", date(2026, 6, 15))
+    );
+    // Sent but its deadline not yet over: nothing is due, the notice is done.
+    sent.today = date(2026, 6, 10);
+    let waiting = schedule(&sent).unwrap();
+    assert!(waiting.due_now().is_none(), "{:?}", waiting.steps);
+    let notice = waiting
+        .steps
+        .iter()
+        .find(|s| s.id == "payment-final-notice")
+        .unwrap();
+    assert_eq!(notice.status, Status::Done);
+}
+
+#[test]
+fn leap_day_due_date() {
+    // Due on the leap day 2028-02-29 (a Tuesday): 30 days later is Thursday 2028-03-30.
+    let schedule = schedule(&payment_inputs(date(2028, 2, 29), date(2028, 3, 30))).unwrap();
+    let due_now = schedule.due_now().unwrap();
+    assert_eq!(
+        (due_now.id, due_now.date),
+        (PAYMENT_NOTICE_30, date(2028, 3, 30))
+    );
+    assert_eq!(schedule.days_overdue(date(2028, 3, 30)), 30);
+}
+
+#[test]
+fn deadlines_stay_between_five_business_days_and_thirty_days() {
+    let friday = date(2026, 6, 5);
+    assert_eq!(Deadline::default().end(friday), Ok(date(2026, 6, 12)));
+    assert_eq!(
+        "14d".parse::<Deadline>().unwrap().end(friday),
+        Ok(date(2026, 6, 19))
+    );
+    assert_eq!(
+        "30d".parse::<Deadline>().unwrap().end(friday),
+        Ok(date(2026, 7, 5))
+    );
+    assert_eq!(
+        "31d".parse::<Deadline>(),
+        Err(
+            "--deadline 31d is longer than 30 calendar days; the deadline may be at most `30d`"
+                .into()
+        )
+    );
+    assert_eq!(
+        "25bd".parse::<Deadline>(),
+        Err(
+            "--deadline 25bd is longer than 30 calendar days; the deadline may be at most `30d`"
+                .into()
+        )
+    );
+    // Absurd spans are refused before any date arithmetic (they used to panic or hang).
+    assert!("4000000000d".parse::<Deadline>().is_err());
+    assert!("4000000000bd".parse::<Deadline>().is_err());
+    assert_eq!(
+        "22bd".parse::<Deadline>().unwrap().end(friday),
+        Err("--deadline 22bd ends 32 days after the final notice; the deadline may be at most 30 calendar days (`30d`)".into())
+    );
+    assert_eq!(
+        "4bd".parse::<Deadline>().unwrap().end(friday),
+        Err(
+            "--deadline 4bd is shorter than 5 business days; give the client at least `5bd`".into()
+        )
+    );
+    assert_eq!(
+        "6d".parse::<Deadline>().unwrap().end(friday),
+        Err("--deadline 6d is shorter than 5 business days; give the client at least `5bd`".into())
+    );
+    assert_eq!(
+        "5 weeks".parse::<Deadline>(),
+        Err(
+            "`5 weeks` is not a deadline; write business days as `5bd` or calendar days as `14d`"
+                .into()
+        )
+    );
+    assert_eq!(
+        "10bd".parse::<Deadline>().unwrap().words(),
+        "ten (10) business days"
+    );
+}
+
+#[test]
+fn late_fee_to_the_cent() {
+    // 6400 × 1.5% × 12 / 365 × 64 = 201.9945…
+    assert_eq!(late_fee(dec("6400.00"), dec("1.5"), 64, 2), dec("201.99"));
+    // 36.50 × 1.25% × 12 / 365 × 3 = 0.045 exactly: halves round away from zero.
+    assert_eq!(late_fee(dec("36.50"), dec("1.25"), 3, 2), dec("0.05"));
+    // A leap year has no extra day's rate: 366 days cost a little over twelve months.
+    assert_eq!(late_fee(dec("1000"), dec("1"), 365, 2), dec("120.00"));
+    assert_eq!(late_fee(dec("1000"), dec("1"), 366, 2), dec("120.33"));
+    // Yen have no minor unit.
+    assert_eq!(late_fee(dec("100000"), dec("1.5"), 30, 0), dec("1479"));
+    assert_eq!(late_fee(dec("6400.00"), dec("1.5"), 0, 2), Decimal::ZERO);
+    assert_eq!(late_fee(dec("6400.00"), dec("1.5"), -3, 2), Decimal::ZERO);
+}
+
+#[test]
+fn since_after_today_is_refused() {
+    let mut input = inputs(Stage::Feedback, date(2026, 5, 5));
+    input.since = Some(date(2026, 5, 6));
+    assert_eq!(
+        schedule(&input).unwrap_err().to_string(),
+        "--since 2026-05-06 is after today (2026-05-05); give the day the unanswered message was sent"
+    );
+}

@@ -1,0 +1,160 @@
+//! Formatting: the one place a value becomes prose. Takes a value and a [`Locale`] and returns
+//! the text a contract, letter, summary or interview shows: money (`$12,400.00`), percents
+//! (`fifty percent (50%)`), numbers in words (`fifteen (15)`), dates (`March 2, 2026`), and
+//! an answer as a summary shows it ([`display_value`]).
+//!
+//! Every function takes the locale, so a new language is a new [`Locale`] variant and the
+//! match arms that go with it, not a hunt through the stages.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::model::{Question, Type, Value};
+
+/// The language and conventions prose is written in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Locale {
+    /// American English: `$1,250.00`, `March 2, 2026`, `fifteen`.
+    #[default]
+    EnUs,
+}
+
+/// A value as a person reads it in a summary: `$190.00`, `50%`, `15 business days`.
+/// `currency` is the ISO 4217 code money is shown in.
+#[must_use]
+pub fn display_value(question: &Question, value: &Value, currency: &str, locale: Locale) -> String {
+    let text = match (question.ty, value) {
+        (Type::Money, Value::Number(n)) => {
+            money(*n, currency, locale).unwrap_or_else(|| n.to_string())
+        }
+        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
+        (Type::Date, Value::Date(d)) => long_date(*d, locale),
+        _ => value.to_string(),
+    };
+    match &question.unit {
+        Some(unit) => format!("{text} {unit}"),
+        None => text,
+    }
+}
+
+/// Currencies whose symbol names them alone; others are written with their code (`CAD 1.00`).
+const UNAMBIGUOUS_SYMBOLS: &[&str] = &[
+    "USD", "EUR", "GBP", "TRY", "JPY", "INR", "KRW", "ILS", "NGN", "UAH", "PHP", "THB", "VND",
+];
+
+/// Formats `amount` in the currency `code` as a contract writes it, rounded to the currency's
+/// minor unit (`$1,234,567.01`, `¥1,000`, `CAD 12,400.00`); `None` for an unknown code.
+#[must_use]
+pub fn money(amount: Decimal, code: &str, locale: Locale) -> Option<String> {
+    let Locale::EnUs = locale;
+    let currency = rusty_money::iso::find(code)?;
+    let exponent = currency.exponent;
+    let rounded = amount.round_dp_with_strategy(exponent, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.*}", exponent as usize, rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let number = if fraction.is_empty() {
+        grouped
+    } else {
+        format!("{grouped}.{fraction}")
+    };
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    Some(if UNAMBIGUOUS_SYMBOLS.contains(&code) {
+        format!("{sign}{}{number}", currency.symbol)
+    } else {
+        format!("{sign}{code} {number}")
+    })
+}
+
+/// A percent as a contract writes it: `fifty percent (50%)`.
+#[must_use]
+pub fn percent(value: Decimal, locale: Locale) -> String {
+    let value = value.normalize();
+    format!("{} percent ({value}%)", number_words(value, locale))
+}
+
+/// A number in words with its digits, as a contract writes it: `fifteen (15)`.
+#[must_use]
+pub fn words(value: Decimal, locale: Locale) -> String {
+    let value = value.normalize();
+    format!("{} ({value})", number_words(value, locale))
+}
+
+/// A number in words: `fifteen`, `one point five`, `zero point two five`.
+#[must_use]
+pub fn number_words(value: Decimal, locale: Locale) -> String {
+    let Locale::EnUs = locale;
+    let text = value.normalize().to_string();
+    let float: f64 = text.parse().unwrap_or(0.0);
+    let words = num2words::Num2Words::new(float)
+        .to_words()
+        .unwrap_or_else(|_| text.clone());
+    if value.abs() < Decimal::ONE && !value.is_zero() && words.starts_with("point") {
+        format!("zero {words}")
+    } else if value.is_sign_negative() && !value.is_zero() && !words.starts_with("minus") {
+        format!("minus {words}")
+    } else {
+        words
+    }
+}
+
+/// A date as a contract writes it: `March 2, 2026`.
+#[must_use]
+pub fn long_date(date: jiff::civil::Date, locale: Locale) -> String {
+    let Locale::EnUs = locale;
+    date.strftime("%B %-d, %Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn format_money(amount: Decimal, code: &str) -> Option<String> {
+        money(amount, code, Locale::EnUs)
+    }
+
+    #[test]
+    fn money_is_grouped_with_its_symbol() {
+        let amount = Decimal::from_str("12400").unwrap();
+        assert_eq!(format_money(amount, "USD").unwrap(), "$12,400.00");
+        assert_eq!(format_money(amount, "EUR").unwrap(), "€12,400.00");
+        assert_eq!(format_money(amount, "GBP").unwrap(), "£12,400.00");
+        assert_eq!(format_money(amount, "TRY").unwrap(), "₺12,400.00");
+        assert_eq!(format_money(amount, "CAD").unwrap(), "CAD 12,400.00");
+        assert_eq!(
+            format_money(Decimal::from_str("1234567.005").unwrap(), "USD").unwrap(),
+            "$1,234,567.01"
+        );
+        assert_eq!(
+            format_money(Decimal::from_str("999.5").unwrap(), "JPY").unwrap(),
+            "¥1,000"
+        );
+        assert_eq!(
+            format_money(Decimal::from_str("0.5").unwrap(), "USD").unwrap(),
+            "$0.50"
+        );
+        assert_eq!(format_money(amount, "XYZ"), None);
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        let words = |s: &str| number_words(Decimal::from_str(s).unwrap(), Locale::EnUs);
+        assert_eq!(words("15"), "fifteen");
+        assert_eq!(words("50"), "fifty");
+        assert_eq!(words("21"), "twenty-one");
+        assert_eq!(words("1.5"), "one point five");
+        assert_eq!(words("0.25"), "zero point two five");
+        assert_eq!(words("100"), "one hundred");
+    }
+}

@@ -1,0 +1,155 @@
+//! The laid-out document: pages of positioned lines, rules and link areas in PDF points
+//! (origin bottom left), and one bookmark per `##` heading.
+
+use super::breaker::{Fragment, LineEnd};
+use super::metrics;
+
+/// What a line is, so readers (and tests) can tell body text from furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A heading of the given level.
+    Heading(u8),
+    /// Body text: paragraphs, list items, quotes, code.
+    Body,
+    /// A list item's bullet or number.
+    Marker,
+    /// Text in a table cell.
+    Cell,
+    /// The running footer.
+    Footer,
+}
+
+/// A line of text placed on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Baseline height above the page's bottom edge, in points.
+    pub y: f32,
+    /// The fragments; their `x` is from the page's left edge.
+    pub fragments: Vec<Fragment>,
+    /// The text as read: the fragments' text, trailing space removed.
+    pub text: String,
+    /// How the line ends (whether its last word continues on the next line).
+    pub end: LineEnd,
+    /// What the line is.
+    pub role: Role,
+}
+
+impl Line {
+    /// Left edge of the first glyph, in points from the page's left edge.
+    #[must_use]
+    pub fn left(&self) -> f32 {
+        self.fragments.first().map_or(0.0, |f| f.x)
+    }
+
+    /// Right edge of the last glyph (trailing space excluded), in points from the left edge.
+    #[must_use]
+    pub fn right(&self) -> f32 {
+        self.fragments.last().map_or(0.0, |f| {
+            let trailing = &f.text[f.text.trim_end_matches(' ').len()..];
+            f.x + f.width - metrics::face(f.style).width(trailing, f.size)
+        })
+    }
+}
+
+/// A straight stroked line (horizontal rules, table rules, quote bars).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rule {
+    /// Start point x, in points.
+    pub x1: f32,
+    /// Start point y.
+    pub y1: f32,
+    /// End point x.
+    pub x2: f32,
+    /// End point y.
+    pub y2: f32,
+    /// Stroke width in points.
+    pub thickness: f32,
+    /// Grey level, 0 black to 1 white.
+    pub gray: f32,
+}
+
+/// A clickable area over the text of a link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkArea {
+    /// Left edge, in points.
+    pub x: f32,
+    /// Bottom edge.
+    pub y: f32,
+    /// Width.
+    pub width: f32,
+    /// Height.
+    pub height: f32,
+    /// The link target.
+    pub url: String,
+}
+
+/// One page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// Text lines, in reading order (a list marker comes just before its item's line).
+    pub lines: Vec<Line>,
+    /// Rules.
+    pub rules: Vec<Rule>,
+    /// Link areas.
+    pub links: Vec<LinkArea>,
+}
+
+/// An outline entry for a `##` heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bookmark {
+    /// The heading's text.
+    pub title: String,
+    /// 0-based page index.
+    pub page: usize,
+    /// Top of the heading, in points above the page's bottom edge.
+    pub y: f32,
+}
+
+/// The laid-out contract.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Page width in points.
+    pub width: f32,
+    /// Page height in points.
+    pub height: f32,
+    /// The text area: left, bottom, right, top edges in points. No body line leaves it.
+    pub frame: [f32; 4],
+    /// The contract's title (the `#` heading), empty if there is none.
+    pub title: String,
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// One bookmark per `##` heading, in document order.
+    pub bookmarks: Vec<Bookmark>,
+}
+
+impl Document {
+    /// The text of every line of every page, in reading order, footers included.
+    pub fn text_lines(&self) -> impl Iterator<Item = &str> {
+        self.pages
+            .iter()
+            .flat_map(|p| p.lines.iter().map(|l| l.text.as_str()))
+    }
+
+    /// The words of the headings, body text and table cells, in order, with words broken
+    /// across lines rejoined (list markers and footers left out).
+    #[must_use]
+    pub fn words(&self) -> Vec<String> {
+        let mut text = String::new();
+        for line in self.pages.iter().flat_map(|p| &p.lines) {
+            if matches!(line.role, Role::Marker | Role::Footer) {
+                continue;
+            }
+            match line.end {
+                LineEnd::Hyphen => {
+                    text.push_str(line.text.strip_suffix('-').unwrap_or(&line.text));
+                }
+                LineEnd::Join => text.push_str(&line.text),
+                LineEnd::Space | LineEnd::Last => {
+                    text.push_str(&line.text);
+                    text.push(' ');
+                }
+            }
+        }
+        text.split_whitespace().map(str::to_owned).collect()
+    }
+}

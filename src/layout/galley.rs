@@ -1,0 +1,373 @@
+//! The galley: takes the parsed blocks and returns vertical material, one [`Slab`] per set
+//! line or table row, with the space before it, whether a page may break before it, and the
+//! keeps (heading with what follows, `<!-- keep-together -->`).
+
+use super::blocks::{self, Block, Para, ParaKind, Table};
+use super::breaker::{self, Align, Fragment, Inline, LineEnd, Measure, SetLine, Span};
+use super::metrics::{self, Style};
+use super::table::column_widths;
+use super::{
+    BASELINE, BODY_LEADING, BODY_SIZE, CELL_PAD, ITEM_GAP, LIST_INDENT, Line, PARA_GAP,
+    QUOTE_INDENT, Role, Rule, TABLE_LEADING, TABLE_SIZE,
+};
+
+/// A line before placement: `y` is the baseline's distance below the slab's top.
+#[derive(Debug)]
+pub(super) struct Slab {
+    pub(super) height: f32,
+    pub(super) space_before: f32,
+    pub(super) break_before: bool,
+    pub(super) lines: Vec<Line>,
+    /// Rules with `y` measured downwards from the slab's top.
+    pub(super) rules: Vec<Rule>,
+    /// The x of a block quote bar running down the slab's left.
+    pub(super) bars: Vec<f32>,
+    pub(super) bookmark: Option<String>,
+}
+
+/// Vertical material being collected, one slab per line or table row.
+#[derive(Default)]
+pub(super) struct Galley {
+    pub(super) left: f32,
+    pub(super) width: f32,
+    pub(super) slabs: Vec<Slab>,
+    pub(super) pending_space: f32,
+    /// How many more slabs must stay on the page of the one before (after a heading).
+    pub(super) glue: usize,
+    pub(super) keep: bool,
+    pub(super) keep_started: bool,
+}
+
+impl Galley {
+    fn space(&mut self, before: f32) {
+        self.pending_space = self.pending_space.max(before);
+    }
+
+    fn push(&mut self, mut slab: Slab, break_ok: bool) {
+        slab.break_before = break_ok && self.glue == 0 && !(self.keep && self.keep_started);
+        slab.space_before = std::mem::take(&mut self.pending_space);
+        self.glue = self.glue.saturating_sub(1);
+        if self.keep {
+            self.keep_started = true;
+        }
+        self.slabs.push(slab);
+    }
+
+    /// Adds a block; a paragraph takes the next of `sets`, its lines broken beforehand, all
+    /// paragraphs at once (see `set_paragraphs`).
+    pub(super) fn block(&mut self, block: &Block, sets: &mut impl Iterator<Item = Vec<SetLine>>) {
+        match block {
+            Block::Para(p) => {
+                let lines = sets.next().unwrap_or_default();
+                self.para(p, lines);
+            }
+            Block::Rule => {
+                self.space(PARA_GAP);
+                let y = 9.0;
+                let slab = Slab {
+                    height: 18.0,
+                    rules: vec![Rule {
+                        x1: self.left + self.width * 0.3,
+                        y1: y,
+                        x2: self.left + self.width * 0.7,
+                        y2: y,
+                        thickness: 0.6,
+                        gray: 0.45,
+                    }],
+                    ..Slab::empty()
+                };
+                self.push(slab, true);
+                self.space(PARA_GAP);
+            }
+            Block::Table(t) => self.table(t),
+            Block::KeepStart => {
+                self.keep = true;
+                self.keep_started = false;
+            }
+            Block::KeepEnd => self.keep = false,
+        }
+    }
+
+    /// Places a paragraph whose lines [`set_paragraph`] has already broken.
+    fn para(&mut self, p: &Para, lines: Vec<SetLine>) {
+        let (leading, before, after) = para_spacing(p);
+        let indent = para_indent(p);
+        let role = match p.kind {
+            ParaKind::Heading(level) => Role::Heading(level),
+            _ => Role::Body,
+        };
+        let bars: Vec<f32> = (0..p.quote_depth)
+            .map(|d| self.left + d as f32 * QUOTE_INDENT + 3.0)
+            .collect();
+        self.space(before);
+        let n = lines.len();
+        for (i, set) in lines.into_iter().enumerate() {
+            let baseline = leading * BASELINE;
+            let mut slab_lines = Vec::with_capacity(2);
+            if i == 0
+                && let Some(marker) = &p.marker
+            {
+                slab_lines.push(Self::marker(marker, self.left + indent, baseline));
+            }
+            slab_lines.push(placed(set, self.left + indent, baseline, role));
+            let bookmark =
+                (i == 0 && p.kind == ParaKind::Heading(2)).then(|| plain_text(&p.inlines));
+            let slab = Slab {
+                height: leading,
+                lines: slab_lines,
+                bars: bars.clone(),
+                bookmark,
+                ..Slab::empty()
+            };
+            // No single line of a paragraph alone at a page's foot or head.
+            let break_ok = match p.kind {
+                ParaKind::Heading(_) => i == 0,
+                ParaKind::Body => i == 0 || (i >= 2 && i + 2 <= n),
+                ParaKind::Code => true,
+            };
+            self.push(slab, break_ok);
+        }
+        if matches!(p.kind, ParaKind::Heading(_)) {
+            self.glue = 2;
+        }
+        self.space(after);
+    }
+
+    fn marker(marker: &str, text_x: f32, baseline: f32) -> Line {
+        let width = metrics::face(Style::Regular).width(marker, BODY_SIZE);
+        // Numbers end just before the text; bullets sit centred in the hanging indent.
+        let x = if marker.ends_with('.') {
+            text_x - 5.0 - width
+        } else {
+            text_x - LIST_INDENT / 2.0 - width / 2.0
+        };
+        Line {
+            y: baseline,
+            fragments: vec![Fragment {
+                x,
+                width,
+                text: marker.to_owned(),
+                style: Style::Regular,
+                size: BODY_SIZE,
+                link: None,
+            }],
+            text: marker.to_owned(),
+            end: LineEnd::Last,
+            role: Role::Marker,
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        let indent = t.quote_depth as f32 * QUOTE_INDENT + t.list_depth as f32 * LIST_INDENT;
+        let left = self.left + indent;
+        let width = self.width - indent;
+        let columns = t
+            .head
+            .len()
+            .max(t.rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let widths = column_widths(t, columns, width);
+        let mut xs = Vec::with_capacity(columns);
+        let mut x = left;
+        for w in &widths {
+            xs.push(x);
+            x += w;
+        }
+        self.space(PARA_GAP + 2.0);
+        let rows = std::iter::once(&t.head).chain(&t.rows);
+        for (r, row) in rows.enumerate() {
+            let mut cells: Vec<Vec<SetLine>> = Vec::with_capacity(columns);
+            for (c, column_width) in widths.iter().enumerate() {
+                let inlines = row.get(c).map_or(&[][..], Vec::as_slice);
+                let align = match t.align.get(c) {
+                    Some(blocks::Align::Right) => Align::Right,
+                    Some(blocks::Align::Center) => Align::Center,
+                    _ => Align::Left,
+                };
+                let measure = Measure {
+                    width: column_width - 2.0 * CELL_PAD,
+                    size: TABLE_SIZE,
+                    align,
+                    hyphenate: true,
+                };
+                cells.push(breaker::set(inlines, &measure));
+            }
+            let count = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            let height = count as f32 * TABLE_LEADING + 2.0 * CELL_PAD;
+            let mut lines = Vec::new();
+            for (c, cell) in cells.into_iter().enumerate() {
+                for (i, set) in cell.into_iter().enumerate() {
+                    let baseline = CELL_PAD + i as f32 * TABLE_LEADING + TABLE_LEADING * BASELINE;
+                    lines.push(placed(set, xs[c] + CELL_PAD, baseline, Role::Cell));
+                }
+            }
+            let rule = |y: f32, thickness: f32| Rule {
+                x1: left,
+                y1: y,
+                x2: left + width,
+                y2: y,
+                thickness,
+                gray: 0.0,
+            };
+            let mut rules = Vec::new();
+            if r == 0 {
+                rules.push(rule(0.0, 0.8));
+                rules.push(rule(height, 0.5));
+            } else if r == t.rows.len() {
+                rules.push(rule(height, 0.8));
+            } else {
+                rules.push(Rule {
+                    gray: 0.8,
+                    ..rule(height, 0.3)
+                });
+            }
+            let slab = Slab {
+                height,
+                lines,
+                rules,
+                bars: (0..t.quote_depth)
+                    .map(|d| self.left + d as f32 * QUOTE_INDENT + 3.0)
+                    .collect(),
+                ..Slab::empty()
+            };
+            // The header row stays with the first body row.
+            self.push(slab, r != 1);
+        }
+        self.space(PARA_GAP + 2.0);
+    }
+}
+
+impl Slab {
+    fn empty() -> Slab {
+        Slab {
+            height: 0.0,
+            space_before: 0.0,
+            break_before: true,
+            lines: Vec::new(),
+            rules: Vec::new(),
+            bars: Vec::new(),
+            bookmark: None,
+        }
+    }
+}
+
+/// Size, leading, space before and after, and alignment of a paragraph.
+pub(super) fn para_style(p: &Para) -> (f32, f32, f32, f32, Align) {
+    match p.kind {
+        ParaKind::Heading(1) => (20.0, 26.0, 0.0, 16.0, Align::Center),
+        ParaKind::Heading(2) => (13.5, 18.0, 15.0, 5.0, Align::Left),
+        ParaKind::Heading(3) => (12.0, 16.0, 11.0, 4.0, Align::Left),
+        ParaKind::Heading(_) => (BODY_SIZE, BODY_LEADING, 9.0, 3.0, Align::Left),
+        ParaKind::Body if p.in_list => {
+            (BODY_SIZE, BODY_LEADING, ITEM_GAP, ITEM_GAP, Align::Justify)
+        }
+        ParaKind::Body => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Justify),
+        ParaKind::Code => (BODY_SIZE, BODY_LEADING, PARA_GAP, PARA_GAP, Align::Left),
+    }
+}
+
+pub(super) fn para_spacing(p: &Para) -> (f32, f32, f32) {
+    let (_, leading, before, after, _) = para_style(p);
+    (leading, before, after)
+}
+
+/// How far a paragraph's lines start right of the text area's edge.
+pub(super) fn para_indent(p: &Para) -> f32 {
+    p.quote_depth as f32 * QUOTE_INDENT + p.list_depth as f32 * LIST_INDENT
+}
+
+/// Breaks a paragraph into lines for a text area `width` wide.
+pub(super) fn set_paragraph(p: &Para, width: f32) -> Vec<SetLine> {
+    let (size, _, _, _, align) = para_style(p);
+    let heading = matches!(p.kind, ParaKind::Heading(_));
+    let inlines: Vec<Inline> = if heading {
+        p.inlines.iter().map(emboldened).collect()
+    } else {
+        p.inlines.clone()
+    };
+    let measure = Measure {
+        width: width - para_indent(p),
+        size,
+        align,
+        hyphenate: p.kind == ParaKind::Body,
+    };
+    breaker::set(&inlines, &measure)
+}
+
+/// Breaks every paragraph into lines, on every core: line breaking is most of the layout's
+/// work, and paragraphs break independently of each other. Keeps the paragraphs' order.
+pub(super) fn set_paragraphs(paragraphs: &[&Para], width: f32) -> Vec<Vec<SetLine>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || paragraphs.len() < 16 {
+        return paragraphs.iter().map(|p| set_paragraph(p, width)).collect();
+    }
+    // Thread k breaks paragraphs k, k + threads, ...: neighbours are alike in length, so the
+    // threads get about the same work.
+    let mut parts: Vec<Vec<(usize, Vec<SetLine>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|k| {
+                scope.spawn(move || {
+                    paragraphs
+                        .iter()
+                        .enumerate()
+                        .skip(k)
+                        .step_by(threads)
+                        .map(|(i, p)| (i, set_paragraph(p, width)))
+                        .collect()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    let mut sets: Vec<Vec<SetLine>> = Vec::with_capacity(paragraphs.len());
+    sets.resize_with(paragraphs.len(), Vec::new);
+    for (i, lines) in parts.iter_mut().flat_map(std::mem::take) {
+        sets[i] = lines;
+    }
+    sets
+}
+
+pub(super) fn emboldened(inline: &Inline) -> Inline {
+    match inline {
+        Inline::Text(span) => Inline::Text(Span {
+            style: span.style.with_bold(true),
+            ..span.clone()
+        }),
+        Inline::HardBreak => Inline::HardBreak,
+    }
+}
+
+pub(super) fn plain_text(inlines: &[Inline]) -> String {
+    let text: String = inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(s) => s.text.as_str(),
+            Inline::HardBreak => " ",
+        })
+        .collect();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A set line moved to `x`, its baseline `baseline` below the slab top.
+pub(super) fn placed(set: SetLine, x: f32, baseline: f32, role: Role) -> Line {
+    let mut fragments = set.fragments;
+    for f in &mut fragments {
+        f.x += x;
+    }
+    let text: String = fragments.iter().map(|f| f.text.as_str()).collect();
+    Line {
+        y: baseline,
+        fragments,
+        text: text.trim_end().to_owned(),
+        end: set.end,
+        role,
+    }
+}

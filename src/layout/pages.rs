@@ -1,0 +1,119 @@
+//! Pagination: takes the galley's slabs and returns pages: breaks where allowed, lines and
+//! rules placed on the page, bookmarks for headings and link areas for links.
+
+use super::galley::Slab;
+use super::metrics;
+use super::{Bookmark, Line, LinkArea, Page, Rule};
+
+/// Splits the slabs into pages of at most `height` points, breaking only where allowed unless
+/// nothing else fits.
+pub(super) fn paginate(slabs: &[Slab], height: f32) -> Vec<std::ops::Range<usize>> {
+    let mut pages = Vec::new();
+    let mut start = 0;
+    while start < slabs.len() {
+        let mut used = 0.0;
+        let mut end = start;
+        while end < slabs.len() {
+            let gap = if end == start {
+                0.0
+            } else {
+                slabs[end].space_before
+            };
+            let h = gap + slabs[end].height;
+            if end > start && used + h > height + 1e-3 {
+                break;
+            }
+            used += h;
+            end += 1;
+        }
+        if end == slabs.len() {
+            pages.push(start..end);
+            break;
+        }
+        let cut = (start + 1..=end)
+            .rev()
+            .find(|&k| slabs[k].break_before)
+            .unwrap_or(end);
+        pages.push(start..cut);
+        start = cut;
+    }
+    pages
+}
+
+/// Places one page's slabs from the top of the text area down.
+pub(super) fn place(
+    slabs: &[Slab],
+    top: f32,
+    index: usize,
+    bookmarks: &mut Vec<Bookmark>,
+    links: &[String],
+) -> Page {
+    let mut page = Page::default();
+    let mut y = top;
+    let mut previous_bars: &[f32] = &[];
+    for (k, slab) in slabs.iter().enumerate() {
+        let gap = if k == 0 { 0.0 } else { slab.space_before };
+        // A quote bar runs on through the gap between two slabs of the same quote.
+        for &x in &slab.bars {
+            let joined = previous_bars.contains(&x);
+            page.rules.push(Rule {
+                x1: x,
+                y1: if joined { y } else { y - gap },
+                x2: x,
+                y2: y - gap - slab.height,
+                thickness: 1.2,
+                gray: 0.6,
+            });
+        }
+        previous_bars = &slab.bars;
+        y -= gap;
+        if let Some(title) = &slab.bookmark {
+            bookmarks.push(Bookmark {
+                title: title.clone(),
+                page: index,
+                y,
+            });
+        }
+        for line in &slab.lines {
+            let mut line = line.clone();
+            line.y = y - line.y;
+            link_areas(&line, links, &mut page.links);
+            page.lines.push(line);
+        }
+        for rule in &slab.rules {
+            page.rules.push(Rule {
+                y1: y - rule.y1,
+                y2: y - rule.y2,
+                ..*rule
+            });
+        }
+        y -= slab.height;
+    }
+    page
+}
+
+pub(super) fn link_areas(line: &Line, links: &[String], out: &mut Vec<LinkArea>) {
+    let mut k = 0;
+    let fragments = &line.fragments;
+    while k < fragments.len() {
+        let Some(target) = fragments[k].link else {
+            k += 1;
+            continue;
+        };
+        let first = &fragments[k];
+        while k + 1 < fragments.len() && fragments[k + 1].link == Some(target) {
+            k += 1;
+        }
+        let last = &fragments[k];
+        let trailing = &last.text[last.text.trim_end().len()..];
+        let right = last.x + last.width - metrics::face(last.style).width(trailing, last.size);
+        out.push(LinkArea {
+            x: first.x,
+            y: line.y - 0.25 * first.size,
+            width: right - first.x,
+            height: 1.1 * first.size,
+            url: links[target].clone(),
+        });
+        k += 1;
+    }
+}

@@ -1,0 +1,137 @@
+//! Clauses: takes a clause file and returns its [`Clause`] (checked id, order, condition and
+//! compiled body), the keys it uses and every problem in it.
+
+use std::collections::BTreeSet;
+
+use handlebars::template::Template;
+
+use super::raw::RawClause;
+use super::template::{check_template, template_syntax_message};
+use super::{BodyOrigin, Clause, SourceFile, condition_diagnostics, is_kebab, read_yaml};
+use crate::error::Diagnostic;
+use crate::model::Question;
+
+/// What loading one clause file gives: the clause (or the id it had), its diagnostics and the
+/// keys it uses.
+pub(crate) type ClauseOutcome = (
+    Result<Clause, Option<String>>,
+    Vec<Diagnostic>,
+    BTreeSet<String>,
+);
+
+/// Loads clause files on every core: compiling Handlebars templates dominates loading time.
+pub(crate) fn load_clauses<'q>(
+    files: &[&SourceFile],
+    lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
+) -> Vec<ClauseOutcome> {
+    let one = |file: &SourceFile| {
+        let mut diagnostics = Vec::new();
+        let mut used = BTreeSet::new();
+        let result = load_clause(file, lookup, &mut used, &mut diagnostics);
+        (result, diagnostics, used)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // Below a few files a thread costs more than it saves.
+    if threads < 2 || files.len() < 8 {
+        return files.iter().map(|f| one(f)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| one(f)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn load_clause<'q>(
+    file: &SourceFile,
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Clause, Option<String>> {
+    let (name, text) = (file.display.as_str(), file.text.as_str());
+    let Some(raw) = read_yaml::<RawClause>(file, diagnostics) else {
+        return Err(None);
+    };
+    let before = diagnostics.len();
+    let id = raw.id.value.clone();
+    if !is_kebab(&id) {
+        diagnostics.push(
+            Diagnostic::spanned(name, text, &raw.id, format!("the id `{id}` is not kebab-case (lower-case words joined by `-`, such as `kill-fee`)"),
+            )
+            .with_width(id.chars().count()),
+        );
+    }
+    if raw.title.value.trim().is_empty() {
+        diagnostics.push(Diagnostic::spanned(
+            name,
+            text,
+            &raw.title,
+            "the title is empty".into(),
+        ));
+    }
+    let when = raw.when.as_ref().and_then(|when| {
+        let condition = condition_diagnostics(
+            name,
+            text,
+            when.referenced.line() as usize,
+            when.referenced.column() as usize,
+            &when.value,
+            lookup,
+            diagnostics,
+            |k| format!("`{k}` is not declared in library.yaml"),
+        )?;
+        used.extend(condition.keys().into_iter().map(|(k, _)| k.to_owned()));
+        Some(condition)
+    });
+    let body = raw.body.value;
+    let leading_newlines = body.chars().take_while(|c| *c == '\n').count();
+    let origin = BodyOrigin {
+        file: name.to_owned(),
+        text: text.to_owned(),
+        line: (raw.body.referenced.line() as usize).saturating_sub(leading_newlines),
+        indent: (raw.body.referenced.column() as usize).saturating_sub(1),
+    };
+    if body.trim().is_empty() {
+        diagnostics.push(Diagnostic::error(
+            name,
+            text,
+            raw.body.referenced.line() as usize,
+            raw.body.referenced.column() as usize,
+            "the body is empty".into(),
+        ));
+    }
+    let template = match Template::compile(&body) {
+        Ok(template) => template,
+        Err(error) => {
+            let (line, column) = error.pos().unwrap_or((1, 1));
+            let reason = error.reason().to_string();
+            diagnostics.push(origin.diagnostic(line, column, template_syntax_message(&reason)));
+            return Err(Some(id));
+        }
+    };
+    check_template(&template, &body, &origin, lookup, used, diagnostics);
+    if diagnostics.len() > before {
+        return Err(Some(id));
+    }
+    Ok(Clause {
+        id,
+        title: raw.title.value.trim().to_owned(),
+        order: raw.order.value,
+        when,
+        numbered: raw.numbered,
+        keep_together: raw.keep_together,
+        body,
+        template,
+        origin,
+    })
+}

@@ -1,0 +1,284 @@
+//! Templates: checks a compiled clause body against the declarations (every path declared,
+//! every helper known, no raw `{{{ }}}`) and that every `{{section "id"}}` names a clause.
+
+use std::collections::BTreeSet;
+
+use handlebars::template::{Parameter, Template, TemplateElement};
+
+use super::{BodyOrigin, Clause};
+use crate::error::Diagnostic;
+use crate::model::Question;
+
+/// The Handlebars helpers clause bodies may call (registered by the render stage).
+pub const HELPERS: &[&str] = &[
+    "money",
+    "percent",
+    "date",
+    "words",
+    "percent_of",
+    "times",
+    "minus",
+    "section",
+];
+
+/// The block helpers clause bodies may use.
+const BLOCK_HELPERS: &[&str] = &["if", "unless"];
+/// Handlebars' syntax errors in words a clause author knows.
+pub(crate) fn template_syntax_message(reason: &str) -> String {
+    let reason = reason
+        .replace("invalid handlebars syntax", "invalid Handlebars syntax")
+        .replace("trailing_tilde_to_omit_whitespace", "`}}`")
+        .replace("helper_parameter", "an argument")
+        .replace("identifier", "a name");
+    format!("template error: {reason}")
+}
+
+/// Walks a compiled body: every path declared, every helper known, no raw `{{{ }}}`.
+pub(crate) fn check_template<'q>(
+    template: &Template,
+    body: &str,
+    origin: &BodyOrigin,
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let lines: Vec<&str> = body.lines().collect();
+    for (element, mapping) in template.elements.iter().zip(&template.mapping) {
+        let (line, column) = (mapping.0, mapping.1);
+        // Finds `needle` on the element's line at or after its column, for a precise caret.
+        let locate = |needle: &str| -> (usize, usize) {
+            let line_text = lines.get(line.saturating_sub(1)).copied().unwrap_or("");
+            let start = line_text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map_or(line_text.len(), |(i, _)| i);
+            match line_text[start..].find(needle) {
+                Some(byte) => (line, line_text[..start + byte].chars().count() + 1),
+                None => (line, column),
+            }
+        };
+        let report = |needle: &str, message: String, diagnostics: &mut Vec<Diagnostic>| {
+            let (l, c) = locate(needle);
+            diagnostics.push(
+                origin
+                    .diagnostic(l, c, message)
+                    .with_width(needle.chars().count()),
+            );
+        };
+        match element {
+            TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
+            TemplateElement::HtmlExpression(helper) => {
+                let shown = helper.name.as_name().unwrap_or("");
+                report(
+                    "{{{",
+                    format!(
+                        "`{{{{{{{shown}}}}}}}` would insert the value unescaped; write `{{{{{shown}}}}}`"
+                    ),
+                    diagnostics,
+                );
+            }
+            TemplateElement::Expression(helper) | TemplateElement::HelperBlock(helper) => {
+                let is_block = matches!(element, TemplateElement::HelperBlock(_));
+                let name = helper.name.as_name().unwrap_or("");
+                let bare = helper.params.is_empty() && helper.hash.is_empty() && !is_block;
+                if bare && !HELPERS.contains(&name) {
+                    check_path(name, &report, lookup, used, diagnostics);
+                } else {
+                    let known = if is_block {
+                        BLOCK_HELPERS.contains(&name)
+                    } else {
+                        HELPERS.contains(&name)
+                    };
+                    if !known {
+                        let mut allowed: Vec<&str> = if is_block {
+                            BLOCK_HELPERS.to_vec()
+                        } else {
+                            HELPERS.to_vec()
+                        };
+                        allowed.sort_unstable();
+                        report(
+                            name,
+                            format!(
+                                "unknown {}helper `{name}`; the {}helpers are {}",
+                                if is_block { "block " } else { "" },
+                                if is_block { "block " } else { "" },
+                                allowed
+                                    .iter()
+                                    .map(|h| format!("`{h}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            diagnostics,
+                        );
+                    }
+                    check_params(name, &helper.params, &report, lookup, used, diagnostics);
+                    if !helper.hash.is_empty() {
+                        report(
+                            name,
+                            format!("`{name}` takes no named arguments"),
+                            diagnostics,
+                        );
+                    }
+                }
+                for inner in [&helper.template, &helper.inverse].into_iter().flatten() {
+                    check_template(inner, body, origin, lookup, used, diagnostics);
+                }
+            }
+            _ => {
+                report(
+                    "{{",
+                    "partials and decorators are not available in clause bodies".into(),
+                    diagnostics,
+                );
+            }
+        }
+    }
+}
+
+fn check_params<'q>(
+    helper: &str,
+    params: &[Parameter],
+    report: &dyn Fn(&str, String, &mut Vec<Diagnostic>),
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let expected = match helper {
+        "money" | "percent" | "date" | "words" | "section" | "if" | "unless" => Some(1),
+        "percent_of" | "times" | "minus" => Some(2),
+        _ => None,
+    };
+    if let Some(expected) = expected
+        && params.len() != expected
+    {
+        report(
+            helper,
+            format!(
+                "`{helper}` takes {expected} argument{}, not {}",
+                if expected == 1 { "" } else { "s" },
+                params.len()
+            ),
+            diagnostics,
+        );
+    }
+    for param in params {
+        match param {
+            Parameter::Path(_) | Parameter::Name(_) => {
+                let path = param.as_name().unwrap_or("");
+                if helper == "section" {
+                    report(
+                        path,
+                        format!(
+                            "`section` takes a clause id in quotes: {{{{section \"{path}\"}}}}"
+                        ),
+                        diagnostics,
+                    );
+                } else {
+                    check_path(path, report, lookup, used, diagnostics);
+                }
+            }
+            Parameter::Subexpression(sub) => {
+                let name = sub.name();
+                if !HELPERS.contains(&name) {
+                    report(name, format!("unknown helper `{name}`"), diagnostics);
+                }
+                check_params(
+                    name,
+                    sub.params().map_or(&[][..], Vec::as_slice),
+                    report,
+                    lookup,
+                    used,
+                    diagnostics,
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+fn check_path<'q>(
+    path: &str,
+    report: &dyn Fn(&str, String, &mut Vec<Diagnostic>),
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let key = path.replace('/', ".");
+    if lookup(&key).is_some() {
+        used.insert(key);
+    } else {
+        report(
+            path,
+            format!("`{path}` is not declared in library.yaml"),
+            diagnostics,
+        );
+    }
+}
+
+/// Every `{{section "id"}}` must name a clause of the library.
+pub(crate) fn check_cross_references(
+    clauses: &[Clause],
+    failed_ids: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let ids: BTreeSet<&str> = clauses
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(failed_ids.iter().map(String::as_str))
+        .collect();
+    for clause in clauses {
+        for (target, line, column) in section_references(&clause.template) {
+            if !ids.contains(target.as_str()) {
+                let line_text = clause
+                    .body
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .unwrap_or("");
+                let column = line_text
+                    .find(&format!("\"{target}\""))
+                    .map_or(column, |byte| line_text[..byte].chars().count() + 1);
+                let mut message =
+                    format!("`section \"{target}\"` refers to no clause of this library");
+                if let Some(close) = ids
+                    .iter()
+                    .map(|id| (strsim::jaro_winkler(id, &target), id))
+                    .filter(|(score, _)| *score > 0.8)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                {
+                    message.push_str(&format!("; did you mean `{}`?", close.1));
+                }
+                diagnostics.push(
+                    clause
+                        .origin
+                        .diagnostic(line, column, message)
+                        .with_width(target.chars().count() + 2),
+                );
+            }
+        }
+    }
+}
+
+/// The clause ids a template refers to with `section`, with their body positions.
+#[must_use]
+pub fn section_references(template: &Template) -> Vec<(String, usize, usize)> {
+    let mut references = Vec::new();
+    section_references_into(template, &mut references);
+    references
+}
+
+fn section_references_into(template: &Template, out: &mut Vec<(String, usize, usize)>) {
+    for (element, mapping) in template.elements.iter().zip(&template.mapping) {
+        if let TemplateElement::Expression(helper) | TemplateElement::HelperBlock(helper) = element
+        {
+            if helper.name.as_name() == Some("section")
+                && let Some(Parameter::Literal(serde_json::Value::String(id))) =
+                    helper.params.first()
+            {
+                out.push((id.clone(), mapping.0, mapping.1));
+            }
+            for inner in [&helper.template, &helper.inverse].into_iter().flatten() {
+                section_references_into(inner, out);
+            }
+        }
+    }
+}

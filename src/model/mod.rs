@@ -1,0 +1,21 @@
+//! The model every stage shares, and the leaf of the module graph (it imports no other stage):
+//! typed values, the declaration schema, the condition language, the typing of a written
+//! scalar, and the answer keys the code reads by name.
+//!
+//! ```text
+//! value      Value (a typed answer), Scalar (a YAML scalar as written)
+//! schema     Question, Type, Choice, LatePayer: what library.yaml declares
+//!   condition  Condition: `when:` expressions, parsed, type-checked and evaluated
+//! typed      Scalar + Question → Value (typed_value, parse_number)
+//! keys       the well-known answer keys (agreement.date, relationship, …)
+//! ```
+
+pub mod keys;
+pub mod schema;
+pub mod typed;
+pub mod value;
+
+pub use schema::condition::{Condition, ConditionError};
+pub use schema::{Choice, LatePayer, Question, Type};
+pub use typed::{max_amount, parse_number, typed_value};
+pub use value::{Scalar, Value};

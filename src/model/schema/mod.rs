@@ -1,0 +1,229 @@
+//! The declaration schema: what `library.yaml` declares about each answer ([`Question`]: its
+//! [`Type`], [`Choice`]s, limits, defaults, condition and [`LatePayer`] rule).
+//!
+//! A question's `when` and conditional defaults are written in the [`condition`] language,
+//! which checks its keys against these declarations.
+
+pub mod condition;
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use crate::model::value::Value;
+use condition::Condition;
+
+/// The type of a declared variable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Type {
+    /// Any text.
+    Text,
+    /// An email address.
+    Email,
+    /// A phone number.
+    Phone,
+    /// An amount of money, exact to the cent.
+    Money,
+    /// A percentage from 0 to 100.
+    Percent,
+    /// A whole number.
+    Integer,
+    /// A calendar date.
+    Date,
+    /// Yes or no.
+    Bool,
+    /// One of a list of values.
+    Choice,
+}
+
+impl fmt::Display for Type {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Type::Text => "text",
+            Type::Email => "email",
+            Type::Phone => "phone",
+            Type::Money => "money",
+            Type::Percent => "percent",
+            Type::Integer => "integer",
+            Type::Date => "date",
+            Type::Bool => "bool",
+            Type::Choice => "choice",
+        })
+    }
+}
+
+impl Type {
+    /// What a value of this type looks like, with the question's limits: "a percent from 10 to 100".
+    #[must_use]
+    pub fn expectation(self, question: &Question) -> String {
+        let range = |unit: &str| match (&question.min, &question.max) {
+            (Some(min), Some(max)) => format!(" from {min}{unit} to {max}{unit}"),
+            (Some(min), None) => format!(" of at least {min}{unit}"),
+            (None, Some(max)) => format!(" of at most {max}{unit}"),
+            (None, None) => String::new(),
+        };
+        match self {
+            Type::Text => "text".into(),
+            Type::Email => "an email address".into(),
+            Type::Phone => "a phone number".into(),
+            Type::Money => format!("an amount such as 1250.00{}", range("")),
+            Type::Percent => {
+                if question.min.is_none() && question.max.is_none() {
+                    "a percent from 0 to 100".into()
+                } else {
+                    format!("a percent{}", range("%"))
+                }
+            }
+            Type::Integer => format!("a whole number{}", range("")),
+            Type::Date => format!("a date written YYYY-MM-DD{}", range("")),
+            Type::Bool => "true or false".into(),
+            Type::Choice => {
+                let values: Vec<String> = question
+                    .choices
+                    .iter()
+                    .map(|c| format!("\"{}\"", c.value))
+                    .collect();
+                format!("one of {}", values.join(", "))
+            }
+        }
+    }
+}
+
+/// One allowed value of a `choice`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The value written in answers files and compared in conditions.
+    pub value: String,
+    /// What the interview shows.
+    pub label: String,
+}
+
+/// How a repeat late payer's answer is hardened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LatePayer {
+    /// Missing or lower becomes this.
+    AtLeast(Value),
+    /// Missing or higher becomes this.
+    AtMost(Value),
+    /// Always this.
+    Set(Value),
+    /// This when missing.
+    IfMissing(Value),
+}
+
+/// A declared variable and the question that asks for it.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Dotted key (`client.phone`).
+    pub key: String,
+    /// The value's type.
+    pub ty: Type,
+    /// The question the interview asks.
+    pub prompt: String,
+    /// A short name for summaries ("hourly rate"); defaults to the key's last segment.
+    pub label: String,
+    /// What a number means, for summaries ("business days").
+    pub unit: Option<String>,
+    /// Advice shown on request.
+    pub help: Option<String>,
+    /// The default answer.
+    pub default: Option<Value>,
+    /// Defaults that depend on earlier answers; the first whose condition holds wins.
+    pub defaults: Vec<(Condition, Value)>,
+    /// Smallest allowed value.
+    pub min: Option<Value>,
+    /// Largest allowed value.
+    pub max: Option<Value>,
+    /// Whether an answer must be given (a default counts).
+    pub required: bool,
+    /// Allowed values of a `choice`.
+    pub choices: Vec<Choice>,
+    /// The question applies only when this holds.
+    pub when: Option<Condition>,
+    /// Multiplied for a repeat late payer.
+    pub rate: bool,
+    /// Hardening for a repeat late payer.
+    pub late_payer: Option<LatePayer>,
+    /// The freelancer's own detail, the same for every client: `clausewright new` saves it to
+    /// the profile and offers it next time.
+    pub profile: bool,
+    /// Where it is declared (`library.yaml`, line).
+    pub line: usize,
+}
+
+impl Question {
+    /// A question with only the required fields, for tests and generated libraries.
+    #[must_use]
+    pub fn new(key: &str, ty: Type, prompt: &str) -> Self {
+        Self {
+            key: key.to_owned(),
+            ty,
+            prompt: prompt.to_owned(),
+            label: default_label(key),
+            unit: None,
+            help: None,
+            default: None,
+            defaults: Vec::new(),
+            min: None,
+            max: None,
+            required: false,
+            choices: Vec::new(),
+            when: None,
+            rate: false,
+            late_payer: None,
+            profile: false,
+            line: 0,
+        }
+    }
+
+    /// The default given the answers so far: the first conditional default that holds, else
+    /// the plain default.
+    #[must_use]
+    pub fn default_for<'a>(
+        &'a self,
+        lookup: impl Fn(&str) -> Option<&'a Value>,
+    ) -> Option<&'a Value> {
+        self.defaults
+            .iter()
+            .find(|(when, _)| when.eval(&lookup))
+            .map(|(_, value)| value)
+            .or(self.default.as_ref())
+    }
+
+    /// A value of the right type for rendering every clause in `check`.
+    #[must_use]
+    pub fn sample(&self) -> Value {
+        if let Some(value) = self
+            .default
+            .as_ref()
+            .or(self.defaults.first().map(|d| &d.1))
+        {
+            return value.clone();
+        }
+        if let Some(min) = &self.min {
+            return min.clone();
+        }
+        match self.ty {
+            Type::Text => Value::Text(format!("Sample {}", self.label)),
+            Type::Email => Value::Text("name@example.com".into()),
+            Type::Phone => Value::Text("+1 217 555 0142".into()),
+            Type::Money => Value::Number(rust_decimal::Decimal::new(125_000, 2)),
+            Type::Percent => Value::Number(rust_decimal::Decimal::from(10)),
+            Type::Integer => Value::Integer(10),
+            Type::Date => Value::Date(jiff::civil::date(2026, 3, 2)),
+            Type::Bool => Value::Bool(true),
+            Type::Choice => Value::Text(
+                self.choices
+                    .first()
+                    .map(|c| c.value.clone())
+                    .unwrap_or_default(),
+            ),
+        }
+    }
+}
+
+fn default_label(key: &str) -> String {
+    key.rsplit('.').next().unwrap_or(key).replace('_', " ")
+}

@@ -1,0 +1,261 @@
+//! Typing: takes a [`Scalar`] as written and the [`Question`] that declares it and returns a
+//! typed [`Value`] checked against the declaration (type, range, choices), or why not.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use super::schema::{Question, Type};
+use super::value::{Scalar, Value};
+
+/// Gives `scalar` the type of `question` and checks it against the declaration.
+///
+/// The error is the end of a sentence that starts with the key: "expected a percent from 0 to 100".
+pub fn typed_value(question: &Question, scalar: &Scalar) -> Result<Value, String> {
+    let value = convert(question, scalar)?;
+    check_limits(question, &value)?;
+    Ok(value)
+}
+
+fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
+    let shown = scalar.to_string();
+    let expected = |what: &str| Err(format!("is {shown}; expected {what}"));
+    match question.ty {
+        Type::Text | Type::Email | Type::Phone | Type::Choice => {
+            let Scalar::Str(text) = scalar else {
+                return expected(&format!(
+                    "{}; put it in quotes if it is meant as text",
+                    question.ty.expectation(question)
+                ));
+            };
+            let text = text.trim();
+            if let Some(c) = text
+                .chars()
+                .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+            {
+                return Err(format!(
+                    "contains the control character U+{:04X}, which cannot be printed",
+                    c as u32
+                ));
+            }
+            match question.ty {
+                Type::Email
+                    if !text.is_empty()
+                        && (email_address::EmailAddress::from_str(text).is_err()
+                            || !text.contains('.')) =>
+                {
+                    return expected("an email address such as name@example.com");
+                }
+                Type::Phone if !text.is_empty() => check_phone(text).map_err(|why| {
+                    format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})")
+                })?,
+                Type::Choice if !question.choices.iter().any(|c| c.value == text) => {
+                    return expected(&question.ty.expectation(question));
+                }
+                _ => {}
+            }
+            Ok(Value::Text(text.to_owned()))
+        }
+        Type::Money | Type::Percent => {
+            let number = match scalar {
+                Scalar::Int(i) => Decimal::from(*i),
+                Scalar::Float(x) => float_to_decimal(*x)
+                    .ok_or_else(|| format!("is {shown}; write it in quotes to keep every digit"))?,
+                Scalar::Str(text) => {
+                    let text = text.trim();
+                    let text = if question.ty == Type::Percent {
+                        text.trim_end_matches('%').trim_end()
+                    } else {
+                        text
+                    };
+                    match parse_number(text) {
+                        Some(number) => number,
+                        None => return expected(&question.ty.expectation(question)),
+                    }
+                }
+                _ => return expected(&question.ty.expectation(question)),
+            };
+            if number.abs() > max_amount() {
+                return expected("an amount of at most 1,000,000,000,000");
+            }
+            if question.ty == Type::Money && number.normalize().scale() > 2 {
+                return expected("an amount with at most two decimal places");
+            }
+            Ok(Value::Number(number))
+        }
+        Type::Integer => match scalar {
+            Scalar::Int(i) if Decimal::from(*i).abs() <= max_amount() => Ok(Value::Integer(*i)),
+            Scalar::Str(text) => text
+                .trim()
+                .parse::<i64>()
+                .ok()
+                .filter(|n| Decimal::from(*n).abs() <= max_amount())
+                .map(Value::Integer)
+                .map_or_else(|| expected("a whole number"), Ok),
+            _ => expected("a whole number"),
+        },
+        Type::Date => match scalar {
+            Scalar::Str(text) => text
+                .trim()
+                .parse::<jiff::civil::Date>()
+                .map(Value::Date)
+                .or_else(|_| expected("a date written YYYY-MM-DD, such as 2026-03-01")),
+            _ => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
+        },
+        Type::Bool => match scalar {
+            Scalar::Bool(b) => Ok(Value::Bool(*b)),
+            _ => expected("true or false"),
+        },
+    }
+}
+
+/// The largest amount or percent accepted: far above any fee, and far enough below
+/// `Decimal`'s limits that every sum and product in a contract or letter stays exact.
+#[must_use]
+pub fn max_amount() -> Decimal {
+    Decimal::from(1_000_000_000_000_i64)
+}
+
+/// A number as a person writes it: digits with an optional `.` fraction and an optional minus
+/// sign, `,` only between groups of three digits (`1,250.50`). A decimal comma (`6400,50`),
+/// exponents and other characters are refused rather than guessed at.
+#[must_use]
+pub fn parse_number(text: &str) -> Option<Decimal> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let grouped = {
+        let mut groups = whole.split(',');
+        let first = groups.next().unwrap_or("");
+        digits(first)
+            && first.len() <= 3
+            && groups.clone().count() > 0
+            && groups.all(|g| g.len() == 3 && digits(g))
+    };
+    if !(digits(whole) || grouped) || fraction.is_some_and(|f| !digits(f)) {
+        return None;
+    }
+    Decimal::from_str(&text.replace(',', "")).ok()
+}
+
+/// Decimal from a YAML float, refusing one whose digits a float cannot hold.
+fn float_to_decimal(x: f64) -> Option<Decimal> {
+    // Rust prints the shortest text that reads back as the same float, which is the text the
+    // user typed whenever it has at most 15 significant digits.
+    let text = x.to_string();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if !x.is_finite() || digits > 15 {
+        return None;
+    }
+    Decimal::from_str(&text).ok()
+}
+
+fn check_phone(text: &str) -> Result<(), &'static str> {
+    if let Some(c) = text
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || " +-().x/".contains(*c)))
+    {
+        return Err(if c.is_alphabetic() {
+            "letters are not allowed"
+        } else {
+            "only digits, spaces, +, -, ( and ) are allowed"
+        });
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits < 7 {
+        return Err("too few digits");
+    }
+    if digits > 20 {
+        return Err("too many digits");
+    }
+    Ok(())
+}
+
+fn check_limits(question: &Question, value: &Value) -> Result<(), String> {
+    let below = |min: &Value| compare(value, min).is_some_and(std::cmp::Ordering::is_lt);
+    let above = |max: &Value| compare(value, max).is_some_and(std::cmp::Ordering::is_gt);
+    let out_of_range = question.min.as_ref().is_some_and(below)
+        || question.max.as_ref().is_some_and(above)
+        || match (question.ty, value) {
+            (Type::Percent, Value::Number(n)) => n.is_sign_negative() || *n > Decimal::ONE_HUNDRED,
+            (Type::Money, Value::Number(n)) => n.is_sign_negative(),
+            _ => false,
+        };
+    if out_of_range {
+        return Err(format!(
+            "is {}; expected {}",
+            value_for_message(question, value),
+            question.ty.expectation(question)
+        ));
+    }
+    Ok(())
+}
+
+fn value_for_message(question: &Question, value: &Value) -> String {
+    match (question.ty, value) {
+        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
+        (Type::Money, Value::Number(n)) => n.to_string(),
+        (_, Value::Text(text)) => format!("\"{text}\""),
+        _ => value.to_string(),
+    }
+}
+
+pub(crate) fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (a, b) {
+        (Value::Number(a), Value::Number(b)) => Some(a.cmp(b)),
+        (Value::Integer(a), Value::Integer(b)) => Some(a.cmp(b)),
+        (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_read_as_written_or_refused() {
+        let read = |text: &str| parse_number(text).map(|d| d.to_string());
+        assert_eq!(read("6400"), Some("6400".into()));
+        assert_eq!(read("6400.50"), Some("6400.50".into()));
+        assert_eq!(read("1,250.50"), Some("1250.50".into()));
+        assert_eq!(read("12,345,678"), Some("12345678".into()));
+        assert_eq!(read("-5"), Some("-5".into()));
+        // A decimal comma would silently multiply the amount by a hundred.
+        assert_eq!(read("6400,50"), None);
+        assert_eq!(read("1.234,50"), None);
+        assert_eq!(read("1,2345"), None);
+        assert_eq!(read(",100"), None);
+        assert_eq!(read("1e3"), None);
+        assert_eq!(read("12."), None);
+        assert_eq!(read(".5"), None);
+        assert_eq!(read("$900"), None);
+        assert_eq!(read(""), None);
+    }
+
+    #[test]
+    fn money_answers_refuse_decimal_commas_and_huge_amounts() {
+        let question = Question::new("fees.total", Type::Money, "Fee");
+        let typed = |text: &str| typed_value(&question, &Scalar::Str(text.into()));
+        assert_eq!(
+            typed("1,250.50"),
+            Ok(Value::Number(Decimal::new(125_050, 2)))
+        );
+        assert_eq!(
+            typed("6400,50"),
+            Err("is \"6400,50\"; expected an amount such as 1250.00".into())
+        );
+        assert_eq!(
+            typed("79228162514264337593543950335"),
+            Err("is \"79228162514264337593543950335\"; expected an amount of at most 1,000,000,000,000".into())
+        );
+        let percent = Question::new("deposit.percent", Type::Percent, "Deposit");
+        assert_eq!(
+            typed_value(&percent, &Scalar::Str("50 %".into())),
+            Ok(Value::Number(Decimal::from(50)))
+        );
+    }
+}

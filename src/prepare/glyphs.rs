@@ -1,0 +1,47 @@
+//! The glyph check: before anything is typeset, refuses an answer holding a character the PDF
+//! fonts cannot draw, naming the answer (and its place in the answers file when there is one).
+
+use super::Prepared;
+use crate::answers;
+use crate::error::{Diagnostic, Error};
+use crate::layout;
+use crate::model::Value;
+
+/// Refuses, before anything is typeset, an answer holding a character the PDF fonts cannot
+/// draw, naming the answer (and its place in the answers file when there is one).
+pub fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
+    let locations = prepared
+        .source
+        .as_ref()
+        .map(|(_, text)| answers::value_locations(text))
+        .unwrap_or_default();
+    let mut diagnostics = Vec::new();
+    for (key, value) in prepared.answers.iter() {
+        let Value::Text(text) = value else { continue };
+        let Some(character) = layout::missing_glyph(text) else {
+            continue;
+        };
+        let message = format!(
+            "`{key}` holds the character '{character}' (U+{:04X}), which the PDF font cannot show",
+            u32::from(character)
+        );
+        diagnostics.push(match (&prepared.source, locations.get(key)) {
+            (Some((file, source)), Some(&(line, column))) => {
+                let line_text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
+                let offset = line_text
+                    .chars()
+                    .skip(column.saturating_sub(1))
+                    .position(|c| c == character)
+                    .unwrap_or(0);
+                Diagnostic::error(file, source, line, column + offset, message)
+            }
+            (Some((file, _)), None) => Diagnostic::file_error(file, message),
+            (None, _) => Diagnostic::file_error("answers", message),
+        });
+    }
+    if diagnostics.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Diagnostics(diagnostics))
+    }
+}

@@ -1,0 +1,130 @@
+//! Preparation: takes a loaded [`Library`], parsed [`Answers`] and the build's options and
+//! returns them [`Prepared`] for assembly: the agreement dated, and for a repeat late payer
+//! every rate raised and every safeguard switched on, with the list of what changed.
+//!
+//! A pure stage: the date comes in through [`PrepareOptions`], never from the clock. Beside
+//! the preparation itself it holds what a build derives from the prepared answers:
+//!
+//! ```text
+//! summary  the stderr summary: late-payer changes, included and left-out clauses
+//! meta     the PDF's title, author, subject and creation date
+//! glyphs   answers holding a character the PDF fonts cannot draw
+//! ```
+
+mod glyphs;
+mod meta;
+mod summary;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::answers::{Answers, Change};
+use crate::error::Error;
+use crate::library::Library;
+use crate::model::Type;
+use crate::model::Value;
+use crate::model::keys::{AGREEMENT_DATE, LATE_PAYER, RELATIONSHIP};
+
+pub use glyphs::check_glyphs;
+pub use meta::pdf_meta;
+pub use summary::summary;
+
+/// A library, answers and options, ready to be built: what `build`, `new` and `chase` share.
+#[derive(Debug)]
+pub struct Prepared {
+    /// The library.
+    pub library: Library,
+    /// The answers as built (dated, hardened for a late payer).
+    pub answers: Answers,
+    /// What hardening changed, in question order.
+    pub changes: Vec<Change>,
+    /// For a repeat late payer, what the rates were multiplied by in this build (1 when the
+    /// answers were already hardened).
+    pub late_payer_multiplier: Option<Decimal>,
+    /// The answers file as read (name and text), to place errors found after parsing.
+    pub source: Option<(String, String)>,
+}
+
+/// What [`prepare`] needs to know beyond the library and the answers.
+#[derive(Debug, Clone)]
+pub struct PrepareOptions {
+    /// The agreement's date chosen on the command line (`--date`): it wins over the answers.
+    pub date: Option<Date>,
+    /// The date an agreement gets when neither `date` nor the answers give one; `None` leaves
+    /// it undated. [`needs_today`] says whether it is used.
+    pub today: Option<Date>,
+    /// Treat the client as a repeat late payer (`--late-payer`).
+    pub late_payer: bool,
+    /// What a late payer's rates are multiplied by (`--rate-multiplier`).
+    pub rate_multiplier: Decimal,
+}
+
+/// Whether [`prepare`] dates these answers with [`PrepareOptions::today`]: the library asks
+/// for the agreement's date and neither `date` nor the answers give it.
+#[must_use]
+pub fn needs_today(library: &Library, answers: &Answers, date: Option<Date>) -> bool {
+    library.question(AGREEMENT_DATE).is_some()
+        && date.is_none()
+        && !matches!(answers.get(AGREEMENT_DATE), Some(Value::Date(_)))
+}
+
+/// Dates the answers and, for a repeat late payer, hardens them.
+pub fn prepare(
+    library: Library,
+    mut answers: Answers,
+    args: &PrepareOptions,
+) -> Result<Prepared, Error> {
+    if library.question(AGREEMENT_DATE).is_some() {
+        let date = match (args.date, answers.get(AGREEMENT_DATE)) {
+            (Some(date), _) => Some(date),
+            (None, Some(Value::Date(date))) => Some(*date),
+            _ => args.today,
+        };
+        if let Some(date) = date {
+            answers.set(AGREEMENT_DATE, Value::Date(date));
+        }
+    }
+    let late_payer_choice = library
+        .question(RELATIONSHIP)
+        .is_some_and(|q| q.ty == Type::Choice && q.choices.iter().any(|c| c.value == LATE_PAYER));
+    if args.late_payer && !late_payer_choice {
+        return Err(Error::Usage(format!(
+            "--late-payer needs a library whose `{RELATIONSHIP}` question has the choice \"{LATE_PAYER}\""
+        )));
+    }
+    let mut changes = Vec::new();
+    let mut late_payer_multiplier = None;
+    let is_late_payer =
+        args.late_payer || answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned()));
+    if is_late_payer {
+        let before = answers.get(RELATIONSHIP).cloned();
+        let after = Value::Text(LATE_PAYER.to_owned());
+        if before.as_ref() != Some(&after) {
+            answers.set(RELATIONSHIP, after.clone());
+            changes.push(Change {
+                key: RELATIONSHIP.to_owned(),
+                before,
+                after,
+            });
+        }
+        // Answers saved after an earlier hardening keep their rates: multiplying them again
+        // would compound the increase on every rebuild.
+        let multiplier = if answers.late_payer_applied {
+            Decimal::ONE
+        } else {
+            args.rate_multiplier
+        };
+        late_payer_multiplier = Some(multiplier);
+        let (mut hardened, more) = answers.for_late_payer(&library, multiplier);
+        hardened.late_payer_applied = true;
+        answers = hardened;
+        changes.extend(more);
+    }
+    Ok(Prepared {
+        library,
+        answers,
+        changes,
+        late_payer_multiplier,
+        source: None,
+    })
+}
