@@ -35,8 +35,9 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
         for id in loaded.failed_ids.iter().cloned().chain(referenced) {
             numbers.entry(id).or_insert(SectionNumber::Numbered(0));
         }
-        let registry = render::registry(numbers, Locale::default());
-        let data = sample_answers(library).to_json();
+        let sample = sample_answers(library);
+        let registry = render::registry(numbers, Locale::default(), &sample);
+        let data = sample.to_json();
         for clause in &library.clauses {
             if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
                 diagnostics.push(diagnostic);

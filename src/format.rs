@@ -75,11 +75,58 @@ pub fn money(amount: Decimal, code: &str, locale: Locale) -> Option<String> {
     })
 }
 
-/// A percent as a contract writes it: `fifty percent (50%)`.
+/// A percentage as a contract writes it: `fifty percent (50%)`, `one and one-half percent
+/// (1.5%)`, `one-quarter of one percent (0.25%)`; a fraction finer than hundredths only in
+/// figures (`1.125%`), never as "one point one two five".
 #[must_use]
 pub fn percent(value: Decimal, locale: Locale) -> String {
     let value = value.normalize();
-    format!("{} percent ({value}%)", number_words(value, locale))
+    let whole = value.trunc();
+    let fraction = value - whole;
+    if fraction.is_zero() {
+        return format!("{} percent ({value}%)", number_words(value, locale));
+    }
+    let Some(fraction_words) = fraction_words(fraction.abs(), locale) else {
+        return format!("{value}%");
+    };
+    if whole.is_zero() {
+        format!("{fraction_words} of one percent ({value}%)")
+    } else {
+        format!(
+            "{} and {fraction_words} percent ({value}%)",
+            number_words(whole, locale)
+        )
+    }
+}
+
+/// `0.5` → `one-half`, `0.25` → `one-quarter`, `0.3` → `three-tenths`, `0.07` →
+/// `seven-hundredths`, `0.35` → `thirty-five hundredths`; `None` below hundredths.
+fn fraction_words(fraction: Decimal, locale: Locale) -> Option<String> {
+    let hundredths = fraction * Decimal::ONE_HUNDRED;
+    if !hundredths.fract().is_zero() {
+        return None;
+    }
+    let n = hundredths.trunc();
+    let named = match n.to_string().as_str() {
+        "50" => Some("one-half"),
+        "25" => Some("one-quarter"),
+        "75" => Some("three-quarters"),
+        _ => None,
+    };
+    if let Some(named) = named {
+        return Some(named.to_owned());
+    }
+    let (count, unit) = if (n % Decimal::TEN).is_zero() {
+        (n / Decimal::TEN, "tenth")
+    } else {
+        (n, "hundredth")
+    };
+    let joiner = if count < Decimal::TEN { "-" } else { " " };
+    let plural = if count == Decimal::ONE { "" } else { "s" };
+    Some(format!(
+        "{}{joiner}{unit}{plural}",
+        number_words(count, locale)
+    ))
 }
 
 /// A number in words with its digits, as a contract writes it: `fifteen (15)`.
@@ -145,6 +192,24 @@ mod tests {
             "$0.50"
         );
         assert_eq!(format_money(amount, "XYZ"), None);
+    }
+
+    #[test]
+    fn percents_in_words() {
+        let words = |s: &str| percent(Decimal::from_str(s).unwrap(), Locale::EnUs);
+        assert_eq!(words("50"), "fifty percent (50%)");
+        assert_eq!(words("1.5"), "one and one-half percent (1.5%)");
+        assert_eq!(words("1.50"), "one and one-half percent (1.5%)");
+        assert_eq!(words("2.25"), "two and one-quarter percent (2.25%)");
+        assert_eq!(words("0.75"), "three-quarters of one percent (0.75%)");
+        assert_eq!(words("0.1"), "one-tenth of one percent (0.1%)");
+        assert_eq!(words("1.3"), "one and three-tenths percent (1.3%)");
+        assert_eq!(words("1.07"), "one and seven-hundredths percent (1.07%)");
+        assert_eq!(
+            words("1.35"),
+            "one and thirty-five hundredths percent (1.35%)"
+        );
+        assert_eq!(words("1.125"), "1.125%");
     }
 
     #[test]

@@ -1407,8 +1407,11 @@ sections:
                 "freelancer.address",
                 "freelancer.business",
                 "freelancer.email",
+                "freelancer.entity",
+                "freelancer.kind",
                 "freelancer.name",
-                "freelancer.phone"
+                "freelancer.phone",
+                "freelancer.title"
             ]
         );
     }

@@ -630,7 +630,7 @@ sections:
             "parties".to_owned(),
             crate::assemble::SectionNumber::Numbered(1),
         );
-        let registry = render::registry(numbers, crate::format::Locale::EnUs);
+        let registry = render::registry(numbers, crate::format::Locale::EnUs, &answers);
         let letter = letters.get("payment-notice-30").unwrap();
         let rendered = render(&letters, letter, &registry, &data(&answers, &values)).unwrap();
         assert_eq!(

@@ -152,7 +152,7 @@ fn the_agreement_date_comes_from_the_flag_the_answers_or_source_date_epoch() {
     assert!(
         from_answers
             .stdout
-            .contains("is made on March 2, 2026 between")
+            .contains("takes effect on March 2, 2026 (the “**Effective Date**”)")
     );
     let from_flag = run(&mut clausewright(&[
         "build",
@@ -165,7 +165,7 @@ fn the_agreement_date_comes_from_the_flag_the_answers_or_source_date_epoch() {
     assert!(
         from_flag
             .stdout
-            .contains("is made on December 1, 2026 between")
+            .contains("takes effect on December 1, 2026 (the “**Effective Date**”)")
     );
     // Without a date in the answers, SOURCE_DATE_EPOCH fixes "today".
     let dir = tempfile::tempdir().unwrap();
@@ -181,7 +181,9 @@ fn the_agreement_date_comes_from_the_flag_the_answers_or_source_date_epoch() {
             .env("SOURCE_DATE_EPOCH", "1767225600"),
     );
     assert!(
-        epoch.stdout.contains("is made on January 1, 2026 between"),
+        epoch
+            .stdout
+            .contains("takes effect on January 1, 2026 (the “**Effective Date**”)"),
         "{}",
         epoch.stderr
     );
@@ -218,10 +220,10 @@ fn late_payer_doubles_rates_and_adds_every_safeguard() {
         changes,
         [
             "repeat late payer: rates multiplied by 2, every safeguard included",
-            "  relationship  repeat → repeat-late-payer",
-            "  fee           £3,200.00 → £6,400.00",
-            "  deposit       30% → 50%",
-            "  kill fee      20 business days → 15 business days",
+            "  relationship           repeat → repeat-late-payer",
+            "  fee                    £3,200.00 → £6,400.00",
+            "  deposit                30% → 50%",
+            "  silence before ending  20 business days → 15 business days",
         ]
     );
     assert!(outcome.stdout.contains("£6,400.00"));
@@ -384,6 +386,93 @@ fn assert_well_formed(markdown: &str, currency_symbol: &str, case: &str) {
     }
 }
 
+/// The choices added after the walk's loops were written (party kinds, revisions, acceptance,
+/// handover, warranty, credit, non-solicitation, arbitration, proposal, delivery date), each
+/// cycled with its own period over the walk's index so that every value meets many of the
+/// combinations of the loops without multiplying their number. Keeps the answers coherent, as
+/// `answers::parse` would (a key whose `when` is false is absent). Returns a label for the case.
+fn vary_the_newer_choices(answers: &mut Answers, index: usize) -> String {
+    const KINDS: [&str; 3] = ["individual", "sole-trader", "company"];
+    let designer = KINDS[index % 3];
+    let client = KINDS[(index / 3) % 3];
+    let on = |period: usize| (index / period) % 2 == 1;
+    answers.set("freelancer.kind", text(designer));
+    if designer == "individual" {
+        answers.remove("freelancer.business");
+    } else {
+        answers.set("freelancer.business", text("Prairie Pixel Studio LLC"));
+    }
+    if designer == "company" && on(2) {
+        answers.set(
+            "freelancer.entity",
+            text("an Illinois limited liability company"),
+        );
+        answers.set("freelancer.title", text("Managing Member"));
+    } else {
+        answers.remove("freelancer.entity");
+        answers.remove("freelancer.title");
+    }
+    answers.set("client.kind", text(client));
+    if client == "sole-trader" {
+        answers.set("client.trade_name", text("Capitol Bakery"));
+    } else {
+        answers.remove("client.trade_name");
+    }
+    if client == "company" && on(5) {
+        answers.set(
+            "client.entity",
+            text("an Illinois limited liability company"),
+        );
+        answers.set("client.title", text("Owner"));
+    } else {
+        answers.remove("client.entity");
+        answers.remove("client.title");
+    }
+    answers.set(
+        "project.revisions",
+        Value::Integer(if index.is_multiple_of(7) { 0 } else { 2 }),
+    );
+    answers.set(
+        "project.revisions_per",
+        text(if on(1) {
+            "each-deliverable"
+        } else {
+            "whole-project"
+        }),
+    );
+    answers.set("handover.source_files", Value::Bool(on(4)));
+    answers.set(
+        "warranty.days",
+        Value::Integer(if index.is_multiple_of(5) { 0 } else { 30 }),
+    );
+    if on(6) {
+        answers.set("credit.line", text("Website by Prairie Pixel Studio"));
+    } else {
+        answers.remove("credit.line");
+    }
+    answers.set("non_solicitation.enabled", Value::Bool(on(8)));
+    answers.set("disputes.arbitration", Value::Bool(on(16)));
+    if on(16) {
+        answers.set(
+            "disputes.arbitration_rules",
+            text("Rules of Arbitration of the International Chamber of Commerce"),
+        );
+        answers.set("disputes.arbitration_seat", text("Chicago, Illinois"));
+    } else {
+        answers.remove("disputes.arbitration_rules");
+        answers.remove("disputes.arbitration_seat");
+    }
+    if on(32) {
+        answers.set("project.proposal", text("P-7 dated February 20, 2026"));
+    } else {
+        answers.remove("project.proposal");
+    }
+    if on(64) {
+        answers.remove("project.delivery");
+    }
+    format!("designer={designer} client={client} index={index}")
+}
+
 #[test]
 fn every_option_combination_builds_a_well_formed_contract() {
     let library = built_in();
@@ -431,8 +520,9 @@ fn every_option_combination_builds_a_well_formed_contract() {
                                         answers.remove("client.contact");
                                         answers.remove("freelancer.business");
                                     }
+                                    let variant = vary_the_newer_choices(&mut answers, count);
                                     let case = format!(
-                                        "{relationship} {portfolio} kill={kill_fee:?} late={late_fee} hourly={hourly} deposit={deposit} transfer={transfer} contacts={contacts}"
+                                        "{relationship} {portfolio} kill={kill_fee:?} late={late_fee} hourly={hourly} deposit={deposit} transfer={transfer} contacts={contacts} {variant}"
                                     );
                                     let markdown = build(library.clone(), answers);
                                     assert_well_formed(&markdown, "$", &case);
@@ -484,7 +574,7 @@ fn a_character_the_pdf_font_lacks_is_refused_at_its_answer() {
     assert_eq!(
         outcome.transcript(),
         format!(
-            "error: `client.contact` holds the character '王' (U+738B), which the PDF font cannot show\n  --> {answers_arg}:11:19\n   |\n11 |   contact: Daniel 王 Ortiz\n   |                   ^^\n\n1 error, 0 warnings\nexit: 1\n"
+            "error: `client.contact` holds the character '王' (U+738B), which the PDF font cannot show\n  --> {answers_arg}:15:19\n   |\n15 |   contact: Daniel 王 Ortiz\n   |                   ^^\n\n1 error, 0 warnings\nexit: 1\n"
         )
     );
     let written: Vec<_> = std::fs::read_dir(dir.path())
@@ -523,6 +613,8 @@ fn a_hostile_answers_file_builds_literally_and_its_pdf_is_refused_clearly() {
         long_name.trim(),
         "<script>alert(1)</script> &amp; \\*escaped\\* ___ ~~~ ```",
         "{{freelancer.name}} {{#if x}}y{{/if}} Maya",
+        "[Proposal](javascript:alert(1)) **7** <i>dated</i> {{date agreement.date}}",
+        "Site by <a href=\"http://evil.example\">*Evil*</a> {{credit.line}}",
     ] {
         assert!(
             literal.contains(value),
@@ -553,4 +645,147 @@ fn a_hostile_answers_file_builds_literally_and_its_pdf_is_refused_clearly() {
         0,
         "nothing is written"
     );
+}
+
+/// The body of the section whose heading ends with `title`, up to the next heading.
+fn section<'m>(markdown: &'m str, title: &str) -> &'m str {
+    let start = markdown
+        .match_indices("\n## ")
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            markdown[i..]
+                .lines()
+                .next()
+                .is_some_and(|l| l.ends_with(title))
+        })
+        .unwrap_or_else(|| panic!("no section `{title}`"));
+    let body = &markdown[start..];
+    let end = body[3..].find("\n## ").map_or(body.len(), |i| i + 3);
+    &body[..end]
+}
+
+#[test]
+fn the_kill_fee_clause_credits_the_deposit_against_the_cancellation_fee() {
+    let library = built_in();
+    let base = base_answers(&library);
+    let silent = "Ending the Agreement When the Client Goes Silent";
+
+    // A 20% cancellation fee: the Deposit's excess over the work done pays it first.
+    let markdown = build(library.clone(), base.clone());
+    let clause = section(&markdown, silent);
+    assert!(
+        clause.contains(
+            "the Client pays the Ending Payment set out in section 15: the greater of the Work Value plus the Cancellation Fee and the Deposit of $3,200.00, plus in either case the extra work and expenses due."
+        ),
+        "{clause}"
+    );
+    assert!(clause.contains(
+        "The part of the Deposit beyond the Work Value is credited against the Cancellation Fee, so the Client pays a Cancellation Fee only to the extent that the Deposit does not already cover it."
+    ));
+    // The old double recovery: the whole Deposit kept on top of the kill fee.
+    assert!(!markdown.contains("even if it is more than the value of the work done"));
+    let ending = section(&markdown, "15. Ending the Agreement");
+    assert!(ending.contains(
+        "The “**Cancellation Fee**” is twenty percent (20%) of the part of the Fee not yet earned on that day, that is, the Fee less the Work Value."
+    ));
+
+    // No cancellation fee: the Deposit is credited against the work done alone.
+    let mut none = base.clone();
+    none.set("kill_fee.percent", Value::Number(0.into()));
+    let markdown = build(library.clone(), none);
+    let clause = section(&markdown, silent);
+    assert!(clause.contains("the greater of the Work Value and the Deposit of $3,200.00"));
+    assert!(clause.contains(
+        "The Deposit is credited against the Work Value, and the Client pays only the part of the Work Value that the Deposit does not cover."
+    ));
+    assert!(
+        !markdown.contains("Cancellation Fee"),
+        "no fee, no defined term"
+    );
+
+    // The whole fee in advance: only half of it is the non-refundable Deposit.
+    let mut advance = base;
+    advance.set("deposit.percent", Value::Number(100.into()));
+    let markdown = build(library, advance);
+    assert!(section(&markdown, silent).contains("and the Deposit of $3,200.00,"));
+    assert!(
+        section(&markdown, "Payment in Advance")
+            .contains("Half of the Advance Payment, $3,200.00, is a deposit (the “**Deposit**”).")
+    );
+}
+
+#[test]
+fn deliveries_are_accepted_in_writing_by_silence_or_by_use_and_acceptance_triggers_the_balance() {
+    let library = built_in();
+    let mut answers = base_answers(&library);
+    answers.set("acceptance.review_days", Value::Integer(8));
+    let markdown = build(library, answers);
+    let acceptance = section(&markdown, "3. Delivery and Acceptance");
+    for words in [
+        "The Client then has eight (8) business days after the delivery (the “**Review Period**”) to do one of the following:",
+        "each way in which the Deliverable does not match the Scope (a “**Defect Notice**”)",
+        "- the day the Client accepts it in writing;",
+        "- the last day of its Review Period, if by then the Client has sent no Defect Notice and asked for no revision round; and",
+        "- the day the Client publishes the Deliverable or uses it in its business, other than to test it.",
+        "The Project is complete on the day the last Deliverable in the Scope is accepted (the “**Completion Date**”).",
+    ] {
+        assert!(acceptance.contains(words), "{words:?} in:\n{acceptance}");
+    }
+    // The old completion by the Designer's say-so is gone; the balance waits for acceptance.
+    assert!(!markdown.contains("The Project is complete when the Designer tells the Client"));
+    assert!(section(&markdown, "5. Deposit").contains(
+        "The Designer invoices the balance of the Fee, which is $3,200.00, on the Completion Date defined in section 3"
+    ));
+    assert!(section(&markdown, "2. The Project and Its Scope").contains(
+        "The Fee includes two (2) revision rounds for the Project as a whole, whichever Deliverables they concern."
+    ));
+}
+
+#[test]
+fn a_company_is_named_as_the_party_and_signs_by_a_named_officer() {
+    let library = built_in();
+    let mut answers = base_answers(&library);
+    answers.set("freelancer.kind", text("company"));
+    answers.set("freelancer.business", text("Prairie Pixel Studio LLC"));
+    answers.set(
+        "freelancer.entity",
+        text("an Illinois limited liability company"),
+    );
+    answers.set("freelancer.title", text("Managing Member"));
+    let markdown = build(library.clone(), answers.clone());
+    let parties = section(&markdown, "1. Parties and Effective Date");
+    assert!(parties.contains(
+        "- Prairie Pixel Studio LLC, an Illinois limited liability company, represented by Maya Lindqvist; postal address:"
+    ));
+    assert!(parties.contains(
+        "- Capitol Bakery \\& Café LLC, an Illinois limited liability company, contact person: Daniel Ortiz; postal address:"
+    ));
+    // An LLC is not a trade name.
+    assert!(!markdown.contains("trading as Prairie Pixel Studio LLC"));
+    let signatures = section(&markdown, "Signatures");
+    assert!(signatures.contains(
+        "**The Designer: Prairie Pixel Studio LLC**\n\nBy: ______________________________\n\nName: Maya Lindqvist\n\nTitle: Managing Member\n\nDate: ______________________________"
+    ), "{signatures}");
+    assert!(signatures.contains(
+        "**The Client: Capitol Bakery \\& Café LLC**\n\nBy: ______________________________\n\nName: Daniel Ortiz\n\nTitle: Owner\n\nDate: ______________________________"
+    ), "{signatures}");
+    assert!(section(&markdown, "Promises by Each Party").contains(
+        "Each party promises that it has the power to enter into this Agreement, and that the person who signs it on that party’s behalf has the authority to do so."
+    ));
+
+    // A person signs in their own name, without "By:"; a trading name follows the name.
+    answers.set("client.kind", text("sole-trader"));
+    answers.set("client.name", text("Daniel Ortiz"));
+    answers.set("client.trade_name", text("Capitol Bakery"));
+    answers.remove("client.contact");
+    answers.remove("client.entity");
+    answers.remove("client.title");
+    let markdown = build(library, answers);
+    assert!(
+        section(&markdown, "1. Parties and Effective Date")
+            .contains("- Daniel Ortiz, an individual trading as Capitol Bakery; postal address:")
+    );
+    assert!(section(&markdown, "Signatures").contains(
+        "**The Client: Daniel Ortiz, trading as Capitol Bakery**\n\nSignature: ______________________________\n\nName: Daniel Ortiz\n\nDate:"
+    ));
 }

@@ -141,7 +141,9 @@ fn every_example_pdf_says_what_its_markdown_says_and_is_valid() {
         let pdf_path = target.with_extension("pdf");
         let pdf = std::fs::read(&pdf_path).unwrap();
         assert!(
-            pdf.len() < 60 * 1024,
+            // Subset fonts keep a contract of a dozen pages far below this (all four faces
+            // in full would be over 600 KB).
+            pdf.len() < 96 * 1024,
             "{file}: the PDF is {} bytes",
             pdf.len()
         );

@@ -205,7 +205,12 @@ fn example(name: &str) -> String {
 fn answer_every_question_for_a_late_payer(session: &Session) {
     session.wait_for("Press Esc or Ctrl-C at any time to stop");
     session.answer("Your full legal name", "Maya Lindqvist");
-    session.answer("Your trading or business name", "Prairie Pixel Studio");
+    session.answer(
+        "Your trading name, or your company's",
+        "Prairie Pixel Studio",
+    );
+    // A trading name makes the freelancer a sole trader by default.
+    session.keys("Who is the party to the contract on your side?", &["Enter"]);
     session.answer("Your email address", "maya@prairiepixel");
     // A mistake is caught at the question, and the answer can be corrected in place.
     session.wait_for(
@@ -219,6 +224,13 @@ fn answer_every_question_for_a_late_payer(session: &Session) {
     );
     session.answer("The client's full legal name", "Capitol Bakery & Café LLC");
     session.answer("The person who acts for the client", "Daniel Ortiz");
+    // A contact person makes the client a company by default.
+    session.keys("Is the client a person or a company?", &["Enter"]);
+    session.answer(
+        "What kind of company the client is",
+        "an Illinois limited liability company",
+    );
+    session.answer("The title of the person who signs for the client", "Owner");
     session.answer(
         "The client's email address",
         "daniel.ortiz@capitolbakery.example",
@@ -241,11 +253,18 @@ fn answer_every_question_for_a_late_payer(session: &Session) {
         "What exactly will you deliver?",
         "A responsive five-page WordPress website",
     );
+    session.answer("The title and date of a written proposal", "");
     session.answer("When will work start?", "2026-03-16");
+    session.answer("By when do you plan to deliver", "2026-04-24");
     session.answer("How many rounds of revisions", "12");
     session.wait_for("The answer is 12; expected a whole number from 0 to 10.");
     session.tmux(&["send-keys", "-t", "0", "BSpace", "BSpace"]);
     session.answer("How many rounds of revisions", "3");
+    session.keys("Do the revision rounds count", &["Enter"]);
+    session.answer("Business days the client has to review", "");
+    session.keys("Hand over your editable source files", &["Enter"]);
+    session.answer("For how many days after acceptance", "");
+    session.answer("The credit line to put on the finished work", "");
     // Today's date (SOURCE_DATE_EPOCH) is offered.
     session.wait_for("? Date of the agreement (YYYY-MM-DD) (2026-03-02)");
     session.answer("Date of the agreement", "");
@@ -257,16 +276,19 @@ fn answer_every_question_for_a_late_payer(session: &Session) {
     session.answer("Deposit", "");
     session.answer("Days the client has to pay each invoice", "");
     session.answer("How the client pays you", "");
-    session.wait_for("Late fee clause: yes, always for a client who paid late.");
-    session.answer("Late fee, as a percentage", "");
+    session.wait_for("Interest on late payment: yes, always for a client who paid late.");
+    session.answer("Interest on overdue amounts", "");
+    session.wait_for("Ending for silence: yes, always for a client who paid late.");
     session.answer("Business days without an answer", "");
-    session.answer("Extra kill fee", "25");
+    session.answer("Cancellation fee", "25");
     session.keys("Who owns the copyright", &["Enter"]);
+    session.keys("Agree that, for a year", &["Enter"]);
     session.answer("Which law governs the contract?", "the State of Illinois");
     session.answer(
         "Which courts hear any dispute?",
-        "the state and federal courts located in Sangamon County, Illinois",
+        "the courts of Sangamon County, Illinois",
     );
+    session.keys("Settle disputes by arbitration", &["Enter"]);
     session.wait_for(&format!("  {:<27}  $6,400.00 → $12,800.00", "fee"));
 }
 
@@ -345,8 +367,8 @@ fn saved_details_are_offered_and_ctrl_c_leaves_nothing_behind() {
     let profile_arg = profile.display().to_string();
     let session = Session::start(&out, &["new", "--profile", &profile_arg], &[]);
     session.wait_for(&format!("Your details, saved in {profile_arg}:"));
-    session.wait_for("  name      Lena Hoffmann");
-    session.wait_for("  business  —");
+    session.wait_for(&format!("  {:<14}  Lena Hoffmann", "name"));
+    session.wait_for(&format!("  {:<14}  —", "business"));
     session.keys("Use these details?", &["Enter"]);
     session.answer("The client's full legal name", "Northwind Ölçüm Ltd. Şti.");
     session.keys("The person who acts for the client", &["C-c"]);

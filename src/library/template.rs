@@ -7,7 +7,7 @@ use handlebars::template::{Parameter, Template, TemplateElement};
 
 use super::{BodyOrigin, Clause};
 use crate::error::Diagnostic;
-use crate::model::Question;
+use crate::model::{Condition, Question};
 
 /// The Handlebars helpers clause bodies may call (registered by the render stage).
 pub const HELPERS: &[&str] = &[
@@ -22,7 +22,7 @@ pub const HELPERS: &[&str] = &[
 ];
 
 /// The block helpers clause bodies may use.
-const BLOCK_HELPERS: &[&str] = &["if", "unless"];
+const BLOCK_HELPERS: &[&str] = &["if", "unless", "when"];
 /// Handlebars' syntax errors in words a clause author knows.
 pub(crate) fn template_syntax_message(reason: &str) -> String {
     let reason = reason
@@ -144,7 +144,7 @@ fn check_params<'q>(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let expected = match helper {
-        "money" | "percent" | "date" | "words" | "section" | "if" | "unless" => Some(1),
+        "money" | "percent" | "date" | "words" | "section" | "if" | "unless" | "when" => Some(1),
         "percent_of" | "times" | "minus" => Some(2),
         _ => None,
     };
@@ -163,6 +163,17 @@ fn check_params<'q>(
     }
     for param in params {
         match param {
+            Parameter::Literal(serde_json::Value::String(source)) if helper == "when" => {
+                check_block_condition(source, report, lookup, used, diagnostics);
+            }
+            Parameter::Path(_) | Parameter::Name(_) if helper == "when" => {
+                let path = param.as_name().unwrap_or("");
+                report(
+                    path,
+                    format!("`when` takes a condition in quotes: {{{{#when '{path}'}}}}"),
+                    diagnostics,
+                );
+            }
             Parameter::Path(_) | Parameter::Name(_) => {
                 let path = param.as_name().unwrap_or("");
                 if helper == "section" {
@@ -192,6 +203,30 @@ fn check_params<'q>(
                 );
             }
             _ => {}
+        }
+    }
+}
+
+/// A `{{#when '…'}}` block's condition: parsed and type-checked like a clause's `when`, its keys
+/// counted as used.
+fn check_block_condition<'q>(
+    source: &str,
+    report: &dyn Fn(&str, String, &mut Vec<Diagnostic>),
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    match Condition::parse(source) {
+        Err(error) => report(source, format!("in `when`: {}", error.message), diagnostics),
+        Ok(condition) => {
+            for error in condition.check(lookup) {
+                report(source, format!("in `when`: {}", error.message), diagnostics);
+            }
+            for (key, _) in condition.keys() {
+                if lookup(key).is_some() {
+                    used.insert(key.to_owned());
+                }
+            }
         }
     }
 }

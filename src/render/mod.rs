@@ -21,13 +21,14 @@ use crate::assemble::{Contract, SectionNumber, SectionNumbers};
 use crate::error::{Diagnostic, Error};
 use crate::format::{self, Locale};
 use crate::library::Clause;
+use crate::model::Condition;
 use crate::model::keys::DEFAULT_CURRENCY;
 
 #[cfg(test)]
 mod tests;
 /// Renders the whole contract.
 pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Result<String, Error> {
-    let registry = registry(contract.section_numbers(), locale);
+    let registry = registry(contract.section_numbers(), locale, answers);
     let data = answers.to_json();
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", escape(&contract.library.title));
@@ -67,9 +68,11 @@ pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Res
 }
 
 /// A Handlebars registry with the Markdown escaper, strict mode and every helper; `numbers`
-/// tells `section` what each clause id became, `locale` how values are worded.
+/// tells `section` what each clause id became, `locale` how values are worded, and `answers`
+/// are what `{{#when}}` conditions are evaluated against (typed, so that a percent of `0` is
+/// false, as in a clause's `when`).
 #[must_use]
-pub fn registry(numbers: SectionNumbers, locale: Locale) -> Handlebars<'static> {
+pub fn registry(numbers: SectionNumbers, locale: Locale, answers: &Answers) -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     registry.register_escape_fn(escape);
@@ -81,7 +84,46 @@ pub fn registry(numbers: SectionNumbers, locale: Locale) -> Handlebars<'static> 
     registry.register_helper("times", Box::new(ValueHelper(times, locale)));
     registry.register_helper("minus", Box::new(ValueHelper(minus, locale)));
     registry.register_helper("section", Box::new(SectionHelper { numbers }));
+    registry.register_helper(
+        "when",
+        Box::new(WhenHelper {
+            answers: answers.clone(),
+        }),
+    );
     registry
+}
+
+/// `{{#when 'client.kind == "company"'}}…{{else}}…{{/when}}`: the block when the condition (in
+/// the language of a clause's `when`) holds for the answers, else its `{{else}}` part. `check`
+/// parses and type-checks every such condition, so a failure here is a library bug.
+struct WhenHelper {
+    answers: Answers,
+}
+
+impl HelperDef for WhenHelper {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        registry: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        rc: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn handlebars::Output,
+    ) -> handlebars::HelperResult {
+        let source = param(h, 0)?
+            .as_str()
+            .ok_or_else(|| fail("`when` takes a condition in quotes".into()))?;
+        let condition = Condition::parse(source)
+            .map_err(|error| fail(format!("`when \"{source}\"`: {}", error.message)))?;
+        let block = if condition.eval(|key| self.answers.get(key)) {
+            h.template()
+        } else {
+            h.inverse()
+        };
+        match block {
+            Some(block) => block.render(registry, ctx, rc, out),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Renders one clause body, tidied: no trailing spaces, at most one blank line in a row.

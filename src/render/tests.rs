@@ -1,6 +1,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
+use crate::model::Value;
 use proptest::prelude::*;
 use pulldown_cmark::{Event, Parser, TagEnd};
 
@@ -87,10 +88,36 @@ fn render_template(source: &str, data: &Json) -> Result<String, String> {
     let mut numbers = BTreeMap::new();
     numbers.insert("kill-fee".to_owned(), SectionNumber::Numbered(7));
     numbers.insert("late-fee".to_owned(), SectionNumber::Excluded);
-    let registry = registry(numbers, Locale::EnUs);
+    let registry = registry(numbers, Locale::EnUs, &Answers::default());
     registry
         .render_template(source, data)
         .map_err(|e| e.reason().to_string())
+}
+
+#[test]
+fn when_blocks_follow_the_typed_answers() {
+    let mut answers = Answers::default();
+    answers.set("kill_fee.percent", Value::Number(Decimal::ZERO));
+    answers.set("client.kind", Value::Text("company".into()));
+    let registry = registry(BTreeMap::new(), Locale::EnUs, &answers);
+    let render = |source: &str| {
+        registry
+            .render_template(source, &answers.to_json())
+            .unwrap()
+    };
+    // A percent of zero is false, as in a clause's `when`, though its JSON is the string "0".
+    assert_eq!(
+        render("{{#when 'kill_fee.percent'}}fee{{else}}no fee{{/when}}"),
+        "no fee"
+    );
+    assert_eq!(
+        render(r#"{{#when 'client.kind == "company"'}}By:{{else}}Signature:{{/when}}"#),
+        "By:"
+    );
+    assert_eq!(
+        render("{{#when 'kill_fee.percent > 0 or client.missing'}}x{{/when}}"),
+        ""
+    );
 }
 
 #[test]

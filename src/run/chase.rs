@@ -183,7 +183,11 @@ fn chase_letters(
     client: &str,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let registry = render::registry(contract.section_numbers(), Locale::default());
+    let registry = render::registry(
+        contract.section_numbers(),
+        Locale::default(),
+        &prepared.answers,
+    );
     let mut formats = args.format.clone();
     formats.sort_unstable();
     formats.dedup();
