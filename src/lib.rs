@@ -15,7 +15,7 @@
 //! ```
 //!
 //! Beside the pipeline: `format` (the one place values become prose, per locale), `check`
-//! (every problem in a library), `letters`, `chase` and `ics` (follow-up letters and their
+//! (every problem in a library), `lint` (the answers as business terms: warnings at their line), `letters`, `chase` and `ics` (follow-up letters and their
 //! calendar), `jurisdiction`, `holidays` and `interest` (jurisdiction profiles, public holidays,
 //! statutory interest), `yaml` and `error` (located diagnostics), `output` (atomic writes) and
 //! `cli`.
@@ -36,6 +36,7 @@ pub mod jurisdiction;
 pub mod layout;
 pub mod letters;
 pub mod library;
+pub mod lint;
 pub mod model;
 pub mod output;
 pub mod pdf;
