@@ -110,6 +110,10 @@ pub struct BuildArgs {
     /// Also write the answers as built (after late-payer changes) to FILE.
     #[arg(long, value_name = "FILE")]
     pub save_answers: Option<PathBuf>,
+    /// Treat the warnings about the terms (a kill fee that comes before the follow-up ladder
+    /// ends, interest above 18% a year, ...) as errors: print them and write nothing.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 /// Options of `chase`.

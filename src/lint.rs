@@ -10,8 +10,10 @@ use rust_decimal::Decimal;
 
 use crate::answers::{self, Answers};
 use crate::error::{Diagnostic, Severity};
+use crate::format::{self, Locale};
 use crate::library::Library;
 use crate::model::Value;
+use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
 
 /// The client's duty to answer a request, in business days (the cooperation clause).
 pub const FEEDBACK_DUTY_DAYS: i64 = 5;
@@ -57,6 +59,7 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
         .map(|(key, severity, message)| {
             let mut diagnostic = if let Some(place) = located.get(key) {
                 Diagnostic::warning(file, text, place.line, place.column, message)
+                    .with_width(answers::scalar_width(text, place))
             } else {
                 Diagnostic::file_error(file, message)
             };
@@ -153,6 +156,10 @@ fn start_before_the_agreement(answers: &Answers) -> Option<Finding> {
         return None;
     };
     (start < agreed).then(|| {
+        let (start, agreed) = (
+            format::long_date(*start, Locale::default()),
+            format::long_date(*agreed, Locale::default()),
+        );
         (
             "project.start",
             Severity::Warning,
@@ -167,6 +174,14 @@ fn fee_below_the_hourly_rate(answers: &Answers) -> Option<Finding> {
     let fee = number(answers, "fees.total")?;
     let rate = number(answers, "fees.hourly_rate")?;
     (fee < rate).then(|| {
+        let currency = match answers.get(CURRENCY) {
+            Some(Value::Text(code)) => code.as_str(),
+            _ => DEFAULT_CURRENCY,
+        };
+        let money = |amount: Decimal| {
+            format::money(amount, currency, Locale::default()).unwrap_or_else(|| amount.to_string())
+        };
+        let (fee, rate) = (money(fee), money(rate));
         (
             "fees.total",
             Severity::Warning,
@@ -239,11 +254,11 @@ mod tests {
         let expect = [
             (
                 "  start: 2026-02-27",
-                "work starts on 2026-02-27, before the agreement's date of 2026-03-02",
+                "work starts on February 27, 2026, before the agreement's date of March 2, 2026",
             ),
             (
                 "  total: \"80.00\"",
-                "the fee of 80.00 is less than one hour at the hourly rate of 85.00",
+                "the fee of $80.00 is less than one hour at the hourly rate of $85.00",
             ),
             (
                 "  due_days: 30",

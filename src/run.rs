@@ -12,6 +12,7 @@ use crate::error::{Diagnostic, Error, Severity, count_line, github_annotation};
 use crate::format::Locale;
 use crate::layout::{self, LayoutOptions};
 use crate::library::{self, Library, SourceFile, built_in_files, is_yaml};
+use crate::lint;
 use crate::model::keys::CLIENT_NAME;
 use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
@@ -232,7 +233,14 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
         )],
         None => Vec::new(),
     };
-    write_contract(&prepared, &args.contract, extra)?;
+    let terms = Terms {
+        answers_file: prepared
+            .source
+            .as_ref()
+            .map(|(n, t)| (n.as_str(), t.as_str())),
+        deny_warnings: args.deny_warnings,
+    };
+    write_contract(&prepared, &args.contract, extra, &terms)?;
     Ok(0)
 }
 
@@ -241,13 +249,43 @@ pub fn load_library(clauses: Option<&Path>) -> Result<Library, Error> {
     library::load(&library_files(clauses)?).into_library()
 }
 
-/// Renders the contract in every format asked for and writes it, with `extra` files, all or
-/// nothing; prints the summary and what was written to stderr. Returns the paths written.
+/// What the term lint reads, and what it does with its warnings.
+pub struct Terms<'a> {
+    /// The answers file the values are placed in (name and text): the one read by `build`, the
+    /// one `new` is about to write. `None` skips the lint.
+    pub answers_file: Option<(&'a str, &'a str)>,
+    /// Turn every warning into an error (`build --deny-warnings`).
+    pub deny_warnings: bool,
+}
+
+/// Lints the terms (printing the warnings, or failing on an error), then renders the contract
+/// in every format asked for and writes it, with `extra` files, all or nothing; prints the
+/// summary and what was written to stderr. Returns the paths written.
 pub fn write_contract(
     prepared: &Prepared,
     options: &ContractArgs,
     extra: Vec<(PathBuf, Vec<u8>)>,
+    terms: &Terms<'_>,
 ) -> Result<Vec<PathBuf>, Error> {
+    let mut findings = terms.answers_file.map_or_else(Vec::new, |(file, text)| {
+        lint::lint(file, text, &prepared.answers, &prepared.library)
+    });
+    if terms.deny_warnings {
+        for finding in &mut findings {
+            finding.severity = Severity::Error;
+        }
+    }
+    if findings.iter().any(|d| d.severity == Severity::Error) {
+        return Err(Error::Diagnostics(findings));
+    }
+    let styled = stderr_is_styled();
+    for finding in &findings {
+        eprintln!(
+            "{}
+",
+            finding.render(styled)
+        );
+    }
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
     let markdown = render::render(&contract, &prepared.answers, Locale::default())?;
     let summary = prepare::summary(&contract, prepared, Locale::default());

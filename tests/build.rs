@@ -789,3 +789,101 @@ fn a_company_is_named_as_the_party_and_signs_by_a_named_officer() {
         "**The Client: Daniel Ortiz, trading as Capitol Bakery**\n\nSignature: ______________________________\n\nName: Daniel Ortiz\n\nDate:"
     ));
 }
+
+#[test]
+fn the_terms_are_linted_at_their_answers_and_deny_warnings_writes_nothing() {
+    const TERMS: &str = "tests/fixtures/terms/answers.yaml";
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    // Each finding is a warning at the line and column of its answer; the contract is written.
+    let warned = run(&mut clausewright(&[
+        "build", TERMS, "-o", out, "--format", "md",
+    ]));
+    assert_eq!(warned.code, 0, "{}", warned.stderr);
+    let findings: String = warned.stderr.split("included ").next().unwrap().to_owned();
+    let mut differences = Vec::new();
+    differences.extend(golden(
+        &root().join("tests/fixtures/terms/warnings.txt"),
+        &findings,
+    ));
+    for (line, words) in [
+        (
+            30,
+            "warning: work starts on February 27, 2026, before the agreement's date",
+        ),
+        (
+            45,
+            "warning: the fee of $80.00 is less than one hour at the hourly rate of $85.00",
+        ),
+        (
+            50,
+            "warning: the balance can fall due 44 days after the last delivery",
+        ),
+        (
+            54,
+            "warning: interest of 2% a month is 24% a year, above 18%",
+        ),
+        (
+            57,
+            "warning: the kill fee's silence is 10 business days, shorter than",
+        ),
+        (
+            58,
+            "warning: the deposit kept (50% of the fee) plus the cancellation fee (60%) is 110%",
+        ),
+    ] {
+        let at = findings
+            .find(words)
+            .unwrap_or_else(|| panic!("{words}:\n{findings}"));
+        assert!(
+            findings[at..].contains(&format!("--> {TERMS}:{line}:")),
+            "{words} is placed at line {line}"
+        );
+    }
+    assert_eq!(findings.matches("warning: ").count(), 6);
+    assert!(
+        dir.path()
+            .join("capitol-bakery-cafe-llc-contract.md")
+            .exists()
+    );
+
+    // --deny-warnings: the same findings as errors, exit 1, nothing written.
+    let strict = tempfile::tempdir().unwrap();
+    let denied = run(&mut clausewright(&[
+        "build",
+        TERMS,
+        "-o",
+        strict.path().to_str().unwrap(),
+        "--deny-warnings",
+    ]));
+    assert_eq!(denied.code, 1);
+    assert_eq!(
+        denied.stderr.matches("error: ").count(),
+        6,
+        "{}",
+        denied.stderr
+    );
+    assert!(
+        denied.stderr.ends_with("6 errors, 0 warnings\n"),
+        "{}",
+        denied.stderr
+    );
+    assert!(!denied.stderr.contains("warning: "));
+    assert_eq!(
+        std::fs::read_dir(strict.path()).unwrap().count(),
+        0,
+        "nothing is written"
+    );
+
+    // The examples' own terms are clean, so --deny-warnings builds them.
+    let clean = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "-o",
+        "-",
+        "--deny-warnings",
+    ]));
+    assert_eq!(clean.code, 0, "{}", clean.stderr);
+    assert!(!clean.stderr.contains("warning"));
+    assert_no_differences(&differences);
+}

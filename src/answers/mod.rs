@@ -25,7 +25,7 @@ use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
 pub use read::{Given, Located, read_given, value_locations};
-pub use validate::parse;
+pub use validate::{parse, scalar_width};
 
 /// Validated answers, by dotted key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

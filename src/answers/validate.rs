@@ -72,7 +72,10 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
     }
 }
 
-fn scalar_width(text: &str, located: &Located) -> usize {
+/// How many characters the value at `located` spans on its line (up to a comment), for a caret
+/// under the whole value.
+#[must_use]
+pub fn scalar_width(text: &str, located: &Located) -> usize {
     text.lines()
         .nth(located.line.saturating_sub(1))
         .map_or(1, |line| {

@@ -113,10 +113,16 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         let _ = write!(rebuild, " --paper a4");
     }
     let answers_text = interview::answers_file(&prepared.library, &saved, &rebuild);
+    let answers_name = answers_path.display().to_string();
+    let terms = super::Terms {
+        answers_file: Some((&answers_name, &answers_text)),
+        deny_warnings: false,
+    };
     write_contract(
         &prepared,
         &contract,
-        vec![(answers_path.clone(), answers_text.into_bytes())],
+        vec![(answers_path.clone(), answers_text.clone().into_bytes())],
+        &terms,
     )?;
     if let Some(path) = &profile_path {
         let mine = interview::profile_answers(&prepared.library, &saved);
