@@ -8,6 +8,8 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+pub mod tr;
+
 use crate::model::{Question, Type, Value};
 
 /// The language and conventions prose is written in.
