@@ -1,7 +1,9 @@
 //! PDF: takes a laid-out [`Document`] and its metadata and returns the bytes of a PDF file.
 //!
 //! The only module that uses printpdf. It draws what the layout placed and decides nothing
-//! about positions. The four Libertinus Serif faces are embedded as subsets. The output is
+//! about positions. The four Libertinus Serif faces are embedded as subsets, and so is the
+//! fallback face of each for the characters it lacks (see [`metrics`]): a fragment is drawn
+//! in runs, each in the face that has its characters. The output is
 //! byte-for-byte deterministic: fixed font resource names, the creation date taken from
 //! [`PdfMeta`], and a trailer `/ID` derived from the content instead of printpdf's random one.
 //! The outline (one entry per `##` heading, in document order, jumping to the heading itself)
@@ -38,14 +40,67 @@ pub struct PdfMeta {
 /// Resource names of the faces, in [`Style`] order: six capitals, which PDF tools read as
 /// the subset tag of the embedded font's name.
 const FONT_IDS: [&str; 4] = ["CWREGU", "CWBOLD", "CWITAL", "CWBOIT"];
+/// Resource names of the fallback faces, in [`Style`] order.
+const FALLBACK_IDS: [&str; 4] = ["CWFREG", "CWFBLD", "CWFITA", "CWFBIT"];
 
-/// A face parsed for printpdf, once per process and only when a document uses it: parsing
-/// all four costs more than rendering a short contract.
-fn parsed_font(style: Style) -> &'static ParsedFont {
-    static FONTS: [OnceLock<ParsedFont>; 4] = [const { OnceLock::new() }; 4];
-    FONTS[style.index()].get_or_init(|| {
-        ParsedFont::from_bytes(metrics::FONT_FILES[style.index()], 0, &mut Vec::new())
-            .expect("embedded font parses")
+/// The font a run of text is drawn in: a face of the text font, or that face's fallback.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Font {
+    style: Style,
+    fallback: bool,
+}
+
+impl Font {
+    fn id(self) -> &'static str {
+        let ids = if self.fallback {
+            &FALLBACK_IDS
+        } else {
+            &FONT_IDS
+        };
+        ids[self.style.index()]
+    }
+
+    fn handle(self) -> PdfFontHandle {
+        PdfFontHandle::External(FontId(self.id().to_owned()))
+    }
+
+    /// Parsed for printpdf, once per process and only when a document uses it: parsing all
+    /// four Libertinus faces costs more than rendering a short contract.
+    fn parsed(self) -> &'static ParsedFont {
+        static FONTS: [OnceLock<ParsedFont>; 8] = [const { OnceLock::new() }; 8];
+        let (slot, bytes) = if self.fallback {
+            (
+                4 + self.style.index(),
+                metrics::FALLBACK_FILES[self.style.index()],
+            )
+        } else {
+            (self.style.index(), metrics::FONT_FILES[self.style.index()])
+        };
+        FONTS[slot].get_or_init(|| {
+            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("embedded font parses")
+        })
+    }
+}
+
+/// The runs of `text` in one font each, with the font size each is drawn at.
+fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32, &str)> {
+    let face = metrics::face(style);
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let fallback = face.is_fallback(first);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| face.is_fallback(c) != fallback)
+            .map_or(rest.len(), |(at, _)| at);
+        let (run, tail) = rest.split_at(end);
+        rest = tail;
+        let size = if fallback {
+            size * face.fallback_scale()
+        } else {
+            size
+        };
+        Some((Font { style, fallback }, size, run))
     })
 }
 
@@ -66,18 +121,26 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
+    let mut used = [[false; 2]; 4];
+    for fragment in document
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.fragments)
+    {
+        for (font, _, _) in runs(&fragment.text, fragment.style, fragment.size) {
+            used[font.style.index()][usize::from(font.fallback)] = true;
+        }
+    }
     for style in Style::ALL {
-        let used = document
-            .pages
-            .iter()
-            .flat_map(|p| &p.lines)
-            .flat_map(|l| &l.fragments)
-            .any(|f| f.style == style);
-        if used {
-            doc.resources.fonts.map.insert(
-                FontId(FONT_IDS[style.index()].to_owned()),
-                PdfFont::new(parsed_font(style).clone()),
-            );
+        for fallback in [false, true] {
+            if used[style.index()][usize::from(fallback)] {
+                let font = Font { style, fallback };
+                doc.resources.fonts.map.insert(
+                    FontId(font.id().to_owned()),
+                    PdfFont::new(font.parsed().clone()),
+                );
+            }
         }
     }
     let pages = document
@@ -181,10 +244,6 @@ fn deflate(stream: &mut lopdf::Stream) {
     }
 }
 
-fn handle(style: Style) -> PdfFontHandle {
-    PdfFontHandle::External(FontId(FONT_IDS[style.index()].to_owned()))
-}
-
 fn gray(level: f32) -> Color {
     Color::Greyscale(Greyscale {
         percent: level,
@@ -200,7 +259,7 @@ fn ops(page: &Page) -> Vec<Op> {
         cap: LineCapStyle::Butt,
     });
     // Text state (the font) persists across text objects, so only changes are written.
-    let mut current: Option<(Style, f32)> = None;
+    let mut current: Option<(Font, f32)> = None;
     for line in &page.lines {
         let Some(first) = line.fragments.first() else {
             continue;
@@ -214,24 +273,28 @@ fn ops(page: &Page) -> Vec<Op> {
         });
         let mut items: Vec<TextItem> = Vec::new();
         for (k, fragment) in line.fragments.iter().enumerate() {
-            if current != Some((fragment.style, fragment.size)) {
-                if !items.is_empty() {
-                    ops.push(Op::ShowText {
-                        items: std::mem::take(&mut items),
+            for (font, size, run) in runs(&fragment.text, fragment.style, fragment.size) {
+                if current != Some((font, size)) {
+                    if !items.is_empty() {
+                        ops.push(Op::ShowText {
+                            items: std::mem::take(&mut items),
+                        });
+                    }
+                    ops.push(Op::SetFont {
+                        font: font.handle(),
+                        size: Pt(size),
                     });
+                    current = Some((font, size));
                 }
-                ops.push(Op::SetFont {
-                    font: handle(fragment.style),
-                    size: Pt(fragment.size),
-                });
-                current = Some((fragment.style, fragment.size));
+                items.push(TextItem::Text(run.to_owned()));
             }
-            items.push(TextItem::Text(fragment.text.clone()));
             if let Some(next) = line.fragments.get(k + 1) {
                 let gap = gap_between(fragment, next);
                 if gap.abs() > 1e-4 {
-                    // TJ offsets are in thousandths of the font size, positive moves left.
-                    items.push(TextItem::Offset(-gap * 1000.0 / fragment.size));
+                    // TJ offsets are in thousandths of the current font size (the last run's,
+                    // which may be the scaled fallback's), positive moves left.
+                    let size = current.map_or(fragment.size, |(_, size)| size);
+                    items.push(TextItem::Offset(-gap * 1000.0 / size));
                 }
             }
         }

@@ -343,7 +343,13 @@ fn render_format(
     Ok(match format {
         OutputFormat::Md => markdown.as_bytes().to_vec(),
         OutputFormat::Pdf => {
-            let document = layout::layout(markdown, &LayoutOptions { paper })?;
+            let document = layout::layout(
+                markdown,
+                &LayoutOptions {
+                    paper,
+                    ..LayoutOptions::default()
+                },
+            )?;
             pdf::pdf(&document, meta)
         }
     })

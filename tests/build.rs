@@ -587,6 +587,31 @@ fn a_character_the_pdf_font_lacks_is_refused_at_its_answer() {
     assert!(markdown.stdout.contains("Daniel 王 Ortiz"));
 }
 
+/// Libertinus has no `₺`: before the fallback face, a contract in lira could not become a PDF.
+#[test]
+fn a_contract_in_turkish_lira_becomes_a_pdf_with_the_lira_sign() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.yaml");
+    let text = std::fs::read_to_string(root().join("examples/eu-client.yaml")).unwrap();
+    std::fs::write(&answers, text.replace("currency: EUR", "currency: TRY")).unwrap();
+    let outcome = run(&mut clausewright(&[
+        "build",
+        answers.to_str().unwrap(),
+        "-o",
+        dir.path().join("contract").to_str().unwrap(),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let markdown = std::fs::read_to_string(dir.path().join("contract.md")).unwrap();
+    assert!(markdown.contains("₺9,800.00"), "{markdown}");
+    let text = crate::pdf::tool(
+        "pdftotext",
+        &["-enc", "UTF-8"],
+        &dir.path().join("contract.pdf"),
+    );
+    assert!(text.contains("₺9,800.00"), "{text}");
+    assert!(text.contains("Northwind Ölçüm Ltd. Şti."), "{text}");
+}
+
 #[test]
 fn a_hostile_answers_file_builds_literally_and_its_pdf_is_refused_clearly() {
     const HOSTILE: &str = "tests/fixtures/hostile/answers.yaml";

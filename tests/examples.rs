@@ -126,7 +126,14 @@ fn every_example_pdf_says_what_its_markdown_says_and_is_valid() {
         let markdown = std::fs::read_to_string(target.with_extension("md")).unwrap();
         // Nothing overflows: every placed line stays inside the text area, on both papers.
         for paper in [Paper::Letter, Paper::A4] {
-            let document = layout::layout(&markdown, &LayoutOptions { paper }).unwrap();
+            let document = layout::layout(
+                &markdown,
+                &LayoutOptions {
+                    paper,
+                    ..LayoutOptions::default()
+                },
+            )
+            .unwrap();
             let [left, _, right, _] = document.frame;
             for line in document.pages.iter().flat_map(|page| &page.lines) {
                 assert!(

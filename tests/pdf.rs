@@ -21,7 +21,14 @@ fn meta() -> PdfMeta {
 }
 
 fn render(markdown: &str, paper: Paper) -> Vec<u8> {
-    let document = layout(markdown, &LayoutOptions { paper }).expect("layout");
+    let document = layout(
+        markdown,
+        &LayoutOptions {
+            paper,
+            ..LayoutOptions::default()
+        },
+    )
+    .expect("layout");
     pdf(&document, &meta())
 }
 
@@ -144,6 +151,52 @@ fn sample_contract_reads_back_word_for_word_with_turkish_intact() {
     let file = write(dir.path(), "turkish.pdf", &render(&turkish, Paper::A4));
     let text = tool("pdftotext", &["-enc", "UTF-8"], &file);
     assert!(text.contains(TURKISH), "{text}");
+}
+
+#[test]
+fn the_lira_sign_and_every_turkish_letter_read_back_in_every_face() {
+    let line = "₺12.400,00 ve 12.400,00 TL; ₩ ₪ ₴ ₦ ₽ ₸ ₼ ₾ ₹; ş ğ ı İ ö ü ç Ş Ğ I Ö Ü Ç";
+    let markdown = format!(
+        "# Sözleşme\n\n## 1. Ücret\n\n{line}\n\n**{line}**\n\n*{line}*\n\n***{line}***\n\n\
+         Şişli’de ödenecek hizmet bedeli ₺12.400,00’dır; gecikme faizi ₺201,99 olarak \
+         hesaplanır ve Üsküdar, Iğdır, Ağrı, Çağlayan ile İzmir’deki işler için ayrıca \
+         ₺1.250,50 ödenir, bu tutarların tamamı satır sonunda bölünmeden yazılır.\n"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "tr.pdf", &render(&markdown, Paper::A4));
+    let text = tool("pdftotext", &["-enc", "UTF-8"], &file);
+    assert_eq!(
+        text.matches(line).count(),
+        4,
+        "each face gives the line back:\n{text}"
+    );
+    assert_eq!(
+        comparable(&pdf_words(&file, "Sözleşme")),
+        comparable(&markdown_words(&markdown))
+    );
+
+    let fonts = tool("pdffonts", &[], &file);
+    let subsets = |family: &str| {
+        fonts
+            .lines()
+            .skip(2)
+            .filter(|row| {
+                let columns: Vec<&str> = row.split_whitespace().collect();
+                columns[0].as_bytes().get(6) == Some(&b'+')
+                    && columns[0].contains(family)
+                    && columns[columns.len() - 5..columns.len() - 2] == ["yes", "yes", "yes"]
+            })
+            .count()
+    };
+    assert_eq!(subsets("LibertinusSerif"), 4, "{fonts}");
+    assert_eq!(subsets("NotoSerif"), 4, "{fonts}");
+    let check = tool("qpdf", &["--check"], &file);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+    // The fallback is embedded as a subset of the few signs used, not whole.
+    assert!(std::fs::metadata(&file).expect("size").len() < 80 * 1024);
 }
 
 #[test]

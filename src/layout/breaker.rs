@@ -8,6 +8,7 @@
 //! river the way a greedy breaker does. No line is ever wider than the measure: words wider
 //! than a line get a break opportunity between every pair of characters.
 
+use super::language::Language;
 use super::metrics::{Style, face};
 
 /// A run of text in one face, possibly part of a link.
@@ -106,8 +107,8 @@ pub struct Measure {
     pub size: f32,
     /// Alignment.
     pub align: Align,
-    /// Whether words may be hyphenated (English patterns).
-    pub hyphenate: bool,
+    /// The language whose patterns hyphenate words, `None` for no hyphenation.
+    pub hyphenate: Option<Language>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -301,7 +302,7 @@ fn style_at(spans: &[Span], at: usize) -> Style {
 }
 
 /// Byte offsets inside `word` where a line may break, and what the break does.
-fn break_points(word: &str, hyphenate: bool) -> Vec<(usize, Gap)> {
+fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
     let mut points = Vec::new();
     let looks_like_url = word.contains("://") || word.starts_with("www.") || word.contains('@');
     let chars: Vec<(usize, char)> = word.char_indices().collect();
@@ -325,7 +326,7 @@ fn break_points(word: &str, hyphenate: bool) -> Vec<(usize, Gap)> {
             points.push((w[2].0, Gap::Join(EXPLICIT_HYPHEN_PENALTY)));
         }
     }
-    if hyphenate {
+    if let Some(language) = hyphenate {
         // Hyphenate each run of letters; punctuation and digits stay attached.
         let mut k = 0;
         while k < chars.len() {
@@ -342,16 +343,13 @@ fn break_points(word: &str, hyphenate: bool) -> Vec<(usize, Gap)> {
             {
                 continue;
             }
-            let from = chars[start].0;
             let to = chars.get(k).map_or(word.len(), |&(at, _)| at);
-            let mut at = from;
-            let syllables = hypher::hyphenate_bounded(&word[from..to], hypher::Lang::English, 2, 3);
-            let count = syllables.len();
-            for (i, syllable) in syllables.enumerate() {
-                at += syllable.len();
-                if i + 1 < count {
-                    points.push((at, Gap::Hyphen));
-                }
+            // Syllables come as character counts; the break points are byte offsets.
+            let syllables = language.syllables(&word[chars[start].0..to]);
+            let mut index = start;
+            for count in &syllables[..syllables.len().saturating_sub(1)] {
+                index += count;
+                points.push((chars[index].0, Gap::Hyphen));
             }
         }
     }
@@ -588,7 +586,7 @@ mod tests {
             width,
             size: 11.0,
             align: Align::Justify,
-            hyphenate: true,
+            hyphenate: Some(Language::English),
         }
     }
 
@@ -681,5 +679,45 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The word cut at its hyphenation points: `söz-leş-me-si`.
+    fn hyphenated(word: &str, language: Language) -> String {
+        let mut out = String::new();
+        let mut from = 0;
+        for (at, gap) in break_points(word, Some(language)) {
+            if gap == Gap::Hyphen {
+                out.push_str(&word[from..at]);
+                out.push('-');
+                from = at;
+            }
+        }
+        out.push_str(&word[from..]);
+        out
+    }
+
+    #[test]
+    fn turkish_words_break_between_syllables() {
+        // Turkish syllables begin with at most one consonant: a consonant between two vowels
+        // opens the next syllable, two consonants part between them, and of three the first
+        // two stay behind, loanwords included (the TDK's rules on dividing words at the end
+        // of a line: "kont-rol", "Türk-çe").
+        for (word, expected) in [
+            ("sözleşmesi", "söz-leş-me-si"),
+            ("illüstrasyonları", "il-lüst-ras-yon-la-rı"),
+            ("kontrol", "kont-rol"),
+            ("yükümlülüklerini", "yü-küm-lü-lük-le-ri-ni"),
+            ("İSTANBUL’daki", "İS-TAN-BUL’daki"),
+            ("ISPARTA", "IS-PAR-TA"),
+            ("bildirimde", "bil-di-rim-de"),
+        ] {
+            assert_eq!(hyphenated(word, Language::Turkish), expected);
+        }
+        // English patterns know nothing of Turkish syllables.
+        assert_ne!(
+            hyphenated("yükümlülüklerini", Language::English),
+            "yü-küm-lü-lük-le-ri-ni"
+        );
+        assert_eq!(hyphenated("agreement", Language::English), "agree-ment");
     }
 }

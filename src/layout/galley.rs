@@ -4,6 +4,7 @@
 
 use super::blocks::{self, Block, Para, ParaKind, Table};
 use super::breaker::{self, Align, Fragment, Inline, LineEnd, Measure, SetLine, Span};
+use super::language::Language;
 use super::metrics::{self, Style};
 use super::table::column_widths;
 use super::{
@@ -30,6 +31,8 @@ pub(super) struct Slab {
 pub(super) struct Galley {
     pub(super) left: f32,
     pub(super) width: f32,
+    /// The text's language, whose patterns hyphenate table cells.
+    pub(super) language: Language,
     pub(super) slabs: Vec<Slab>,
     pub(super) pending_space: f32,
     /// How many more slabs must stay on the page of the one before (after a heading).
@@ -190,7 +193,7 @@ impl Galley {
                     width: column_width - 2.0 * CELL_PAD,
                     size: TABLE_SIZE,
                     align,
-                    hyphenate: true,
+                    hyphenate: Some(self.language),
                 };
                 cells.push(breaker::set(inlines, &measure));
             }
@@ -279,7 +282,7 @@ pub(super) fn para_indent(p: &Para) -> f32 {
 }
 
 /// Breaks a paragraph into lines for a text area `width` wide.
-pub(super) fn set_paragraph(p: &Para, width: f32) -> Vec<SetLine> {
+pub(super) fn set_paragraph(p: &Para, width: f32, language: Language) -> Vec<SetLine> {
     let (size, _, _, _, align) = para_style(p);
     let heading = matches!(p.kind, ParaKind::Heading(_));
     let inlines: Vec<Inline> = if heading {
@@ -291,17 +294,24 @@ pub(super) fn set_paragraph(p: &Para, width: f32) -> Vec<SetLine> {
         width: width - para_indent(p),
         size,
         align,
-        hyphenate: p.kind == ParaKind::Body,
+        hyphenate: (p.kind == ParaKind::Body).then_some(language),
     };
     breaker::set(&inlines, &measure)
 }
 
 /// Breaks every paragraph into lines, on every core: line breaking is most of the layout's
 /// work, and paragraphs break independently of each other. Keeps the paragraphs' order.
-pub(super) fn set_paragraphs(paragraphs: &[&Para], width: f32) -> Vec<Vec<SetLine>> {
+pub(super) fn set_paragraphs(
+    paragraphs: &[&Para],
+    width: f32,
+    language: Language,
+) -> Vec<Vec<SetLine>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads < 2 || paragraphs.len() < 16 {
-        return paragraphs.iter().map(|p| set_paragraph(p, width)).collect();
+        return paragraphs
+            .iter()
+            .map(|p| set_paragraph(p, width, language))
+            .collect();
     }
     // Thread k breaks paragraphs k, k + threads, ...: neighbours are alike in length, so the
     // threads get about the same work.
@@ -314,7 +324,7 @@ pub(super) fn set_paragraphs(paragraphs: &[&Para], width: f32) -> Vec<Vec<SetLin
                         .enumerate()
                         .skip(k)
                         .step_by(threads)
-                        .map(|(i, p)| (i, set_paragraph(p, width)))
+                        .map(|(i, p)| (i, set_paragraph(p, width, language)))
                         .collect()
                 })
             })

@@ -1,8 +1,15 @@
-//! Glyph coverage and advance widths of the four embedded Libertinus Serif faces.
+//! Glyph coverage and advance widths of the four embedded Libertinus Serif faces and of their
+//! fallback faces.
 //!
 //! Takes the OpenType bytes in `fonts/` and returns, per face, a character → advance (in em)
 //! table. printpdf does no kerning or shaping, so the `hmtx` advance is exactly what is drawn;
 //! reading the tables here keeps the layout stage pure and independent of printpdf.
+//!
+//! Libertinus lacks some currency signs (`₺` above all, and `₩ ₪ ₴ ₦ ₽`). Each face has a
+//! fallback, Noto Serif reduced to the Currency Symbols block (see `fonts/OFL-NotoSerif.txt`),
+//! used only for the characters Libertinus does not have. The fallback is drawn scaled so that
+//! its capitals are as tall as Libertinus's ([`FaceMetrics::fallback_scale`]); its advances
+//! here are already scaled, so the layout measures exactly what the `pdf` stage draws.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -13,6 +20,14 @@ pub const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../fonts/LibertinusSerif-Bold.otf"),
     include_bytes!("../../fonts/LibertinusSerif-Italic.otf"),
     include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
+];
+
+/// The fallback faces, in [`Style`] order: Noto Serif's currency signs (SIL OFL 1.1).
+pub const FALLBACK_FILES: [&[u8]; 4] = [
+    include_bytes!("../../fonts/NotoSerif-Regular-Currency.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Bold-Currency.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Italic-Currency.ttf"),
+    include_bytes!("../../fonts/NotoSerif-BoldItalic-Currency.ttf"),
 ];
 
 /// A face of the text font.
@@ -78,25 +93,46 @@ impl Style {
     }
 }
 
-/// Advance widths of one face, in em.
+/// Advance widths of one face and its fallback, in em.
 #[derive(Debug)]
 pub struct FaceMetrics {
     /// Advances of the ASCII characters (`NaN` where the face has no glyph), the hot path.
     ascii: [f32; 128],
     /// Advances of every other mapped character.
     other: HashMap<char, f32>,
+    /// Advances, already scaled, of the characters only the fallback face has.
+    fallback: HashMap<char, f32>,
+    /// The size of the fallback face relative to the text's: Libertinus's cap height over
+    /// the fallback's.
+    fallback_scale: f32,
 }
 
 impl FaceMetrics {
-    /// The advance of `c` in em, `None` if the face has no glyph for it.
+    /// The advance of `c` in em as drawn, from the face or else its fallback; `None` if
+    /// neither has a glyph for it.
     #[must_use]
     pub fn advance(&self, c: char) -> Option<f32> {
         if c.is_ascii() {
             let a = self.ascii[c as usize];
             (!a.is_nan()).then_some(a)
         } else {
-            self.other.get(&c).copied()
+            self.other
+                .get(&c)
+                .or_else(|| self.fallback.get(&c))
+                .copied()
         }
+    }
+
+    /// Whether `c` is drawn from the fallback face: Libertinus lacks it, the fallback has it.
+    #[must_use]
+    pub fn is_fallback(&self, c: char) -> bool {
+        !c.is_ascii() && !self.other.contains_key(&c) && self.fallback.contains_key(&c)
+    }
+
+    /// The factor applied to the font size when drawing from the fallback face.
+    #[must_use]
+    pub fn fallback_scale(&self) -> f32 {
+        self.fallback_scale
     }
 
     /// Width of `text` in points at `size`; characters without a glyph count as zero.
@@ -105,33 +141,63 @@ impl FaceMetrics {
         text.chars().filter_map(|c| self.advance(c)).sum::<f32>() * size
     }
 
-    fn parse(font: &[u8]) -> Option<FaceMetrics> {
-        let tables = Tables::new(font)?;
-        let head = tables.get(*b"head")?;
-        let units_per_em = f32::from(read_u16(head, 18)?);
-        let hhea = tables.get(*b"hhea")?;
-        let h_metrics = usize::from(read_u16(hhea, 34)?);
-        let hmtx = tables.get(*b"hmtx")?;
-        let advance_of = |gid: u16| -> Option<f32> {
-            let index = usize::from(gid).min(h_metrics.checked_sub(1)?);
-            Some(f32::from(read_u16(hmtx, index * 4)?) / units_per_em)
-        };
+    fn parse(font: &[u8], fallback: &[u8]) -> Option<FaceMetrics> {
+        let primary = Sfnt::parse(font)?;
+        let secondary = Sfnt::parse(fallback)?;
+        let fallback_scale = primary.cap_height / secondary.cap_height;
         let mut ascii = [f32::NAN; 128];
         let mut other = HashMap::new();
-        for (code, gid) in cmap_mappings(tables.get(*b"cmap")?)? {
-            let (Some(c), Some(advance)) = (char::from_u32(code), advance_of(gid)) else {
-                continue;
-            };
-            if gid == 0 {
-                continue;
-            }
+        for (c, advance) in primary.advances {
             if c.is_ascii() {
                 ascii[c as usize] = advance;
             } else {
                 other.insert(c, advance);
             }
         }
-        Some(FaceMetrics { ascii, other })
+        let fallback = secondary
+            .advances
+            .into_iter()
+            .filter(|(c, _)| !c.is_ascii() && !other.contains_key(c))
+            .map(|(c, advance)| (c, advance * fallback_scale))
+            .collect();
+        Some(FaceMetrics {
+            ascii,
+            other,
+            fallback,
+            fallback_scale,
+        })
+    }
+}
+
+/// What the metrics need from one font file: advances in em and the cap height.
+struct Sfnt {
+    advances: Vec<(char, f32)>,
+    /// Height of the capitals in em (`OS/2` `sCapHeight`).
+    cap_height: f32,
+}
+
+impl Sfnt {
+    fn parse(font: &[u8]) -> Option<Sfnt> {
+        let tables = Tables::new(font)?;
+        let head = tables.get(*b"head")?;
+        let units_per_em = f32::from(read_u16(head, 18)?);
+        let hhea = tables.get(*b"hhea")?;
+        let h_metrics = usize::from(read_u16(hhea, 34)?);
+        let hmtx = tables.get(*b"hmtx")?;
+        let cap_height = f32::from(read_u16(tables.get(*b"OS/2")?, 88)?) / units_per_em;
+        let advance_of = |gid: u16| -> Option<f32> {
+            let index = usize::from(gid).min(h_metrics.checked_sub(1)?);
+            Some(f32::from(read_u16(hmtx, index * 4)?) / units_per_em)
+        };
+        let advances = cmap_mappings(tables.get(*b"cmap")?)?
+            .into_iter()
+            .filter(|&(_, gid)| gid != 0)
+            .filter_map(|(code, gid)| Some((char::from_u32(code)?, advance_of(gid)?)))
+            .collect();
+        Some(Sfnt {
+            advances,
+            cap_height,
+        })
     }
 }
 
@@ -143,7 +209,10 @@ impl FaceMetrics {
 pub fn faces() -> &'static [FaceMetrics; 4] {
     static FACES: OnceLock<[FaceMetrics; 4]> = OnceLock::new();
     FACES.get_or_init(|| {
-        FONT_FILES.map(|bytes| FaceMetrics::parse(bytes).expect("embedded font parses"))
+        Style::ALL.map(|style| {
+            FaceMetrics::parse(FONT_FILES[style.index()], FALLBACK_FILES[style.index()])
+                .expect("embedded font parses")
+        })
     })
 }
 
@@ -274,6 +343,28 @@ mod tests {
             }
             assert!(f.advance('\u{4e2d}').is_none(), "no CJK in Libertinus");
         }
+    }
+
+    #[test]
+    fn currency_signs_libertinus_lacks_come_from_the_fallback() {
+        for style in Style::ALL {
+            let f = face(style);
+            for c in "₺₩₪₴₦₽₸₼₾".chars() {
+                assert!(f.is_fallback(c), "{style:?}: {c:?} not from the fallback");
+                assert!(f.advance(c).is_some(), "{style:?} lacks {c:?}");
+            }
+            for c in "$€£¥₫₿a1".chars() {
+                assert!(!f.is_fallback(c), "{style:?}: {c:?} is Libertinus's own");
+            }
+            // Scaled to Libertinus's capitals: Noto Serif's are some 8% taller.
+            assert!((0.85..0.95).contains(&f.fallback_scale()), "{style:?}");
+            // A currency sign is about as wide as a capital or a figure.
+            let lira = f.width("₺", 10.0);
+            assert!((4.0..8.0).contains(&lira), "{style:?} ₺ is {lira} pt");
+        }
+        // Libertinus's upright faces have the rupee sign, the italic ones do not.
+        assert!(!face(Style::Regular).is_fallback('₹'));
+        assert!(face(Style::Italic).is_fallback('₹'));
     }
 
     #[test]

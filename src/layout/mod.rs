@@ -2,8 +2,9 @@
 //! in PDF points (origin bottom left), with footers, bookmarks and link areas.
 //!
 //! Pure and deterministic: no I/O, no printpdf. Text is measured with the advance widths of the
-//! embedded Libertinus Serif faces (see [`metrics`]), paragraphs are broken by a total-fit
-//! breaker with English hyphenation and justified ([`breaker`]), and pages are filled so that a
+//! embedded Libertinus Serif faces and their fallbacks (see [`metrics`]), paragraphs are broken
+//! by a total-fit breaker with the hyphenation of the text's [`Language`] and justified
+//! ([`breaker`]), and pages are filled so that a
 //! heading stays with at least two lines of what follows, paragraphs leave no single line at a
 //! page's foot or head, and `<!-- keep-together -->` blocks move whole to the next page.
 //!
@@ -11,6 +12,7 @@
 //! blocks    Markdown → blocks of styled inline text (pulldown-cmark)
 //! breaker   inline text → justified, hyphenated lines (total fit)
 //! metrics   the embedded faces' advance widths and character coverage
+//! language  the text's language: hyphenation patterns
 //! galley    blocks → slabs: set lines and table rows, with spacing and keeps
 //! table     column widths of a table
 //! pages     slabs → pages: page breaks, placement, bookmarks, link areas
@@ -23,6 +25,7 @@ pub mod breaker;
 mod document;
 mod footers;
 mod galley;
+mod language;
 pub mod metrics;
 mod pages;
 mod table;
@@ -34,6 +37,7 @@ pub use breaker::{Fragment, LineEnd};
 pub use document::{Bookmark, Document, Line, LinkArea, Page, Role, Rule};
 use footers::add_footers;
 use galley::{Galley, set_paragraphs};
+pub use language::Language;
 pub use metrics::Style;
 use pages::{paginate, place};
 /// Paper size.
@@ -62,6 +66,8 @@ impl Paper {
 pub struct LayoutOptions {
     /// The paper size.
     pub paper: Paper,
+    /// The language of the text: its hyphenation patterns.
+    pub language: Language,
 }
 
 /// The first character of `text` the embedded fonts cannot draw, if any.
@@ -96,6 +102,7 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, crate
     let mut galley = Galley {
         left: frame[0],
         width: frame[2] - frame[0],
+        language: options.language,
         ..Galley::default()
     };
     let paragraphs: Vec<&Para> = parsed
@@ -106,7 +113,7 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, crate
             _ => None,
         })
         .collect();
-    let mut sets = set_paragraphs(&paragraphs, galley.width).into_iter();
+    let mut sets = set_paragraphs(&paragraphs, galley.width, options.language).into_iter();
     for block in &parsed.blocks {
         galley.block(block, &mut sets);
     }

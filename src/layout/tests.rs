@@ -72,7 +72,14 @@ fn sample_contract_stays_inside_the_text_area_and_loses_no_word() {
 
 #[test]
 fn paper_sizes_and_margins() {
-    let a4 = layout(SAMPLE, &LayoutOptions { paper: Paper::A4 }).expect("layout");
+    let a4 = layout(
+        SAMPLE,
+        &LayoutOptions {
+            paper: Paper::A4,
+            ..LayoutOptions::default()
+        },
+    )
+    .expect("layout");
     assert!((a4.width - 595.28).abs() < 0.01 && (a4.height - 841.89).abs() < 0.01);
     let expected = [72.0, 72.0, 595.28 - 72.0, 841.89 - 72.0];
     assert!(
@@ -349,7 +356,10 @@ proptest! {
             markdown.push_str("\n\n");
         }
         let paper = if a4 { Paper::A4 } else { Paper::Letter };
-        let document = layout(&markdown, &LayoutOptions { paper }).expect("layout");
+        let document = layout(&markdown, &LayoutOptions {
+            paper,
+            ..LayoutOptions::default()
+        }).expect("layout");
         assert_inside(&document);
         prop_assert_eq!(document.words(), markdown_words(&markdown));
     }

@@ -1,0 +1,40 @@
+//! The language of the text being laid out: takes a word and returns its hyphenation points
+//! by that language's patterns.
+
+/// The language of the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Language {
+    /// English: `hypher`'s patterns from TeX's `hyph-en-us`, at least two letters before a
+    /// break and three after, as US typesetting does.
+    #[default]
+    English,
+    /// Turkish: `hypher`'s patterns from TeX's `hyph-tr`, which break between syllables
+    /// (`söz-leş-me-si`), at least two letters on each side, as TeX's Turkish setup does.
+    Turkish,
+}
+
+impl Language {
+    /// The syllables of a run of letters, as character counts.
+    pub(super) fn syllables(self, word: &str) -> Vec<usize> {
+        match self {
+            Language::English => hypher::hyphenate_bounded(word, hypher::Lang::English, 2, 3)
+                .map(|s| s.chars().count())
+                .collect(),
+            Language::Turkish => {
+                // Turkish case: `I` is the capital of `ı` and `İ` of `i`; hypher lowercases
+                // as English does, which would leave `İ` unknown to the patterns.
+                let lower: String = word
+                    .chars()
+                    .map(|c| match c {
+                        'I' => 'ı',
+                        'İ' => 'i',
+                        c => c.to_lowercase().next().unwrap_or(c),
+                    })
+                    .collect();
+                hypher::hyphenate_bounded(&lower, hypher::Lang::Turkish, 2, 2)
+                    .map(|s| s.chars().count())
+                    .collect()
+            }
+        }
+    }
+}
