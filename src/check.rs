@@ -36,7 +36,12 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
             numbers.entry(id).or_insert(SectionNumber::Numbered(0));
         }
         let sample = sample_answers(library);
-        let registry = render::registry(numbers, Locale::default(), &sample);
+        let titles = library
+            .clauses
+            .iter()
+            .map(|clause| (clause.id.clone(), clause.title.clone()))
+            .collect();
+        let registry = render::registry_with_titles(numbers, titles, Locale::default(), &sample);
         let data = sample.to_json();
         for clause in &library.clauses {
             if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {

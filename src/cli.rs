@@ -159,9 +159,38 @@ pub struct ChaseArgs {
     /// The folder to write the letters to.
     #[arg(short, long, value_name = "DIR", default_value = ".")]
     pub output: PathBuf,
-    /// Letter formats, comma-separated.
+    /// Letter formats, comma-separated: md, pdf, txt (the plain text of an email body) and eml
+    /// (a draft email with the text as its body and the PDF letter attached).
     #[arg(long, value_enum, value_delimiter = ',', default_value = "md,pdf")]
-    pub format: Vec<OutputFormat>,
+    pub format: Vec<LetterFormat>,
+    /// Add to the chase record what you did or received, instead of writing letters:
+    /// `sent` (a letter: --step, --by), `called` (--who, --note) or `paid` (--payment).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub record: Option<RecordKind>,
+    /// The day it happened, for --record. [default: --today]
+    #[arg(long, value_name = "DATE", requires = "record")]
+    pub on: Option<jiff::civil::Date>,
+    /// The letter sent, for --record sent, such as payment-notice-30. [default: the letter to
+    /// send now]
+    #[arg(long, value_name = "STEP", requires = "record")]
+    pub step: Option<String>,
+    /// How the letter was sent, for --record sent, such as "email and post".
+    #[arg(long, value_name = "HOW", requires = "record")]
+    pub by: Option<String>,
+    /// Who was called, for --record called. [default: the client's contact person, else the
+    /// client]
+    #[arg(long, value_name = "NAME", requires = "record")]
+    pub who: Option<String>,
+    /// What came of the call, for --record called.
+    #[arg(long, value_name = "TEXT", requires = "record")]
+    pub note: Option<String>,
+    /// The amount received, for --record paid, such as 2000.00.
+    #[arg(long, value_name = "MONEY", value_parser = money, requires = "record")]
+    pub payment: Option<Decimal>,
+    /// The chase record: letters sent, calls, payments.
+    /// [default: <client>.chase.yaml beside the answers file]
+    #[arg(long, value_name = "FILE")]
+    pub record_file: Option<PathBuf>,
     /// Paper size of the PDF letters.
     #[arg(long, value_enum, default_value_t = Paper::Letter)]
     pub paper: Paper,
@@ -211,6 +240,43 @@ impl ContractArgs {
             vec![OutputFormat::Md, OutputFormat::Pdf]
         }
     }
+}
+
+/// A format `chase` writes a letter in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum LetterFormat {
+    /// Markdown.
+    Md,
+    /// PDF, typeset with embedded fonts.
+    Pdf,
+    /// Plain text for the body of an email: greeting, body and closing.
+    Txt,
+    /// A draft email (RFC 5322): the plain text as its body, the PDF letter attached.
+    Eml,
+}
+
+impl LetterFormat {
+    /// The file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            LetterFormat::Md => "md",
+            LetterFormat::Pdf => "pdf",
+            LetterFormat::Txt => "txt",
+            LetterFormat::Eml => "eml",
+        }
+    }
+}
+
+/// What `chase --record` adds to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordKind {
+    /// A letter was sent.
+    Sent,
+    /// A call was made.
+    Called,
+    /// A payment was received.
+    Paid,
 }
 
 /// A format `build` writes.

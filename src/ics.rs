@@ -115,6 +115,7 @@ mod tests {
             kill_fee_days: None,
             late_fee_percent: None,
             currency: "USD".into(),
+            record: crate::chase::record::Record::default(),
         };
         calendar(&schedule(&inputs).unwrap(), "Acme, Inc.", "Site")
     }

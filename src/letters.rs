@@ -118,15 +118,27 @@ pub const VARIABLES: &[Variable] = &[
         scope: Scope::Payment,
     },
     Variable {
+        key: "invoice.paid",
+        ty: Type::Money,
+        help: "the payments recorded up to the letter's date",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.part_paid",
+        ty: Type::Bool,
+        help: "whether any payment is recorded up to the letter's date",
+        scope: Scope::Payment,
+    },
+    Variable {
         key: "invoice.late_fee",
         ty: Type::Money,
-        help: "the contract's late fee for those days (zero without a late fee clause)",
+        help: "the contract's late fee to the letter's date, on the unpaid part as it stood each day (zero without a late fee clause)",
         scope: Scope::Payment,
     },
     Variable {
         key: "invoice.balance",
         ty: Type::Money,
-        help: "the amount plus the late fee",
+        help: "the amount plus the late fee, less the payments",
         scope: Scope::Payment,
     },
     Variable {
@@ -530,6 +542,39 @@ pub fn data(answers: &Answers, values: &[(&str, Value)]) -> Json {
     all.to_json()
 }
 
+/// One letter, rendered: each part as Markdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// Sender, date and recipient.
+    pub letterhead: String,
+    /// The subject line.
+    pub subject: String,
+    /// The greeting.
+    pub greeting: String,
+    /// The body.
+    pub body: String,
+    /// The sign-off.
+    pub closing: String,
+}
+
+impl Rendered {
+    /// The whole letter: letterhead, bold subject, greeting, body and closing.
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        format!(
+            "{}\n\n**{}**\n\n{}\n\n{}\n\n{}\n",
+            self.letterhead, self.subject, self.greeting, self.body, self.closing
+        )
+    }
+
+    /// The letter as an email's body: greeting, body and closing (the subject and the
+    /// addresses are the email's own headers).
+    #[must_use]
+    pub fn email_markdown(&self) -> String {
+        format!("{}\n\n{}\n\n{}\n", self.greeting, self.body, self.closing)
+    }
+}
+
 /// Renders one letter as Markdown: letterhead, subject, greeting, body and closing.
 pub fn render(
     letters: &Letters,
@@ -537,6 +582,16 @@ pub fn render(
     registry: &Handlebars<'static>,
     data: &Json,
 ) -> Result<String, Error> {
+    render_parts(letters, letter, registry, data).map(|r| r.markdown())
+}
+
+/// Renders each part of one letter as Markdown.
+pub fn render_parts(
+    letters: &Letters,
+    letter: &Letter,
+    registry: &Handlebars<'static>,
+    data: &Json,
+) -> Result<Rendered, Error> {
     let mut parts = Vec::with_capacity(5);
     let mut diagnostics = Vec::new();
     for clause in [
@@ -559,9 +614,13 @@ pub fn render(
     }
     let [letterhead, subject, greeting, body, closing] = <[String; 5]>::try_from(parts)
         .map_err(|_| Error::Usage(format!("the letter `{}` did not render", letter.id)))?;
-    Ok(format!(
-        "{letterhead}\n\n**{subject}**\n\n{greeting}\n\n{body}\n\n{closing}\n"
-    ))
+    Ok(Rendered {
+        letterhead,
+        subject,
+        greeting,
+        body,
+        closing,
+    })
 }
 
 #[cfg(test)]

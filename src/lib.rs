@@ -18,7 +18,7 @@
 //! (every problem in a library), `lint` (the answers as business terms: warnings at their line), `letters`, `chase` and `ics` (follow-up letters and their
 //! calendar), `jurisdiction`, `holidays` and `interest` (jurisdiction profiles, public holidays,
 //! statutory interest), `yaml` and `error` (located diagnostics), `output` (atomic writes) and
-//! `cli`.
+//! `cli`; `plain` (a letter as the plain text of an email body) and `eml` (a draft email).
 //! Only [`run`](run/index.html) touches files and terminals.
 
 pub mod answers;
@@ -26,6 +26,7 @@ pub mod assemble;
 pub mod chase;
 pub mod check;
 pub mod cli;
+pub(crate) mod eml;
 pub mod error;
 pub mod format;
 pub mod holidays;
@@ -40,6 +41,7 @@ pub mod lint;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub(crate) mod plain;
 pub mod prepare;
 pub mod render;
 pub mod run;

@@ -12,13 +12,13 @@ use icalendar::{Calendar, Component as _, DatePerhapsTime};
 
 const BIN: &str = env!("CARGO_BIN_EXE_clausewright");
 
-fn fixtures(case: &str) -> PathBuf {
+pub(crate) fn fixtures(case: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(case)
 }
 
-fn clausewright(args: &[&str]) -> Output {
+pub(crate) fn clausewright(args: &[&str]) -> Output {
     Command::new(BIN)
         .args(args)
         .env_remove("SOURCE_DATE_EPOCH")
@@ -27,12 +27,12 @@ fn clausewright(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
 }
 
 /// Every file in `dir`, by name.
-fn files_in(dir: &Path) -> BTreeMap<String, String> {
+pub(crate) fn files_in(dir: &Path) -> BTreeMap<String, String> {
     let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -48,7 +48,7 @@ fn files_in(dir: &Path) -> BTreeMap<String, String> {
 
 /// Compares `actual` (file name → contents) with `tests/fixtures/<case>/expected/`, or
 /// rewrites that folder when `CLAUSEWRIGHT_BLESS=1`.
-fn golden(case: &str, actual: &BTreeMap<String, String>) {
+pub(crate) fn golden(case: &str, actual: &BTreeMap<String, String>) {
     let expected_dir = fixtures(case).join("expected");
     if std::env::var_os("CLAUSEWRIGHT_BLESS").is_some_and(|v| v == "1") {
         let _ = std::fs::remove_dir_all(&expected_dir);
@@ -86,7 +86,7 @@ fn chase(case: &str, args: &[&str]) -> (Output, tempfile::TempDir) {
     (clausewright(&all), out)
 }
 
-fn succeeded(output: &Output) {
+pub(crate) fn succeeded(output: &Output) {
     assert!(
         output.status.success(),
         "exit {:?}\nstderr:\n{}",
@@ -105,20 +105,34 @@ fn payment_letters_and_calendar_match_the_golden_files() {
     actual.extend(files_in(calendar_dir.path()));
     actual.insert("stdout.txt".into(), text(&output.stdout));
     golden("chase-payment", &actual);
-    // Every payment letter sends a copy of the invoice; the notices name the courts of the
-    // contract.
+    // The follow-up, the statement and the notices send a copy of the invoice; the notices
+    // name the courts of the contract.
     let letters: Vec<(&String, &String)> = actual
         .iter()
         .filter(|(name, _)| Path::new(name).extension().is_some_and(|e| e == "md"))
         .collect();
-    assert_eq!(letters.len(), 6);
+    assert_eq!(
+        letters.len(),
+        9,
+        "every payment letter but the paid-in-full one"
+    );
     for (name, letter) in &letters {
-        assert!(
-            letter.contains("A copy of the invoice is enclosed")
-                || letter.contains("A copy of the invoice is attached"),
-            "{name} sends a copy of the invoice"
-        );
-        if name.contains("notice") {
+        let copy = [
+            "follow-up",
+            "resend",
+            "notice-30",
+            "notice-60",
+            "notice-90",
+            "final-notice",
+        ];
+        if copy.iter().any(|step| name.contains(step)) {
+            assert!(
+                letter.contains("A copy of the invoice is enclosed")
+                    || letter.contains("A copy of the invoice is attached"),
+                "{name} sends a copy of the invoice"
+            );
+        }
+        if name.contains("-notice-") || name.contains("final-notice") {
             assert!(
                 letter
                     .contains("the state and federal courts located in Sangamon County, Illinois"),
@@ -206,9 +220,9 @@ fn invoice_64_days_overdue_gets_the_60_day_notice() {
     succeeded(&output);
     let stdout = text(&output.stdout);
     assert!(stdout.contains("May 5, 2026: 64 days overdue, late fee $201.99, balance $6,601.99"));
-    assert!(
-        stdout.contains("due now   Fri 2026-05-01  Second late-payment notice (60 days past due)")
-    );
+    assert!(stdout.contains(
+        "to send            Fri 2026-05-01  Second late-payment notice (60 days past due)"
+    ));
     let files = files_in(out.path());
     assert_eq!(
         files.keys().collect::<Vec<_>>(),
@@ -220,7 +234,7 @@ fn invoice_64_days_overdue_gets_the_60_day_notice() {
         "May 5, 2026",
         "was due on March 2, 2026. On May 5, 2026 it is sixty-four (64) days overdue",
         "The balance due today is $6,601.99",
-        "the invoiced amount of $6,400.00 and the late fee of $201.99",
+        "the invoiced amount of $6,400.00 plus the Late Fee of $201.99",
         "First Illinois Bank, account holder Maya Lindqvist",
     ] {
         assert!(
@@ -247,7 +261,7 @@ fn invoice_64_days_overdue_gets_the_60_day_notice() {
         )
     };
     assert!(
-        words(&read_back).contains(&words("The balance due today is $6,601.99: the invoiced amount of $6,400.00 and the late fee of $201.99")),
+        words(&read_back).contains(&words("The balance due today is $6,601.99: the invoiced amount of $6,400.00 plus the Late Fee of $201.99")),
         "{read_back}"
     );
     let check = crate::pdf::tool("qpdf", &["--check"], &pdf);
@@ -282,9 +296,12 @@ fn the_final_notice_date_lands_in_the_calendar() {
     assert_eq!(
         starts,
         [
+            "2026-02-25",
             "2026-03-03",
+            "2026-03-06",
             "2026-03-10",
             "2026-04-01",
+            "2026-04-16",
             "2026-05-01",
             "2026-06-01",
             "2026-06-08",
@@ -292,7 +309,7 @@ fn the_final_notice_date_lands_in_the_calendar() {
         ],
         "one event per step"
     );
-    let final_notice = &events[5];
+    let final_notice = &events[8];
     assert_eq!(
         final_notice.1,
         "Capitol Bakery & Café LLC: Final notice, with a deadline before legal action"
@@ -304,7 +321,7 @@ fn the_final_notice_date_lands_in_the_calendar() {
     let mut uids: Vec<&str> = events.iter().map(|(_, _, uid)| uid.as_str()).collect();
     uids.sort_unstable();
     uids.dedup();
-    assert_eq!(uids.len(), 7, "every UID is distinct");
+    assert_eq!(uids.len(), events.len(), "every UID is distinct");
     for event in calendar.events() {
         assert_eq!(
             event.get_timestamp().map(|t| t.to_rfc3339()),
@@ -342,7 +359,7 @@ fn due_date_in_the_future_has_nothing_to_send() {
     assert!(stdout.starts_with(
         "Capitol Bakery & Café LLC: invoice 2026-014 for $6,400.00, due May 11, 2026\nMay 5, 2026: not overdue yet\n"
     ));
-    assert!(stdout.ends_with("Nothing to send yet; the first step is on Tue 2026-05-12.\n"));
+    assert!(stdout.ends_with("Nothing to do now; the next step is on Wed 2026-05-06.\n"));
     assert!(files_in(out.path()).is_empty(), "no letter is written");
     assert_eq!(text(&output.stderr), "");
 }
@@ -595,13 +612,13 @@ fn check_catches_broken_letter_templates() {
 error: `jurisdiction.court` is neither declared in library.yaml nor a letter variable
   --> {folder}/payment-notice-30.yaml:15:121
    |
-15 | ...ent gives me to recover it, which include a claim in {{{{jurisdiction.court}}}} ({{{{section \"governing-law\"}}}}).
+15 | ...ent gives me to recover it, which include a claim in {{{{jurisdiction.court}}}} under {{{{section \"governing-law\" titled=true}}}}.
    |                                                           ^^^^^^^^^^^^^^^^^^
 
 error: unknown helper `cash`; the helpers are `date`, `minus`, `money`, `percent`, `percent_of`, `section`, `times`, `words`
-  --> {folder}/payment-resend.yaml:15:44
+  --> {folder}/payment-resend.yaml:16:44
    |
-15 |   - balance due on {{{{date letter.date}}}}: {{{{cash invoice.balance}}}}
+16 |   - balance due on {{{{date letter.date}}}}: {{{{cash invoice.balance}}}}
    |                                            ^^^^
 
 "
@@ -609,7 +626,7 @@ error: unknown helper `cash`; the helpers are `date`, `minus`, `money`, `percent
     let stderr = text(&output.stderr);
     assert_eq!(
         stderr,
-        format!("{expected}checked 44 files: 3 errors, 0 warnings\n")
+        format!("{expected}checked 49 files: 3 errors, 0 warnings\n")
     );
 }
 
@@ -618,7 +635,7 @@ fn the_built_in_letters_pass_check() {
     let output = clausewright(&["check", "--deny-warnings"]);
     assert_eq!(
         text(&output.stderr),
-        "checked 44 files: 0 errors, 0 warnings\n"
+        "checked 49 files: 0 errors, 0 warnings\n"
     );
     assert_eq!(output.status.code(), Some(0));
 }

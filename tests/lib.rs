@@ -6,6 +6,7 @@
 
 mod build;
 mod chase;
+mod chase_record;
 mod check;
 mod examples;
 mod new;

@@ -40,6 +40,20 @@ pub fn tuesday_of_next_week(date: Date) -> Date {
     monday.saturating_add(8.days())
 }
 
+/// The `n`th business day before `date` (weekends skipped; `date` itself is not counted).
+#[must_use]
+pub fn subtract_business_days(date: Date, n: u32) -> Date {
+    let mut day = date;
+    let mut left = n;
+    while left > 0 {
+        day = day.saturating_sub(1.days());
+        if is_business_day(day) {
+            left -= 1;
+        }
+    }
+    day
+}
+
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 #[must_use]
 pub fn days_between(from: Date, to: Date) -> i64 {

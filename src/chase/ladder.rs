@@ -4,7 +4,9 @@
 use jiff::ToSpan as _;
 use jiff::civil::Date;
 
-use super::business_days::{add_business_days, business_day_on_or_after, tuesday_of_next_week};
+use super::business_days::{
+    add_business_days, business_day_on_or_after, subtract_business_days, tuesday_of_next_week,
+};
 use super::{Step, step};
 
 /// Where the client went silent.
@@ -37,12 +39,17 @@ pub const LETTERS: &[(&str, Stage)] = &[
     (NEGOTIATING_LAST_CHECK_IN, Stage::Negotiating),
     (FEEDBACK_FOLLOW_UP, Stage::Feedback),
     (FEEDBACK_PAUSE_WORK, Stage::Feedback),
+    (FEEDBACK_KILL_FEE_NOTICE, Stage::Feedback),
+    (PAYMENT_REMINDER, Stage::Payment),
     (PAYMENT_FOLLOW_UP, Stage::Payment),
+    (PAYMENT_PAUSE_WORK, Stage::Payment),
     (PAYMENT_RESEND, Stage::Payment),
     (PAYMENT_NOTICE_30, Stage::Payment),
+    (PAYMENT_CURE_NOTICE, Stage::Payment),
     (PAYMENT_NOTICE_60, Stage::Payment),
     (PAYMENT_NOTICE_90, Stage::Payment),
     (PAYMENT_FINAL_NOTICE, Stage::Payment),
+    (PAYMENT_PAID_IN_FULL, Stage::Payment),
 ];
 
 /// The first follow-up while negotiating.
@@ -53,9 +60,27 @@ pub const NEGOTIATING_LAST_CHECK_IN: &str = "negotiating-last-check-in";
 pub const FEEDBACK_FOLLOW_UP: &str = "feedback-follow-up";
 /// The notice that work is paused.
 pub const FEEDBACK_PAUSE_WORK: &str = "feedback-pause-work";
+/// The notice that ends the agreement under the contract's kill fee for silence.
+pub const FEEDBACK_KILL_FEE_NOTICE: &str = "feedback-kill-fee-notice";
+/// The reminder a few business days before the invoice falls due.
+pub const PAYMENT_REMINDER: &str = "payment-reminder";
+/// The notice that pauses work until an overdue invoice is paid.
+pub const PAYMENT_PAUSE_WORK: &str = "payment-pause-work";
+/// The written request to put non-payment right before the agreement may be ended for it.
+pub const PAYMENT_CURE_NOTICE: &str = "payment-cure-notice";
+/// The confirmation that the invoice is paid in full.
+pub const PAYMENT_PAID_IN_FULL: &str = "payment-paid-in-full";
+/// Business days the contract's kill fee requires between the written warning (the pause-work
+/// notice) and the notice that ends the agreement.
+pub const WARNING_BUSINESS_DAYS: u32 = 5;
+/// Business days before the due date that the reminder goes out.
+pub const REMINDER_BUSINESS_DAYS: u32 = 3;
+/// Days past due of the cure notice: between the 30-day and 60-day notices, so that the
+/// contract's ten business days to put the breach right end before the 60-day notice.
+pub const CURE_NOTICE_DAYS: i64 = 45;
 /// The follow-up on an unpaid invoice.
 pub const PAYMENT_FOLLOW_UP: &str = "payment-follow-up";
-/// The invoice resent with the late fee added.
+/// The statement of account: the invoice as issued, payments and the late fee beside it.
 pub const PAYMENT_RESEND: &str = "payment-resend";
 /// The late-payment notice 30 days past due.
 pub const PAYMENT_NOTICE_30: &str = "payment-notice-30";
@@ -121,45 +146,63 @@ pub(super) fn feedback(since: Date, kill_fee_days: Option<u32>) -> Vec<Step> {
     ];
     if let Some(days) = kill_fee_days {
         steps.push(step(
-            "feedback-kill-fee",
-            // The client may still answer on the last of those days; the clause applies the next.
-            add_business_days(since, days + 1),
-            "The contract's kill fee for silence applies",
+            FEEDBACK_KILL_FEE_NOTICE,
+            // The client may still answer on the last of those days; the clause applies the
+            // next, and only five business days or more after the written warning, which the
+            // pause-work notice gives.
+            add_business_days(since, days + 1).max(add_business_days(pause, WARNING_BUSINESS_DAYS)),
+            "Send the notice ending the agreement under the kill fee",
             &format!(
-                "{days} business days have passed without a response to your request: the contract lets you end the work by notice and invoice the work done so far."
+                "{days} business days have passed without a Response to your request, and five since the pause-work notice warned of it: the contract lets you end the agreement by notice, and the client owes the Ending Payment. Send it only if the client is still silent."
             ),
-            false,
+            true,
         ));
     }
     steps
 }
 
-/// The follow-up the first business day after the due date, the resend with the late fee a
-/// week later, notices 30, 60 and 90 days past due, and the final notice a week after the
-/// last of them. Dates that fall on a weekend move to the Monday.
+/// A reminder three business days before the due date, the follow-up the first business day
+/// after it, the pause-work notice three business days later, the statement of account a week
+/// after the follow-up, notices 30, 60 and 90 days past due with the cure notice at 45 days,
+/// and the final notice a week after the last notice. Dates that fall on a weekend move to the
+/// Monday.
 pub(super) fn payment(due: Date, late_fee: bool) -> Vec<Step> {
     let follow_up = business_day_on_or_after(due.saturating_add(1.days()));
     let resend = follow_up.saturating_add(7.days());
     let notice = |days: i64| business_day_on_or_after(due.saturating_add(days.days()));
     let notice_90 = notice(90);
     let resend_title = if late_fee {
-        "Resend the invoice with the late fee added"
+        "Send a statement of account with the late fee shown separately"
     } else {
-        "Resend the invoice"
+        "Send a statement of account"
     };
     vec![
+        step(
+            PAYMENT_REMINDER,
+            subtract_business_days(due, REMINDER_BUSINESS_DAYS),
+            "Send a friendly reminder that the invoice falls due",
+            "A short email a few days before the due date catches an invoice that went astray while nothing is late yet.",
+            true,
+        ),
         step(
             PAYMENT_FOLLOW_UP,
             follow_up,
             "Follow up and call to confirm the invoice arrived",
-            "Confirm they received the work and the invoice, and settle the next step: payment.",
+            "Confirm they received the work and the invoice, and settle the next step: payment. Record the call with `--record called`.",
+            true,
+        ),
+        step(
+            PAYMENT_PAUSE_WORK,
+            add_business_days(follow_up, 3),
+            "If work is still under way: tell the client it is paused until the invoice is paid",
+            "The contract lets you pause all work while any amount is overdue; skip this letter if the work is finished.",
             true,
         ),
         step(
             PAYMENT_RESEND,
             resend,
             resend_title,
-            "Send it through every channel (email, certified mail, fax) and call to confirm it arrived.",
+            "The invoice stays as issued; the statement shows the late fee and any payments beside it. Send it through every channel (email, certified mail) and call to confirm it arrived.",
             true,
         ),
         step(
@@ -167,6 +210,13 @@ pub(super) fn payment(due: Date, late_fee: bool) -> Vec<Step> {
             notice(30),
             "First late-payment notice (30 days past due)",
             "Firm and polite: demand payment, state the plan for legal action, enclose a copy of the invoice.",
+            true,
+        ),
+        step(
+            PAYMENT_CURE_NOTICE,
+            notice(CURE_NOTICE_DAYS),
+            "Notice to put the non-payment right within ten business days",
+            "The contract's written request before the agreement may be ended for non-payment; it matters most while work is still under way.",
             true,
         ),
         step(

@@ -11,18 +11,20 @@
 //! deadline       the final notice's deadline (`--deadline 10bd`) and its bounds
 //! business_days  Monday-to-Friday date arithmetic
 //! late_fee       the late fee owed on an invoice
+//! balance        an invoice's account on a day: payments, late fee, balance
+//! record         the chase record (`<client>.chase.yaml`): letters sent, calls, payments
 //! table          the schedule as the terminal shows it
 //! ```
 
+mod balance;
 mod business_days;
 mod deadline;
 mod ladder;
 mod late_fee;
+pub mod record;
 mod table;
 #[cfg(test)]
 mod tests;
-
-use std::fmt;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -30,38 +32,51 @@ use rust_decimal::Decimal;
 use crate::error::Error;
 use crate::model::Value;
 
+pub use balance::{Balance, balance_on};
 pub use business_days::{
     add_business_days, business_day_on_or_after, days_between, is_business_day,
-    tuesday_of_next_week,
+    subtract_business_days, tuesday_of_next_week,
 };
 pub use deadline::{Deadline, MAX_DEADLINE_DAYS, MIN_DEADLINE_BUSINESS_DAYS};
 pub use ladder::{
-    FEEDBACK_FOLLOW_UP, FEEDBACK_PAUSE_WORK, LETTERS, NEGOTIATING_FOLLOW_UP,
-    NEGOTIATING_LAST_CHECK_IN, PAYMENT_FINAL_NOTICE, PAYMENT_FOLLOW_UP, PAYMENT_NOTICE_30,
-    PAYMENT_NOTICE_60, PAYMENT_NOTICE_90, PAYMENT_RESEND, Stage,
+    CURE_NOTICE_DAYS, FEEDBACK_FOLLOW_UP, FEEDBACK_KILL_FEE_NOTICE, FEEDBACK_PAUSE_WORK, LETTERS,
+    NEGOTIATING_FOLLOW_UP, NEGOTIATING_LAST_CHECK_IN, PAYMENT_CURE_NOTICE, PAYMENT_FINAL_NOTICE,
+    PAYMENT_FOLLOW_UP, PAYMENT_NOTICE_30, PAYMENT_NOTICE_60, PAYMENT_NOTICE_90,
+    PAYMENT_PAID_IN_FULL, PAYMENT_PAUSE_WORK, PAYMENT_REMINDER, PAYMENT_RESEND,
+    REMINDER_BUSINESS_DAYS, Stage,
 };
 use ladder::{feedback, negotiating, payment};
 pub use late_fee::{late_fee, minor_units};
+use record::Record;
 pub use table::render;
 
 /// Whether a step is behind the freelancer, to do now, or ahead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
-    /// Its date has passed and a later step's date has passed too.
+    /// Its date has passed and a later step's date has passed too; for a letter, the record
+    /// does not say it was sent.
     Done,
-    /// The latest step whose date has come.
+    /// The latest step whose date has come, not recorded as sent.
     DueNow,
     /// Its date is after today.
     Upcoming,
+    /// A letter the record says was sent, on that day.
+    Sent(Date),
 }
 
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Status::Done => "done",
-            Status::DueNow => "due now",
-            Status::Upcoming => "upcoming",
-        })
+impl Status {
+    /// How the schedule shows the status of a step that does (`letter`) or does not send a
+    /// letter: a letter is "sent on", "to send" or "overdue to send", never guessed "done".
+    #[must_use]
+    pub fn label(self, letter: bool) -> String {
+        match (self, letter) {
+            (Status::Sent(on), _) => format!("sent on {on}"),
+            (Status::DueNow, true) => "to send".into(),
+            (Status::DueNow, false) => "due now".into(),
+            (Status::Done, true) => "overdue to send".into(),
+            (Status::Done, false) => "done".into(),
+            (Status::Upcoming, _) => "upcoming".into(),
+        }
     }
 }
 
@@ -115,6 +130,8 @@ pub struct Inputs {
     pub late_fee_percent: Option<Decimal>,
     /// The ISO 4217 code of the contract's currency (`fees.currency`).
     pub currency: String,
+    /// What the freelancer recorded: letters sent, calls, payments received.
+    pub record: Record,
 }
 
 /// The ladder read against today.
@@ -135,13 +152,36 @@ impl Schedule {
         self.steps.iter().find(|s| s.status == Status::DueNow)
     }
 
-    /// The date a step's letter carries: today for the step due now, else the step's date.
+    /// The date a step's letter carries: today for the step due now, the day it was sent for
+    /// a letter the record says was sent, else the step's date.
     #[must_use]
     pub fn letter_date(&self, step: &Step) -> Date {
-        if step.status == Status::DueNow {
-            step.date.max(self.inputs.today)
-        } else {
-            step.date
+        match step.status {
+            Status::DueNow => step.date.max(self.inputs.today),
+            Status::Sent(on) => on,
+            _ => step.date,
+        }
+    }
+
+    /// The invoice's account on `date`: payments received by then, the late fee on the unpaid
+    /// part, the balance. Zero without an invoice.
+    #[must_use]
+    pub fn account_on(&self, date: Date) -> Balance {
+        match &self.inputs.invoice {
+            Some(invoice) => balance_on(
+                invoice.amount,
+                invoice.due,
+                &self.inputs.record.payments(),
+                self.inputs.late_fee_percent,
+                date,
+                minor_units(&self.inputs.currency),
+            ),
+            None => Balance {
+                paid: Decimal::ZERO,
+                unpaid: Decimal::ZERO,
+                late_fee: Decimal::ZERO,
+                balance: Decimal::ZERO,
+            },
         }
     }
 
@@ -152,20 +192,6 @@ impl Schedule {
             .invoice
             .as_ref()
             .map_or(0, |invoice| days_between(invoice.due, date).max(0))
-    }
-
-    /// The late fee owed on `date`: zero without an invoice or a late fee in the contract.
-    #[must_use]
-    pub fn late_fee_on(&self, date: Date) -> Decimal {
-        match (&self.inputs.invoice, self.inputs.late_fee_percent) {
-            (Some(invoice), Some(percent)) => late_fee(
-                invoice.amount,
-                percent,
-                self.days_overdue(date),
-                minor_units(&self.inputs.currency),
-            ),
-            _ => Decimal::ZERO,
-        }
     }
 
     /// The letter variables of `step`, by dotted key (see [`crate::letters::VARIABLES`]).
@@ -179,7 +205,7 @@ impl Schedule {
             values.push(("letter.since", Value::Date(since)));
         }
         if let Some(invoice) = &self.inputs.invoice {
-            let fee = self.late_fee_on(date);
+            let account = self.account_on(date);
             values.extend([
                 ("invoice.number", Value::Text(invoice.number.clone())),
                 ("invoice.amount", Value::Number(invoice.amount)),
@@ -188,8 +214,13 @@ impl Schedule {
                     "invoice.days_overdue",
                     Value::Integer(self.days_overdue(date)),
                 ),
-                ("invoice.late_fee", Value::Number(fee)),
-                ("invoice.balance", Value::Number(invoice.amount + fee)),
+                ("invoice.paid", Value::Number(account.paid)),
+                (
+                    "invoice.part_paid",
+                    Value::Bool(account.paid > Decimal::ZERO),
+                ),
+                ("invoice.late_fee", Value::Number(account.late_fee)),
+                ("invoice.balance", Value::Number(account.balance)),
             ]);
         }
         if step.id == PAYMENT_FINAL_NOTICE
@@ -219,24 +250,39 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
             payment(invoice.due, inputs.late_fee_percent.is_some())
         }
     };
+    let paid_in_full = paid_in_full_on(inputs);
+    if let Some(paid) = paid_in_full {
+        // Nothing is left to chase: keep what was sent, and thank the client.
+        steps.retain(|s| inputs.record.sent_on(s.id).is_some());
+        steps.push(step(
+            PAYMENT_PAID_IN_FULL,
+            paid,
+            "Confirm the payment in full, and hand over the files",
+            "The invoice is paid with its late fee. If nothing else is owed under the contract, the rights pass now: send the final files.",
+            true,
+        ));
+    }
     // On a tie, the step that sends a letter comes last, so it is the one due now.
     steps.sort_by_key(|s| (s.date, s.letter));
     mark(&mut steps, inputs.today);
     let mut deadline = None;
-    if inputs.stage == Stage::Payment {
+    let final_notice_sent = inputs
+        .final_notice_sent
+        .or_else(|| inputs.record.sent_on(PAYMENT_FINAL_NOTICE));
+    if inputs.stage == Stage::Payment && paid_in_full.is_none() {
         let final_index = steps.iter().position(|s| s.id == PAYMENT_FINAL_NOTICE);
         let planned = final_index.map_or(inputs.today, |i| steps[i].date);
         // The deadline counts from the day the notice goes out: the day given, else today once
         // its date has come (it is then the letter due now), else its planned date. The court
         // step can never come due before the client has had the whole deadline.
-        let sent = match inputs.final_notice_sent {
+        let sent = match final_notice_sent {
             Some(sent) => sent,
             None if inputs.today >= planned => inputs.today,
             None => planned,
         };
         let end = inputs.deadline.end(sent).map_err(Error::Usage)?;
         deadline = Some(end);
-        if let (Some(i), Some(sent)) = (final_index, inputs.final_notice_sent) {
+        if let (Some(i), Some(sent)) = (final_index, final_notice_sent) {
             steps[i].date = sent;
         }
         let step = Step {
@@ -250,13 +296,21 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
         steps.push(step);
         steps.sort_by_key(|s| (s.date, s.letter));
         mark(&mut steps, inputs.today);
-        // A final notice already sent is done, and nothing else is due until its deadline.
-        if inputs.final_notice_sent.is_some() {
+        // A final notice already sent is sent, and nothing else is due until its deadline.
+        if let Some(sent) = final_notice_sent {
             for step in &mut steps {
-                if step.status == Status::DueNow && step.id == PAYMENT_FINAL_NOTICE {
-                    step.status = Status::Done;
+                if step.id == PAYMENT_FINAL_NOTICE && step.status != Status::Upcoming {
+                    step.status = Status::Sent(sent);
                 }
             }
+        }
+    }
+    // A letter is sent when the record says so, never because its date has passed.
+    for step in &mut steps {
+        if step.letter
+            && let Some(on) = inputs.record.sent_on(step.id)
+        {
+            step.status = Status::Sent(on);
         }
     }
     Ok(Schedule {
@@ -264,6 +318,29 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
         steps,
         deadline,
     })
+}
+
+/// The day the recorded payments, with the late fee to that day, first cover the invoice, if
+/// that day has come.
+fn paid_in_full_on(inputs: &Inputs) -> Option<Date> {
+    let invoice = inputs.invoice.as_ref()?;
+    let payments = inputs.record.payments();
+    payments
+        .iter()
+        .map(|(on, _)| *on)
+        .filter(|on| *on <= inputs.today)
+        .find(|on| {
+            balance_on(
+                invoice.amount,
+                invoice.due,
+                &payments,
+                inputs.late_fee_percent,
+                *on,
+                minor_units(&inputs.currency),
+            )
+            .balance
+                == Decimal::ZERO
+        })
 }
 
 fn required_since(inputs: &Inputs) -> Result<Date, Error> {

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Schedule, Stage};
+use super::{Schedule, Stage, Status};
 use crate::format::{self, Locale};
 
 /// The schedule as the terminal shows it: what is being chased, the amounts owed today, one
@@ -25,13 +25,24 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
                 format::long_date(invoice.due, Locale::default())
             ));
             let days = schedule.days_overdue(inputs.today);
-            if days > 0 {
-                let fee = schedule.late_fee_on(inputs.today);
+            let account = schedule.account_on(inputs.today);
+            let paid = if account.paid > Decimal::ZERO {
+                format!(", paid {}", money(account.paid))
+            } else {
+                String::new()
+            };
+            if account.paid > Decimal::ZERO && account.balance == Decimal::ZERO {
                 out.push_str(&format!(
-                    "{}: {days} days overdue, late fee {}, balance {}\n",
+                    "{}: paid in full{paid}, late fee {}\n",
                     format::long_date(inputs.today, Locale::default()),
-                    money(fee),
-                    money(invoice.amount + fee)
+                    money(account.late_fee)
+                ));
+            } else if days > 0 {
+                out.push_str(&format!(
+                    "{}: {days} days overdue{paid}, late fee {}, balance {}\n",
+                    format::long_date(inputs.today, Locale::default()),
+                    money(account.late_fee),
+                    money(account.balance)
                 ));
             } else {
                 out.push_str(&format!(
@@ -53,8 +64,8 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
     out.push('\n');
     for step in &schedule.steps {
         out.push_str(&format!(
-            "  {:<9} {}  {}\n",
-            step.status.to_string(),
+            "  {:<18} {}  {}\n",
+            step.status.label(step.letter),
             step.date.strftime("%a %Y-%m-%d"),
             step.title
         ));
@@ -63,10 +74,13 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
     if let Some(step) = schedule.due_now() {
         out.push_str(&format!("Now: {}. {}\n", step.title, step.detail));
     } else {
-        let next = schedule.steps.first().map_or_else(String::new, |s| {
-            format!("; the first step is on {}", s.date.strftime("%a %Y-%m-%d"))
-        });
-        out.push_str(&format!("Nothing to send yet{next}.\n"));
+        match schedule.steps.iter().find(|s| s.status == Status::Upcoming) {
+            Some(next) if next.date > inputs.today => out.push_str(&format!(
+                "Nothing to do now; the next step is on {}.\n",
+                next.date.strftime("%a %Y-%m-%d")
+            )),
+            _ => out.push_str("Nothing left to do.\n"),
+        }
     }
     out
 }

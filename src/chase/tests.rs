@@ -18,6 +18,7 @@ fn inputs(stage: Stage, today: Date) -> Inputs {
         kill_fee_days: None,
         late_fee_percent: None,
         currency: "USD".into(),
+        record: super::record::Record::default(),
     }
 }
 
@@ -122,7 +123,7 @@ fn feedback_ladder_with_kill_fee() {
                 Status::Upcoming
             ),
             (
-                "feedback-kill-fee",
+                FEEDBACK_KILL_FEE_NOTICE,
                 "Thu 2026-05-28".into(),
                 Status::Upcoming
             ),
@@ -132,8 +133,9 @@ fn feedback_ladder_with_kill_fee() {
 
 #[test]
 fn on_a_shared_date_the_letter_is_the_step_due_now() {
-    // With eleven days of silence, the kill fee applies on the pause-work notice's day;
-    // the letter must still be the one written.
+    // With ten days of silence, the kill fee would apply on the pause-work notice's day;
+    // the pause-work notice is the contract's written warning, so the kill-fee notice waits
+    // the five business days the contract requires after it.
     let mut input = inputs(Stage::Feedback, date(2026, 5, 21));
     input.since = Some(date(2026, 5, 6));
     input.kill_fee_days = Some(10);
@@ -146,11 +148,11 @@ fn on_a_shared_date_the_letter_is_the_step_due_now() {
     let kill_fee = schedule
         .steps
         .iter()
-        .find(|s| s.id == "feedback-kill-fee")
+        .find(|s| s.id == FEEDBACK_KILL_FEE_NOTICE)
         .unwrap();
     assert_eq!(
         (kill_fee.date, kill_fee.status),
-        (date(2026, 5, 21), Status::Done)
+        (date(2026, 5, 28), Status::Upcoming)
     );
 }
 
@@ -161,9 +163,12 @@ fn payment_ladder_64_days_overdue() {
     assert_eq!(
         dated(&schedule),
         [
+            (PAYMENT_REMINDER, "Wed 2026-02-25".into(), Status::Done),
             (PAYMENT_FOLLOW_UP, "Tue 2026-03-03".into(), Status::Done),
+            (PAYMENT_PAUSE_WORK, "Fri 2026-03-06".into(), Status::Done),
             (PAYMENT_RESEND, "Tue 2026-03-10".into(), Status::Done),
             (PAYMENT_NOTICE_30, "Wed 2026-04-01".into(), Status::Done),
+            (PAYMENT_CURE_NOTICE, "Thu 2026-04-16".into(), Status::Done),
             (PAYMENT_NOTICE_60, "Fri 2026-05-01".into(), Status::DueNow),
             // Day 90 is Sunday 2026-05-31.
             (PAYMENT_NOTICE_90, "Mon 2026-06-01".into(), Status::Upcoming),
@@ -204,7 +209,10 @@ fn due_date_in_the_future_has_nothing_to_send() {
     assert!(schedule.steps.iter().all(|s| s.status == Status::Upcoming));
     assert_eq!(schedule.due_now(), None);
     assert_eq!(schedule.days_overdue(date(2026, 5, 5)), 0);
-    assert_eq!(schedule.late_fee_on(date(2026, 5, 5)), Decimal::ZERO);
+    assert_eq!(
+        schedule.account_on(date(2026, 5, 5)).late_fee,
+        Decimal::ZERO
+    );
 }
 
 #[test]
@@ -243,7 +251,7 @@ fn after_the_deadline_the_court_step_is_due() {
         (due_now.id, due_now.date),
         ("payment-deadline", date(2026, 6, 15))
     );
-    // Sent but its deadline not yet over: nothing is due, the notice is done.
+    // Sent but its deadline not yet over: nothing is due, the notice is sent.
     sent.today = date(2026, 6, 10);
     let waiting = schedule(&sent).unwrap();
     assert!(waiting.due_now().is_none(), "{:?}", waiting.steps);
@@ -252,7 +260,7 @@ fn after_the_deadline_the_court_step_is_due() {
         .iter()
         .find(|s| s.id == "payment-final-notice")
         .unwrap();
-    assert_eq!(notice.status, Status::Done);
+    assert_eq!(notice.status, Status::Sent(date(2026, 6, 8)));
 }
 
 #[test]

@@ -112,12 +112,21 @@ pub(crate) fn check_template<'q>(
                         );
                     }
                     check_params(name, &helper.params, &report, lookup, used, diagnostics);
-                    if !helper.hash.is_empty() {
-                        report(
-                            name,
-                            format!("`{name}` takes no named arguments"),
-                            diagnostics,
+                    // `section` alone takes one: `titled=true` cites the section by number and
+                    // title.
+                    let titled_section = name == "section"
+                        && helper.hash.len() == 1
+                        && matches!(
+                            helper.hash.get("titled"),
+                            Some(Parameter::Literal(serde_json::Value::Bool(true)))
                         );
+                    if !helper.hash.is_empty() && !titled_section {
+                        let message = if name == "section" {
+                            "`section` takes one named argument, `titled=true`".to_owned()
+                        } else {
+                            format!("`{name}` takes no named arguments")
+                        };
+                        report(name, message, diagnostics);
                     }
                 }
                 for inner in [&helper.template, &helper.inverse].into_iter().flatten() {

@@ -6,6 +6,7 @@
 //! helpers for money, percents, dates, numbers in words (worded by [`crate::format`]),
 //! arithmetic and section references live here, registered once per render.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
@@ -73,6 +74,19 @@ pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Res
 /// false, as in a clause's `when`).
 #[must_use]
 pub fn registry(numbers: SectionNumbers, locale: Locale, answers: &Answers) -> Handlebars<'static> {
+    registry_with_titles(numbers, BTreeMap::new(), locale, answers)
+}
+
+/// [`registry`], with the clauses' titles by id for `{{section "id" titled=true}}`, which
+/// cites a section by number and title: `section 6 (Late Fee)`. Letters cite the contract
+/// this way, so that a reader finds the section whatever its number.
+#[must_use]
+pub fn registry_with_titles(
+    numbers: SectionNumbers,
+    titles: BTreeMap<String, String>,
+    locale: Locale,
+    answers: &Answers,
+) -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     registry.register_escape_fn(escape);
@@ -83,7 +97,7 @@ pub fn registry(numbers: SectionNumbers, locale: Locale, answers: &Answers) -> H
     registry.register_helper("percent_of", Box::new(ValueHelper(percent_of, locale)));
     registry.register_helper("times", Box::new(ValueHelper(times, locale)));
     registry.register_helper("minus", Box::new(ValueHelper(minus, locale)));
-    registry.register_helper("section", Box::new(SectionHelper { numbers }));
+    registry.register_helper("section", Box::new(SectionHelper { numbers, titles }));
     registry.register_helper(
         "when",
         Box::new(WhenHelper {
@@ -358,9 +372,11 @@ fn minus(h: &Helper<'_>, _: &Context, _: Locale) -> HelperResult {
     Ok(json_decimal(decimal(h, 0)? - decimal(h, 1)?))
 }
 
-/// `{{section "kill-fee"}}`: `section 7`.
+/// `{{section "kill-fee"}}`: `section 7`; `{{section "kill-fee" titled=true}}`:
+/// `section 7 (Kill Fee for Client Silence)`.
 struct SectionHelper {
     numbers: SectionNumbers,
+    titles: BTreeMap<String, String>,
 }
 
 impl HelperDef for SectionHelper {
@@ -375,9 +391,22 @@ impl HelperDef for SectionHelper {
             .as_str()
             .ok_or_else(|| fail("`section` takes a clause id in quotes".into()))?;
         match self.numbers.get(id) {
-            Some(SectionNumber::Numbered(number)) => Ok(ScopedJson::Derived(Json::String(
-                format!("section {number}"),
-            ))),
+            Some(SectionNumber::Numbered(number)) => {
+                let titled = h
+                    .hash_get("titled")
+                    .is_some_and(|v| v.value().as_bool() == Some(true));
+                match (titled, self.titles.get(id)) {
+                    (false, _) => Ok(ScopedJson::Derived(Json::String(format!(
+                        "section {number}"
+                    )))),
+                    (true, Some(title)) => Ok(ScopedJson::Derived(Json::String(format!(
+                        "section {number} ({title})"
+                    )))),
+                    (true, None) => Err(fail(format!(
+                        "`section \"{id}\" titled=true` names a clause whose title is not known here"
+                    ))),
+                }
+            }
             Some(SectionNumber::Unnumbered) => Err(fail(format!(
                 "`section \"{id}\"` refers to a clause without a section number"
             ))),

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::{self, Answers};
 use crate::assemble;
+use crate::chase::record::{self, Entry, Event, Record};
 use crate::chase::{self, Stage};
-use crate::cli::{ChaseArgs, OutputFormat};
+use crate::cli::{ChaseArgs, LetterFormat, OutputFormat, RecordKind};
+use crate::eml;
 use crate::error::Error;
 use crate::format::Locale;
 use crate::ics;
@@ -17,6 +19,7 @@ use crate::model::keys::AGREEMENT_DATE;
 use crate::model::keys::{CLIENT_NAME, PROJECT_NAME};
 use crate::output;
 use crate::pdf::PdfMeta;
+use crate::plain;
 use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
 
@@ -47,7 +50,6 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         Some(date) => date,
         None => today()?,
     };
-    let schedule = chase::schedule(&chase_inputs(args, &prepared.answers, today)?)?;
     let text_of = |key: &str| {
         prepared
             .answers
@@ -56,6 +58,44 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             .unwrap_or_default()
     };
     let (client, project) = (text_of(CLIENT_NAME), text_of(PROJECT_NAME));
+    let record_path = args.record_file.clone().unwrap_or_else(|| {
+        args.answers
+            .with_file_name(format!("{}.chase.yaml", output::slug(&client)))
+    });
+    let record_name = record_path.display().to_string();
+    let record_text = match std::fs::exists(&record_path) {
+        Ok(true) => Some(read_text(&record_path)?),
+        Ok(false) => None,
+        Err(source) => {
+            return Err(Error::Io {
+                path: record_path,
+                source,
+            });
+        }
+    };
+    let steps: Vec<&str> = chase::LETTERS.iter().map(|(id, _)| *id).collect();
+    let record = match &record_text {
+        Some(text) => record::parse(&record_name, text, &steps, today)?,
+        None => Record::default(),
+    };
+    let mut inputs = chase_inputs(args, &prepared.answers, today, record)?;
+    if let Some(kind) = args.record {
+        let before = chase::schedule(&inputs)?;
+        let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
+        let text = record::append(record_text.as_deref(), &client, &entry);
+        inputs.record = record::parse(&record_name, &text, &steps, today)?;
+        let schedule = chase::schedule(&inputs)?;
+        // Replacing the record is what --record asks for; the write is atomic.
+        output::write_all(&[(record_path.clone(), text.into_bytes())], true)?;
+        print_schedule(&schedule, &client)?;
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "recorded in {}",
+            record_path.display()
+        );
+        return Ok(0);
+    }
+    let schedule = chase::schedule(&inputs)?;
     let mut writes = chase_letters(args, &prepared, &letters, &schedule, &client)?;
     if let Some(path) = &args.ics {
         writes.push((
@@ -64,19 +104,106 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         ));
     }
     output::write_all(&writes, args.force)?;
-    let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(chase::render(&schedule, &client).as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|source| Error::Io {
-            path: PathBuf::from("<stdout>"),
-            source,
-        })?;
+    print_schedule(&schedule, &client)?;
     let mut stderr = std::io::stderr().lock();
     for (path, _) in &writes {
         let _ = writeln!(stderr, "wrote {}", path.display());
     }
     Ok(0)
+}
+
+fn print_schedule(schedule: &chase::Schedule, client: &str) -> Result<(), Error> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(chase::render(schedule, client).as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        })
+}
+
+/// The entry `--record` adds, from its options; refuses options of another kind of entry.
+fn record_entry(
+    args: &ChaseArgs,
+    kind: RecordKind,
+    schedule: &chase::Schedule,
+    answers: &Answers,
+    today: jiff::civil::Date,
+) -> Result<Entry, Error> {
+    let foreign: Vec<&str> = [
+        (args.step.is_some() && kind != RecordKind::Sent, "--step"),
+        (args.by.is_some() && kind != RecordKind::Sent, "--by"),
+        (args.who.is_some() && kind != RecordKind::Called, "--who"),
+        (args.note.is_some() && kind != RecordKind::Called, "--note"),
+        (
+            args.payment.is_some() && kind != RecordKind::Paid,
+            "--payment",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(wrong, option)| wrong.then_some(option))
+    .collect();
+    let name = match kind {
+        RecordKind::Sent => "sent",
+        RecordKind::Called => "called",
+        RecordKind::Paid => "paid",
+    };
+    if !foreign.is_empty() {
+        return Err(Error::Usage(format!(
+            "{} cannot go with --record {name}",
+            join_and(&foreign)
+        )));
+    }
+    let date = args.on.unwrap_or(today);
+    if date > today {
+        return Err(Error::Usage(format!(
+            "--on {date} is after today ({today}); record what has happened"
+        )));
+    }
+    let event = match kind {
+        RecordKind::Sent => {
+            let step = match &args.step {
+                Some(step) => step.trim().to_owned(),
+                None => schedule
+                    .due_now()
+                    .filter(|s| s.letter)
+                    .map(|s| s.id.to_owned())
+                    .ok_or_else(|| {
+                        Error::Usage(
+                            "no letter is to send now; name the letter sent with --step".into(),
+                        )
+                    })?,
+            };
+            if !chase::LETTERS.iter().any(|(id, _)| *id == step) {
+                let known: Vec<&str> = chase::LETTERS.iter().map(|(id, _)| *id).collect();
+                return Err(Error::Usage(format!(
+                    "--step {step} is not a letter of the ladders; the letters are {}",
+                    known.join(", ")
+                )));
+            }
+            Event::Sent {
+                step,
+                by: args.by.clone(),
+            }
+        }
+        RecordKind::Called => Event::Called {
+            who: args.who.clone().unwrap_or_else(|| {
+                answers
+                    .get("client.contact")
+                    .or_else(|| answers.get("client.name"))
+                    .map(ToString::to_string)
+                    .unwrap_or_default()
+            }),
+            note: args.note.clone(),
+        },
+        RecordKind::Paid => Event::Paid {
+            amount: args.payment.ok_or_else(|| {
+                Error::Usage("--record paid needs --payment MONEY, the amount received".into())
+            })?,
+        },
+    };
+    Ok(Entry { date, event })
 }
 
 /// Refuses option combinations the stage cannot use, before any file is read.
@@ -130,6 +257,7 @@ fn chase_inputs(
     args: &ChaseArgs,
     answers: &Answers,
     today: jiff::civil::Date,
+    record: Record,
 ) -> Result<chase::Inputs, Error> {
     let invoice = match (&args.invoice, args.amount) {
         (Some(number), Some(amount)) if args.stage == Stage::Payment => Some(chase::Invoice {
@@ -171,6 +299,7 @@ fn chase_inputs(
             _ => None,
         },
         currency: answers.currency(),
+        record,
     })
 }
 
@@ -183,17 +312,26 @@ fn chase_letters(
     client: &str,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let registry = render::registry(
+    let titles = prepared
+        .library
+        .clauses
+        .iter()
+        .map(|clause| (clause.id.clone(), clause.title.clone()))
+        .collect();
+    let registry = render::registry_with_titles(
         contract.section_numbers(),
+        titles,
         Locale::default(),
         &prepared.answers,
     );
     let mut formats = args.format.clone();
     formats.sort_unstable();
     formats.dedup();
-    if formats.contains(&OutputFormat::Pdf) {
+    let needs_pdf = formats.contains(&LetterFormat::Pdf) || formats.contains(&LetterFormat::Eml);
+    if needs_pdf {
         check_glyphs(prepared)?;
     }
+    let text_of = |key: &str| prepared.answers.get(key).map(ToString::to_string);
     let contract_meta = pdf_meta(prepared, source_date_epoch()?);
     let mut writes = Vec::new();
     let chosen = schedule
@@ -203,27 +341,61 @@ fn chase_letters(
     for step in chosen {
         let letter = letters.get(step.id)?;
         let data = letters::data(&prepared.answers, &schedule.letter_values(step));
-        let markdown = letters::render(letters, letter, &registry, &data)?;
+        let rendered = letters::render_parts(letters, letter, &registry, &data)?;
         // One Markdown string per letter, as for contracts: every format renders from it.
+        let markdown = rendered.markdown();
+        let stem = format!("{}-{}", output::slug(client), step.id);
+        let path_of = |format: LetterFormat| {
+            let path = args.output.join(format!("{stem}.{}", format.extension()));
+            path.strip_prefix(".").map_or(path.clone(), Path::to_owned)
+        };
+        let letter_day = schedule.letter_date(step);
+        let midnight = letter_day
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .map_or(0, |zoned| zoned.timestamp().as_second());
+        let meta = PdfMeta {
+            title: step.title.clone(),
+            subject: format!("{}: {}", contract_meta.subject, step.title),
+            created_unix_seconds: midnight,
+            ..contract_meta.clone()
+        };
+        let pdf = if needs_pdf {
+            Some(render_format(
+                OutputFormat::Pdf,
+                &markdown,
+                args.paper,
+                &meta,
+            )?)
+        } else {
+            None
+        };
+        let text = plain::plain(&rendered.email_markdown());
         for format in &formats {
-            let name = format!(
-                "{}-{}.{}",
-                output::slug(client),
-                step.id,
-                format.extension()
-            );
-            let path = args.output.join(name);
-            let path = path.strip_prefix(".").map_or(path.clone(), Path::to_owned);
-            let meta = PdfMeta {
-                title: step.title.clone(),
-                subject: format!("{}: {}", contract_meta.subject, step.title),
-                created_unix_seconds: step
-                    .date
-                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-                    .map_or(0, |zoned| zoned.timestamp().as_second()),
-                ..contract_meta.clone()
+            let bytes = match format {
+                LetterFormat::Md => markdown.as_bytes().to_vec(),
+                LetterFormat::Pdf => pdf.clone().unwrap_or_default(),
+                LetterFormat::Txt => text.as_bytes().to_vec(),
+                LetterFormat::Eml => {
+                    let person = text_of("client.contact").filter(|c| !c.trim().is_empty());
+                    eml::message(&eml::Draft {
+                        from: eml::Party {
+                            name: text_of("freelancer.name").unwrap_or_default(),
+                            email: text_of("freelancer.email").unwrap_or_default(),
+                        },
+                        to: eml::Party {
+                            name: person.unwrap_or_else(|| client.to_owned()),
+                            email: text_of("client.email").unwrap_or_default(),
+                        },
+                        subject: plain::plain(&rendered.subject).trim().to_owned(),
+                        // Nine in the morning (UTC) of the letter's day.
+                        unix_seconds: midnight + 9 * 3600,
+                        unique: format!("{stem}-{letter_day}"),
+                        text: &text,
+                        attachment: pdf.as_deref().map(|bytes| (format!("{stem}.pdf"), bytes)),
+                    })
+                }
             };
-            writes.push((path, render_format(*format, &markdown, args.paper, &meta)?));
+            writes.push((path_of(*format), bytes));
         }
     }
     Ok(writes)

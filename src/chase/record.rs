@@ -1,0 +1,407 @@
+//! The chase record: takes the text of `<client>.chase.yaml` and returns the [`Record`] of what
+//! the freelancer has done and received (letters sent, calls made, payments), with every
+//! problem as a located [`Diagnostic`]; and the text one new entry appends to it.
+//!
+//! The record is a YAML list, one entry per event, oldest first, so that adding an entry is
+//! appending a few lines: comments and earlier entries stay exactly as the user left them.
+//!
+//! ```yaml
+//! - date: 2026-03-03
+//!   sent: payment-follow-up
+//!   by: email
+//! - date: 2026-03-04
+//!   called: Daniel Ortiz
+//!   note: he confirmed the invoice arrived
+//! - date: 2026-04-16
+//!   paid: "1000.00"
+//! ```
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::error::{Diagnostic, Error};
+use crate::model::{Question, Scalar, Type, Value, typed_value};
+
+/// What happened, on one day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A letter of the ladder was sent: the step's id and how it went out.
+    Sent {
+        /// The ladder step (the letter's id).
+        step: String,
+        /// How it was sent (`email`, `post`, ...), when recorded.
+        by: Option<String>,
+    },
+    /// A call was made.
+    Called {
+        /// Who was called.
+        who: String,
+        /// What came of it, when recorded.
+        note: Option<String>,
+    },
+    /// A payment was received.
+    Paid {
+        /// The amount received.
+        amount: Decimal,
+    },
+}
+
+/// One entry of the record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The day it happened.
+    pub date: Date,
+    /// What happened.
+    pub event: Event,
+}
+
+/// Everything recorded for one client, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Record {
+    /// The entries, in the order of the file.
+    pub entries: Vec<Entry>,
+}
+
+impl Record {
+    /// The day the letter of `step` was last sent, if it was.
+    #[must_use]
+    pub fn sent_on(&self, step: &str) -> Option<Date> {
+        self.entries
+            .iter()
+            .filter(|e| matches!(&e.event, Event::Sent { step: s, .. } if s == step))
+            .map(|e| e.date)
+            .max()
+    }
+
+    /// Every payment received, by date.
+    #[must_use]
+    pub fn payments(&self) -> Vec<(Date, Decimal)> {
+        let mut payments: Vec<(Date, Decimal)> = self
+            .entries
+            .iter()
+            .filter_map(|e| match e.event {
+                Event::Paid { amount } => Some((e.date, amount)),
+                _ => None,
+            })
+            .collect();
+        payments.sort_by_key(|(date, _)| *date);
+        payments
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    date: Spanned<Scalar>,
+    sent: Option<Spanned<String>>,
+    by: Option<Spanned<String>>,
+    called: Option<Spanned<String>>,
+    note: Option<Spanned<String>>,
+    paid: Option<Spanned<Scalar>>,
+}
+
+/// Reads a record. `steps` are the ids a `sent` entry may name; entries dated after `today`
+/// are refused. Every problem is reported, each at its file, line and column.
+pub fn parse(name: &str, text: &str, steps: &[&str], today: Date) -> Result<Record, Error> {
+    let mut diagnostics = Vec::new();
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Ok(Record::default());
+    }
+    let raw: Vec<Spanned<RawEntry>> = match serde_saphyr::from_str(text) {
+        Ok(raw) => raw,
+        Err(error) => {
+            let mut diagnostic = crate::yaml::yaml_diagnostic(name, text, &error);
+            if !text.trim_start().starts_with('-') && !text.contains("\n-") {
+                diagnostic.message.push_str(
+                    "; a chase record is a list of entries, each starting with `- date:`",
+                );
+            }
+            return Err(Error::Diagnostics(vec![diagnostic]));
+        }
+    };
+    let mut entries = Vec::with_capacity(raw.len());
+    for entry in &raw {
+        if let Some(entry) = check_entry(name, text, entry, steps, today, &mut diagnostics) {
+            entries.push(entry);
+        }
+    }
+    if diagnostics.is_empty() {
+        Ok(Record { entries })
+    } else {
+        Err(Error::Diagnostics(diagnostics))
+    }
+}
+
+#[allow(
+    clippy::too_many_lines,
+    reason = "one check per field, in the order a reader meets them"
+)]
+fn check_entry(
+    name: &str,
+    text: &str,
+    spanned: &Spanned<RawEntry>,
+    steps: &[&str],
+    today: Date,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Entry> {
+    let raw = &spanned.value;
+    let before = diagnostics.len();
+    let date = match typed_value(&Question::new("date", Type::Date, "date"), &raw.date.value) {
+        Ok(Value::Date(date)) if date > today => {
+            diagnostics.push(Diagnostic::spanned(
+                name,
+                text,
+                &raw.date,
+                format!("`date` is {date}, after today ({today}); record what has happened"),
+            ));
+            None
+        }
+        Ok(Value::Date(date)) => Some(date),
+        Ok(_) | Err(_) => {
+            diagnostics.push(Diagnostic::spanned(
+                name,
+                text,
+                &raw.date,
+                format!(
+                    "`date` is {}; expected a date as YYYY-MM-DD",
+                    shown(&raw.date.value)
+                ),
+            ));
+            None
+        }
+    };
+    let kinds = [raw.sent.is_some(), raw.called.is_some(), raw.paid.is_some()];
+    let text_of = |field: &Option<Spanned<String>>| {
+        field
+            .as_ref()
+            .map(|s| s.value.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let event = match kinds {
+        [true, false, false] => {
+            let sent = raw.sent.as_ref()?;
+            let step = sent.value.trim();
+            if steps.contains(&step) {
+                Some(Event::Sent {
+                    step: step.to_owned(),
+                    by: text_of(&raw.by),
+                })
+            } else {
+                let mut message =
+                    format!("`sent` is `{step}`, which is not a letter of the ladders");
+                match steps
+                    .iter()
+                    .map(|known| (*known, strsim::jaro_winkler(known, step)))
+                    .filter(|(_, score)| *score > 0.8)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                {
+                    Some((close, _)) => message.push_str(&format!("; did you mean `{close}`?")),
+                    None => message.push_str(&format!("; the letters are {}", steps.join(", "))),
+                }
+                diagnostics.push(Diagnostic::spanned(name, text, sent, message));
+                None
+            }
+        }
+        [false, true, false] => Some(Event::Called {
+            who: text_of(&raw.called).unwrap_or_default(),
+            note: text_of(&raw.note),
+        }),
+        [false, false, true] => {
+            let paid = raw.paid.as_ref()?;
+            match typed_value(&Question::new("paid", Type::Money, "amount"), &paid.value) {
+                Ok(Value::Number(amount)) if amount > Decimal::ZERO => Some(Event::Paid { amount }),
+                Ok(_) => {
+                    diagnostics.push(Diagnostic::spanned(
+                        name,
+                        text,
+                        paid,
+                        format!(
+                            "`paid` is {}; expected an amount above zero",
+                            shown(&paid.value)
+                        ),
+                    ));
+                    None
+                }
+                Err(why) => {
+                    diagnostics.push(Diagnostic::spanned(
+                        name,
+                        text,
+                        paid,
+                        format!("`paid` {why}"),
+                    ));
+                    None
+                }
+            }
+        }
+        _ => {
+            diagnostics.push(Diagnostic::spanned(
+                name,
+                text,
+                spanned,
+                "an entry records one thing: `sent: STEP`, `called: WHO` or `paid: AMOUNT`".into(),
+            ));
+            None
+        }
+    };
+    for (field, value, allowed) in [
+        ("by", &raw.by, raw.sent.is_some()),
+        ("note", &raw.note, raw.called.is_some()),
+    ] {
+        if let (Some(value), false) = (value, allowed) {
+            let owner = if field == "by" { "sent" } else { "called" };
+            diagnostics.push(Diagnostic::spanned(
+                name,
+                text,
+                value,
+                format!("`{field}` belongs to a `{owner}` entry"),
+            ));
+        }
+    }
+    if diagnostics.len() > before {
+        return None;
+    }
+    Some(Entry {
+        date: date?,
+        event: event?,
+    })
+}
+
+/// A scalar as the user typed it, without the quotes `Scalar`'s display adds to text.
+fn shown(scalar: &Scalar) -> String {
+    match scalar {
+        Scalar::Str(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The lines that record `entry`, as appended to the file.
+#[must_use]
+pub fn entry_yaml(entry: &Entry) -> String {
+    let quote = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"));
+    let mut out = format!("- date: {}\n", entry.date);
+    match &entry.event {
+        Event::Sent { step, by } => {
+            out.push_str(&format!("  sent: {step}\n"));
+            if let Some(by) = by {
+                out.push_str(&format!("  by: {}\n", quote(by)));
+            }
+        }
+        Event::Called { who, note } => {
+            out.push_str(&format!("  called: {}\n", quote(who)));
+            if let Some(note) = note {
+                out.push_str(&format!("  note: {}\n", quote(note)));
+            }
+        }
+        Event::Paid { amount } => out.push_str(&format!("  paid: \"{}\"\n", amount.normalize())),
+    }
+    out
+}
+
+/// The record's text with `entry` added: `existing` (the file as it is, or `None` for a new
+/// record, which gets a comment naming the client) followed by the entry's lines.
+#[must_use]
+pub fn append(existing: Option<&str>, client: &str, entry: &Entry) -> String {
+    let mut text = match existing {
+        Some(text) => text.to_owned(),
+        None => format!(
+            "# What was done to chase {client}, and what was paid, oldest first.\n# `clausewright chase --record` adds to it; you may edit it by hand.\n"
+        ),
+    };
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&entry_yaml(entry));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const STEPS: &[&str] = &["payment-follow-up", "payment-notice-30"];
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse("acme.chase.yaml", text, STEPS, date(2026, 6, 1)) {
+            Err(Error::Diagnostics(found)) => found
+                .iter()
+                .map(|d| format!("{}: {}", d.location(), d.message))
+                .collect(),
+            other => panic!("expected diagnostics, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn entries_are_read_in_order() {
+        let text = "# notes\n- date: 2026-03-03\n  sent: payment-follow-up\n  by: email\n- date: 2026-03-04\n  called: Daniel Ortiz\n- date: 2026-04-16\n  paid: \"1000.50\"\n- date: 2026-04-20\n  paid: 200\n";
+        let record = parse("r.yaml", text, STEPS, date(2026, 6, 1)).unwrap();
+        assert_eq!(record.sent_on("payment-follow-up"), Some(date(2026, 3, 3)));
+        assert_eq!(record.sent_on("payment-notice-30"), None);
+        assert_eq!(
+            record.payments(),
+            [
+                (date(2026, 4, 16), Decimal::new(100_050, 2)),
+                (date(2026, 4, 20), Decimal::from(200)),
+            ]
+        );
+        assert_eq!(
+            parse("r.yaml", "# nothing yet\n", STEPS, date(2026, 6, 1)).unwrap(),
+            Record::default()
+        );
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_its_line() {
+        assert_eq!(
+            errors(
+                "- date: 2026-13-01\n  sent: payment-notice-3O\n- date: 2026-07-01\n  paid: \"-5\"\n- date: 2026-03-03\n  sent: payment-follow-up\n  paid: \"10\"\n- date: 2026-03-03\n  called: Dan\n  by: phone\n"
+            ),
+            [
+                "acme.chase.yaml:1:9: `date` is 2026-13-01; expected a date as YYYY-MM-DD",
+                "acme.chase.yaml:2:9: `sent` is `payment-notice-3O`, which is not a letter of the ladders; did you mean `payment-notice-30`?",
+                "acme.chase.yaml:3:9: `date` is 2026-07-01, after today (2026-06-01); record what has happened",
+                "acme.chase.yaml:4:9: `paid` is -5; expected an amount such as 1250.00",
+                "acme.chase.yaml:5:3: an entry records one thing: `sent: STEP`, `called: WHO` or `paid: AMOUNT`",
+                "acme.chase.yaml:10:7: `by` belongs to a `sent` entry",
+            ]
+        );
+        assert_eq!(
+            errors("- date: 2026-03-03\n  paied: \"10\"\n").len(),
+            1,
+            "unknown fields are refused"
+        );
+    }
+
+    #[test]
+    fn appending_keeps_what_the_file_holds() {
+        let entry = Entry {
+            date: date(2026, 4, 16),
+            event: Event::Paid {
+                amount: Decimal::new(100_050, 2),
+            },
+        };
+        let existing = "# my notes: \"keep\" me\n- date: 2026-03-03\n  sent: payment-follow-up";
+        let text = append(Some(existing), "Acme", &entry);
+        assert_eq!(
+            text,
+            format!("{existing}\n- date: 2026-04-16\n  paid: \"1000.5\"\n")
+        );
+        let record = parse("r.yaml", &text, STEPS, date(2026, 6, 1)).unwrap();
+        assert_eq!(record.entries.len(), 2);
+        let called = Entry {
+            date: date(2026, 3, 4),
+            event: Event::Called {
+                who: "Ayşe \"Y\" #1: x".into(),
+                note: Some("left a message".into()),
+            },
+        };
+        let fresh = append(None, "Acme", &called);
+        let record = parse("r.yaml", &fresh, STEPS, date(2026, 6, 1)).unwrap();
+        assert_eq!(record.entries, [called]);
+    }
+}
