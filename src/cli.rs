@@ -27,6 +27,10 @@ pub struct Cli {
 
 /// The commands.
 #[derive(Debug, Subcommand)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one command line is parsed once per run; boxing would only add indirection"
+)]
 pub enum Command {
     /// Check that every clause file parses and renders (for CI).
     ///
@@ -135,6 +139,12 @@ pub struct ChaseArgs {
     /// The amount invoiced, such as 6400.00 (payment).
     #[arg(long, value_name = "MONEY", value_parser = money)]
     pub amount: Option<Decimal>,
+    /// The agreed change to the Scope, in a sentence (change).
+    #[arg(long, value_name = "TEXT", value_parser = non_empty)]
+    pub change: Option<String>,
+    /// The agreed price of the change, such as 450.00 (change).
+    #[arg(long, value_name = "MONEY", value_parser = money)]
+    pub price: Option<Decimal>,
     /// The day the invoice was due (payment). [default: --since plus the contract's payment
     /// days]
     #[arg(long, value_name = "DATE")]

@@ -116,6 +116,8 @@ mod tests {
             late_fee_percent: None,
             currency: "USD".into(),
             record: crate::chase::record::Record::default(),
+            review_days: None,
+            change: None,
         };
         calendar(&schedule(&inputs).unwrap(), "Acme, Inc.", "Site")
     }

@@ -35,8 +35,12 @@ pub const FRAME_FILE: &str = "letters/letters.yaml";
 pub enum Scope {
     /// Every letter, and the letterhead and closing.
     Every,
-    /// The negotiating and feedback letters.
+    /// The letters of every stage but payment.
     Silence,
+    /// The acceptance request.
+    Delivery,
+    /// The change-order confirmation.
+    Change,
     /// The payment letters.
     Payment,
     /// The final notice only.
@@ -49,6 +53,8 @@ impl Scope {
             (Scope::Every, _) => true,
             (_, None) => false,
             (Scope::Silence, Some((_, stage))) => stage != Stage::Payment,
+            (Scope::Delivery, Some((_, stage))) => stage == Stage::Delivery,
+            (Scope::Change, Some((_, stage))) => stage == Stage::Change,
             (Scope::Payment, Some((_, stage))) => stage == Stage::Payment,
             (Scope::FinalNotice, Some((id, _))) => id == chase::PAYMENT_FINAL_NOTICE,
         }
@@ -57,7 +63,9 @@ impl Scope {
     fn describe(self) -> &'static str {
         match self {
             Scope::Every => "every letter",
-            Scope::Silence => "the negotiating and feedback letters",
+            Scope::Silence => "the letters of every stage but payment",
+            Scope::Delivery => "the acceptance request",
+            Scope::Change => "the change-order confirmation",
             Scope::Payment => "the payment letters",
             Scope::FinalNotice => "the final notice",
         }
@@ -92,6 +100,24 @@ pub const VARIABLES: &[Variable] = &[
         ty: Type::Date,
         help: "the day of the message that went unanswered (--since)",
         scope: Scope::Silence,
+    },
+    Variable {
+        key: "letter.review_ends",
+        ty: Type::Date,
+        help: "the last day of the review period of the delivery sent on --since",
+        scope: Scope::Delivery,
+    },
+    Variable {
+        key: "change.description",
+        ty: Type::Text,
+        help: "the agreed change (--change)",
+        scope: Scope::Change,
+    },
+    Variable {
+        key: "change.price",
+        ty: Type::Money,
+        help: "the price of the change (--price)",
+        scope: Scope::Change,
     },
     Variable {
         key: "invoice.number",
@@ -713,7 +739,7 @@ sections:
             errors(&loaded.diagnostics),
             [
                 "lib/letters/payment-notice-30.yaml:4:13: `letter.deadline` is not set in the letter `payment-notice-30`; it is set only in the final notice",
-                "lib/letters/payment-notice-30.yaml:4:36: `letter.since` is not set in the letter `payment-notice-30`; it is set only in the negotiating and feedback letters",
+                "lib/letters/payment-notice-30.yaml:4:36: `letter.since` is not set in the letter `payment-notice-30`; it is set only in the letters of every stage but payment",
                 "lib/letters/payment-notice-30.yaml:4:56: `client.nam` is neither declared in library.yaml nor a letter variable",
                 "lib/letters/payment-notice-30.yaml:4:80: `section \"partys\"` refers to no clause of this library",
             ]

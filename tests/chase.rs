@@ -626,7 +626,7 @@ error: unknown helper `cash`; the helpers are `date`, `minus`, `money`, `percent
     let stderr = text(&output.stderr);
     assert_eq!(
         stderr,
-        format!("{expected}checked 49 files: 3 errors, 0 warnings\n")
+        format!("{expected}checked 51 files: 3 errors, 0 warnings\n")
     );
 }
 
@@ -635,7 +635,7 @@ fn the_built_in_letters_pass_check() {
     let output = clausewright(&["check", "--deny-warnings"]);
     assert_eq!(
         text(&output.stderr),
-        "checked 49 files: 0 errors, 0 warnings\n"
+        "checked 51 files: 0 errors, 0 warnings\n"
     );
     assert_eq!(output.status.code(), Some(0));
 }
@@ -668,4 +668,82 @@ fn payment_details_appear_in_the_contracts_payment_clause() {
     assert!(text(&without.stdout).contains(
         "to the account shown on the Designer’s first invoice. The Designer will never change its payment details by email alone."
     ));
+}
+
+#[test]
+fn acceptance_request_and_change_order_match_the_golden_files() {
+    let mut actual = BTreeMap::new();
+    for (stage, extra) in [
+        ("delivery", &[][..]),
+        (
+            "change",
+            &[
+                "--change",
+                "A fourth page, \"Wholesale\", with its own *enquiry* form",
+                "--price",
+                "450.00",
+            ][..],
+        ),
+    ] {
+        let mut args = vec![
+            "--stage",
+            stage,
+            "--since",
+            "2026-05-04",
+            "--today",
+            "2026-05-05",
+        ];
+        args.extend_from_slice(extra);
+        args.extend_from_slice(&["--format", "md,txt"]);
+        let (output, out) = chase("chase-payment", &args);
+        succeeded(&output);
+        actual.extend(files_in(out.path()));
+        actual.insert(format!("{stage}-stdout.txt"), text(&output.stdout));
+    }
+    golden("chase-delivery-change", &actual);
+    let acceptance = &actual["capitol-bakery-cafe-llc-acceptance-request.md"];
+    assert!(
+        acceptance.contains(
+            "you have five (5) business days after the delivery, that is until May 11, 2026"
+        ),
+        "{acceptance}"
+    );
+    let change = &actual["capitol-bakery-cafe-llc-change-order-confirmation.txt"];
+    assert!(
+        change.contains("- the change: A fourth page, \"Wholesale\", with its own *enquiry* form\n- its price: $450.00"),
+        "the change is data, never markup:\n{change}"
+    );
+    // The change stage needs its change; the other stages refuse one.
+    let (output, _) = chase(
+        "chase-payment",
+        &[
+            "--stage",
+            "change",
+            "--since",
+            "2026-05-04",
+            "--price",
+            "450.00",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "error: the change stage needs --change TEXT (the agreed change) and --price MONEY\n"
+    );
+    let (output, _) = chase(
+        "chase-payment",
+        &[
+            "--stage",
+            "feedback",
+            "--since",
+            "2026-05-04",
+            "--change",
+            "x",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "error: --change and --price are for --stage change\n"
+    );
 }

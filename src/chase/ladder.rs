@@ -18,6 +18,10 @@ pub enum Stage {
     Feedback,
     /// Work delivered: the invoice was due on --due.
     Payment,
+    /// Final work sent for review on --since: ask the client to accept it.
+    Delivery,
+    /// A change to the Scope agreed on --since: confirm it in writing (--change, --price).
+    Change,
 }
 
 impl Stage {
@@ -28,6 +32,8 @@ impl Stage {
             Stage::Negotiating => "negotiating",
             Stage::Feedback => "feedback",
             Stage::Payment => "payment",
+            Stage::Delivery => "delivery",
+            Stage::Change => "change",
         }
     }
 }
@@ -50,7 +56,14 @@ pub const LETTERS: &[(&str, Stage)] = &[
     (PAYMENT_NOTICE_90, Stage::Payment),
     (PAYMENT_FINAL_NOTICE, Stage::Payment),
     (PAYMENT_PAID_IN_FULL, Stage::Payment),
+    (DELIVERY_ACCEPTANCE_REQUEST, Stage::Delivery),
+    (CHANGE_ORDER_CONFIRMATION, Stage::Change),
 ];
+
+/// The request to review and accept the final work.
+pub const DELIVERY_ACCEPTANCE_REQUEST: &str = "acceptance-request";
+/// The written confirmation of an agreed change to the Scope.
+pub const CHANGE_ORDER_CONFIRMATION: &str = "change-order-confirmation";
 
 /// The first follow-up while negotiating.
 pub const NEGOTIATING_FOLLOW_UP: &str = "negotiating-follow-up";
@@ -241,4 +254,37 @@ pub(super) fn payment(due: Date, late_fee: bool) -> Vec<Step> {
             true,
         ),
     ]
+}
+
+/// The acceptance request on the day the final work is sent, and the day its review period
+/// ends (`review_days` business days later), when the work counts as accepted unless the
+/// client objected.
+pub(super) fn delivery(since: Date, review_days: u32) -> Vec<Step> {
+    vec![
+        step(
+            DELIVERY_ACCEPTANCE_REQUEST,
+            since,
+            "Ask the client to review and accept the final work",
+            "Send it with the work, or a link to it: the review period runs from the delivery.",
+            true,
+        ),
+        step(
+            "delivery-review-ends",
+            add_business_days(since, review_days),
+            "The review period ends: without a Defect Notice or a revision round, the work is accepted",
+            "If the client sent neither, the Project is complete: invoice the balance within five business days.",
+            false,
+        ),
+    ]
+}
+
+/// The written confirmation of a change, on the day it was agreed.
+pub(super) fn change(since: Date) -> Vec<Step> {
+    vec![step(
+        CHANGE_ORDER_CONFIRMATION,
+        since,
+        "Confirm the agreed change in writing before starting it",
+        "Extra work goes ahead only once it is agreed in writing: wait for the client's reply.",
+        true,
+    )]
 }

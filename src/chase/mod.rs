@@ -39,13 +39,13 @@ pub use business_days::{
 };
 pub use deadline::{Deadline, MAX_DEADLINE_DAYS, MIN_DEADLINE_BUSINESS_DAYS};
 pub use ladder::{
-    CURE_NOTICE_DAYS, FEEDBACK_FOLLOW_UP, FEEDBACK_KILL_FEE_NOTICE, FEEDBACK_PAUSE_WORK, LETTERS,
-    NEGOTIATING_FOLLOW_UP, NEGOTIATING_LAST_CHECK_IN, PAYMENT_CURE_NOTICE, PAYMENT_FINAL_NOTICE,
-    PAYMENT_FOLLOW_UP, PAYMENT_NOTICE_30, PAYMENT_NOTICE_60, PAYMENT_NOTICE_90,
-    PAYMENT_PAID_IN_FULL, PAYMENT_PAUSE_WORK, PAYMENT_REMINDER, PAYMENT_RESEND,
-    REMINDER_BUSINESS_DAYS, Stage,
+    CHANGE_ORDER_CONFIRMATION, CURE_NOTICE_DAYS, DELIVERY_ACCEPTANCE_REQUEST, FEEDBACK_FOLLOW_UP,
+    FEEDBACK_KILL_FEE_NOTICE, FEEDBACK_PAUSE_WORK, LETTERS, NEGOTIATING_FOLLOW_UP,
+    NEGOTIATING_LAST_CHECK_IN, PAYMENT_CURE_NOTICE, PAYMENT_FINAL_NOTICE, PAYMENT_FOLLOW_UP,
+    PAYMENT_NOTICE_30, PAYMENT_NOTICE_60, PAYMENT_NOTICE_90, PAYMENT_PAID_IN_FULL,
+    PAYMENT_PAUSE_WORK, PAYMENT_REMINDER, PAYMENT_RESEND, REMINDER_BUSINESS_DAYS, Stage,
 };
-use ladder::{feedback, negotiating, payment};
+use ladder::{change, delivery, feedback, negotiating, payment};
 pub use late_fee::{late_fee, minor_units};
 use record::Record;
 pub use table::render;
@@ -132,7 +132,14 @@ pub struct Inputs {
     pub currency: String,
     /// What the freelancer recorded: letters sent, calls, payments received.
     pub record: Record,
+    /// Delivery: the contract's business days to review a delivery.
+    pub review_days: Option<u32>,
+    /// Change: what the change is, and its price.
+    pub change: Option<(String, Decimal)>,
 }
+
+/// Business days to review a delivery when the answers give none.
+pub const DEFAULT_REVIEW_DAYS: u32 = 5;
 
 /// The ladder read against today.
 #[derive(Debug, Clone)]
@@ -223,6 +230,17 @@ impl Schedule {
                 ("invoice.balance", Value::Number(account.balance)),
             ]);
         }
+        if let (Stage::Delivery, Some(since)) = (self.inputs.stage, self.inputs.since) {
+            let days = self.inputs.review_days.unwrap_or(DEFAULT_REVIEW_DAYS);
+            values.push((
+                "letter.review_ends",
+                Value::Date(add_business_days(since, days)),
+            ));
+        }
+        if let Some((description, price)) = &self.inputs.change {
+            values.push(("change.description", Value::Text(description.clone())));
+            values.push(("change.price", Value::Number(*price)));
+        }
         if step.id == PAYMENT_FINAL_NOTICE
             && let Some(deadline) = self.deadline
         {
@@ -241,6 +259,11 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
     let mut steps = match inputs.stage {
         Stage::Negotiating => negotiating(required_since(inputs)?),
         Stage::Feedback => feedback(required_since(inputs)?, inputs.kill_fee_days),
+        Stage::Delivery => delivery(
+            required_since(inputs)?,
+            inputs.review_days.unwrap_or(DEFAULT_REVIEW_DAYS),
+        ),
+        Stage::Change => change(required_since(inputs)?),
         Stage::Payment => {
             let invoice = inputs.invoice.as_ref().ok_or_else(|| {
                 Error::Usage(

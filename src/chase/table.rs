@@ -52,10 +52,12 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
             }
         }
         (None, Some(since)) => out.push_str(&format!(
-            "{client}: {} since {}\n",
+            "{client}: {} {}\n",
             match inputs.stage {
-                Stage::Feedback => "feedback owed",
-                _ => "no answer",
+                Stage::Feedback => "feedback owed since",
+                Stage::Delivery => "final work sent for review on",
+                Stage::Change => "change agreed on",
+                _ => "no answer since",
             },
             format::long_date(since, Locale::default())
         )),

@@ -19,6 +19,8 @@ fn inputs(stage: Stage, today: Date) -> Inputs {
         late_fee_percent: None,
         currency: "USD".into(),
         record: super::record::Record::default(),
+        review_days: None,
+        change: None,
     }
 }
 
@@ -354,4 +356,29 @@ fn since_after_today_is_refused() {
         schedule(&input).unwrap_err().to_string(),
         "--since 2026-05-06 is after today (2026-05-05); give the day the unanswered message was sent"
     );
+}
+
+#[test]
+fn delivery_ladder_ends_with_the_review_period() {
+    let mut input = inputs(Stage::Delivery, date(2026, 5, 8));
+    input.since = Some(date(2026, 5, 7));
+    input.review_days = Some(5);
+    let schedule = schedule(&input).unwrap();
+    assert_eq!(
+        dated(&schedule),
+        [
+            (
+                DELIVERY_ACCEPTANCE_REQUEST,
+                "Thu 2026-05-07".into(),
+                Status::DueNow
+            ),
+            (
+                "delivery-review-ends",
+                "Thu 2026-05-14".into(),
+                Status::Upcoming
+            ),
+        ]
+    );
+    let values = schedule.letter_values(schedule.due_now().unwrap());
+    assert!(values.contains(&("letter.review_ends", Value::Date(date(2026, 5, 14)))));
 }

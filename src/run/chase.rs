@@ -219,6 +219,17 @@ fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
             "--invoice, --amount, --due and --final-notice-sent are for --stage payment".into(),
         ));
     }
+    let change = args.stage == Stage::Change;
+    if !change && (args.change.is_some() || args.price.is_some()) {
+        return Err(Error::Usage(
+            "--change and --price are for --stage change".into(),
+        ));
+    }
+    if change && (args.change.is_none() || args.price.is_none()) {
+        return Err(Error::Usage(
+            "the change stage needs --change TEXT (the agreed change) and --price MONEY".into(),
+        ));
+    }
     if payment && args.due.is_some() && args.since.is_some() {
         return Err(Error::Usage(
             "give either --due (the day the invoice was due) or --since (the invoice's date), not both".into(),
@@ -300,6 +311,11 @@ fn chase_inputs(
         },
         currency: answers.currency(),
         record,
+        review_days: match answers.get("acceptance.review_days") {
+            Some(Value::Integer(days)) => u32::try_from(*days).ok(),
+            _ => None,
+        },
+        change: args.change.clone().zip(args.price),
     })
 }
 
