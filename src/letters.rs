@@ -45,6 +45,8 @@ pub enum Scope {
     Payment,
     /// The final notice only.
     FinalNotice,
+    /// The notice ending the agreement under the kill fee only.
+    KillFeeNotice,
 }
 
 impl Scope {
@@ -57,6 +59,7 @@ impl Scope {
             (Scope::Change, Some((_, stage))) => stage == Stage::Change,
             (Scope::Payment, Some((_, stage))) => stage == Stage::Payment,
             (Scope::FinalNotice, Some((id, _))) => id == chase::PAYMENT_FINAL_NOTICE,
+            (Scope::KillFeeNotice, Some((id, _))) => id == chase::FEEDBACK_KILL_FEE_NOTICE,
         }
     }
 
@@ -68,6 +71,7 @@ impl Scope {
             Scope::Change => "the change-order confirmation",
             Scope::Payment => "the payment letters",
             Scope::FinalNotice => "the final notice",
+            Scope::KillFeeNotice => "the notice ending the agreement under the kill fee",
         }
     }
 }
@@ -94,6 +98,18 @@ pub const VARIABLES: &[Variable] = &[
         ty: Type::Date,
         help: "the day the letter is sent: today for the step due now, else the step's date",
         scope: Scope::Every,
+    },
+    Variable {
+        key: "letter.last_sent",
+        ty: Type::Date,
+        help: "the day the record says the last earlier letter of this stage was sent; absent when it records none, so use it inside {{#if letter.last_sent}}",
+        scope: Scope::Every,
+    },
+    Variable {
+        key: "letter.warning_sent",
+        ty: Type::Date,
+        help: "the day the record says the pause-work notice, the kill fee's written warning, was sent; absent when it records none",
+        scope: Scope::KillFeeNotice,
     },
     Variable {
         key: "letter.since",

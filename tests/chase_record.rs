@@ -67,7 +67,9 @@ fn says(letter: &str, step: &str, words: &[&str]) {
     reason = "one walk down the ladder, letter by letter, with the arithmetic beside each"
 )]
 fn a_partial_payment_on_day_45_lowers_every_later_letter_to_the_cent() {
-    let (dir, answers) = folder(Some("- date: 2026-04-16\n  paid: \"2000.00\"\n"));
+    let (dir, answers) = folder(Some(
+        "- date: 2026-04-01\n  sent: payment-notice-30\n- date: 2026-04-16\n  paid: \"2000.00\"\n",
+    ));
     let out = dir.path().join("letters");
     std::fs::create_dir(&out).unwrap();
     let output = payment(&answers, "2026-06-08", &out, &["--all", "--format", "md"]);
@@ -84,9 +86,12 @@ fn a_partial_payment_on_day_45_lowers_every_later_letter_to_the_cent() {
         ],
     );
     assert!(!resend.contains("less the payments received"), "{resend}");
-    // Day 30: 6400 × 30 × 0.18 / 365 = 94.684...
+    // Day 30: 6400 × 30 × 0.18 / 365 = 94.684... The record says this notice went out on its
+    // day and nothing before it: it mentions no earlier letter.
+    let notice_30 = letter(&out, "payment-notice-30");
+    assert!(!notice_30.contains("I last wrote"), "{notice_30}");
     says(
-        &letter(&out, "payment-notice-30"),
+        &notice_30,
         "notice-30",
         &[
             "The balance due today is $6,494.68",
@@ -110,7 +115,7 @@ fn a_partial_payment_on_day_45_lowers_every_later_letter_to_the_cent() {
         "notice-60",
         &[
             "sixty (60) days overdue",
-            "I have received $2,000.00 towards it",
+            "I have received $2,000.00 towards it. I last wrote to you about it on April 1, 2026.",
             "The balance due today is $4,574.58",
             "the invoiced amount of $6,400.00, less the $2,000.00 received, plus the Late Fee of $174.58",
         ],
@@ -330,7 +335,7 @@ fn txt_and_eml_letters_match_the_golden_files_and_parse_back() {
     );
     assert_eq!(
         parsed.subject(),
-        Some("Second late-payment notice: invoice 2026-014 is sixty-four (64) days overdue")
+        Some("Invoice 2026-014 is sixty-four (64) days overdue: what happens next")
     );
     assert_eq!(parsed.date().unwrap().to_rfc3339(), "2026-05-05T09:00:00Z");
     assert_eq!(parsed.body_text(0).unwrap().replace("\r\n", "\n"), txt);

@@ -206,6 +206,26 @@ impl Schedule {
     pub fn letter_values(&self, step: &Step) -> Vec<(&'static str, Value)> {
         let date = self.letter_date(step);
         let mut values = vec![("letter.date", Value::Date(date))];
+        // What the record says was sent before, and only that: letters never assume it.
+        let stage_letters: Vec<&str> = LETTERS
+            .iter()
+            .filter(|(_, stage)| *stage == self.inputs.stage)
+            .map(|(id, _)| *id)
+            .filter(|id| *id != step.id)
+            .collect();
+        if let Some(last) = stage_letters
+            .iter()
+            .filter_map(|id| self.inputs.record.sent_on(id))
+            .filter(|on| *on < date)
+            .max()
+        {
+            values.push(("letter.last_sent", Value::Date(last)));
+        }
+        if step.id == FEEDBACK_KILL_FEE_NOTICE
+            && let Some(warning) = self.inputs.record.sent_on(FEEDBACK_PAUSE_WORK)
+        {
+            values.push(("letter.warning_sent", Value::Date(warning)));
+        }
         if let Some(since) = self.inputs.since
             && self.inputs.stage != Stage::Payment
         {

@@ -382,3 +382,38 @@ fn delivery_ladder_ends_with_the_review_period() {
     let values = schedule.letter_values(schedule.due_now().unwrap());
     assert!(values.contains(&("letter.review_ends", Value::Date(date(2026, 5, 14)))));
 }
+
+#[test]
+fn letters_name_only_the_letters_the_record_says_were_sent() {
+    let mut input = inputs(Stage::Feedback, date(2026, 6, 1));
+    input.since = Some(date(2026, 5, 6));
+    input.kill_fee_days = Some(15);
+    let unrecorded = schedule(&input).unwrap();
+    let notice = unrecorded
+        .steps
+        .iter()
+        .find(|s| s.id == FEEDBACK_KILL_FEE_NOTICE)
+        .unwrap();
+    let keys: Vec<&str> = unrecorded
+        .letter_values(notice)
+        .iter()
+        .map(|(k, _)| *k)
+        .collect();
+    assert!(!keys.contains(&"letter.last_sent") && !keys.contains(&"letter.warning_sent"));
+    input.record = super::record::parse(
+        "r.yaml",
+        "- date: 2026-05-12\n  sent: feedback-follow-up\n- date: 2026-05-21\n  sent: feedback-pause-work\n",
+        &LETTERS.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+        date(2026, 6, 1),
+    )
+    .unwrap();
+    let recorded = schedule(&input).unwrap();
+    let notice = recorded
+        .steps
+        .iter()
+        .find(|s| s.id == FEEDBACK_KILL_FEE_NOTICE)
+        .unwrap();
+    let values = recorded.letter_values(notice);
+    assert!(values.contains(&("letter.last_sent", Value::Date(date(2026, 5, 21)))));
+    assert!(values.contains(&("letter.warning_sent", Value::Date(date(2026, 5, 21)))));
+}
