@@ -747,3 +747,34 @@ fn acceptance_request_and_change_order_match_the_golden_files() {
         "error: --change and --price are for --stage change\n"
     );
 }
+
+#[test]
+fn a_company_without_a_contact_person_is_greeted_formally_not_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = std::fs::read_to_string(fixtures("chase-payment").join("answers.yaml"))
+        .unwrap()
+        .replace("  contact: Daniel Ortiz\n", "  kind: company\n");
+    let path = dir.path().join("answers.yaml");
+    std::fs::write(&path, answers).unwrap();
+    let output = clausewright(&[
+        "chase",
+        path.to_str().unwrap(),
+        "--stage",
+        "negotiating",
+        "--since",
+        "2026-05-04",
+        "--today",
+        "2026-05-08",
+        "--format",
+        "txt",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    succeeded(&output);
+    let letter = std::fs::read_to_string(
+        dir.path()
+            .join("capitol-bakery-cafe-llc-negotiating-follow-up.txt"),
+    )
+    .unwrap();
+    assert!(letter.starts_with("Dear Sir or Madam,\n\n"), "{letter}");
+}
