@@ -54,6 +54,60 @@ pub enum Command {
     /// from the answers file and the contract's own terms (late fee, courts, payment days).
     /// Business days are Monday to Friday; public holidays are not known.
     Chase(ChaseArgs),
+    /// Print a complete, commented answers file to start from.
+    ///
+    /// Every question of the built-in library appears in interview order, with its prompt,
+    /// type, limits and default as comments, filled in from a worked example:
+    /// `clausewright example > acme.yaml`, edit, then `clausewright build acme.yaml`.
+    Example(ExampleArgs),
+    /// Print a shell completion script.
+    ///
+    /// bash: `clausewright completions bash > ~/.local/share/bash-completion/completions/clausewright`;
+    /// zsh: into a folder of your `$fpath` as `_clausewright`; fish:
+    /// `~/.config/fish/completions/clausewright.fish`; PowerShell: add
+    /// `clausewright completions powershell | Out-String | Invoke-Expression` to your profile.
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff): `clausewright man > clausewright.1 && man -l clausewright.1`.
+    ///
+    /// With COMMAND, the page of that command (`clausewright man build > clausewright-build.1`).
+    Man(ManArgs),
+    /// Where clausewright keeps your details.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+/// Options of `example`.
+#[derive(Debug, Args)]
+pub struct ExampleArgs {
+    /// The freelancer's profession, for a library that asks for one (`freelancer.profession`).
+    #[arg(long, value_name = "PROFESSION")]
+    pub profession: Option<String>,
+}
+
+/// Options of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The command whose page to print (`build`, `chase`, …). [default: the main page]
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// The `config` commands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the profile file, where `new` saves your own details.
+    ///
+    /// `$XDG_CONFIG_HOME/clausewright/profile.yaml`, else `~/.config/clausewright/profile.yaml`,
+    /// on Linux and macOS; `%APPDATA%\clausewright\profile.yaml` on Windows.
+    Path,
 }
 
 /// Options of `new`.

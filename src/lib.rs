@@ -27,7 +27,9 @@ pub mod chase;
 pub mod check;
 pub mod cli;
 pub(crate) mod eml;
+pub mod config;
 pub mod error;
+pub mod example;
 pub mod format;
 pub mod holidays;
 pub mod ics;
@@ -46,6 +48,7 @@ pub mod prepare;
 pub mod render;
 pub mod run;
 mod terminal;
+pub mod version;
 mod yaml;
 
 pub use error::Error;

@@ -2,10 +2,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser as _;
+use clap::FromArgMatches as _;
 
 fn main() -> ExitCode {
-    let cli = clausewright::cli::Cli::parse();
+    let matches = clausewright::run::command().get_matches();
+    let cli =
+        clausewright::cli::Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     match clausewright::run::run(cli) {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(error) => {

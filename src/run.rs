@@ -21,6 +21,9 @@ use crate::render;
 
 mod chase;
 mod new;
+mod tools;
+
+pub use tools::command;
 
 /// Runs the command; returns the exit code for a run that did its job (0, or 1 when `check`
 /// found errors).
@@ -30,6 +33,10 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Build(args) => run_build(&args),
         Command::New(args) => new::run_new(&args),
         Command::Chase(args) => chase::run_chase(&args),
+        Command::Example(args) => tools::run_example(&args),
+        Command::Completions(args) => tools::run_completions(&args),
+        Command::Man(args) => tools::run_man(&args),
+        Command::Config(command) => tools::run_config(&command),
     }
 }
 

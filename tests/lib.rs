@@ -12,3 +12,4 @@ mod examples;
 mod new;
 mod pdf;
 mod support;
+mod tools;

@@ -49,7 +49,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let profile_path = args
         .profile
         .clone()
-        .or_else(|| dirs::config_dir().map(|dir| dir.join("clausewright").join("profile.yaml")));
+        .or_else(|| crate::config::Environment::current().profile_path());
     let profile = match &profile_path {
         Some(path) if path.exists() => read_profile(path, &library, styled)?,
         _ => Answers::default(),

@@ -1,0 +1,225 @@
+//! The answers file `clausewright example` prints: takes a [`Library`] and the answers of a
+//! worked example, and returns a commented answers file holding every question of the library.
+//!
+//! Each key comes with its prompt and help as comments, then what it accepts (type and
+//! limits), whether it is required, its default and when it applies, all read from the
+//! declarations. Answered keys carry the example's value; the others are written commented out
+//! (with their default, when they have one), so that removing the `#` answers them. The file
+//! reads back as the same answers.
+
+use crate::answers::{Answers, RESERVED_KEY};
+use crate::library::{Library, Question};
+
+/// The width comments are wrapped to.
+const WIDTH: usize = 100;
+
+/// The commented answers file; `origin` names the example the values come from.
+#[must_use]
+pub fn example_file(library: &Library, answers: &Answers, origin: &str) -> String {
+    let mut out = String::new();
+    let intro = format!(
+        "An answers file for the clause library \"{}\", with the values of the worked example \
+         {origin}. Replace them with your own and build the contract with `clausewright build \
+         FILE`. A key whose line starts with `#` is not answered: remove the `#` (keep the \
+         indentation) to answer it. Text needs quotes only when it starts with a special \
+         character or could be read as a number, a date or true/false.",
+        library.title
+    );
+    push_comment(&mut out, 0, &intro);
+    let mut open: Vec<(&str, bool)> = Vec::new();
+    for section in &library.sections {
+        out.push('\n');
+        push_comment(&mut out, 0, &section.title);
+        for question in &section.questions {
+            let segments: Vec<&str> = question.key.split('.').collect();
+            let (name, parents) = segments.split_last().unwrap_or((&"", &[]));
+            let value = answers.get(&question.key);
+            // The open parents, each marked whether it was written for real or commented out.
+            let common = open
+                .iter()
+                .zip(parents.iter())
+                .take_while(|((open, real), parent)| open == *parent && (*real || value.is_none()))
+                .count();
+            open.truncate(common);
+            for (depth, parent) in parents.iter().enumerate().skip(common) {
+                // Parents of an unanswered key are commented out too, so that the key reads
+                // as a whole once its `#` marks are removed.
+                let mark = if value.is_some() { "" } else { "# " };
+                out.push_str(&format!("{}{mark}{parent}:\n", "  ".repeat(depth)));
+                open.push((parent, value.is_some()));
+            }
+            let depth = parents.len();
+            let indent = "  ".repeat(depth);
+            push_comment(&mut out, depth, &question.prompt);
+            if let Some(help) = &question.help {
+                push_comment(&mut out, depth, help);
+            }
+            push_comment(&mut out, depth, &facts(question));
+            if let Some(value) = value {
+                out.push_str(&format!("{indent}{name}: {}\n", value.to_yaml()));
+            } else {
+                let default = question
+                    .default_for(|key| answers.get(key))
+                    .map(|value| format!(" {}", value.to_yaml()))
+                    .unwrap_or_default();
+                out.push_str(&format!("{indent}# {name}:{default}\n"));
+            }
+        }
+    }
+    if answers.late_payer_applied {
+        out.push_str(&format!(
+            "\n# The rates were already multiplied for a repeat late payer.\n{RESERVED_KEY}:\n  late_payer_applied: true\n"
+        ));
+    }
+    out
+}
+
+/// One line on what a question accepts: "Required. An amount such as 1250.00. Default: ...".
+fn facts(question: &Question) -> String {
+    let mut facts = vec![format!(
+        "{}: {}",
+        if question.required {
+            "Required"
+        } else {
+            "Optional"
+        },
+        question.ty.expectation(question)
+    )];
+    if let Some(default) = &question.default {
+        facts.push(format!("default {}", default.to_yaml()));
+    }
+    for (when, value) in &question.defaults {
+        facts.push(format!("default {} when {when}", value.to_yaml()));
+    }
+    if let Some(when) = &question.when {
+        facts.push(format!("only when {when}"));
+    }
+    if question.rate {
+        facts.push("multiplied for a client who paid late before".into());
+    }
+    format!("{}.", facts.join("; "))
+}
+
+/// `text` as `# ` comment lines at `depth`, wrapped at [`WIDTH`] columns.
+fn push_comment(out: &mut String, depth: usize, text: &str) {
+    let prefix = format!("{}# ", "  ".repeat(depth));
+    let room = WIDTH.saturating_sub(prefix.len()).max(20);
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > room {
+                out.push_str(&format!("{prefix}{line}\n"));
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(prefix.trim_end());
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(&line);
+        }
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::{self, SourceFile};
+
+    fn library(yaml: &str) -> Library {
+        let files = vec![SourceFile {
+            relative: library::LIBRARY_FILE.into(),
+            display: library::LIBRARY_FILE.into(),
+            text: yaml.into(),
+        }];
+        library::load(&files)
+            .into_library()
+            .expect("the test library loads")
+    }
+
+    const LIBRARY: &str = "title: Test Agreement
+sections:
+  - title: The client
+    questions:
+      - key: client.name
+        type: text
+        prompt: The client's name
+        help: The registered name.
+        required: true
+      - key: client.contact
+        type: text
+        prompt: The person who acts for the client
+  - title: Safeguards
+    questions:
+      - key: kill_fee.enabled
+        type: bool
+        prompt: Stop work if the client goes silent?
+        default: false
+      - key: kill_fee.days
+        type: integer
+        prompt: Days of silence
+        when: kill_fee.enabled
+        default: 15
+        min: 5
+        max: 60
+";
+
+    #[test]
+    fn answered_keys_are_written_and_the_others_commented_with_their_facts() {
+        let library = library(LIBRARY);
+        let answers = crate::answers::parse("a.yaml", "client:\n  name: Acme\n", &library)
+            .expect("the answers parse");
+        let file = example_file(&library, &answers, "a.yaml");
+        assert!(
+            file.contains("client:\n  # The client's name\n  # The registered name.\n  # Required: text.\n  name: \"Acme\"\n"),
+            "{file}"
+        );
+        assert!(file.contains("  # contact:\n"), "{file}");
+        assert!(file.contains("kill_fee:\n"), "{file}");
+        assert!(
+            file.contains(
+                "  # Optional: a whole number from 5 to 60; default 15; only when kill_fee.enabled.\n  # days: 15\n"
+            ),
+            "{file}"
+        );
+        let again = crate::answers::parse("b.yaml", &file, &library).expect("the file reads back");
+        assert_eq!(again, answers);
+    }
+
+    #[test]
+    fn a_group_with_no_answer_is_commented_out_whole() {
+        let library = library(LIBRARY);
+        let mut answers = Answers::default();
+        answers.set("client.name", crate::answers::Value::Text("Acme".into()));
+        let file = example_file(&library, &answers, "a.yaml");
+        assert!(
+            file.contains("# kill_fee:\n  # Stop work if the client goes silent?\n"),
+            "{file}"
+        );
+        assert_eq!(file.matches("kill_fee:").count(), 1, "{file}");
+        let uncommented = file
+            .replace("# kill_fee:", "kill_fee:")
+            .replace("  # enabled: false", "  enabled: true");
+        let read = crate::answers::parse("b.yaml", &uncommented, &library).expect("it reads");
+        assert_eq!(
+            read.get("kill_fee.enabled"),
+            Some(&crate::answers::Value::Bool(true))
+        );
+    }
+
+    #[test]
+    fn comments_wrap_at_the_width() {
+        let mut out = String::new();
+        push_comment(&mut out, 1, &"word ".repeat(60));
+        assert!(
+            out.lines()
+                .all(|line| line.len() <= WIDTH && line.starts_with("  # ")),
+            "{out}"
+        );
+        assert_eq!(out.matches("word").count(), 60);
+    }
+}
