@@ -67,9 +67,10 @@ pub enum Command {
     /// `~/.config/fish/completions/clausewright.fish`; PowerShell: add
     /// `clausewright completions powershell | Out-String | Invoke-Expression` to your profile.
     Completions(CompletionsArgs),
-    /// Print a manual page (roff): `clausewright man > clausewright.1 && man -l clausewright.1`.
+    /// Print a manual page (roff).
     ///
-    /// With COMMAND, the page of that command (`clausewright man build > clausewright-build.1`).
+    /// `clausewright man > clausewright.1 && man -l clausewright.1` shows the main page;
+    /// with COMMAND, the page of that command (`clausewright man build`).
     Man(ManArgs),
     /// Where clausewright keeps your details.
     #[command(subcommand)]

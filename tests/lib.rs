@@ -11,5 +11,6 @@ mod check;
 mod examples;
 mod new;
 mod pdf;
+mod release;
 mod support;
 mod tools;
