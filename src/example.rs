@@ -8,7 +8,8 @@
 //! reads back as the same answers.
 
 use crate::answers::{Answers, RESERVED_KEY};
-use crate::library::{Library, Question};
+use crate::library::Library;
+use crate::model::Question;
 
 /// The width comments are wrapped to.
 const WIDTH: usize = 100;
@@ -194,7 +195,7 @@ sections:
     fn a_group_with_no_answer_is_commented_out_whole() {
         let library = library(LIBRARY);
         let mut answers = Answers::default();
-        answers.set("client.name", crate::answers::Value::Text("Acme".into()));
+        answers.set("client.name", crate::model::Value::Text("Acme".into()));
         let file = example_file(&library, &answers, "a.yaml");
         assert!(
             file.contains("# kill_fee:\n  # Stop work if the client goes silent?\n"),
@@ -207,7 +208,7 @@ sections:
         let read = crate::answers::parse("b.yaml", &uncommented, &library).expect("it reads");
         assert_eq!(
             read.get("kill_fee.enabled"),
-            Some(&crate::answers::Value::Bool(true))
+            Some(&crate::model::Value::Bool(true))
         );
     }
 

@@ -65,7 +65,7 @@ fn the_example_builds_the_same_contract_as_the_worked_example_it_comes_from() {
     let library = built_in();
     let answers = clausewright::answers::parse(&origin, &worked, &library).unwrap();
     let date = answers
-        .get(clausewright::answers::AGREEMENT_DATE)
+        .get(clausewright::model::keys::AGREEMENT_DATE)
         .map_or_else(|| "2026-03-02".to_owned(), ToString::to_string);
     let build = |file: &str| {
         let outcome = run(&mut clausewright(&[

@@ -10,6 +10,8 @@ pub const RELATIONSHIP: &str = "relationship";
 pub const LATE_PAYER: &str = "repeat-late-payer";
 /// The client's name: output file names, the PDF subject, letters.
 pub const CLIENT_NAME: &str = "client.name";
+/// The freelancer's trade, in a library that asks for it: `example --profession` picks by it.
+pub const PROFESSION: &str = "freelancer.profession";
 /// The freelancer's name: the PDF author and subject.
 pub const FREELANCER_NAME: &str = "freelancer.name";
 /// The project's name: the calendar of a chase.

@@ -7,19 +7,18 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory as _;
 use include_dir::{Dir, include_dir};
 
-use crate::answers::{self, AGREEMENT_DATE, Answers, RELATIONSHIP, Value};
+use crate::answers::{self, Answers};
 use crate::cli::{Cli, CompletionsArgs, ConfigCommand, ExampleArgs, ManArgs};
 use crate::config::Environment;
 use crate::error::Error;
-use crate::library::{Library, Type};
+use crate::library::{Library, built_in_files};
+use crate::model::keys::{AGREEMENT_DATE, PROFESSION, RELATIONSHIP};
+use crate::model::{Type, Value};
 
-use super::{built_in_files, load_library};
+use super::load_library;
 
 /// The worked examples shipped in `examples/`, embedded so the binary alone can print one.
 static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples");
-
-/// The answer naming the freelancer's trade, in a library that asks for it.
-pub(crate) const PROFESSION: &str = "freelancer.profession";
 
 /// The command line as clap sees it, with the version naming the built-in clause library.
 #[must_use]
