@@ -11,6 +11,7 @@ mod check;
 mod examples;
 mod new;
 mod pdf;
+mod readme;
 mod release;
 mod support;
 mod tools;
