@@ -63,6 +63,10 @@ pub enum Error {
     /// The user stopped the interview (Esc or Ctrl-C) before anything was written.
     #[error("the interview was stopped; nothing was written")]
     Cancelled,
+    /// A signal (Ctrl-C, SIGTERM, SIGHUP) arrived while files were written; every file is as
+    /// it was before the run.
+    #[error("interrupted; nothing was written and no file was replaced")]
+    Interrupted,
 }
 
 impl Error {
@@ -73,7 +77,7 @@ impl Error {
         match self {
             Error::Usage(_) => 2,
             // What a shell reports for a program ended by Ctrl-C (128 + SIGINT).
-            Error::Cancelled => 130,
+            Error::Cancelled | Error::Interrupted => 130,
             _ => 1,
         }
     }

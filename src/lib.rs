@@ -47,6 +47,7 @@ pub(crate) mod plain;
 pub mod prepare;
 pub mod render;
 pub mod run;
+mod signals;
 mod terminal;
 pub mod version;
 mod yaml;

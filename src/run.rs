@@ -111,6 +111,20 @@ fn read_text(path: &Path) -> Result<String, Error> {
     })
 }
 
+/// The files of the library in `clauses` (none for the built-in one): inputs no output may
+/// replace.
+fn library_paths(clauses: Option<&Path>) -> Vec<PathBuf> {
+    clauses
+        .and_then(|dir| read_library_dir(dir).ok())
+        .map(|files| {
+            files
+                .into_iter()
+                .map(|f| PathBuf::from(f.display))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn library_files(clauses: Option<&Path>) -> Result<Vec<SourceFile>, Error> {
     match clauses {
         Some(dir) => read_library_dir(dir),
@@ -247,7 +261,9 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
             .map(|(n, t)| (n.as_str(), t.as_str())),
         deny_warnings: args.deny_warnings,
     };
-    write_contract(&prepared, &args.contract, extra, &terms)?;
+    let mut inputs = vec![args.answers.clone()];
+    inputs.extend(library_paths(args.contract.clauses.as_deref()));
+    write_contract(&prepared, &args.contract, extra, &terms, &inputs)?;
     Ok(0)
 }
 
@@ -267,12 +283,14 @@ pub struct Terms<'a> {
 
 /// Lints the terms (printing the warnings, or failing on an error), then renders the contract
 /// in every format asked for and writes it, with `extra` files, all or nothing; prints the
-/// summary and what was written to stderr. Returns the paths written.
+/// summary and what was written to stderr. Never writes over one of `inputs` (the files the
+/// run read). Returns the paths written.
 pub fn write_contract(
     prepared: &Prepared,
     options: &ContractArgs,
     extra: Vec<(PathBuf, Vec<u8>)>,
     terms: &Terms<'_>,
+    inputs: &[PathBuf],
 ) -> Result<Vec<PathBuf>, Error> {
     let mut findings = terms.answers_file.map_or_else(Vec::new, |(file, text)| {
         lint::lint(file, text, &prepared.answers, &prepared.library)
@@ -321,7 +339,8 @@ pub fn write_contract(
             }
         }
     }
-    output::write_all(&writes, options.force)?;
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    output::write_all(&writes, options.force, &inputs)?;
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(summary.as_bytes());
     if let Some(bytes) = stdout_bytes {

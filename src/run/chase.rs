@@ -86,7 +86,12 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         inputs.record = record::parse(&record_name, &text, &steps, today)?;
         let schedule = chase::schedule(&inputs)?;
         // Replacing the record is what --record asks for; the write is atomic.
-        output::write_all(&[(record_path.clone(), text.into_bytes())], true)?;
+        // It never replaces the answers file, whatever --record names.
+        output::write_all(
+            &[(record_path.clone(), text.into_bytes())],
+            true,
+            &[args.answers.as_path()],
+        )?;
         print_schedule(&schedule, &client)?;
         let _ = writeln!(
             std::io::stderr().lock(),
@@ -103,7 +108,10 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             ics::calendar(&schedule, &client, &project).into_bytes(),
         ));
     }
-    output::write_all(&writes, args.force)?;
+    let mut read = vec![args.answers.clone()];
+    read.extend(super::library_paths(args.clauses.as_deref()));
+    let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
+    output::write_all(&writes, args.force, &read)?;
     print_schedule(&schedule, &client)?;
     let mut stderr = std::io::stderr().lock();
     for (path, _) in &writes {

@@ -113,6 +113,10 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         let _ = write!(rebuild, " --paper a4");
     }
     let answers_text = interview::answers_file(&prepared.library, &saved, &rebuild);
+    // The files read before the interview are never written over, even when the user agreed
+    // to replace what is at the answers path.
+    let mut inputs: Vec<PathBuf> = args.answers.iter().cloned().collect();
+    inputs.extend(profile_path.clone());
     let answers_name = answers_path.display().to_string();
     let terms = super::Terms {
         answers_file: Some((&answers_name, &answers_text)),
@@ -123,6 +127,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         &contract,
         vec![(answers_path.clone(), answers_text.clone().into_bytes())],
         &terms,
+        &inputs,
     )?;
     if let Some(path) = &profile_path {
         let mine = interview::profile_answers(&prepared.library, &saved);
@@ -297,5 +302,6 @@ fn save_profile(path: &Path, text: String) -> Result<(), Error> {
             source,
         })?;
     }
-    output::write_all(&[(path.to_owned(), text.into_bytes())], true)
+    // The profile replaces itself: it was read to be updated.
+    output::write_all(&[(path.to_owned(), text.into_bytes())], true, &[])
 }
