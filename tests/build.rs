@@ -106,6 +106,37 @@ fn an_existing_contract_is_kept_unless_forced() {
 }
 
 #[test]
+fn save_answers_never_replaces_the_answers_file_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("answers.yaml");
+    let original = std::fs::read_to_string(root().join(FIRST_TIME)).unwrap() + "# my own note\n";
+    std::fs::write(&answers, &original).unwrap();
+    let answers_arg = answers.to_str().unwrap();
+    let out = dir.path().join("c.md");
+    let outcome = run(&mut clausewright(&[
+        "build",
+        answers_arg,
+        "-o",
+        out.to_str().unwrap(),
+        "--format",
+        "md",
+        "--save-answers",
+        answers_arg,
+        "--force",
+    ]));
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .contains(&format!("{answers_arg} is the input file {answers_arg}")),
+        "{}",
+        outcome.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&answers).unwrap(), original);
+    assert!(!out.exists(), "nothing of the batch is written");
+}
+
+#[test]
 fn output_folder_errors_are_one_line_and_write_nothing() {
     let outcome = run(&mut clausewright(&[
         "build",
