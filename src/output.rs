@@ -349,11 +349,11 @@ struct Committed<'a> {
 }
 
 /// Renames `temporary` onto `path`, first keeping what was there under a name of its own.
-fn commit<'a>(
-    path: &'a Path,
+fn commit(
+    path: &Path,
     temporary: tempfile::NamedTempFile,
     force: bool,
-) -> Result<Committed<'a>, Error> {
+) -> Result<Committed<'_>, Error> {
     let io_error = |source: &std::io::Error| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
             Error::OutputExists {
@@ -619,8 +619,8 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn written_files_get_the_permissions_of_any_new_file() {
-        let _serial = serial();
         use std::os::unix::fs::PermissionsExt as _;
+        let _serial = serial();
         let dir = tempfile::tempdir().unwrap();
         let ordinary = dir.path().join("ordinary.txt");
         std::fs::write(&ordinary, "x").unwrap();
