@@ -138,6 +138,10 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also write a cover note for yourself (Markdown and PDF, beside the contract): each
+    /// section in a line, and each safeguard left out with what it would add.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// How `check` prints problems.
@@ -173,6 +177,10 @@ pub struct BuildArgs {
     /// ends, interest above 18% a year, ...) as errors: print them and write nothing.
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Also write a cover note for yourself (Markdown and PDF, beside the contract): each
+    /// section in a line, and each safeguard left out with what it would add.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Options of `chase`.

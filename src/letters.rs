@@ -539,6 +539,7 @@ fn compile(
         when: None,
         numbered: false,
         keep_together: false,
+        summary: None,
         body: source,
         template,
         origin,

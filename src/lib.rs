@@ -15,7 +15,7 @@
 //! ```
 //!
 //! Beside the pipeline: `format` (the one place values become prose, per locale), `check`
-//! (every problem in a library), `lint` (the answers as business terms: warnings at their line), `letters`, `chase` and `ics` (follow-up letters and their
+//! (every problem in a library), `lint` (the answers as business terms: warnings at their line), `explain` (the cover note), `letters`, `chase` and `ics` (follow-up letters and their
 //! calendar), `jurisdiction`, `holidays` and `interest` (jurisdiction profiles, public holidays,
 //! statutory interest), `yaml` and `error` (located diagnostics), `output` (atomic writes) and
 //! `cli`; `plain` (a letter as the plain text of an email body) and `eml` (a draft email).
@@ -30,6 +30,7 @@ pub mod config;
 pub(crate) mod eml;
 pub mod error;
 pub mod example;
+pub mod explain;
 pub mod format;
 pub mod holidays;
 pub mod ics;

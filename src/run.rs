@@ -9,6 +9,7 @@ use crate::assemble;
 use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
 use crate::error::{Diagnostic, Error, Severity, count_line, github_annotation};
+use crate::explain;
 use crate::format::Locale;
 use crate::layout::{self, LayoutOptions};
 use crate::library::{self, Library, SourceFile, built_in_files, is_yaml};
@@ -260,6 +261,7 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
             .as_ref()
             .map(|(n, t)| (n.as_str(), t.as_str())),
         deny_warnings: args.deny_warnings,
+        explain: args.explain,
     };
     let mut inputs = vec![args.answers.clone()];
     inputs.extend(library_paths(args.contract.clauses.as_deref()));
@@ -279,6 +281,8 @@ pub struct Terms<'a> {
     pub answers_file: Option<(&'a str, &'a str)>,
     /// Turn every warning into an error (`build --deny-warnings`).
     pub deny_warnings: bool,
+    /// Also write the cover note beside each contract file (`build --explain`).
+    pub explain: bool,
 }
 
 /// Lints the terms (printing the warnings, or failing on an error), then renders the contract
@@ -321,6 +325,11 @@ pub fn write_contract(
         .unwrap_or_default();
     let formats = options.formats();
     let destination = output::plan(options.output.as_deref(), &client, &formats)?;
+    if terms.explain && matches!(destination, Destination::Stdout) {
+        return Err(Error::Usage(
+            "--explain writes the cover note beside the contract, so it cannot write to standard output; give -o a folder or a file name".into(),
+        ));
+    }
     if formats.contains(&OutputFormat::Pdf) {
         check_glyphs(prepared)?;
     }
@@ -333,8 +342,19 @@ pub fn write_contract(
             stdout_bytes = Some(render_format(format, &markdown, options.paper, &meta)?);
         }
         Destination::Files(paths) => {
+            let note = terms
+                .explain
+                .then(|| explain::cover_note(&contract, &client));
             for (format, path) in paths {
                 let bytes = render_format(format, &markdown, options.paper, &meta)?;
+                if let Some(note) = &note {
+                    let note_meta = PdfMeta {
+                        title: format!("Cover note: {}", meta.title),
+                        ..meta.clone()
+                    };
+                    let bytes = render_format(format, note, options.paper, &note_meta)?;
+                    writes.push((cover_note_path(&path), bytes));
+                }
                 writes.push((path, bytes));
             }
         }
@@ -357,6 +377,23 @@ pub fn write_contract(
         let _ = writeln!(stderr, "wrote {}", path.display());
     }
     Ok(writes.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Where the cover note of the contract at `contract` goes: beside it, `-contract` in its name
+/// replaced by `-cover-note` (`acme-contract.pdf` → `acme-cover-note.pdf`), or `-cover-note`
+/// added (`acme.md` → `acme-cover-note.md`).
+fn cover_note_path(contract: &Path) -> PathBuf {
+    let stem = contract
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let base = stem.strip_suffix("-contract").unwrap_or(&stem);
+    let mut name = format!("{base}-cover-note");
+    if let Some(extension) = contract.extension() {
+        name.push('.');
+        name.push_str(&extension.to_string_lossy());
+    }
+    contract.with_file_name(name)
 }
 
 /// One output format's bytes, from the one Markdown source.

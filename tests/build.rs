@@ -943,3 +943,59 @@ fn the_terms_are_linted_at_their_answers_and_deny_warnings_writes_nothing() {
     assert!(!clean.stderr.contains("warning"));
     assert_no_differences(&differences);
 }
+
+#[test]
+fn explain_writes_a_cover_note_beside_the_contract_in_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let outcome = run(&mut clausewright(&[
+        "build",
+        "examples/repeat-good-payer.yaml",
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--explain",
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "priya-raman-contract.md",
+            "priya-raman-contract.pdf",
+            "priya-raman-cover-note.md",
+            "priya-raman-cover-note.pdf"
+        ]
+    );
+    let note = std::fs::read_to_string(dir.path().join("priya-raman-cover-note.md")).unwrap();
+    assert!(note.starts_with("# Cover note: Web Design Services Agreement with Priya Raman\n"));
+    assert!(note.contains(
+        "- **10. Ending the Agreement When the Client Goes Silent.** Lets you end the agreement when the client stops answering, after a written warning, and be paid for the work done, with the deposit kept and credited.\n"
+    ), "{note}");
+    assert!(note.contains("## Left out of this contract\n\n- **Credit.** It would add: "));
+    let pdf = dir.path().join("priya-raman-cover-note.pdf");
+    let text = crate::pdf::pdf_words(
+        &pdf,
+        "Cover note: Web Design Services Agreement with Priya Raman",
+    );
+    assert!(text.join(" ").contains("It would add:"));
+
+    // The note goes beside the contract, so standard output cannot take it.
+    let stdout = run(&mut clausewright(&[
+        "build",
+        FIRST_TIME,
+        "-o",
+        "-",
+        "--explain",
+    ]));
+    assert_eq!(stdout.code, 2);
+    assert!(
+        stdout
+            .stderr
+            .contains("--explain writes the cover note beside the contract"),
+        "{}",
+        stdout.stderr
+    );
+}

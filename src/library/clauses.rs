@@ -101,6 +101,31 @@ fn load_clause<'q>(
         line: (raw.body.referenced.line() as usize).saturating_sub(leading_newlines),
         indent: (raw.body.referenced.column() as usize).saturating_sub(1),
     };
+    let summary = raw.summary.map(|summary| {
+        let text_of = summary
+            .value
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text_of.is_empty() {
+            diagnostics.push(Diagnostic::error(
+                name,
+                text,
+                summary.referenced.line() as usize,
+                summary.referenced.column() as usize,
+                "the summary is empty; give a sentence or two, or leave the field out".into(),
+            ));
+        } else if text_of.contains("{{") {
+            diagnostics.push(Diagnostic::error(
+                name,
+                text,
+                summary.referenced.line() as usize,
+                summary.referenced.column() as usize,
+                "the summary is plain text: it takes no `{{ }}`".into(),
+            ));
+        }
+        text_of
+    });
     if body.trim().is_empty() {
         diagnostics.push(Diagnostic::error(
             name,
@@ -130,6 +155,7 @@ fn load_clause<'q>(
         when,
         numbered: raw.numbered,
         keep_together: raw.keep_together,
+        summary,
         body,
         template,
         origin,

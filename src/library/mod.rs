@@ -82,6 +82,9 @@ pub struct Clause {
     pub numbered: bool,
     /// Whether the PDF keeps the clause on one page.
     pub keep_together: bool,
+    /// What the clause does for the freelancer, in a sentence or two of plain text (the cover
+    /// note of `build --explain`).
+    pub summary: Option<String>,
     /// The Handlebars source of the body.
     pub body: String,
     /// The compiled body.

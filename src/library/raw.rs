@@ -75,6 +75,7 @@ pub(super) struct RawClause {
     pub(super) numbered: bool,
     #[serde(default)]
     pub(super) keep_together: bool,
+    pub(super) summary: Option<Spanned<String>>,
     pub(super) body: Spanned<String>,
 }
 

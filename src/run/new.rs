@@ -121,6 +121,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let terms = super::Terms {
         answers_file: Some((&answers_name, &answers_text)),
         deny_warnings: false,
+        explain: false,
     };
     write_contract(
         &prepared,

@@ -1,0 +1,110 @@
+//! The cover note of `build --explain`: takes an assembled [`Contract`] and the client's name
+//! and returns a short Markdown note for the freelancer (never sent to the client): each clause
+//! of this contract with its number and the clause's `summary`, then each clause these answers
+//! left out, with what it would add and the condition that would bring it in.
+//!
+//! A clause left out that shares its `order` with an included one is an alternative to it (the
+//! deposit or payment in advance; the licence or the transfer of copyright), not a safeguard,
+//! and is not listed. The library's text (titles, summaries, conditions) is trusted Markdown;
+//! the client's name comes from the answers and is escaped like every other answer.
+
+use std::fmt::Write as _;
+
+use crate::assemble::Contract;
+use crate::render::escape;
+
+/// The cover note, as Markdown.
+#[must_use]
+pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
+    let mut out = String::with_capacity(4 * 1024);
+    let _ = writeln!(
+        out,
+        "# Cover note: {} with {}\n",
+        escape(&contract.library.title),
+        escape(client)
+    );
+    out.push_str(
+        "This note is for you, not for the client, and is not part of the contract. It says in a \
+         line what each section of the contract does for you, then what the contract leaves out \
+         and what each of those sections would add.\n\n",
+    );
+    out.push_str("## In the contract\n\n");
+    for part in &contract.parts {
+        let clause = part.clause;
+        let _ = match part.number {
+            Some(number) => write!(out, "- **{number}. {}.**", clause.title),
+            None => write!(out, "- **{}.**", clause.title),
+        };
+        if let Some(summary) = &clause.summary {
+            let _ = write!(out, " {summary}");
+        }
+        out.push('\n');
+    }
+    // A clause that shares its place with an included one is an alternative to it (the
+    // deposit or payment in advance, the licence or the transfer), not a safeguard left out.
+    let left_out: Vec<_> = contract
+        .excluded
+        .iter()
+        .filter(|clause| {
+            !contract
+                .parts
+                .iter()
+                .any(|p| p.clause.order == clause.order)
+        })
+        .collect();
+    if !left_out.is_empty() {
+        out.push_str("\n## Left out of this contract\n\n");
+        for clause in left_out {
+            let _ = write!(out, "- **{}.**", clause.title);
+            if let Some(summary) = &clause.summary {
+                let _ = write!(out, " It would add: {summary}");
+            }
+            if let Some(when) = &clause.when {
+                let _ = write!(out, " It applies when {}.", when.source);
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers;
+    use crate::assemble;
+    use crate::library;
+
+    #[test]
+    fn every_included_clause_is_summarised_and_every_left_out_one_says_what_it_adds() {
+        let library = library::load(&library::built_in_files())
+            .into_library()
+            .unwrap();
+        let text = include_str!("../examples/repeat-good-payer.yaml");
+        let answers = answers::parse("repeat-good-payer.yaml", text, &library).unwrap();
+        let contract = assemble::assemble(&library, &answers);
+        let note = cover_note(&contract, "Priya Raman *Physio*");
+        assert!(note.starts_with(
+            "# Cover note: Web Design Services Agreement with Priya Raman \\*Physio\\*\n"
+        ));
+        for part in &contract.parts {
+            let summary = part.clause.summary.as_deref().unwrap();
+            assert!(note.contains(summary), "{}", part.clause.id);
+        }
+        assert!(note.contains(
+            "- **5. Fees.** States the fee, your hourly rate for extra work with a time record the client can check, and how the work done is valued if the project ends early.\n"
+        ), "{note}");
+        assert!(note.contains(
+            "- **Credit.** It would add: Lets you put your credit line on the finished work, which the client may ask you to remove. It applies when credit.line.\n"
+        ), "{note}");
+        // The alternatives to included clauses are not safeguards left out.
+        assert!(!note.contains("Payment in Advance"));
+        assert!(!note.contains("Copyright Licence and Portfolio"));
+        assert!(note.contains("Copyright Transfer and Portfolio Licence."));
+        assert!(note.contains("- **Signatures.** Each party signs under its legal name"));
+        assert_eq!(
+            note.matches("\n- **").count(),
+            contract.parts.len() + contract.excluded.len() - 2
+        );
+    }
+}
