@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use handlebars::template::Template;
+use serde_saphyr::Spanned;
 
 use super::raw::RawClause;
 use super::template::{check_template, template_syntax_message};
@@ -101,31 +102,9 @@ fn load_clause<'q>(
         line: (raw.body.referenced.line() as usize).saturating_sub(leading_newlines),
         indent: (raw.body.referenced.column() as usize).saturating_sub(1),
     };
-    let summary = raw.summary.map(|summary| {
-        let text_of = summary
-            .value
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        if text_of.is_empty() {
-            diagnostics.push(Diagnostic::error(
-                name,
-                text,
-                summary.referenced.line() as usize,
-                summary.referenced.column() as usize,
-                "the summary is empty; give a sentence or two, or leave the field out".into(),
-            ));
-        } else if text_of.contains("{{") {
-            diagnostics.push(Diagnostic::error(
-                name,
-                text,
-                summary.referenced.line() as usize,
-                summary.referenced.column() as usize,
-                "the summary is plain text: it takes no `{{ }}`".into(),
-            ));
-        }
-        text_of
-    });
+    let summary = raw
+        .summary
+        .map(|summary| checked_summary(&summary, name, text, diagnostics));
     if body.trim().is_empty() {
         diagnostics.push(Diagnostic::error(
             name,
@@ -160,4 +139,36 @@ fn load_clause<'q>(
         template,
         origin,
     })
+}
+
+/// A clause's `summary:`, its whitespace folded to single spaces; an empty one, or one with
+/// Handlebars in it (a summary is plain text), is reported at its line.
+fn checked_summary(
+    summary: &Spanned<String>,
+    name: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let folded = summary
+        .value
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let problem = if folded.is_empty() {
+        Some("the summary is empty; give a sentence or two, or leave the field out")
+    } else if folded.contains("{{") {
+        Some("the summary is plain text: it takes no `{{ }}`")
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        diagnostics.push(Diagnostic::error(
+            name,
+            text,
+            summary.referenced.line() as usize,
+            summary.referenced.column() as usize,
+            problem.into(),
+        ));
+    }
+    folded
 }
