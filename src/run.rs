@@ -285,6 +285,18 @@ pub struct Terms<'a> {
     pub explain: bool,
 }
 
+impl<'a> Terms<'a> {
+    /// What `new` does: lint the answers file it is about to write, warn, write no cover note.
+    #[must_use]
+    pub fn warn_about(answers_file: (&'a str, &'a str)) -> Self {
+        Self {
+            answers_file: Some(answers_file),
+            deny_warnings: false,
+            explain: false,
+        }
+    }
+}
+
 /// Lints the terms (printing the warnings, or failing on an error), then renders the contract
 /// in every format asked for and writes it, with `extra` files, all or nothing; prints the
 /// summary and what was written to stderr. Never writes over one of `inputs` (the files the

@@ -118,16 +118,11 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let mut inputs: Vec<PathBuf> = args.answers.iter().cloned().collect();
     inputs.extend(profile_path.clone());
     let answers_name = answers_path.display().to_string();
-    let terms = super::Terms {
-        answers_file: Some((&answers_name, &answers_text)),
-        deny_warnings: false,
-        explain: false,
-    };
     write_contract(
         &prepared,
         &contract,
         vec![(answers_path.clone(), answers_text.clone().into_bytes())],
-        &terms,
+        &super::Terms::warn_about((&answers_name, &answers_text)),
         &inputs,
     )?;
     if let Some(path) = &profile_path {
