@@ -206,6 +206,8 @@ pub struct Letters {
     pub greeting: Clause,
     /// Sign-off, below every letter.
     pub closing: Clause,
+    /// The lighter sign-off of the letters in the email register, when the library has one.
+    pub email_closing: Option<Clause>,
     /// The letters, by id.
     pub letters: Vec<Letter>,
 }
@@ -219,6 +221,9 @@ pub struct Letter {
     pub subject: Clause,
     /// The body.
     pub body: Clause,
+    /// Whether it is a short email nudge (`register: email`) rather than a formal notice: it
+    /// then signs off with the frame's `email_closing`.
+    pub email: bool,
 }
 
 impl Letters {
@@ -267,12 +272,14 @@ struct RawFrame {
     letterhead: Spanned<String>,
     greeting: Spanned<String>,
     closing: Spanned<String>,
+    email_closing: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLetter {
     id: Spanned<String>,
+    register: Option<Spanned<String>>,
     subject: Spanned<String>,
     body: Spanned<String>,
 }
@@ -337,6 +344,7 @@ pub fn load(files: &[SourceFile], library: &Library) -> Loaded {
         letterhead: frame.letterhead,
         greeting: frame.greeting,
         closing: frame.closing,
+        email_closing: frame.email_closing,
         letters,
     });
     Loaded {
@@ -371,6 +379,7 @@ struct Frame {
     letterhead: Clause,
     greeting: Clause,
     closing: Clause,
+    email_closing: Option<Clause>,
 }
 
 fn load_frame(
@@ -389,10 +398,22 @@ fn load_frame(
     );
     let greeting = compile(file, "greeting", &raw.greeting, library, None, diagnostics);
     let closing = compile(file, "closing", &raw.closing, library, None, diagnostics);
+    let email_closing = match &raw.email_closing {
+        Some(text) => Some(compile(
+            file,
+            "email_closing",
+            text,
+            library,
+            None,
+            diagnostics,
+        )?),
+        None => None,
+    };
     Some(Frame {
         letterhead: letterhead?,
         greeting: greeting?,
         closing: closing?,
+        email_closing,
     })
 }
 
@@ -444,6 +465,27 @@ fn load_letter(
         ));
     }
     let body = compile(file, id, &raw.body, library, Some((id, stage)), diagnostics);
+    let email = match &raw.register {
+        None => false,
+        Some(register) => match register.value.trim() {
+            "email" => true,
+            "notice" => false,
+            other => {
+                diagnostics.push(
+                    Diagnostic::spanned(
+                        name,
+                        text,
+                        register,
+                        format!(
+                            "`register` is `{other}`; expected `email` (a short email nudge) or `notice` (a formal notice, the default)"
+                        ),
+                    )
+                    .with_width(other.chars().count().max(1)),
+                );
+                false
+            }
+        },
+    };
     if diagnostics.len() > before {
         return None;
     }
@@ -451,6 +493,7 @@ fn load_letter(
         id: id.to_owned(),
         subject: subject?,
         body: body?,
+        email,
     })
 }
 
@@ -642,7 +685,10 @@ pub fn render_parts(
         &letter.subject,
         &letters.greeting,
         &letter.body,
-        &letters.closing,
+        match (&letters.email_closing, letter.email) {
+            (Some(closing), true) => closing,
+            _ => &letters.closing,
+        },
     ] {
         match render::render_clause(registry, clause, data) {
             Ok(text) => parts.push(text),
@@ -743,6 +789,37 @@ sections:
             letters.get("payment-notice-60").unwrap_err().to_string(),
             "the clause library has no letter `payment-notice-60`; add letters/payment-notice-60.yaml to it"
         );
+    }
+
+    #[test]
+    fn an_email_register_letter_signs_off_with_the_email_closing() {
+        let mut files =
+            files("id: payment-notice-30\nregister: email\nsubject: S\nbody: |\n  Paid?\n");
+        files[2].text.push_str("email_closing: |\n  Best regards\n");
+        let library = library::load(&files).into_library().unwrap();
+        let letters = load(&files, &library).into_letters().unwrap();
+        let answers = Answers::default();
+        let registry = render::registry(BTreeMap::new(), crate::format::Locale::EnUs, &answers);
+        let letter = letters.get("payment-notice-30").unwrap();
+        let values = [("letter.date", Value::Date(jiff::civil::date(2026, 5, 5)))];
+        let mut data = data(&answers, &values);
+        data["client"] = serde_json::json!({ "name": "Acme" });
+        let rendered = render(&letters, letter, &registry, &data).unwrap();
+        assert!(rendered.ends_with("Paid?\n\nBest regards\n"), "{rendered}");
+        let bad = files_with_register("e-mail");
+        let library = library::load(&bad).into_library().unwrap();
+        assert_eq!(
+            errors(&load(&bad, &library).diagnostics),
+            [
+                "lib/letters/payment-notice-30.yaml:2:11: `register` is `e-mail`; expected `email` (a short email nudge) or `notice` (a formal notice, the default)"
+            ]
+        );
+    }
+
+    fn files_with_register(register: &str) -> Vec<SourceFile> {
+        files(&format!(
+            "id: payment-notice-30\nregister: {register}\nsubject: S\nbody: B\n"
+        ))
     }
 
     #[test]

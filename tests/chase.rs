@@ -604,9 +604,9 @@ fn check_catches_broken_letter_templates() {
     let folder = library.path().join("letters").display().to_string();
     let expected = format!(
         "error: `invoice.due` is not set in the letter `negotiating-follow-up`; it is set only in the payment letters
- --> {folder}/negotiating-follow-up.yaml:6:45
+ --> {folder}/negotiating-follow-up.yaml:7:45
   |
-6 |   I am following up on my message of {{{{date invoice.due}}}} about {{{{project.name}}}}, in case it got buried in a busy inbox.
+7 |   I am following up on my message of {{{{date invoice.due}}}} about {{{{project.name}}}}, in case it got buried in a busy inbox.
   |                                             ^^^^^^^^^^^
 
 error: `jurisdiction.court` is neither declared in library.yaml nor a letter variable
