@@ -4,7 +4,7 @@
 //!
 //! It also says what each clause id became ([`SectionNumber`]), the map `{{section "id"}}`
 //! reads: for one contract ([`Contract::section_numbers`]) or, for `check`, with every clause
-//! included ([`all_included`]).
+//! included (`all_included`).
 
 use std::collections::BTreeMap;
 
@@ -23,7 +23,7 @@ pub enum SectionNumber {
 }
 
 /// What each clause id became, for `{{section "id"}}`.
-pub type SectionNumbers = BTreeMap<String, SectionNumber>;
+pub(crate) type SectionNumbers = BTreeMap<String, SectionNumber>;
 
 /// The clauses of one contract.
 #[derive(Debug)]
@@ -39,7 +39,7 @@ pub struct Contract<'l> {
 /// An included clause and its section number.
 #[derive(Debug)]
 pub struct Part<'l> {
-    /// The clause.
+    /// The library's clause, included because its `when` holds (or it has none).
     pub clause: &'l Clause,
     /// Its number, unless the clause is unnumbered.
     pub number: Option<u32>,
@@ -72,7 +72,7 @@ impl Contract<'_> {
 /// The section numbers of a contract that included every clause of the library, numbered in
 /// order: what `check` renders every clause and letter with, so every cross-reference resolves.
 #[must_use]
-pub fn all_included(library: &Library) -> SectionNumbers {
+pub(crate) fn all_included(library: &Library) -> SectionNumbers {
     library
         .clauses
         .iter()

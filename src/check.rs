@@ -59,7 +59,7 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
 
 /// Answers with a sample value for every question, to render every clause in `check`.
 #[must_use]
-pub fn sample_answers(library: &Library) -> Answers {
+pub(crate) fn sample_answers(library: &Library) -> Answers {
     let mut answers = Answers::default();
     for question in library.questions() {
         answers.set(&question.key, question.sample());

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use rust_decimal::Decimal;
 
+use crate::chase::Stage;
 use crate::layout::Paper;
 
 /// Contracts that protect freelancers from clients who go silent or pay late.
@@ -191,7 +192,7 @@ pub struct ChaseArgs {
     pub answers: PathBuf,
     /// Where the client went silent.
     #[arg(long, value_enum)]
-    pub stage: crate::chase::Stage,
+    pub stage: StageArg,
     /// The day of your unanswered message (negotiating, feedback); for payment, the invoice's
     /// date, from which the contract's payment days give the due date.
     #[arg(long, value_name = "DATE")]
@@ -265,8 +266,8 @@ pub struct ChaseArgs {
     #[arg(long, value_name = "FILE")]
     pub record_file: Option<PathBuf>,
     /// Paper size of the PDF letters.
-    #[arg(long, value_enum, default_value_t = Paper::Letter)]
-    pub paper: Paper,
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
     /// Replace files that already exist.
     #[arg(long)]
     pub force: bool,
@@ -290,8 +291,8 @@ pub struct ContractArgs {
     #[arg(long, value_enum, value_delimiter = ',')]
     pub format: Vec<OutputFormat>,
     /// Paper size of the PDF.
-    #[arg(long, value_enum, default_value_t = Paper::Letter)]
-    pub paper: Paper,
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
     /// Replace output files that already exist.
     #[arg(long)]
     pub force: bool,
@@ -368,6 +369,52 @@ impl OutputFormat {
         match self {
             OutputFormat::Md => "md",
             OutputFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// `--stage`: where the client went silent; the help text of `chase::Stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    /// Still negotiating: your last message is unanswered since --since.
+    Negotiating,
+    /// Project under way: feedback owed since --since.
+    Feedback,
+    /// Work delivered: the invoice was due on --due.
+    Payment,
+    /// Final work sent for review on --since: ask the client to accept it.
+    Delivery,
+    /// A change to the Scope agreed on --since: confirm it in writing (--change, --price).
+    Change,
+}
+
+impl From<StageArg> for Stage {
+    fn from(stage: StageArg) -> Self {
+        match stage {
+            StageArg::Negotiating => Stage::Negotiating,
+            StageArg::Feedback => Stage::Feedback,
+            StageArg::Payment => Stage::Payment,
+            StageArg::Delivery => Stage::Delivery,
+            StageArg::Change => Stage::Change,
+        }
+    }
+}
+
+/// `--paper`: the paper size of the PDF; the help text of [`Paper`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, ValueEnum)]
+pub enum PaperArg {
+    /// US Letter, 8.5 × 11 in.
+    #[default]
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(paper: PaperArg) -> Self {
+        match paper {
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::A4 => Paper::A4,
         }
     }
 }

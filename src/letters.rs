@@ -20,7 +20,7 @@ use serde_saphyr::Spanned;
 
 use crate::answers::Answers;
 use crate::chase::{self, Stage};
-use crate::error::{Diagnostic, Error, Severity};
+use crate::error::{Diagnostic, Error, LettersError, Severity};
 use crate::library::{self, BodyOrigin, Clause, Library, SourceFile, read_yaml};
 use crate::model::{Question, Type, Value};
 use crate::render;
@@ -199,6 +199,7 @@ pub const VARIABLES: &[Variable] = &[
 
 /// The checked letter templates of a library.
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_field_names)] // `letters.letters`: the frame's parts, then the letters.
 pub struct Letters {
     /// Sender, date and recipient, above every letter.
     pub letterhead: Clause,
@@ -230,9 +231,11 @@ impl Letters {
     /// The letter with `id`, or an error naming the file the library lacks.
     pub fn get(&self, id: &str) -> Result<&Letter, Error> {
         self.letters.iter().find(|l| l.id == id).ok_or_else(|| {
-            Error::Usage(format!(
-                "the clause library has no letter `{id}`; add {LETTERS_DIR}{id}.yaml to it"
-            ))
+            LettersError::Missing {
+                id: id.to_owned(),
+                file: format!("{LETTERS_DIR}{id}.yaml"),
+            }
+            .into()
         })
     }
 }
@@ -251,16 +254,14 @@ pub struct Loaded {
 impl Loaded {
     /// The letters, or every error when there is any.
     pub fn into_letters(self) -> Result<Letters, Error> {
-        let errors: Vec<Diagnostic> = self
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
+        let errors = crate::error::errors_only(self.diagnostics);
         match self.letters {
             Some(letters) if errors.is_empty() => Ok(letters),
-            None if errors.is_empty() => Err(Error::Usage(format!(
-                "the clause library has no letters; add a {LETTERS_DIR} folder with {FRAME_FILE} and one file per letter"
-            ))),
+            None if errors.is_empty() => Err(LettersError::NoLetters {
+                folder: LETTERS_DIR,
+                frame: FRAME_FILE,
+            }
+            .into()),
             _ => Err(Error::Diagnostics(errors)),
         }
     }
@@ -427,23 +428,26 @@ fn load_letter(
     let raw: RawLetter = read_yaml(file, diagnostics)?;
     let id = raw.id.value.trim().to_owned();
     let Some(&(id, stage)) = chase::LETTERS.iter().find(|(known, _)| *known == id) else {
-        let mut message = format!("`{id}` is not a letter of the `chase` ladders");
-        if let Some((close, _)) = chase::LETTERS
+        let message = format!("`{id}` is not a letter of the `chase` ladders");
+        let hint = if let Some((close, _)) = chase::LETTERS
             .iter()
             .map(|(known, _)| (*known, strsim::jaro_winkler(known, &id)))
             .filter(|(_, score)| *score > 0.8)
             .max_by(|a, b| a.1.total_cmp(&b.1))
         {
-            message.push_str(&format!("; did you mean `{close}`?"));
+            format!("did you mean `{close}`?")
         } else {
             let known: Vec<String> = chase::LETTERS
                 .iter()
                 .map(|(k, _)| format!("`{k}`"))
                 .collect();
-            message.push_str(&format!("; the letters are {}", known.join(", ")));
-        }
-        diagnostics
-            .push(Diagnostic::spanned(name, text, &raw.id, message).with_width(id.chars().count()));
+            format!("the letters are {}", known.join(", "))
+        };
+        diagnostics.push(
+            Diagnostic::spanned(name, text, &raw.id, message)
+                .with_width(id.chars().count())
+                .with_hint(hint),
+        );
         return None;
     };
     present.insert(id);
@@ -702,7 +706,7 @@ pub fn render_parts(
         return Err(Error::Diagnostics(diagnostics));
     }
     let [letterhead, subject, greeting, body, closing] = <[String; 5]>::try_from(parts)
-        .map_err(|_| Error::Usage(format!("the letter `{}` did not render", letter.id)))?;
+        .map_err(|_| Error::Internal(format!("the letter `{}` did not render", letter.id)))?;
     Ok(Rendered {
         letterhead,
         subject,
@@ -713,158 +717,4 @@ pub fn render_parts(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn file(relative: &str, text: &str) -> SourceFile {
-        SourceFile {
-            relative: relative.to_owned(),
-            display: format!("lib/{relative}"),
-            text: text.to_owned(),
-        }
-    }
-
-    const LIBRARY: &str = "title: T
-sections:
-  - title: S
-    questions:
-      - key: client.name
-        type: text
-        prompt: Client
-        required: true
-";
-
-    const CLAUSE: &str =
-        "id: parties\ntitle: Parties\norder: 1\nbody: |\n  With {{client.name}}.\n";
-
-    const FRAME: &str = "letterhead: |\n  {{date letter.date}}\ngreeting: |\n  Dear {{client.name}},\nclosing: |\n  Yours sincerely\n";
-
-    fn files(letter: &str) -> Vec<SourceFile> {
-        vec![
-            file("library.yaml", LIBRARY),
-            file("010-parties.yaml", CLAUSE),
-            file("letters/letters.yaml", FRAME),
-            file("letters/payment-notice-30.yaml", letter),
-        ]
-    }
-
-    fn errors(diagnostics: &[Diagnostic]) -> Vec<String> {
-        diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .map(|d| format!("{}: {}", d.location(), d.message))
-            .collect()
-    }
-
-    #[test]
-    fn values_in_letters_are_data_not_markup() {
-        let files = files(
-            "id: payment-notice-30\nsubject: \"Invoice {{invoice.number}}\"\nbody: |\n  {{client.name}} owes {{money invoice.balance}} ({{section \"parties\"}}).\n",
-        );
-        let library = library::load(&files).into_library().unwrap();
-        let letters = load(&files, &library).into_letters().unwrap();
-        let mut answers = Answers::default();
-        answers.set("client.name", Value::Text("*Acme* <b>#1</b>".into()));
-        let values = [
-            ("letter.date", Value::Date(jiff::civil::date(2026, 5, 5))),
-            ("invoice.number", Value::Text("[7](http://x)".into())),
-            (
-                "invoice.balance",
-                Value::Number(rust_decimal::Decimal::new(660_199, 2)),
-            ),
-        ];
-        let mut numbers = BTreeMap::new();
-        numbers.insert(
-            "parties".to_owned(),
-            crate::assemble::SectionNumber::Numbered(1),
-        );
-        let registry = render::registry(numbers, crate::format::Locale::EnUs, &answers);
-        let letter = letters.get("payment-notice-30").unwrap();
-        let rendered = render(&letters, letter, &registry, &data(&answers, &values)).unwrap();
-        assert_eq!(
-            rendered,
-            "May 5, 2026\n\n**Invoice \\[7\\](http://x)**\n\nDear \\*Acme\\* \\<b\\>\\#1\\</b\\>,\n\n\\*Acme\\* \\<b\\>\\#1\\</b\\> owes $6,601.99 (section 1).\n\nYours sincerely\n"
-        );
-        assert_eq!(
-            letters.get("payment-notice-60").unwrap_err().to_string(),
-            "the clause library has no letter `payment-notice-60`; add letters/payment-notice-60.yaml to it"
-        );
-    }
-
-    #[test]
-    fn an_email_register_letter_signs_off_with_the_email_closing() {
-        let mut files =
-            files("id: payment-notice-30\nregister: email\nsubject: S\nbody: |\n  Paid?\n");
-        files[2].text.push_str("email_closing: |\n  Best regards\n");
-        let library = library::load(&files).into_library().unwrap();
-        let letters = load(&files, &library).into_letters().unwrap();
-        let answers = Answers::default();
-        let registry = render::registry(BTreeMap::new(), crate::format::Locale::EnUs, &answers);
-        let letter = letters.get("payment-notice-30").unwrap();
-        let values = [("letter.date", Value::Date(jiff::civil::date(2026, 5, 5)))];
-        let mut data = data(&answers, &values);
-        data["client"] = serde_json::json!({ "name": "Acme" });
-        let rendered = render(&letters, letter, &registry, &data).unwrap();
-        assert!(rendered.ends_with("Paid?\n\nBest regards\n"), "{rendered}");
-        let bad = files_with_register("e-mail");
-        let library = library::load(&bad).into_library().unwrap();
-        assert_eq!(
-            errors(&load(&bad, &library).diagnostics),
-            [
-                "lib/letters/payment-notice-30.yaml:2:11: `register` is `e-mail`; expected `email` (a short email nudge) or `notice` (a formal notice, the default)"
-            ]
-        );
-    }
-
-    fn files_with_register(register: &str) -> Vec<SourceFile> {
-        files(&format!(
-            "id: payment-notice-30\nregister: {register}\nsubject: S\nbody: B\n"
-        ))
-    }
-
-    #[test]
-    fn variables_are_checked_against_the_letter_that_uses_them() {
-        let files = files(
-            "id: payment-notice-30\nsubject: \"Notice\"\nbody: |\n  By {{date letter.deadline}} or {{letter.since}} or {{client.nam}}; {{section \"partys\"}}.\n",
-        );
-        let library = library::load(&files).into_library().unwrap();
-        let loaded = load(&files, &library);
-        assert_eq!(
-            errors(&loaded.diagnostics),
-            [
-                "lib/letters/payment-notice-30.yaml:4:13: `letter.deadline` is not set in the letter `payment-notice-30`; it is set only in the final notice",
-                "lib/letters/payment-notice-30.yaml:4:36: `letter.since` is not set in the letter `payment-notice-30`; it is set only in the letters of every stage but payment",
-                "lib/letters/payment-notice-30.yaml:4:56: `client.nam` is neither declared in library.yaml nor a letter variable",
-                "lib/letters/payment-notice-30.yaml:4:80: `section \"partys\"` refers to no clause of this library",
-            ]
-        );
-        let warnings = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
-        assert_eq!(
-            warnings,
-            chase::LETTERS.len() - 1,
-            "every other letter is missing"
-        );
-    }
-
-    #[test]
-    fn unknown_letter_ids_and_clashing_keys_are_errors() {
-        let mut files = files("id: payment-notice-3O\nsubject: S\nbody: B\n");
-        files[0]
-            .text
-            .push_str("      - key: invoice.number\n        type: text\n        prompt: N\n");
-        files[1].text.push_str("  {{invoice.number}}\n");
-        let library = library::load(&files).into_library().unwrap();
-        let loaded = load(&files, &library);
-        assert_eq!(
-            errors(&loaded.diagnostics),
-            [
-                "lib/letters/letters.yaml: library.yaml declares `invoice.number` or a key holding it, which is a letter variable; rename the question",
-                "lib/letters/payment-notice-30.yaml:1:5: `payment-notice-3O` is not a letter of the `chase` ladders; did you mean `payment-notice-30`?",
-            ]
-        );
-    }
-}
+mod tests;

@@ -1,29 +1,80 @@
 //! clausewright: freelance contracts assembled from a clause library.
 //!
-//! The pipeline, one stage a module, each a plain function from value to value:
+//! The modules, one line each; the pipeline runs top to bottom, from `model` to `pdf`, each
+//! stage a plain function from value to value, and imports point one way only (no cycles):
 //!
 //! ```text
-//! model      values, the declaration schema, conditions, typing     (imports no stage)
-//! library    clause files + library.yaml             → Library
-//! answers    answers.yaml                            → Answers
-//! interview  Library + Prompter (terminal)           → Answers
-//! prepare    Library + Answers + date                → Prepared (dated, late-payer hardened)
-//! assemble   Library + Answers                       → Contract (clauses in, numbered)
-//! render     Contract                                → String (Markdown)
-//! layout     Markdown                                → Document (pages of positioned lines)
-//! pdf        Document                                → Vec<u8>
+//! model                 values, the declaration schema, conditions, typing (imports no stage)
+//!   value               Value (a typed answer), Scalar (a YAML scalar as written)
+//!   schema              Question, Type, Choice, LatePayer: what library.yaml declares
+//!     condition         `when:` expressions: parsed, type-checked, evaluated
+//!   typed               Scalar + Question → Value (typed_value, parse_number)
+//!   keys                the answer keys the code reads by name
+//! library               library.yaml + clause files → Library (checked)
+//!   raw                 the serde shapes of the files, with spans
+//!   declarations        library.yaml → title and sections of Questions
+//!   clauses             a clause file → Clause
+//!   template            bodies: declared keys, known helpers, cross-references
+//!   builtin             the built-in library, embedded at build time
+//! answers               answers.yaml → Answers (typed, validated, defaulted)
+//!   read                answers file → Given (values as written, and where)
+//!   validate            Given + Library → Answers, every problem at once
+//!   late_payer          Answers → Answers hardened for a repeat late payer, and the Changes
+//!   write               Answers → answers file
+//! interview             Library + a Prompter → Answers (the questions of `new`)
+//! prepare               Library + Answers + date → Prepared (dated, hardened)
+//!   summary             the stderr summary: changes, included and left-out clauses
+//!   meta                the PDF's title, author, subject and date
+//!   glyphs              answers the PDF fonts cannot draw
+//! assemble              Library + Answers → Contract (selected, ordered, numbered clauses)
+//! render                Contract + Answers → String (Markdown); the template helpers
+//! format                values → prose (money, percents, dates, words), per Locale
+//!   tr                  Turkish prose: `on beş (15) iş günü`, `12.400,00 TL`
+//! layout                Markdown → Document (pages of positioned lines, pure)
+//!   blocks              Markdown → blocks of styled inline text
+//!   breaker             inline text → justified, hyphenated lines
+//!   metrics             the embedded faces' widths and coverage
+//!   language            the text's language and its hyphenation patterns
+//!   galley              blocks → slabs (lines and table rows, spacing, keeps)
+//!   table               column widths
+//!   pages               slabs → pages, bookmarks, link areas
+//!   footers             "title … Page X of Y"
+//!   document            Document, Page, Line, Rule, LinkArea, Bookmark
+//! pdf                   Document → Vec<u8> (the only printpdf code)
+//!   slim                drops the names of unused glyphs from the embedded fonts
+//! check                 library files → every Diagnostic, for `check`
+//! lint                  prepared Answers → warnings on the business terms, at their line
+//! explain               Contract → the cover note of `build --explain` (for the freelancer)
+//! chase                 stage, dates, invoice + Answers → Schedule
+//!   ladder              the stages, their letters and rungs
+//!   deadline            the final notice's deadline (`--deadline 10bd`)
+//!   business_days       Monday-to-Friday date arithmetic
+//!   late_fee            the late fee on an overdue invoice
+//!   table               the schedule as the terminal shows it
+//! letters               letters/ files + Library → Letters; a letter → String (Markdown)
+//! ics                   Schedule → String (iCalendar, RFC 5545)
+//! plain                 a letter's Markdown → the plain text of an email body
+//! eml                   a letter → a draft email (.eml)
+//! jurisdiction          jurisdictions/ profiles → the rules of a place
+//! holidays              public-holiday calendars
+//! interest              statutory late-payment interest
+//! output                -o, client, formats → paths; all-or-nothing atomic writes
+//! signals               a signal during writes rolls the batch back (exit 130)
+//! error                 Error (stage errors joined by From, exit codes), Diagnostic
+//!   stages              OutputError, LettersError
+//! yaml                  serde-saphyr errors → located Diagnostics
+//! cli                   the command line (clap); cli types map to stage types
+//! run                   the only module that reads, writes and talks to the terminal
+//!   new                 `new`: the terminal, the profile, the files around the interview
+//!   chase               `chase`: inputs, schedule, letters and calendar
+//! terminal              the Prompter on a real terminal (inquire)
 //! ```
 //!
-//! Beside the pipeline: `format` (the one place values become prose, per locale), `check`
-//! (every problem in a library), `lint` (the answers as business terms: warnings at their line), `explain` (the cover note), `letters`, `chase` and `ics` (follow-up letters and their
-//! calendar), `jurisdiction`, `holidays` and `interest` (jurisdiction profiles, public holidays,
-//! statutory interest), `yaml` and `error` (located diagnostics), `output` (atomic writes) and
-//! `cli`; `plain` (a letter as the plain text of an email body) and `eml` (a draft email).
 //! Only [`run`](run/index.html) touches files and terminals.
 
 pub mod answers;
 pub mod assemble;
-pub mod chase;
+pub(crate) mod chase;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -33,16 +84,16 @@ pub mod example;
 pub mod explain;
 pub mod format;
 pub mod holidays;
-pub mod ics;
+pub(crate) mod ics;
 pub mod interest;
-pub mod interview;
+pub(crate) mod interview;
 pub mod jurisdiction;
 pub mod layout;
-pub mod letters;
+pub(crate) mod letters;
 pub mod library;
 pub mod lint;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod pdf;
 pub(crate) mod plain;
 pub mod prepare;

@@ -5,7 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::cli::OutputFormat;
-use crate::error::Error;
+use crate::error::{Error, OutputError};
 
 /// Where `build` writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +83,7 @@ pub fn plan(
         None => (PathBuf::from("."), default_stem),
     };
     if !folder.is_dir() {
-        return Err(Error::MissingFolder { path: folder });
+        return Err(Error::from(OutputError::MissingFolder { path: folder }));
     }
     Ok(Destination::Files(
         formats
@@ -141,15 +141,15 @@ fn write_batch(
     }
     for (path, _) in files {
         if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir()) {
-            return Err(Error::Write {
+            return Err(Error::from(OutputError::Write {
                 path: path.clone(),
                 reason: "it is a folder".into(),
-            });
+            }));
         }
     }
     // A symbolic link counts as a file even when it points nowhere: the rename would replace it.
     if !force && let Some((path, _)) = files.iter().find(|(path, _)| occupied(path)) {
-        return Err(Error::OutputExists { path: path.clone() });
+        return Err(Error::from(OutputError::Exists { path: path.clone() }));
     }
     let mut staged = Vec::with_capacity(files.len());
     for (path, bytes) in files {
@@ -175,10 +175,10 @@ fn write_batch(
     for folder in &folders {
         if let Err(source) = sync_folder(folder) {
             roll_back(done);
-            return Err(Error::Write {
+            return Err(Error::from(OutputError::Write {
                 path: folder.clone(),
                 reason: os_reason(&source),
-            });
+            }));
         }
     }
     // The replaced files' copies go only now that every new file is in place.
@@ -289,9 +289,11 @@ fn remove_stale_temporaries(folder: &Path) {
 /// An advisory lock on the folder itself (no lock file is left behind), held until dropped.
 #[cfg(unix)]
 fn lock_folder(folder: &Path) -> Result<Option<std::fs::File>, Error> {
-    let io_error = |source: std::io::Error| Error::Write {
-        path: folder.to_owned(),
-        reason: os_reason(&source),
+    let io_error = |source: std::io::Error| {
+        Error::from(OutputError::Write {
+            path: folder.to_owned(),
+            reason: os_reason(&source),
+        })
     };
     let handle = std::fs::File::open(folder).map_err(io_error)?;
     handle.lock().map_err(io_error)?;
@@ -322,9 +324,11 @@ fn sync_folder(_folder: &Path) -> std::io::Result<()> {
 
 /// Writes `bytes` to a synced temporary file beside `path`.
 fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
-    let io_error = |source: std::io::Error| Error::Write {
-        path: path.to_owned(),
-        reason: os_reason(&source),
+    let io_error = |source: std::io::Error| {
+        Error::from(OutputError::Write {
+            path: path.to_owned(),
+            reason: os_reason(&source),
+        })
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMPORARY_PREFIX);
@@ -356,14 +360,14 @@ fn commit(
 ) -> Result<Committed<'_>, Error> {
     let io_error = |source: &std::io::Error| {
         if source.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::OutputExists {
+            Error::from(OutputError::Exists {
                 path: path.to_owned(),
-            }
+            })
         } else {
-            Error::Write {
+            Error::from(OutputError::Write {
                 path: path.to_owned(),
                 reason: os_reason(source),
-            }
+            })
         }
     };
     let (previous, moved) = if force && occupied(path) {
@@ -433,303 +437,4 @@ fn os_reason(error: &std::io::Error) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn serial() -> std::sync::MutexGuard<'static, ()> {
-        crate::signals::TEST_LOCK
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    fn names(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_dangling_symlink_is_an_existing_file_and_nothing_is_written() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let markdown = dir.path().join("c.md");
-        let pdf = dir.path().join("c.pdf");
-        let nowhere = dir.path().join("nowhere");
-        std::os::unix::fs::symlink(&nowhere, &pdf).unwrap();
-        let batch = [
-            (markdown.clone(), b"md".to_vec()),
-            (pdf.clone(), b"pdf".to_vec()),
-        ];
-        let error = write_all(&batch, false, &[]).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            format!(
-                "{} already exists; pass --force to replace it",
-                pdf.display()
-            )
-        );
-        assert!(
-            !markdown.exists(),
-            "c.md was written though the batch failed"
-        );
-        // With --force the link itself is replaced; nothing is written where it pointed.
-        write_all(&batch, true, &[]).unwrap();
-        assert_eq!(std::fs::read(&pdf).unwrap(), b"pdf");
-        assert!(!std::fs::symlink_metadata(&pdf).unwrap().is_symlink());
-        assert!(!nowhere.exists());
-        assert_eq!(names(dir.path()), ["c.md", "c.pdf"]);
-    }
-
-    #[test]
-    fn an_interrupted_batch_restores_every_file_it_replaced() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let first = dir.path().join("a.md");
-        let second = dir.path().join("a.pdf");
-        let third = dir.path().join("a.ics");
-        std::fs::write(&first, "old md").unwrap();
-        std::fs::write(&second, "old pdf").unwrap();
-        let batch = [
-            (first.clone(), b"new md".to_vec()),
-            (second.clone(), b"new pdf".to_vec()),
-            (third.clone(), b"new ics".to_vec()),
-        ];
-        // Three checks while staging, then one before each rename: the signal comes after two
-        // renames are done.
-        let calls = std::cell::Cell::new(0);
-        let error = write_batch(&batch, true, &[], &|| {
-            calls.set(calls.get() + 1);
-            calls.get() == 6
-        })
-        .unwrap_err();
-        assert!(matches!(error, Error::Interrupted));
-        assert_eq!(error.exit_code(), 130);
-        assert_eq!(std::fs::read_to_string(&first).unwrap(), "old md");
-        assert_eq!(std::fs::read_to_string(&second).unwrap(), "old pdf");
-        assert!(!third.exists());
-        assert_eq!(names(dir.path()), ["a.md", "a.pdf"], "no temporary is left");
-    }
-
-    #[test]
-    fn an_output_never_replaces_an_input_even_with_force() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let answers = dir.path().join("answers.yaml");
-        std::fs::write(&answers, "# my notes\nfee: 100\n").unwrap();
-        let other_name = dir.path().join("same.yaml");
-        std::fs::hard_link(&answers, &other_name).unwrap();
-        for output in [&answers, &other_name] {
-            let error =
-                write_all(&[(output.clone(), b"fee: 1".to_vec())], true, &[&answers]).unwrap_err();
-            assert_eq!(error.exit_code(), 2);
-            assert!(error.to_string().contains("is the input file"), "{error}");
-        }
-        assert_eq!(
-            std::fs::read_to_string(&answers).unwrap(),
-            "# my notes\nfee: 100\n"
-        );
-    }
-
-    #[test]
-    fn one_file_by_two_names_is_written_twice() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.md");
-        let dotted = dir.path().join(".").join("x.md");
-        let error = write_all(
-            &[(path.clone(), b"a".to_vec()), (dotted, b"b".to_vec())],
-            true,
-            &[],
-        )
-        .unwrap_err();
-        assert!(
-            error.to_string().contains("would be written twice"),
-            "{error}"
-        );
-        assert!(!path.exists());
-    }
-
-    #[test]
-    fn stale_temporaries_of_our_naming_are_removed() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(".clausewright-Ab3xY9"), "stale").unwrap();
-        // A kept copy of a replaced file and other people's files stay.
-        std::fs::write(
-            dir.path().join(".clausewright-previous-Qx81zz-c.md"),
-            "keep",
-        )
-        .unwrap();
-        std::fs::write(dir.path().join(".clausewright-notes"), "keep").unwrap();
-        write_all(&[(dir.path().join("c.md"), b"x".to_vec())], false, &[]).unwrap();
-        assert_eq!(
-            names(dir.path()),
-            [
-                ".clausewright-notes",
-                ".clausewright-previous-Qx81zz-c.md",
-                "c.md"
-            ]
-        );
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_batch_waits_for_the_batch_that_holds_its_folder() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c.md");
-        let held = std::fs::File::open(dir.path()).unwrap();
-        held.lock().unwrap();
-        let writer = {
-            let path = path.clone();
-            std::thread::spawn(move || write_all(&[(path, b"x".to_vec())], false, &[]))
-        };
-        std::thread::sleep(std::time::Duration::from_millis(300));
-        assert!(!path.exists(), "written while another run held the folder");
-        held.unlock().unwrap();
-        writer.join().unwrap().unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"x");
-    }
-
-    #[test]
-    fn one_path_is_never_written_twice() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("letter.md");
-        let error = write_all(
-            &[(path.clone(), b"a".to_vec()), (path.clone(), b"b".to_vec())],
-            true,
-            &[],
-        )
-        .unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            format!(
-                "{} would be written twice; give each output its own file",
-                path.display()
-            )
-        );
-        assert!(!path.exists());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn written_files_get_the_permissions_of_any_new_file() {
-        use std::os::unix::fs::PermissionsExt as _;
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let ordinary = dir.path().join("ordinary.txt");
-        std::fs::write(&ordinary, "x").unwrap();
-        let contract = dir.path().join("contract.md");
-        write_all(&[(contract.clone(), b"x".to_vec())], false, &[]).unwrap();
-        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(
-            mode(&contract),
-            mode(&ordinary),
-            "not a private temporary file's mode"
-        );
-        // Replacing a file keeps its permissions.
-        std::fs::set_permissions(&contract, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_all(&[(contract.clone(), b"y".to_vec())], true, &[]).unwrap();
-        assert_eq!(mode(&contract), 0o640);
-    }
-
-    #[test]
-    fn slugs_fold_to_ascii() {
-        assert_eq!(slug("Northwind Ölçüm Ltd. Şti."), "northwind-olcum-ltd-sti");
-        assert_eq!(slug("*Acme* <b>#1</b> {{x}}"), "acme-b-1-b-x");
-        assert_eq!(slug("   "), "client");
-        assert_eq!(slug("Müller & Söhne GmbH"), "muller-sohne-gmbh");
-    }
-
-    #[test]
-    fn output_file_extension_is_replaced_per_format() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("acme.md");
-        let planned = plan(Some(&target), "Acme", &[OutputFormat::Md]).unwrap();
-        assert_eq!(
-            planned,
-            Destination::Files(vec![(OutputFormat::Md, target)])
-        );
-    }
-
-    #[test]
-    fn any_output_extension_is_replaced() {
-        let dir = tempfile::tempdir().unwrap();
-        let planned = plan(
-            Some(&dir.path().join("out.txt")),
-            "Acme",
-            &[OutputFormat::Md, OutputFormat::Pdf],
-        )
-        .unwrap();
-        assert_eq!(
-            planned,
-            Destination::Files(vec![
-                (OutputFormat::Md, dir.path().join("out.md")),
-                (OutputFormat::Pdf, dir.path().join("out.pdf")),
-            ])
-        );
-    }
-
-    #[test]
-    fn output_folder_gets_the_client_slug() {
-        let dir = tempfile::tempdir().unwrap();
-        let planned = plan(Some(dir.path()), "Acme Ltd.", &[OutputFormat::Md]).unwrap();
-        assert_eq!(
-            planned,
-            Destination::Files(vec![(
-                OutputFormat::Md,
-                dir.path().join("acme-ltd-contract.md")
-            )])
-        );
-    }
-
-    #[test]
-    fn missing_output_folder_is_an_error() {
-        let error = plan(
-            Some(Path::new("/no/such/folder/x.md")),
-            "Acme",
-            &[OutputFormat::Md],
-        )
-        .unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "the output folder /no/such/folder does not exist"
-        );
-    }
-
-    #[test]
-    fn existing_files_are_not_replaced_and_nothing_is_written() {
-        let _serial = serial();
-        let dir = tempfile::tempdir().unwrap();
-        let first = dir.path().join("a.md");
-        let second = dir.path().join("b.md");
-        std::fs::write(&second, "keep me").unwrap();
-        let error = write_all(
-            &[
-                (first.clone(), b"new".to_vec()),
-                (second.clone(), b"new".to_vec()),
-            ],
-            false,
-            &[],
-        )
-        .unwrap_err();
-        assert!(matches!(error, Error::OutputExists { ref path } if path == &second));
-        assert!(
-            !first.exists(),
-            "nothing is written when one file is refused"
-        );
-        assert_eq!(std::fs::read_to_string(&second).unwrap(), "keep me");
-        write_all(&[(second.clone(), b"new".to_vec())], true, &[]).unwrap();
-        assert_eq!(std::fs::read_to_string(&second).unwrap(), "new");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(leftovers, ["b.md"]);
-    }
-}
+mod tests;

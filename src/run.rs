@@ -8,7 +8,7 @@ use crate::answers;
 use crate::assemble;
 use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
-use crate::error::{Diagnostic, Error, Severity, count_line, github_annotation};
+use crate::error::{Counts, Diagnostic, Error, Severity, github_annotation};
 use crate::explain;
 use crate::format::Locale;
 use crate::layout::{self, LayoutOptions};
@@ -51,7 +51,7 @@ pub fn stderr_is_styled() -> bool {
 // Reading libraries
 
 /// Reads every YAML file below `dir`, sorted by path.
-pub fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
+pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
     let metadata = std::fs::metadata(dir).map_err(|source| Error::Io {
         path: dir.to_owned(),
         source,
@@ -162,11 +162,7 @@ fn run_check(args: &CheckArgs) -> Result<i32, Error> {
         file_count += files.len();
         diagnostics.extend(check::check(files));
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
+    let counts = Counts::of(&diagnostics);
     let styled = stderr_is_styled();
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
@@ -186,12 +182,8 @@ fn run_check(args: &CheckArgs) -> Result<i32, Error> {
         })?;
     }
     let files = if file_count == 1 { "file" } else { "files" };
-    let _ = writeln!(
-        stderr,
-        "checked {file_count} {files}: {}",
-        count_line(errors, warnings)
-    );
-    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    let _ = writeln!(stderr, "checked {file_count} {files}: {counts}");
+    let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
     Ok(i32::from(failed))
 }
 
@@ -301,7 +293,7 @@ impl<'a> Terms<'a> {
 /// in every format asked for and writes it, with `extra` files, all or nothing; prints the
 /// summary and what was written to stderr. Never writes over one of `inputs` (the files the
 /// run read). Returns the paths written.
-pub fn write_contract(
+pub(crate) fn write_contract(
     prepared: &Prepared,
     options: &ContractArgs,
     extra: Vec<(PathBuf, Vec<u8>)>,
@@ -351,20 +343,25 @@ pub fn write_contract(
     match destination {
         Destination::Stdout => {
             let format = formats.first().copied().unwrap_or(OutputFormat::Md);
-            stdout_bytes = Some(render_format(format, &markdown, options.paper, &meta)?);
+            stdout_bytes = Some(render_format(
+                format,
+                &markdown,
+                options.paper.into(),
+                &meta,
+            )?);
         }
         Destination::Files(paths) => {
             let note = terms
                 .explain
                 .then(|| explain::cover_note(&contract, &client));
             for (format, path) in paths {
-                let bytes = render_format(format, &markdown, options.paper, &meta)?;
+                let bytes = render_format(format, &markdown, options.paper.into(), &meta)?;
                 if let Some(note) = &note {
                     let note_meta = PdfMeta {
                         title: format!("Cover note: {}", meta.title),
                         ..meta.clone()
                     };
-                    let bytes = render_format(format, note, options.paper, &note_meta)?;
+                    let bytes = render_format(format, note, options.paper.into(), &note_meta)?;
                     writes.push((cover_note_path(&path), bytes));
                 }
                 writes.push((path, bytes));

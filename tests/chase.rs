@@ -778,3 +778,18 @@ fn a_company_without_a_contact_person_is_greeted_formally_not_by_its_name() {
     .unwrap();
     assert!(letter.starts_with("Dear Sir or Madam,\n\n"), "{letter}");
 }
+
+/// A library without the letter the ladder sends now is an error in the input, not in the
+/// command line: exit 1, naming the letter and the file to add.
+#[test]
+fn a_library_missing_the_letter_due_now_exits_1() {
+    let library = library_copy();
+    std::fs::remove_file(library.path().join("letters/payment-notice-60.yaml")).unwrap();
+    let (output, out) = overdue_64_days(&["--clauses", library.path().to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stderr),
+        "error: the clause library has no letter `payment-notice-60`; add letters/payment-notice-60.yaml to it\n"
+    );
+    assert!(files_in(out.path()).is_empty());
+}

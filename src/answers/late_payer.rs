@@ -11,11 +11,11 @@ use crate::model::{LatePayer, Value};
 /// One answer hardened for a repeat late payer: what it was and what it became.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// The dotted key.
+    /// The dotted key of the hardened answer (`fees.hourly_rate`).
     pub key: String,
     /// The value before, if answered.
     pub before: Option<Value>,
-    /// The value after.
+    /// The value the contract is built with.
     pub after: Value,
 }
 

@@ -24,8 +24,9 @@ use crate::model::Value;
 use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
-pub use read::{Given, Located, read_given, value_locations};
-pub use validate::{parse, scalar_width};
+pub(crate) use read::{Given, read_given, value_locations};
+pub use validate::parse;
+pub(crate) use validate::scalar_width;
 
 /// Validated answers, by dotted key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

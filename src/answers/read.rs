@@ -83,7 +83,7 @@ impl<'de> serde::Deserialize<'de> for Node {
 /// Where each value of an answers file is written, by dotted key (1-based line and column);
 /// empty when the text is not a YAML mapping.
 #[must_use]
-pub fn value_locations(text: &str) -> BTreeMap<String, (usize, usize)> {
+pub(crate) fn value_locations(text: &str) -> BTreeMap<String, (usize, usize)> {
     fn walk(
         prefix: &str,
         entries: Vec<(Spanned<String>, Spanned<Node>)>,
@@ -120,7 +120,7 @@ pub fn value_locations(text: &str) -> BTreeMap<String, (usize, usize)> {
 
 /// A value as an answers file wrote it, before it is typed, and where.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Located {
+pub(crate) struct Located {
     /// The value as written.
     pub scalar: Scalar,
     /// 1-based line.
@@ -132,7 +132,7 @@ pub struct Located {
 /// What an answers file says, read without typing or requiring anything: for an interview that
 /// asks only what is missing or invalid.
 #[derive(Debug, Default)]
-pub struct Given {
+pub(crate) struct Given {
     /// The values written for declared keys, by key; empty values are left out.
     pub values: BTreeMap<String, Located>,
     /// Keys that are not declared, given twice or hold the wrong shape; their values are ignored.
@@ -145,7 +145,7 @@ pub struct Given {
 
 /// Reads an answers file as [`Given`] values. Fails only when the file is not YAML or not a
 /// mapping; an empty file gives nothing.
-pub fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Error> {
+pub(crate) fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Error> {
     if text.trim().is_empty() {
         return Ok(Given::default());
     }
@@ -231,14 +231,18 @@ fn flatten(
         let declared = library.question(&full).is_some();
         let is_parent = library.is_parent(&full);
         if !declared && !is_parent {
-            let mut message = format!("unknown key `{full}`");
+            let mut diagnostic = Diagnostic::error(
+                file,
+                text,
+                key_line,
+                key_column,
+                format!("unknown key `{full}`"),
+            )
+            .with_width(key.value.chars().count());
             if let Some(suggestion) = library.suggest(&full) {
-                message.push_str(&format!("; did you mean `{suggestion}`?"));
+                diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
             }
-            diagnostics.push(
-                Diagnostic::error(file, text, key_line, key_column, message)
-                    .with_width(key.value.chars().count()),
-            );
+            diagnostics.push(diagnostic);
             continue;
         }
         if found.contains_key(&full) || parents.contains_key(&full) && !is_parent {

@@ -10,7 +10,7 @@ use super::business_days::{
 use super::{Step, step};
 
 /// Where the client went silent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {
     /// Still negotiating: your last message is unanswered since --since.
     Negotiating,

@@ -1,5 +1,8 @@
 use std::str::FromStr;
 
+use super::business_days::*;
+use super::deadline::*;
+use super::ladder::*;
 use super::*;
 use jiff::civil::date;
 

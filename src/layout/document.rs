@@ -116,7 +116,7 @@ pub struct Document {
     pub frame: [f32; 4],
     /// The contract's title (the `#` heading), empty if there is none.
     pub title: String,
-    /// The pages.
+    /// The pages, first to last, each with its footer.
     pub pages: Vec<Page>,
     /// One bookmark per `##` heading, in document order.
     pub bookmarks: Vec<Bookmark>,

@@ -45,7 +45,7 @@ pub enum Style {
 }
 
 impl Style {
-    /// All faces, in the order of [`FONT_FILES`].
+    /// All faces, in the order of `FONT_FILES`.
     pub const ALL: [Style; 4] = [
         Style::Regular,
         Style::Bold,
@@ -86,7 +86,7 @@ impl Style {
         }
     }
 
-    /// Index into [`FONT_FILES`].
+    /// Index into `FONT_FILES`.
     #[must_use]
     pub fn index(self) -> usize {
         self as usize

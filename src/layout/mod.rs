@@ -4,7 +4,7 @@
 //! Pure and deterministic: no I/O, no printpdf. Text is measured with the advance widths of the
 //! embedded Libertinus Serif faces and their fallbacks (see [`metrics`]), paragraphs are broken
 //! by a total-fit breaker with the hyphenation of the text's [`Language`] and justified
-//! ([`breaker`]), and pages are filled so that a
+//! (`breaker`), and pages are filled so that a
 //! heading stays with at least two lines of what follows, paragraphs leave no single line at a
 //! page's foot or head, and `<!-- keep-together -->` blocks move whole to the next page.
 //!
@@ -20,8 +20,8 @@
 //! document  what layout returns: Document, Page, Line, Rule, LinkArea, Bookmark
 //! ```
 
-pub mod blocks;
-pub mod breaker;
+pub(crate) mod blocks;
+pub(crate) mod breaker;
 mod document;
 mod footers;
 mod galley;
@@ -40,8 +40,9 @@ use galley::{Galley, set_paragraphs};
 pub use language::Language;
 pub use metrics::Style;
 use pages::{paginate, place};
+
 /// Paper size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Paper {
     /// US Letter, 8.5 × 11 in.
     #[default]
@@ -61,10 +62,10 @@ impl Paper {
     }
 }
 
-/// How to lay out.
+/// How to lay out: what the command line can change about the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct LayoutOptions {
-    /// The paper size.
+    /// The paper size; the margins stay one inch on every side.
     pub paper: Paper,
     /// The language of the text: its hyphenation patterns.
     pub language: Language,
@@ -72,7 +73,7 @@ pub struct LayoutOptions {
 
 /// The first character of `text` the embedded fonts cannot draw, if any.
 #[must_use]
-pub fn missing_glyph(text: &str) -> Option<char> {
+pub(crate) fn missing_glyph(text: &str) -> Option<char> {
     text.chars().find(|&c| !blocks::drawable(c))
 }
 
@@ -90,9 +91,27 @@ const FOOTER_SIZE: f32 = 9.0;
 /// Baseline position within a line's leading, as a fraction from the top.
 const BASELINE: f32 = 0.76;
 
+/// Why the Markdown cannot be typeset.
+#[derive(Debug, thiserror::Error)]
+pub enum LayoutError {
+    /// The Markdown holds a character none of the embedded PDF fonts can draw.
+    #[error(
+        "the PDF font cannot show the character '{character}' (U+{code:04X}) in \"{context}\" (Markdown line {line})",
+        code = u32::from(*.character)
+    )]
+    MissingGlyph {
+        /// The character no face can draw.
+        character: char,
+        /// 1-based line of the Markdown it is on.
+        line: usize,
+        /// The word it is in, so the user can find it in the answers.
+        context: String,
+    },
+}
+
 /// Lays out the contract's Markdown on pages.
-pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, crate::Error> {
-    let parsed = blocks::parse(markdown).map_err(|m| crate::Error::MissingGlyph {
+pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, LayoutError> {
+    let parsed = blocks::parse(markdown).map_err(|m| LayoutError::MissingGlyph {
         character: m.character,
         line: m.line,
         context: m.word,

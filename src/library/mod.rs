@@ -30,7 +30,7 @@ use crate::yaml::yaml_diagnostic;
 pub use builtin::built_in_files;
 pub(crate) use clauses::load_clauses;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
-pub use template::{HELPERS, section_references};
+pub(crate) use template::section_references;
 pub(crate) use template::{check_cross_references, check_template};
 
 /// The name of the file that declares the library's title and variables.
@@ -72,7 +72,7 @@ pub struct Section {
 pub struct Clause {
     /// Unique kebab-case id.
     pub id: String,
-    /// The section heading.
+    /// The section heading, after its number ("Deposit").
     pub title: String,
     /// Position in the contract.
     pub order: i64,
@@ -87,7 +87,7 @@ pub struct Clause {
     pub summary: Option<String>,
     /// The Handlebars source of the body.
     pub body: String,
-    /// The compiled body.
+    /// The body compiled once at load, rendered for every contract and checked by `check`.
     pub template: Template,
     /// Where the body sits in its file, to map template positions to file positions.
     pub origin: BodyOrigin,
@@ -186,11 +186,7 @@ pub struct Loaded {
 impl Loaded {
     /// The library, or every error when there is any (warnings are dropped).
     pub fn into_library(self) -> Result<Library, crate::Error> {
-        let errors: Vec<Diagnostic> = self
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.severity == crate::error::Severity::Error)
-            .collect();
+        let errors = crate::error::errors_only(self.diagnostics);
         match self.library {
             Some(library) if errors.is_empty() => Ok(library),
             _ => Err(crate::Error::Diagnostics(errors)),

@@ -10,7 +10,7 @@ use crate::error::Diagnostic;
 use crate::model::{Condition, Question};
 
 /// The Handlebars helpers clause bodies may call (registered by the render stage).
-pub const HELPERS: &[&str] = &[
+pub(crate) const HELPERS: &[&str] = &[
     "money",
     "percent",
     "date",
@@ -281,22 +281,20 @@ pub(crate) fn check_cross_references(
                 let column = line_text
                     .find(&format!("\"{target}\""))
                     .map_or(column, |byte| line_text[..byte].chars().count() + 1);
-                let mut message =
-                    format!("`section \"{target}\"` refers to no clause of this library");
+                let message = format!("`section \"{target}\"` refers to no clause of this library");
+                let mut diagnostic = clause
+                    .origin
+                    .diagnostic(line, column, message)
+                    .with_width(target.chars().count() + 2);
                 if let Some(close) = ids
                     .iter()
                     .map(|id| (strsim::jaro_winkler(id, &target), id))
                     .filter(|(score, _)| *score > 0.8)
                     .max_by(|a, b| a.0.total_cmp(&b.0))
                 {
-                    message.push_str(&format!("; did you mean `{}`?", close.1));
+                    diagnostic = diagnostic.with_hint(format!("did you mean `{}`?", close.1));
                 }
-                diagnostics.push(
-                    clause
-                        .origin
-                        .diagnostic(line, column, message)
-                        .with_width(target.chars().count() + 2),
-                );
+                diagnostics.push(diagnostic);
             }
         }
     }
@@ -304,7 +302,7 @@ pub(crate) fn check_cross_references(
 
 /// The clause ids a template refers to with `section`, with their body positions.
 #[must_use]
-pub fn section_references(template: &Template) -> Vec<(String, usize, usize)> {
+pub(crate) fn section_references(template: &Template) -> Vec<(String, usize, usize)> {
     let mut references = Vec::new();
     section_references_into(template, &mut references);
     references

@@ -9,7 +9,7 @@ use crate::model::Value;
 
 /// Refuses, before anything is typeset, an answer holding a character the PDF fonts cannot
 /// draw, naming the answer (and its place in the answers file when there is one).
-pub fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
+pub(crate) fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
     let locations = prepared
         .source
         .as_ref()

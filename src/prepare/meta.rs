@@ -10,7 +10,7 @@ use crate::pdf::PdfMeta;
 /// `SOURCE_DATE_EPOCH`, read by the caller) when given, else the agreement's date, so the
 /// same inputs always give the same bytes.
 #[must_use]
-pub fn pdf_meta(prepared: &Prepared, source_date_epoch: Option<i64>) -> PdfMeta {
+pub(crate) fn pdf_meta(prepared: &Prepared, source_date_epoch: Option<i64>) -> PdfMeta {
     let text = |key: &str| prepared.answers.get(key).map(ToString::to_string);
     let subject = match (text(FREELANCER_NAME), text(CLIENT_NAME)) {
         (Some(freelancer), Some(client)) => format!("Contract between {freelancer} and {client}"),

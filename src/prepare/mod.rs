@@ -25,14 +25,14 @@ use crate::model::Type;
 use crate::model::Value;
 use crate::model::keys::{AGREEMENT_DATE, LATE_PAYER, RELATIONSHIP};
 
-pub use glyphs::check_glyphs;
-pub use meta::pdf_meta;
-pub use summary::summary;
+pub(crate) use glyphs::check_glyphs;
+pub(crate) use meta::pdf_meta;
+pub(crate) use summary::summary;
 
 /// A library, answers and options, ready to be built: what `build`, `new` and `chase` share.
 #[derive(Debug)]
 pub struct Prepared {
-    /// The library.
+    /// The library the contract is built from, unchanged by preparation.
     pub library: Library,
     /// The answers as built (dated, hardened for a late payer).
     pub answers: Answers,
@@ -51,7 +51,7 @@ pub struct PrepareOptions {
     /// The agreement's date chosen on the command line (`--date`): it wins over the answers.
     pub date: Option<Date>,
     /// The date an agreement gets when neither `date` nor the answers give one; `None` leaves
-    /// it undated. [`needs_today`] says whether it is used.
+    /// it undated. `needs_today` says whether it is used.
     pub today: Option<Date>,
     /// Treat the client as a repeat late payer (`--late-payer`).
     pub late_payer: bool,
@@ -62,7 +62,7 @@ pub struct PrepareOptions {
 /// Whether [`prepare`] dates these answers with [`PrepareOptions::today`]: the library asks
 /// for the agreement's date and neither `date` nor the answers give it.
 #[must_use]
-pub fn needs_today(library: &Library, answers: &Answers, date: Option<Date>) -> bool {
+pub(crate) fn needs_today(library: &Library, answers: &Answers, date: Option<Date>) -> bool {
     library.question(AGREEMENT_DATE).is_some()
         && date.is_none()
         && !matches!(answers.get(AGREEMENT_DATE), Some(Value::Date(_)))

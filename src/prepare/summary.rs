@@ -11,7 +11,7 @@ use crate::format::{self, Locale};
 
 /// The stderr summary: late-payer changes, then included and left-out clauses.
 #[must_use]
-pub fn summary(contract: &Contract<'_>, prepared: &Prepared, locale: Locale) -> String {
+pub(crate) fn summary(contract: &Contract<'_>, prepared: &Prepared, locale: Locale) -> String {
     let currency = prepared.answers.currency();
     let mut out = String::new();
     if let Some(multiplier) = prepared.late_payer_multiplier {

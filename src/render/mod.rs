@@ -2,7 +2,7 @@
 //! one Markdown string.
 //!
 //! Clause bodies are Handlebars templates. Every value from the answers passes through
-//! [`escape`], so it lands in the contract literally, whatever characters it holds. The
+//! `escape`, so it lands in the contract literally, whatever characters it holds. The
 //! helpers for money, percents, dates, numbers in words (worded by [`crate::format`]),
 //! arithmetic and section references live here, registered once per render.
 
@@ -73,7 +73,11 @@ pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Res
 /// are what `{{#when}}` conditions are evaluated against (typed, so that a percent of `0` is
 /// false, as in a clause's `when`).
 #[must_use]
-pub fn registry(numbers: SectionNumbers, locale: Locale, answers: &Answers) -> Handlebars<'static> {
+pub(crate) fn registry(
+    numbers: SectionNumbers,
+    locale: Locale,
+    answers: &Answers,
+) -> Handlebars<'static> {
     registry_with_titles(numbers, BTreeMap::new(), locale, answers)
 }
 
@@ -81,7 +85,7 @@ pub fn registry(numbers: SectionNumbers, locale: Locale, answers: &Answers) -> H
 /// cites a section by number and title: `section 6 (Late Fee)`. Letters cite the contract
 /// this way, so that a reader finds the section whatever its number.
 #[must_use]
-pub fn registry_with_titles(
+pub(crate) fn registry_with_titles(
     numbers: SectionNumbers,
     titles: BTreeMap<String, String>,
     locale: Locale,
@@ -141,7 +145,7 @@ impl HelperDef for WhenHelper {
 }
 
 /// Renders one clause body, tidied: no trailing spaces, at most one blank line in a row.
-pub fn render_clause(
+pub(crate) fn render_clause(
     registry: &Handlebars<'static>,
     clause: &Clause,
     data: &Json,
@@ -205,7 +209,7 @@ fn tidy(rendered: &str) -> String {
 /// line-start markers are neutralised, edge whitespace becomes entities, and line breaks
 /// become hard breaks.
 #[must_use]
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for (index, line) in text.split('\n').enumerate() {
         if index > 0 {

@@ -216,7 +216,8 @@ fn record_entry(
 
 /// Refuses option combinations the stage cannot use, before any file is read.
 fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
-    let payment = args.stage == Stage::Payment;
+    let stage = Stage::from(args.stage);
+    let payment = stage == Stage::Payment;
     if !payment
         && (args.invoice.is_some()
             || args.amount.is_some()
@@ -227,7 +228,7 @@ fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
             "--invoice, --amount, --due and --final-notice-sent are for --stage payment".into(),
         ));
     }
-    let change = args.stage == Stage::Change;
+    let change = stage == Stage::Change;
     if !change && (args.change.is_some() || args.price.is_some()) {
         return Err(Error::Usage(
             "--change and --price are for --stage change".into(),
@@ -279,11 +280,13 @@ fn chase_inputs(
     record: Record,
 ) -> Result<chase::Inputs, Error> {
     let invoice = match (&args.invoice, args.amount) {
-        (Some(number), Some(amount)) if args.stage == Stage::Payment => Some(chase::Invoice {
-            number: number.clone(),
-            amount,
-            due: due_date(args, answers)?,
-        }),
+        (Some(number), Some(amount)) if Stage::from(args.stage) == Stage::Payment => {
+            Some(chase::Invoice {
+                number: number.clone(),
+                amount,
+                due: due_date(args, answers)?,
+            })
+        }
         _ => None,
     };
     for (option, date) in [
@@ -297,7 +300,7 @@ fn chase_inputs(
         }
     }
     Ok(chase::Inputs {
-        stage: args.stage,
+        stage: args.stage.into(),
         since: args.since,
         final_notice_sent: args.final_notice_sent,
         invoice,
@@ -387,7 +390,7 @@ fn chase_letters(
             Some(render_format(
                 OutputFormat::Pdf,
                 &markdown,
-                args.paper,
+                args.paper.into(),
                 &meta,
             )?)
         } else {

@@ -109,7 +109,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         let formats: Vec<&str> = contract.format.iter().map(|f| f.extension()).collect();
         let _ = write!(rebuild, " --format {}", formats.join(","));
     }
-    if contract.paper != crate::layout::Paper::default() {
+    if contract.paper != crate::cli::PaperArg::default() {
         let _ = write!(rebuild, " --paper a4");
     }
     let answers_text = interview::answers_file(&prepared.library, &saved, &rebuild);

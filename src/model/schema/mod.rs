@@ -128,7 +128,7 @@ pub struct Question {
     pub unit: Option<String>,
     /// Advice shown on request.
     pub help: Option<String>,
-    /// The default answer.
+    /// The answer taken when the answers file and the interview give none.
     pub default: Option<Value>,
     /// Defaults that depend on earlier answers; the first whose condition holds wins.
     pub defaults: Vec<(Condition, Value)>,

@@ -10,13 +10,19 @@ use std::path::PathBuf;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
-/// Everything that can go wrong, from a clause file to a PDF.
+mod stages;
+
+pub use stages::{LettersError, OutputError};
+
+/// Everything that can go wrong, from a clause file to a PDF: the stages' own error types,
+/// joined here by `From` so `?` carries them up to `main`, which prints the message and exits
+/// with [`Error::exit_code`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// An input or output file could not be read or written.
+    /// An input file could not be read, or stdout could not be written.
     #[error("{}: {source}", path.display())]
     Io {
-        /// The file.
+        /// The file (`<stdout>` for standard output).
         path: PathBuf,
         /// What the operating system said.
         source: std::io::Error,
@@ -24,39 +30,15 @@ pub enum Error {
     /// One or more problems located in user files; all of them, not just the first.
     #[error("{}", render_all(.0, false))]
     Diagnostics(Vec<Diagnostic>),
-    /// The output file exists and `--force` was not given.
-    #[error("{} already exists; pass --force to replace it", path.display())]
-    OutputExists {
-        /// The file that would have been replaced.
-        path: PathBuf,
-    },
-    /// An output file could not be written; nothing was replaced.
-    #[error("cannot write {}: {reason}", path.display())]
-    Write {
-        /// The file that was to be written.
-        path: PathBuf,
-        /// What the operating system said.
-        reason: String,
-    },
-    /// The folder an output file was to be written in does not exist.
-    #[error("the output folder {} does not exist", path.display())]
-    MissingFolder {
-        /// The folder.
-        path: PathBuf,
-    },
-    /// The Markdown holds a character none of the embedded PDF fonts can draw.
-    #[error(
-        "the PDF font cannot show the character '{character}' (U+{code:04X}) in \"{context}\" (Markdown line {line})",
-        code = u32::from(*.character)
-    )]
-    MissingGlyph {
-        /// The character.
-        character: char,
-        /// 1-based line of the Markdown it is on.
-        line: usize,
-        /// The word it is in.
-        context: String,
-    },
+    /// Writing the outputs failed, and nothing was replaced.
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// The contract cannot be typeset.
+    #[error(transparent)]
+    Layout(#[from] crate::layout::LayoutError),
+    /// The clause library lacks the letters `chase` needs.
+    #[error(transparent)]
+    Letters(#[from] LettersError),
     /// A command-line value that clap cannot check by itself.
     #[error("{0}")]
     Usage(String),
@@ -67,18 +49,26 @@ pub enum Error {
     /// it was before the run.
     #[error("interrupted; nothing was written and no file was replaced")]
     Interrupted,
+    /// A broken invariant: a bug in clausewright, not in the input.
+    #[error("internal error: {0}; please report it")]
+    Internal(String),
 }
 
 impl Error {
-    /// The process exit code for this error: 2 for usage errors, 130 when the user stopped,
-    /// 1 for everything else.
+    /// The process exit code for this error, as the README promises: 2 for usage errors, 130
+    /// when the user stopped, 1 for everything else (an input or a write that failed).
     #[must_use]
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage(_) => 2,
             // What a shell reports for a program ended by Ctrl-C (128 + SIGINT).
             Error::Cancelled | Error::Interrupted => 130,
-            _ => 1,
+            Error::Io { .. }
+            | Error::Diagnostics(_)
+            | Error::Output(_)
+            | Error::Layout(_)
+            | Error::Letters(_)
+            | Error::Internal(_) => 1,
         }
     }
 
@@ -99,6 +89,60 @@ impl Error {
     }
 }
 
+/// How many errors and warnings a list of diagnostics holds: the one count `check`'s summary
+/// line, an error's closing line and a stage's "errors only" all use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    /// Diagnostics of [`Severity::Error`].
+    pub errors: usize,
+    /// Diagnostics of [`Severity::Warning`].
+    pub warnings: usize,
+}
+
+impl Counts {
+    /// Counts `diagnostics` by severity.
+    #[must_use]
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Self {
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}
+
+/// "2 errors, 1 warning" and the like.
+impl fmt::Display for Counts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn plural(n: usize, word: &str) -> String {
+            if n == 1 {
+                format!("{n} {word}")
+            } else {
+                format!("{n} {word}s")
+            }
+        }
+        write!(
+            f,
+            "{}, {}",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning")
+        )
+    }
+}
+
+/// The errors of `diagnostics`, warnings dropped: what a stage that loads with warnings fails
+/// with when it fails.
+#[must_use]
+pub(crate) fn errors_only(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect()
+}
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -110,7 +154,7 @@ pub enum Severity {
 }
 
 /// A problem at a place in a file.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
@@ -122,12 +166,34 @@ pub struct Diagnostic {
     pub column: usize,
     /// What is wrong, in one sentence.
     pub message: String,
+    /// What to do about it ("did you mean `client.phone`?"), shown after the message.
+    pub hint: Option<Box<str>>,
     /// The text of the line, for the caret display.
-    #[serde(skip)]
     pub source_line: Option<String>,
     /// How many characters the caret underlines (at least one).
-    #[serde(skip)]
     pub width: usize,
+}
+
+/// `check --format json`: one object per diagnostic, the hint part of its message.
+impl serde::Serialize for Diagnostic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Json<'a> {
+            severity: Severity,
+            file: &'a str,
+            line: usize,
+            column: usize,
+            message: String,
+        }
+        Json {
+            severity: self.severity,
+            file: &self.file,
+            line: self.line,
+            column: self.column,
+            message: self.text(),
+        }
+        .serialize(serializer)
+    }
 }
 
 impl Diagnostic {
@@ -170,6 +236,7 @@ impl Diagnostic {
             line: 0,
             column: 0,
             message,
+            hint: None,
             source_line: None,
             width: 1,
         }
@@ -193,6 +260,7 @@ impl Diagnostic {
             line,
             column: column.max(1),
             message,
+            hint: None,
             source_line,
             width: 1,
         }
@@ -203,6 +271,23 @@ impl Diagnostic {
     pub fn with_width(mut self, width: usize) -> Self {
         self.width = width.max(1);
         self
+    }
+
+    /// Adds what to do about the problem ("did you mean `client.phone`?").
+    #[must_use]
+    pub fn with_hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint.into_boxed_str());
+        self
+    }
+
+    /// The message with its hint, as every output shows it: "unknown key `me.fone`; did you
+    /// mean `me.phone`?".
+    #[must_use]
+    pub fn text(&self) -> String {
+        match &self.hint {
+            Some(hint) => format!("{}; {hint}", self.message),
+            None => self.message.clone(),
+        }
     }
 
     /// `file:line:col`, or just the file when the line is unknown.
@@ -242,11 +327,12 @@ impl Diagnostic {
             } else {
                 word.to_owned()
             };
-            return format!("{word}: {}: {}", self.location(), self.message);
+            return format!("{word}: {}: {}", self.location(), self.text());
         };
         let start = char_to_byte(line_text, self.column - 1);
         let end = char_to_byte(line_text, self.column - 1 + self.width);
-        let report = [level.primary_title(&self.message).element(
+        let text = self.text();
+        let report = [level.primary_title(&text).element(
             Snippet::source(line_text.as_str())
                 .line_start(self.line)
                 .path(&self.file)
@@ -270,41 +356,19 @@ fn char_to_byte(text: &str, chars: usize) -> usize {
 
 /// Every diagnostic, blank-line separated, followed by a count.
 #[must_use]
-pub fn render_all(diagnostics: &[Diagnostic], styled: bool) -> String {
+pub(crate) fn render_all(diagnostics: &[Diagnostic], styled: bool) -> String {
     let mut out = String::new();
     for diagnostic in diagnostics {
         out.push_str(&diagnostic.render(styled));
         out.push_str("\n\n");
     }
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diagnostics.len() - errors;
-    out.push_str(&count_line(errors, warnings));
+    out.push_str(&Counts::of(diagnostics).to_string());
     out
-}
-
-/// "2 errors, 1 warning" and the like.
-#[must_use]
-pub fn count_line(errors: usize, warnings: usize) -> String {
-    fn plural(n: usize, word: &str) -> String {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    }
-    format!(
-        "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    )
 }
 
 /// A GitHub Actions workflow command for one diagnostic.
 #[must_use]
-pub fn github_annotation(diagnostic: &Diagnostic) -> String {
+pub(crate) fn github_annotation(diagnostic: &Diagnostic) -> String {
     let level = match diagnostic.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -331,7 +395,7 @@ pub fn github_annotation(diagnostic: &Diagnostic) -> String {
     }
     format!(
         "::{level} {properties}::{}",
-        escape_data(&diagnostic.message)
+        escape_data(&diagnostic.text())
     )
 }
 
@@ -367,6 +431,7 @@ mod tests {
 
     #[test]
     fn counts_are_pluralised() {
+        let count_line = |errors, warnings| Counts { errors, warnings }.to_string();
         assert_eq!(count_line(1, 0), "1 error, 0 warnings");
         assert_eq!(count_line(2, 1), "2 errors, 1 warning");
     }

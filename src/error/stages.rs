@@ -1,0 +1,53 @@
+//! The error types of the stages that fail for a reason of their own, joined into
+//! [`Error`](super::Error) by `From`. They live here, beside the top error, so that the error
+//! module imports no stage and every stage can import it.
+
+use std::path::PathBuf;
+
+/// Why the outputs could not be written; in each case nothing was replaced.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// An output file exists and `--force` was not given.
+    #[error("{} already exists; pass --force to replace it", path.display())]
+    Exists {
+        /// The file that would have been replaced.
+        path: PathBuf,
+    },
+    /// An output file could not be written.
+    #[error("cannot write {}: {reason}", path.display())]
+    Write {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// What the operating system said.
+        reason: String,
+    },
+    /// The folder an output file was to be written in does not exist.
+    #[error("the output folder {} does not exist", path.display())]
+    MissingFolder {
+        /// The folder `-o` names (or the one its file would be in).
+        path: PathBuf,
+    },
+}
+
+/// Why a library cannot give `chase` the letter it needs: a problem in the library (exit 1).
+#[derive(Debug, thiserror::Error)]
+pub enum LettersError {
+    /// The library has no `letters/` folder at all.
+    #[error(
+        "the clause library has no letters; add a {folder} folder with {frame} and one file per letter"
+    )]
+    NoLetters {
+        /// The folder letters go in (`letters/`).
+        folder: &'static str,
+        /// The file of the letterhead, greeting and closing (`letters/letters.yaml`).
+        frame: &'static str,
+    },
+    /// The ladder sends a letter the library does not have.
+    #[error("the clause library has no letter `{id}`; add {file} to it")]
+    Missing {
+        /// The letter's id (`payment-notice-60`).
+        id: String,
+        /// The file to add (`letters/payment-notice-60.yaml`).
+        file: String,
+    },
+}

@@ -1,0 +1,737 @@
+use std::collections::VecDeque;
+
+use super::*;
+use crate::answers;
+use crate::library::{self, SourceFile};
+
+/// One scripted key press or typed answer.
+#[derive(Debug, Clone, Copy)]
+enum R {
+    /// Types this and presses Enter.
+    T(&'static str),
+    /// Picks the option containing this text.
+    Pick(&'static str),
+    Yes,
+    No,
+    /// Enter alone: the default, or the option under the cursor.
+    Enter,
+    Esc,
+}
+
+/// Plays replies like inquire does (the check runs before a text is accepted) and logs
+/// what a person would have seen.
+struct Script {
+    replies: VecDeque<R>,
+    log: Vec<String>,
+    /// Accepts any text without running the check, like a careless prompter.
+    unchecked: bool,
+}
+
+impl Script {
+    fn new(replies: &[R]) -> Self {
+        Self {
+            replies: replies.iter().copied().collect(),
+            log: Vec::new(),
+            unchecked: false,
+        }
+    }
+
+    fn next(&mut self, asking: &str) -> R {
+        self.replies
+            .pop_front()
+            .unwrap_or_else(|| panic!("no reply left for {asking:?}; log: {:#?}", self.log))
+    }
+
+    /// The questions asked, in order, as their messages.
+    fn asked(&self) -> Vec<&str> {
+        self.log
+            .iter()
+            .filter_map(|line| {
+                ["ask: ", "pick: ", "confirm: "]
+                    .iter()
+                    .find_map(|p| line.strip_prefix(p))
+            })
+            .map(|rest| rest.split(" [").next().unwrap_or(rest))
+            .collect()
+    }
+
+    fn said(&self) -> Vec<&str> {
+        self.log
+            .iter()
+            .filter_map(|line| line.strip_prefix("say: "))
+            .collect()
+    }
+}
+
+impl Prompter for Script {
+    fn section(&mut self, title: &str) {
+        self.log.push(format!("## {title}"));
+    }
+
+    fn say(&mut self, text: &str) {
+        self.log.push(format!("say: {text}"));
+    }
+
+    fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop> {
+        self.log.push(match &prompt.default {
+            Some(default) => format!("ask: {} [{default}]", prompt.message),
+            None => format!("ask: {}", prompt.message),
+        });
+        loop {
+            let typed = match self.next(prompt.message) {
+                R::T(text) => text,
+                R::Enter => "",
+                R::Esc => return Err(Stop::Cancelled),
+                other => panic!("{other:?} for the text question {:?}", prompt.message),
+            };
+            if typed.is_empty()
+                && let Some(default) = &prompt.default
+            {
+                return Ok(default.clone());
+            }
+            if self.unchecked {
+                return Ok(typed.to_owned());
+            }
+            match (prompt.check)(typed) {
+                Ok(()) => return Ok(typed.to_owned()),
+                Err(message) => self.log.push(format!("invalid: {message}")),
+            }
+        }
+    }
+
+    fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop> {
+        self.log.push(format!("pick: {}", prompt.message));
+        match self.next(prompt.message) {
+            R::Pick(text) => Ok(prompt
+                .options
+                .iter()
+                .position(|o| o.contains(text))
+                .unwrap_or_else(|| panic!("no option {text:?} in {:?}", prompt.options))),
+            R::Enter => Ok(prompt.start),
+            R::Esc => Err(Stop::Cancelled),
+            other => panic!("{other:?} for the list {:?}", prompt.message),
+        }
+    }
+
+    fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
+        self.log.push(format!("confirm: {}", prompt.message));
+        match self.next(prompt.message) {
+            R::Yes => Ok(true),
+            R::No => Ok(false),
+            R::Enter => Ok(prompt.default.expect("a default for Enter")),
+            R::Esc => Err(Stop::Cancelled),
+            other => panic!("{other:?} for the yes/no question {:?}", prompt.message),
+        }
+    }
+}
+
+const SMALL: &str = r#"
+title: Test Agreement
+sections:
+  - title: You
+    questions:
+      - key: me.name
+        type: text
+        profile: true
+        prompt: Your name
+        required: true
+      - key: me.phone
+        type: phone
+        profile: true
+        prompt: Your phone
+  - title: The relationship
+    questions:
+      - key: relationship
+        type: choice
+        prompt: Worked together before?
+        required: true
+        choices:
+          - { value: first-time, label: New client }
+          - { value: repeat, label: Paid on time }
+          - { value: repeat-late-payer, label: Paid late }
+  - title: Money
+    questions:
+      - key: fees.total
+        type: money
+        label: fee
+        prompt: Your fee
+        required: true
+        min: "1"
+        rate: true
+      - key: deposit.percent
+        type: percent
+        label: deposit
+        prompt: Deposit
+        required: true
+        min: "10"
+        max: "100"
+        defaults:
+          - { when: 'relationship == "first-time"', value: "50" }
+          - { value: "30" }
+        late_payer: { at_least: "50" }
+  - title: Safeguards
+    questions:
+      - key: kill_fee.enabled
+        type: bool
+        label: kill fee clause
+        prompt: Kill fee?
+        default: true
+        late_payer: { set: true }
+      - key: kill_fee.days
+        type: integer
+        label: days of silence
+        prompt: Days of silence
+        when: kill_fee.enabled
+        default: 15
+        min: 3
+        max: 60
+"#;
+
+fn small() -> Library {
+    library::load(&[SourceFile {
+        relative: "library.yaml".into(),
+        display: "library.yaml".into(),
+        text: SMALL.into(),
+    }])
+    .into_library()
+    .unwrap()
+}
+
+fn built_in() -> Library {
+    library::load(&crate::library::built_in_files())
+        .into_library()
+        .unwrap()
+}
+
+fn known() -> Known {
+    Known {
+        presets: BTreeMap::new(),
+        profile: Answers::default(),
+        profile_place: "profile.yaml".into(),
+        today: jiff::civil::date(2026, 3, 2),
+        unprintable: None,
+        late_payer_applied: false,
+    }
+}
+
+fn run(library: &Library, known: &Known, script: &mut Script) -> Answers {
+    let answers = interview(library, known, script).unwrap();
+    assert!(
+        script.replies.is_empty(),
+        "replies left over: {:?}; log: {:#?}",
+        script.replies,
+        script.log
+    );
+    answers
+}
+
+fn get(answers: &Answers, key: &str) -> Option<String> {
+    answers.get(key).map(ToString::to_string)
+}
+
+const WRITE: R = R::Pick("Yes: write");
+
+#[test]
+fn asks_in_declared_order_under_section_headings() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("1,250.50"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        script.asked(),
+        [
+            "Your name",
+            "Your phone",
+            "Worked together before?",
+            "Your fee",
+            "Deposit",
+            "Kill fee?",
+            "Days of silence",
+            "Is everything right?"
+        ]
+    );
+    let sections: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("## "))
+        .collect();
+    assert_eq!(
+        sections,
+        ["You", "The relationship", "Money", "Safeguards", "Summary"]
+    );
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("1250.5"));
+    assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("50"));
+    assert_eq!(get(&answers, "kill_fee.days").as_deref(), Some("15"));
+    assert_eq!(get(&answers, "me.phone"), None, "left blank");
+}
+
+#[test]
+fn a_question_whose_condition_is_false_is_not_asked() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::No,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert!(!script.asked().contains(&"Days of silence"));
+    assert_eq!(get(&answers, "kill_fee.enabled").as_deref(), Some("no"));
+    assert_eq!(get(&answers, "kill_fee.days"), None);
+}
+
+#[test]
+fn mistakes_are_caught_at_the_question_and_asked_again() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::Enter,
+        R::T("Ann Lee"),
+        R::T("call me"),
+        R::T("+44 20 7946 0958"),
+        R::Pick("New client"),
+        R::T("$900"),
+        R::T("0.50"),
+        R::T("900"),
+        R::T("150%"),
+        R::T("40%"),
+        R::Enter,
+        R::T("2"),
+        R::T("fifteen"),
+        R::T("20"),
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    let invalid: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("invalid: "))
+        .collect();
+    assert_eq!(
+        invalid,
+        [
+            "This question needs an answer.",
+            "The answer is \"call me\"; expected a phone number such as +1 217 555 0142 \
+                 (letters are not allowed).",
+            "The answer is \"$900\"; expected an amount such as 1250.00 of at least 1.",
+            "The answer is 0.50; expected an amount such as 1250.00 of at least 1.",
+            "The answer is 150%; expected a percent from 10% to 100%.",
+            "The answer is 2; expected a whole number from 3 to 60.",
+            "The answer is \"fifteen\"; expected a whole number.",
+        ]
+    );
+    assert_eq!(
+        get(&answers, "me.phone").as_deref(),
+        Some("+44 20 7946 0958")
+    );
+    assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("40"));
+    assert_eq!(get(&answers, "kill_fee.days").as_deref(), Some("20"));
+}
+
+#[test]
+fn a_prompter_that_skips_the_check_still_cannot_pass_a_bad_answer() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("lots"),
+        R::T("900"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    script.unchecked = true;
+    let answers = run(&library, &known(), &mut script);
+    assert!(
+        script
+            .said()
+            .contains(&"The answer is \"lots\"; expected an amount such as 1250.00 of at least 1.")
+    );
+    assert_eq!(
+        script.asked().iter().filter(|q| **q == "Your fee").count(),
+        2
+    );
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("900"));
+}
+
+/// The built-in library with every answer of the first-time example except the
+/// relationship and the deposit, which the interview asks.
+fn example_without(keys: &[&str]) -> (Library, Known) {
+    let library = built_in();
+    let text = include_str!("../../examples/first-time-us.yaml");
+    let given = answers::read_given("first-time-us.yaml", text, &library).unwrap();
+    assert!(given.problems.is_empty(), "{:?}", given.problems);
+    let mut known = known();
+    for (key, located) in given.values {
+        if !keys.contains(&key.as_str()) {
+            let place = format!("first-time-us.yaml:{}", located.line);
+            known.presets.insert(
+                key,
+                Preset {
+                    scalar: located.scalar,
+                    place,
+                },
+            );
+        }
+    }
+    (library, known)
+}
+
+#[test]
+fn an_answers_file_leaves_only_the_missing_questions() {
+    let (library, known) = example_without(&["relationship", "deposit.percent"]);
+    let mut script = Script::new(&[R::Pick("new client"), R::Enter, WRITE]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked(),
+        [
+            "Have you worked with this client before?",
+            "Deposit, as a percentage of the fee, paid before any work starts",
+            "Is everything right?"
+        ]
+    );
+    assert_eq!(
+        get(&answers, "client.name").as_deref(),
+        Some("Capitol Bakery & Café LLC")
+    );
+}
+
+#[test]
+fn the_deposit_offered_depends_on_the_relationship() {
+    for (relationship, offered) in [
+        ("No, this is a new client", "50"),
+        ("Yes, and they paid on time", "30"),
+        ("Yes, but they paid late", "50"),
+    ] {
+        let (library, known) = example_without(&["relationship", "deposit.percent"]);
+        let mut script = Script::new(&[R::Pick(relationship), R::Enter, WRITE]);
+        let answers = run(&library, &known, &mut script);
+        let asked = script
+            .log
+            .iter()
+            .find(|l| l.starts_with("ask: Deposit"))
+            .unwrap();
+        assert!(
+            asked.ends_with(&format!("[{offered}]")),
+            "{relationship}: {asked}"
+        );
+        assert_eq!(get(&answers, "deposit.percent").as_deref(), Some(offered));
+    }
+}
+
+#[test]
+fn a_character_the_pdf_cannot_show_is_caught_at_its_question() {
+    let library = small();
+    let known = Known {
+        unprintable: Some(crate::layout::missing_glyph),
+        ..known()
+    };
+    let mut script = Script::new(&[
+        R::T("株式会社サクラ"),
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("1000"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known, &mut script);
+    let invalid: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("invalid: "))
+        .collect();
+    assert_eq!(
+        invalid,
+        [
+            "The PDF font cannot show the character '株' (U+682A); write it another way, or choose --format md."
+        ]
+    );
+    assert_eq!(get(&answers, "me.name").as_deref(), Some("Ann Lee"));
+}
+
+#[test]
+fn rates_already_multiplied_are_not_multiplied_again() {
+    // `--answers` of a file saved by `build --late-payer --save-answers`.
+    let library = small();
+    let known = Known {
+        late_payer_applied: true,
+        ..known()
+    };
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("Paid late"),
+        R::T("2000"),
+        R::T("50"),
+        R::Enter,
+        WRITE,
+    ]);
+    run(&library, &known, &mut script);
+    let said = script.said().join("\n");
+    assert!(!said.contains("$4,000.00"), "{said}");
+    assert!(!said.contains("doubled"), "{said}");
+}
+
+#[test]
+fn a_late_payer_hears_that_rates_double_and_sees_the_new_amounts() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("Paid late"),
+        R::T("1000"),
+        R::T("30"),
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        script.said()[1..],
+        [
+            "This client paid you late before: think it over before you take the job.\n\
+                 If you do, the contract doubles your rates and includes every safeguard,\n\
+                 whatever you answer below. You will see the contract's amounts as you go.",
+            "In the contract: $2,000.00 (doubled, as the client paid late before).",
+            "In the contract: 50% (the least for a client who paid late).",
+            "Kill fee clause: yes, always for a client who paid late.",
+            "You\n  name             Ann Lee\n  phone            —\n\
+                 The relationship\n  relationship     Paid late\n\
+                 Money\n  fee              $1,000.00\n  deposit          30%\n\
+                 Safeguards\n  kill fee clause  yes\n  days of silence  15\n\
+                 For a client who paid late, the contract uses instead:\n  \
+                 fee              $1,000.00 → $2,000.00\n  deposit          30% → 50%",
+        ]
+    );
+    assert!(!script.asked().contains(&"Kill fee?"));
+    // The answers stay as given: `prepare` hardens them for `new` and `build` alike.
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("1000"));
+    assert_eq!(get(&answers, "kill_fee.enabled").as_deref(), Some("yes"));
+}
+
+#[test]
+fn going_back_from_the_summary_changes_one_answer_and_what_follows_from_it() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::Enter,
+        R::T("20"),
+        // Kill fee off: the days are dropped.
+        R::Pick("No: change"),
+        R::Pick("Safeguards › kill fee clause: yes"),
+        R::No,
+        // The relationship: the deposit's default moves from 50 to 30, so it is asked.
+        R::Pick("No: change"),
+        R::Pick("relationship: New client"),
+        R::Pick("Paid on time"),
+        R::Enter,
+        // Changing the name offers the current answer to edit.
+        R::Pick("No: change"),
+        R::Pick("You › name"),
+        R::T("Ann B. Lee"),
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        script.asked()[7..],
+        [
+            "Is everything right?",
+            "Which answer do you want to change?",
+            "Kill fee?",
+            "Is everything right?",
+            "Which answer do you want to change?",
+            "Worked together before?",
+            "Deposit",
+            "Is everything right?",
+            "Which answer do you want to change?",
+            "Your name",
+            "Is everything right?",
+        ]
+    );
+    assert!(script.log.contains(&"ask: Deposit [30]".to_owned()));
+    assert_eq!(get(&answers, "kill_fee.days"), None);
+    assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("30"));
+    assert_eq!(get(&answers, "me.name").as_deref(), Some("Ann B. Lee"));
+    let last_summary = script.said().into_iter().last().unwrap();
+    assert!(!last_summary.contains("days of silence"), "{last_summary}");
+}
+
+#[test]
+fn a_change_that_keeps_the_default_does_not_ask_again() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("Paid on time"),
+        R::T("900"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        R::Pick("No: change"),
+        R::Pick("relationship"),
+        R::Pick("Paid late"),
+        WRITE,
+    ]);
+    run(&library, &known(), &mut script);
+    assert_eq!(
+        script.asked().iter().filter(|q| **q == "Deposit").count(),
+        1
+    );
+}
+
+#[test]
+fn a_bad_value_in_the_answers_file_is_reported_and_asked() {
+    let library = small();
+    let mut known = known();
+    for (key, scalar) in [
+        ("me.name", Scalar::Str("Ann Lee".into())),
+        ("relationship", Scalar::Str("first-time".into())),
+        ("fees.total", Scalar::Str("900".into())),
+        ("deposit.percent", Scalar::Int(150)),
+    ] {
+        known.presets.insert(
+            key.into(),
+            Preset {
+                scalar,
+                place: "acme.yaml:9".into(),
+            },
+        );
+    }
+    let mut script = Script::new(&[R::Enter, R::T("45"), R::Enter, R::Enter, WRITE]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked(),
+        [
+            "Your phone",
+            "Deposit",
+            "Kill fee?",
+            "Days of silence",
+            "Is everything right?"
+        ]
+    );
+    assert_eq!(
+        script.said()[1],
+        "acme.yaml:9: `deposit.percent` is 150%; expected a percent from 10% to 100%"
+    );
+    assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("45"));
+}
+
+#[test]
+fn saved_details_are_offered_together_and_as_defaults() {
+    let library = small();
+    let mut known = known();
+    known.profile.set("me.name", Value::Text("Ann Lee".into()));
+    let rest = [
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ];
+
+    let mut script = Script::new(&[&[R::Yes][..], &rest].concat());
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(script.asked()[0], "Use these details?");
+    assert_eq!(
+        script.said()[1],
+        "Your details, saved in profile.yaml:\n  name   Ann Lee\n  phone  —"
+    );
+    assert!(!script.asked().contains(&"Your name"));
+    assert_eq!(get(&answers, "me.name").as_deref(), Some("Ann Lee"));
+
+    let mut script =
+        Script::new(&[&[R::No, R::Enter, R::T("+1 217 555 0142")][..], &rest].concat());
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked()[..3],
+        ["Use these details?", "Your name", "Your phone"]
+    );
+    assert!(script.log.contains(&"ask: Your name [Ann Lee]".to_owned()));
+    assert_eq!(
+        get(&answers, "me.phone").as_deref(),
+        Some("+1 217 555 0142")
+    );
+}
+
+#[test]
+fn an_answers_file_is_read_without_requiring_anything() {
+    let library = small();
+    let text = "me:\n  name: Ann Lee\n  fone: 123\nfees:\n  total: lots\ndeposit:\n  percent:\n";
+    let given = answers::read_given("acme.yaml", text, &library).unwrap();
+    let keys: Vec<&str> = given.values.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        ["fees.total", "me.name"],
+        "empty values are not given"
+    );
+    assert_eq!(given.values["fees.total"].line, 5);
+    let problems: Vec<String> = given.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "error: unknown key `me.fone`; did you mean `me.phone`?\n --> acme.yaml:3:3\n  |\n3 |   fone: 123\n  |   ^^^^"
+        ]
+    );
+}
+
+#[test]
+fn esc_stops_the_interview() {
+    let library = small();
+    let mut script = Script::new(&[R::T("Ann Lee"), R::Esc]);
+    assert!(matches!(
+        interview(&library, &known(), &mut script),
+        Err(Stop::Cancelled)
+    ));
+}
+
+#[test]
+fn the_saved_answers_file_reads_back_as_the_same_answers() {
+    let library = built_in();
+    let text = include_str!("../../examples/repeat-late-payer.yaml");
+    let answers = answers::parse("repeat-late-payer.yaml", text, &library).unwrap();
+    let file = answers_file(&library, &answers, "clausewright build acme.answers.yaml");
+    assert!(file.starts_with(
+            "# Answers saved by `clausewright new`. Edit any value, then build the contract again:\n\
+             #\n#     clausewright build acme.answers.yaml\n#\n\
+             # The client paid late before (relationship: repeat-late-payer): the contract doubles\n"
+        ));
+    assert_eq!(
+        answers::parse("acme.answers.yaml", &file, &library).unwrap(),
+        answers
+    );
+    let profile = profile_file(&library, &answers);
+    let read = answers::read_given("profile.yaml", &profile, &library).unwrap();
+    let keys: Vec<&str> = read.values.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "freelancer.address",
+            "freelancer.business",
+            "freelancer.email",
+            "freelancer.entity",
+            "freelancer.kind",
+            "freelancer.name",
+            "freelancer.phone",
+            "freelancer.title"
+        ]
+    );
+}
