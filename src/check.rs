@@ -8,7 +8,6 @@ use crate::answers::Answers;
 use crate::assemble::{self, SectionNumber};
 use crate::error::{Diagnostic, Error};
 use crate::format::Locale;
-use crate::jurisdiction;
 use crate::letters;
 use crate::library::{self, Library, SourceFile};
 use crate::model::{Question, Value};
@@ -21,7 +20,6 @@ use crate::render;
 pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
     let loaded = library::load(files);
     let mut diagnostics = loaded.diagnostics;
-    diagnostics.extend(jurisdiction::load(files).1);
     if let Some(library) = &loaded.library {
         // Every clause is treated as included so that every cross-reference resolves.
         let mut numbers = assemble::all_included(library);
@@ -61,7 +59,7 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
 #[must_use]
 pub(crate) fn sample_answers(library: &Library) -> Answers {
     let mut answers = Answers::default();
-    for question in library.questions() {
+    for question in library.questions().chain(crate::model::place::questions()) {
         answers.set(&question.key, question.sample());
     }
     answers

@@ -15,9 +15,12 @@ use crate::model::{Question, Type, Value};
 /// The language and conventions prose is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Locale {
-    /// American English: `$1,250.00`, `March 2, 2026`, `fifteen`.
+    /// American English: `$1,250.00`, `March 2, 2026`, `license`.
     #[default]
     EnUs,
+    /// British English, for contracts under the laws of the UK, Germany, Türkiye and other
+    /// places outside the US written in English: `2 March 2026`, `licence`.
+    EnGb,
 }
 
 /// A value as a person reads it in a summary: `$190.00`, `50%`, `15 business days`.
@@ -47,7 +50,8 @@ const UNAMBIGUOUS_SYMBOLS: &[&str] = &[
 /// minor unit (`$1,234,567.01`, `¥1,000`, `CAD 12,400.00`); `None` for an unknown code.
 #[must_use]
 pub fn money(amount: Decimal, code: &str, locale: Locale) -> Option<String> {
-    let Locale::EnUs = locale;
+    // Both English locales group with commas and put the symbol first.
+    let (Locale::EnUs | Locale::EnGb) = locale;
     let currency = rusty_money::iso::find(code)?;
     let exponent = currency.exponent;
     let rounded = amount.round_dp_with_strategy(exponent, RoundingStrategy::MidpointAwayFromZero);
@@ -141,7 +145,7 @@ pub fn words(value: Decimal, locale: Locale) -> String {
 /// A number in words: `fifteen`, `one point five`, `zero point two five`.
 #[must_use]
 pub fn number_words(value: Decimal, locale: Locale) -> String {
-    let Locale::EnUs = locale;
+    let (Locale::EnUs | Locale::EnGb) = locale;
     let text = value.normalize().to_string();
     let float: f64 = text.parse().unwrap_or(0.0);
     let words = num2words::Num2Words::new(float)
@@ -156,11 +160,50 @@ pub fn number_words(value: Decimal, locale: Locale) -> String {
     }
 }
 
-/// A date as a contract writes it: `March 2, 2026`.
+/// A date as a contract writes it: `March 2, 2026` (US), `2 March 2026` (GB).
 #[must_use]
 pub fn long_date(date: jiff::civil::Date, locale: Locale) -> String {
-    let Locale::EnUs = locale;
-    date.strftime("%B %-d, %Y").to_string()
+    match locale {
+        Locale::EnUs => date.strftime("%B %-d, %Y").to_string(),
+        Locale::EnGb => date.strftime("%-d %B %Y").to_string(),
+    }
+}
+
+/// British spellings of the clause library's own words and their American forms, whole words
+/// only. Clause text is written in British spelling; [`american`] turns it American. Only words
+/// whose American form is the same for noun and verb are listed (British "licence" is the
+/// noun, "license" the verb; American "license" is both).
+const AMERICAN: &[(&str, &str)] = &[
+    ("licence", "license"),
+    ("licences", "licenses"),
+    ("Licence", "License"),
+    ("Licences", "Licenses"),
+];
+
+/// The library's own text (never an answer) in American spelling.
+#[must_use]
+pub fn american(text: &str) -> std::borrow::Cow<'_, str> {
+    if !AMERICAN.iter().any(|(gb, _)| text.contains(gb)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_alphabetic()) {
+        out.push_str(&rest[..start]);
+        let word_len = rest[start..]
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        out.push_str(
+            AMERICAN
+                .iter()
+                .find(|(gb, _)| *gb == word)
+                .map_or(word, |(_, us)| us),
+        );
+        rest = &rest[start + word_len..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -212,6 +255,18 @@ mod tests {
             "one and thirty-five hundredths percent (1.35%)"
         );
         assert_eq!(words("1.125"), "1.125%");
+    }
+
+    #[test]
+    fn dates_and_spelling_follow_the_locale() {
+        let day = jiff::civil::date(2026, 3, 2);
+        assert_eq!(long_date(day, Locale::EnUs), "March 2, 2026");
+        assert_eq!(long_date(day, Locale::EnGb), "2 March 2026");
+        let text = "a licence (the Licence), two licences; the Designer may license it; licensee";
+        assert_eq!(
+            american(text),
+            "a license (the License), two licenses; the Designer may license it; licensee"
+        );
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! A calendar is a sorted list of dates, looked up by binary search: building one parses only
 //! its own section of the file (and its base's), well under a millisecond.
 
+use std::collections::BTreeSet;
 use std::fmt;
+use std::sync::LazyLock;
 
 use jiff::ToSpan as _;
 use jiff::civil::{Date, Weekday};
@@ -117,6 +119,13 @@ impl Calendar {
             .filter_map(|line| header(line).map(|(id, _)| id))
     }
 
+    /// Whether the table holds the calendar `id` (the ids are read once per process).
+    #[must_use]
+    pub fn exists(id: &str) -> bool {
+        static IDS: LazyLock<BTreeSet<&'static str>> = LazyLock::new(|| Calendar::ids().collect());
+        IDS.contains(id)
+    }
+
     /// The name of the public holiday on `date`, if it is one.
     pub fn holiday(&self, date: Date) -> Result<Option<&'static str>, HolidayError> {
         self.covers(date)?;
@@ -151,6 +160,24 @@ impl Calendar {
         let mut left = n;
         while left > 0 {
             day = self.next_day(day)?;
+            if self.is_business_day(day)? {
+                left -= 1;
+            }
+        }
+        Ok(day)
+    }
+
+    /// The `n`th business day before `date` (`date` itself is not counted; `n = 0` is `date`).
+    pub fn subtract_business_days(&self, date: Date, n: u32) -> Result<Date, HolidayError> {
+        let mut day = date;
+        let mut left = n;
+        while left > 0 {
+            day = day
+                .checked_sub(1.days())
+                .map_err(|_| HolidayError::OutOfRange {
+                    id: self.id.clone(),
+                    date: day,
+                })?;
             if self.is_business_day(day)? {
                 left -= 1;
             }

@@ -41,12 +41,8 @@ pub fn calendar(schedule: &Schedule, client: &str, project: &str) -> String {
         Some(invoice) => format!(
             "Invoice {} for {project}, {}, due {}.",
             invoice.number,
-            crate::format::money(
-                invoice.amount,
-                &inputs.currency,
-                crate::format::Locale::default()
-            )
-            .unwrap_or_else(|| invoice.amount.to_string()),
+            crate::format::money(invoice.amount, &inputs.currency, inputs.locale)
+                .unwrap_or_else(|| invoice.amount.to_string()),
             invoice.due
         ),
         None => format!("Project: {project}."),

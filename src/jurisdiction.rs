@@ -20,7 +20,10 @@ use serde_saphyr::Spanned;
 use crate::error::Diagnostic;
 use crate::holidays::{Calendar, HolidayError};
 use crate::interest::{LatePayment, RateRule};
-use crate::library::{JURISDICTIONS_DIR, SourceFile, read_yaml};
+use crate::yaml::{SourceFile, read_yaml};
+
+/// The folder of a library that holds its jurisdiction profiles.
+pub const JURISDICTIONS_DIR: &str = "jurisdictions/";
 
 /// The profile used when the answers name no country, or one without a profile.
 pub const OTHER: &str = "other";
@@ -158,6 +161,9 @@ pub struct Place {
     pub small_claims_clause: String,
     /// The holiday calendar's id, or `None` when no holidays are known.
     pub calendar: Option<String>,
+    /// Where those holidays are observed, for the contract's definition of business days:
+    /// "Oregon", "England and Wales", "Türkiye".
+    pub holidays: String,
     /// Date style, spelling and currency.
     pub conventions: Conventions,
     /// Statutory interest on late payment, where the law sets it.
@@ -232,7 +238,7 @@ impl Profile {
                         .map(|(_, r)| format!(" (did you mean `{}`, {}?)", r.code, r.name))
                         .unwrap_or_default();
                     format!(
-                        "`{answer}` is not a {} of {}{suggestion}; give one of {}",
+                        "is \"{answer}\", which is not a {} of {}{suggestion}; give one of {}",
                         self.region_label,
                         self.name,
                         codes.join(", ")
@@ -327,12 +333,78 @@ impl Profile {
             } else {
                 Some(region.map_or_else(|| self.country.clone(), |r| r.calendar.clone()))
             },
+            holidays: if self.country == OTHER {
+                "the place where the Designer is based".to_owned()
+            } else {
+                region.map_or_else(|| self.name.clone(), |r| r.name.clone())
+            },
             conventions: self.conventions.clone(),
             late_payment: self.late_payment.clone(),
             late_fee_warning: self.late_fee_warning,
             consumer_cancellation: self.consumer_cancellation,
             freelancer_laws,
         })
+    }
+}
+
+/// What a freelancer-protection law checks in a contract, taken from the answers.
+#[derive(Debug, Clone, Default)]
+pub struct ContractTerms {
+    /// The fee (`fees.total`), in the contract's currency.
+    pub value: Option<Decimal>,
+    /// The contract's currency (`fees.currency`).
+    pub currency: String,
+    /// Days after the invoice within which the client pays (`payment.due_days`).
+    pub payment_days: Option<i64>,
+    /// Both parties' names and postal addresses are given.
+    pub parties: bool,
+    /// Both parties' phone numbers and email addresses are given.
+    pub contacts: bool,
+    /// The services are described (`project.description`).
+    pub services: bool,
+}
+
+impl FreelancerLaw {
+    /// What the contract lacks under this law, one sentence each; empty when it complies or
+    /// the law does not reach a contract of this value. A contract in another currency than
+    /// the law's is checked as if it reached the threshold (the tool knows no exchange rate).
+    #[must_use]
+    pub fn shortfalls(&self, terms: &ContractTerms, law_currency: &str) -> Vec<String> {
+        let below = terms.currency == law_currency
+            && terms.value.is_some_and(|value| value < self.threshold);
+        if below {
+            return Vec::new();
+        }
+        let mut missing = Vec::new();
+        for requirement in &self.requires {
+            let lacking = match requirement {
+                Requirement::Parties => (!terms.parties)
+                    .then(|| "the names and postal addresses of both parties".to_owned()),
+                Requirement::Contacts => (!terms.contacts)
+                    .then(|| "the phone numbers and email addresses of both parties".to_owned()),
+                Requirement::Services => {
+                    (!terms.services).then(|| "an itemised description of the services".to_owned())
+                }
+                Requirement::Rate => terms
+                    .value
+                    .is_none()
+                    .then(|| "the value of the services and how they are paid".to_owned()),
+                Requirement::PaymentDate => terms
+                    .payment_days
+                    .is_none()
+                    .then(|| "the date of payment, or how it is set".to_owned()),
+                Requirement::PaymentWithin30 => {
+                    terms.payment_days.filter(|days| *days > 30).map(|days| {
+                        format!("payment within thirty (30) days after delivery, not {days} days")
+                    })
+                }
+            };
+            missing.extend(lacking);
+        }
+        missing
+            .into_iter()
+            .map(|what| format!("{} requires {what}", self.name))
+            .collect()
     }
 }
 
@@ -534,7 +606,7 @@ fn check(file: &SourceFile, raw: RawProfile, diagnostics: &mut Vec<Diagnostic>) 
                 .calendar
                 .as_ref()
                 .map_or_else(|| format!("{country}-{code}"), |c| c.value.clone());
-            if let Err(e) = Calendar::load(&calendar) {
+            if let Err(e) = known_calendar(&calendar) {
                 let at: &dyn Located = choice.calendar.as_ref().map_or(&choice.code, |c| c);
                 diagnostics.push(error(at, format!("{e}; see data/holidays/holidays.txt")));
             }
@@ -579,7 +651,7 @@ fn check(file: &SourceFile, raw: RawProfile, diagnostics: &mut Vec<Diagnostic>) 
         let calendar = if country == OTHER {
             Ok(())
         } else {
-            Calendar::load(&country).map(|_| ())
+            known_calendar(&country)
         };
         if let Err(e) = calendar {
             diagnostics.push(error(
@@ -729,6 +801,15 @@ fn check_late_payment(
         known_until: known_until?,
         compensation,
     })
+}
+
+/// Whether the holiday table has the calendar `id` (its headers only: nothing is parsed).
+fn known_calendar(id: &str) -> Result<(), HolidayError> {
+    if Calendar::exists(id) {
+        Ok(())
+    } else {
+        Err(HolidayError::Unknown { id: id.to_owned() })
+    }
 }
 
 /// A YAML value with a location, for diagnostics.
@@ -975,7 +1056,7 @@ mod tests {
             .unwrap_err();
         assert_eq!(key, "jurisdiction.region");
         assert!(
-            message.starts_with("`Oregn` is not a state of the United States (did you mean `OR`, Oregon?); give one of AL, AK,"),
+            message.starts_with("is \"Oregn\", which is not a state of the United States (did you mean `OR`, Oregon?); give one of AL, AK,"),
             "{message}"
         );
         let (key, message) = us.resolve(PlaceAnswers::default()).unwrap_err();
@@ -1019,6 +1100,48 @@ mod tests {
             ["california", "los-angeles"]
         );
         assert!(ids(place("US", Some("OR"), Some("Multnomah County"))).is_empty());
+    }
+
+    #[test]
+    fn freelancer_laws_name_what_the_contract_lacks() {
+        let illinois = place("US", Some("IL"), Some("Cook County"))
+            .freelancer_laws
+            .remove(0);
+        let mut terms = ContractTerms {
+            value: Some("6400".parse().unwrap()),
+            currency: "USD".into(),
+            payment_days: Some(45),
+            parties: true,
+            contacts: true,
+            services: true,
+        };
+        assert_eq!(
+            illinois.shortfalls(&terms, "USD"),
+            [
+                "the Illinois Freelance Worker Protection Act (820 ILCS 193) requires payment within thirty (30) days after delivery, not 45 days"
+            ]
+        );
+        terms.payment_days = Some(30);
+        assert!(illinois.shortfalls(&terms, "USD").is_empty());
+        // Below the USD 500 threshold the Act does not reach the contract.
+        terms.payment_days = Some(45);
+        terms.value = Some("450".parse().unwrap());
+        assert!(illinois.shortfalls(&terms, "USD").is_empty());
+        // In another currency the tool cannot compare with the threshold, so it checks.
+        terms.currency = "EUR".into();
+        assert_eq!(illinois.shortfalls(&terms, "USD").len(), 1);
+        let los_angeles = place("US", Some("CA"), Some("Los Angeles"))
+            .freelancer_laws
+            .remove(1);
+        terms.contacts = false;
+        terms.currency = "USD".into();
+        terms.value = Some("1200".parse().unwrap());
+        assert_eq!(
+            los_angeles.shortfalls(&terms, "USD"),
+            [
+                "the Los Angeles Freelance Worker Protections Ordinance requires the phone numbers and email addresses of both parties"
+            ]
+        );
     }
 
     #[test]

@@ -550,6 +550,7 @@ fn compile(
         library
             .question(key)
             .or_else(|| in_scope.iter().find(|q| q.key == key))
+            .or_else(|| crate::model::place::question(key))
     };
     let before = diagnostics.len();
     let mut used = BTreeSet::new();

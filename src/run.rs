@@ -10,7 +10,6 @@ use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
 use crate::error::{Counts, Diagnostic, Error, Severity, github_annotation};
 use crate::explain;
-use crate::format::Locale;
 use crate::layout::{self, LayoutOptions};
 use crate::library::{self, Library, SourceFile, built_in_files, is_yaml};
 use crate::lint;
@@ -320,8 +319,13 @@ pub(crate) fn write_contract(
         );
     }
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let markdown = render::render(&contract, &prepared.answers, Locale::default())?;
-    let summary = prepare::summary(&contract, prepared, Locale::default());
+    let markdown = render::render_spelled(
+        &contract,
+        &prepared.answers,
+        prepared.locale(),
+        prepared.american_spelling(),
+    )?;
+    let summary = prepare::summary(&contract, prepared, prepared.locale());
     let client = prepared
         .answers
         .get(CLIENT_NAME)

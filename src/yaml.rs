@@ -1,7 +1,38 @@
-//! YAML errors in words: turns a serde-saphyr error into a located [`Diagnostic`], for the
-//! stages that read YAML (library, letters, answers).
+//! YAML files and their errors in words: a library's [`SourceFile`], reading one as a type, and
+//! a serde-saphyr error turned into a located [`Diagnostic`], for the stages that read YAML
+//! (library, letters, jurisdiction profiles, answers).
 
 use crate::error::Diagnostic;
+
+/// One file of a library, read by the caller from disk or from the built-in copy.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path relative to the library's folder, with `/` separators (`040-deposit.yaml`).
+    pub relative: String,
+    /// The name shown in diagnostics (`clauses/040-deposit.yaml`).
+    pub display: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// Reads a library file as `T`, or reports why it cannot (empty, YAML syntax, schema) there.
+pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
+    file: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let (name, text) = (file.display.as_str(), file.text.as_str());
+    if text.trim().is_empty() {
+        diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
+        return None;
+    }
+    match serde_saphyr::from_str(text) {
+        Ok(raw) => Some(raw),
+        Err(error) => {
+            diagnostics.push(yaml_diagnostic(name, text, &error));
+            None
+        }
+    }
+}
 
 /// Turns a serde-saphyr error into a diagnostic at its location in `file`.
 pub(crate) fn yaml_diagnostic(file: &str, text: &str, error: &serde_saphyr::Error) -> Diagnostic {

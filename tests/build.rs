@@ -548,8 +548,14 @@ fn every_option_combination_builds_a_well_formed_contract() {
                                         Value::Bool(transfer),
                                     );
                                     if !contacts {
+                                        // A private client in England: a consumer, who gets
+                                        // the right to cancel and the model form.
                                         answers.remove("client.contact");
                                         answers.remove("freelancer.business");
+                                        answers.set("client.consumer", Value::Bool(true));
+                                        answers.set("jurisdiction.country", text("GB"));
+                                        answers.set("jurisdiction.region", text("ENG"));
+                                        answers.set("jurisdiction.venue", text("Bristol"));
                                     }
                                     let variant = vary_the_newer_choices(&mut answers, count);
                                     let case = format!(

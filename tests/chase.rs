@@ -591,8 +591,8 @@ fn check_catches_broken_letter_templates() {
     );
     edit(
         "payment-notice-30.yaml",
-        "{{jurisdiction.courts}}",
-        "{{jurisdiction.court}}",
+        "{{place.courts}}",
+        "{{place.court}}",
     );
     edit(
         "payment-resend.yaml",
@@ -609,11 +609,11 @@ fn check_catches_broken_letter_templates() {
 7 |   I am following up on my message of {{{{date invoice.due}}}} about {{{{project.name}}}}, in case it got buried in a busy inbox.
   |                                             ^^^^^^^^^^^
 
-error: `jurisdiction.court` is neither declared in library.yaml nor a letter variable
+error: `place.court` is neither declared in library.yaml nor a letter variable
   --> {folder}/payment-notice-30.yaml:15:121
    |
-15 | ...ent gives me to recover it, which include a claim in {{{{jurisdiction.court}}}} under {{{{section \"governing-law\" titled=true}}}}.
-   |                                                           ^^^^^^^^^^^^^^^^^^
+15 | ...reement gives me to recover it, which include a claim in {{{{place.court}}}} under {{{{section \"governing-law\" titled=true}}}}.
+   |                                                               ^^^^^^^^^^^
 
 error: unknown helper `cash`; the helpers are `date`, `minus`, `money`, `percent`, `percent_of`, `section`, `times`, `words`
   --> {folder}/payment-resend.yaml:16:44
@@ -626,7 +626,7 @@ error: unknown helper `cash`; the helpers are `date`, `minus`, `money`, `percent
     let stderr = text(&output.stderr);
     assert_eq!(
         stderr,
-        format!("{expected}checked 51 files: 3 errors, 0 warnings\n")
+        format!("{expected}checked 52 files: 3 errors, 0 warnings\n")
     );
 }
 
@@ -635,7 +635,7 @@ fn the_built_in_letters_pass_check() {
     let output = clausewright(&["check", "--deny-warnings"]);
     assert_eq!(
         text(&output.stderr),
-        "checked 51 files: 0 errors, 0 warnings\n"
+        "checked 52 files: 0 errors, 0 warnings\n"
     );
     assert_eq!(output.status.code(), Some(0));
 }
@@ -792,4 +792,101 @@ fn a_library_missing_the_letter_due_now_exits_1() {
         "error: the clause library has no letter `payment-notice-60`; add letters/payment-notice-60.yaml to it\n"
     );
     assert!(files_in(out.path()).is_empty());
+}
+
+/// The schedule lines (`status  Day YYYY-MM-DD  title`) `chase` prints for an invoice of
+/// `example` due on `due`, read on `today`.
+fn schedule_lines(example: &str, due: &str, today: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(example);
+    let output = clausewright(&[
+        "chase",
+        answers.to_str().unwrap(),
+        "--stage",
+        "payment",
+        "--invoice",
+        "H-1",
+        "--amount",
+        "1000.00",
+        "--due",
+        due,
+        "--today",
+        today,
+        "--format",
+        "md",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    text(&output.stdout)
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+#[test]
+fn the_ladder_skips_memorial_day_the_spring_bank_holiday_and_kurban_bayrami() {
+    let has = |lines: &[String], step: &str| lines.iter().any(|l| l.contains(step));
+    // Due Friday 24 April 2026: the 30-day notice falls on Sunday 24 May, and Monday 25 May is
+    // Memorial Day (Texas) and the spring bank holiday (England): it goes on Tuesday 26 May.
+    let notice_30 = "Tue 2026-05-26 First late-payment notice (30 days past due)";
+    let texas = schedule_lines("repeat-late-payer.yaml", "2026-04-24", "2026-05-26");
+    assert!(has(&texas, notice_30), "{texas:#?}");
+    let england = schedule_lines("repeat-good-payer.yaml", "2026-04-24", "2026-05-26");
+    assert!(has(&england, notice_30), "{england:#?}");
+    // England's early May bank holiday (Monday 4 May) moves the statement to Tuesday 5 May;
+    // in Texas it goes on the Monday.
+    assert!(
+        has(&england, "Tue 2026-05-05 Send a statement of account"),
+        "{england:#?}"
+    );
+    assert!(
+        has(&texas, "Mon 2026-05-04 Send a statement of account"),
+        "{texas:#?}"
+    );
+    // Due Monday 27 April 2026 in Türkiye: day 30 is Wednesday 27 May, the first day of Kurban
+    // Bayramı (27 to 30 May), so the notice waits for Monday 1 June.
+    let turkey = schedule_lines("tr-client.yaml", "2026-04-27", "2026-05-28");
+    assert!(
+        has(
+            &turkey,
+            "Mon 2026-06-01 First late-payment notice (30 days past due)"
+        ),
+        "{turkey:#?}"
+    );
+}
+
+#[test]
+fn a_ladder_past_the_holiday_table_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tr-client.yaml");
+    let output = clausewright(&[
+        "chase",
+        answers.to_str().unwrap(),
+        "--stage",
+        "payment",
+        "--invoice",
+        "H-1",
+        "--amount",
+        "1000.00",
+        "--due",
+        "2040-12-01",
+        "--today",
+        "2040-12-02",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr).trim_end(),
+        "error: 2041-01-15 is in 2041, outside the public holidays clausewright knows for TR (2020 to 2040); business days cannot be counted for it"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
 }

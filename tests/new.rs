@@ -283,6 +283,8 @@ fn answer_every_question_for_a_late_payer(session: &Session) {
     session.answer("Cancellation fee", "25");
     session.keys("Who owns the copyright", &["Enter"]);
     session.keys("Agree that, for a year", &["Enter"]);
+    // Another country (the default): the law and the courts in the user's own words.
+    session.keys("Which country's law governs the contract?", &["Enter"]);
     session.answer("Which law governs the contract?", "the State of Illinois");
     session.answer(
         "Which courts hear any dispute?",

@@ -10,10 +10,12 @@
 //! read        answers file → Given (values as written, where, and shape problems)
 //! validate    answers file → Answers (typed, defaulted, every problem at once)
 //! late_payer  Answers → Answers hardened for a repeat late payer, and the Changes
+//! place       Answers + the library's profiles → Place (law, courts, holidays, conventions)
 //! write       Answers → answers file
 //! ```
 
 mod late_payer;
+mod place;
 mod read;
 mod validate;
 mod write;
@@ -24,6 +26,7 @@ use crate::model::Value;
 use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
+pub(crate) use place::place_of;
 pub(crate) use read::{Given, read_given, value_locations};
 pub use validate::parse;
 pub(crate) use validate::scalar_width;

@@ -2,9 +2,10 @@
 //! declarations, defaulted, and with every problem in the file reported at once.
 
 use super::read::{Located, read_given};
-use super::{Answers, Given};
+use super::{Answers, Given, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
+use crate::model::keys::COUNTRY;
 use crate::model::typed_value;
 
 /// Parses and validates an answers file against the library.
@@ -62,6 +63,23 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
                 Some(&line) => Diagnostic::error(file, text, line, 1, message),
                 None => Diagnostic::file_error(file, message),
             });
+        }
+    }
+    if diagnostics.is_empty() {
+        let declares_country = library.question(COUNTRY).is_some();
+        if let Err((key, why)) = place_of(&library.profiles, declares_country, &answers) {
+            let message = format!("`{key}` {why}");
+            let parent = key.rsplit_once('.').map(|(p, _)| p);
+            diagnostics.push(
+                match (found.get(key), parent.and_then(|p| parents.get(p))) {
+                    (Some(located), _) => {
+                        Diagnostic::error(file, text, located.line, located.column, message)
+                            .with_width(scalar_width(text, located))
+                    }
+                    (None, Some(&line)) => Diagnostic::error(file, text, line, 1, message),
+                    (None, None) => Diagnostic::file_error(file, message),
+                },
+            );
         }
     }
     if diagnostics.is_empty() {

@@ -8,8 +8,9 @@ use jiff::ToSpan as _;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use super::business_days::{add_business_days, days_between};
+use super::business_days::days_between;
 use crate::format::{self, Locale};
+use crate::holidays::Calendar;
 
 /// How long the final notice gives the client to pay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,17 +71,27 @@ impl FromStr for Deadline {
 impl Deadline {
     /// The last day to pay for a notice sent on `sent`, or why the deadline is out of bounds
     /// (at least five business days, at most thirty calendar days).
-    pub fn end(self, sent: Date) -> Result<Date, String> {
+    /// A deadline of calendar days that ends on a weekend or a public holiday moves to the next
+    /// business day.
+    pub fn end(self, sent: Date, calendar: &Calendar) -> Result<Date, String> {
         let end = match self {
-            Deadline::BusinessDays(n) => add_business_days(sent, n),
-            Deadline::Days(n) => sent.saturating_add(i64::from(n).days()),
-        };
-        if end < add_business_days(sent, MIN_DEADLINE_BUSINESS_DAYS) {
+            Deadline::BusinessDays(n) => calendar.add_business_days(sent, n),
+            Deadline::Days(n) => calendar.on_or_after(sent.saturating_add(i64::from(n).days())),
+        }
+        .map_err(|e| e.to_string())?;
+        let shortest = calendar
+            .add_business_days(sent, MIN_DEADLINE_BUSINESS_DAYS)
+            .map_err(|e| e.to_string())?;
+        if end < shortest {
             return Err(format!(
                 "--deadline {self} is shorter than {MIN_DEADLINE_BUSINESS_DAYS} business days; give the client at least `{MIN_DEADLINE_BUSINESS_DAYS}bd`"
             ));
         }
-        let days = days_between(sent, end);
+        // A calendar-day deadline counts its own days, before any move past a holiday.
+        let days = match self {
+            Deadline::Days(n) => i64::from(n),
+            Deadline::BusinessDays(_) => days_between(sent, end),
+        };
         if days > MAX_DEADLINE_DAYS {
             return Err(format!(
                 "--deadline {self} ends {days} days after the final notice; the deadline may be at most {MAX_DEADLINE_DAYS} calendar days (`{MAX_DEADLINE_DAYS}d`)"
@@ -91,15 +102,12 @@ impl Deadline {
 
     /// How a letter words it: `five (5) business days`.
     #[must_use]
-    pub fn words(self) -> String {
+    pub fn words(self, locale: Locale) -> String {
         let (n, unit) = match self {
             Deadline::BusinessDays(n) => (n, "business days"),
             Deadline::Days(n) => (n, "days"),
         };
-        format!(
-            "{} {unit}",
-            format::words(Decimal::from(n), Locale::default())
-        )
+        format!("{} {unit}", format::words(Decimal::from(n), locale))
     }
 }
 

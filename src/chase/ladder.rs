@@ -4,10 +4,9 @@
 use jiff::ToSpan as _;
 use jiff::civil::Date;
 
-use super::business_days::{
-    add_business_days, business_day_on_or_after, subtract_business_days, tuesday_of_next_week,
-};
+use super::business_days::tuesday_of_next_week;
 use super::{Step, step};
+use crate::holidays::{Calendar, HolidayError};
 
 /// Where the client went silent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,11 +104,11 @@ pub const PAYMENT_NOTICE_90: &str = "payment-notice-90";
 pub const PAYMENT_FINAL_NOTICE: &str = "payment-final-notice";
 
 /// A follow-up 4 to 7 days after the unanswered message (the first business day from the
-/// fourth), and a last check-in a week after that.
-pub(super) fn negotiating(since: Date) -> Vec<Step> {
-    let follow_up = business_day_on_or_after(since.saturating_add(4.days()));
-    let last = follow_up.saturating_add(7.days());
-    vec![
+/// fourth), and a last check-in a week after that (or the next business day).
+pub(super) fn negotiating(since: Date, calendar: &Calendar) -> Result<Vec<Step>, HolidayError> {
+    let follow_up = calendar.on_or_after(since.saturating_add(4.days()))?;
+    let last = calendar.on_or_after(follow_up.saturating_add(7.days()))?;
+    Ok(vec![
         step(
             NEGOTIATING_FOLLOW_UP,
             follow_up,
@@ -124,16 +123,22 @@ pub(super) fn negotiating(since: Date) -> Vec<Step> {
             "Say plainly it is the last one and that you would be glad to work together when they are ready. A client this slow before signing is a warning sign.",
             true,
         ),
-    ]
+    ])
 }
 
 /// The Tuesday of the week after the message, the checks once that week has passed, the
-/// pause-work notice, and the day the contract's kill fee for silence becomes available.
-pub(super) fn feedback(since: Date, kill_fee_days: Option<u32>) -> Vec<Step> {
-    let follow_up = tuesday_of_next_week(since);
+/// pause-work notice, and the day the contract's kill fee for silence becomes available; a
+/// day that is a public holiday moves to the next business day.
+pub(super) fn feedback(
+    since: Date,
+    kill_fee_days: Option<u32>,
+    calendar: &Calendar,
+) -> Result<Vec<Step>, HolidayError> {
+    let tuesday = tuesday_of_next_week(since);
+    let follow_up = calendar.on_or_after(tuesday)?;
     // The client has the rest of the follow-up's week: the checks start the Monday after.
-    let checks = follow_up.saturating_add(6.days());
-    let pause = add_business_days(checks, 3);
+    let checks = calendar.on_or_after(tuesday.saturating_add(6.days()))?;
+    let pause = calendar.add_business_days(checks, 3)?;
     let mut steps = vec![
         step(
             FEEDBACK_FOLLOW_UP,
@@ -163,7 +168,9 @@ pub(super) fn feedback(since: Date, kill_fee_days: Option<u32>) -> Vec<Step> {
             // The client may still answer on the last of those days; the clause applies the
             // next, and only five business days or more after the written warning, which the
             // pause-work notice gives.
-            add_business_days(since, days + 1).max(add_business_days(pause, WARNING_BUSINESS_DAYS)),
+            calendar
+                .add_business_days(since, days + 1)?
+                .max(calendar.add_business_days(pause, WARNING_BUSINESS_DAYS)?),
             "Send the notice ending the agreement under the kill fee",
             &format!(
                 "{days} business days have passed without a Response to your request, and five since the pause-work notice warned of it: the contract lets you end the agreement by notice, and the client owes the Ending Payment. Send it only if the client is still silent."
@@ -171,28 +178,40 @@ pub(super) fn feedback(since: Date, kill_fee_days: Option<u32>) -> Vec<Step> {
             true,
         ));
     }
-    steps
+    Ok(steps)
 }
 
 /// A reminder three business days before the due date, the follow-up the first business day
 /// after it, the pause-work notice three business days later, the statement of account a week
 /// after the follow-up, notices 30, 60 and 90 days past due with the cure notice at 45 days,
-/// and the final notice a week after the last notice. Dates that fall on a weekend move to the
-/// Monday.
-pub(super) fn payment(due: Date, late_fee: bool) -> Vec<Step> {
-    let follow_up = business_day_on_or_after(due.saturating_add(1.days()));
-    let resend = follow_up.saturating_add(7.days());
-    let notice = |days: i64| business_day_on_or_after(due.saturating_add(days.days()));
-    let notice_90 = notice(90);
+/// and the final notice a week after the last notice. Dates that fall on a weekend or a public
+/// holiday move to the next business day.
+pub(super) fn payment(
+    due: Date,
+    late_fee: bool,
+    calendar: &Calendar,
+) -> Result<Vec<Step>, HolidayError> {
+    let follow_up = calendar.on_or_after(due.saturating_add(1.days()))?;
+    let resend = calendar.on_or_after(follow_up.saturating_add(7.days()))?;
+    let notice = |days: i64| calendar.on_or_after(due.saturating_add(days.days()));
+    let (notice_30, cure, notice_60, notice_90) = (
+        notice(30)?,
+        notice(CURE_NOTICE_DAYS)?,
+        notice(60)?,
+        notice(90)?,
+    );
+    let final_notice = calendar.on_or_after(notice_90.saturating_add(7.days()))?;
+    let reminder = calendar.subtract_business_days(due, REMINDER_BUSINESS_DAYS)?;
+    let pause = calendar.add_business_days(follow_up, 3)?;
     let resend_title = if late_fee {
         "Send a statement of account with the late fee shown separately"
     } else {
         "Send a statement of account"
     };
-    vec![
+    Ok(vec![
         step(
             PAYMENT_REMINDER,
-            subtract_business_days(due, REMINDER_BUSINESS_DAYS),
+            reminder,
             "Send a friendly reminder that the invoice falls due",
             "A short email a few days before the due date catches an invoice that went astray while nothing is late yet.",
             true,
@@ -206,7 +225,7 @@ pub(super) fn payment(due: Date, late_fee: bool) -> Vec<Step> {
         ),
         step(
             PAYMENT_PAUSE_WORK,
-            add_business_days(follow_up, 3),
+            pause,
             "If work is still under way: tell the client it is paused until the invoice is paid",
             "The contract lets you pause all work while any amount is overdue; skip this letter if the work is finished.",
             true,
@@ -220,21 +239,21 @@ pub(super) fn payment(due: Date, late_fee: bool) -> Vec<Step> {
         ),
         step(
             PAYMENT_NOTICE_30,
-            notice(30),
+            notice_30,
             "First late-payment notice (30 days past due)",
             "Firm and polite: demand payment, state the plan for legal action, enclose a copy of the invoice.",
             true,
         ),
         step(
             PAYMENT_CURE_NOTICE,
-            notice(CURE_NOTICE_DAYS),
+            cure,
             "Notice to put the non-payment right within ten business days",
             "The contract's written request before the agreement may be ended for non-payment; it matters most while work is still under way.",
             true,
         ),
         step(
             PAYMENT_NOTICE_60,
-            notice(60),
+            notice_60,
             "Second late-payment notice (60 days past due)",
             "Firm and polite: demand payment, state the plan for legal action, enclose a copy of the invoice.",
             true,
@@ -248,19 +267,24 @@ pub(super) fn payment(due: Date, late_fee: bool) -> Vec<Step> {
         ),
         step(
             PAYMENT_FINAL_NOTICE,
-            notice_90.saturating_add(7.days()),
+            final_notice,
             "Final notice, with a deadline before legal action",
             "The last letter: the balance, the days overdue, the original due date, the deadline, payment details and your contact details.",
             true,
         ),
-    ]
+    ])
 }
 
 /// The acceptance request on the day the final work is sent, and the day its review period
-/// ends (`review_days` business days later), when the work counts as accepted unless the
-/// client objected.
-pub(super) fn delivery(since: Date, review_days: u32) -> Vec<Step> {
-    vec![
+/// ends (`review_days` business days later, public holidays skipped), when the work counts as
+/// accepted unless the client objected.
+pub(super) fn delivery(
+    since: Date,
+    review_days: u32,
+    calendar: &Calendar,
+) -> Result<Vec<Step>, HolidayError> {
+    let review_ends = calendar.add_business_days(since, review_days)?;
+    Ok(vec![
         step(
             DELIVERY_ACCEPTANCE_REQUEST,
             since,
@@ -270,21 +294,23 @@ pub(super) fn delivery(since: Date, review_days: u32) -> Vec<Step> {
         ),
         step(
             "delivery-review-ends",
-            add_business_days(since, review_days),
+            review_ends,
             "The review period ends: without a Defect Notice or a revision round, the work is accepted",
             "If the client sent neither, the Project is complete: invoice the balance within five business days.",
             false,
         ),
-    ]
+    ])
 }
 
-/// The written confirmation of a change, on the day it was agreed.
-pub(super) fn change(since: Date) -> Vec<Step> {
-    vec![step(
+/// The written confirmation of a change, on the day it was agreed (the calendar only checks
+/// that the day is one the holiday table covers).
+pub(super) fn change(since: Date, calendar: &Calendar) -> Result<Vec<Step>, HolidayError> {
+    calendar.is_business_day(since)?;
+    Ok(vec![step(
         CHANGE_ORDER_CONFIRMATION,
         since,
         "Confirm the agreed change in writing before starting it",
         "Extra work goes ahead only once it is agreed in writing: wait for the client's reply.",
         true,
-    )]
+    )])
 }

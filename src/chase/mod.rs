@@ -4,12 +4,14 @@
 //! late fee, balance, deadline).
 //!
 //! Pure functions over [`jiff::civil::Date`]; money is [`rust_decimal::Decimal`]. Business days
-//! are Monday to Friday: there is no public-holiday calendar.
+//! are Monday to Friday without the public holidays of the contract's place
+//! ([`Calendar`]); every step and deadline that falls on another day moves to the next
+//! business day, and a date outside the holiday table is an error.
 //!
 //! ```text
 //! ladder         the stages, the letters each sends, and the rungs of each ladder
 //! deadline       the final notice's deadline (`--deadline 10bd`) and its bounds
-//! business_days  Monday-to-Friday date arithmetic
+//! business_days  the Tuesday of next week, days between dates
 //! late_fee       the late fee owed on an invoice
 //! balance        an invoice's account on a day: payments, late fee, balance
 //! record         the chase record (`<client>.chase.yaml`): letters sent, calls, payments
@@ -30,10 +32,11 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use crate::error::Error;
+use crate::format::Locale;
+use crate::holidays::Calendar;
 use crate::model::Value;
 
 pub use balance::{Balance, balance_on};
-use business_days::add_business_days;
 pub use business_days::days_between;
 pub use deadline::Deadline;
 pub use ladder::{
@@ -133,6 +136,10 @@ pub struct Inputs {
     pub review_days: Option<u32>,
     /// Change: what the change is, and its price.
     pub change: Option<(String, Decimal)>,
+    /// The public holidays business days skip (the contract's place).
+    pub calendar: Calendar,
+    /// How dates and amounts are written.
+    pub locale: Locale,
 }
 
 /// Business days to review a delivery when the answers give none.
@@ -247,12 +254,9 @@ impl Schedule {
                 ("invoice.balance", Value::Number(account.balance)),
             ]);
         }
-        if let (Stage::Delivery, Some(since)) = (self.inputs.stage, self.inputs.since) {
-            let days = self.inputs.review_days.unwrap_or(DEFAULT_REVIEW_DAYS);
-            values.push((
-                "letter.review_ends",
-                Value::Date(add_business_days(since, days)),
-            ));
+        // The review period's end, as the ladder dated it (public holidays skipped).
+        if let Some(ends) = self.steps.iter().find(|s| s.id == "delivery-review-ends") {
+            values.push(("letter.review_ends", Value::Date(ends.date)));
         }
         if let Some((description, price)) = &self.inputs.change {
             values.push(("change.description", Value::Text(description.clone())));
@@ -264,7 +268,7 @@ impl Schedule {
             values.push(("letter.deadline", Value::Date(deadline)));
             values.push((
                 "letter.deadline_period",
-                Value::Text(self.inputs.deadline.words()),
+                Value::Text(self.inputs.deadline.words(self.inputs.locale)),
             ));
         }
         values
@@ -274,20 +278,29 @@ impl Schedule {
 /// Builds the ladder for `inputs` and marks each step against `inputs.today`.
 pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
     let mut steps = match inputs.stage {
-        Stage::Negotiating => negotiating(required_since(inputs)?),
-        Stage::Feedback => feedback(required_since(inputs)?, inputs.kill_fee_days),
+        Stage::Negotiating => negotiating(required_since(inputs)?, &inputs.calendar)?,
+        Stage::Feedback => feedback(
+            required_since(inputs)?,
+            inputs.kill_fee_days,
+            &inputs.calendar,
+        )?,
         Stage::Delivery => delivery(
             required_since(inputs)?,
             inputs.review_days.unwrap_or(DEFAULT_REVIEW_DAYS),
-        ),
-        Stage::Change => change(required_since(inputs)?),
+            &inputs.calendar,
+        )?,
+        Stage::Change => change(required_since(inputs)?, &inputs.calendar)?,
         Stage::Payment => {
             let invoice = inputs.invoice.as_ref().ok_or_else(|| {
                 Error::Usage(
                     "the payment stage needs an invoice: --invoice, --amount and --due".into(),
                 )
             })?;
-            payment(invoice.due, inputs.late_fee_percent.is_some())
+            payment(
+                invoice.due,
+                inputs.late_fee_percent.is_some(),
+                &inputs.calendar,
+            )?
         }
     };
     let paid_in_full = paid_in_full_on(inputs);
@@ -320,7 +333,10 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
             None if inputs.today >= planned => inputs.today,
             None => planned,
         };
-        let end = inputs.deadline.end(sent).map_err(Error::Usage)?;
+        let end = inputs
+            .deadline
+            .end(sent, &inputs.calendar)
+            .map_err(Error::Usage)?;
         deadline = Some(end);
         if let (Some(i), Some(sent)) = (final_index, final_notice_sent) {
             steps[i].date = sent;

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{Schedule, Stage, Status};
-use crate::format::{self, Locale};
+use crate::format;
 
 /// The schedule as the terminal shows it: what is being chased, the amounts owed today, one
 /// line per step, and what to do now.
@@ -12,8 +12,7 @@ use crate::format::{self, Locale};
 pub fn render(schedule: &Schedule, client: &str) -> String {
     let inputs = &schedule.inputs;
     let money = |amount: Decimal| {
-        format::money(amount, &inputs.currency, Locale::default())
-            .unwrap_or_else(|| amount.to_string())
+        format::money(amount, &inputs.currency, inputs.locale).unwrap_or_else(|| amount.to_string())
     };
     let mut out = String::new();
     match (&inputs.invoice, inputs.since) {
@@ -22,7 +21,7 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
                 "{client}: invoice {} for {}, due {}\n",
                 invoice.number,
                 money(invoice.amount),
-                format::long_date(invoice.due, Locale::default())
+                format::long_date(invoice.due, inputs.locale)
             ));
             let days = schedule.days_overdue(inputs.today);
             let account = schedule.account_on(inputs.today);
@@ -34,20 +33,20 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
             if account.paid > Decimal::ZERO && account.balance == Decimal::ZERO {
                 out.push_str(&format!(
                     "{}: paid in full{paid}, late fee {}\n",
-                    format::long_date(inputs.today, Locale::default()),
+                    format::long_date(inputs.today, inputs.locale),
                     money(account.late_fee)
                 ));
             } else if days > 0 {
                 out.push_str(&format!(
                     "{}: {days} days overdue{paid}, late fee {}, balance {}\n",
-                    format::long_date(inputs.today, Locale::default()),
+                    format::long_date(inputs.today, inputs.locale),
                     money(account.late_fee),
                     money(account.balance)
                 ));
             } else {
                 out.push_str(&format!(
                     "{}: not overdue yet\n",
-                    format::long_date(inputs.today, Locale::default())
+                    format::long_date(inputs.today, inputs.locale)
                 ));
             }
         }
@@ -59,7 +58,7 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
                 Stage::Change => "change agreed on",
                 _ => "no answer since",
             },
-            format::long_date(since, Locale::default())
+            format::long_date(since, inputs.locale)
         )),
         (None, None) => {}
     }

@@ -24,7 +24,13 @@ fn inputs(stage: Stage, today: Date) -> Inputs {
         record: super::record::Record::default(),
         review_days: None,
         change: None,
+        calendar: Calendar::weekends_only(),
+        locale: Locale::EnUs,
     }
+}
+
+fn weekends() -> Calendar {
+    Calendar::weekends_only()
 }
 
 fn payment_inputs(due: Date, today: Date) -> Inputs {
@@ -50,22 +56,49 @@ fn dated(schedule: &Schedule) -> Vec<(&str, String, Status)> {
 #[test]
 fn business_days_skip_weekends() {
     // Friday 2026-05-01 + 1 business day is Monday 2026-05-04.
-    assert_eq!(add_business_days(date(2026, 5, 1), 1), date(2026, 5, 4));
-    assert_eq!(add_business_days(date(2026, 5, 1), 5), date(2026, 5, 8));
+    assert_eq!(
+        weekends().add_business_days(date(2026, 5, 1), 1).unwrap(),
+        date(2026, 5, 4)
+    );
+    assert_eq!(
+        weekends().add_business_days(date(2026, 5, 1), 5).unwrap(),
+        date(2026, 5, 8)
+    );
     // From a Saturday, the first business day counted is the Monday.
-    assert_eq!(add_business_days(date(2026, 5, 2), 1), date(2026, 5, 4));
-    assert_eq!(add_business_days(date(2026, 5, 4), 0), date(2026, 5, 4));
-    assert_eq!(business_day_on_or_after(date(2026, 5, 2)), date(2026, 5, 4));
-    assert_eq!(business_day_on_or_after(date(2026, 5, 3)), date(2026, 5, 4));
-    assert_eq!(business_day_on_or_after(date(2026, 5, 5)), date(2026, 5, 5));
+    assert_eq!(
+        weekends().add_business_days(date(2026, 5, 2), 1).unwrap(),
+        date(2026, 5, 4)
+    );
+    assert_eq!(
+        weekends().add_business_days(date(2026, 5, 4), 0).unwrap(),
+        date(2026, 5, 4)
+    );
+    assert_eq!(
+        weekends().on_or_after(date(2026, 5, 2)).unwrap(),
+        date(2026, 5, 4)
+    );
+    assert_eq!(
+        weekends().on_or_after(date(2026, 5, 3)).unwrap(),
+        date(2026, 5, 4)
+    );
+    assert_eq!(
+        weekends().on_or_after(date(2026, 5, 5)).unwrap(),
+        date(2026, 5, 5)
+    );
 }
 
 #[test]
 fn business_days_cross_month_ends_and_leap_days() {
     // Thursday 2024-02-29 (a leap day) + 2 business days is Monday 2024-03-04.
-    assert_eq!(add_business_days(date(2024, 2, 29), 2), date(2024, 3, 4));
+    assert_eq!(
+        weekends().add_business_days(date(2024, 2, 29), 2).unwrap(),
+        date(2024, 3, 4)
+    );
     // Wednesday 2025-12-31 + 3 business days is Monday 2026-01-05.
-    assert_eq!(add_business_days(date(2025, 12, 31), 3), date(2026, 1, 5));
+    assert_eq!(
+        weekends().add_business_days(date(2025, 12, 31), 3).unwrap(),
+        date(2026, 1, 5)
+    );
     assert_eq!(days_between(date(2024, 2, 1), date(2024, 3, 1)), 29);
     assert_eq!(days_between(date(2025, 2, 1), date(2025, 3, 1)), 28);
     assert_eq!(days_between(date(2026, 3, 1), date(2026, 2, 1)), -28);
@@ -104,10 +137,10 @@ fn negotiating_follow_up_is_four_to_seven_days_after() {
     );
     for since in 1..=31 {
         let since = date(2026, 5, since);
-        let follow_up = negotiating(since)[0].date;
+        let follow_up = negotiating(since, &weekends()).unwrap()[0].date;
         let days = days_between(since, follow_up);
         assert!((4..=7).contains(&days), "{since} → {follow_up}");
-        assert!(is_business_day(follow_up));
+        assert!(weekends().is_business_day(follow_up).unwrap());
     }
 }
 
@@ -283,14 +316,18 @@ fn leap_day_due_date() {
 #[test]
 fn deadlines_stay_between_five_business_days_and_thirty_days() {
     let friday = date(2026, 6, 5);
-    assert_eq!(Deadline::default().end(friday), Ok(date(2026, 6, 12)));
     assert_eq!(
-        "14d".parse::<Deadline>().unwrap().end(friday),
-        Ok(date(2026, 6, 19))
+        Deadline::default().end(friday, &weekends()),
+        Ok(date(2026, 6, 12))
     );
     assert_eq!(
-        "30d".parse::<Deadline>().unwrap().end(friday),
-        Ok(date(2026, 7, 5))
+        "14d".parse::<Deadline>().unwrap().end(friday, &weekends()),
+        Ok(date(2026, 6, 19))
+    );
+    // Thirty days end on Sunday 5 July, so the client has until the Monday.
+    assert_eq!(
+        "30d".parse::<Deadline>().unwrap().end(friday, &weekends()),
+        Ok(date(2026, 7, 6))
     );
     assert_eq!(
         "31d".parse::<Deadline>(),
@@ -310,17 +347,17 @@ fn deadlines_stay_between_five_business_days_and_thirty_days() {
     assert!("4000000000d".parse::<Deadline>().is_err());
     assert!("4000000000bd".parse::<Deadline>().is_err());
     assert_eq!(
-        "22bd".parse::<Deadline>().unwrap().end(friday),
+        "22bd".parse::<Deadline>().unwrap().end(friday, &weekends()),
         Err("--deadline 22bd ends 32 days after the final notice; the deadline may be at most 30 calendar days (`30d`)".into())
     );
     assert_eq!(
-        "4bd".parse::<Deadline>().unwrap().end(friday),
+        "4bd".parse::<Deadline>().unwrap().end(friday, &weekends()),
         Err(
             "--deadline 4bd is shorter than 5 business days; give the client at least `5bd`".into()
         )
     );
     assert_eq!(
-        "6d".parse::<Deadline>().unwrap().end(friday),
+        "6d".parse::<Deadline>().unwrap().end(friday, &weekends()),
         Err("--deadline 6d is shorter than 5 business days; give the client at least `5bd`".into())
     );
     assert_eq!(
@@ -331,7 +368,7 @@ fn deadlines_stay_between_five_business_days_and_thirty_days() {
         )
     );
     assert_eq!(
-        "10bd".parse::<Deadline>().unwrap().words(),
+        "10bd".parse::<Deadline>().unwrap().words(Locale::EnUs),
         "ten (10) business days"
     );
 }
@@ -419,4 +456,110 @@ fn letters_name_only_the_letters_the_record_says_were_sent() {
     let values = recorded.letter_values(notice);
     assert!(values.contains(&("letter.last_sent", Value::Date(date(2026, 5, 21)))));
     assert!(values.contains(&("letter.warning_sent", Value::Date(date(2026, 5, 21)))));
+}
+
+/// The payment ladder of an invoice due `due`, read on `today`, in `place`'s calendar.
+fn payment_in(place: &str, due: Date, today: Date) -> Vec<(&'static str, String)> {
+    let input = Inputs {
+        calendar: Calendar::load(place).unwrap(),
+        ..payment_inputs(due, today)
+    };
+    let steps = schedule(&input).unwrap().steps;
+    let calendar = Calendar::load(place).unwrap();
+    for step in &steps {
+        assert!(
+            calendar.is_business_day(step.date).unwrap(),
+            "{place}: {} on {}",
+            step.id,
+            step.date
+        );
+    }
+    steps
+        .iter()
+        .map(|s| (s.id, s.date.strftime("%a %Y-%m-%d").to_string()))
+        .collect()
+}
+
+fn step_on<'a>(steps: &'a [(&'static str, String)], id: &str) -> &'a str {
+    &steps.iter().find(|(step, _)| *step == id).unwrap().1
+}
+
+#[test]
+fn steps_move_past_memorial_day_the_spring_bank_holiday_and_kurban_bayrami() {
+    // An invoice due Friday 24 April 2026: its 30-day notice falls on Sunday 24 May, and the
+    // Monday after, 25 May, is Memorial Day in Oregon and the spring bank holiday in England,
+    // so the notice goes on Tuesday 26 May. Without holidays it would be Monday 25 May.
+    let weekend_only: Vec<(&str, String)> =
+        schedule(&payment_inputs(date(2026, 4, 24), date(2026, 4, 25)))
+            .unwrap()
+            .steps
+            .iter()
+            .map(|s| (s.id, s.date.strftime("%a %Y-%m-%d").to_string()))
+            .collect();
+    assert_eq!(step_on(&weekend_only, PAYMENT_NOTICE_30), "Mon 2026-05-25");
+    for place in ["US-OR", "GB-ENG"] {
+        let steps = payment_in(place, date(2026, 4, 24), date(2026, 4, 25));
+        assert_eq!(
+            step_on(&steps, PAYMENT_NOTICE_30),
+            "Tue 2026-05-26",
+            "{place}"
+        );
+        assert_eq!(
+            step_on(&steps, PAYMENT_FOLLOW_UP),
+            "Mon 2026-04-27",
+            "{place}"
+        );
+    }
+    // England's early May bank holiday (Monday 4 May) moves the statement to Tuesday 5 May.
+    let oregon = payment_in("US-OR", date(2026, 4, 24), date(2026, 4, 25));
+    let england = payment_in("GB-ENG", date(2026, 4, 24), date(2026, 4, 25));
+    assert_eq!(step_on(&oregon, PAYMENT_RESEND), "Mon 2026-05-04");
+    assert_eq!(step_on(&england, PAYMENT_RESEND), "Tue 2026-05-05");
+    // In England, an invoice due Thursday 2 April 2026 is followed up after Good Friday and
+    // Easter Monday: on Tuesday 7 April.
+    let easter = payment_in("GB-ENG", date(2026, 4, 2), date(2026, 4, 3));
+    assert_eq!(step_on(&easter, PAYMENT_FOLLOW_UP), "Tue 2026-04-07");
+    // In Türkiye an invoice due Monday 27 April 2026 reaches 30 days on Wednesday 27 May, the
+    // first day of Kurban Bayramı (27 to 30 May): the notice waits until Monday 1 June.
+    let turkey = payment_in("TR", date(2026, 4, 27), date(2026, 4, 28));
+    assert_eq!(step_on(&turkey, PAYMENT_NOTICE_30), "Mon 2026-06-01");
+}
+
+#[test]
+fn the_kill_fee_and_the_pause_count_business_days_without_holidays() {
+    // Feedback asked on Friday 15 May 2026 in Oregon: the checks fall on Monday 25 May,
+    // Memorial Day, and move to Tuesday 26; the pause-work notice comes three business days
+    // later, on Friday 29 May.
+    let input = Inputs {
+        since: Some(date(2026, 5, 15)),
+        kill_fee_days: Some(5),
+        calendar: Calendar::load("US-OR").unwrap(),
+        ..inputs(Stage::Feedback, date(2026, 5, 16))
+    };
+    let steps = schedule(&input).unwrap().steps;
+    let on = |id: &str| steps.iter().find(|s| s.id == id).unwrap().date;
+    assert_eq!(on("feedback-checks"), date(2026, 5, 26));
+    assert_eq!(on(FEEDBACK_PAUSE_WORK), date(2026, 5, 29));
+    let oregon = Calendar::load("US-OR").unwrap();
+    assert_eq!(
+        oregon.add_business_days(date(2026, 5, 21), 6),
+        Ok(date(2026, 6, 1))
+    );
+}
+
+#[test]
+fn a_date_outside_the_holiday_table_is_an_error() {
+    let input = Inputs {
+        calendar: Calendar::load("US-OR").unwrap(),
+        ..payment_inputs(date(2040, 11, 30), date(2040, 12, 1))
+    };
+    // The 60-day notice falls on 29 January 2041.
+    let error = schedule(&input).unwrap_err().to_string();
+    assert!(
+        error.ends_with(
+            "is in 2041, outside the public holidays clausewright knows for US-OR \
+         (2020 to 2040); business days cannot be counted for it"
+        ),
+        "{error}"
+    );
 }

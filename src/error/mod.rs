@@ -42,6 +42,9 @@ pub enum Error {
     /// A command-line value that clap cannot check by itself.
     #[error("{0}")]
     Usage(String),
+    /// A date outside the public holidays clausewright knows, or an unknown holiday calendar.
+    #[error("{0}")]
+    Holidays(#[from] crate::holidays::HolidayError),
     /// The user stopped the interview (Esc or Ctrl-C) before anything was written.
     #[error("the interview was stopped; nothing was written")]
     Cancelled,
@@ -68,7 +71,8 @@ impl Error {
             | Error::Output(_)
             | Error::Layout(_)
             | Error::Letters(_)
-            | Error::Internal(_) => 1,
+            | Error::Internal(_)
+            | Error::Holidays(_) => 1,
         }
     }
 

@@ -16,6 +16,8 @@ fn feedback(since: Date) -> String {
         record: crate::chase::record::Record::default(),
         review_days: None,
         change: None,
+        calendar: crate::holidays::Calendar::weekends_only(),
+        locale: crate::format::Locale::EnUs,
     };
     calendar(&schedule(&inputs).unwrap(), "Acme, Inc.", "Site")
 }

@@ -49,6 +49,12 @@ pub(crate) fn load_declarations(
                 )));
                 continue;
             }
+            if key.starts_with(crate::model::place::PREFIX) || key == "place" {
+                diagnostics.push(key_at(format!(
+                    "`{key}` is under `place`, which the jurisdiction profile fills in; rename the question"
+                )));
+                continue;
+            }
             if let Some(line) = keys.get(&key) {
                 diagnostics.push(key_at(format!(
                     "`{key}` is already declared on line {line}"

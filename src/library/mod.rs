@@ -24,8 +24,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use handlebars::template::Template;
 
 use crate::error::Diagnostic;
-use crate::model::{Condition, Question};
-use crate::yaml::yaml_diagnostic;
+use crate::jurisdiction::{self, JURISDICTIONS_DIR, Profile};
+use crate::model::keys::PLACE_ANSWERS;
+use crate::model::{Condition, Question, place};
 
 pub use builtin::built_in_files;
 pub(crate) use clauses::load_clauses;
@@ -36,16 +37,8 @@ pub(crate) use template::{check_cross_references, check_template};
 /// The name of the file that declares the library's title and variables.
 pub const LIBRARY_FILE: &str = "library.yaml";
 
-/// One file of a library, read by the caller from disk or from the built-in copy.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// The path relative to the library's folder, with `/` separators (`040-deposit.yaml`).
-    pub relative: String,
-    /// The name shown in diagnostics (`clauses/040-deposit.yaml`).
-    pub display: String,
-    /// The file's text.
-    pub text: String,
-}
+pub use crate::yaml::SourceFile;
+pub(crate) use crate::yaml::read_yaml;
 
 /// A loaded, checked library.
 #[derive(Debug, Clone)]
@@ -56,6 +49,9 @@ pub struct Library {
     pub sections: Vec<Section>,
     /// The clauses, sorted by order then id.
     pub clauses: Vec<Clause>,
+    /// The jurisdiction profiles (`jurisdictions/`); a library without any uses the built-in
+    /// ones.
+    pub profiles: Vec<Profile>,
 }
 
 /// A group of questions asked together.
@@ -226,6 +222,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
             .iter()
             .flat_map(|s| &s.questions)
             .find(|q| q.key == key)
+            .or_else(|| place::question(key))
     };
     for section in sections {
         for question in &section.questions {
@@ -238,6 +235,8 @@ pub fn load(files: &[SourceFile]) -> Loaded {
             }
         }
     }
+    // The jurisdiction profile reads these answers itself.
+    used.extend(PLACE_ANSWERS.iter().map(|k| (*k).to_owned()));
     let mut failed_ids = Vec::new();
     let mut any_clause_failed = false;
     let clause_files: Vec<&SourceFile> = files
@@ -276,16 +275,31 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     if let Some((_, sections)) = declarations.as_ref().filter(|_| !any_clause_failed) {
         warn_unused(library_file, sections, &used, &mut diagnostics);
     }
+    let profiles = load_profiles(files, &mut diagnostics);
     let library = declarations.map(|(title, sections)| Library {
         title,
         sections,
         clauses,
+        profiles,
     });
     Loaded {
         library,
         diagnostics,
         failed_ids,
     }
+}
+
+/// The library's jurisdiction profiles, or the built-in ones when it has none.
+fn load_profiles(files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<Profile> {
+    if !files
+        .iter()
+        .any(|f| jurisdiction::is_profile_file(&f.relative))
+    {
+        return jurisdiction::load(&builtin::built_in_files()).0;
+    }
+    let (profiles, found) = jurisdiction::load(files);
+    diagnostics.extend(found);
+    profiles
 }
 
 /// Warns about every declared key that no clause or condition uses.
@@ -313,9 +327,6 @@ fn warn_unused(
         }
     }
 }
-
-/// The folder of a library that holds its jurisdiction profiles.
-pub const JURISDICTIONS_DIR: &str = "jurisdictions/";
 
 /// Whether a library file is a clause: not `library.yaml`, and not under `letters/` (letter
 /// templates have a format of their own) or `jurisdictions/` (jurisdiction profiles).
@@ -378,25 +389,6 @@ pub(crate) fn is_kebab(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-/// Reads a library file as `T`, or reports why it cannot (empty, YAML syntax, schema) there.
-pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
-    file: &SourceFile,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<T> {
-    let (name, text) = (file.display.as_str(), file.text.as_str());
-    if text.trim().is_empty() {
-        diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
-        return None;
-    }
-    match serde_saphyr::from_str(text) {
-        Ok(raw) => Some(raw),
-        Err(error) => {
-            diagnostics.push(yaml_diagnostic(name, text, &error));
-            None
-        }
-    }
 }
 
 /// Whether a path names a YAML file (`.yaml` or `.yml`, any case): the files a library holds.

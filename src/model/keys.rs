@@ -20,3 +20,21 @@ pub const PROJECT_NAME: &str = "project.name";
 pub const CURRENCY: &str = "fees.currency";
 /// The currency when the answers name none.
 pub const DEFAULT_CURRENCY: &str = "USD";
+/// The country whose law governs (ISO 3166-1 alpha-2, or `other`).
+pub const COUNTRY: &str = "jurisdiction.country";
+/// The state, nation or Land within the country.
+pub const REGION: &str = "jurisdiction.region";
+/// The city or county whose courts hear disputes.
+pub const VENUE: &str = "jurisdiction.venue";
+/// The `other` profile's free text: "the laws of ...".
+pub const LAW: &str = "jurisdiction.law";
+/// The `other` profile's free text: the courts.
+pub const COURTS: &str = "jurisdiction.courts";
+/// Whether the client is a consumer: a person contracting outside any trade or business.
+pub const CLIENT_CONSUMER: &str = "client.consumer";
+/// The reference rate (percent) that replaces a profile's table for statutory interest.
+pub const REFERENCE_RATE: &str = "late_fee.reference_rate";
+
+/// The answers the jurisdiction profile reads (not the clauses): a library that declares them
+/// uses them even when no clause names them.
+pub const PLACE_ANSWERS: &[&str] = &[COUNTRY, REGION, VENUE, LAW, COURTS, CLIENT_CONSUMER];

@@ -8,9 +8,11 @@
 //!   condition  Condition: `when:` expressions, parsed, type-checked and evaluated
 //! typed      Scalar + Question → Value (typed_value, parse_number)
 //! keys       the well-known answer keys (agreement.date, relationship, …)
+//! place      the place variables a jurisdiction profile derives (place.law, …)
 //! ```
 
 pub mod keys;
+pub mod place;
 pub mod schema;
 pub mod typed;
 pub mod value;

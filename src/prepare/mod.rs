@@ -18,12 +18,15 @@ mod summary;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::answers::{Answers, Change};
-use crate::error::Error;
+use crate::answers::{Answers, Change, place_of};
+use crate::error::{Diagnostic, Error};
+use crate::format::Locale;
+use crate::holidays::Calendar;
+use crate::jurisdiction::{DateStyle, Place, Spelling};
 use crate::library::Library;
 use crate::model::Type;
 use crate::model::Value;
-use crate::model::keys::{AGREEMENT_DATE, LATE_PAYER, RELATIONSHIP};
+use crate::model::keys::{AGREEMENT_DATE, COUNTRY, LATE_PAYER, RELATIONSHIP};
 
 pub(crate) use glyphs::check_glyphs;
 pub(crate) use meta::pdf_meta;
@@ -43,6 +46,45 @@ pub struct Prepared {
     pub late_payer_multiplier: Option<Decimal>,
     /// The answers file as read (name and text), to place errors found after parsing.
     pub source: Option<(String, String)>,
+    /// The place whose law governs, from the answers and the library's profiles (`None` for
+    /// a library that asks no `jurisdiction.country`).
+    pub place: Option<Place>,
+}
+
+impl Prepared {
+    /// The language and conventions the contract and letters are written in: the place's
+    /// (day-month-year dates and British spelling outside the United States).
+    #[must_use]
+    pub fn locale(&self) -> Locale {
+        locale_of(self.place.as_ref())
+    }
+
+    /// Whether the contract's own words take American spelling (the place's convention;
+    /// without a place, the library's spelling stands).
+    #[must_use]
+    pub fn american_spelling(&self) -> bool {
+        self.place
+            .as_ref()
+            .is_some_and(|p| p.conventions.spelling == Spelling::American)
+    }
+
+    /// The public holidays business days skip: the place's, or Monday to Friday where none
+    /// are known.
+    pub fn calendar(&self) -> Result<Calendar, Error> {
+        self.place
+            .as_ref()
+            .map_or_else(|| Ok(Calendar::weekends_only()), Place::calendar)
+            .map_err(|e| Error::Usage(e.to_string()))
+    }
+}
+
+/// The locale of a place's conventions.
+#[must_use]
+pub fn locale_of(place: Option<&Place>) -> Locale {
+    match place.map(|p| (p.conventions.date, p.conventions.spelling)) {
+        Some((DateStyle::DayMonthYear, _) | (_, Spelling::British)) => Locale::EnGb,
+        _ => Locale::EnUs,
+    }
 }
 
 /// What [`prepare`] needs to know beyond the library and the answers.
@@ -120,11 +162,22 @@ pub fn prepare(
         answers = hardened;
         changes.extend(more);
     }
+    let declares_country = library.question(COUNTRY).is_some();
+    let place = place_of(&library.profiles, declares_country, &answers).map_err(|(key, why)| {
+        Error::Diagnostics(vec![Diagnostic::file_error(
+            "answers",
+            format!("`{key}` {why}"),
+        )])
+    })?;
+    if let Some(place) = &place {
+        answers.set_place(place);
+    }
     Ok(Prepared {
         library,
         answers,
         changes,
         late_payer_multiplier,
         source: None,
+        place,
     })
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 
+use handlebars::template::{Template, TemplateElement};
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     Renderable, ScopedJson,
@@ -27,22 +28,38 @@ use crate::model::keys::DEFAULT_CURRENCY;
 
 #[cfg(test)]
 mod tests;
-/// Renders the whole contract.
+/// Renders the whole contract, its own words spelled as the library writes them.
 pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Result<String, Error> {
+    render_spelled(contract, answers, locale, false)
+}
+
+/// Renders the whole contract; with `american`, the library's own words (never an answer)
+/// take American spelling (`licence` becomes `license`).
+pub fn render_spelled(
+    contract: &Contract<'_>,
+    answers: &Answers,
+    locale: Locale,
+    american: bool,
+) -> Result<String, Error> {
     let registry = registry(contract.section_numbers(), locale, answers);
     let data = answers.to_json();
     let mut out = String::with_capacity(16 * 1024);
     let _ = writeln!(out, "# {}\n", escape(&contract.library.title));
     let mut diagnostics = Vec::new();
     for part in &contract.parts {
-        let body = match render_clause(&registry, part.clause, &data) {
+        let clause = if american {
+            respelled(part.clause)
+        } else {
+            std::borrow::Cow::Borrowed(part.clause)
+        };
+        let body = match render_clause(&registry, &clause, &data) {
             Ok(body) => body,
             Err(diagnostic) => {
                 diagnostics.push(diagnostic);
                 continue;
             }
         };
-        let title = escape(&part.clause.title);
+        let title = escape(&clause.title);
         match part.number {
             Some(number) => {
                 let _ = writeln!(out, "## {number}. {title}\n");
@@ -51,7 +68,7 @@ pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Res
                 let _ = writeln!(out, "## {title}\n");
             }
         }
-        if part.clause.keep_together {
+        if clause.keep_together {
             let _ = writeln!(
                 out,
                 "<!-- keep-together -->\n\n{body}\n\n<!-- end keep-together -->\n"
@@ -66,6 +83,41 @@ pub fn render(contract: &Contract<'_>, answers: &Answers, locale: Locale) -> Res
     out.truncate(out.trim_end().len());
     out.push('\n');
     Ok(out)
+}
+
+/// The clause with its own words (title and the template's literal text, never an inserted
+/// value) in American spelling.
+fn respelled(clause: &Clause) -> std::borrow::Cow<'_, Clause> {
+    fn respell_template(template: &mut Template) {
+        for element in &mut template.elements {
+            match element {
+                TemplateElement::RawString(text) => {
+                    if let std::borrow::Cow::Owned(changed) = format::american(text) {
+                        *text = changed;
+                    }
+                }
+                TemplateElement::HelperBlock(block) => {
+                    for inner in block.template.iter_mut().chain(block.inverse.iter_mut()) {
+                        respell_template(inner);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let changes = |text: &str| matches!(format::american(text), std::borrow::Cow::Owned(_));
+    let raw_changes = clause.template.elements.iter().any(|e| match e {
+        TemplateElement::RawString(text) => changes(text),
+        TemplateElement::HelperBlock(_) => true,
+        _ => false,
+    });
+    if !changes(&clause.title) && !raw_changes {
+        return std::borrow::Cow::Borrowed(clause);
+    }
+    let mut owned = clause.clone();
+    owned.title = format::american(&clause.title).into_owned();
+    respell_template(&mut owned.template);
+    std::borrow::Cow::Owned(owned)
 }
 
 /// A Handlebars registry with the Markdown escaper, strict mode and every helper; `numbers`

@@ -10,7 +10,6 @@ use crate::chase::{self, Stage};
 use crate::cli::{ChaseArgs, LetterFormat, OutputFormat, RecordKind};
 use crate::eml;
 use crate::error::Error;
-use crate::format::Locale;
 use crate::ics;
 use crate::letters;
 use crate::library;
@@ -78,7 +77,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         Some(text) => record::parse(&record_name, text, &steps, today)?,
         None => Record::default(),
     };
-    let mut inputs = chase_inputs(args, &prepared.answers, today, record)?;
+    let mut inputs = chase_inputs(args, &prepared, today, record)?;
     if let Some(kind) = args.record {
         let before = chase::schedule(&inputs)?;
         let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
@@ -275,10 +274,11 @@ fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
 /// The ladder's inputs: the options, and the contract's terms from the answers.
 fn chase_inputs(
     args: &ChaseArgs,
-    answers: &Answers,
+    prepared: &Prepared,
     today: jiff::civil::Date,
     record: Record,
 ) -> Result<chase::Inputs, Error> {
+    let answers = &prepared.answers;
     let invoice = match (&args.invoice, args.amount) {
         (Some(number), Some(amount)) if Stage::from(args.stage) == Stage::Payment => {
             Some(chase::Invoice {
@@ -327,6 +327,8 @@ fn chase_inputs(
             _ => None,
         },
         change: args.change.clone().zip(args.price),
+        calendar: prepared.calendar()?,
+        locale: prepared.locale(),
     })
 }
 
@@ -348,7 +350,7 @@ fn chase_letters(
     let registry = render::registry_with_titles(
         contract.section_numbers(),
         titles,
-        Locale::default(),
+        prepared.locale(),
         &prepared.answers,
     );
     let mut formats = args.format.clone();
