@@ -529,6 +529,10 @@ fn compile(
         ));
         return None;
     }
+    if let Some((line, column, message)) = crate::library::too_deep(&source) {
+        diagnostics.push(origin.diagnostic(line, column, message));
+        return None;
+    }
     let template = match Template::compile(&source) {
         Ok(template) => template,
         Err(error) => {

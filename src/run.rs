@@ -49,7 +49,14 @@ pub fn stderr_is_styled() -> bool {
 // ---------------------------------------------------------------------------------------------
 // Reading libraries
 
-/// Reads every YAML file below `dir`, sorted by path.
+/// The largest input file read (answers, clause, letter or library file): far above any real
+/// one (the built-in library's largest file is under 20 KiB), small enough that a mistake such
+/// as a link to `/dev/zero` fails at once instead of filling the memory.
+pub(crate) const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Reads every YAML file below `dir`, sorted by path. A symbolic link is followed only to a
+/// file or folder inside `dir`; one leading out of it, or in a loop, is an error that names the
+/// link and never shows what it points at.
 pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
     let metadata = std::fs::metadata(dir).map_err(|source| Error::Io {
         path: dir.to_owned(),
@@ -61,7 +68,12 @@ pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
             dir.display()
         )));
     }
+    let root = std::fs::canonicalize(dir).map_err(|source| Error::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
     let mut files = Vec::new();
+    let mut visited = vec![root.clone()];
     let mut pending = vec![dir.to_owned()];
     while let Some(folder) = pending.pop() {
         let entries = std::fs::read_dir(&folder).map_err(|source| Error::Io {
@@ -74,15 +86,41 @@ pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
                 source,
             })?;
             let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-                continue;
-            }
             let relative = path
                 .strip_prefix(dir)
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .replace('\\', "/");
+            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            if link {
+                let refuse = |why: &str| {
+                    Error::Diagnostics(vec![Diagnostic::file_error(
+                        &path.display().to_string(),
+                        format!("this symbolic link {why}; it is not read"),
+                    )])
+                };
+                let target = match std::fs::canonicalize(&path) {
+                    Ok(target) => target,
+                    // A link into a loop is one error, not a walk without end.
+                    Err(_) if looping(&path) => return Err(refuse("leads in a loop")),
+                    Err(_) if is_yaml(&relative) => return Err(refuse("leads to nothing")),
+                    Err(_) => continue,
+                };
+                if !target.starts_with(&root) {
+                    return Err(refuse("leads out of the library folder"));
+                }
+            }
+            if path.is_dir() {
+                if link {
+                    let target = std::fs::canonicalize(&path).unwrap_or_default();
+                    if visited.contains(&target) {
+                        continue;
+                    }
+                    visited.push(target);
+                }
+                pending.push(path);
+                continue;
+            }
             if !is_yaml(&relative) {
                 continue;
             }
@@ -98,17 +136,46 @@ pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
     Ok(files)
 }
 
+/// Whether following `path` runs into a loop of links.
+fn looping(path: &Path) -> bool {
+    // ELOOP: 40 on Linux, 62 on macOS and the BSDs.
+    const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
+    matches!(std::fs::metadata(path), Err(error) if error.raw_os_error() == Some(ELOOP))
+}
+
+/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`]; anything but a regular file (a
+/// folder, a FIFO, a device such as `/dev/zero`) is refused before a byte is read.
 fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    use std::io::Read as _;
+    let io_error = |source: std::io::Error| Error::Io {
         path: path.to_owned(),
         source,
-    })?;
-    String::from_utf8(bytes).map_err(|_| {
+    };
+    let refuse = |message: String| {
         Error::Diagnostics(vec![Diagnostic::file_error(
             &path.display().to_string(),
-            "the file is not UTF-8 text".into(),
+            message,
         )])
-    })
+    };
+    // The type is asked of the path first: opening a FIFO would wait for a writer.
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if !metadata.is_file() {
+        return Err(refuse(
+            "is not a regular file; only text files are read".into(),
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(refuse(format!(
+            "is larger than {} KiB, the most clausewright reads from one file",
+            MAX_FILE_BYTES / 1024
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| refuse("the file is not UTF-8 text".into()))
 }
 
 /// The files of the library in `clauses` (none for the built-in one): inputs no output may
@@ -429,4 +496,83 @@ fn render_format(
             pdf::pdf(&document, meta)
         }
     })
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    fn message(error: &Error) -> String {
+        error.render(false)
+    }
+
+    #[test]
+    fn only_regular_files_of_bounded_size_are_read() {
+        let error = read_text(Path::new("/dev/zero")).unwrap_err();
+        assert!(
+            message(&error).contains("/dev/zero: is not a regular file"),
+            "{}",
+            message(&error)
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("answers.yaml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        assert!(message(&read_text(&fifo).unwrap_err()).contains("is not a regular file"));
+        let big = dir.path().join("big.yaml");
+        std::fs::write(
+            &big,
+            "a".repeat(usize::try_from(MAX_FILE_BYTES).unwrap() + 1),
+        )
+        .unwrap();
+        assert!(message(&read_text(&big).unwrap_err()).contains("is larger than 1024 KiB"));
+        let linked = dir.path().join("zero.yaml");
+        symlink("/dev/zero", &linked).unwrap();
+        assert!(message(&read_text(&linked).unwrap_err()).contains("is not a regular file"));
+    }
+
+    #[test]
+    fn a_library_link_never_leads_out_of_its_folder_nor_shows_what_is_there() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("environ");
+        std::fs::write(&secret, "TOKEN=hunter2\n").unwrap();
+        let library = tempfile::tempdir().unwrap();
+        std::fs::write(library.path().join("library.yaml"), "title: x\n").unwrap();
+        symlink(&secret, library.path().join("x.yaml")).unwrap();
+        let error = read_library_dir(library.path()).unwrap_err();
+        let text = message(&error);
+        assert!(
+            text.contains("x.yaml: this symbolic link leads out of the library folder"),
+            "{text}"
+        );
+        assert!(!text.contains("hunter2"));
+        // A link to a folder outside is refused the same way.
+        std::fs::remove_file(library.path().join("x.yaml")).unwrap();
+        symlink(outside.path(), library.path().join("more")).unwrap();
+        assert!(
+            message(&read_library_dir(library.path()).unwrap_err())
+                .contains("leads out of the library folder")
+        );
+    }
+
+    #[test]
+    fn a_link_loop_is_one_error_and_a_link_back_into_the_library_is_read_once() {
+        let library = tempfile::tempdir().unwrap();
+        std::fs::write(library.path().join("library.yaml"), "title: x\n").unwrap();
+        symlink(library.path(), library.path().join("again")).unwrap();
+        let files = read_library_dir(library.path()).unwrap();
+        assert_eq!(files.len(), 1, "the folder is read once, not once per link");
+        symlink(library.path().join("b.yaml"), library.path().join("a.yaml")).unwrap();
+        symlink(library.path().join("a.yaml"), library.path().join("b.yaml")).unwrap();
+        let text = message(&read_library_dir(library.path()).unwrap_err());
+        assert!(
+            text.contains("this symbolic link leads in a loop"),
+            "{text}"
+        );
+        assert!(text.ends_with("1 error, 0 warnings"), "{text}");
+    }
 }

@@ -114,6 +114,10 @@ fn load_clause<'q>(
             "the body is empty".into(),
         ));
     }
+    if let Some((line, column, message)) = super::template::too_deep(&body) {
+        diagnostics.push(origin.diagnostic(line, column, message));
+        return Err(Some(id));
+    }
     let template = match Template::compile(&body) {
         Ok(template) => template,
         Err(error) => {

@@ -32,7 +32,7 @@ pub use builtin::built_in_files;
 pub(crate) use clauses::load_clauses;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
 pub(crate) use template::section_references;
-pub(crate) use template::{check_cross_references, check_template};
+pub(crate) use template::{check_cross_references, check_template, too_deep};
 
 /// The name of the file that declares the library's title and variables.
 pub const LIBRARY_FILE: &str = "library.yaml";

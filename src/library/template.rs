@@ -33,6 +33,68 @@ pub(crate) fn template_syntax_message(reason: &str) -> String {
     format!("template error: {reason}")
 }
 
+/// The deepest a body may nest `{{#if}}` blocks, or `( )` subexpressions within one `{{ }}`:
+/// Handlebars parses and renders them recursively, and a few thousand levels overflow the stack.
+pub(crate) const MAX_TEMPLATE_DEPTH: usize = 32;
+
+/// Where `body` first nests deeper than [`MAX_TEMPLATE_DEPTH`] (1-based line and column), and
+/// the message for it; checked before Handlebars sees the body.
+pub(crate) fn too_deep(body: &str) -> Option<(usize, usize, String)> {
+    let (mut blocks, mut parens, mut in_tag) = (0usize, 0usize, false);
+    let (mut line, mut column) = (1, 1);
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        let here = (line, column);
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+        let next = chars.peek().copied();
+        if !in_tag && c == '{' && next == Some('{') {
+            in_tag = true;
+            parens = 0;
+            chars.next();
+            column += 1;
+            // `{{#if` and `{{~#if` open a block; `{{/if` closes one.
+            let mut rest = chars.clone();
+            let mut sigil = rest.next();
+            if sigil == Some('~') {
+                sigil = rest.next();
+            }
+            match sigil {
+                Some('#') => {
+                    blocks += 1;
+                    if blocks > MAX_TEMPLATE_DEPTH {
+                        return Some((
+                            here.0,
+                            here.1,
+                            format!("blocks nest at most {MAX_TEMPLATE_DEPTH} deep"),
+                        ));
+                    }
+                }
+                Some('/') => blocks = blocks.saturating_sub(1),
+                _ => {}
+            }
+        } else if in_tag && c == '}' && next == Some('}') {
+            in_tag = false;
+        } else if in_tag && c == '(' {
+            parens += 1;
+            if parens > MAX_TEMPLATE_DEPTH {
+                return Some((
+                    here.0,
+                    here.1,
+                    format!("subexpressions `( )` nest at most {MAX_TEMPLATE_DEPTH} deep"),
+                ));
+            }
+        } else if in_tag && c == ')' {
+            parens = parens.saturating_sub(1);
+        }
+    }
+    None
+}
+
 /// Walks a compiled body: every path declared, every helper known, no raw `{{{ }}}`.
 pub(crate) fn check_template<'q>(
     template: &Template,
@@ -322,5 +384,26 @@ fn section_references_into(template: &Template, out: &mut Vec<(String, usize, us
                 section_references_into(inner, out);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_found_where_it_goes_too_deep() {
+        let subexpressions = format!(
+            "x\n{{{{upper {}a{}}}}}",
+            "(upper ".repeat(1500),
+            ")".repeat(1500)
+        );
+        let (line, column, message) = too_deep(&subexpressions).unwrap();
+        assert_eq!((line, column), (2, 9 + 7 * 32));
+        assert!(message.contains("nest at most 32 deep"));
+        let blocks = "{{#if a}}".repeat(40) + &"{{/if}}".repeat(40);
+        assert_eq!(too_deep(&blocks).unwrap().1, 1 + 9 * 32);
+        let fine = "{{#if a}}".repeat(32) + &"{{/if}}".repeat(32) + &"{{#if a}}{{/if}}".repeat(100);
+        assert_eq!(too_deep(&fine), None);
     }
 }

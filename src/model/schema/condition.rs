@@ -114,14 +114,30 @@ impl fmt::Display for Condition {
     }
 }
 
+/// The most tokens a condition may hold: a tree of at most this many nodes, so evaluating and
+/// dropping it never recurses deeper than this.
+pub const MAX_TOKENS: usize = 256;
+/// The deepest nesting of `(` and `not` a condition may have: the parser recurses once a level.
+pub const MAX_DEPTH: usize = 32;
+
 impl Condition {
     /// Parses a condition.
     pub fn parse(source: &str) -> Result<Self, ConditionError> {
         let tokens = tokenize(source)?;
+        if let Some(token) = tokens.get(MAX_TOKENS) {
+            return Err(ConditionError {
+                offset: token.offset,
+                len: token.len,
+                message: format!(
+                    "a condition holds at most {MAX_TOKENS} words, values and operators; split it into declared keys"
+                ),
+            });
+        }
         let mut parser = Parser {
             tokens: &tokens,
             position: 0,
             end: source.len(),
+            depth: 0,
         };
         let expr = parser.or()?;
         if let Some(token) = parser.peek() {
@@ -336,6 +352,8 @@ struct Parser<'t> {
     tokens: &'t [Token],
     position: usize,
     end: usize,
+    /// How many `(` and `not` enclose the current token.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -345,6 +363,21 @@ impl Parser<'_> {
 
     fn next_is(&self, kind: &TokenKind) -> bool {
         self.peek().is_some_and(|t| &t.kind == kind)
+    }
+
+    /// Enters one level of nesting at `token`, refusing to go past [`MAX_DEPTH`].
+    fn enter(&mut self, token: &Token) -> Result<(), ConditionError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(ConditionError {
+                offset: token.offset,
+                len: token.len,
+                message: format!(
+                    "conditions nest at most {MAX_DEPTH} deep (each `(` and `not` is a level)"
+                ),
+            });
+        }
+        Ok(())
     }
 
     fn or(&mut self) -> Result<Expr, ConditionError> {
@@ -368,9 +401,12 @@ impl Parser<'_> {
     }
 
     fn unary(&mut self) -> Result<Expr, ConditionError> {
-        if self.next_is(&TokenKind::Not) {
+        if let Some(not) = self.peek().filter(|t| t.kind == TokenKind::Not).cloned() {
             self.position += 1;
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            self.enter(&not)?;
+            let inner = self.unary()?;
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner)));
         }
         let left = self.operand()?;
         if let Some(Token {
@@ -410,7 +446,9 @@ impl Parser<'_> {
             TokenKind::True => literal(Literal::Bool(true)),
             TokenKind::False => literal(Literal::Bool(false)),
             TokenKind::Open => {
+                self.enter(&token)?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 if !self.next_is(&TokenKind::Close) {
                     return Err(ConditionError {
                         offset: token.offset,

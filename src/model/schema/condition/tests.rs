@@ -182,3 +182,40 @@ fn keys_are_listed_with_offsets() {
     let condition = Condition::parse("a.b and (c == 1 or not d)").unwrap();
     assert_eq!(condition.keys(), [("a.b", 0), ("c", 9), ("d", 23)]);
 }
+
+#[test]
+fn deep_or_long_conditions_are_located_errors_not_a_crash() {
+    let deep = format!("{}a{}", "(".repeat(40), ")".repeat(40));
+    let error = Condition::parse(&deep).unwrap_err();
+    assert_eq!(error.offset, MAX_DEPTH);
+    assert!(
+        error.message.contains("nest at most 32 deep"),
+        "{}",
+        error.message
+    );
+    let nots = format!("{}a", "not ".repeat(40));
+    assert!(
+        Condition::parse(&nots)
+            .unwrap_err()
+            .message
+            .contains("nest at most")
+    );
+    // The 2,000 parentheses: one located error (the 257th token), no stack overflow.
+    let deeper = format!("{}a{}", "(".repeat(2000), ")".repeat(2000));
+    assert_eq!(Condition::parse(&deeper).unwrap_err().offset, MAX_TOKENS);
+    let long = vec!["a"; 5000].join(" and ");
+    let error = Condition::parse(&long).unwrap_err();
+    assert!(
+        error.message.contains("at most 256 words"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        &long[error.offset..error.offset + error.len],
+        "a",
+        "the 257th token"
+    );
+    // Up to the limits, conditions parse and evaluate.
+    let fine = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+    assert!(Condition::parse(&fine).is_ok());
+}
