@@ -44,9 +44,10 @@ pub enum Command {
     /// Answer questions about a client in the terminal; get an answers file and the contract.
     ///
     /// The questions come from the clause library. Your own details are saved to a profile
-    /// and offered next time. Nothing is written until you confirm the summary at the end;
-    /// Esc or Ctrl-C stops without writing anything. Writes <client>.answers.yaml beside the
-    /// contract: edit it and run `clausewright build` on it to build the contract again.
+    /// and offered next time. The contract is written only once you confirm the summary at
+    /// the end; Esc or Ctrl-C stops and keeps the answers so far as a draft, which `new
+    /// --resume` continues. Writes <client>.answers.yaml beside the contract: edit it and run
+    /// `clausewright build` on it to build the contract again.
     New(NewArgs),
     /// Follow-up and late-payment letters for a client who has gone silent.
     ///
@@ -118,6 +119,9 @@ pub struct NewArgs {
     /// Start from this answers file: ask only what it leaves out or gets wrong.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+    /// Continue the interview stopped last time, from the draft it saved.
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
     /// Read and save your own details in FILE.
     /// [default: clausewright/profile.yaml in your config folder, such as ~/.config]
     #[arg(long, value_name = "FILE")]

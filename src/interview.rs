@@ -85,6 +85,17 @@ pub enum Stop {
     Failed(std::io::Error),
 }
 
+/// An interview that ended before the summary was confirmed: why, and what was answered by
+/// then (the draft `new` saves, so that nothing typed is lost).
+#[derive(Debug)]
+pub struct Stopped {
+    /// Why it ended.
+    pub stop: Stop,
+    /// The answers so far, with the values given before the interview that were not reached
+    /// yet; empty when nothing was answered or given.
+    pub draft: Answers,
+}
+
 /// A value given before the interview (an answers file, `--date`) and where it was written.
 #[derive(Debug, Clone)]
 pub struct Preset {
@@ -124,12 +135,14 @@ enum Again {
 }
 
 /// Asks every question that applies and is not already answered, then shows the summary and
-/// lets the user change any answer until they confirm. Returns the answers (not hardened).
+/// lets the user change any answer until they confirm. Returns the answers (not hardened), or
+/// on Esc or Ctrl-C the answers so far. Esc while changing an answer, or in the list of answers
+/// to change, goes back to the summary; Esc at the summary asks before it stops.
 pub fn interview(
     library: &Library,
     known: &Known,
     prompter: &mut dyn Prompter,
-) -> Result<Answers, Stop> {
+) -> Result<Answers, Stopped> {
     let mut session = Session {
         library,
         known,
@@ -143,17 +156,32 @@ pub fn interview(
     };
     session.prompter.say(INTRO);
     loop {
-        session.pass()?;
-        match session.review()? {
-            None => return Ok(session.answers),
-            Some(key) => session.change(&key),
+        let outcome = session.pass().and_then(|()| session.review());
+        match outcome {
+            Ok(Review::Write) => return Ok(session.answers),
+            Ok(Review::Change(key)) => session.change(&key),
+            Ok(Review::Again) => {}
+            Err(stop) => {
+                let draft = session.draft();
+                return Err(Stopped { stop, draft });
+            }
         }
     }
 }
 
 const INTRO: &str = "Answer the questions below to get a contract for one client; help is shown
-under each question. Press Esc or Ctrl-C at any time to stop: nothing is written
-until you confirm the summary at the end.";
+under each question. Press Esc or Ctrl-C to stop: the contract is written only
+once you confirm the summary at the end, and the answers so far are kept as a draft.";
+
+/// What the user chose at the summary.
+enum Review {
+    /// Write the contract.
+    Write,
+    /// Ask this answer again.
+    Change(String),
+    /// Show the summary again.
+    Again,
+}
 
 struct Session<'a> {
     library: &'a Library,
@@ -180,6 +208,22 @@ impl Session<'_> {
 
     fn is_answered(&self, key: &str) -> bool {
         self.answers.get(key).is_some() || self.blank.contains(key)
+    }
+
+    /// The answers so far, with the valid presets not reached yet: what a resumed interview
+    /// starts from.
+    fn draft(&self) -> Answers {
+        let mut draft = self.answers.clone();
+        for (key, preset) in &self.presets {
+            if let Some(question) = self.library.question(key)
+                && draft.get(key).is_none()
+                && let Ok(value) = model::typed_value(question, &preset.scalar)
+            {
+                draft.set(key, value);
+            }
+        }
+        draft.late_payer_applied = self.known.late_payer_applied;
+        draft
     }
 
     fn late_payer(&self) -> bool {
@@ -245,8 +289,13 @@ impl Session<'_> {
                     self.settle(question, Some(value.clone()));
                     continue;
                 }
-                let value = self.ask(question, matches!(again, Some(Again::Change)))?;
-                self.settle(question, value);
+                match self.ask(question, matches!(again, Some(Again::Change))) {
+                    Ok(value) => self.settle(question, value),
+                    // Esc while an answer is asked again keeps the answer it had: back to the
+                    // summary.
+                    Err(Stop::Cancelled) if again.is_some() => {}
+                    Err(stop) => return Err(stop),
+                }
             }
         }
         Ok(())
@@ -476,8 +525,8 @@ impl Session<'_> {
         }
     }
 
-    /// Shows every answer; returns `None` to write, or the key of an answer to change.
-    fn review(&mut self) -> Result<Option<String>, Stop> {
+    /// Shows every answer and asks whether to write, change one, or stop.
+    fn review(&mut self) -> Result<Review, Stop> {
         let library = self.library;
         let answered: Vec<(&str, &Question)> = library
             .sections
@@ -530,22 +579,42 @@ impl Session<'_> {
                 "No: change an answer".into(),
             ],
             start: 0,
-        })?;
-        if next == 0 {
-            return Ok(None);
+        });
+        match next {
+            Ok(0) => return Ok(Review::Write),
+            Ok(_) => {}
+            Err(Stop::Cancelled) => {
+                let quit = self.prompter.confirm(&ConfirmPrompt {
+                    message: "Stop without writing the contract?",
+                    help: Some("Your answers are kept as a draft to continue later.".into()),
+                    default: Some(false),
+                });
+                return match quit {
+                    Ok(true) => Err(Stop::Cancelled),
+                    Ok(false) | Err(Stop::Cancelled) => Ok(Review::Again),
+                    Err(stop) => Err(stop),
+                };
+            }
+            Err(stop) => return Err(stop),
         }
         let mut options: Vec<String> = answered
             .iter()
             .map(|(section, q)| format!("{section} › {}: {}", q.label, self.shown(q)))
             .collect();
         options.push("None: back to the summary".into());
-        let index = self.prompter.select(&SelectPrompt {
+        let index = match self.prompter.select(&SelectPrompt {
             message: "Which answer do you want to change?",
-            help: None,
+            help: Some("Esc goes back to the summary.".into()),
             options,
             start: 0,
-        })?;
-        Ok(answered.get(index).map(|(_, q)| q.key.clone()))
+        }) {
+            Ok(index) => index,
+            Err(Stop::Cancelled) => return Ok(Review::Again),
+            Err(stop) => return Err(stop),
+        };
+        Ok(answered
+            .get(index)
+            .map_or(Review::Again, |(_, q)| Review::Change(q.key.clone())))
     }
 
     fn shown(&self, question: &Question) -> String {

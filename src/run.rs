@@ -20,6 +20,7 @@ use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
 
 mod chase;
+mod draft;
 mod new;
 mod tools;
 

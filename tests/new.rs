@@ -102,6 +102,22 @@ impl Session {
         }
     }
 
+    /// Waits until `text` is shown `count` times.
+    fn wait_for_count(&self, text: &str, count: usize) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.matches(text).count() >= count {
+                return;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited {PATIENCE:?} for {text:?} {count} times; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
     /// Waits for the question (inquire marks the one being asked with `?`), types, presses Enter.
     fn answer(&self, question: &str, typed: &str) {
         self.wait_for(&format!("? {question}"));
@@ -203,7 +219,13 @@ fn example(name: &str) -> String {
 /// Goes through every question of the built-in library for a client who paid late, with two
 /// mistakes corrected on the way, up to the summary.
 fn answer_every_question_for_a_late_payer(session: &Session) {
-    session.wait_for("Press Esc or Ctrl-C at any time to stop");
+    answer_the_first_three(session);
+    answer_from_the_email_for_a_late_payer(session);
+}
+
+/// The first three questions: name, trading name, and the kind of party (its default).
+fn answer_the_first_three(session: &Session) {
+    session.wait_for("Press Esc or Ctrl-C to stop");
     session.answer("Your full legal name", "Maya Lindqvist");
     session.answer(
         "Your trading name, or your company's",
@@ -211,6 +233,10 @@ fn answer_every_question_for_a_late_payer(session: &Session) {
     );
     // A trading name makes the freelancer a sole trader by default.
     session.keys("Who is the party to the contract on your side?", &["Enter"]);
+}
+
+/// Every question from the fourth on, for a client who paid late, up to the summary.
+fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.answer("Your email address", "maya@prairiepixel");
     // A mistake is caught at the question, and the answer can be corrected in place.
     session.wait_for(
@@ -375,7 +401,11 @@ fn saved_details_are_offered_and_ctrl_c_leaves_nothing_behind() {
     session.answer("The client's full legal name", "Northwind Ölçüm Ltd. Şti.");
     session.keys("The person who acts for the client", &["C-c"]);
     assert_eq!(session.exit_code(), 130);
-    session.wait_for("the interview was stopped; nothing was written");
+    // What was answered is kept as a draft, outside the output folder.
+    session.wait_for("the interview was stopped; the contract was not written.");
+    session.wait_for(&format!(
+        "clausewright new --resume --profile {profile_arg}"
+    ));
     assert!(
         !session.screen().contains("Your full legal name"),
         "saved details are not asked again"
@@ -402,9 +432,16 @@ fn esc_at_the_summary_leaves_nothing_behind() {
     session.wait_for("warning: unknown key `hosting_months`");
     session.wait_for(&format!("These lines of {answers} are ignored."));
     session.wait_for("Capitol Bakery & Café LLC");
+    // Esc at the summary asks first; Enter keeps the answers.
     session.keys("Is everything right?", &["Escape"]);
+    session.keys("Stop without writing the contract?", &["Enter"]);
+    session.wait_for_count("Is everything right?", 2);
+    session.keys("Is everything right?", &["Escape"]);
+    session.wait_for_count("Stop without writing the contract?", 2);
+    session.tmux(&["send-keys", "-t", "0", "-l", "y"]);
+    session.tmux(&["send-keys", "-t", "0", "Enter"]);
     assert_eq!(session.exit_code(), 130);
-    session.wait_for("error: the interview was stopped; nothing was written");
+    session.wait_for("error: the interview was stopped; the contract was not written.");
     assert_eq!(listing(work.path()), Vec::<String>::new());
     assert_eq!(listing(inputs.path()), ["capitol.yaml"]);
 }
@@ -571,9 +608,146 @@ fn without_a_terminal_new_fails_at_once_and_points_to_build() {
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "error: `clausewright new` asks its questions in a terminal, but its standard input, \
-         output or error is not one.\nWithout a terminal, write the answers in a file (see examples/ in the \
+         output and error are not one.\nWithout a terminal, write the answers in a file (see examples/ in the \
          source, or a file saved by an earlier `clausewright new`) and run:\n\n    \
          clausewright build ANSWERS.yaml\n"
     );
     assert_eq!(listing(work.path()), Vec::<String>::new());
+}
+
+#[test]
+fn esc_in_the_list_of_answers_to_change_goes_back_to_the_summary() {
+    let work = tempfile::tempdir().unwrap();
+    let answers = example("first-time-us.yaml");
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+    );
+    session.keys("Is everything right?", &["Down", "Enter"]);
+    session.keys("Which answer do you want to change?", &["Escape"]);
+    session.wait_for_count("Is everything right?", 2);
+    // Esc while changing an answer keeps it, and goes back to the summary too.
+    session.keys("Is everything right?", &["Down", "Enter"]);
+    session.wait_for_count("Which answer do you want to change?", 2);
+    session.tmux(&["send-keys", "-t", "0", "Enter"]);
+    session.keys("Your full legal name", &["Escape"]);
+    session.wait_for_count("Is everything right?", 3);
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let contract =
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap();
+    assert!(contract.contains("Maya Lindqvist"));
+}
+
+#[test]
+fn ctrl_c_after_three_answers_leaves_a_draft_that_resume_completes_into_the_same_contract() {
+    let work = tempfile::tempdir().unwrap();
+    // Uninterrupted.
+    let whole = work.path().join("whole");
+    std::fs::create_dir(&whole).unwrap();
+    let whole_env = [
+        (
+            "XDG_CONFIG_HOME",
+            work.path().join("config1").display().to_string(),
+        ),
+        (
+            "XDG_STATE_HOME",
+            work.path().join("state1").display().to_string(),
+        ),
+        ("SOURCE_DATE_EPOCH", EPOCH.to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = whole_env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let session = Session::start(&whole, &["new"], &env);
+    answer_every_question_for_a_late_payer(&session);
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    drop(session);
+
+    // Stopped after three answers, then resumed.
+    let parts = work.path().join("parts");
+    std::fs::create_dir(&parts).unwrap();
+    let state = work.path().join("state2");
+    let parts_env = [
+        (
+            "XDG_CONFIG_HOME",
+            work.path().join("config2").display().to_string(),
+        ),
+        ("XDG_STATE_HOME", state.display().to_string()),
+        ("SOURCE_DATE_EPOCH", EPOCH.to_owned()),
+    ];
+    let env: Vec<(&str, &str)> = parts_env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let session = Session::start(&parts, &["new"], &env);
+    answer_the_first_three(&session);
+    session.keys("Your email address", &["C-c"]);
+    assert_eq!(session.exit_code(), 130);
+    let draft = state.join("clausewright/draft.answers.yaml");
+    session.wait_for(&format!(
+        "Your answers so far are saved in {}; to continue, run:",
+        draft.display()
+    ));
+    session.wait_for("    clausewright new --resume");
+    assert_eq!(
+        listing(&parts),
+        Vec::<String>::new(),
+        "no contract is written"
+    );
+    let saved = std::fs::read_to_string(&draft).unwrap();
+    assert!(
+        saved.ends_with(
+            "freelancer:\n  name: \"Maya Lindqvist\"\n  business: \"Prairie Pixel Studio\"\n  \
+             kind: \"sole-trader\"\n"
+        ),
+        "{saved}"
+    );
+    drop(session);
+
+    let session = Session::start(&parts, &["new", "--resume"], &env);
+    answer_from_the_email_for_a_late_payer(&session);
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    assert!(
+        !session.screen().contains("? Your full legal name"),
+        "the draft's answers are not asked again"
+    );
+    assert!(
+        !draft.exists(),
+        "the draft is removed once the contract is written"
+    );
+    assert_eq!(listing(&parts), listing(&whole));
+    for name in listing(&whole) {
+        assert_eq!(
+            std::fs::read(parts.join(&name)).unwrap(),
+            std::fs::read(whole.join(&name)).unwrap(),
+            "{name} differs"
+        );
+    }
+}
+
+#[test]
+fn another_freelancers_answers_file_does_not_replace_the_profile_unasked() {
+    let work = tempfile::tempdir().unwrap();
+    let profile = work.path().join("me.yaml");
+    let saved = "freelancer:\n  name: Lena Hoffmann\n  email: lena@hoffmann.example\n";
+    std::fs::write(&profile, saved).unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let answers = example("first-time-us.yaml");
+    let profile_arg = profile.display().to_string();
+    let session = Session::start(
+        &out,
+        &["new", "--answers", &answers, "--profile", &profile_arg],
+        &[],
+    );
+    session.keys("Is everything right?", &["Enter"]);
+    session.wait_for(&format!("Your profile ({profile_arg}) would change:"));
+    session.wait_for("  name: Lena Hoffmann → Maya Lindqvist");
+    session.wait_for("  business: — → Prairie Pixel Studio");
+    // Enter keeps the default, which for an answers file's details is no.
+    session.keys("Save them to your profile?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    session.wait_for("Your profile was not changed.");
+    assert_eq!(std::fs::read_to_string(&profile).unwrap(), saved);
+    assert!(out.join("capitol-bakery-cafe-llc-contract.md").exists());
 }

@@ -55,6 +55,17 @@ pub enum Error {
     /// A broken invariant: a bug in clausewright, not in the input.
     #[error("internal error: {0}; please report it")]
     Internal(String),
+    /// The user stopped the interview after answering; the answers so far were saved.
+    #[error(
+        "the interview was stopped; the contract was not written.\nYour answers so far are saved in {}; to continue, run:\n\n    {resume}",
+        draft.display()
+    )]
+    Stopped {
+        /// Where the draft was saved.
+        draft: std::path::PathBuf,
+        /// The command that continues the interview.
+        resume: String,
+    },
 }
 
 impl Error {
@@ -65,7 +76,7 @@ impl Error {
         match self {
             Error::Usage(_) => 2,
             // What a shell reports for a program ended by Ctrl-C (128 + SIGINT).
-            Error::Cancelled | Error::Interrupted => 130,
+            Error::Cancelled | Error::Interrupted | Error::Stopped { .. } => 130,
             Error::Io { .. }
             | Error::Diagnostics(_)
             | Error::Output(_)

@@ -693,14 +693,177 @@ fn an_answers_file_is_read_without_requiring_anything() {
     );
 }
 
+/// Answers every question with the first-time example's values as a person would: types
+/// the value (or presses Enter when it is already offered), moves to the choice, and counts
+/// the questions and the key presses.
+struct Typist<'a> {
+    library: &'a Library,
+    answers: &'a Answers,
+    questions: usize,
+    keys: usize,
+}
+
+impl Typist<'_> {
+    fn wanted(&self, prompt: &str) -> (&Question, Option<&Value>) {
+        let question = self
+            .library
+            .questions()
+            .find(|q| q.prompt == prompt)
+            .unwrap_or_else(|| panic!("no question asks {prompt:?}"));
+        (question, self.answers.get(&question.key))
+    }
+}
+
+impl Prompter for Typist<'_> {
+    fn section(&mut self, _: &str) {}
+    fn say(&mut self, _: &str) {}
+    fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop> {
+        self.questions += 1;
+        let (_, value) = self.wanted(prompt.message);
+        let typed = value.map(ToString::to_string).unwrap_or_default();
+        if prompt.default.as_deref() == Some(typed.as_str()) || typed.is_empty() {
+            self.keys += 1;
+        } else {
+            self.keys += typed.chars().count() + 1;
+        }
+        if let Err(why) = (prompt.check)(&typed) {
+            panic!("{:?} refused {typed:?}: {why}", prompt.message);
+        }
+        Ok(typed)
+    }
+    fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop> {
+        if prompt.message == "Is everything right?" {
+            self.keys += 1;
+            return Ok(0);
+        }
+        self.questions += 1;
+        let (question, value) = self.wanted(prompt.message);
+        let target = question
+            .choices
+            .iter()
+            .position(|c| value == Some(&Value::Text(c.value.clone())))
+            .expect("the example answers every choice");
+        self.keys += target.abs_diff(prompt.start) + 1;
+        Ok(target)
+    }
+    fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
+        self.questions += 1;
+        let (_, value) = self.wanted(prompt.message);
+        let want = value == Some(&Value::Bool(true));
+        self.keys += if prompt.default == Some(want) { 1 } else { 2 };
+        Ok(want)
+    }
+}
+
+#[test]
+fn the_first_time_example_asks_each_answer_once() {
+    let library = built_in();
+    let text = include_str!("../../examples/first-time-us.yaml");
+    let example = answers::parse("first-time-us.yaml", text, &library).unwrap();
+    let mut typist = Typist {
+        library: &library,
+        answers: &example,
+        questions: 0,
+        keys: 0,
+    };
+    let answers = interview(&library, &known(), &mut typist).unwrap();
+    assert_eq!(answers, example);
+    // Every answer is asked for once, and nothing else is asked. The counts are printed
+    // for the record (`cargo test first_time_example -- --nocapture`).
+    eprintln!(
+        "first-time example: {} questions, {} keys",
+        typist.questions, typist.keys
+    );
+    assert_eq!(typist.questions, example.iter().count());
+}
+
 #[test]
 fn esc_stops_the_interview() {
     let library = small();
     let mut script = Script::new(&[R::T("Ann Lee"), R::Esc]);
-    assert!(matches!(
-        interview(&library, &known(), &mut script),
-        Err(Stop::Cancelled)
-    ));
+    let Err(stopped) = interview(&library, &known(), &mut script) else {
+        panic!("the interview went on after Esc");
+    };
+    assert!(matches!(stopped.stop, Stop::Cancelled));
+    // What was typed is handed back, for the draft.
+    assert_eq!(get(&stopped.draft, "me.name").as_deref(), Some("Ann Lee"));
+    assert_eq!(stopped.draft.iter().count(), 1);
+}
+
+#[test]
+fn the_draft_keeps_values_given_before_that_were_not_reached() {
+    let library = small();
+    let mut known = known();
+    known.presets.insert(
+        "fees.total".into(),
+        Preset {
+            scalar: Scalar::Str("900".into()),
+            place: "draft.yaml:3".into(),
+        },
+    );
+    let mut script = Script::new(&[R::T("Ann Lee"), R::Enter, R::Esc]);
+    let stopped = interview(&library, &known, &mut script).unwrap_err();
+    assert_eq!(get(&stopped.draft, "me.name").as_deref(), Some("Ann Lee"));
+    assert_eq!(get(&stopped.draft, "fees.total").as_deref(), Some("900"));
+    assert_eq!(get(&stopped.draft, "relationship"), None);
+}
+
+#[test]
+fn esc_in_the_change_list_or_a_question_asked_again_goes_back_to_the_summary() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        // Esc in the list of answers to change: the summary again.
+        R::Pick("No: change"),
+        R::Esc,
+        // Esc while changing the fee keeps the fee.
+        R::Pick("No: change"),
+        R::Pick("fee"),
+        R::Esc,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("900"));
+    let summaries = script.log.iter().filter(|l| *l == "## Summary").count();
+    assert_eq!(summaries, 3, "{:#?}", script.log);
+}
+
+#[test]
+fn esc_at_the_summary_asks_before_it_stops() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        R::Esc,
+        // Enter keeps the default: do not stop.
+        R::Enter,
+        R::Esc,
+        R::Yes,
+    ]);
+    let stopped = interview(&library, &known(), &mut script).unwrap_err();
+    assert!(matches!(stopped.stop, Stop::Cancelled));
+    assert_eq!(get(&stopped.draft, "fees.total").as_deref(), Some("900"));
+    let asked = script.asked();
+    assert_eq!(
+        asked[asked.len() - 4..],
+        [
+            "Is everything right?",
+            "Stop without writing the contract?",
+            "Is everything right?",
+            "Stop without writing the contract?"
+        ]
+    );
 }
 
 #[test]

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 use crate::answers::{self, Answers};
 use crate::cli::{ContractArgs, NewArgs, OutputFormat};
 use crate::error::{Diagnostic, Error, Severity};
-use crate::interview::{self, Known, Preset, Prompter, SelectPrompt, Stop, TextPrompt};
+use crate::format::{self, Locale};
+use crate::interview::{
+    self, ConfirmPrompt, Known, Preset, Prompter, SelectPrompt, Stop, Stopped, TextPrompt,
+};
 use crate::library::Library;
 use crate::model::Scalar;
 use crate::model::keys::AGREEMENT_DATE;
@@ -18,12 +21,37 @@ use crate::terminal::Terminal;
 use crate::model::keys::CLIENT_NAME;
 use crate::prepare::{self, PrepareOptions};
 
+use super::draft;
 use super::{load_library, read_text, stderr_is_styled, today, today_if_needed, write_contract};
 
-/// Why `new` will not start without a terminal, and what to do instead.
-const NO_TERMINAL: &str = "`clausewright new` asks its questions in a terminal, but its standard \
-input, output or error is not one.
-Without a terminal, write the answers in a file (see examples/ in the source, or a file saved by \
+/// Fails with a usage error naming the standard streams that are not a terminal.
+fn require_terminal() -> Result<(), Error> {
+    let streams = [
+        ("input", std::io::stdin().is_terminal()),
+        ("output", std::io::stdout().is_terminal()),
+        ("error", std::io::stderr().is_terminal()),
+    ];
+    let missing: Vec<&str> = streams
+        .iter()
+        .filter(|(_, terminal)| !terminal)
+        .map(|(name, _)| *name)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let (names, verb) = match missing.as_slice() {
+        [one] => ((*one).to_owned(), "is"),
+        [init @ .., last] => (format!("{} and {last}", init.join(", ")), "are"),
+        [] => unreachable!("checked above"),
+    };
+    Err(Error::Usage(format!(
+        "`clausewright new` asks its questions in a terminal, but its standard {names} {verb} \
+         not one.\n{NO_TERMINAL}"
+    )))
+}
+
+/// What to do without a terminal.
+const NO_TERMINAL: &str = "Without a terminal, write the answers in a file (see examples/ in the source, or a file saved by \
 an earlier `clausewright new`) and run:
 
     clausewright build ANSWERS.yaml";
@@ -35,12 +63,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     // Checked first: nothing else is worth doing when no one can answer. It is a usage error
     // (exit 2, like a bad option): the command cannot work where it was run, nothing was read
     // or written, and a script is told to use `build`; 1 stays for input that was wrong.
-    let terminal = std::io::stdin().is_terminal()
-        && std::io::stdout().is_terminal()
-        && std::io::stderr().is_terminal();
-    if !terminal {
-        return Err(Error::Usage(NO_TERMINAL.into()));
-    }
+    require_terminal()?;
     if args.contract.output.as_deref() == Some(Path::new("-")) {
         return Err(Error::Usage(STDOUT_REFUSED.into()));
     }
@@ -60,7 +83,13 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         "client",
         &args.contract.formats(),
     )?;
-    let (presets, late_payer_applied) = read_presets(args, &library, styled)?;
+    let draft_path = draft::path(args);
+    let mut terminal = Terminal::new();
+    let resume = resume_offered(args, &draft_path, &mut terminal)?;
+    let given = resume
+        .then_some(draft_path.as_path())
+        .or(args.answers.as_deref());
+    let (presets, late_payer_applied) = read_presets(given, args, &library, styled)?;
     let known = Known {
         presets,
         late_payer_applied,
@@ -75,8 +104,10 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
             .map_or_else(|| "your profile".to_owned(), |p| p.display().to_string()),
         today: today()?,
     };
-    let mut terminal = Terminal::new();
-    let mut answers = interview::interview(&library, &known, &mut terminal).map_err(stopped)?;
+    let mut answers = match interview::interview(&library, &known, &mut terminal) {
+        Ok(answers) => answers,
+        Err(halt) => return Err(keep_draft(halt, args, &library, &draft_path)),
+    };
     answers.late_payer_applied = known.late_payer_applied;
 
     let options = PrepareOptions {
@@ -97,6 +128,46 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         .unwrap_or_default();
     let mut contract = args.contract.clone();
     let answers_path = choose_destination(&mut contract, &client, &mut terminal)?;
+    let rebuild = rebuild_command(&contract, &answers_path);
+    let answers_text = interview::answers_file(&prepared.library, &saved, &rebuild);
+    // The files read before the interview are never written over, even when the user agreed
+    // to replace what is at the answers path.
+    let inputs: Vec<PathBuf> = (args.answers.iter().chain(&profile_path))
+        .chain(resume.then_some(&draft_path))
+        .cloned()
+        .collect();
+    let answers_name = answers_path.display().to_string();
+    write_contract(
+        &prepared,
+        &contract,
+        vec![(answers_path.clone(), answers_text.clone().into_bytes())],
+        &super::Terms::warn_about((&answers_name, &answers_text)),
+        &inputs,
+    )?;
+    if resume || args.answers.as_deref() == Some(draft_path.as_path()) {
+        draft::remove(&draft_path)?;
+    }
+    if let Some(path) = &profile_path {
+        let (library, from_file) = (&prepared.library, args.answers.is_some());
+        update_profile(
+            path,
+            library,
+            &known.profile,
+            &saved,
+            from_file,
+            &mut terminal,
+        )?;
+    }
+    eprintln!(
+        "\nTo change an answer later, edit {} and run:\n    {rebuild}",
+        answers_path.display()
+    );
+    Ok(0)
+}
+
+/// The command that builds the contract again from the saved answers, where this run writes
+/// and in the same formats.
+fn rebuild_command(contract: &ContractArgs, answers_path: &Path) -> String {
     let mut rebuild = format!("clausewright build {}", answers_path.display());
     if let Some(clauses) = &contract.clauses {
         let _ = write!(rebuild, " --clauses {}", clauses.display());
@@ -112,45 +183,140 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     if contract.paper != crate::cli::PaperArg::default() {
         let _ = write!(rebuild, " --paper a4");
     }
-    let answers_text = interview::answers_file(&prepared.library, &saved, &rebuild);
-    // The files read before the interview are never written over, even when the user agreed
-    // to replace what is at the answers path.
-    let mut inputs: Vec<PathBuf> = args.answers.iter().cloned().collect();
-    inputs.extend(profile_path.clone());
-    let answers_name = answers_path.display().to_string();
-    write_contract(
-        &prepared,
-        &contract,
-        vec![(answers_path.clone(), answers_text.clone().into_bytes())],
-        &super::Terms::warn_about((&answers_name, &answers_text)),
-        &inputs,
-    )?;
-    if let Some(path) = &profile_path {
-        let mine = interview::profile_answers(&prepared.library, &saved);
-        if mine != known.profile && mine.iter().next().is_some() {
-            save_profile(path, interview::profile_file(&prepared.library, &saved))?;
-            eprintln!("saved your details to {}", path.display());
-        }
-    }
-    eprintln!(
-        "\nTo change an answer later, edit {} and run:\n    {rebuild}",
-        answers_path.display()
-    );
-    Ok(0)
+    rebuild
 }
 
-/// The values given before the interview: the `--answers` file (its problems printed as
-/// warnings) and `--date`.
-/// The values of `--answers` (and `--date`), and whether that file's rates were already
-/// multiplied for a late payer.
+/// Asks, when a stopped interview left a draft and no answers file was given, whether to
+/// continue it. Esc counts as no.
+/// With `--resume`, checks that there is a draft.
+fn resume_offered(
+    args: &NewArgs,
+    draft: &Path,
+    prompter: &mut dyn Prompter,
+) -> Result<bool, Error> {
+    if args.resume && !draft.exists() {
+        return Err(Error::Usage(format!(
+            "there is no stopped interview to continue: no draft in {}; run `clausewright new` \
+             to start one",
+            draft.display()
+        )));
+    }
+    if args.resume || args.answers.is_some() || !draft.exists() {
+        return Ok(args.resume);
+    }
+    prompter.say(&format!(
+        "An interview was stopped before its contract was written; its answers are in {}.",
+        draft.display()
+    ));
+    match prompter.confirm(&ConfirmPrompt {
+        message: "Continue that interview?",
+        help: Some(
+            "Answer no to start afresh; the draft is replaced only if this interview is \
+             stopped too."
+                .into(),
+        ),
+        default: Some(true),
+    }) {
+        Ok(yes) => Ok(yes),
+        Err(Stop::Cancelled) => Ok(false),
+        Err(stop) => Err(stopped(stop)),
+    }
+}
+
+/// Saves what was answered when the interview stopped, and returns the error that says where
+/// it is and how to continue. Nothing answered: nothing saved.
+fn keep_draft(halt: Stopped, args: &NewArgs, library: &Library, path: &Path) -> Error {
+    if halt.draft.iter().next().is_none() {
+        return stopped(halt.stop);
+    }
+    let resume = draft::resume_command(args);
+    if let Err(error) = draft::save(path, draft::file(library, &halt.draft, &resume)) {
+        return error;
+    }
+    match halt.stop {
+        Stop::Cancelled => Error::Stopped {
+            draft: path.to_owned(),
+            resume,
+        },
+        Stop::Failed(_) => {
+            eprintln!("Your answers so far are saved in {}.", path.display());
+            stopped(halt.stop)
+        }
+    }
+}
+
+/// Saves the freelancer's details to the profile. A new profile is written at once; one that
+/// exists is changed only when the user agrees, after seeing each change (the default is no
+/// when the details came from an answers file, which may be another freelancer's).
+fn update_profile(
+    path: &Path,
+    library: &Library,
+    before: &Answers,
+    answers: &Answers,
+    from_file: bool,
+    prompter: &mut dyn Prompter,
+) -> Result<(), Error> {
+    let mine = interview::profile_answers(library, answers);
+    let currency = answers.currency();
+    let mut changes = String::new();
+    let mut merged = before.clone();
+    for (key, value) in mine.iter() {
+        if before.get(key) == Some(value) {
+            continue;
+        }
+        let Some(question) = library.question(key) else {
+            continue;
+        };
+        let shown = |v: &crate::model::Value| {
+            format::display_value(question, v, &currency, Locale::default())
+        };
+        let old = before.get(key).map_or_else(|| "—".to_owned(), shown);
+        let _ = write!(changes, "\n  {}: {old} → {}", question.label, shown(value));
+        merged.set(key, value.clone());
+    }
+    if changes.is_empty() {
+        return Ok(());
+    }
+    if path.exists() {
+        prompter.say(&format!(
+            "Your profile ({}) would change:{changes}",
+            path.display()
+        ));
+        let save = prompter.confirm(&ConfirmPrompt {
+            message: "Save them to your profile?",
+            help: Some(if from_file {
+                "They came from the answers file, which may be someone else's.".into()
+            } else {
+                "They are offered for every new contract.".into()
+            }),
+            default: Some(!from_file),
+        });
+        match save {
+            Ok(true) => {}
+            Ok(false) | Err(Stop::Cancelled) => {
+                eprintln!("Your profile was not changed.");
+                return Ok(());
+            }
+            Err(stop) => return Err(stopped(stop)),
+        }
+    }
+    save_profile(path, interview::profile_file(library, &merged))?;
+    eprintln!("saved your details to {}", path.display());
+    Ok(())
+}
+
+/// The values given before the interview: the answers file or draft `given` (its problems
+/// printed as warnings) and `--date`, and whether that file's rates were already multiplied
+/// for a late payer.
 fn read_presets(
+    given: Option<&Path>,
     args: &NewArgs,
     library: &Library,
     styled: bool,
 ) -> Result<(BTreeMap<String, Preset>, bool), Error> {
     let mut presets = BTreeMap::new();
     let mut late_payer_applied = false;
-    if let Some(path) = &args.answers {
+    if let Some(path) = given {
         let name = path.display().to_string();
         let given = answers::read_given(&name, &read_text(path)?, library)?;
         late_payer_applied = given.late_payer_applied;
