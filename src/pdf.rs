@@ -7,8 +7,11 @@
 //! byte-for-byte deterministic: fixed font resource names, the creation date taken from
 //! [`PdfMeta`], and a trailer `/ID` derived from the content instead of printpdf's random one.
 //! The outline (one entry per `##` heading, in document order, jumping to the heading itself)
-//! is written with lopdf, because printpdf sorts bookmarks by title and jumps to page tops.
+//! is written with lopdf, because printpdf sorts bookmarks by title and jumps to page tops;
+//! lopdf also corrects the version, Info dictionary and page boxes printpdf gets wrong
+//! (see [`claims`]).
 
+mod claims;
 mod slim;
 
 use std::io::Write as _;
@@ -162,6 +165,7 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
         image_optimization: None,
     };
     let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
+    claims::state_only_what_is_true(&mut lo, document.width, document.height);
     add_outline(&mut lo, document);
     pin_id(&mut lo, document, meta);
     slim_fonts(&mut lo);

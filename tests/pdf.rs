@@ -341,3 +341,101 @@ fn three_hundred_pages_read_back_completely() {
     let words = pdf_words(&file, "Long Services Agreement");
     assert_eq!(comparable(&words), comparable(&markdown_words(&markdown)));
 }
+
+/// The lines of `pdfinfo` that name a key, e.g. `PDF version`.
+fn info_line<'a>(info: &'a str, key: &str) -> Option<&'a str> {
+    info.lines()
+        .find(|line| line.starts_with(&format!("{key}:")))
+        .map(|line| line[key.len() + 1..].trim())
+}
+
+#[test]
+fn an_example_contract_claims_only_what_it_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target = dir.path().join("first-time-us.md");
+    let outcome = crate::support::run(&mut crate::support::clausewright(&[
+        "build",
+        "examples/first-time-us.yaml",
+        "-o",
+        target.to_str().expect("UTF-8 temp path"),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let info = tool("pdfinfo", &[], &target.with_extension("pdf"));
+    // Embedded OpenType font programs need PDF 1.6 or later.
+    assert_eq!(info_line(&info, "PDF version"), Some("1.7"), "{info}");
+    // No PDF/X, PDF/A or other subtype claimed: nothing checks such a conformance.
+    assert_eq!(info_line(&info, "PDF subtype"), None, "{info}");
+    assert!(!info.contains("PDF/X") && !info.contains("PDF/A"), "{info}");
+    assert_eq!(
+        info_line(&info, "Page size"),
+        Some("612 x 792 pts (letter)"),
+        "{info}"
+    );
+}
+
+/// The numbers of a page box, as written in the file.
+fn page_box(page: &lopdf::Dictionary, key: &[u8]) -> Vec<f32> {
+    page.get(key)
+        .and_then(lopdf::Object::as_array)
+        .unwrap_or_else(|e| panic!("{}: {e}", String::from_utf8_lossy(key)))
+        .iter()
+        .map(|n| match n {
+            lopdf::Object::Integer(i) => f32::from(i16::try_from(*i).expect("a page-sized number")),
+            lopdf::Object::Real(r) => *r,
+            other => panic!("not a number in a page box: {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_info_dictionary_claims_no_conformance_and_every_page_is_exactly_its_paper() {
+    let long = generated(3);
+    for (paper, size) in [
+        (Paper::Letter, [612.0, 792.0]),
+        // 210 × 297 mm at 72 / 25.4 points a millimetre, to the thousandth of a point.
+        (Paper::A4, [595.276, 841.89]),
+    ] {
+        let bytes = render(&long, paper);
+        assert!(bytes.starts_with(b"%PDF-1.7\n"), "{paper:?}");
+        let doc = lopdf::Document::load_mem(&bytes).expect("lopdf reads the PDF");
+        assert_eq!(doc.version, "1.7");
+        let info_id = doc
+            .trailer
+            .get(b"Info")
+            .and_then(lopdf::Object::as_reference)
+            .expect("an Info dictionary");
+        let info = doc.get_dictionary(info_id).expect("Info is a dictionary");
+        for (key, value) in info {
+            assert!(
+                !key.starts_with(b"GTS_"),
+                "{paper:?}: Info has {}",
+                String::from_utf8_lossy(key)
+            );
+            if let lopdf::Object::String(text, _) = value {
+                assert!(
+                    !text.is_empty(),
+                    "{paper:?}: Info has an empty {}",
+                    String::from_utf8_lossy(key)
+                );
+            }
+        }
+        let catalog = doc.catalog().expect("a catalog");
+        assert!(!catalog.has(b"OutputIntents") && !catalog.has(b"Metadata"));
+        let pages = doc.get_pages();
+        assert!(pages.len() >= 3, "{} pages", pages.len());
+        for (number, id) in pages {
+            let page = doc.get_dictionary(id).expect("a page dictionary");
+            let media = page_box(page, b"MediaBox");
+            assert_eq!(
+                media,
+                [0.0, 0.0, size[0], size[1]],
+                "{paper:?} page {number}"
+            );
+            for other in [&b"CropBox"[..], b"TrimBox", b"BleedBox", b"ArtBox"] {
+                if page.has(other) {
+                    assert_eq!(page_box(page, other), media, "{paper:?} page {number}");
+                }
+            }
+        }
+    }
+}

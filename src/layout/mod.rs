@@ -52,12 +52,13 @@ pub enum Paper {
 }
 
 impl Paper {
-    /// Width and height in points.
+    /// Width and height in points, to the thousandth of a point (A4 is 210 × 297 mm at
+    /// 72 / 25.4 points a millimetre).
     #[must_use]
     pub fn size(self) -> (f32, f32) {
         match self {
             Paper::Letter => (612.0, 792.0),
-            Paper::A4 => (595.28, 841.89),
+            Paper::A4 => (595.276, 841.89),
         }
     }
 }

@@ -80,8 +80,8 @@ fn paper_sizes_and_margins() {
         },
     )
     .expect("layout");
-    assert!((a4.width - 595.28).abs() < 0.01 && (a4.height - 841.89).abs() < 0.01);
-    let expected = [72.0, 72.0, 595.28 - 72.0, 841.89 - 72.0];
+    assert_eq!((a4.width, a4.height), (595.276, 841.89));
+    let expected = [72.0, 72.0, 595.276 - 72.0, 841.89 - 72.0];
     assert!(
         a4.frame
             .iter()
