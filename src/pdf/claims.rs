@@ -80,7 +80,7 @@ mod tests {
     #[test]
     fn points_are_whole_or_thousandths() {
         assert_eq!(points(612.0), Object::Integer(612));
-        assert_eq!(points(792.000_6), Object::Integer(792));
+        assert_eq!(points(792.000_4), Object::Integer(792));
         assert_eq!(points(595.275_6), Object::Real(595.276));
     }
 
