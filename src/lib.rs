@@ -97,6 +97,7 @@ pub(crate) mod output;
 pub mod pdf;
 pub(crate) mod plain;
 pub mod prepare;
+pub mod reference;
 pub mod render;
 pub mod run;
 mod signals;

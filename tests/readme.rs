@@ -100,3 +100,42 @@ fn the_first_contract_commands_work_in_a_fresh_clone() {
     assert!(top.iter().any(|f| f == "acme.yaml"), "{top:?}");
     assert!(top.iter().any(|f| f.ends_with("-contract.pdf")), "{top:?}");
 }
+
+const START: &str = "<!-- answers keys: start -->\n";
+const END: &str = "<!-- answers keys: end -->\n";
+
+#[test]
+fn the_readme_table_of_answers_keys_is_the_librarys() {
+    let library = clausewright::run::load_library(None).expect("the built-in library loads");
+    let table = clausewright::reference::keys_table(&library);
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let start = readme
+        .find(START)
+        .expect("the README marks the table's start")
+        + START.len();
+    let end = readme[start..]
+        .find(END)
+        .expect("the README marks the table's end")
+        + start;
+    let written = &readme[start..end];
+    if std::env::var_os("CLAUSEWRIGHT_BLESS").is_some() {
+        std::fs::write(
+            &path,
+            format!("{}{table}{}", &readme[..start], &readme[end..]),
+        )
+        .unwrap();
+        return;
+    }
+    assert_eq!(
+        written, table,
+        "the README's table of answers keys differs from the library's declarations \
+         (run with CLAUSEWRIGHT_BLESS=1 to rewrite it)"
+    );
+    for key in ["freelancer.name", "client.name"] {
+        assert!(
+            written.contains(&format!("| `{key}` | text | yes |")),
+            "{key}"
+        );
+    }
+}
