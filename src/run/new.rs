@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::{self, Answers};
 use crate::cli::{ContractArgs, NewArgs, OutputFormat};
+use crate::config::Environment;
 use crate::error::{Diagnostic, Error, Severity};
 use crate::format::{self, Locale};
 use crate::interview::{
@@ -69,10 +70,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     }
     let library = load_library(args.contract.clauses.as_deref())?;
     let styled = stderr_is_styled();
-    let profile_path = args
-        .profile
-        .clone()
-        .or_else(|| crate::config::Environment::current().profile_path());
+    let profile_path = profile_path(args);
     let profile = match &profile_path {
         Some(path) if path.exists() => read_profile(path, &library, styled)?,
         _ => Answers::default(),
@@ -426,6 +424,13 @@ fn ask_replace(prompter: &mut dyn Prompter, existing: &[&Path]) -> Result<Option
     })?;
     // A trailing separator tells `output::plan` that this is a folder.
     Ok(Some(Path::new(folder.trim()).join("")))
+}
+
+/// `--profile`, else `profile.yaml` in the config folder (see [`Environment`]).
+fn profile_path(args: &NewArgs) -> Option<PathBuf> {
+    args.profile
+        .clone()
+        .or_else(|| Environment::current().profile_path())
 }
 
 /// The saved details: values of `profile: true` questions. Other keys are skipped (the profile
