@@ -10,6 +10,7 @@
 //!     condition         `when:` expressions: parsed, type-checked, evaluated
 //!   typed               Scalar + Question → Value (typed_value, parse_number)
 //!   keys                the answer keys the code reads by name
+//!   place               the place variables a jurisdiction profile gives (`place.law`)
 //! library               library.yaml + clause files → Library (checked)
 //!   raw                 the serde shapes of the files, with spans
 //!   declarations        library.yaml → title and sections of Questions
@@ -21,7 +22,9 @@
 //!   validate            Given + Library → Answers, every problem at once
 //!   late_payer          Answers → Answers hardened for a repeat late payer, and the Changes
 //!   write               Answers → answers file
+//!   place               Answers + profiles → the place (jurisdiction, region, venue)
 //! interview             Library + a Prompter → Answers (the questions of `new`)
+//! example               Library + a worked example → the answers file `example` prints
 //! prepare               Library + Answers + date → Prepared (dated, hardened)
 //!   summary             the stderr summary: changes, included and left-out clauses
 //!   meta                the PDF's title, author, subject and date
@@ -42,6 +45,7 @@
 //!   document            Document, Page, Line, Rule, LinkArea, Bookmark
 //! pdf                   Document → Vec<u8> (the only printpdf code)
 //!   slim                drops the names of unused glyphs from the embedded fonts
+//!   claims              the PDF claims only what it is (its metadata and conformance)
 //! check                 library files → every Diagnostic, for `check`
 //! lint                  prepared Answers → warnings on the business terms, at their line
 //! explain               Contract → the cover note of `build --explain` (for the freelancer)
@@ -50,6 +54,8 @@
 //!   deadline            the final notice's deadline (`--deadline 10bd`)
 //!   business_days       Monday-to-Friday date arithmetic
 //!   late_fee            the late fee on an overdue invoice
+//!   balance             what an overdue invoice comes to on a day, payments counted
+//!   record              <client>.chase.yaml → the Record of what was sent and received
 //!   table               the schedule as the terminal shows it
 //! letters               letters/ files + Library → Letters; a letter → String (Markdown)
 //! ics                   Schedule → String (iCalendar, RFC 5545)
@@ -64,9 +70,13 @@
 //!   stages              OutputError, LettersError
 //! yaml                  serde-saphyr errors → located Diagnostics
 //! cli                   the command line (clap); cli types map to stage types
+//! config                environment → the config folder and the profile's path
+//! version               built-in library files → `--version` with the library's fingerprint
 //! run                   the only module that reads, writes and talks to the terminal
 //!   new                 `new`: the terminal, the profile, the files around the interview
+//!   draft               the draft a stopped interview leaves, and how to continue it
 //!   chase               `chase`: inputs, schedule, letters and calendar
+//!   tools               `example`, `completions`, `man`, `config path`
 //! terminal              the Prompter on a real terminal (inquire)
 //! ```
 //!
