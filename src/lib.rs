@@ -25,6 +25,7 @@
 //!   place               Answers + profiles → the place (jurisdiction, region, venue)
 //! interview             Library + a Prompter → Answers (the questions of `new`)
 //! example               Library + a worked example → the answers file `example` prints
+//! reference             Library → the README's table of every answers key
 //! prepare               Library + Answers + date → Prepared (dated, hardened)
 //!   summary             the stderr summary: changes, included and left-out clauses
 //!   meta                the PDF's title, author, subject and date
