@@ -109,7 +109,7 @@ fn clean(path: &Path) -> PathBuf {
 ///
 /// Batches on one folder are serialised by an advisory lock on the folder, so two runs to one
 /// path leave one run's files, never a mix. Temporary files that an earlier run left behind
-/// (`.clausewright-XXXXXX`, from a power cut or a `kill -9`) are removed under that lock. A
+/// (`.clausewright-` and six random characters, from a power cut or a `kill -9`) are removed under that lock. A
 /// signal (Ctrl-C, SIGTERM, SIGHUP) during the write undoes it and returns
 /// [`Error::Interrupted`]. Files and folders are synced to the disk before this returns.
 pub fn write_all(files: &[(PathBuf, Vec<u8>)], force: bool, inputs: &[&Path]) -> Result<(), Error> {
@@ -392,7 +392,7 @@ fn commit(
     }
 }
 
-/// Keeps the file at `path` under `.clausewright-previous-XXXXXX-<name>`: a second link to it
+/// Keeps the file at `path` under `.clausewright-previous-<six random characters>-<name>`: a second link to it
 /// where the file system allows, so `path` never goes missing, else the file itself, moved
 /// (`true`). A run that dies here leaves that copy for the user; it is not a stale temporary.
 fn keep_previous(path: &Path) -> std::io::Result<(tempfile::TempPath, bool)> {
