@@ -74,6 +74,14 @@ pub enum Command {
     /// `clausewright man > clausewright.1 && man -l clausewright.1` shows the main page;
     /// with COMMAND, the page of that command (`clausewright man build`).
     Man(ManArgs),
+    /// Print the JSON Schema of an answers file, a clause file or library.yaml.
+    ///
+    /// For completion and checks while you type in an editor with a YAML language server
+    /// (VS Code's YAML extension, Neovim's yamlls): `clausewright schema answers >
+    /// clausewright-answers.schema.json` beside your answers files, which `new` and
+    /// `--save-answers` point at in their first line. The answers schema is built from the
+    /// library's own questions (the built-in one, or --clauses DIR).
+    Schema(SchemaArgs),
     /// Where clausewright keeps your details.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -85,6 +93,29 @@ pub struct ExampleArgs {
     /// The freelancer's profession, for a library that asks for one (`freelancer.profession`).
     #[arg(long, value_name = "PROFESSION")]
     pub profession: Option<String>,
+}
+
+/// Options of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file the schema describes.
+    #[arg(value_enum, value_name = "FILE")]
+    pub file: SchemaFile,
+    /// The clause library whose questions an answers file answers (answers only).
+    /// [default: the built-in library]
+    #[arg(long, value_name = "DIR")]
+    pub clauses: Option<PathBuf>,
+}
+
+/// The files `schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    /// An answers file of the library (its keys, types, limits and choices).
+    Answers,
+    /// A clause file.
+    Clause,
+    /// A library's library.yaml.
+    Library,
 }
 
 /// Options of `man`.
@@ -162,6 +193,10 @@ pub enum CheckFormat {
 
 /// Options of `build`.
 #[derive(Debug, Args)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each flag is an independent switch of the command line"
+)]
 pub struct BuildArgs {
     /// The answers file (YAML).
     #[arg(value_name = "ANSWERS")]
@@ -186,6 +221,10 @@ pub struct BuildArgs {
     /// section in a line, and each safeguard left out with what it would add.
     #[arg(long)]
     pub explain: bool,
+    /// Print what was built on standard output as one JSON document: the files written, the
+    /// clauses included and left out, the warnings and the amounts (keys in the README).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of `chase`.
@@ -278,6 +317,10 @@ pub struct ChaseArgs {
     /// Use the clause library (and its letters/) in DIR instead of the built-in one.
     #[arg(long, value_name = "DIR")]
     pub clauses: Option<PathBuf>,
+    /// Print the schedule on standard output as one JSON document instead of a table: each
+    /// step's date and status, the invoice's amounts, the deadline and the files written.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Options of every command that writes a contract.

@@ -26,6 +26,8 @@
 //! interview             Library + a Prompter → Answers (the questions of `new`)
 //! example               Library + a worked example → the answers file `example` prints
 //! reference             Library → the README's table of every answers key
+//! report                what build and chase did → the JSON document of `--json`
+//! schema                Library → the JSON Schemas of an answers file, library.yaml, a clause
 //! prepare               Library + Answers + date → Prepared (dated, hardened)
 //!   summary             the stderr summary: changes, included and left-out clauses
 //!   meta                the PDF's title, author, subject and date
@@ -77,7 +79,7 @@
 //!   new                 `new`: the terminal, the profile, the files around the interview
 //!   draft               the draft a stopped interview leaves, and how to continue it
 //!   chase               `chase`: inputs, schedule, letters and calendar
-//!   tools               `example`, `completions`, `man`, `config path`
+//!   tools               `example`, `completions`, `man`, `schema`, `config path`
 //! terminal              the Prompter on a real terminal (inquire)
 //! ```
 //!
@@ -110,7 +112,9 @@ pub(crate) mod plain;
 pub mod prepare;
 pub mod reference;
 pub mod render;
+pub(crate) mod report;
 pub mod run;
+pub mod schema;
 mod signals;
 mod terminal;
 pub mod version;

@@ -17,7 +17,7 @@ pub fn keys_table(library: &Library) -> String {
             format!("`{}`", question.key),
             question.ty.to_string(),
             if question.required { "yes" } else { "no" }.to_owned(),
-            default(question),
+            default_text(question),
             question.ty.expectation(question),
             question
                 .when
@@ -30,8 +30,9 @@ pub fn keys_table(library: &Library) -> String {
     out
 }
 
-/// The plain default and the conditional ones, as written in an answers file.
-fn default(question: &Question) -> String {
+/// The plain default and the conditional ones, as written in an answers file (`none` when it
+/// has neither).
+pub(crate) fn default_text(question: &Question) -> String {
     let mut parts: Vec<String> = question
         .defaults
         .iter()

@@ -18,6 +18,7 @@ use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
 use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
+use crate::report::Written;
 
 mod chase;
 mod draft;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Example(args) => tools::run_example(&args),
         Command::Completions(args) => tools::run_completions(&args),
         Command::Man(args) => tools::run_man(&args),
+        Command::Schema(args) => tools::run_schema(&args),
         Command::Config(command) => tools::run_config(&command),
     }
 }
@@ -310,7 +312,12 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
     let extra = match &args.save_answers {
         Some(path) => vec![(
             path.clone(),
-            prepared.answers.to_yaml(&prepared.library).into_bytes(),
+            format!(
+                "{}\n{}",
+                crate::schema::modeline(&schema_command(args.contract.clauses.as_deref())),
+                prepared.answers.to_yaml(&prepared.library)
+            )
+            .into_bytes(),
         )],
         None => Vec::new(),
     };
@@ -324,8 +331,47 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
     };
     let mut inputs = vec![args.answers.clone()];
     inputs.extend(library_paths(args.contract.clauses.as_deref()));
-    write_contract(&prepared, &args.contract, extra, &terms, &inputs)?;
+    if args.json
+        && args
+            .contract
+            .output
+            .as_deref()
+            .is_some_and(|o| o.as_os_str() == "-")
+    {
+        return Err(Error::Usage(
+            "--json prints its report on standard output, so the contract cannot go there too; give -o a folder or a file name".into(),
+        ));
+    }
+    let built = write_contract(&prepared, &args.contract, extra, &terms, &inputs)?;
+    if args.json {
+        let contract = assemble::assemble(&prepared.library, &prepared.answers);
+        let document = crate::report::build(&contract, &prepared, &built.written, &built.warnings);
+        print_json(&document)?;
+    }
     Ok(0)
+}
+
+/// Prints a `--json` document on standard output, pretty, with a final line break.
+pub(crate) fn print_json(document: &serde_json::Value) -> Result<(), Error> {
+    let mut text = serde_json::to_string_pretty(document).unwrap_or_default();
+    text.push('\n');
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|source| Error::Io {
+            path: PathBuf::from("<stdout>"),
+            source,
+        })
+}
+
+/// The command that prints the answers schema of the library in `clauses` (the built-in one
+/// when `None`), for the first lines of the answers files `new` and `--save-answers` write.
+pub(crate) fn schema_command(clauses: Option<&Path>) -> String {
+    match clauses {
+        Some(dir) => format!("clausewright schema answers --clauses {}", dir.display()),
+        None => "clausewright schema answers".to_owned(),
+    }
 }
 
 /// Loads the library in `clauses`, or the built-in one; fails on any error in it.
@@ -356,17 +402,25 @@ impl<'a> Terms<'a> {
     }
 }
 
+/// What [`write_contract`] did.
+pub(crate) struct Built {
+    /// Every file written, with what it is.
+    pub(crate) written: Vec<Written>,
+    /// The warnings on the terms (printed on stderr too).
+    pub(crate) warnings: Vec<Diagnostic>,
+}
+
 /// Lints the terms (printing the warnings, or failing on an error), then renders the contract
-/// in every format asked for and writes it, with `extra` files, all or nothing; prints the
-/// summary and what was written to stderr. Never writes over one of `inputs` (the files the
-/// run read). Returns the paths written.
+/// in every format asked for and writes it, with `extra` files (answers files), all or
+/// nothing; prints the summary and what was written to stderr. Never writes over one of
+/// `inputs` (the files the run read).
 pub(crate) fn write_contract(
     prepared: &Prepared,
     options: &ContractArgs,
     extra: Vec<(PathBuf, Vec<u8>)>,
     terms: &Terms<'_>,
     inputs: &[PathBuf],
-) -> Result<Vec<PathBuf>, Error> {
+) -> Result<Built, Error> {
     let mut findings = terms.answers_file.map_or_else(Vec::new, |(file, text)| {
         lint::lint(file, text, &prepared.answers, &prepared.library)
     });
@@ -410,6 +464,9 @@ pub(crate) fn write_contract(
         check_glyphs(prepared)?;
     }
     let meta = pdf_meta(prepared, source_date_epoch()?);
+    let mut written: Vec<Written> = (extra.iter())
+        .map(|(path, _)| Written::file(path, "answers", "yaml"))
+        .collect();
     let mut writes = extra;
     let mut stdout_bytes = None;
     match destination {
@@ -434,8 +491,11 @@ pub(crate) fn write_contract(
                         ..meta.clone()
                     };
                     let bytes = render_format(format, note, options.paper.into(), &note_meta)?;
-                    writes.push((cover_note_path(&path), bytes));
+                    let note_path = cover_note_path(&path);
+                    written.push(Written::file(&note_path, "cover-note", format.extension()));
+                    writes.push((note_path, bytes));
                 }
+                written.push(Written::file(&path, "contract", format.extension()));
                 writes.push((path, bytes));
             }
         }
@@ -457,7 +517,10 @@ pub(crate) fn write_contract(
     for (path, _) in &writes {
         let _ = writeln!(stderr, "wrote {}", path.display());
     }
-    Ok(writes.into_iter().map(|(path, _)| path).collect())
+    Ok(Built {
+        written,
+        warnings: findings,
+    })
 }
 
 /// Where the cover note of the contract at `contract` goes: beside it, `-contract` in its name

@@ -6,7 +6,7 @@
 //! use only declared keys and known helpers, and that cross-references name real clauses.
 //!
 //! ```text
-//! raw           the serde shapes of library.yaml and of a clause file
+//! raw           the serde shapes of library.yaml and of a clause file, and their JSON Schemas
 //! declarations  library.yaml → title and sections of Questions
 //! clauses       a clause file → Clause (on every core)
 //! template      Handlebars bodies: declared keys, known helpers, cross-references
@@ -33,6 +33,18 @@ pub(crate) use clauses::load_clauses;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
 pub(crate) use template::section_references;
 pub(crate) use template::{check_cross_references, check_template, too_deep};
+
+/// The JSON Schema (draft 7) of `library.yaml`, generated from the shapes the loader reads.
+#[must_use]
+pub fn library_schema() -> serde_json::Value {
+    raw::library_schema()
+}
+
+/// The JSON Schema (draft 7) of a clause file, generated from the shapes the loader reads.
+#[must_use]
+pub fn clause_schema() -> serde_json::Value {
+    raw::clause_schema()
+}
 
 /// The name of the file that declares the library's title and variables.
 pub const LIBRARY_FILE: &str = "library.yaml";

@@ -151,6 +151,20 @@ impl Visitor<'_> for ScalarVisitor {
     }
 }
 
+/// In a JSON Schema, a scalar is any single value: text, a number, true or false, or nothing.
+impl schemars::JsonSchema for Scalar {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Scalar".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A single value: text, a number, true or false. Quote amounts to keep every digit.",
+            "type": ["string", "number", "boolean", "null"]
+        })
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(ScalarVisitor)

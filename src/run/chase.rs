@@ -21,6 +21,7 @@ use crate::pdf::PdfMeta;
 use crate::plain;
 use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
+use crate::report::{self, Written};
 
 use super::{library_files, read_text, render_format, source_date_epoch, today, today_if_needed};
 
@@ -91,7 +92,8 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             true,
             &[args.answers.as_path()],
         )?;
-        print_schedule(&schedule, &client)?;
+        let written = [Written::file(&record_path, "record", "yaml")];
+        show(args, &schedule, &client, &written, Some(&record_path))?;
         let _ = writeln!(
             std::io::stderr().lock(),
             "recorded in {}",
@@ -100,8 +102,9 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         return Ok(0);
     }
     let schedule = chase::schedule(&inputs)?;
-    let mut writes = chase_letters(args, &prepared, &letters, &schedule, &client)?;
+    let (mut written, mut writes) = chase_letters(args, &prepared, &letters, &schedule, &client)?;
     if let Some(path) = &args.ics {
+        written.push(Written::file(path, "calendar", "ics"));
         writes.push((
             path.clone(),
             ics::calendar(&schedule, &client, &project).into_bytes(),
@@ -111,12 +114,28 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     read.extend(super::library_paths(args.clauses.as_deref()));
     let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
     output::write_all(&writes, args.force, &read)?;
-    print_schedule(&schedule, &client)?;
+    show(args, &schedule, &client, &written, None)?;
     let mut stderr = std::io::stderr().lock();
     for (path, _) in &writes {
         let _ = writeln!(stderr, "wrote {}", path.display());
     }
     Ok(0)
+}
+
+/// Prints the schedule on standard output: the table, or with `--json` the JSON document
+/// that also lists the files `written` and the record `recorded` to.
+fn show(
+    args: &ChaseArgs,
+    schedule: &chase::Schedule,
+    client: &str,
+    written: &[Written],
+    recorded: Option<&Path>,
+) -> Result<(), Error> {
+    if args.json {
+        super::print_json(&report::chase(schedule, client, written, recorded))
+    } else {
+        print_schedule(schedule, client)
+    }
 }
 
 fn print_schedule(schedule: &chase::Schedule, client: &str) -> Result<(), Error> {
@@ -332,6 +351,9 @@ fn chase_inputs(
     })
 }
 
+/// The files of a run, each with what it is, and the bytes to write.
+type Files = (Vec<Written>, Vec<(PathBuf, Vec<u8>)>);
+
 /// Renders the letter due now (every letter with `--all`) in every format asked for.
 fn chase_letters(
     args: &ChaseArgs,
@@ -339,7 +361,7 @@ fn chase_letters(
     letters: &letters::Letters,
     schedule: &chase::Schedule,
     client: &str,
-) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
+) -> Result<Files, Error> {
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
     let titles = prepared
         .library
@@ -363,6 +385,7 @@ fn chase_letters(
     let text_of = |key: &str| prepared.answers.get(key).map(ToString::to_string);
     let contract_meta = pdf_meta(prepared, source_date_epoch()?);
     let mut writes = Vec::new();
+    let mut written = Vec::new();
     let chosen = schedule
         .steps
         .iter()
@@ -424,10 +447,16 @@ fn chase_letters(
                     })
                 }
             };
+            written.push(Written {
+                path: path_of(*format),
+                kind: "letter",
+                format: format.extension().into(),
+                step: Some(step.id),
+            });
             writes.push((path_of(*format), bytes));
         }
     }
-    Ok(writes)
+    Ok((written, writes))
 }
 
 /// `--due`, or `--since` (the invoice's date) plus the contract's payment days.

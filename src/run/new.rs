@@ -127,7 +127,11 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let mut contract = args.contract.clone();
     let answers_path = choose_destination(&mut contract, &client, &mut terminal)?;
     let rebuild = rebuild_command(&contract, &answers_path);
-    let answers_text = interview::answers_file(&prepared.library, &saved, &rebuild);
+    let answers_text = format!(
+        "{}\n{}",
+        crate::schema::modeline(&super::schema_command(contract.clauses.as_deref())),
+        interview::answers_file(&prepared.library, &saved, &rebuild)
+    );
     // The files read before the interview are never written over, even when the user agreed
     // to replace what is at the answers path.
     let inputs: Vec<PathBuf> = (args.answers.iter().chain(&profile_path))

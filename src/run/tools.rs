@@ -1,5 +1,5 @@
-//! The commands that help a user set up rather than build: `example`, `completions`, `man` and
-//! `config path`. Each prints to standard output and writes no file.
+//! The commands that help a user set up rather than build: `example`, `completions`, `man`,
+//! `schema` and `config path`. Each prints to standard output and writes no file.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,9 @@ use clap::CommandFactory as _;
 use include_dir::{Dir, include_dir};
 
 use crate::answers::{self, Answers};
-use crate::cli::{Cli, CompletionsArgs, ConfigCommand, ExampleArgs, ManArgs};
+use crate::cli::{
+    Cli, CompletionsArgs, ConfigCommand, ExampleArgs, ManArgs, SchemaArgs, SchemaFile,
+};
 use crate::config::Environment;
 use crate::error::Error;
 use crate::library::{Library, built_in_files};
@@ -145,6 +147,26 @@ pub(super) fn run_man(args: &ManArgs) -> Result<i32, Error> {
             source,
         })?;
     print(&page)
+}
+
+pub(super) fn run_schema(args: &SchemaArgs) -> Result<i32, Error> {
+    let schema = match args.file {
+        SchemaFile::Answers => {
+            crate::schema::answers_schema(&load_library(args.clauses.as_deref())?)
+        }
+        SchemaFile::Clause | SchemaFile::Library if args.clauses.is_some() => {
+            return Err(Error::Usage(
+                "--clauses is for `schema answers`: clause files and library.yaml have the same \
+                 schema in every library"
+                    .into(),
+            ));
+        }
+        SchemaFile::Clause => crate::schema::clause_schema(),
+        SchemaFile::Library => crate::schema::library_schema(),
+    };
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    print(text.as_bytes())
 }
 
 pub(super) fn run_config(command: &ConfigCommand) -> Result<i32, Error> {

@@ -14,7 +14,7 @@ use crate::model::value::Value;
 use condition::Condition;
 
 /// The type of a declared variable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Type {
     /// Any text.
@@ -91,7 +91,7 @@ impl Type {
 }
 
 /// One allowed value of a `choice`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The value written in answers files and compared in conditions.
