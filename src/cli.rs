@@ -24,6 +24,55 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The largest file read (answers, clause, letter or library file): bytes, or a number
+    /// with KiB or MiB, from 1KiB to 64MiB. A larger file is refused unread.
+    #[arg(long, global = true, value_name = "SIZE", default_value = "1MiB", value_parser = file_size)]
+    pub max_file_size: FileSize,
+}
+
+/// A file size in bytes, read as `1048576`, `512KiB` or `4MiB` and shown the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSize(pub u64);
+
+impl std::fmt::Display for FileSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const KIB: u64 = 1024;
+        match self.0 {
+            n if n % (KIB * KIB) == 0 => write!(f, "{} MiB", n / (KIB * KIB)),
+            n if n % KIB == 0 => write!(f, "{} KiB", n / KIB),
+            n => write!(f, "{n} bytes"),
+        }
+    }
+}
+
+/// `--max-file-size`: bytes, KiB or MiB (`k`, `kb`, `m`, `mb` read as the same), within
+/// 1 KiB and 64 MiB: a limit, not a way around one.
+fn file_size(text: &str) -> Result<FileSize, String> {
+    const KIB: u64 = 1024;
+    let lower = text.trim().to_ascii_lowercase();
+    let split = lower
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(lower.len());
+    let (digits, unit) = lower.split_at(split);
+    let unit_size = match unit.trim() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => KIB,
+        "m" | "mb" | "mib" => KIB * KIB,
+        _ => {
+            return Err(format!(
+                "`{text}` is not a size; write it like 1MiB, 512KiB or 1048576"
+            ));
+        }
+    };
+    let bytes = digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit_size))
+        .ok_or_else(|| format!("`{text}` is not a size; write it like 1MiB, 512KiB or 1048576"))?;
+    if !(KIB..=64 * KIB * KIB).contains(&bytes) {
+        return Err(format!("`{text}` is outside the range 1KiB to 64MiB"));
+    }
+    Ok(FileSize(bytes))
 }
 
 /// The commands.
@@ -208,7 +257,7 @@ pub struct BuildArgs {
     #[arg(long)]
     pub late_payer: bool,
     /// What a late payer's rates are multiplied by.
-    #[arg(long, value_name = "N", default_value = "2", value_parser = positive_decimal)]
+    #[arg(long, value_name = "N", default_value = "2", value_parser = positive_decimal, allow_negative_numbers = true)]
     pub rate_multiplier: Decimal,
     /// Also write the answers as built (after late-payer changes) to FILE.
     #[arg(long, value_name = "FILE")]
@@ -244,13 +293,13 @@ pub struct ChaseArgs {
     #[arg(long, value_name = "NUMBER", value_parser = non_empty)]
     pub invoice: Option<String>,
     /// The amount invoiced, such as 6400.00 (payment).
-    #[arg(long, value_name = "MONEY", value_parser = money)]
+    #[arg(long, value_name = "MONEY", value_parser = money, allow_negative_numbers = true)]
     pub amount: Option<Decimal>,
     /// The agreed change to the Scope, in a sentence (change).
     #[arg(long, value_name = "TEXT", value_parser = non_empty)]
     pub change: Option<String>,
     /// The agreed price of the change, such as 450.00 (change).
-    #[arg(long, value_name = "MONEY", value_parser = money)]
+    #[arg(long, value_name = "MONEY", value_parser = money, allow_negative_numbers = true)]
     pub price: Option<Decimal>,
     /// The day the invoice was due (payment). [default: --since plus the contract's payment
     /// days]
@@ -302,7 +351,7 @@ pub struct ChaseArgs {
     #[arg(long, value_name = "TEXT", requires = "record")]
     pub note: Option<String>,
     /// The amount received, for --record paid, such as 2000.00.
-    #[arg(long, value_name = "MONEY", value_parser = money, requires = "record")]
+    #[arg(long, value_name = "MONEY", value_parser = money, requires = "record", allow_negative_numbers = true)]
     pub payment: Option<Decimal>,
     /// The chase record: letters sent, calls, payments.
     /// [default: <client>.chase.yaml beside the answers file]
@@ -466,15 +515,23 @@ impl From<PaperArg> for Paper {
     }
 }
 
-/// An invoice number: printable text on one line.
+/// An invoice number or a change's description: printable text on one line, with at least
+/// one visible character and at most as many as a text answer.
 fn non_empty(text: &str) -> Result<String, String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err("the invoice number is empty".into());
+    let trimmed = text.trim_matches(crate::model::is_invisible);
+    if crate::model::is_blank(trimmed) {
+        return Err("is blank; write at least one visible character".into());
+    }
+    let limit = crate::model::max_chars(crate::model::Type::Text);
+    if trimmed.chars().count() > limit {
+        return Err(format!(
+            "is {} characters long; at most {limit} are taken",
+            trimmed.chars().count()
+        ));
     }
     if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
         return Err(format!(
-            "`{}` holds the control character U+{:04X}; an invoice number is one line of text",
+            "`{}` holds the control character U+{:04X}; write one line of text",
             trimmed.escape_default(),
             u32::from(c)
         ));

@@ -6,7 +6,7 @@
 //! Every function takes the locale, so a new language is a new [`Locale`] variant and the
 //! match arms that go with it, not a hunt through the stages.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 pub mod tr;
 
@@ -54,7 +54,7 @@ pub fn money(amount: Decimal, code: &str, locale: Locale) -> Option<String> {
     let (Locale::EnUs | Locale::EnGb) = locale;
     let currency = rusty_money::iso::find(code)?;
     let exponent = currency.exponent;
-    let rounded = amount.round_dp_with_strategy(exponent, RoundingStrategy::MidpointAwayFromZero);
+    let rounded = crate::model::rounding::round(amount, exponent);
     let text = format!("{:.*}", exponent as usize, rounded.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
@@ -142,23 +142,38 @@ pub fn words(value: Decimal, locale: Locale) -> String {
     format!("{} ({value})", number_words(value, locale))
 }
 
-/// A number in words: `fifteen`, `one point five`, `zero point two five`.
+/// A number in words, from its exact digits: `fifteen`, `one point five`, `zero point two
+/// five`. The whole part goes through `num2words` as an integer and each digit of the
+/// fraction is named, so no digit is lost to a float (`99.9999` is never "one hundred").
 #[must_use]
 pub fn number_words(value: Decimal, locale: Locale) -> String {
     let (Locale::EnUs | Locale::EnGb) = locale;
-    let text = value.normalize().to_string();
-    let float: f64 = text.parse().unwrap_or(0.0);
-    let words = num2words::Num2Words::new(float)
-        .to_words()
-        .unwrap_or_else(|_| text.clone());
-    if value.abs() < Decimal::ONE && !value.is_zero() && words.starts_with("point") {
-        format!("zero {words}")
-    } else if value.is_sign_negative() && !value.is_zero() && !words.starts_with("minus") {
+    let text = value.normalize().abs().to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole_words = whole
+        .parse::<i64>()
+        .ok()
+        .and_then(|n| num2words::Num2Words::new(n).to_words().ok())
+        .unwrap_or_else(|| whole.to_owned());
+    let mut words = whole_words;
+    if !fraction.is_empty() {
+        words.push_str(" point");
+        for digit in fraction.chars() {
+            words.push(' ');
+            words.push_str(DIGITS[digit.to_digit(10).unwrap_or(0) as usize]);
+        }
+    }
+    if value.is_sign_negative() && !value.is_zero() {
         format!("minus {words}")
     } else {
         words
     }
 }
+
+/// The digits' names, for the fraction of [`number_words`].
+const DIGITS: [&str; 10] = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+];
 
 /// A date as a contract writes it: `March 2, 2026` (US), `2 March 2026` (GB).
 #[must_use]
@@ -278,5 +293,23 @@ mod tests {
         assert_eq!(words("1.5"), "one point five");
         assert_eq!(words("0.25"), "zero point two five");
         assert_eq!(words("100"), "one hundred");
+    }
+
+    #[test]
+    fn words_come_from_the_exact_digits_never_a_float() {
+        let words = |s: &str| number_words(Decimal::from_str(s).unwrap(), Locale::EnUs);
+        // As a float 99.99999999999999999 is 100: the words said "one hundred".
+        assert_eq!(
+            words("99.99999999999999999"),
+            "ninety-nine point nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine"
+        );
+        assert_eq!(words("2.05"), "two point zero five");
+        assert_eq!(words("-3.5"), "minus three point five");
+        assert_eq!(
+            words("999999999999.99"),
+            "nine hundred ninety-nine billion nine hundred ninety-nine million nine hundred ninety-nine thousand nine hundred and ninety-nine point nine nine"
+        );
+        let percent = |s: &str| percent(Decimal::from_str(s).unwrap(), Locale::EnUs);
+        assert_eq!(percent("99.9999"), "99.9999%");
     }
 }

@@ -15,7 +15,7 @@
 
 use jiff::ToSpan as _;
 use jiff::civil::Date;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 /// How the reference rate applies over the life of a debt.
@@ -173,7 +173,8 @@ impl LatePayment {
             _ => Decimal::ZERO,
         };
         Ok(Interest {
-            interest: total.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+            interest: total
+                .round_dp_with_strategy(2, crate::model::rounding::HALVES_AWAY_FROM_ZERO),
             compensation,
             days: days_between(due, to).max(0),
             periods,

@@ -480,7 +480,7 @@ impl Session<'_> {
         let default_text = default.as_ref().map(ToString::to_string);
         let blank_allowed = default.is_some() || !question.required;
         let check = |input: &str| -> Result<(), String> {
-            if input.trim().is_empty() {
+            if model::is_blank(input) {
                 return if blank_allowed {
                     Ok(())
                 } else {
@@ -506,7 +506,7 @@ impl Session<'_> {
         loop {
             let reply = self.prompter.text(&prompt)?;
             let reply = reply.trim();
-            if reply.is_empty() || Some(reply) == default_text.as_deref() {
+            if model::is_blank(reply) || Some(reply) == default_text.as_deref() {
                 if default.is_some() {
                     return Ok(default);
                 }

@@ -30,6 +30,7 @@ pub use tools::command;
 /// Runs the command; returns the exit code for a run that did its job (0, or 1 when `check`
 /// found errors).
 pub fn run(cli: Cli) -> Result<i32, Error> {
+    FILE_LIMIT.store(cli.max_file_size.0, std::sync::atomic::Ordering::Relaxed);
     match cli.command {
         Command::Check(args) => run_check(&args),
         Command::Build(args) => run_build(&args),
@@ -52,15 +53,37 @@ pub fn stderr_is_styled() -> bool {
 // ---------------------------------------------------------------------------------------------
 // Reading libraries
 
-/// The largest input file read (answers, clause, letter or library file): far above any real
-/// one (the built-in library's largest file is under 20 KiB), small enough that a mistake such
-/// as a link to `/dev/zero` fails at once instead of filling the memory.
+/// The largest input file read (answers, clause, letter or library file) unless
+/// `--max-file-size` says otherwise: far above any real one (the built-in library's largest
+/// file is under 20 KiB), small enough that a mistake such as a link to `/dev/zero` fails at
+/// once instead of filling the memory.
 pub(crate) const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The limit of this run: `--max-file-size`, set once by [`run`] before any file is read.
+static FILE_LIMIT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(MAX_FILE_BYTES);
+
+fn file_limit() -> u64 {
+    FILE_LIMIT.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Reads every YAML file below `dir`, sorted by path. A symbolic link is followed only to a
 /// file or folder inside `dir`; one leading out of it, or in a loop, is an error that names the
-/// link and never shows what it points at.
+/// link and never shows what it points at. Any file or link that cannot be read fails the
+/// whole read, with every such problem.
 pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
+    let (files, problems) = read_library_tree(dir)?;
+    if problems.is_empty() {
+        Ok(files)
+    } else {
+        Err(Error::Diagnostics(problems))
+    }
+}
+
+/// Reads every YAML file below `dir` that can be read, and says why each other one cannot
+/// (a link out of the library or in a loop, a file too large, not UTF-8, not readable): what
+/// `check` reports before it goes on with the rest. Fails only when `dir` itself cannot be
+/// read.
+pub(crate) fn read_library_tree(dir: &Path) -> Result<(Vec<SourceFile>, Vec<Diagnostic>), Error> {
     let metadata = std::fs::metadata(dir).map_err(|source| Error::Io {
         path: dir.to_owned(),
         source,
@@ -76,18 +99,37 @@ pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
         source,
     })?;
     let mut files = Vec::new();
+    let mut problems = Vec::new();
     let mut visited = vec![root.clone()];
     let mut pending = vec![dir.to_owned()];
+    let unreadable = |path: &Path, source: &std::io::Error| {
+        Diagnostic::file_error(
+            &path.display().to_string(),
+            format!("cannot be read: {}", io_words(source)),
+        )
+    };
     while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Io {
-            path: folder.clone(),
-            source,
-        })?;
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(source) if folder == dir => {
+                return Err(Error::Io {
+                    path: folder.clone(),
+                    source,
+                });
+            }
+            Err(source) => {
+                problems.push(unreadable(&folder, &source));
+                continue;
+            }
+        };
         for entry in entries {
-            let entry = entry.map_err(|source| Error::Io {
-                path: folder.clone(),
-                source,
-            })?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(source) => {
+                    problems.push(unreadable(&folder, &source));
+                    continue;
+                }
+            };
             let path = entry.path();
             let relative = path
                 .strip_prefix(dir)
@@ -96,21 +138,13 @@ pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
                 .replace('\\', "/");
             let link = entry.file_type().is_ok_and(|t| t.is_symlink());
             if link {
-                let refuse = |why: &str| {
-                    Error::Diagnostics(vec![Diagnostic::file_error(
-                        &path.display().to_string(),
-                        format!("this symbolic link {why}; it is not read"),
-                    )])
-                };
-                let target = match std::fs::canonicalize(&path) {
-                    Ok(target) => target,
-                    // A link into a loop is one error, not a walk without end.
-                    Err(_) if looping(&path) => return Err(refuse("leads in a loop")),
-                    Err(_) if is_yaml(&relative) => return Err(refuse("leads to nothing")),
-                    Err(_) => continue,
-                };
-                if !target.starts_with(&root) {
-                    return Err(refuse("leads out of the library folder"));
+                match followed(&path, &relative, &root) {
+                    Ok(true) => {}
+                    Ok(false) => continue,
+                    Err(problem) => {
+                        problems.push(problem);
+                        continue;
+                    }
                 }
             }
             if path.is_dir() {
@@ -127,16 +161,62 @@ pub(crate) fn read_library_dir(dir: &Path) -> Result<Vec<SourceFile>, Error> {
             if !is_yaml(&relative) {
                 continue;
             }
-            let text = read_text(&path)?;
-            files.push(SourceFile {
-                display: path.display().to_string(),
-                relative,
-                text,
-            });
+            match read_text(&path) {
+                Ok(text) => files.push(SourceFile {
+                    display: path.display().to_string(),
+                    relative,
+                    text,
+                }),
+                Err(Error::Diagnostics(found)) => problems.extend(found),
+                Err(Error::Io { path, source }) => problems.push(unreadable(&path, &source)),
+                Err(other) => return Err(other),
+            }
         }
     }
     files.sort_by(|a, b| a.relative.cmp(&b.relative));
-    Ok(files)
+    problems.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok((files, problems))
+}
+
+/// Whether the symbolic link at `path` is followed: only to something inside `root`. A link
+/// out of the library, into a loop or (for a YAML name) to nothing is a problem naming the
+/// link, never what it points at; a dangling link of another name is skipped.
+fn followed(path: &Path, relative: &str, root: &Path) -> Result<bool, Diagnostic> {
+    let refuse = |why: &str| {
+        Diagnostic::file_error(
+            &path.display().to_string(),
+            format!("this symbolic link {why}; it is not read"),
+        )
+    };
+    let target = match std::fs::canonicalize(path) {
+        Ok(target) => target,
+        // A link into a loop is one error, not a walk without end.
+        Err(_) if looping(path) => return Err(refuse("leads in a loop")),
+        Err(_) if is_yaml(relative) => return Err(refuse("leads to nothing")),
+        Err(_) => return Ok(false),
+    };
+    if target.starts_with(root) {
+        Ok(true)
+    } else {
+        Err(refuse("leads out of the library folder"))
+    }
+}
+
+/// What the operating system said, as the end of a sentence: "permission denied".
+fn io_words(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => "it does not exist".into(),
+        _ => {
+            let text = error.to_string();
+            // "Input/output error (os error 5)" → "input/output error".
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+    }
 }
 
 /// Whether following `path` runs into a loop of links.
@@ -146,7 +226,7 @@ fn looping(path: &Path) -> bool {
     matches!(std::fs::metadata(path), Err(error) if error.raw_os_error() == Some(ELOOP))
 }
 
-/// Reads a UTF-8 text file of at most [`MAX_FILE_BYTES`]; anything but a regular file (a
+/// Reads a UTF-8 text file of at most `--max-file-size` ([`MAX_FILE_BYTES`] by default); anything but a regular file (a
 /// folder, a FIFO, a device such as `/dev/zero`) is refused before a byte is read.
 fn read_text(path: &Path) -> Result<String, Error> {
     use std::io::Read as _;
@@ -169,13 +249,14 @@ fn read_text(path: &Path) -> Result<String, Error> {
     }
     let file = std::fs::File::open(path).map_err(io_error)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
+    let limit = file_limit();
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > limit {
         return Err(refuse(format!(
-            "is larger than {} KiB, the most clausewright reads from one file",
-            MAX_FILE_BYTES / 1024
+            "is larger than {}, the most clausewright reads from one file (--max-file-size)",
+            crate::cli::FileSize(limit)
         )));
     }
     String::from_utf8(bytes).map_err(|_| refuse("the file is not UTF-8 text".into()))
@@ -206,13 +287,13 @@ fn library_files(clauses: Option<&Path>) -> Result<Vec<SourceFile>, Error> {
 // check
 
 fn run_check(args: &CheckArgs) -> Result<i32, Error> {
-    let mut libraries: Vec<Vec<SourceFile>> = Vec::new();
+    let mut libraries: Vec<(Vec<SourceFile>, Vec<Diagnostic>)> = Vec::new();
     if args.paths.is_empty() {
         let local = Path::new("clauses");
         if local.join(library::LIBRARY_FILE).is_file() {
-            libraries.push(read_library_dir(local)?);
+            libraries.push(read_library_tree(local)?);
         } else {
-            libraries.push(built_in_files());
+            libraries.push((built_in_files(), Vec::new()));
         }
     }
     for path in &args.paths {
@@ -223,13 +304,15 @@ fn run_check(args: &CheckArgs) -> Result<i32, Error> {
         } else {
             path.clone()
         };
-        libraries.push(read_library_dir(&dir)?);
+        libraries.push(read_library_tree(&dir)?);
     }
     let mut diagnostics = Vec::new();
     let mut file_count = 0;
-    for files in &libraries {
-        file_count += files.len();
-        diagnostics.extend(check::check(files));
+    // A file that cannot be read is one problem; the others are checked all the same.
+    for (files, unreadable) in libraries {
+        file_count += files.len() + unreadable.len();
+        diagnostics.extend(unreadable);
+        diagnostics.extend(check::check(&files));
     }
     let counts = Counts::of(&diagnostics);
     let styled = stderr_is_styled();
@@ -593,7 +676,10 @@ mod tests {
             "a".repeat(usize::try_from(MAX_FILE_BYTES).unwrap() + 1),
         )
         .unwrap();
-        assert!(message(&read_text(&big).unwrap_err()).contains("is larger than 1024 KiB"));
+        assert!(
+            message(&read_text(&big).unwrap_err())
+                .contains("is larger than 1 MiB, the most clausewright reads from one file")
+        );
         let linked = dir.path().join("zero.yaml");
         symlink("/dev/zero", &linked).unwrap();
         assert!(message(&read_text(&linked).unwrap_err()).contains("is not a regular file"));
@@ -637,6 +723,15 @@ mod tests {
             text.contains("this symbolic link leads in a loop"),
             "{text}"
         );
-        assert!(text.ends_with("1 error, 0 warnings"), "{text}");
+        // Each link of the loop is named once; nothing else is read twice.
+        assert!(
+            text.contains("a.yaml: this symbolic link leads in a loop"),
+            "{text}"
+        );
+        assert!(
+            text.contains("b.yaml: this symbolic link leads in a loop"),
+            "{text}"
+        );
+        assert!(text.ends_with("2 errors, 0 warnings"), "{text}");
     }
 }

@@ -1,6 +1,11 @@
 //! YAML files and their errors in words: a library's [`SourceFile`], reading one as a type, and
 //! a serde-saphyr error turned into a located [`Diagnostic`], for the stages that read YAML
-//! (library, letters, jurisdiction profiles, answers).
+//! (library, letters, jurisdiction profiles, answers), and a [`scan`] of what serde does not
+//! show: the tags a file writes and the text of its plain scalars.
+
+use std::collections::BTreeMap;
+
+use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 use crate::error::Diagnostic;
 
@@ -25,6 +30,11 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
         diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
         return None;
     }
+    let tags = tag_diagnostics(name, text, &scan(text));
+    if !tags.is_empty() {
+        diagnostics.extend(tags);
+        return None;
+    }
     match serde_saphyr::from_str(text) {
         Ok(raw) => Some(raw),
         Err(error) => {
@@ -32,6 +42,66 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
             None
         }
     }
+}
+
+/// What a YAML file writes that its deserialised values do not show.
+#[derive(Debug, Default)]
+pub(crate) struct Scan {
+    /// Each tag (`!!binary`, `!python/object:x`) as written, at its 1-based line and column.
+    pub tags: Vec<(usize, usize, String)>,
+    /// The text of each plain (unquoted, one-line or folded) scalar, by the 1-based line and
+    /// column where it starts: `0x1F` where serde sees the number 31.
+    pub plain: BTreeMap<(usize, usize), String>,
+}
+
+/// Reads `text`'s events for [`Scan`]. A file the parser cannot read gives what came before
+/// the error: serde reports the error itself.
+#[must_use]
+pub(crate) fn scan(text: &str) -> Scan {
+    let mut found = Scan::default();
+    for event in Parser::new_from_str(text) {
+        let Ok((event, span)) = event else { break };
+        let tag = match &event {
+            Event::Scalar(_, _, _, tag)
+            | Event::SequenceStart(_, _, tag)
+            | Event::MappingStart(_, _, tag) => tag.as_ref(),
+            _ => None,
+        };
+        if let Some(tag) = tag {
+            let at = span.tag_start.unwrap_or(span.start);
+            found.tags.push((
+                at.line(),
+                at.col() + 1,
+                format!("{}{}", tag.original_handle(), tag.suffix()),
+            ));
+        }
+        if let Event::Scalar(value, ScalarStyle::Plain, _, _) = &event {
+            found
+                .plain
+                .insert((span.start.line(), span.start.col() + 1), value.to_string());
+        }
+    }
+    found
+}
+
+/// One error for each tag of `scan`: values are written plainly, never as typed objects.
+#[must_use]
+pub(crate) fn tag_diagnostics(file: &str, text: &str, scan: &Scan) -> Vec<Diagnostic> {
+    scan.tags
+        .iter()
+        .map(|(line, column, tag)| {
+            Diagnostic::error(
+                file,
+                text,
+                *line,
+                *column,
+                format!(
+                    "the YAML tag `{tag}` is not allowed: write the value plainly, without a tag"
+                ),
+            )
+            .with_width(tag.chars().count())
+        })
+        .collect()
 }
 
 /// Turns a serde-saphyr error into a diagnostic at its location in `file`.

@@ -442,7 +442,19 @@ fn bad_amounts_and_deadlines_are_refused_with_the_value() {
         (
             "--invoice",
             "2026\n# Paid",
-            "`2026\\n# Paid` holds the control character U+000A; an invoice number is one line of text",
+            "`2026\\n# Paid` holds the control character U+000A; write one line of text",
+        ),
+        // A negative amount was taken for an option by clap ("unexpected argument").
+        ("--amount", "-100", "`-100` must be more than zero"),
+        (
+            "--amount",
+            "0x1F",
+            "`0x1F` is not an amount; write it like 6400.00 (`,` only between thousands)",
+        ),
+        (
+            "--invoice",
+            "\u{200B} ",
+            "is blank; write at least one visible character",
         ),
     ] {
         let value = value.replace("\\n", "\n");

@@ -1,7 +1,7 @@
 //! `clausewright check`: the built-in library is clean, and every broken library in
 //! `tests/fixtures/check/` gets its pinned diagnostics.
 
-use crate::support::{assert_no_differences, cases, clausewright, golden, run};
+use crate::support::{assert_no_differences, cases, clausewright, golden, root, run};
 
 #[test]
 fn built_in_library_is_clean() {
@@ -133,4 +133,100 @@ fn a_missing_library_folder_is_named() {
         "error: no-such-folder: No such file or directory (os error 2)\n"
     );
     assert_eq!(outcome.code, 1);
+}
+
+/// A copy of the clean fixture library in a temporary folder, to add files to.
+fn clean_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = root().join("tests/fixtures/check/clean/clauses");
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_read_is_one_problem_and_the_others_are_checked() {
+    let library = clean_copy();
+    let fifo = library.path().join("040-pipe.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::fs::write(library.path().join("050-bytes.yaml"), b"id: x\xff\n").unwrap();
+    std::fs::write(
+        library.path().join("060-odd.yaml"),
+        "id: odd\ntitle: Odd\norder: 60\ncolour: red\nbody: |\n  Text.\n",
+    )
+    .unwrap();
+    let path = library.path().to_str().unwrap();
+    let shown = |name: &str| library.path().join(name).display().to_string();
+    for format in ["human", "json", "github"] {
+        let outcome = run(&mut clausewright(&["check", "--format", format, path]));
+        let all = format!("{}{}", outcome.stdout, outcome.stderr);
+        // Before, the FIFO stopped `check` at once: nothing else was reported.
+        for expected in [
+            shown("040-pipe.yaml"),
+            "is not a regular file; only text files are read".into(),
+            shown("050-bytes.yaml"),
+            "the file is not UTF-8 text".into(),
+            shown("060-odd.yaml"),
+            "colour".into(),
+        ] {
+            assert!(all.contains(&expected), "{format}: {expected} in {all}");
+        }
+        assert!(
+            outcome
+                .stderr
+                .ends_with("checked 7 files: 3 errors, 0 warnings\n"),
+            "{format}: {}",
+            outcome.stderr
+        );
+        assert_eq!(outcome.code, 1);
+    }
+}
+
+#[test]
+fn the_largest_file_read_is_an_option() {
+    let library = clean_copy();
+    let long_body = format!(
+        "id: long\ntitle: Long\norder: 70\nbody: |\n  {}\n",
+        "Words of the clause. ".repeat(100)
+    );
+    std::fs::write(library.path().join("070-long.yaml"), long_body).unwrap();
+    let path = library.path().to_str().unwrap();
+    let outcome = run(&mut clausewright(&[
+        "check",
+        "--max-file-size",
+        "1KiB",
+        path,
+    ]));
+    assert!(
+        outcome.stderr.contains(&format!(
+            "error: {}: is larger than 1 KiB, the most clausewright reads from one file (--max-file-size)",
+            library.path().join("070-long.yaml").display()
+        )),
+        "{}",
+        outcome.stderr
+    );
+    assert_eq!(outcome.code, 1);
+    let outcome = run(&mut clausewright(&[
+        "check",
+        "--max-file-size",
+        "4KiB",
+        path,
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    for (size, message) in [
+        ("100GiB", "`100GiB` is not a size"),
+        ("512", "`512` is outside the range 1KiB to 64MiB"),
+        ("65MiB", "`65MiB` is outside the range 1KiB to 64MiB"),
+    ] {
+        let outcome = run(&mut clausewright(&["check", "--max-file-size", size, path]));
+        assert_eq!(outcome.code, 2, "{size}");
+        assert!(outcome.stderr.contains(message), "{}", outcome.stderr);
+    }
 }

@@ -32,7 +32,10 @@ impl Answers {
             if question.rate
                 && let Some(Value::Number(amount)) = &after
             {
-                after = Some(Value::Number((amount * multiplier).round_dp(2)));
+                after = Some(Value::Number(crate::model::rounding::round(
+                    amount * multiplier,
+                    2,
+                )));
             }
             if let Some(rule) = &question.late_payer {
                 after = Some(match (rule, after) {
@@ -68,5 +71,27 @@ impl Answers {
             }
         }
         (answers, changes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    #[test]
+    fn a_multiplied_rate_rounds_halves_away_from_zero_like_every_amount() {
+        let library = crate::library::load(&crate::library::built_in_files())
+            .into_library()
+            .unwrap();
+        let mut answers = Answers::default();
+        answers.set("fees.hourly_rate", Value::Number(Decimal::from(85)));
+        let (hardened, _) = answers.for_late_payer(&library, Decimal::from_str("1.005").unwrap());
+        // 85 × 1.005 = 85.425: half to even gave 85.42.
+        assert_eq!(
+            hardened.values["fees.hourly_rate"],
+            Value::Number(Decimal::from_str("85.43").unwrap())
+        );
     }
 }

@@ -12,7 +12,8 @@ use super::RESERVED_KEY;
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
 use crate::model::Scalar;
-use crate::yaml::yaml_diagnostic;
+use crate::model::{Type, number_form};
+use crate::yaml::{scan, tag_diagnostics, yaml_diagnostic};
 
 /// A node of an answers file: a mapping, a scalar, or a list (which no question takes).
 #[derive(Debug)]
@@ -141,6 +142,9 @@ pub(crate) struct Given {
     pub late_payer_applied: bool,
     /// The line of each parent key (`client:`), to place "is required" errors.
     pub(super) parents: BTreeMap<String, usize>,
+    /// Keys whose value is in `problems` already (a number written in hexadecimal): neither
+    /// required nor defaulted, so the one error says what is wrong.
+    pub(super) refused: std::collections::BTreeSet<String>,
 }
 
 /// Reads an answers file as [`Given`] values. Fails only when the file is not YAML or not a
@@ -148,6 +152,11 @@ pub(crate) struct Given {
 pub(crate) fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Error> {
     if text.trim().is_empty() {
         return Ok(Given::default());
+    }
+    let written = scan(text);
+    let tags = tag_diagnostics(file, text, &written);
+    if !tags.is_empty() {
+        return Err(Error::Diagnostics(tags));
     }
     let root: Spanned<Node> = serde_saphyr::from_str(text)
         .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?;
@@ -160,16 +169,14 @@ pub(crate) fn read_given(file: &str, text: &str, library: &Library) -> Result<Gi
         let (key, value) = entries.remove(index);
         given.late_payer_applied = reserved(file, text, &key, value, &mut given.problems);
     }
-    flatten(
+    let mut reader = Reader {
         file,
         text,
         library,
-        "",
-        entries,
-        &mut given.values,
-        &mut given.parents,
-        &mut given.problems,
-    );
+        plain: &written.plain,
+        given: &mut given,
+    };
+    reader.flatten("", entries);
     given
         .values
         .retain(|_, located| located.scalar != Scalar::Null);
@@ -209,93 +216,121 @@ fn reserved(
     applied
 }
 
-#[allow(clippy::too_many_arguments)]
-fn flatten(
-    file: &str,
-    text: &str,
-    library: &Library,
-    prefix: &str,
-    entries: Vec<(Spanned<String>, Spanned<Node>)>,
-    found: &mut BTreeMap<String, Located>,
-    parents: &mut BTreeMap<String, usize>,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    for (key, value) in entries {
-        let full = if prefix.is_empty() {
-            key.value.clone()
-        } else {
-            format!("{prefix}.{}", key.value)
-        };
-        let key_line = key.referenced.line() as usize;
-        let key_column = key.referenced.column() as usize;
-        let declared = library.question(&full).is_some();
-        let is_parent = library.is_parent(&full);
-        if !declared && !is_parent {
-            let mut diagnostic = Diagnostic::error(
-                file,
-                text,
-                key_line,
-                key_column,
-                format!("unknown key `{full}`"),
-            )
-            .with_width(key.value.chars().count());
-            if let Some(suggestion) = library.suggest(&full) {
-                diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
+/// What [`Reader::flatten`] reads with and into.
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+    library: &'a Library,
+    plain: &'a BTreeMap<(usize, usize), String>,
+    given: &'a mut Given,
+}
+
+impl Reader<'_> {
+    fn flatten(&mut self, prefix: &str, entries: Vec<(Spanned<String>, Spanned<Node>)>) {
+        let (file, text, library) = (self.file, self.text, self.library);
+        for (key, value) in entries {
+            let full = if prefix.is_empty() {
+                key.value.clone()
+            } else {
+                format!("{prefix}.{}", key.value)
+            };
+            let key_line = key.referenced.line() as usize;
+            let key_column = key.referenced.column() as usize;
+            let question = library.question(&full);
+            let is_parent = library.is_parent(&full);
+            let key_error = |message: String| {
+                Diagnostic::error(file, text, key_line, key_column, message)
+                    .with_width(key.value.chars().count())
+            };
+            if question.is_none() && !is_parent {
+                let mut diagnostic = key_error(format!("unknown key `{full}`"));
+                if let Some(suggestion) = library.suggest(&full) {
+                    diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
+                }
+                self.given.problems.push(diagnostic);
+                continue;
             }
-            diagnostics.push(diagnostic);
-            continue;
-        }
-        if found.contains_key(&full) || parents.contains_key(&full) && !is_parent {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    text,
-                    key_line,
-                    key_column,
-                    format!("`{full}` is given twice"),
-                )
-                .with_width(key.value.chars().count()),
-            );
-            continue;
-        }
-        match value.value {
-            Node::Map(inner) if is_parent => {
-                parents.insert(full.clone(), key_line);
-                flatten(
-                    file,
-                    text,
-                    library,
-                    &full,
-                    inner,
-                    found,
-                    parents,
-                    diagnostics,
-                );
+            if self.given.values.contains_key(&full)
+                || self.given.refused.contains(&full)
+                || self.given.parents.contains_key(&full) && !is_parent
+            {
+                self.given
+                    .problems
+                    .push(key_error(format!("`{full}` is given twice")));
+                continue;
             }
-            Node::Scalar(scalar) if declared => {
-                found.insert(
-                    full,
-                    Located {
-                        scalar,
-                        line: value.referenced.line() as usize,
-                        column: value.referenced.column() as usize,
-                    },
-                );
-            }
-            _ => {
-                let what = if is_parent {
-                    let children = library.children(&full).join("`, `");
-                    format!("`{full}` holds the keys `{children}`, not a single value")
-                } else {
-                    format!("`{full}` takes a single value, not a list or mapping")
-                };
-                diagnostics.push(
-                    Diagnostic::error(file, text, key_line, key_column, what)
-                        .with_width(key.value.chars().count()),
-                );
+            match (value.value, question) {
+                (Node::Map(inner), _) if is_parent => {
+                    self.given.parents.insert(full.clone(), key_line);
+                    self.flatten(&full, inner);
+                }
+                (Node::Scalar(scalar), Some(question)) => {
+                    let (line, column) = (
+                        value.referenced.line() as usize,
+                        value.referenced.column() as usize,
+                    );
+                    match as_written(scalar, self.plain.get(&(line, column)), question.ty) {
+                        Ok(scalar) => {
+                            self.given.values.insert(
+                                full,
+                                Located {
+                                    scalar,
+                                    line,
+                                    column,
+                                },
+                            );
+                        }
+                        Err((written, why)) => {
+                            self.given.problems.push(
+                                Diagnostic::error(
+                                    file,
+                                    text,
+                                    line,
+                                    column,
+                                    format!(
+                                        "`{full}` is written {written}, {why}; write the number in plain digits, such as 12 or 1250.00"
+                                    ),
+                                )
+                                .with_width(written.chars().count()),
+                            );
+                            self.given.refused.insert(full);
+                        }
+                    }
+                }
+                _ => {
+                    let what = if is_parent {
+                        let children = library.children(&full).join("`, `");
+                        format!("`{full}` holds the keys `{children}`, not a single value")
+                    } else {
+                        format!("`{full}` takes a single value, not a list or mapping")
+                    };
+                    self.given.problems.push(key_error(what));
+                }
             }
         }
     }
+}
+
+/// A number read from a plain scalar, checked against how it is written (`raw`): YAML reads
+/// `0x1F` as 31, `0o17` as 15, `1e3` as 1000 and `1_000` as 1000, none of which a person means
+/// as an amount, so those are refused, with what was written and why. A plain decimal for a
+/// money or percent question becomes its text, so that every digit is kept exactly
+/// (`99.99999999999999999` is not the float 100).
+fn as_written(
+    scalar: Scalar,
+    raw: Option<&String>,
+    ty: Type,
+) -> Result<Scalar, (String, &'static str)> {
+    let (Scalar::Int(_) | Scalar::Float(_), Some(raw)) = (&scalar, raw) else {
+        return Ok(scalar);
+    };
+    if let Some(why) = number_form(raw) {
+        return Err((raw.clone(), why));
+    }
+    Ok(match (ty, &scalar) {
+        (Type::Money | Type::Percent | Type::Integer, Scalar::Float(_)) => Scalar::Str(raw.clone()),
+        _ => scalar,
+    })
 }
 
 #[cfg(test)]

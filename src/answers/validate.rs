@@ -5,11 +5,12 @@ use super::read::{Located, read_given};
 use super::{Answers, Given, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
-use crate::model::keys::COUNTRY;
-use crate::model::typed_value;
+use crate::model::keys::{COUNTRY, CURRENCY};
+use crate::model::{Value, typed_value};
 
 /// Parses and validates an answers file against the library.
 pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error> {
+    let text_of_file = text;
     if text.trim().is_empty() {
         return Err(Error::Diagnostics(vec![Diagnostic::file_error(
             file,
@@ -21,6 +22,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         problems: mut diagnostics,
         late_payer_applied,
         parents,
+        refused,
     } = read_given(file, text, library)?;
     let mut answers = Answers {
         late_payer_applied,
@@ -32,12 +34,33 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
             .as_ref()
             .is_none_or(|when| when.eval(|key| answers.values.get(key)));
         let located = found.get(&question.key);
-        if !applies {
+        if !applies || refused.contains(&question.key) {
             continue;
         }
         // An empty value (read_given leaves it out) is an unanswered question.
         if let Some(located) = located {
             match typed_value(question, &located.scalar) {
+                // Blank text (spaces, a zero-width space) is no answer: the default applies,
+                // and a required question without one is an error here, at the blank.
+                Ok(Value::Text(text)) if text.is_empty() => {
+                    if let Some(default) = question.default_for(|key| answers.values.get(key)) {
+                        answers.values.insert(question.key.clone(), default.clone());
+                    } else if question.required {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                file,
+                                text_of_file,
+                                located.line,
+                                located.column,
+                                format!(
+                                    "`{}` is blank: a required answer needs at least one visible character ({})",
+                                    question.key, question.prompt
+                                ),
+                            )
+                            .with_width(scalar_width(text_of_file, located)),
+                        );
+                    }
+                }
                 Ok(value) => {
                     answers.values.insert(question.key.clone(), value);
                 }
@@ -65,6 +88,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
             });
         }
     }
+    minor_units(file, text, library, &answers, &found, &mut diagnostics);
     if diagnostics.is_empty() {
         let declares_country = library.question(COUNTRY).is_some();
         if let Err((key, why)) = place_of(&library.profiles, declares_country, &answers) {
@@ -90,6 +114,51 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
     }
 }
 
+/// Money written finer than its currency's smallest unit (`"1250.5"` yen): an error at the
+/// amount, since the contract could only show it rounded.
+fn minor_units(
+    file: &str,
+    text: &str,
+    library: &Library,
+    answers: &Answers,
+    found: &std::collections::BTreeMap<String, Located>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(Value::Text(code)) = answers.values.get(CURRENCY) else {
+        return;
+    };
+    let Some(currency) = rusty_money::iso::find(code) else {
+        return;
+    };
+    for question in library.questions() {
+        if let (Some(Value::Number(amount)), Some(located)) =
+            (answers.values.get(&question.key), found.get(&question.key))
+            && question.ty == crate::model::Type::Money
+            && amount.normalize().scale() > currency.exponent
+        {
+            let places = match currency.exponent {
+                0 => "no decimal places".to_owned(),
+                1 => "at most one decimal place".to_owned(),
+                n => format!("at most {n} decimal places"),
+            };
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    text,
+                    located.line,
+                    located.column,
+                    format!(
+                        "`{}` is {}; an amount in {code} has {places}",
+                        question.key,
+                        amount.normalize()
+                    ),
+                )
+                .with_width(scalar_width(text, located)),
+            );
+        }
+    }
+}
+
 /// How many characters the value at `located` spans on its line (up to a comment), for a caret
 /// under the whole value.
 #[must_use]
@@ -105,4 +174,69 @@ pub fn scalar_width(text: &str, located: &Located) -> usize {
                 .chars()
                 .count()
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::SourceFile;
+
+    fn library() -> Library {
+        let file = |relative: &str, text: &str| SourceFile {
+            relative: relative.to_owned(),
+            display: relative.to_owned(),
+            text: text.to_owned(),
+        };
+        let declarations = "title: T\nsections:\n  - title: S\n    questions:\n      - key: fees.currency\n        type: choice\n        prompt: Currency\n        choices:\n          - { value: USD, label: dollars }\n          - { value: JPY, label: yen }\n      - key: fees.total\n        type: money\n        prompt: Fee\n        required: true\n      - key: client.name\n        type: text\n        prompt: Client\n        required: true\n";
+        let clause = "id: fee\ntitle: Fee\norder: 1\nbody: |\n  {{client.name}} pays {{money fees.total}} in {{fees.currency}}.\n";
+        crate::library::load(&[
+            file("library.yaml", declarations),
+            file("010-fee.yaml", clause),
+        ])
+        .into_library()
+        .unwrap()
+    }
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse("a.yaml", text, &library()) {
+            Ok(_) => Vec::new(),
+            Err(Error::Diagnostics(found)) => found
+                .iter()
+                .map(|d| format!("{}: {}", d.location(), d.text()))
+                .collect(),
+            Err(other) => vec![other.to_string()],
+        }
+    }
+
+    #[test]
+    fn money_has_no_more_places_than_its_currency() {
+        assert_eq!(
+            errors("fees:\n  currency: JPY\n  total: \"1250.50\"\nclient:\n  name: A\n"),
+            ["a.yaml:3:10: `fees.total` is 1250.5; an amount in JPY has no decimal places"]
+        );
+        assert!(
+            errors("fees:\n  currency: USD\n  total: \"1250.50\"\nclient:\n  name: A\n").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_blank_required_value_is_an_error_at_its_line() {
+        for blank in [
+            "\"\"",
+            "\"   \"",
+            "\"\\u200B\"",
+            "\"\\u3000\"",
+            "\"\\t\\u2060\"",
+        ] {
+            assert_eq!(
+                errors(&format!(
+                    "fees:\n  total: \"10\"\nclient:\n  name: {blank}\n"
+                )),
+                [
+                    "a.yaml:4:9: `client.name` is blank: a required answer needs at least one visible character (Client)"
+                ],
+                "{blank}"
+            );
+        }
+    }
 }

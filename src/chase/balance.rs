@@ -9,7 +9,7 @@
 //! from zero.
 
 use jiff::civil::Date;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 use super::business_days::days_between;
 
@@ -64,7 +64,7 @@ pub fn balance_on(
     amount_days += unpaid.max(Decimal::ZERO) * Decimal::from(days_between(from, date).max(0));
     let late_fee = match percent_per_month {
         Some(percent) => (amount_days * percent * Decimal::from(12) / Decimal::from(36_500))
-            .round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero),
+            .round_dp_with_strategy(minor_units, crate::model::rounding::HALVES_AWAY_FROM_ZERO),
         None => Decimal::ZERO,
     };
     Balance {

@@ -1,6 +1,6 @@
 //! The late fee: simple interest on an overdue invoice, rounded to the currency's minor unit.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// The late fee on `amount` for `days` overdue at `percent_per_month`: simple interest charged
 /// for each day at twelve months' rate over 365 days, rounded to the currency's `minor_units`
@@ -21,7 +21,7 @@ pub fn late_fee(
     // Multiply before dividing so that the only rounding is the final one.
     let numerator = amount * percent_per_month * Decimal::from(days) * Decimal::from(12);
     (numerator / Decimal::from(36_500))
-        .round_dp_with_strategy(minor_units, RoundingStrategy::MidpointAwayFromZero)
+        .round_dp_with_strategy(minor_units, crate::model::rounding::HALVES_AWAY_FROM_ZERO)
 }
 
 /// Decimal places of the ISO 4217 currency `code` (2 when unknown).

@@ -112,6 +112,11 @@ pub fn parse(name: &str, text: &str, steps: &[&str], today: Date) -> Result<Reco
     {
         return Ok(Record::default());
     }
+    let written = crate::yaml::scan(text);
+    let tags = crate::yaml::tag_diagnostics(name, text, &written);
+    if !tags.is_empty() {
+        return Err(Error::Diagnostics(tags));
+    }
     let raw: Vec<Spanned<RawEntry>> = match serde_saphyr::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
@@ -124,6 +129,26 @@ pub fn parse(name: &str, text: &str, steps: &[&str], today: Date) -> Result<Reco
             return Err(Error::Diagnostics(vec![diagnostic]));
         }
     };
+    // YAML reads `paid: 0x1F` as 31: an amount is written in plain digits.
+    for paid in raw.iter().filter_map(|entry| entry.value.paid.as_ref()) {
+        let at = (
+            paid.referenced.line() as usize,
+            paid.referenced.column() as usize,
+        );
+        if let (Scalar::Int(_) | Scalar::Float(_), Some(written)) =
+            (&paid.value, written.plain.get(&at))
+            && let Some(why) = crate::model::number_form(written)
+        {
+            diagnostics.push(Diagnostic::spanned(
+                name,
+                text,
+                paid,
+                format!(
+                    "`paid` is written {written}, {why}; write the amount in plain digits, such as 1250.00"
+                ),
+            ));
+        }
+    }
     let mut entries = Vec::with_capacity(raw.len());
     for entry in &raw {
         if let Some(entry) = check_entry(name, text, entry, steps, today, &mut diagnostics) {
@@ -365,7 +390,7 @@ mod tests {
                 "acme.chase.yaml:1:9: `date` is 2026-13-01; expected a date as YYYY-MM-DD",
                 "acme.chase.yaml:2:9: `sent` is `payment-notice-3O`, which is not a letter of the ladders; did you mean `payment-notice-30`?",
                 "acme.chase.yaml:3:9: `date` is 2026-07-01, after today (2026-06-01); record what has happened",
-                "acme.chase.yaml:4:9: `paid` is -5; expected an amount such as 1250.00",
+                "acme.chase.yaml:4:9: `paid` is -5; expected an amount such as 1250.00 from 0 to 1,000,000,000,000",
                 "acme.chase.yaml:5:3: an entry records one thing: `sent: STEP`, `called: WHO` or `paid: AMOUNT`",
                 "acme.chase.yaml:10:7: `by` belongs to a `sent` entry",
             ]
@@ -374,6 +399,23 @@ mod tests {
             errors("- date: 2026-03-03\n  paied: \"10\"\n").len(),
             1,
             "unknown fields are refused"
+        );
+    }
+
+    #[test]
+    fn a_record_refuses_tags_and_numbers_yaml_reads_otherwise() {
+        assert_eq!(
+            errors("- date: 2026-03-03\n  paid: 0x1F\n- date: 2026-03-04\n  paid: 1e3\n"),
+            [
+                "acme.chase.yaml:2:9: `paid` is written 0x1F, which YAML reads as a hexadecimal number; write the amount in plain digits, such as 1250.00",
+                "acme.chase.yaml:4:9: `paid` is written 1e3, with an exponent; write the amount in plain digits, such as 1250.00",
+            ]
+        );
+        assert_eq!(
+            errors("- date: 2026-03-03\n  paid: !!binary MTA=\n"),
+            [
+                "acme.chase.yaml:2:9: the YAML tag `!!binary` is not allowed: write the value plainly, without a tag"
+            ]
         );
     }
 

@@ -22,7 +22,7 @@
 //! ISO 4217 code after the amount (`5.000,00 USD`), as Turkish banks and contracts write them.
 
 use jiff::civil::Date;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 const ONES: [&str; 10] = [
     "", "bir", "iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz",
@@ -251,7 +251,7 @@ pub fn duration(count: u64, period: Period) -> String {
 /// halves away from zero.
 #[must_use]
 pub fn money(amount: Decimal, code: &str, exponent: u32) -> String {
-    let rounded = amount.round_dp_with_strategy(exponent, RoundingStrategy::MidpointAwayFromZero);
+    let rounded = crate::model::rounding::round(amount, exponent);
     let text = format!("{:.*}", exponent as usize, rounded.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let mut number = group_thousands(whole);

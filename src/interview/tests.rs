@@ -323,11 +323,11 @@ fn mistakes_are_caught_at_the_question_and_asked_again() {
             "This question needs an answer.",
             "The answer is \"call me\"; expected a phone number such as +1 217 555 0142 \
                  (letters are not allowed).",
-            "The answer is \"$900\"; expected an amount such as 1250.00 of at least 1.",
-            "The answer is 0.50; expected an amount such as 1250.00 of at least 1.",
+            "The answer is \"$900\"; expected an amount such as 1250.00 from 1 to 1,000,000,000,000.",
+            "The answer is 0.50; expected an amount such as 1250.00 from 1 to 1,000,000,000,000.",
             "The answer is 150%; expected a percent from 10% to 100%.",
             "The answer is 2; expected a whole number from 3 to 60.",
-            "The answer is \"fifteen\"; expected a whole number.",
+            "The answer is \"fifteen\"; expected a whole number from 3 to 60.",
         ]
     );
     assert_eq!(
@@ -354,11 +354,9 @@ fn a_prompter_that_skips_the_check_still_cannot_pass_a_bad_answer() {
     ]);
     script.unchecked = true;
     let answers = run(&library, &known(), &mut script);
-    assert!(
-        script
-            .said()
-            .contains(&"The answer is \"lots\"; expected an amount such as 1250.00 of at least 1.")
-    );
+    assert!(script.said().contains(
+        &"The answer is \"lots\"; expected an amount such as 1250.00 from 1 to 1,000,000,000,000."
+    ));
     assert_eq!(
         script.asked().iter().filter(|q| **q == "Your fee").count(),
         2

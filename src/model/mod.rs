@@ -13,11 +13,14 @@
 
 pub mod keys;
 pub mod place;
+pub mod rounding;
 pub mod schema;
 pub mod typed;
 pub mod value;
 
 pub use schema::condition::{Condition, ConditionError};
 pub use schema::{Choice, LatePayer, Question, Type};
-pub use typed::{max_amount, parse_number, typed_value};
+pub use typed::{
+    is_blank, is_invisible, max_amount, max_chars, number_form, parse_number, typed_value,
+};
 pub use value::{Scalar, Value};

@@ -17,44 +17,144 @@ pub fn typed_value(question: &Question, scalar: &Scalar) -> Result<Value, String
     Ok(value)
 }
 
+/// The longest answer of each type, in characters: generous for any real answer (a project
+/// description of 2,000 characters is a page of the contract), and a bound on what one value
+/// can cost the typesetter.
+#[must_use]
+pub fn max_chars(ty: Type) -> usize {
+    match ty {
+        Type::Text => 2_000,
+        // RFC 5321's limit on a forward path.
+        Type::Email => 254,
+        Type::Choice => 200,
+        Type::Phone | Type::Money | Type::Percent | Type::Integer | Type::Date | Type::Bool => 40,
+    }
+}
+
+/// True when `text` shows nothing: empty, or only white space (an ideographic space too),
+/// control characters and invisible formatting characters (a zero-width space, a word joiner,
+/// a byte-order mark). A required answer needs at least one character that is not blank.
+#[must_use]
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(is_invisible)
+}
+
+/// A character that prints as nothing: white space, a control character, or a format or
+/// filler character of Unicode that has no glyph of its own.
+#[must_use]
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'               // soft hyphen
+                | '\u{034F}'         // combining grapheme joiner
+                | '\u{061C}'         // Arabic letter mark
+                | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+                | '\u{17B4}' | '\u{17B5}' // Khmer inherent vowels
+                | '\u{180B}'..='\u{180F}' // Mongolian variation selectors and vowel separator
+                | '\u{200B}'..='\u{200F}' // zero-width space, joiners, direction marks
+                | '\u{202A}'..='\u{202E}' // direction embeddings and overrides
+                | '\u{2060}'..='\u{206F}' // word joiner, invisible operators, isolates
+                | '\u{2800}'              // Braille pattern blank
+                | '\u{FE00}'..='\u{FE0F}' // variation selectors
+                | '\u{FEFF}'              // zero-width no-break space (byte-order mark)
+                | '\u{E0000}'..='\u{E007F}' // tag characters
+        )
+}
+
+/// A character that changes the direction text is shown in: inside a name it can make the
+/// contract read differently from what was typed.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `12345` → `12,345`, for the lengths a message states.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// The longest percent fraction accepted: a ten-thousandth of a percent.
+const PERCENT_PLACES: u32 = 4;
+
+/// The length of a written answer, refused past [`max_chars`] before anything else is done
+/// with it (a 50 MB value is neither trimmed nor echoed back).
+fn check_length(question: &Question, scalar: &Scalar) -> Result<(), String> {
+    if let Scalar::Str(text) = scalar {
+        let length = text.chars().count();
+        let limit = max_chars(question.ty);
+        if length > limit {
+            return Err(format!(
+                "is {} characters long; {} holds at most {} characters",
+                grouped(length),
+                question.ty.answer_name(),
+                grouped(limit)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A text, email, phone or choice answer: trimmed of blank characters at its ends, with no
+/// control or direction-changing character inside, and valid for its type.
+fn text_value(question: &Question, scalar: &Scalar, shown: &str) -> Result<Value, String> {
+    let expected = |what: &str| Err(format!("is {shown}; expected {what}"));
+    let Scalar::Str(text) = scalar else {
+        return expected(&format!(
+            "{}; put it in quotes if it is meant as text",
+            question.ty.expectation(question)
+        ));
+    };
+    let text = text.trim_matches(is_invisible);
+    if let Some(c) = text
+        .chars()
+        .find(|c| c.is_control() && *c != '\n' && *c != '\t')
+    {
+        return Err(format!(
+            "contains the control character U+{:04X}, which cannot be printed",
+            c as u32
+        ));
+    }
+    if let Some(c) = text.chars().find(|c| is_direction_control(*c)) {
+        return Err(format!(
+            "contains the invisible character U+{:04X}, which changes the direction the text is shown in; type the text without it",
+            c as u32
+        ));
+    }
+    match question.ty {
+        Type::Email
+            if !text.is_empty()
+                && (email_address::EmailAddress::from_str(text).is_err()
+                    || !text.contains('.')) =>
+        {
+            return expected("an email address such as name@example.com");
+        }
+        Type::Phone if !text.is_empty() => check_phone(text).map_err(|why| {
+            format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})")
+        })?,
+        Type::Choice if !question.choices.iter().any(|c| c.value == text) => {
+            return expected(&question.ty.expectation(question));
+        }
+        _ => {}
+    }
+    Ok(Value::Text(text.to_owned()))
+}
+
 fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
+    check_length(question, scalar)?;
     let shown = scalar.to_string();
     let expected = |what: &str| Err(format!("is {shown}; expected {what}"));
     match question.ty {
         Type::Text | Type::Email | Type::Phone | Type::Choice => {
-            let Scalar::Str(text) = scalar else {
-                return expected(&format!(
-                    "{}; put it in quotes if it is meant as text",
-                    question.ty.expectation(question)
-                ));
-            };
-            let text = text.trim();
-            if let Some(c) = text
-                .chars()
-                .find(|c| c.is_control() && *c != '\n' && *c != '\t')
-            {
-                return Err(format!(
-                    "contains the control character U+{:04X}, which cannot be printed",
-                    c as u32
-                ));
-            }
-            match question.ty {
-                Type::Email
-                    if !text.is_empty()
-                        && (email_address::EmailAddress::from_str(text).is_err()
-                            || !text.contains('.')) =>
-                {
-                    return expected("an email address such as name@example.com");
-                }
-                Type::Phone if !text.is_empty() => check_phone(text).map_err(|why| {
-                    format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})")
-                })?,
-                Type::Choice if !question.choices.iter().any(|c| c.value == text) => {
-                    return expected(&question.ty.expectation(question));
-                }
-                _ => {}
-            }
-            Ok(Value::Text(text.to_owned()))
+            text_value(question, scalar, &shown)
         }
         Type::Money | Type::Percent => {
             let number = match scalar {
@@ -76,10 +176,13 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                 _ => return expected(&question.ty.expectation(question)),
             };
             if number.abs() > max_amount() {
-                return expected("an amount of at most 1,000,000,000,000");
+                return expected(&question.ty.expectation(question));
             }
             if question.ty == Type::Money && number.normalize().scale() > 2 {
                 return expected("an amount with at most two decimal places");
+            }
+            if question.ty == Type::Percent && number.normalize().scale() > PERCENT_PLACES {
+                return expected("a percent with at most four decimal places, such as 1.125");
             }
             Ok(Value::Number(number))
         }
@@ -91,8 +194,8 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                 .ok()
                 .filter(|n| Decimal::from(*n).abs() <= max_amount())
                 .map(Value::Integer)
-                .map_or_else(|| expected("a whole number"), Ok),
-            _ => expected("a whole number"),
+                .map_or_else(|| expected(&question.ty.expectation(question)), Ok),
+            _ => expected(&question.ty.expectation(question)),
         },
         Type::Date => match scalar {
             Scalar::Str(text) => text
@@ -139,6 +242,37 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
         return None;
     }
     Decimal::from_str(&text.replace(',', "")).ok()
+}
+
+/// Why the plain number `raw` is not written the way a person writes a number (digits, at
+/// most one `.`, an optional sign), or `None` when it is.
+#[must_use]
+pub fn number_form(raw: &str) -> Option<&'static str> {
+    let unsigned = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+    let lower = unsigned.to_ascii_lowercase();
+    let why = if lower.starts_with("0x") {
+        "which YAML reads as a hexadecimal number"
+    } else if lower.starts_with("0o") {
+        "which YAML reads as an octal number"
+    } else if lower.starts_with("0b") {
+        "which YAML reads as a binary number"
+    } else if lower.contains('_') {
+        "with `_` between digits, which YAML drops"
+    } else if lower.contains(['e']) && lower.chars().any(|c| c.is_ascii_digit()) {
+        "with an exponent"
+    } else if lower.starts_with('.') && lower.chars().any(|c| c.is_ascii_alphabetic()) {
+        "which is not a finite number"
+    } else if lower.len() > 1 && lower.starts_with('0') && !lower.starts_with("0.") {
+        "with a leading zero, which some YAML readers take as octal"
+    } else {
+        let (whole, fraction) = lower.split_once('.').unwrap_or((&lower, "0"));
+        let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+        if digits(whole) && digits(fraction) {
+            return None;
+        }
+        "which is not a number written in digits"
+    };
+    Some(why)
 }
 
 /// Decimal from a YAML float, refusing one whose digits a float cannot hold.
@@ -246,11 +380,14 @@ mod tests {
         );
         assert_eq!(
             typed("6400,50"),
-            Err("is \"6400,50\"; expected an amount such as 1250.00".into())
+            Err(
+                "is \"6400,50\"; expected an amount such as 1250.00 from 0 to 1,000,000,000,000"
+                    .into()
+            )
         );
         assert_eq!(
             typed("79228162514264337593543950335"),
-            Err("is \"79228162514264337593543950335\"; expected an amount of at most 1,000,000,000,000".into())
+            Err("is \"79228162514264337593543950335\"; expected an amount such as 1250.00 from 0 to 1,000,000,000,000".into())
         );
         let percent = Question::new("deposit.percent", Type::Percent, "Deposit");
         assert_eq!(

@@ -15,7 +15,7 @@ use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     Renderable, ScopedJson,
 };
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 use crate::answers::Answers;
@@ -413,7 +413,7 @@ fn percent_of(h: &Helper<'_>, _: &Context, _: Locale) -> HelperResult {
     let amount = decimal(h, 0)?;
     let percent = decimal(h, 1)?;
     let share = (amount * percent / Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        .round_dp_with_strategy(2, crate::model::rounding::HALVES_AWAY_FROM_ZERO);
     Ok(json_decimal(share))
 }
 

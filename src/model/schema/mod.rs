@@ -8,6 +8,7 @@ pub mod condition;
 
 use std::fmt;
 
+use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::model::value::Value;
@@ -53,14 +54,78 @@ impl fmt::Display for Type {
     }
 }
 
+/// A decimal with its whole part grouped in threes: `1000000000000` → `1,000,000,000,000`.
+fn grouped(number: Decimal) -> String {
+    let text = number.normalize().to_string();
+    let (sign, unsigned) = text
+        .strip_prefix('-')
+        .map_or(("", text.as_str()), |rest| ("-", rest));
+    let (whole, fraction) = unsigned
+        .split_once('.')
+        .map_or((unsigned, None), |(w, f)| (w, Some(f)));
+    let mut out = String::from(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
+}
+
 impl Type {
+    /// An answer of this type, in a sentence: "a text answer", "an amount".
+    #[must_use]
+    pub fn answer_name(self) -> &'static str {
+        match self {
+            Type::Text => "a text answer",
+            Type::Email => "an email address",
+            Type::Phone => "a phone number",
+            Type::Money => "an amount",
+            Type::Percent => "a percent",
+            Type::Integer => "a whole number",
+            Type::Date => "a date",
+            Type::Bool => "a yes-or-no answer",
+            Type::Choice => "a choice",
+        }
+    }
+
     /// What a value of this type looks like, with the question's limits: "a percent from 10 to 100".
+    /// An amount always states its range: the question's, else from 0 to the largest amount
+    /// accepted.
     #[must_use]
     pub fn expectation(self, question: &Question) -> String {
-        let range = |unit: &str| match (&question.min, &question.max) {
-            (Some(min), Some(max)) => format!(" from {min}{unit} to {max}{unit}"),
-            (Some(min), None) => format!(" of at least {min}{unit}"),
-            (None, Some(max)) => format!(" of at most {max}{unit}"),
+        // An amount and a percent always state their range: the question's limits, else
+        // the type's own (0 to the largest amount accepted; 0% to 100%).
+        let bounds = |floor: Decimal, ceiling: Decimal| {
+            (
+                question.min.clone().unwrap_or(Value::Number(floor)),
+                question.max.clone().unwrap_or(Value::Number(ceiling)),
+            )
+        };
+        let (min, max) = match self {
+            Type::Money => {
+                let (min, max) = bounds(Decimal::ZERO, crate::model::typed::max_amount());
+                (Some(min), Some(max))
+            }
+            Type::Percent => {
+                let (min, max) = bounds(Decimal::ZERO, Decimal::ONE_HUNDRED);
+                (Some(min), Some(max))
+            }
+            _ => (question.min.clone(), question.max.clone()),
+        };
+        let show = |value: &Value| match value {
+            Value::Number(number) => grouped(*number),
+            other => other.to_string(),
+        };
+        let range = |unit: &str| match (&min, &max) {
+            (Some(min), Some(max)) => format!(" from {}{unit} to {}{unit}", show(min), show(max)),
+            (Some(min), None) => format!(" of at least {}{unit}", show(min)),
+            (None, Some(max)) => format!(" of at most {}{unit}", show(max)),
             (None, None) => String::new(),
         };
         match self {
@@ -68,13 +133,7 @@ impl Type {
             Type::Email => "an email address".into(),
             Type::Phone => "a phone number".into(),
             Type::Money => format!("an amount such as 1250.00{}", range("")),
-            Type::Percent => {
-                if question.min.is_none() && question.max.is_none() {
-                    "a percent from 0 to 100".into()
-                } else {
-                    format!("a percent{}", range("%"))
-                }
-            }
+            Type::Percent => format!("a percent{}", range("%")),
             Type::Integer => format!("a whole number{}", range("")),
             Type::Date => format!("a date written YYYY-MM-DD{}", range("")),
             Type::Bool => "true or false".into(),
