@@ -9,6 +9,7 @@
 //!   schema              Question, Type, Choice, LatePayer: what library.yaml declares
 //!     condition         `when:` expressions: parsed, type-checked, evaluated
 //!   typed               Scalar + Question → Value (typed_value, parse_number)
+//!   rounding            amounts → rounded once, halves away from zero (the one rule)
 //!   keys                the answer keys the code reads by name
 //!   place               the place variables a jurisdiction profile gives (`place.law`)
 //! library               library.yaml + clause files → Library (checked)

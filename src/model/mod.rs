@@ -7,6 +7,7 @@
 //! schema     Question, Type, Choice, LatePayer: what library.yaml declares
 //!   condition  Condition: `when:` expressions, parsed, type-checked and evaluated
 //! typed      Scalar + Question → Value (typed_value, parse_number)
+//! rounding   amounts → rounded once, halves away from zero (the one rule)
 //! keys       the well-known answer keys (agreement.date, relationship, …)
 //! place      the place variables a jurisdiction profile derives (place.law, …)
 //! ```
@@ -19,8 +20,6 @@ pub mod typed;
 pub mod value;
 
 pub use schema::condition::{Condition, ConditionError};
-pub use schema::{Choice, LatePayer, Question, Type};
-pub use typed::{
-    is_blank, is_invisible, max_amount, max_chars, number_form, parse_number, typed_value,
-};
+pub use schema::{Choice, LatePayer, Question, Type, max_amount};
+pub use typed::{is_blank, is_invisible, max_chars, number_form, parse_number, typed_value};
 pub use value::{Scalar, Value};

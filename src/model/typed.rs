@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::schema::{Question, Type};
+use super::schema::{Question, Type, max_amount};
 use super::value::{Scalar, Value};
 
 /// Gives `scalar` the type of `question` and checks it against the declaration.
@@ -210,13 +210,6 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
             _ => expected("true or false"),
         },
     }
-}
-
-/// The largest amount or percent accepted: far above any fee, and far enough below
-/// `Decimal`'s limits that every sum and product in a contract or letter stays exact.
-#[must_use]
-pub fn max_amount() -> Decimal {
-    Decimal::from(1_000_000_000_000_i64)
 }
 
 /// A number as a person writes it: digits with an optional `.` fraction and an optional minus

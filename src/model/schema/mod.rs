@@ -54,6 +54,13 @@ impl fmt::Display for Type {
     }
 }
 
+/// The largest amount or percent accepted: far above any fee, and far enough below
+/// `Decimal`'s limits that every sum and product in a contract or letter stays exact.
+#[must_use]
+pub fn max_amount() -> Decimal {
+    Decimal::from(1_000_000_000_000_i64)
+}
+
 /// A decimal with its whole part grouped in threes: `1000000000000` → `1,000,000,000,000`.
 fn grouped(number: Decimal) -> String {
     let text = number.normalize().to_string();
@@ -109,7 +116,7 @@ impl Type {
         };
         let (min, max) = match self {
             Type::Money => {
-                let (min, max) = bounds(Decimal::ZERO, crate::model::typed::max_amount());
+                let (min, max) = bounds(Decimal::ZERO, max_amount());
                 (Some(min), Some(max))
             }
             Type::Percent => {
