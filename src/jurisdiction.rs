@@ -370,6 +370,16 @@ impl FreelancerLaw {
     /// the law's is checked as if it reached the threshold (the tool knows no exchange rate).
     #[must_use]
     pub fn shortfalls(&self, terms: &ContractTerms, law_currency: &str) -> Vec<String> {
+        self.lacking(terms, law_currency)
+            .into_iter()
+            .map(|(_, sentence)| sentence)
+            .collect()
+    }
+
+    /// What the contract lacks under this law, each with the requirement it fails and the
+    /// sentence [`shortfalls`](Self::shortfalls) gives.
+    #[must_use]
+    pub fn lacking(&self, terms: &ContractTerms, law_currency: &str) -> Vec<(Requirement, String)> {
         let below = terms.currency == law_currency
             && terms.value.is_some_and(|value| value < self.threshold);
         if below {
@@ -399,11 +409,11 @@ impl FreelancerLaw {
                     })
                 }
             };
-            missing.extend(lacking);
+            missing.extend(lacking.map(|what| (*requirement, what)));
         }
         missing
             .into_iter()
-            .map(|what| format!("{} requires {what}", self.name))
+            .map(|(requirement, what)| (requirement, format!("{} requires {what}", self.name)))
             .collect()
     }
 }

@@ -11,9 +11,10 @@ use rust_decimal::Decimal;
 use crate::answers::{self, Answers};
 use crate::error::{Diagnostic, Severity};
 use crate::format::{self, Locale};
+use crate::jurisdiction::{ContractTerms, Requirement};
 use crate::library::Library;
 use crate::model::Value;
-use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
+use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
 
 /// The client's duty to answer a request, in business days (the cooperation clause).
 pub const FEEDBACK_DUTY_DAYS: i64 = 5;
@@ -53,9 +54,13 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
         fee_below_the_hourly_rate,
         company_without_its_name,
     ];
+    let laws = freelancer_laws(answers, library)
+        .into_iter()
+        .map(|(key, message)| (key, Severity::Warning, message));
     let mut findings: Vec<Diagnostic> = checks
         .iter()
         .filter_map(|check| check(answers))
+        .chain(laws)
         .map(|(key, severity, message)| {
             let mut diagnostic = if let Some(place) = located.get(key) {
                 Diagnostic::warning(file, text, place.line, place.column, message)
@@ -69,6 +74,55 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
         .collect();
     findings.sort_by_key(|d| d.line);
     findings
+}
+
+/// What the freelancer-protection laws of the contract's place (New York State and City,
+/// Illinois, California, Los Angeles: the profile's `freelancer_laws`) require and these
+/// answers leave out, each at the answer that would supply it.
+fn freelancer_laws(answers: &Answers, library: &Library) -> Vec<(&'static str, String)> {
+    let declares_country = library.question(COUNTRY).is_some();
+    let Ok(Some(place)) = answers::place_of(&library.profiles, declares_country, answers) else {
+        return Vec::new();
+    };
+    let given = |keys: &[&str]| keys.iter().all(|key| on(answers, key));
+    let terms = ContractTerms {
+        value: number(answers, "fees.total"),
+        currency: answers.currency(),
+        payment_days: match answers.get("payment.due_days") {
+            Some(Value::Integer(days)) => Some(*days),
+            _ => None,
+        },
+        parties: given(&[
+            "freelancer.name",
+            "freelancer.address",
+            "client.name",
+            "client.address",
+        ]),
+        contacts: given(&[
+            "freelancer.email",
+            "freelancer.phone",
+            "client.email",
+            "client.phone",
+        ]),
+        services: given(&["project.description"]),
+    };
+    let mut found = Vec::new();
+    for law in &place.freelancer_laws {
+        for (requirement, sentence) in law.lacking(&terms, &place.conventions.currency) {
+            let key = match requirement {
+                Requirement::Parties => "client.address",
+                Requirement::Contacts => "client.email",
+                Requirement::Services => "project.description",
+                Requirement::Rate => "fees.total",
+                Requirement::PaymentDate | Requirement::PaymentWithin30 => "payment.due_days",
+            };
+            found.push((
+                key,
+                format!("{sentence} (this contract falls under it by its place and value)"),
+            ));
+        }
+    }
+    found
 }
 
 fn number(answers: &Answers, key: &str) -> Option<Decimal> {
@@ -290,6 +344,37 @@ mod tests {
             );
             assert_eq!(finding.2, Severity::Warning);
             assert!(finding.3.starts_with(words), "{}", finding.3);
+        }
+    }
+
+    #[test]
+    fn a_freelancer_protection_law_names_what_the_contract_lacks_at_its_answer() {
+        // Illinois (820 ILCS 193/15(b)(3)): payment within thirty days after delivery, for a
+        // contract of USD 500 or more.
+        let text = EXAMPLE.replace("  due_days: 14", "  due_days: 45");
+        let line = line_of(&text, "  due_days: 45");
+        let at_line: Vec<String> = findings(&text)
+            .into_iter()
+            .filter(|(_, l, severity, _)| *l == line && *severity == Severity::Warning)
+            .map(|(_, _, _, message)| message)
+            .collect();
+        assert!(
+            at_line.contains(&"the Illinois Freelance Worker Protection Act (820 ILCS 193) requires payment within thirty (30) days after delivery, not 45 days (this contract falls under it by its place and value)".to_owned()),
+            "{at_line:#?}"
+        );
+        // Below the Act's threshold, or in another state, the Act says nothing.
+        for (from, to) in [
+            ("  total: \"6400.00\"", "  total: \"499.00\""),
+            ("  region: IL", "  region: OR"),
+        ] {
+            let text = text.replace(from, to);
+            assert!(
+                findings(&text)
+                    .iter()
+                    .all(|(_, _, _, m)| !m.contains("Illinois Freelance")),
+                "{to}: {:#?}",
+                findings(&text)
+            );
         }
     }
 
