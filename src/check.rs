@@ -10,6 +10,7 @@ use crate::error::{Diagnostic, Error};
 use crate::format::Locale;
 use crate::letters;
 use crate::library::{self, Library, SourceFile};
+use crate::model::keys::PROFESSION;
 use crate::model::{Question, Value};
 use crate::render;
 
@@ -33,20 +34,27 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
         for id in loaded.failed_ids.iter().cloned().chain(referenced) {
             numbers.entry(id).or_insert(SectionNumber::Numbered(0));
         }
-        let sample = sample_answers(library);
-        let titles = library
+        let titles: std::collections::BTreeMap<String, String> = library
             .clauses
             .iter()
             .map(|clause| (clause.id.clone(), clause.title.clone()))
             .collect();
-        let registry = render::registry_with_titles(numbers, titles, Locale::default(), &sample);
-        let data = sample.to_json();
-        for clause in &library.clauses {
-            if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
-                diagnostics.push(diagnostic);
+        // Every clause and letter is rendered in the words of every profession.
+        for sample in samples_by_profession(library) {
+            let registry = render::registry_with_titles(
+                numbers.clone(),
+                titles.clone(),
+                Locale::default(),
+                &sample,
+            );
+            let data = sample.to_json();
+            for clause in &library.clauses {
+                if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
+                    diagnostics.push(diagnostic);
+                }
             }
+            diagnostics.extend(check_letters(files, library, &registry, &sample));
         }
-        diagnostics.extend(check_letters(files, library, &registry));
     }
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
@@ -59,10 +67,34 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
 #[must_use]
 pub(crate) fn sample_answers(library: &Library) -> Answers {
     let mut answers = Answers::default();
-    for question in library.questions().chain(crate::model::place::questions()) {
+    let variables = library
+        .questions()
+        .chain(crate::model::place::questions())
+        .chain(library.trades.questions());
+    for question in variables {
         answers.set(&question.key, question.sample());
     }
     answers
+}
+
+/// [`sample_answers`] once for each profession of the library's `trades`, in that trade's
+/// words; once with sample words when the library has no trades.
+fn samples_by_profession(library: &Library) -> Vec<Answers> {
+    let sample = sample_answers(library);
+    if library.trades.is_empty() {
+        return vec![sample];
+    }
+    library
+        .trades
+        .words
+        .keys()
+        .map(|profession| {
+            let mut answers = sample.clone();
+            answers.set(PROFESSION, Value::Text(profession.clone()));
+            library.trades.apply(&mut answers);
+            answers
+        })
+        .collect()
 }
 
 /// Loads the letters and renders each with sample answers and sample letter variables, as
@@ -71,18 +103,18 @@ fn check_letters(
     files: &[SourceFile],
     library: &Library,
     registry: &Handlebars<'static>,
+    answers: &Answers,
 ) -> Vec<Diagnostic> {
     let loaded = letters::load(files, library);
     let mut diagnostics = loaded.diagnostics;
     let Some(letters) = loaded.letters else {
         return diagnostics;
     };
-    let answers = sample_answers(library);
     let samples: Vec<(&str, Value)> = letters::VARIABLES
         .iter()
         .map(|v| (v.key, Question::new(v.key, v.ty, v.help).sample()))
         .collect();
-    let data = letters::data(&answers, &samples);
+    let data = letters::data(answers, &samples);
     for letter in &letters.letters {
         if let Err(Error::Diagnostics(found)) = letters::render(&letters, letter, registry, &data) {
             diagnostics.extend(found);

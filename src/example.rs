@@ -28,43 +28,45 @@ pub fn example_file(library: &Library, answers: &Answers, origin: &str) -> Strin
     );
     push_comment(&mut out, 0, &intro);
     let mut open: Vec<(&str, bool)> = Vec::new();
-    for section in &library.sections {
-        out.push('\n');
-        push_comment(&mut out, 0, &section.title);
-        for question in &section.questions {
-            let segments: Vec<&str> = question.key.split('.').collect();
-            let (name, parents) = segments.split_last().unwrap_or((&"", &[]));
-            let value = answers.get(&question.key);
-            // The open parents, each marked whether it was written for real or commented out.
-            let common = open
-                .iter()
-                .zip(parents.iter())
-                .take_while(|((open, real), parent)| open == *parent && (*real || value.is_none()))
-                .count();
-            open.truncate(common);
-            for (depth, parent) in parents.iter().enumerate().skip(common) {
-                // Parents of an unanswered key are commented out too, so that the key reads
-                // as a whole once its `#` marks are removed.
-                let mark = if value.is_some() { "" } else { "# " };
-                out.push_str(&format!("{}{mark}{parent}:\n", "  ".repeat(depth)));
-                open.push((parent, value.is_some()));
-            }
-            let depth = parents.len();
-            let indent = "  ".repeat(depth);
-            push_comment(&mut out, depth, &question.prompt);
-            if let Some(help) = &question.help {
-                push_comment(&mut out, depth, help);
-            }
-            push_comment(&mut out, depth, &facts(question));
-            if let Some(value) = value {
-                out.push_str(&format!("{indent}{name}: {}\n", value.to_yaml()));
-            } else {
-                let default = question
-                    .default_for(|key| answers.get(key))
-                    .map(|value| format!(" {}", value.to_yaml()))
-                    .unwrap_or_default();
-                out.push_str(&format!("{indent}# {name}:{default}\n"));
-            }
+    let mut headed: Vec<usize> = Vec::new();
+    for (section, question) in library.file_order() {
+        if !headed.contains(&section) {
+            out.push('\n');
+            push_comment(&mut out, 0, &library.sections[section].title);
+            headed.push(section);
+        }
+        let segments: Vec<&str> = question.key.split('.').collect();
+        let (name, parents) = segments.split_last().unwrap_or((&"", &[]));
+        let value = answers.get(&question.key);
+        // The open parents, each marked whether it was written for real or commented out.
+        let common = open
+            .iter()
+            .zip(parents.iter())
+            .take_while(|((open, real), parent)| open == *parent && (*real || value.is_none()))
+            .count();
+        open.truncate(common);
+        for (depth, parent) in parents.iter().enumerate().skip(common) {
+            // Parents of an unanswered key are commented out too, so that the key reads
+            // as a whole once its `#` marks are removed.
+            let mark = if value.is_some() { "" } else { "# " };
+            out.push_str(&format!("{}{mark}{parent}:\n", "  ".repeat(depth)));
+            open.push((parent, value.is_some()));
+        }
+        let depth = parents.len();
+        let indent = "  ".repeat(depth);
+        push_comment(&mut out, depth, &question.prompt);
+        if let Some(help) = &question.help {
+            push_comment(&mut out, depth, help);
+        }
+        push_comment(&mut out, depth, &facts(question));
+        if let Some(value) = value {
+            out.push_str(&format!("{indent}{name}: {}\n", value.to_yaml()));
+        } else {
+            let default = question
+                .default_for(|key| answers.get(key))
+                .map(|value| format!(" {}", value.to_yaml()))
+                .unwrap_or_default();
+            out.push_str(&format!("{indent}# {name}:{default}\n"));
         }
     }
     if answers.late_payer_applied {

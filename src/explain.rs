@@ -82,7 +82,15 @@ mod tests {
             .unwrap();
         let text = include_str!("../examples/repeat-good-payer.yaml");
         let answers = answers::parse("repeat-good-payer.yaml", text, &library).unwrap();
-        let contract = assemble::assemble(&library, &answers);
+        let options = crate::prepare::PrepareOptions {
+            date: None,
+            today: None,
+            late_payer: false,
+            rate_multiplier: 2.into(),
+        };
+        let prepared = crate::prepare::prepare(library, answers, &options).unwrap();
+        let (library, answers) = (&prepared.library, &prepared.answers);
+        let contract = assemble::assemble(library, answers);
         let note = cover_note(&contract, "Priya Raman *Physio*");
         assert!(note.starts_with(
             "# Cover note: Web Design Services Agreement with Priya Raman \\*Physio\\*\n"

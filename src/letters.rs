@@ -555,6 +555,7 @@ fn compile(
             .question(key)
             .or_else(|| in_scope.iter().find(|q| q.key == key))
             .or_else(|| crate::model::place::question(key))
+            .or_else(|| library.trades.question(key))
     };
     let before = diagnostics.len();
     let mut used = BTreeSet::new();

@@ -418,7 +418,8 @@ fn assert_well_formed(markdown: &str, currency_symbol: &str, case: &str) {
 }
 
 /// The choices added after the walk's loops were written (party kinds, revisions, acceptance,
-/// handover, warranty, credit, non-solicitation, arbitration, proposal, delivery date), each
+/// handover, warranty, credit, non-solicitation, arbitration, proposal, delivery date, the
+/// profession), each
 /// cycled with its own period over the walk's index so that every value meets many of the
 /// combinations of the loops without multiplying their number. Keeps the answers coherent, as
 /// `answers::parse` would (a key whose `when` is false is absent). Returns a label for the case.
@@ -501,7 +502,14 @@ fn vary_the_newer_choices(answers: &mut Answers, index: usize) -> String {
     if on(64) {
         answers.remove("project.delivery");
     }
-    format!("designer={designer} client={client} index={index}")
+    // Every profession meets every loop of the walk: eight is prime to the kinds' periods.
+    let professions: Vec<String> = built_in()
+        .question("freelancer.profession")
+        .map(|q| q.choices.iter().map(|c| c.value.clone()).collect())
+        .unwrap_or_default();
+    let profession = professions[index % professions.len()].clone();
+    answers.set("freelancer.profession", text(&profession));
+    format!("designer={designer} client={client} profession={profession} index={index}")
 }
 
 #[test]
@@ -611,7 +619,7 @@ fn a_character_the_pdf_font_lacks_is_refused_at_its_answer() {
     assert_eq!(
         outcome.transcript(),
         format!(
-            "error: `client.contact` holds the character '王' (U+738B), which the PDF font cannot show\n  --> {answers_arg}:15:19\n   |\n15 |   contact: Daniel 王 Ortiz\n   |                   ^^\n\n1 error, 0 warnings\nexit: 1\n"
+            "error: `client.contact` holds the character '王' (U+738B), which the PDF font cannot show\n  --> {answers_arg}:16:19\n   |\n16 |   contact: Daniel 王 Ortiz\n   |                   ^^\n\n1 error, 0 warnings\nexit: 1\n"
         )
     );
     let written: Vec<_> = std::fs::read_dir(dir.path())
@@ -737,7 +745,7 @@ fn the_kill_fee_clause_credits_the_deposit_against_the_cancellation_fee() {
     let clause = section(&markdown, silent);
     assert!(
         clause.contains(
-            "the Client pays the Ending Payment set out in section 15: the greater of the Work Value plus the Cancellation Fee and the Deposit of $3,200.00, plus in either case the extra work and expenses due."
+            "the Client pays the Ending Payment set out in section 16: the greater of the Work Value plus the Cancellation Fee and the Deposit of $3,200.00, plus in either case the extra work and expenses due."
         ),
         "{clause}"
     );
@@ -746,7 +754,7 @@ fn the_kill_fee_clause_credits_the_deposit_against_the_cancellation_fee() {
     ));
     // The old double recovery: the whole Deposit kept on top of the kill fee.
     assert!(!markdown.contains("even if it is more than the value of the work done"));
-    let ending = section(&markdown, "15. Ending the Agreement");
+    let ending = section(&markdown, "16. Ending the Agreement");
     assert!(ending.contains(
         "The “**Cancellation Fee**” is twenty percent (20%) of the part of the Fee not yet earned on that day, that is, the Fee less the Work Value."
     ));

@@ -154,7 +154,13 @@ fn every_example_pdf_says_what_its_markdown_says_and_is_valid() {
             "{file}: the PDF is {} bytes",
             pdf.len()
         );
-        let words = pdf::pdf_words(&pdf_path, "Web Design Services Agreement");
+        // The footer carries the contract's title, which is the profession's.
+        let title = markdown
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# "))
+            .expect("the contract starts with its title");
+        let words = pdf::pdf_words(&pdf_path, title);
         assert_eq!(
             pdf::comparable(&words),
             pdf::comparable(&pdf::markdown_words(&markdown)),

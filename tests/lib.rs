@@ -17,3 +17,4 @@ mod release;
 mod schema;
 mod support;
 mod tools;
+mod trades;

@@ -271,6 +271,8 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
         &["Down", "Down", "Enter"],
     );
     session.wait_for("This client paid you late before: think it over before you take the job.");
+    // Web design, the first trade, is the default.
+    session.keys("What kind of work is this contract for?", &["Enter"]);
     session.answer(
         "A short name for the project",
         "Capitol Bakery website redesign",
@@ -288,7 +290,7 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.answer("How many rounds of revisions", "3");
     session.keys("Do the revision rounds count", &["Enter"]);
     session.answer("Business days the client has to review", "");
-    session.keys("Hand over your editable source files", &["Enter"]);
+    session.keys("Hand over your working files", &["Enter"]);
     session.answer("For how many days after acceptance", "");
     session.answer("The credit line to put on the finished work", "");
     // Today's date (SOURCE_DATE_EPOCH) is offered.

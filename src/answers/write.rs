@@ -4,39 +4,49 @@ use super::Answers;
 use crate::library::Library;
 
 impl Answers {
-    /// The answers as a commented answers file, in the library's question order.
+    /// The answers as a commented answers file, in the library's question order, except that
+    /// keys under one top-level key stay together: `freelancer.profession`, asked after the
+    /// relationship, is written with the other `freelancer` keys (a YAML mapping may not hold
+    /// `freelancer:` twice). A section's heading comes before its first key written.
     #[must_use]
     pub fn to_yaml(&self, library: &Library) -> String {
+        let answered = library
+            .file_order()
+            .into_iter()
+            .filter_map(|(section, question)| {
+                let value = self.values.get(&question.key)?;
+                Some((
+                    section,
+                    library.sections[section].title.as_str(),
+                    question.key.as_str(),
+                    value,
+                ))
+            });
         let mut out = String::new();
         let mut open: Vec<&str> = Vec::new();
-        for section in &library.sections {
-            let mut wrote_heading = false;
-            for question in &section.questions {
-                let Some(value) = self.values.get(&question.key) else {
-                    continue;
-                };
-                if !wrote_heading {
-                    if !out.is_empty() {
-                        out.push('\n');
-                    }
-                    out.push_str(&format!("# {}\n", section.title));
-                    wrote_heading = true;
+        let mut headed: Vec<usize> = Vec::new();
+        for (section, title, key, value) in answered {
+            if !headed.contains(&section) {
+                if !out.is_empty() {
+                    out.push('\n');
                 }
-                let segments: Vec<&str> = question.key.split('.').collect();
-                let parents = &segments[..segments.len() - 1];
-                let common = open.iter().zip(parents).take_while(|(a, b)| a == b).count();
-                open.truncate(common);
-                for (depth, parent) in parents.iter().enumerate().skip(common) {
-                    out.push_str(&format!("{}{parent}:\n", "  ".repeat(depth)));
-                    open.push(parent);
-                }
-                out.push_str(&format!(
-                    "{}{}: {}\n",
-                    "  ".repeat(parents.len()),
-                    segments[segments.len() - 1],
-                    value.to_yaml()
-                ));
+                out.push_str(&format!("# {title}\n"));
+                headed.push(section);
             }
+            let segments: Vec<&str> = key.split('.').collect();
+            let parents = &segments[..segments.len() - 1];
+            let common = open.iter().zip(parents).take_while(|(a, b)| a == b).count();
+            open.truncate(common);
+            for (depth, parent) in parents.iter().enumerate().skip(common) {
+                out.push_str(&format!("{}{parent}:\n", "  ".repeat(depth)));
+                open.push(parent);
+            }
+            out.push_str(&format!(
+                "{}{}: {}\n",
+                "  ".repeat(parents.len()),
+                segments[segments.len() - 1],
+                value.to_yaml()
+            ));
         }
         if self.late_payer_applied {
             out.push_str(

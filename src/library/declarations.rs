@@ -1,5 +1,5 @@
-//! Declarations: takes `library.yaml` and returns the contract's title and its sections of
-//! [`Question`]s, with every problem in the file (unknown types, bad keys, defaults that do
+//! Declarations: takes `library.yaml` and returns the contract's title, its sections of
+//! [`Question`]s and its [`Trades`], with every problem in the file (unknown types, bad keys, defaults that do
 //! not fit, conditions on undeclared keys).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -7,11 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_saphyr::Spanned;
 
 use super::raw::RawLibrary;
+use super::trades::{Trades, load_trades};
 use super::{Section, SourceFile, is_key, read_yaml};
 use crate::error::Diagnostic;
 use crate::model::{Condition, LatePayer, Question, Scalar, Type, Value, typed_value};
 
-pub(crate) type Declarations = (String, Vec<Section>);
+pub(crate) type Declarations = (String, Vec<Section>, Trades);
 
 #[allow(clippy::too_many_lines)]
 pub(crate) fn load_declarations(
@@ -52,6 +53,12 @@ pub(crate) fn load_declarations(
             if key.starts_with(crate::model::place::PREFIX) || key == "place" {
                 diagnostics.push(key_at(format!(
                     "`{key}` is under `place`, which the jurisdiction profile fills in; rename the question"
+                )));
+                continue;
+            }
+            if key.starts_with(crate::model::keys::TRADE_PREFIX) || key == "trade" {
+                diagnostics.push(key_at(format!(
+                    "`{key}` is under `trade`, which the `trades` table fills in; rename the question"
                 )));
                 continue;
             }
@@ -226,7 +233,8 @@ pub(crate) fn load_declarations(
             "the title is empty".into(),
         ));
     }
-    Some((title, sections))
+    let trades = load_trades(name, text, raw.trades, &sections, diagnostics);
+    Some((title, sections, trades))
 }
 
 /// Types a value written for `question` in library.yaml; reports it there when it does not fit.

@@ -8,6 +8,7 @@
 //! ```text
 //! raw           the serde shapes of library.yaml and of a clause file, and their JSON Schemas
 //! declarations  library.yaml → title and sections of Questions
+//! trades        library.yaml's `trades:` → the words of each profession (`trade.role`)
 //! clauses       a clause file → Clause (on every core)
 //! template      Handlebars bodies: declared keys, known helpers, cross-references
 //! builtin       the built-in library, embedded at build time
@@ -18,6 +19,7 @@ mod clauses;
 mod declarations;
 mod raw;
 mod template;
+mod trades;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,6 +35,7 @@ pub(crate) use clauses::load_clauses;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
 pub(crate) use template::section_references;
 pub(crate) use template::{check_cross_references, check_template, too_deep};
+pub use trades::Trades;
 
 /// The JSON Schema (draft 7) of `library.yaml`, generated from the shapes the loader reads.
 #[must_use]
@@ -61,6 +64,8 @@ pub struct Library {
     pub sections: Vec<Section>,
     /// The clauses, sorted by order then id.
     pub clauses: Vec<Clause>,
+    /// The words of each profession's contract (`{{trade.role}}`), from `trades:`.
+    pub trades: Trades,
     /// The jurisdiction profiles (`jurisdictions/`); a library without any uses the built-in
     /// ones.
     pub profiles: Vec<Profile>,
@@ -138,6 +143,36 @@ impl Library {
     #[must_use]
     pub fn question(&self, key: &str) -> Option<&Question> {
         self.questions().find(|q| q.key == key)
+    }
+
+    /// Every question with its section's index, in the order an answers file writes them:
+    /// the interview's order, except that the keys under one top-level key stay together
+    /// where the first of them is (`freelancer.profession`, asked after the relationship,
+    /// goes with the other `freelancer` keys), since a YAML mapping holds a key once.
+    #[must_use]
+    pub fn file_order(&self) -> Vec<(usize, &Question)> {
+        let top = |key: &str| key.split('.').next().unwrap_or(key).to_owned();
+        let mut firsts: Vec<String> = Vec::new();
+        let mut questions: Vec<(usize, &Question)> = Vec::new();
+        for (index, section) in self.sections.iter().enumerate() {
+            for question in &section.questions {
+                if !firsts.contains(&top(&question.key)) {
+                    firsts.push(top(&question.key));
+                }
+                questions.push((index, question));
+            }
+        }
+        // A stable sort: under one top-level key, the interview's order stays.
+        questions.sort_by_key(|(_, q)| firsts.iter().position(|t| *t == top(&q.key)));
+        questions
+    }
+
+    /// Any variable a template may use: a question, a place variable or a trade's word.
+    #[must_use]
+    pub fn variable(&self, key: &str) -> Option<&Question> {
+        self.question(key)
+            .or_else(|| place::question(key))
+            .or_else(|| self.trades.question(key))
     }
 
     /// The clause with `id`.
@@ -227,14 +262,17 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     let mut used: BTreeSet<String> = BTreeSet::new();
     let sections = declarations
         .as_ref()
-        .map(|(_, s)| s.as_slice())
+        .map(|(_, s, _)| s.as_slice())
         .unwrap_or_default();
+    let no_trades = Trades::default();
+    let trades = declarations.as_ref().map_or(&no_trades, |(_, _, t)| t);
     let lookup = |key: &str| {
         sections
             .iter()
             .flat_map(|s| &s.questions)
             .find(|q| q.key == key)
             .or_else(|| place::question(key))
+            .or_else(|| trades.question(key))
     };
     for section in sections {
         for question in &section.questions {
@@ -246,6 +284,10 @@ pub fn load(files: &[SourceFile]) -> Loaded {
                 used.extend(condition.keys().into_iter().map(|(k, _)| k.to_owned()));
             }
         }
+    }
+    // The trades table picks its row by the profession.
+    if !trades.questions().is_empty() {
+        used.insert(crate::model::keys::PROFESSION.to_owned());
     }
     // The jurisdiction profile reads these answers itself.
     used.extend(PLACE_ANSWERS.iter().map(|k| (*k).to_owned()));
@@ -284,14 +326,15 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     clauses.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
     check_cross_references(&clauses, &failed_ids, &mut diagnostics);
     // A clause that failed to load may use keys we cannot see; its errors come first.
-    if let Some((_, sections)) = declarations.as_ref().filter(|_| !any_clause_failed) {
+    if let Some((_, sections, _)) = declarations.as_ref().filter(|_| !any_clause_failed) {
         warn_unused(library_file, sections, &used, &mut diagnostics);
     }
     let profiles = load_profiles(files, &mut diagnostics);
-    let library = declarations.map(|(title, sections)| Library {
+    let library = declarations.map(|(title, sections, trades)| Library {
         title,
         sections,
         clauses,
+        trades,
         profiles,
     });
     Loaded {

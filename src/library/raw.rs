@@ -1,10 +1,12 @@
 //! The serde shapes of the library's files, exactly as written: `library.yaml` (title,
-//! sections, questions) and a clause file. Spans are kept so every later error can point
+//! sections, questions, trades) and a clause file. Spans are kept so every later error can point
 //! at its line.
 //!
 //! The same shapes give `clausewright schema library` and `schema clause` their JSON Schemas
 //! (through `schemars`, which reads the serde attributes), so the schemas cannot drift from
 //! what the loader accepts; the `///` comments are the descriptions an editor shows.
+
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -17,11 +19,16 @@ use crate::model::{Choice, Scalar, Type};
 #[serde(deny_unknown_fields)]
 #[schemars(title = "clausewright library.yaml")]
 pub(super) struct RawLibrary {
-    /// The contract's title, printed at its top ("Web Design Services Agreement").
+    /// The contract's title, printed at its top ("Freelance Services Agreement"), unless the
+    /// profession's row of `trades` gives one.
     #[schemars(with = "String")]
     pub(super) title: Spanned<String>,
     /// The questions, in groups the interview asks together, in order.
     pub(super) sections: Vec<RawSection>,
+    /// For each profession (a choice of `freelancer.profession`), the words its contract uses:
+    /// `{{trade.role}}` and so on; `title`, when given, is the contract's title.
+    #[schemars(with = "Option<BTreeMap<String, BTreeMap<String, String>>>")]
+    pub(super) trades: Option<BTreeMap<String, BTreeMap<String, Spanned<String>>>>,
 }
 
 /// A group of questions asked together.

@@ -12,6 +12,11 @@ pub const LATE_PAYER: &str = "repeat-late-payer";
 pub const CLIENT_NAME: &str = "client.name";
 /// The freelancer's trade, in a library that asks for it: `example --profession` picks by it.
 pub const PROFESSION: &str = "freelancer.profession";
+/// The prefix of the words a trade gives the clauses (`trade.role`), from the `trades:` table
+/// of `library.yaml` for the answer to [`PROFESSION`]: derived, never answered.
+pub const TRADE_PREFIX: &str = "trade.";
+/// The trade's word that, when a trade gives it, is the contract's title.
+pub const TRADE_TITLE: &str = "title";
 /// The freelancer's name: the PDF author and subject.
 pub const FREELANCER_NAME: &str = "freelancer.name";
 /// The project's name: the calendar of a chase.

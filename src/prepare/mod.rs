@@ -1,6 +1,7 @@
 //! Preparation: takes a loaded [`Library`], parsed [`Answers`] and the build's options and
-//! returns them [`Prepared`] for assembly: the agreement dated, and for a repeat late payer
-//! every rate raised and every safeguard switched on, with the list of what changed.
+//! returns them [`Prepared`] for assembly: the agreement dated, the trade's words set for the
+//! profession (`trade.role`, and the title), and for a repeat late payer every rate raised and
+//! every safeguard switched on, with the list of what changed.
 //!
 //! A pure stage: the date comes in through [`PrepareOptions`], never from the clock. Beside
 //! the preparation itself it holds what a build derives from the prepared answers:
@@ -35,7 +36,8 @@ pub(crate) use summary::summary;
 /// A library, answers and options, ready to be built: what `build`, `new` and `chase` share.
 #[derive(Debug)]
 pub struct Prepared {
-    /// The library the contract is built from, unchanged by preparation.
+    /// The library the contract is built from, its title the profession's when the trades
+    /// give one.
     pub library: Library,
     /// The answers as built (dated, hardened for a late payer).
     pub answers: Answers,
@@ -171,6 +173,10 @@ pub fn prepare(
     })?;
     if let Some(place) = &place {
         answers.set_place(place);
+    }
+    let mut library = library;
+    if let Some(title) = library.trades.apply(&mut answers) {
+        library.title = title;
     }
     Ok(Prepared {
         library,
