@@ -56,11 +56,54 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
             diagnostics.extend(check_letters(files, library, &registry, &sample));
         }
     }
+    for file in files {
+        diagnostics.extend(glyph_diagnostics(file));
+    }
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
     });
     diagnostics.dedup();
     diagnostics
+}
+
+/// The characters of a library file's text that the PDF fonts cannot draw, one error a line:
+/// clause, letter and profile text reaches the PDF, and a character the fonts lack would be
+/// left out of it without a word. `library.yaml` (the interview's words, shown in the
+/// terminal) and whole-line comments are not printed, and are not checked.
+fn glyph_diagnostics(file: &SourceFile) -> Vec<Diagnostic> {
+    if file.relative == library::LIBRARY_FILE {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (index, line) in file.text.lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        let mut missing = line.chars().enumerate().filter(|(_, c)| {
+            !c.is_whitespace()
+                && !c.is_control()
+                && crate::layout::missing_glyph(c.encode_utf8(&mut [0; 4])).is_some()
+        });
+        if let Some((column, c)) = missing.next() {
+            let more = missing.count();
+            let others = match more {
+                0 => String::new(),
+                1 => " (and one more on this line)".to_owned(),
+                n => format!(" (and {n} more on this line)"),
+            };
+            found.push(Diagnostic::error(
+                &file.display,
+                &file.text,
+                index + 1,
+                column + 1,
+                format!(
+                    "the PDF fonts have no '{c}' (U+{:04X}){others}: the PDF would leave it out; write it another way",
+                    u32::from(c)
+                ),
+            ));
+        }
+    }
+    found
 }
 
 /// Answers with a sample value for every question, to render every clause in `check`.

@@ -529,7 +529,9 @@ fn compile(
         ));
         return None;
     }
-    if let Some((line, column, message)) = crate::library::too_deep(&source) {
+    if let Some((line, column, message)) = crate::library::too_deep(&source)
+        .or_else(|| crate::library::unbalanced_tags(&source, origin.line))
+    {
         diagnostics.push(origin.diagnostic(line, column, message));
         return None;
     }
@@ -540,7 +542,7 @@ fn compile(
             diagnostics.push(origin.diagnostic(
                 line,
                 column,
-                format!("template error: {}", error.reason()),
+                crate::library::template_syntax_message(&error.reason().to_string()),
             ));
             return None;
         }
@@ -560,6 +562,9 @@ fn compile(
     let before = diagnostics.len();
     let mut used = BTreeSet::new();
     library::check_template(&template, &source, &origin, &lookup, &mut used, diagnostics);
+    for (line, column, width, message) in library::markdown_problems(&source) {
+        diagnostics.push(origin.diagnostic(line, column, message).with_width(width));
+    }
     for diagnostic in &mut diagnostics[before..] {
         diagnostic.message = letter_message(&diagnostic.message, letter);
     }

@@ -17,6 +17,7 @@
 //!   declarations        library.yaml → title and sections of Questions
 //!   clauses             a clause file → Clause
 //!   template            bodies: declared keys, known helpers, cross-references
+//!   markdown            bodies as Markdown: what would leak out of a clause or out of the PDF
 //!   builtin             the built-in library, embedded at build time
 //! answers               answers.yaml → Answers (typed, validated, defaulted)
 //!   read                answers file → Given (values as written, and where)

@@ -104,19 +104,69 @@ pub(crate) fn tag_diagnostics(file: &str, text: &str, scan: &Scan) -> Vec<Diagno
         .collect()
 }
 
+/// serde-saphyr's errors as sentences about the user's file: no option, API or budget of the
+/// parser is named (they mean nothing to someone editing a contract's answers).
+struct InWords;
+
+impl serde_saphyr::MessageFormatter for InWords {
+    fn format_message<'a>(&self, error: &'a serde_saphyr::Error) -> std::borrow::Cow<'a, str> {
+        use serde_saphyr::Error as E;
+        match error {
+            E::DuplicateMappingKey { key: Some(key), .. } => {
+                format!("`{key}` is given twice in the same mapping; keep one").into()
+            }
+            E::DuplicateMappingKey { key: None, .. } => {
+                "a key is given twice in the same mapping; keep one".into()
+            }
+            E::MultipleDocuments { .. } => {
+                "the file holds more than one YAML document (a `---` line starts another); keep one".into()
+            }
+            E::Budget { .. }
+            | E::AliasReplayCounterOverflow { .. }
+            | E::AliasReplayLimitExceeded { .. }
+            | E::AliasExpansionLimitExceeded { .. }
+            | E::AliasReplayStackDepthExceeded { .. } => {
+                "the file holds more values, nesting or repeats of an anchor (`*name`) than clausewright reads; write it out plainly".into()
+            }
+            E::Eof { .. } => "the file is empty or ends too soon".into(),
+            E::UnknownAnchor { .. } => {
+                "`*name` repeats an anchor (`&name`) that is not defined above it".into()
+            }
+            E::MergeKeyNotAllowed { .. } | E::MergeValueNotMapOrSeqOfMaps { .. } => {
+                "a merge key (`<<`) is not allowed; write the keys out".into()
+            }
+            other => serde_saphyr::UserMessageFormatter.format_message(other),
+        }
+    }
+}
+
+/// Words of Rust's and serde's type names, as a person says them.
+const TYPE_WORDS: &[(&str, &str)] = &[
+    ("invalid i64", "expected a whole number"),
+    ("invalid u64", "expected a whole number"),
+    ("invalid bool", "expected true or false"),
+    ("expected u8", "expected a whole number"),
+    ("expected u16", "expected a whole number"),
+    ("expected u32", "expected a whole number"),
+    ("expected u64", "expected a whole number"),
+    ("expected usize", "expected a whole number"),
+    ("expected i32", "expected a whole number"),
+    ("expected i64", "expected a whole number"),
+    ("expected f64", "expected a number"),
+    ("expected a boolean", "expected true or false"),
+    ("a sequence", "a list"),
+];
+
 /// Turns a serde-saphyr error into a diagnostic at its location in `file`.
 pub(crate) fn yaml_diagnostic(file: &str, text: &str, error: &serde_saphyr::Error) -> Diagnostic {
-    let message = error.without_snippet().to_string();
+    let mut message = error.without_snippet().render_with_formatter(&InWords);
     // The message ends with its own " at line N, column M"; ours shows the location anyway.
-    let message = match message.rfind(" at line ") {
-        Some(index) => message[..index].to_owned(),
-        None => message,
-    };
-    let message = message
-        .replace("unexpected end of input", "the file is empty")
-        .replace("invalid i64", "expected a whole number")
-        .replace("invalid u64", "expected a whole number")
-        .replace("invalid bool", "expected true or false");
+    if let Some(index) = message.rfind(" at line ") {
+        message.truncate(index);
+    }
+    for (said, meant) in TYPE_WORDS {
+        message = message.replace(said, meant);
+    }
     match error.location() {
         Some(location) if location.line() > 0 && !text.trim().is_empty() => Diagnostic::error(
             file,

@@ -859,13 +859,14 @@ fn the_ladder_skips_memorial_day_the_spring_bank_holiday_and_kurban_bayrami() {
         has(&texas, "Mon 2026-05-04 Send a statement of account"),
         "{texas:#?}"
     );
-    // Due Monday 27 April 2026 in Türkiye: day 30 is Wednesday 27 May, the first day of Kurban
-    // Bayramı (27 to 30 May), so the notice waits for Monday 1 June.
-    let turkey = schedule_lines("tr-client.yaml", "2026-04-27", "2026-05-28");
+    // Due Tuesday 26 May 2026 in Türkiye (after the agreement of 11 May: an invoice cannot
+    // fall due before it): the follow-up's day, Wednesday 27 May, is the first day of Kurban
+    // Bayramı (27 to 30 May), so it waits for Monday 1 June.
+    let turkey = schedule_lines("tr-client.yaml", "2026-05-26", "2026-05-28");
     assert!(
         has(
             &turkey,
-            "Mon 2026-06-01 First late-payment notice (30 days past due)"
+            "Mon 2026-06-01 Follow up and call to confirm the invoice arrived"
         ),
         "{turkey:#?}"
     );

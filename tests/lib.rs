@@ -12,6 +12,7 @@ mod examples;
 mod json;
 mod new;
 mod pdf;
+mod properties;
 mod readme;
 mod release;
 mod schema;

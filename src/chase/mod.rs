@@ -140,6 +140,47 @@ pub struct Inputs {
     pub calendar: Calendar,
     /// How dates and amounts are written.
     pub locale: Locale,
+    /// The agreement's date, when the answers give it: no invoice falls due before it.
+    pub agreement: Option<Date>,
+}
+
+/// The last year a schedule may start in: a ladder and its deadline take a few months, and
+/// the calendar ends on 9999-12-31 (steps past it would all fall on that one day).
+const LAST_YEAR: i16 = 9998;
+
+/// Refuses dates no schedule can be made from, each with what is wrong: a date so late that
+/// the ladder would run past the end of the calendar, a final notice sent before the invoice
+/// fell due, an invoice due before the agreement was made.
+fn check_dates(inputs: &Inputs) -> Result<(), Error> {
+    let due = inputs.invoice.as_ref().map(|invoice| invoice.due);
+    for (what, date) in [
+        ("--today", Some(inputs.today)),
+        ("--since", inputs.since),
+        ("the due date", due),
+        ("--final-notice-sent", inputs.final_notice_sent),
+    ] {
+        if let Some(date) = date.filter(|d| d.year() > LAST_YEAR) {
+            return Err(Error::Usage(format!(
+                "{what} {date} is too late for a schedule: its steps would run past the end of the calendar (9999-12-31); give a date before {}-01-01",
+                LAST_YEAR + 1
+            )));
+        }
+    }
+    if let (Some(due), Some(sent)) = (due, inputs.final_notice_sent)
+        && sent < due
+    {
+        return Err(Error::Usage(format!(
+            "--final-notice-sent {sent} is before the invoice fell due ({due}): a final notice is sent only once the invoice is overdue"
+        )));
+    }
+    if let (Some(due), Some(agreement)) = (due, inputs.agreement)
+        && due < agreement
+    {
+        return Err(Error::Usage(format!(
+            "the invoice fell due on {due}, before the agreement's date in the answers ({agreement}): check --due (or --since) and `agreement.date`"
+        )));
+    }
+    Ok(())
 }
 
 /// Business days to review a delivery when the answers give none.
@@ -277,6 +318,7 @@ impl Schedule {
 
 /// Builds the ladder for `inputs` and marks each step against `inputs.today`.
 pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
+    check_dates(inputs)?;
     let mut steps = match inputs.stage {
         Stage::Negotiating => negotiating(required_since(inputs)?, &inputs.calendar)?,
         Stage::Feedback => feedback(

@@ -26,6 +26,7 @@ fn inputs(stage: Stage, today: Date) -> Inputs {
         change: None,
         calendar: Calendar::weekends_only(),
         locale: Locale::EnUs,
+        agreement: None,
     }
 }
 
@@ -562,4 +563,44 @@ fn a_date_outside_the_holiday_table_is_an_error() {
         ),
         "{error}"
     );
+}
+
+#[test]
+fn dates_no_schedule_can_be_made_from_are_refused_with_what_is_wrong() {
+    let refused = |inputs: Inputs| schedule(&inputs).unwrap_err().to_string();
+    let sent_early = Inputs {
+        final_notice_sent: Some(date(2026, 2, 20)),
+        ..payment_inputs(date(2026, 3, 2), date(2026, 6, 1))
+    };
+    assert_eq!(
+        refused(sent_early),
+        "--final-notice-sent 2026-02-20 is before the invoice fell due (2026-03-02): a final notice is sent only once the invoice is overdue"
+    );
+    let due_before_agreement = Inputs {
+        agreement: Some(date(2026, 3, 10)),
+        ..payment_inputs(date(2026, 3, 2), date(2026, 6, 1))
+    };
+    assert_eq!(
+        refused(due_before_agreement),
+        "the invoice fell due on 2026-03-02, before the agreement's date in the answers (2026-03-10): check --due (or --since) and `agreement.date`"
+    );
+    // Near the end of the calendar every step was clamped onto 9999-12-31.
+    let at_the_end = payment_inputs(date(9999, 12, 1), date(9999, 12, 30));
+    assert_eq!(
+        refused(at_the_end),
+        "--today 9999-12-30 is too late for a schedule: its steps would run past the end of the calendar (9999-12-31); give a date before 9999-01-01"
+    );
+    let since_late = Inputs {
+        since: Some(date(9999, 6, 1)),
+        ..inputs(Stage::Negotiating, date(9999, 6, 2))
+    };
+    assert!(refused(since_late).contains("is too late for a schedule"));
+    // A final notice sent on the due date or after, and an invoice due after the agreement,
+    // make a schedule.
+    let fine = Inputs {
+        agreement: Some(date(2026, 2, 1)),
+        final_notice_sent: Some(date(2026, 6, 8)),
+        ..payment_inputs(date(2026, 3, 2), date(2026, 6, 10))
+    };
+    assert!(schedule(&fine).is_ok());
 }

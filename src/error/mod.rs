@@ -265,6 +265,19 @@ impl Diagnostic {
         column: usize,
         message: String,
     ) -> Self {
+        // A place past the end of the file (a parser reporting the end of input on the line
+        // after the last) is the end of the last line: every output, a GitHub annotation
+        // too, points at text that exists.
+        let lines = source.lines().count();
+        let (line, column) = match source.lines().nth(line.wrapping_sub(1)) {
+            _ if line == 0 => (0, column),
+            Some(text) => (line, column.min(text.chars().count() + 1)),
+            None if lines == 0 => (0, 0),
+            None => {
+                let last = source.lines().last().unwrap_or_default();
+                (lines, last.chars().count() + 1)
+            }
+        };
         let source_line = (line > 0)
             .then(|| source.lines().nth(line - 1))
             .flatten()
@@ -273,7 +286,7 @@ impl Diagnostic {
             severity,
             file: file.to_owned(),
             line,
-            column: column.max(1),
+            column: if line == 0 { 0 } else { column.max(1) },
             message,
             hint: None,
             source_line,
@@ -442,6 +455,19 @@ mod tests {
             diagnostic.render(false),
             "error: clauses/x.yaml: the file is empty"
         );
+    }
+
+    #[test]
+    fn a_place_past_the_end_of_the_file_is_the_end_of_its_last_line() {
+        let source = "id: deposit\nbody: |\n  {{#if x}}\n";
+        let diagnostic = Diagnostic::error("x.yaml", source, 9, 3, "unclosed".into());
+        assert_eq!((diagnostic.line, diagnostic.column), (3, 12));
+        assert_eq!(
+            github_annotation(&diagnostic),
+            "::error file=x.yaml,line=3,col=12::unclosed"
+        );
+        let past_the_line = Diagnostic::error("x.yaml", source, 1, 40, "long".into());
+        assert_eq!((past_the_line.line, past_the_line.column), (1, 12));
     }
 
     #[test]

@@ -18,6 +18,7 @@ fn feedback(since: Date) -> String {
         change: None,
         calendar: crate::holidays::Calendar::weekends_only(),
         locale: crate::format::Locale::EnUs,
+        agreement: None,
     };
     calendar(&schedule(&inputs).unwrap(), "Acme, Inc.", "Site")
 }

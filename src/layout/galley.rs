@@ -99,7 +99,7 @@ impl Galley {
             ParaKind::Heading(level) => Role::Heading(level),
             _ => Role::Body,
         };
-        let bars: Vec<f32> = (0..p.quote_depth)
+        let bars: Vec<f32> = (0..set_depth(p.quote_depth))
             .map(|d| self.left + d as f32 * QUOTE_INDENT + 3.0)
             .collect();
         self.space(before);
@@ -161,7 +161,8 @@ impl Galley {
     }
 
     fn table(&mut self, t: &Table) {
-        let indent = t.quote_depth as f32 * QUOTE_INDENT + t.list_depth as f32 * LIST_INDENT;
+        let indent = set_depth(t.quote_depth) as f32 * QUOTE_INDENT
+            + set_depth(t.list_depth) as f32 * LIST_INDENT;
         let left = self.left + indent;
         let width = self.width - indent;
         let columns = t
@@ -230,7 +231,7 @@ impl Galley {
                 height,
                 lines,
                 rules,
-                bars: (0..t.quote_depth)
+                bars: (0..set_depth(t.quote_depth))
                     .map(|d| self.left + d as f32 * QUOTE_INDENT + 3.0)
                     .collect(),
                 ..Slab::empty()
@@ -276,9 +277,20 @@ pub(super) fn para_spacing(p: &Para) -> (f32, f32, f32) {
     (leading, before, after)
 }
 
+/// The deepest block quotes and lists are indented: deeper levels are set at this depth, so
+/// that even Markdown nested forty deep keeps a column wide enough for its words (six quote
+/// and six list levels take 228 of Letter's 468 points). `check` refuses library text nested
+/// past four levels; this keeps every other word on the page.
+const MAX_SET_DEPTH: usize = 6;
+
+/// `depth` as it is indented: at most [`MAX_SET_DEPTH`].
+fn set_depth(depth: usize) -> usize {
+    depth.min(MAX_SET_DEPTH)
+}
+
 /// How far a paragraph's lines start right of the text area's edge.
 pub(super) fn para_indent(p: &Para) -> f32 {
-    p.quote_depth as f32 * QUOTE_INDENT + p.list_depth as f32 * LIST_INDENT
+    set_depth(p.quote_depth) as f32 * QUOTE_INDENT + set_depth(p.list_depth) as f32 * LIST_INDENT
 }
 
 /// Breaks a paragraph into lines for a text area `width` wide.

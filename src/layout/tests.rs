@@ -364,3 +364,34 @@ proptest! {
         prop_assert_eq!(document.words(), markdown_words(&markdown));
     }
 }
+
+#[test]
+fn deeply_nested_quotes_and_lists_lose_no_word_and_keep_a_wide_column() {
+    // At 25 levels the PDF set two letters a line; at 40 the text was missing.
+    for depth in [25, 40] {
+        let mut markdown = format!(
+            "{}The Client pays every invoice within fourteen days of receiving it.\n\n",
+            "> ".repeat(depth)
+        );
+        for level in 0..depth {
+            let _ = writeln!(
+                markdown,
+                "{}- item {level} of a list nested deep",
+                "  ".repeat(level)
+            );
+        }
+        let document = lay(&markdown);
+        assert_inside(&document);
+        assert_eq!(document.words(), markdown_words(&markdown), "depth {depth}");
+        let body: Vec<&Line> = document.pages[0]
+            .lines
+            .iter()
+            .filter(|l| l.role == Role::Body)
+            .collect();
+        assert!(
+            body.iter().any(|l| l.text.split_whitespace().count() >= 4),
+            "depth {depth}: {:?}",
+            body.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
+    }
+}

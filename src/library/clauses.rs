@@ -114,7 +114,9 @@ fn load_clause<'q>(
             "the body is empty".into(),
         ));
     }
-    if let Some((line, column, message)) = super::template::too_deep(&body) {
+    if let Some((line, column, message)) = super::template::too_deep(&body)
+        .or_else(|| super::template::unbalanced_tags(&body, origin.line))
+    {
         diagnostics.push(origin.diagnostic(line, column, message));
         return Err(Some(id));
     }
@@ -128,6 +130,9 @@ fn load_clause<'q>(
         }
     };
     check_template(&template, &body, &origin, lookup, used, diagnostics);
+    for (line, column, width, message) in super::markdown_problems(&body) {
+        diagnostics.push(origin.diagnostic(line, column, message).with_width(width));
+    }
     if diagnostics.len() > before {
         return Err(Some(id));
     }

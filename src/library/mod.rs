@@ -10,13 +10,15 @@
 //! declarations  library.yaml → title and sections of Questions
 //! trades        library.yaml's `trades:` → the words of each profession (`trade.role`)
 //! clauses       a clause file → Clause (on every core)
-//! template      Handlebars bodies: declared keys, known helpers, cross-references
+//! template      Handlebars bodies: declared keys, known helpers, cross-references, open blocks
+//! markdown      bodies as Markdown: open fences, raw HTML, reference definitions, tabs, nesting
 //! builtin       the built-in library, embedded at build time
 //! ```
 
 mod builtin;
 mod clauses;
 mod declarations;
+mod markdown;
 mod raw;
 mod template;
 mod trades;
@@ -33,8 +35,11 @@ use crate::model::{Condition, Question, place};
 pub use builtin::built_in_files;
 pub(crate) use clauses::load_clauses;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
+pub(crate) use markdown::markdown_problems;
 pub(crate) use template::section_references;
-pub(crate) use template::{check_cross_references, check_template, too_deep};
+pub(crate) use template::{
+    check_cross_references, check_template, template_syntax_message, too_deep, unbalanced_tags,
+};
 pub use trades::Trades;
 
 /// The JSON Schema (draft 7) of `library.yaml`, generated from the shapes the loader reads.

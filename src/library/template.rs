@@ -25,12 +25,93 @@ pub(crate) const HELPERS: &[&str] = &[
 const BLOCK_HELPERS: &[&str] = &["if", "unless", "when"];
 /// Handlebars' syntax errors in words a clause author knows.
 pub(crate) fn template_syntax_message(reason: &str) -> String {
+    // pest, Handlebars' parser, lists every rule it could have matched
+    // ("expected escape, expression, html_expression, …"): words about the grammar, not
+    // about the clause. The tag is shown by the caret; say how a tag is written.
+    if reason.contains("html_expression") || reason.contains("raw_block") {
+        return "template error: this `{{ }}` is not a Handlebars tag; write `{{key}}`, `{{helper key}}` or `{{#if key}}…{{/if}}` (a literal `{{` as `\\{{`)".into();
+    }
     let reason = reason
         .replace("invalid handlebars syntax", "invalid Handlebars syntax")
         .replace("trailing_tilde_to_omit_whitespace", "`}}`")
         .replace("helper_parameter", "an argument")
         .replace("identifier", "a name");
     format!("template error: {reason}")
+}
+
+/// The first problem of `body`'s Handlebars tags that Handlebars itself would report only
+/// as a grammar error at the end of the body: a `{{` never closed, a block (`{{#if}}`) never
+/// closed, or a closing tag that matches no open block. Each is placed at the tag it is about
+/// (1-based line and column of the body), so that an unclosed `{{#if` names its own line;
+/// `first_line` is the file line of the body's first line, for messages that name another tag.
+pub(crate) fn unbalanced_tags(body: &str, first_line: usize) -> Option<(usize, usize, String)> {
+    let file_line = |line: usize| first_line + line - 1;
+    let mut open: Vec<(String, usize, usize)> = Vec::new();
+    let mut rest = body;
+    let mut consumed = 0;
+    while let Some(start) = rest.find("{{") {
+        let at = position(body, consumed + start);
+        let tag = &rest[start..];
+        let comment = tag.starts_with("{{!--") || tag.starts_with("{{~!--");
+        let close = if comment { "--}}" } else { "}}" };
+        let Some(end) = tag.find(close).map(|e| e + close.len()) else {
+            return Some((at.0, at.1, "`{{` is never closed with `}}`".to_owned()));
+        };
+        let inner = tag[..end]
+            .trim_start_matches('{')
+            .trim_end_matches('}')
+            .trim_matches('~')
+            .trim();
+        if let Some(name) = inner.strip_prefix('#').or_else(|| inner.strip_prefix('^')) {
+            let name = name.trim_start_matches(['>', '*']).trim_start();
+            let name: String = name
+                .chars()
+                .take_while(|c| !c.is_whitespace() && *c != '~')
+                .collect();
+            open.push((name, at.0, at.1));
+        } else if let Some(name) = inner.strip_prefix('/') {
+            let name = name.trim();
+            match open.pop() {
+                Some((opened, ..)) if opened == name => {}
+                Some((opened, line, column)) => {
+                    return Some((
+                        at.0,
+                        at.1,
+                        format!(
+                            "`{{{{/{name}}}}}` closes `{{{{#{opened}}}}}`, which opened at line {}, column {column}; close it with `{{{{/{opened}}}}}` first",
+                            file_line(line)
+                        ),
+                    ));
+                }
+                None => {
+                    return Some((
+                        at.0,
+                        at.1,
+                        format!(
+                            "`{{{{/{name}}}}}` closes no block: no `{{{{#{name}}}}}` is open here"
+                        ),
+                    ));
+                }
+            }
+        }
+        consumed += start + end;
+        rest = &tag[end..];
+    }
+    open.pop().map(|(name, line, column)| {
+        (
+            line,
+            column,
+            format!("`{{{{#{name}` opened here is never closed: add `{{{{/{name}}}}}` where the block ends"),
+        )
+    })
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of `text`.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
 }
 
 /// The deepest a body may nest `{{#if}}` blocks, or `( )` subexpressions within one `{{ }}`:

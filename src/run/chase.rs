@@ -348,6 +348,10 @@ fn chase_inputs(
         change: args.change.clone().zip(args.price),
         calendar: prepared.calendar()?,
         locale: prepared.locale(),
+        agreement: match answers.get(AGREEMENT_DATE) {
+            Some(Value::Date(date)) => Some(*date),
+            _ => None,
+        },
     })
 }
 
