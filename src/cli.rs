@@ -256,8 +256,9 @@ pub struct BuildArgs {
     /// Build for a client who paid late before: rates multiplied, every safeguard included.
     #[arg(long)]
     pub late_payer: bool,
-    /// What a late payer's rates are multiplied by.
-    #[arg(long, value_name = "N", default_value = "2", value_parser = positive_decimal, allow_negative_numbers = true)]
+    /// What a late payer's rates are multiplied by: more than 0, at most 10, with at most
+    /// four decimal places.
+    #[arg(long, value_name = "N", default_value = "2", value_parser = rate_multiplier, allow_negative_numbers = true)]
     pub rate_multiplier: Decimal,
     /// Also write the answers as built (after late-payer changes) to FILE.
     #[arg(long, value_name = "FILE")]
@@ -287,7 +288,7 @@ pub struct ChaseArgs {
     pub stage: StageArg,
     /// The day of your unanswered message (negotiating, feedback); for payment, the invoice's
     /// date, from which the contract's payment days give the due date.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub since: Option<jiff::civil::Date>,
     /// The unpaid invoice's number (payment).
     #[arg(long, value_name = "NUMBER", value_parser = non_empty)]
@@ -303,14 +304,14 @@ pub struct ChaseArgs {
     pub price: Option<Decimal>,
     /// The day the invoice was due (payment). [default: --since plus the contract's payment
     /// days]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub due: Option<jiff::civil::Date>,
     /// The day to read the schedule against (YYYY-MM-DD). [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub today: Option<jiff::civil::Date>,
     /// The day you sent the final notice (payment): its deadline counts from that day.
     /// [default: once its date has come, the final notice is due and counts as sent today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub final_notice_sent: Option<jiff::civil::Date>,
     /// The final notice's time to pay before legal action: business days (`5bd`, at least
     /// five) or calendar days (`14d`, at most thirty).
@@ -334,7 +335,7 @@ pub struct ChaseArgs {
     #[arg(long, value_enum, value_name = "WHAT")]
     pub record: Option<RecordKind>,
     /// The day it happened, for --record. [default: --today]
-    #[arg(long, value_name = "DATE", requires = "record")]
+    #[arg(long, value_name = "DATE", value_parser = date, requires = "record")]
     pub on: Option<jiff::civil::Date>,
     /// The letter sent, for --record sent, such as payment-notice-30. [default: the letter to
     /// send now]
@@ -393,7 +394,7 @@ pub struct ContractArgs {
     #[arg(long)]
     pub force: bool,
     /// The agreement date (YYYY-MM-DD). [default: agreement.date in the answers, else today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = date)]
     pub date: Option<jiff::civil::Date>,
 }
 
@@ -556,12 +557,27 @@ fn money(text: &str) -> Result<Decimal, String> {
     Ok(value)
 }
 
-fn positive_decimal(text: &str) -> Result<Decimal, String> {
-    let value: Decimal = text
-        .parse()
-        .map_err(|_| format!("`{text}` is not a number"))?;
+/// `--rate-multiplier`: a plain decimal above 0 and at most 10 (a late payer's rates
+/// multiplied a thousandfold are no term a court would keep, and an unbounded factor would
+/// overflow the arithmetic of the amounts), with at most four decimal places.
+fn rate_multiplier(text: &str) -> Result<Decimal, String> {
+    let value = crate::model::parse_number(text.trim())
+        .ok_or_else(|| format!("`{text}` is not a number; write it like 2 or 1.5"))?;
     if value <= Decimal::ZERO {
         return Err(format!("`{text}` must be more than zero"));
     }
+    if value > Decimal::TEN {
+        return Err(format!("`{text}` is more than 10, the largest multiplier"));
+    }
+    if value.normalize().scale() > 4 {
+        return Err(format!("`{text}` has more than four decimal places"));
+    }
     Ok(value)
+}
+
+/// A date written YYYY-MM-DD, refused in those words rather than the date library's.
+fn date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a date; write it YYYY-MM-DD, such as 2026-03-02"))
 }

@@ -1013,3 +1013,30 @@ fn explain_writes_a_cover_note_beside_the_contract_in_each_format() {
         stdout.stderr
     );
 }
+
+#[test]
+fn the_rate_multiplier_is_bounded_rather_than_overflowing() {
+    // A multiplier near Decimal's limit made the multiplication panic (exit 101).
+    for (multiplier, message) in [
+        (
+            "79228162514264337593543950335",
+            "`79228162514264337593543950335` is more than 10, the largest multiplier",
+        ),
+        ("1e3", "`1e3` is not a number; write it like 2 or 1.5"),
+        ("-2", "`-2` must be more than zero"),
+        ("1.00005", "`1.00005` has more than four decimal places"),
+    ] {
+        let outcome = run(&mut clausewright(&[
+            "build",
+            "examples/repeat-late-payer.yaml",
+            "--late-payer",
+            "--rate-multiplier",
+            multiplier,
+            "-o",
+            "-",
+        ]));
+        assert_eq!(outcome.code, 2, "{multiplier}: {}", outcome.stderr);
+        assert!(outcome.stderr.contains(message), "{}", outcome.stderr);
+        assert!(!outcome.stderr.contains("panicked"), "{}", outcome.stderr);
+    }
+}

@@ -456,6 +456,12 @@ fn bad_amounts_and_deadlines_are_refused_with_the_value() {
             "\u{200B} ",
             "is blank; write at least one visible character",
         ),
+        // The date library's words ("failed to parse two digit integer as month") were shown.
+        (
+            "--due",
+            "2026-13-01",
+            "`2026-13-01` is not a date; write it YYYY-MM-DD, such as 2026-03-02",
+        ),
     ] {
         let value = value.replace("\\n", "\n");
         let mut args = vec![
