@@ -1,6 +1,6 @@
 //! Properties over hostile input (proptest): whatever an answers value, a condition, a clause
 //! body or a Markdown text holds, nothing panics, every error is located inside its file, and
-//! every word of the Markdown reaches the typeset pages.
+//! every word of the Markdown reaches the typeset pages, which the PDF writer takes.
 
 use clausewright::error::{Diagnostic, Error};
 use clausewright::layout::{self, Language, LayoutOptions, Paper, Role};
@@ -169,5 +169,8 @@ proptest! {
             .flat_map(|(_, words)| words.iter().flat_map(|w| w.chars()))
             .collect();
         prop_assert_eq!(set, written);
+        // The writer takes every document the layout makes.
+        let bytes = clausewright::pdf::pdf(&document, &clausewright::pdf::PdfMeta::default());
+        prop_assert!(bytes.starts_with(b"%PDF-"));
     }
 }
