@@ -68,15 +68,21 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
 
 /// The characters of a library file's text that the PDF fonts cannot draw, one error a line:
 /// clause, letter and profile text reaches the PDF, and a character the fonts lack would be
-/// left out of it without a word. `library.yaml` (the interview's words, shown in the
-/// terminal) and whole-line comments are not printed, and are not checked.
+/// left out of it without a word. Of `library.yaml` only the contract's `title:` and the
+/// `trades:` table are printed (the questions are shown in the terminal); whole-line comments
+/// are never printed. What is not printed is not checked.
 fn glyph_diagnostics(file: &SourceFile) -> Vec<Diagnostic> {
-    if file.relative == library::LIBRARY_FILE {
-        return Vec::new();
-    }
+    let declarations = file.relative == library::LIBRARY_FILE;
+    let mut printed = !declarations;
     let mut found = Vec::new();
     for (index, line) in file.text.lines().enumerate() {
         if line.trim_start().starts_with('#') {
+            continue;
+        }
+        if declarations && line.starts_with(|c: char| !c.is_whitespace()) {
+            printed = line.starts_with("title:") || line.starts_with("trades:");
+        }
+        if !printed {
             continue;
         }
         let mut missing = line.chars().enumerate().filter(|(_, c)| {

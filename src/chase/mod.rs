@@ -148,9 +148,13 @@ pub struct Inputs {
 /// the calendar ends on 9999-12-31 (steps past it would all fall on that one day).
 const LAST_YEAR: i16 = 9998;
 
+/// The first year a date of a schedule may be in: anything earlier is a typing mistake.
+const FIRST_YEAR: i16 = 1900;
+
 /// Refuses dates no schedule can be made from, each with what is wrong: a date so late that
-/// the ladder would run past the end of the calendar, a final notice sent before the invoice
-/// fell due, an invoice due before the agreement was made.
+/// the ladder would run past the end of the calendar (or before 1900), a final notice sent
+/// before the invoice fell due, an invoice due before the agreement was made; and an amount
+/// finer than its currency's smallest unit (`--amount 1250.50` in yen).
 fn check_dates(inputs: &Inputs) -> Result<(), Error> {
     let due = inputs.invoice.as_ref().map(|invoice| invoice.due);
     for (what, date) in [
@@ -163,6 +167,36 @@ fn check_dates(inputs: &Inputs) -> Result<(), Error> {
             return Err(Error::Usage(format!(
                 "{what} {date} is too late for a schedule: its steps would run past the end of the calendar (9999-12-31); give a date before {}-01-01",
                 LAST_YEAR + 1
+            )));
+        }
+    }
+    if let Some(date) = [
+        Some(inputs.today),
+        inputs.since,
+        due,
+        inputs.final_notice_sent,
+    ]
+    .into_iter()
+    .flatten()
+    .find(|d| d.year() < FIRST_YEAR)
+    {
+        return Err(Error::Usage(format!(
+            "{date} is before {FIRST_YEAR}: a freelance invoice or message is not that old; check the date"
+        )));
+    }
+    let places = minor_units(&inputs.currency);
+    let amounts = [
+        (
+            "--amount",
+            inputs.invoice.as_ref().map(|invoice| invoice.amount),
+        ),
+        ("--price", inputs.change.as_ref().map(|(_, price)| *price)),
+    ];
+    for (option, amount) in amounts {
+        if let Some(amount) = amount.filter(|a| a.normalize().scale() > places) {
+            return Err(Error::Usage(format!(
+                "{option} {amount} is finer than the smallest unit of {} ({places} decimal places)",
+                inputs.currency
             )));
         }
     }

@@ -595,6 +595,24 @@ fn dates_no_schedule_can_be_made_from_are_refused_with_what_is_wrong() {
         ..inputs(Stage::Negotiating, date(9999, 6, 2))
     };
     assert!(refused(since_late).contains("is too late for a schedule"));
+    let ancient = payment_inputs(date(1026, 3, 2), date(2026, 6, 1));
+    assert_eq!(
+        refused(ancient),
+        "1026-03-02 is before 1900: a freelance invoice or message is not that old; check the date"
+    );
+    let in_yen = Inputs {
+        currency: "JPY".into(),
+        invoice: Some(Invoice {
+            number: "2026-014".into(),
+            amount: dec("6400.50"),
+            due: date(2026, 3, 2),
+        }),
+        ..payment_inputs(date(2026, 3, 2), date(2026, 6, 1))
+    };
+    assert_eq!(
+        refused(in_yen),
+        "--amount 6400.50 is finer than the smallest unit of JPY (0 decimal places)"
+    );
     // A final notice sent on the due date or after, and an invoice due after the agreement,
     // make a schedule.
     let fine = Inputs {
