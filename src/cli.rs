@@ -103,7 +103,7 @@ pub enum Command {
     /// Prints the follow-up ladder for the stage as a dated schedule, each step marked done,
     /// due now or upcoming, and writes the letter due now (every letter with --all), filled
     /// from the answers file and the contract's own terms (late fee, courts, payment days).
-    /// Business days are Monday to Friday; public holidays are not known.
+    /// Business days are Monday to Friday, less the public holidays of the contract's place.
     Chase(ChaseArgs),
     /// Print a complete, commented answers file to start from.
     ///

@@ -10,7 +10,7 @@
 //! no. 3095) each half-year's days carry that half-year's rate.
 //!
 //! The reference rates are data with an end (`known_until`): a day past it needs the rate from
-//! the answers (`late_fee.reference_rate`), which then replaces the table's rates; the error
+//! the answers (`interest.reference_rate`), which then replaces the table's rates; the error
 //! says so rather than guessing.
 
 use jiff::ToSpan as _;
@@ -96,7 +96,7 @@ impl LatePayment {
         if day > self.known_until {
             return Err(format!(
                 "{} for {start} onwards is not known to clausewright (its table ends on {}); \
-                 give the rate as `late_fee.reference_rate` in the answers",
+                 give the rate as `interest.reference_rate` in the answers",
                 self.reference, self.known_until
             ));
         }
@@ -107,7 +107,7 @@ impl LatePayment {
             .ok_or_else(|| {
                 format!(
                     "{} before {} is not in clausewright's table; give the rate as \
-                     `late_fee.reference_rate` in the answers",
+                     `interest.reference_rate` in the answers",
                     self.reference,
                     self.rates
                         .first()
@@ -126,43 +126,85 @@ impl LatePayment {
         debtor: Debtor,
         reference: Option<Decimal>,
     ) -> Result<Interest, String> {
-        let margin = match debtor {
-            Debtor::Business => self.margin,
-            Debtor::Consumer => match self.consumer_margin {
-                Some(margin) => margin,
-                None => {
-                    return Ok(Interest {
-                        interest: Decimal::ZERO,
-                        compensation: Decimal::ZERO,
-                        days: 0,
-                        periods: Vec::new(),
-                    });
-                }
-            },
+        self.interest_with_payments(amount, due, &[], to, debtor, reference)
+    }
+
+    /// The interest on what is left of `amount` each day, given the `payments` received (any
+    /// order; those after `to` are ignored): a payment lowers the amount that carries interest
+    /// from the day after it arrives, as the contractual late fee counts it. The compensation
+    /// is the invoice's, whatever was paid of it.
+    pub fn interest_with_payments(
+        &self,
+        amount: Decimal,
+        due: Date,
+        payments: &[(Date, Decimal)],
+        to: Date,
+        debtor: Debtor,
+        reference: Option<Decimal>,
+    ) -> Result<Interest, String> {
+        let margin = match (debtor, self.consumer_margin) {
+            (Debtor::Business, _) => self.margin,
+            (Debtor::Consumer, Some(margin)) => margin,
+            (Debtor::Consumer, None) => {
+                return Ok(Interest {
+                    interest: Decimal::ZERO,
+                    compensation: Decimal::ZERO,
+                    days: 0,
+                    periods: Vec::new(),
+                });
+            }
         };
         let first = due.saturating_add(1.day());
-        let mut periods = Vec::new();
-        let mut total = Decimal::ZERO;
-        let mut start = first;
         let fixed = match (self.rule, reference) {
             (_, Some(rate)) => Some(rate),
             (RateRule::Fixed, None) if first <= to => Some(self.reference_on(first)?),
             _ => None,
         };
-        while start <= to {
-            let end = next_half_year(start).saturating_sub(1.day()).min(to);
-            let reference = match fixed {
-                Some(rate) => rate,
-                None => self.reference_on(start)?,
-            };
-            let percent = reference + margin;
-            let days = Decimal::from(crate::interest::days_between(start, end) + 1);
-            total += amount * percent / Decimal::ONE_HUNDRED * days / Decimal::from(365);
-            match periods.last_mut() {
-                Some((_, last, rate)) if *rate == percent => *last = end,
-                _ => periods.push((start, end, percent)),
+        // The stretches of days over which one amount is unpaid.
+        let mut received: Vec<(Date, Decimal)> = payments
+            .iter()
+            .copied()
+            .filter(|(on, _)| *on <= to)
+            .collect();
+        received.sort_by_key(|(on, _)| *on);
+        let mut stretches = Vec::new();
+        let (mut unpaid, mut from) = (amount, first);
+        for (on, paid) in received {
+            if on >= from {
+                stretches.push((from, on, unpaid));
+                from = on.saturating_add(1.day());
             }
-            start = end.saturating_add(1.day());
+            unpaid -= paid;
+        }
+        stretches.push((from, to, unpaid));
+        let mut periods: Vec<(Date, Date, Decimal)> = Vec::new();
+        let mut total = Decimal::ZERO;
+        for (stretch_start, stretch_end, owed) in stretches {
+            if owed <= Decimal::ZERO {
+                continue;
+            }
+            let mut start = stretch_start;
+            while start <= stretch_end {
+                let end = next_half_year(start)
+                    .saturating_sub(1.day())
+                    .min(stretch_end);
+                let reference = match fixed {
+                    Some(rate) => rate,
+                    None => self.reference_on(start)?,
+                };
+                let percent = reference + margin;
+                let days = Decimal::from(crate::interest::days_between(start, end) + 1);
+                total += owed * percent / Decimal::ONE_HUNDRED * days / Decimal::from(365);
+                match periods.last_mut() {
+                    Some((_, last, rate))
+                        if *rate == percent && last.saturating_add(1.day()) == start =>
+                    {
+                        *last = end;
+                    }
+                    _ => periods.push((start, end, percent)),
+                }
+                start = end.saturating_add(1.day());
+            }
         }
         let compensation = match debtor {
             Debtor::Business if first <= to => self
@@ -180,6 +222,18 @@ impl LatePayment {
             periods,
         })
     }
+}
+
+/// What `chase` needs to work out statutory interest on an invoice: the profile's rule, who
+/// owes, and the reference rate the answers give (`interest.reference_rate`), if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statutory {
+    /// The statute's rule, from the jurisdiction profile.
+    pub rule: LatePayment,
+    /// A business or a consumer.
+    pub debtor: Debtor,
+    /// The reference rate in the answers, which replaces the profile's table.
+    pub reference: Option<Decimal>,
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
@@ -327,7 +381,7 @@ mod tests {
         assert_eq!(
             error,
             "the base rate under § 247 BGB for 2026-07-01 onwards is not known to clausewright \
-             (its table ends on 2026-06-30); give the rate as `late_fee.reference_rate` in the answers"
+             (its table ends on 2026-06-30); give the rate as `interest.reference_rate` in the answers"
         );
         // With the answer's rate (say 1.5%), every day is at 10.5%:
         // 1000 × 10.5% × 20 / 365 = 5.753… → €5.75.
@@ -378,6 +432,45 @@ mod tests {
                 (date(2026, 7, 1), date(2026, 7, 10), dec("11.27")),
             ]
         );
+    }
+
+    #[test]
+    fn a_part_payment_stops_interest_on_what_it_paid_from_the_next_day() {
+        // £6,400.00 due 2 March 2026 at 11.75%; £2,000.00 paid on 1 April (30 days on the whole
+        // amount, 3-31 March and 1 April), then £4,400.00 for 34 days (2 April-5 May):
+        // (6400 × 30 + 4400 × 34) × 11.75% / 365 = (192000 + 149600) × 0.1175 / 365
+        // = 109.967… → £109.97; the fixed sum stays that of the £6,400.00 invoice.
+        let owed = uk()
+            .interest_with_payments(
+                dec("6400.00"),
+                date(2026, 3, 2),
+                &[(date(2026, 4, 1), dec("2000.00"))],
+                date(2026, 5, 5),
+                Debtor::Business,
+                None,
+            )
+            .unwrap();
+        assert_eq!(
+            (owed.interest, owed.compensation),
+            (dec("109.97"), dec("70"))
+        );
+        assert_eq!(
+            owed.periods,
+            [(date(2026, 3, 3), date(2026, 5, 5), dec("11.75"))]
+        );
+        // Paid in full on 1 April: interest stops after that day.
+        let owed = uk()
+            .interest_with_payments(
+                dec("6400.00"),
+                date(2026, 3, 2),
+                &[(date(2026, 4, 1), dec("6400.00"))],
+                date(2026, 5, 5),
+                Debtor::Business,
+                None,
+            )
+            .unwrap();
+        // 6400 × 30 × 11.75% / 365 = 61.808… → £61.81.
+        assert_eq!(owed.interest, dec("61.81"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::answers::Answers;
 use crate::format::{self, Locale};
 use crate::library::Library;
-use crate::model::keys::{LATE_PAYER, RELATIONSHIP};
+use crate::model::keys::{COUNTRY, LATE_PAYER, REGION, RELATIONSHIP};
 use crate::model::{self, LatePayer, Question, Scalar, Type, Value};
 
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
@@ -255,7 +255,10 @@ impl Session<'_> {
                 }
                 let mut problem = None;
                 if let Some(preset) = self.presets.remove(key) {
-                    match model::typed_value(question, &preset.scalar) {
+                    let typed = model::typed_value(question, &preset.scalar).and_then(|value| {
+                        place_check(self.library, &self.answers, question, &value).map(|()| value)
+                    });
+                    match typed {
                         Ok(value) => {
                             self.settle(question, Some(value));
                             continue;
@@ -487,7 +490,10 @@ impl Session<'_> {
                     Err(REQUIRED.into())
                 };
             }
-            judge(question, input, self.known.unprintable).map(drop)
+            judge(question, input, self.known.unprintable).and_then(|value| {
+                place_check(self.library, &self.answers, question, &value)
+                    .map_err(|why| format!("The answer {why}."))
+            })
         };
         let prompt = TextPrompt {
             message: &question.prompt,
@@ -518,7 +524,12 @@ impl Session<'_> {
             }
             // A prompter that lets a bad answer through gets the same message and the question
             // again: the check decides, not the prompter.
-            match judge(question, reply, self.known.unprintable) {
+            let judged = judge(question, reply, self.known.unprintable).and_then(|value| {
+                place_check(self.library, &self.answers, question, &value)
+                    .map(|()| value)
+                    .map_err(|why| format!("The answer {why}."))
+            });
+            match judged {
                 Ok(value) => return Ok(Some(value)),
                 Err(message) => self.prompter.say(&message),
             }
@@ -659,6 +670,31 @@ fn judge(
         ));
     }
     Ok(value)
+}
+
+/// What the place says of an answer the type accepts: `jurisdiction.region` must name a region
+/// of the country answered before it, checked at the question as `build` checks it. The error
+/// ends a sentence that starts with the key or "The answer".
+fn place_check(
+    library: &Library,
+    answers: &Answers,
+    question: &Question,
+    value: &Value,
+) -> Result<(), String> {
+    let Value::Text(text) = value else {
+        return Ok(());
+    };
+    if question.key != REGION || text.trim().is_empty() {
+        return Ok(());
+    }
+    let country = match answers.get(COUNTRY) {
+        Some(Value::Text(country)) => country.as_str(),
+        _ => crate::jurisdiction::OTHER,
+    };
+    match library.profiles.iter().find(|p| p.country == country) {
+        Some(profile) => profile.find_region(text).map(drop),
+        None => Ok(()),
+    }
 }
 
 /// The help of a typed question, with what a valid answer looks like when that is not obvious.

@@ -208,44 +208,53 @@ impl Profile {
         })
     }
 
+    /// The region an answer names, or why it names none: the end of a sentence about
+    /// `jurisdiction.region` ("is \"Illinios\", which is not a state of the United States (did
+    /// you mean `IL`, Illinois?); give one of ..."), the one error `build` and the interview's
+    /// question give.
+    pub fn find_region(&self, answer: &str) -> Result<&Region, String> {
+        if let Some(region) = self.region(answer) {
+            return Ok(region);
+        }
+        let codes: Vec<&str> = self.regions.iter().map(|r| r.code.as_str()).collect();
+        let message = if codes.is_empty() {
+            format!(
+                "`{answer}` is given, but {} has no regions; leave it out",
+                self.name
+            )
+        } else {
+            let suggestion = self
+                .regions
+                .iter()
+                .map(|r| {
+                    (
+                        strsim::jaro_winkler(&r.name.to_lowercase(), &answer.to_lowercase()),
+                        r,
+                    )
+                })
+                .filter(|(score, _)| *score > 0.85)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, r)| format!(" (did you mean `{}`, {}?)", r.code, r.name))
+                .unwrap_or_default();
+            format!(
+                "is \"{answer}\", which is not a {} of {}{suggestion}; give one of {}",
+                self.region_label,
+                self.name,
+                codes.join(", ")
+            )
+        };
+        Err(message)
+    }
+
     /// The profile with the answers filled in. The error is the end of a sentence about
     /// `jurisdiction.region` or `.venue` ("is not a state of the United States; ...").
     #[allow(clippy::too_many_lines)]
     pub fn resolve(&self, answers: PlaceAnswers<'_>) -> Result<Place, (&'static str, String)> {
         let region = match answers.region.filter(|r| !r.trim().is_empty()) {
-            Some(answer) => Some(self.region(answer).ok_or_else(|| {
-                let codes: Vec<&str> = self.regions.iter().map(|r| r.code.as_str()).collect();
-                let message = if codes.is_empty() {
-                    format!(
-                        "`{answer}` is given, but {} has no regions; leave it out",
-                        self.name
-                    )
-                } else {
-                    let suggestion = self
-                        .regions
-                        .iter()
-                        .map(|r| {
-                            (
-                                strsim::jaro_winkler(
-                                    &r.name.to_lowercase(),
-                                    &answer.to_lowercase(),
-                                ),
-                                r,
-                            )
-                        })
-                        .filter(|(score, _)| *score > 0.85)
-                        .max_by(|a, b| a.0.total_cmp(&b.0))
-                        .map(|(_, r)| format!(" (did you mean `{}`, {}?)", r.code, r.name))
-                        .unwrap_or_default();
-                    format!(
-                        "is \"{answer}\", which is not a {} of {}{suggestion}; give one of {}",
-                        self.region_label,
-                        self.name,
-                        codes.join(", ")
-                    )
-                };
-                ("jurisdiction.region", message)
-            })?),
+            Some(answer) => Some(
+                self.find_region(answer)
+                    .map_err(|message| ("jurisdiction.region", message))?,
+            ),
             None if self.region_required => {
                 return Err((
                     "jurisdiction.region",

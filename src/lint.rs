@@ -14,7 +14,10 @@ use crate::format::{self, Locale};
 use crate::jurisdiction::{ContractTerms, Requirement};
 use crate::library::Library;
 use crate::model::Value;
-use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
+use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY, STATUTORY_INTEREST};
+
+/// The monthly late fee's answer.
+const PERCENT_PER_MONTH: &str = "late_fee.percent_per_month";
 
 /// The client's duty to answer a request, in business days (the cooperation clause).
 pub const FEEDBACK_DUTY_DAYS: i64 = 5;
@@ -57,10 +60,25 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
     let laws = freelancer_laws(answers, library)
         .into_iter()
         .map(|(key, message)| (key, Severity::Warning, message));
+    // A percentage written in the file that the statutory interest leaves unused, when that
+    // interest is the default rather than written too: the user probably meant the percentage.
+    let unused_percent = (on(answers, STATUTORY_INTEREST)
+        && located.contains_key(PERCENT_PER_MONTH)
+        && !located.contains_key(STATUTORY_INTEREST))
+    .then(|| {
+        (
+            PERCENT_PER_MONTH,
+            Severity::Warning,
+            format!(
+                "`{PERCENT_PER_MONTH}` is given, but the contract charges the interest the law of its country sets (`{STATUTORY_INTEREST}` is true, its default there): write `{STATUTORY_INTEREST}: false` to charge this percentage instead, or remove it"
+            ),
+        )
+    });
     let mut findings: Vec<Diagnostic> = checks
         .iter()
         .filter_map(|check| check(answers))
         .chain(laws)
+        .chain(unused_percent)
         .map(|(key, severity, message)| {
             let mut diagnostic = if let Some(place) = located.get(key) {
                 Diagnostic::warning(file, text, place.line, place.column, message)
@@ -173,11 +191,13 @@ fn deposit_and_cancellation_above_the_fee(answers: &Answers) -> Option<Finding> 
 }
 
 fn interest_above_a_sane_rate(answers: &Answers) -> Option<Finding> {
-    let monthly = number(answers, "late_fee.percent_per_month")?;
+    let monthly = number(answers, PERCENT_PER_MONTH)?;
     let yearly = monthly * Decimal::from(12);
-    (on(answers, "late_fee.enabled") && yearly > SANE_YEARLY_INTEREST).then(|| {
+    // Statutory interest replaces the monthly percentage: the law sets that rate.
+    let statutory = on(answers, STATUTORY_INTEREST);
+    (on(answers, "late_fee.enabled") && !statutory && yearly > SANE_YEARLY_INTEREST).then(|| {
         (
-            "late_fee.percent_per_month",
+            PERCENT_PER_MONTH,
             Severity::Warning,
             format!(
                 "interest of {monthly}% a month is {yearly}% a year, above {SANE_YEARLY_INTEREST}%: many places cap contract interest lower, and a court may cut it or refuse it"

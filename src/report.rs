@@ -69,7 +69,7 @@ fn written_json(written: &[Written]) -> Json {
 fn amount(value: Decimal, currency: &str) -> String {
     let units = chase::minor_units(currency);
     let rounded =
-        value.round_dp_with_strategy(units, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        value.round_dp_with_strategy(units, crate::model::rounding::HALVES_AWAY_FROM_ZERO);
     format!("{rounded:.prec$}", prec = units as usize)
 }
 
@@ -197,6 +197,13 @@ pub fn chase(
             "late_fee": amount(account.late_fee, currency),
             "balance": amount(account.balance, currency),
             "late_fee_percent_per_month": inputs.late_fee_percent.map(|p| p.normalize().to_string()),
+            "late_fee_basis": match (&inputs.statutory, inputs.late_fee_percent) {
+                (Some(_), _) => Some("statutory"),
+                (None, Some(_)) => Some("per-month"),
+                (None, None) => None,
+            },
+            "statute": inputs.statutory.as_ref().map(|s| s.rule.statute.clone()),
+            "compensation": amount(schedule.compensation_on(inputs.today), currency),
         })
     });
     let steps: Vec<Json> = schedule
@@ -219,7 +226,12 @@ pub fn chase(
                 "letter": step.letter,
                 "title": step.title,
                 "detail": step.detail,
-                "balance": inputs.invoice.as_ref().map(|_| amount(schedule.account_on(schedule.letter_date(step)).balance, currency)),
+                "balance": inputs.invoice.as_ref().and_then(|_| {
+                    schedule
+                        .try_account_on(schedule.letter_date(step))
+                        .ok()
+                        .map(|account| amount(account.balance, currency))
+                }),
             })
         })
         .collect();

@@ -9,6 +9,7 @@ mod chase;
 mod chase_record;
 mod check;
 mod examples;
+mod interest;
 mod json;
 mod new;
 mod pdf;

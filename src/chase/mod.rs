@@ -34,6 +34,7 @@ use rust_decimal::Decimal;
 use crate::error::Error;
 use crate::format::Locale;
 use crate::holidays::Calendar;
+use crate::interest::Statutory;
 use crate::model::Value;
 
 pub use balance::{Balance, balance_on};
@@ -128,6 +129,9 @@ pub struct Inputs {
     pub kill_fee_days: Option<u32>,
     /// Payment: the contract's late fee per month, in percent, when the contract has one.
     pub late_fee_percent: Option<Decimal>,
+    /// Payment: the statutory interest the contract charges instead of a monthly late fee
+    /// (`interest.statutory`), with the place's rule.
+    pub statutory: Option<Statutory>,
     /// The ISO 4217 code of the contract's currency (`fees.currency`).
     pub currency: String,
     /// What the freelancer recorded: letters sent, calls, payments received.
@@ -250,24 +254,42 @@ impl Schedule {
     }
 
     /// The invoice's account on `date`: payments received by then, the late fee on the unpaid
-    /// part, the balance. Zero without an invoice.
+    /// part, the balance. Zero without an invoice. The late fee is zero on a day whose
+    /// statutory rate is not known; [`schedule`] refuses a schedule whose today is such a day,
+    /// and [`Schedule::try_account_on`] says why.
     #[must_use]
     pub fn account_on(&self, date: Date) -> Balance {
-        match &self.inputs.invoice {
-            Some(invoice) => balance_on(
-                invoice.amount,
-                invoice.due,
-                &self.inputs.record.payments(),
-                self.inputs.late_fee_percent,
-                date,
-                minor_units(&self.inputs.currency),
-            ),
-            None => Balance {
-                paid: Decimal::ZERO,
-                unpaid: Decimal::ZERO,
-                late_fee: Decimal::ZERO,
-                balance: Decimal::ZERO,
-            },
+        self.try_account_on(date).unwrap_or_else(|_| {
+            let mut account = self.inputs.account(date, false).unwrap_or(ZERO);
+            account.late_fee = Decimal::ZERO;
+            account
+        })
+    }
+
+    /// The invoice's account on `date`, or why its statutory interest cannot be worked out
+    /// (a reference rate the profile's table does not know yet).
+    pub fn try_account_on(&self, date: Date) -> Result<Balance, String> {
+        self.inputs.account(date, true)
+    }
+
+    /// The fixed compensation the statute gives for the late invoice (the UK Act's £40 to
+    /// £100, BGB § 288(5)'s €40) once it is overdue on `date`; zero otherwise, and for a
+    /// consumer or a monthly late fee.
+    #[must_use]
+    pub fn compensation_on(&self, date: Date) -> Decimal {
+        match (&self.inputs.invoice, &self.inputs.statutory) {
+            // The sum does not depend on the rate, so any rate will do to ask for it.
+            (Some(invoice), Some(statutory)) => statutory
+                .rule
+                .interest(
+                    invoice.amount,
+                    invoice.due,
+                    date,
+                    statutory.debtor,
+                    Some(Decimal::ZERO),
+                )
+                .map_or(Decimal::ZERO, |owed| owed.compensation),
+            _ => Decimal::ZERO,
         }
     }
 
@@ -280,9 +302,9 @@ impl Schedule {
             .map_or(0, |invoice| days_between(invoice.due, date).max(0))
     }
 
-    /// The letter variables of `step`, by dotted key (see [`crate::letters::VARIABLES`]).
-    #[must_use]
-    pub fn letter_values(&self, step: &Step) -> Vec<(&'static str, Value)> {
+    /// The letter variables of `step`, by dotted key (see [`crate::letters::VARIABLES`]), or
+    /// why the invoice's statutory interest on the letter's day cannot be worked out.
+    pub fn letter_values(&self, step: &Step) -> Result<Vec<(&'static str, Value)>, Error> {
         let date = self.letter_date(step);
         let mut values = vec![("letter.date", Value::Date(date))];
         // What the record says was sent before, and only that: letters never assume it.
@@ -311,7 +333,9 @@ impl Schedule {
             values.push(("letter.since", Value::Date(since)));
         }
         if let Some(invoice) = &self.inputs.invoice {
-            let account = self.account_on(date);
+            let account = self.try_account_on(date).map_err(|why| {
+                Error::Usage(format!("the letter of {date} ({}): {why}", step.title))
+            })?;
             values.extend([
                 ("invoice.number", Value::Text(invoice.number.clone())),
                 ("invoice.amount", Value::Number(invoice.amount)),
@@ -346,13 +370,65 @@ impl Schedule {
                 Value::Text(self.inputs.deadline.words(self.inputs.locale)),
             ));
         }
-        values
+        Ok(values)
+    }
+}
+
+/// An account with nothing in it.
+const ZERO: Balance = Balance {
+    paid: Decimal::ZERO,
+    unpaid: Decimal::ZERO,
+    late_fee: Decimal::ZERO,
+    balance: Decimal::ZERO,
+};
+
+impl Inputs {
+    /// The invoice's account on `date`, its late fee the contract's: the monthly percentage,
+    /// or the statutory interest (with `interest`; without it, none).
+    fn account(&self, date: Date, interest: bool) -> Result<Balance, String> {
+        let Some(invoice) = &self.invoice else {
+            return Ok(ZERO);
+        };
+        let payments = self.record.payments();
+        let Some(statutory) = &self.statutory else {
+            return Ok(balance_on(
+                invoice.amount,
+                invoice.due,
+                &payments,
+                self.late_fee_percent,
+                date,
+                minor_units(&self.currency),
+            ));
+        };
+        let mut account = balance_on(
+            invoice.amount,
+            invoice.due,
+            &payments,
+            None,
+            date,
+            minor_units(&self.currency),
+        );
+        if interest {
+            let owed = statutory.rule.interest_with_payments(
+                invoice.amount,
+                invoice.due,
+                &payments,
+                date,
+                statutory.debtor,
+                statutory.reference,
+            )?;
+            account.late_fee = owed.interest;
+            account.balance = (invoice.amount + owed.interest - account.paid).max(Decimal::ZERO);
+        }
+        Ok(account)
     }
 }
 
 /// Builds the ladder for `inputs` and marks each step against `inputs.today`.
 pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
     check_dates(inputs)?;
+    // Statutory interest needs the reference rate of every day up to today.
+    inputs.account(inputs.today, true).map_err(Error::Usage)?;
     let mut steps = match inputs.stage {
         Stage::Negotiating => negotiating(required_since(inputs)?, &inputs.calendar)?,
         Stage::Feedback => feedback(
@@ -374,7 +450,7 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
             })?;
             payment(
                 invoice.due,
-                inputs.late_fee_percent.is_some(),
+                inputs.late_fee_percent.is_some() || inputs.statutory.is_some(),
                 &inputs.calendar,
             )?
         }
@@ -455,23 +531,16 @@ pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
 /// The day the recorded payments, with the late fee to that day, first cover the invoice, if
 /// that day has come.
 fn paid_in_full_on(inputs: &Inputs) -> Option<Date> {
-    let invoice = inputs.invoice.as_ref()?;
+    inputs.invoice.as_ref()?;
     let payments = inputs.record.payments();
     payments
         .iter()
         .map(|(on, _)| *on)
         .filter(|on| *on <= inputs.today)
         .find(|on| {
-            balance_on(
-                invoice.amount,
-                invoice.due,
-                &payments,
-                inputs.late_fee_percent,
-                *on,
-                minor_units(&inputs.currency),
-            )
-            .balance
-                == Decimal::ZERO
+            inputs
+                .account(*on, true)
+                .is_ok_and(|a| a.balance == Decimal::ZERO)
         })
 }
 

@@ -43,6 +43,13 @@ pub fn render(schedule: &Schedule, client: &str) -> String {
                     money(account.late_fee),
                     money(account.balance)
                 ));
+                let compensation = schedule.compensation_on(inputs.today);
+                if compensation > Decimal::ZERO {
+                    out.push_str(&format!(
+                        "Also owed: the statute's fixed compensation of {} for a late invoice\n",
+                        money(compensation)
+                    ));
+                }
             } else {
                 out.push_str(&format!(
                     "{}: not overdue yet\n",

@@ -20,6 +20,7 @@ fn inputs(stage: Stage, today: Date) -> Inputs {
         final_notice_sent: None,
         kill_fee_days: None,
         late_fee_percent: None,
+        statutory: None,
         currency: "USD".into(),
         record: super::record::Record::default(),
         review_days: None,
@@ -225,7 +226,7 @@ fn payment_ladder_64_days_overdue() {
     );
     let due_now = schedule.due_now().unwrap();
     assert_eq!(schedule.letter_date(due_now), date(2026, 5, 5));
-    let values = schedule.letter_values(due_now);
+    let values = schedule.letter_values(due_now).unwrap();
     let get = |key: &str| {
         values
             .iter()
@@ -262,7 +263,7 @@ fn final_notice_due_now_counts_the_deadline_from_today() {
     let due_now = schedule.due_now().unwrap();
     assert_eq!(due_now.id, PAYMENT_FINAL_NOTICE);
     assert_eq!(schedule.deadline, Some(date(2026, 6, 17)));
-    let values = schedule.letter_values(due_now);
+    let values = schedule.letter_values(due_now).unwrap();
     assert!(values.contains(&("letter.deadline", Value::Date(date(2026, 6, 17)))));
     assert!(values.contains(&(
         "letter.deadline_period",
@@ -420,7 +421,7 @@ fn delivery_ladder_ends_with_the_review_period() {
             ),
         ]
     );
-    let values = schedule.letter_values(schedule.due_now().unwrap());
+    let values = schedule.letter_values(schedule.due_now().unwrap()).unwrap();
     assert!(values.contains(&("letter.review_ends", Value::Date(date(2026, 5, 14)))));
 }
 
@@ -437,6 +438,7 @@ fn letters_name_only_the_letters_the_record_says_were_sent() {
         .unwrap();
     let keys: Vec<&str> = unrecorded
         .letter_values(notice)
+        .unwrap()
         .iter()
         .map(|(k, _)| *k)
         .collect();
@@ -454,7 +456,7 @@ fn letters_name_only_the_letters_the_record_says_were_sent() {
         .iter()
         .find(|s| s.id == FEEDBACK_KILL_FEE_NOTICE)
         .unwrap();
-    let values = recorded.letter_values(notice);
+    let values = recorded.letter_values(notice).unwrap();
     assert!(values.contains(&("letter.last_sent", Value::Date(date(2026, 5, 21)))));
     assert!(values.contains(&("letter.warning_sent", Value::Date(date(2026, 5, 21)))));
 }

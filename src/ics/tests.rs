@@ -12,6 +12,7 @@ fn feedback(since: Date) -> String {
         final_notice_sent: None,
         kill_fee_days: None,
         late_fee_percent: None,
+        statutory: None,
         currency: "USD".into(),
         record: crate::chase::record::Record::default(),
         review_days: None,

@@ -896,3 +896,44 @@ fn the_saved_answers_file_reads_back_as_the_same_answers() {
         ]
     );
 }
+
+#[test]
+fn a_region_the_country_does_not_have_is_caught_at_its_question() {
+    let (library, mut known) = example_without(&[]);
+    known.presets.insert(
+        "jurisdiction.region".into(),
+        Preset {
+            scalar: Scalar::Str("Illinios".into()),
+            place: "first-time-us.yaml:67".into(),
+        },
+    );
+    let mut script = Script::new(&[R::T("Ilinois"), R::T("illinois"), WRITE]);
+    let answers = run(&library, &known, &mut script);
+    let states = "AL, AK, AZ, AR, CA, CO, CT, DE, DC, FL, GA, HI, ID, IL, IN, IA, KS, KY, LA, ME, MD, MA, MI, MN, MS, MO, MT, NE, NV, NH, NJ, NM, NY, NC, ND, OH, OK, OR, PA, RI, SC, SD, TN, TX, UT, VT, VA, WA, WV, WI, WY";
+    // The file's value, then a value typed at the question: each refused with the error
+    // `build` gives, the question asked again; a region named in any case is taken.
+    assert!(
+        script.said().contains(&format!(
+            "first-time-us.yaml:67: `jurisdiction.region` is \"Illinios\", which is not a state of the United States (did you mean `IL`, Illinois?); give one of {states}"
+        ).as_str()),
+        "{:#?}",
+        script.log
+    );
+    assert!(
+        script.log.contains(&format!(
+            "invalid: The answer is \"Ilinois\", which is not a state of the United States (did you mean `IL`, Illinois?); give one of {states}."
+        )),
+        "{:#?}",
+        script.log
+    );
+    assert_eq!(
+        get(&answers, "jurisdiction.region").as_deref(),
+        Some("illinois")
+    );
+    let asked = script.asked();
+    assert_eq!(asked.len(), 2, "{asked:#?}");
+    assert!(
+        asked[0].starts_with("Which state or legal system?"),
+        "{asked:#?}"
+    );
+}

@@ -38,8 +38,19 @@ pub const COURTS: &str = "jurisdiction.courts";
 /// Whether the client is a consumer: a person contracting outside any trade or business.
 pub const CLIENT_CONSUMER: &str = "client.consumer";
 /// The reference rate (percent) that replaces a profile's table for statutory interest.
-pub const REFERENCE_RATE: &str = "late_fee.reference_rate";
+pub const REFERENCE_RATE: &str = "interest.reference_rate";
+/// Whether the contract charges the statutory late-payment interest of its place.
+pub const STATUTORY_INTEREST: &str = "interest.statutory";
 
-/// The answers the jurisdiction profile reads (not the clauses): a library that declares them
-/// uses them even when no clause names them.
-pub const PLACE_ANSWERS: &[&str] = &[COUNTRY, REGION, VENUE, LAW, COURTS, CLIENT_CONSUMER];
+/// The answers the jurisdiction profile reads (not the clauses), with the reference rate its
+/// statutory interest takes from the answers: a library that declares them uses them even when
+/// no clause names them.
+pub const PLACE_ANSWERS: &[&str] = &[
+    COUNTRY,
+    REGION,
+    VENUE,
+    LAW,
+    COURTS,
+    CLIENT_CONSUMER,
+    REFERENCE_RATE,
+];

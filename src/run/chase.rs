@@ -11,11 +11,14 @@ use crate::cli::{ChaseArgs, LetterFormat, OutputFormat, RecordKind};
 use crate::eml;
 use crate::error::Error;
 use crate::ics;
+use crate::interest::{Debtor, Statutory};
 use crate::letters;
 use crate::library;
 use crate::model::Value;
 use crate::model::keys::AGREEMENT_DATE;
-use crate::model::keys::{CLIENT_NAME, PROJECT_NAME};
+use crate::model::keys::{
+    CLIENT_CONSUMER, CLIENT_NAME, PROJECT_NAME, REFERENCE_RATE, STATUTORY_INTEREST,
+};
 use crate::output;
 use crate::pdf::PdfMeta;
 use crate::plain;
@@ -318,6 +321,7 @@ fn chase_inputs(
             )));
         }
     }
+    let statutory = statutory_interest(prepared);
     Ok(chase::Inputs {
         stage: args.stage.into(),
         since: args.since,
@@ -335,10 +339,12 @@ fn chase_inputs(
         late_fee_percent: match (
             answers.get("late_fee.enabled"),
             answers.get("late_fee.percent_per_month"),
+            &statutory,
         ) {
-            (Some(Value::Bool(true)), Some(Value::Number(percent))) => Some(*percent),
+            (Some(Value::Bool(true)), Some(Value::Number(percent)), None) => Some(*percent),
             _ => None,
         },
+        statutory,
         currency: answers.currency(),
         record,
         review_days: match answers.get("acceptance.review_days") {
@@ -396,7 +402,7 @@ fn chase_letters(
         .filter(|s| s.letter && (args.all || s.status == chase::Status::DueNow));
     for step in chosen {
         let letter = letters.get(step.id)?;
-        let data = letters::data(&prepared.answers, &schedule.letter_values(step));
+        let data = letters::data(&prepared.answers, &schedule.letter_values(step)?);
         let rendered = letters::render_parts(letters, letter, &registry, &data)?;
         // One Markdown string per letter, as for contracts: every format renders from it.
         let markdown = rendered.markdown();
@@ -461,6 +467,29 @@ fn chase_letters(
         }
     }
     Ok((written, writes))
+}
+
+/// The statutory interest the contract charges (`interest.statutory`, where the place's
+/// profile sets one), for a business or a consumer client.
+fn statutory_interest(prepared: &Prepared) -> Option<Statutory> {
+    let answers = &prepared.answers;
+    let yes = |key: &str| answers.get(key) == Some(&Value::Bool(true));
+    if !(yes("late_fee.enabled") && yes(STATUTORY_INTEREST)) {
+        return None;
+    }
+    let rule = prepared.place.as_ref()?.late_payment.clone()?;
+    Some(Statutory {
+        rule,
+        debtor: if yes(CLIENT_CONSUMER) {
+            Debtor::Consumer
+        } else {
+            Debtor::Business
+        },
+        reference: match answers.get(REFERENCE_RATE) {
+            Some(Value::Number(rate)) => Some(*rate),
+            _ => None,
+        },
+    })
 }
 
 /// `--due`, or `--since` (the invoice's date) plus the contract's payment days.
