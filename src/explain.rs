@@ -100,7 +100,7 @@ mod tests {
             assert!(note.contains(summary), "{}", part.clause.id);
         }
         assert!(note.contains(
-            "- **5. Fees.** States the fee, your hourly rate for extra work with a time record the client can check, and how the work done is valued if the project ends early.\n"
+            "- **5. Fees.** States the price (a fixed fee, or a rate per hour, day or unit with an estimate the client must approve before it is exceeded), how the hours, days or units are counted, your rate for extra work, and how the work done is valued if the project ends early.\n"
         ), "{note}");
         assert!(note.contains(
             "- **Credit.** It would add: Lets you put your credit line on the finished work, which the client may ask you to remove. It applies when credit.line.\n"

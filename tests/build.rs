@@ -502,6 +502,20 @@ fn vary_the_newer_choices(answers: &mut Answers, index: usize) -> String {
     if on(64) {
         answers.remove("project.delivery");
     }
+    let trade = vary_the_trade(answers, index);
+    format!("designer={designer} client={client} {trade} index={index}")
+}
+
+/// The profession and the pricing kind, each cycled over the walk's index with a period prime
+/// to the others; returns a label for the case.
+fn vary_the_trade(answers: &mut Answers, index: usize) -> String {
+    const BASES: [(&str, Option<&str>); 5] = [
+        ("fixed", None),
+        ("hourly", None),
+        ("daily", None),
+        ("per-unit", Some("source-word")),
+        ("per-unit", Some("image")),
+    ];
     // Every profession meets every loop of the walk: eight is prime to the kinds' periods.
     let professions: Vec<String> = built_in()
         .question("freelancer.profession")
@@ -509,7 +523,23 @@ fn vary_the_newer_choices(answers: &mut Answers, index: usize) -> String {
         .unwrap_or_default();
     let profession = professions[index % professions.len()].clone();
     answers.set("freelancer.profession", text(&profession));
-    format!("designer={designer} client={client} profession={profession} index={index}")
+    let (basis, unit) = BASES[(index / 11) % BASES.len()];
+    answers.set("fees.basis", text(basis));
+    if basis == "fixed" {
+        answers.remove("fees.rate");
+    } else {
+        answers.set("fees.rate", Value::Number("95.00".parse().unwrap()));
+    }
+    if basis == "hourly" || basis == "daily" {
+        answers.remove("fees.hourly_rate");
+    }
+    match unit {
+        Some(unit) => answers.set("fees.unit", text(unit)),
+        None => {
+            answers.remove("fees.unit");
+        }
+    }
+    format!("profession={profession} basis={basis}")
 }
 
 #[test]

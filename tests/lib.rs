@@ -13,6 +13,7 @@ mod interest;
 mod json;
 mod new;
 mod pdf;
+mod pricing;
 mod properties;
 mod readme;
 mod release;

@@ -297,6 +297,8 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.wait_for("? Date of the agreement (YYYY-MM-DD) (2026-03-02)");
     session.answer("Date of the agreement", "");
     session.keys("Currency of the fees", &["Enter"]);
+    // A fixed fee, web design's default.
+    session.keys("How do you price the work in the scope?", &["Enter"]);
     session.answer("Your fee for the project", "6400");
     session.wait_for("In the contract: $12,800.00 (doubled, as the client paid late before).");
     session.answer("Your hourly rate", "85");

@@ -43,7 +43,7 @@ const MARKERS: &[(&[&str], &str)] = &[
     (&["consulting"], "consulting"),
 ];
 
-fn built_in() -> Library {
+pub(crate) fn built_in() -> Library {
     library::load(&library::built_in_files())
         .into_library()
         .expect("the built-in library loads")
@@ -62,7 +62,7 @@ fn professions(library: &Library) -> Vec<String> {
 
 /// The first-time example with values that name no trade, so that every trade word in the
 /// contract comes from the library.
-fn neutral_answers(library: &Library) -> Answers {
+pub(crate) fn neutral_answers(library: &Library) -> Answers {
     let path = "examples/first-time-us.yaml";
     let text = std::fs::read_to_string(root().join(path)).unwrap();
     let mut answers = answers::parse(path, &text, library).expect("the example is valid");
@@ -76,11 +76,11 @@ fn neutral_answers(library: &Library) -> Answers {
     answers
 }
 
-fn text_value(value: &str) -> Value {
+pub(crate) fn text_value(value: &str) -> Value {
     Value::Text(value.to_owned())
 }
 
-fn build(library: &Library, answers: Answers) -> String {
+pub(crate) fn build(library: &Library, answers: Answers) -> String {
     let options = PrepareOptions {
         date: None,
         today: None,
