@@ -39,7 +39,10 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
             .iter()
             .map(|clause| (clause.id.clone(), clause.title.clone()))
             .collect();
-        // Every clause and letter is rendered in the words of every profession.
+        // The letters are loaded once; every clause and letter is rendered in the words of
+        // every profession.
+        let letters = letters::load(files, library);
+        diagnostics.extend(letters.diagnostics);
         for sample in samples_by_profession(library) {
             let registry = render::registry_with_titles(
                 numbers.clone(),
@@ -53,7 +56,9 @@ pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
                     diagnostics.push(diagnostic);
                 }
             }
-            diagnostics.extend(check_letters(files, library, &registry, &sample));
+            if let Some(letters) = &letters.letters {
+                diagnostics.extend(check_letters(letters, &registry, &sample));
+            }
         }
     }
     for file in files {
@@ -146,26 +151,21 @@ fn samples_by_profession(library: &Library) -> Vec<Answers> {
         .collect()
 }
 
-/// Loads the letters and renders each with sample answers and sample letter variables, as
+/// Renders each loaded letter with the sample answers and sample letter variables, as
 /// `check` does for clauses. Returns every problem found.
 fn check_letters(
-    files: &[SourceFile],
-    library: &Library,
+    letters: &letters::Letters,
     registry: &Handlebars<'static>,
     answers: &Answers,
 ) -> Vec<Diagnostic> {
-    let loaded = letters::load(files, library);
-    let mut diagnostics = loaded.diagnostics;
-    let Some(letters) = loaded.letters else {
-        return diagnostics;
-    };
+    let mut diagnostics = Vec::new();
     let samples: Vec<(&str, Value)> = letters::VARIABLES
         .iter()
         .map(|v| (v.key, Question::new(v.key, v.ty, v.help).sample()))
         .collect();
     let data = letters::data(answers, &samples);
     for letter in &letters.letters {
-        if let Err(Error::Diagnostics(found)) = letters::render(&letters, letter, registry, &data) {
+        if let Err(Error::Diagnostics(found)) = letters::render(letters, letter, registry, &data) {
             diagnostics.extend(found);
         }
     }

@@ -523,6 +523,16 @@ fn vary_the_trade(answers: &mut Answers, index: usize) -> String {
         .unwrap_or_default();
     let profession = professions[index % professions.len()].clone();
     answers.set("freelancer.profession", text(&profession));
+    // The usage licence of the visual trades, answered as the interview would ask it.
+    if ["graphic-design", "illustration", "photography"].contains(&profession.as_str()) {
+        answers.set("usage.media", text("packaging and the Client's website"));
+        answers.set("usage.territory", text("worldwide"));
+        answers.set(
+            "usage.years",
+            Value::Integer(if index.is_multiple_of(3) { 0 } else { 5 }),
+        );
+        answers.set("usage.exclusive", Value::Bool(index.is_multiple_of(2)));
+    }
     let (basis, unit) = BASES[(index / 11) % BASES.len()];
     answers.set("fees.basis", text(basis));
     if basis == "fixed" {

@@ -293,6 +293,11 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.keys("Hand over your working files", &["Enter"]);
     session.answer("For how many days after acceptance", "");
     session.answer("The credit line to put on the finished work", "");
+    // Nothing said about AI tools, the default.
+    session.keys(
+        "Should the contract say whether you use AI tools",
+        &["Enter"],
+    );
     // Today's date (SOURCE_DATE_EPOCH) is offered.
     session.wait_for("? Date of the agreement (YYYY-MM-DD) (2026-03-02)");
     session.answer("Date of the agreement", "");

@@ -111,15 +111,13 @@ fn find_word(text: &str, marker: &str) -> Option<usize> {
 #[test]
 fn every_profession_speaks_only_its_own_trade() {
     let library = built_in();
-    let base = neutral_answers(&library);
     let mut count = 0;
     for profession in professions(&library) {
         for relationship in ["first-time", "repeat", "repeat-late-payer"] {
             for (index, deposit) in ["50", "100"].into_iter().enumerate() {
                 for source_files in [false, true] {
                     for portfolio in ["license-to-client", "transfer-keep-portfolio-license"] {
-                        let mut answers = base.clone();
-                        answers.set("freelancer.profession", text_value(&profession));
+                        let mut answers = answers_for(&library, &profession);
                         answers.set("relationship", text_value(relationship));
                         answers.set("deposit.percent", Value::Number(deposit.parse().unwrap()));
                         answers.set("handover.source_files", Value::Bool(source_files));
@@ -155,7 +153,6 @@ fn every_profession_speaks_only_its_own_trade() {
 #[test]
 fn each_profession_names_its_own_role_and_title() {
     let library = built_in();
-    let base = neutral_answers(&library);
     let expected = [
         ("web-design", "Web Design Services Agreement", "Designer"),
         (
@@ -194,9 +191,7 @@ fn each_profession_names_its_own_role_and_title() {
             .collect::<Vec<_>>()
     );
     for (profession, title, role) in expected {
-        let mut answers = base.clone();
-        answers.set("freelancer.profession", text_value(profession));
-        let markdown = build(&library, answers);
+        let markdown = build(&library, answers_for(&library, profession));
         assert!(
             markdown.starts_with(&format!("# {title}\n")),
             "{profession}"
@@ -209,5 +204,163 @@ fn each_profession_names_its_own_role_and_title() {
             markdown.contains(&format!("(the “**{role}**”); and")),
             "{profession}: the freelancer is defined as the {role}"
         );
+    }
+}
+
+/// The clauses that belong to some trades only, by the title of their section.
+const TRADE_CLAUSES: &[(&str, &[&str])] = &[
+    (
+        "Accounts, Domains and Access",
+        &["web-design", "software-development"],
+    ),
+    ("Acceptance Tests", &["software-development"]),
+    ("Source Code and Repository", &["software-development"]),
+    ("Access and Credentials", &["software-development"]),
+    ("Open-Source Software", &["software-development"]),
+    ("Third-Party Services", &["software-development"]),
+    (
+        "Originals, Raw Files and Rejected Work",
+        &["graphic-design", "illustration", "photography"],
+    ),
+    (
+        "Usage Licence and Portfolio",
+        &["graphic-design", "illustration", "photography"],
+    ),
+    ("Model and Property Releases", &["photography"]),
+    (
+        "Source Text and Accuracy of the Translation",
+        &["translation"],
+    ),
+    ("Translation Memories and Glossaries", &["translation"]),
+    ("Facts, Claims and Approval of the Copy", &["copywriting"]),
+    ("Advice and the Client’s Decisions", &["consulting"]),
+];
+
+/// The neutral answers for `profession`, with the usage licence a visual trade asks for.
+fn answers_for(library: &Library, profession: &str) -> Answers {
+    let mut answers = neutral_answers(library);
+    answers.set("freelancer.profession", text_value(profession));
+    answers.set("portfolio.mode", text_value("license-to-client"));
+    if ["graphic-design", "illustration", "photography"].contains(&profession) {
+        answers.set(
+            "usage.media",
+            text_value("the Client’s annual report, in print and online"),
+        );
+        answers.set("usage.territory", text_value("worldwide"));
+        answers.set("usage.years", Value::Integer(3));
+        answers.set("usage.exclusive", Value::Bool(true));
+    }
+    answers
+}
+
+#[test]
+fn each_trade_carries_its_own_clauses_and_no_other_trades() {
+    let library = built_in();
+    for profession in professions(&library) {
+        let markdown = build(&library, answers_for(&library, &profession));
+        for (title, trades) in TRADE_CLAUSES {
+            let heading = format!(". {title}\n");
+            assert_eq!(
+                markdown.contains(&heading),
+                trades.contains(&profession.as_str()),
+                "{profession}: `{title}`"
+            );
+        }
+        // The six safeguards, in every trade's words.
+        for safeguard in [
+            ". Deposit\n",
+            "Ending the Agreement When the Client Goes Silent",
+            "Governing Law and Disputes",
+            "until the Client has paid in full every amount due under this Agreement",
+            "in its portfolio",
+            "(the “**Client**”)",
+        ] {
+            assert!(markdown.contains(safeguard), "{profession}: {safeguard}");
+        }
+    }
+}
+
+#[test]
+fn the_usage_licence_is_limited_by_media_territory_and_duration() {
+    let library = built_in();
+    let markdown = build(&library, answers_for(&library, "illustration"));
+    for phrase in [
+        "the Illustrator grants the Client an exclusive, royalty-free licence to reproduce, publish, display and distribute the final Deliverables (the “**Usage Licence**”), within these limits:",
+        "- media: the Client’s annual report, in print and online;",
+        "- territory: worldwide; and",
+        "- duration: three (3) years from the Rights Date.",
+        "Any use outside those limits, in other media, in another territory or after the end of the duration, needs a further licence from the Illustrator",
+    ] {
+        assert!(markdown.contains(phrase), "{phrase}");
+    }
+    assert!(!markdown.contains("Copyright Licence and Portfolio"));
+    let mut answers = answers_for(&library, "photography");
+    answers.set("usage.years", Value::Integer(0));
+    answers.set("usage.exclusive", Value::Bool(false));
+    let markdown = build(&library, answers);
+    assert!(
+        markdown
+            .contains("the Photographer grants the Client a non-exclusive, royalty-free licence")
+    );
+    assert!(
+        markdown.contains("- duration: for as long as the copyright in the Deliverables lasts.")
+    );
+    assert!(!markdown.contains("“Exclusive” means"));
+    assert!(markdown.contains("The raw files, the images that the Client did not select"));
+    // Transferring the copyright leaves no usage licence.
+    let mut answers = answers_for(&library, "graphic-design");
+    answers.set(
+        "portfolio.mode",
+        text_value("transfer-keep-portfolio-license"),
+    );
+    let markdown = build(&library, answers);
+    assert!(markdown.contains(". Copyright Transfer and Portfolio Licence\n"));
+    assert!(!markdown.contains("Usage Licence"));
+}
+
+#[test]
+fn a_certified_translation_says_what_the_certification_adds() {
+    let library = built_in();
+    let mut answers = answers_for(&library, "translation");
+    answers.set("translation.certified", Value::Bool(false));
+    let markdown = build(&library, answers.clone());
+    assert!(markdown.contains("The translations are not certified or sworn."));
+    answers.set("translation.certified", Value::Bool(true));
+    let markdown = build(&library, answers.clone());
+    assert!(markdown.contains("the Translator adds to each a signed statement that it is a complete and accurate translation of the Source Text. The certification confirms the accuracy of the translation, not the content or the authenticity of the Source Text."));
+    answers.set("jurisdiction.country", text_value("DE"));
+    answers.set("jurisdiction.region", text_value("Berlin"));
+    answers.set("jurisdiction.venue", text_value("Berlin"));
+    answers.remove("jurisdiction.law");
+    answers.remove("jurisdiction.courts");
+    let markdown = build(&library, answers);
+    assert!(markdown.contains("made as a translator sworn or authorised by a court, with the confirmation and seal that the law of the Land requires"));
+}
+
+#[test]
+fn the_ai_clause_states_the_chosen_policy_in_every_trade() {
+    let library = built_in();
+    for profession in professions(&library) {
+        let mut answers = answers_for(&library, &profession);
+        answers.set("ai_tools.policy", text_value("unstated"));
+        assert!(
+            !build(&library, answers.clone()).contains("AI Tools"),
+            "{profession}"
+        );
+        answers.set("ai_tools.policy", text_value("may-use-disclosed"));
+        let markdown = build(&library, answers.clone());
+        assert!(markdown.contains(". Use of AI Tools\n"), "{profession}");
+        assert!(markdown.contains("tells the Client in writing which AI Tools it used and which Deliverables, or parts of them, contain material that an AI Tool generated"), "{profession}");
+        assert_eq!(
+            markdown.contains("including machine translation"),
+            profession == "translation"
+        );
+        answers.set("ai_tools.policy", text_value("no-generative"));
+        let markdown = build(&library, answers);
+        assert!(
+            markdown.contains("does not use AI Tools to produce any part of the Deliverables"),
+            "{profession}"
+        );
+        assert!(!markdown.contains("may use AI Tools"), "{profession}");
     }
 }
