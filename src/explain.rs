@@ -5,12 +5,14 @@
 //!
 //! A clause left out that shares its `order` with an included one is an alternative to it (the
 //! deposit or payment in advance; the licence or the transfer of copyright), not a safeguard,
-//! and is not listed. The library's text (titles, summaries, conditions) is trusted Markdown;
+//! and is not listed; nor is a clause whose condition names the profession (a clause of
+//! another trade, such as the source-code clause in a translation contract). The library's text (titles, summaries, conditions) is trusted Markdown;
 //! the client's name comes from the answers and is escaped like every other answer.
 
 use std::fmt::Write as _;
 
 use crate::assemble::Contract;
+use crate::model::keys::PROFESSION;
 use crate::render::escape;
 
 /// The cover note, as Markdown.
@@ -50,6 +52,13 @@ pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
                 .parts
                 .iter()
                 .any(|p| p.clause.order == clause.order)
+        })
+        // A clause of another trade is not a safeguard these answers could switch on.
+        .filter(|clause| {
+            !clause
+                .when
+                .as_ref()
+                .is_some_and(|when| when.keys().iter().any(|(key, _)| *key == PROFESSION))
         })
         .collect();
     if !left_out.is_empty() {
@@ -110,9 +119,22 @@ mod tests {
         assert!(!note.contains("Copyright Licence and Portfolio"));
         assert!(note.contains("Copyright Transfer and Portfolio Licence."));
         assert!(note.contains("- **Signatures.** Each party signs under its legal name"));
+        // Left out and not listed: the two alternatives, and the clauses of other trades.
+        let other_trades = contract
+            .excluded
+            .iter()
+            .filter(|c| c.id != "copyright-licence")
+            .filter(|c| {
+                c.when
+                    .as_ref()
+                    .is_some_and(|w| w.source.contains("freelancer.profession"))
+            })
+            .count();
+        assert!(other_trades >= 10, "{other_trades}");
+        assert!(!note.contains("Source Code and Repository"));
         assert_eq!(
             note.matches("\n- **").count(),
-            contract.parts.len() + contract.excluded.len() - 2
+            contract.parts.len() + contract.excluded.len() - 2 - other_trades
         );
     }
 }
