@@ -550,7 +550,10 @@ fn vary_the_trade(answers: &mut Answers, index: usize) -> String {
         }
     }
     let policies = ["unstated", "may-use-disclosed", "no-generative"];
-    answers.set("ai_tools.policy", text(policies[(index / 5) % policies.len()]));
+    answers.set(
+        "ai_tools.policy",
+        text(policies[(index / 5) % policies.len()]),
+    );
     if profession == "translation" {
         answers.set("translation.certified", Value::Bool((index / 3) % 2 == 1));
     } else {

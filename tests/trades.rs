@@ -364,3 +364,17 @@ fn the_ai_clause_states_the_chosen_policy_in_every_trade() {
         assert!(!markdown.contains("may use AI Tools"), "{profession}");
     }
 }
+
+#[test]
+fn one_revision_round_is_singular() {
+    let library = built_in();
+    let mut answers = answers_for(&library, "translation");
+    answers.set("project.revisions", Value::Integer(1));
+    let markdown = build(&library, answers.clone());
+    assert!(
+        markdown.contains("The Fee includes one (1) revision round for the Project as a whole"),
+        "{markdown}"
+    );
+    answers.set("project.revisions", Value::Integer(3));
+    assert!(build(&library, answers).contains("The Fee includes three (3) revision rounds"));
+}
