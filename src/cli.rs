@@ -342,14 +342,14 @@ pub struct ChaseArgs {
     #[arg(long, value_name = "STEP", requires = "record")]
     pub step: Option<String>,
     /// How the letter was sent, for --record sent, such as "email and post".
-    #[arg(long, value_name = "HOW", requires = "record")]
+    #[arg(long, value_name = "HOW", value_parser = non_empty, requires = "record")]
     pub by: Option<String>,
     /// Who was called, for --record called. [default: the client's contact person, else the
     /// client]
-    #[arg(long, value_name = "NAME", requires = "record")]
+    #[arg(long, value_name = "NAME", value_parser = non_empty, requires = "record")]
     pub who: Option<String>,
     /// What came of the call, for --record called.
-    #[arg(long, value_name = "TEXT", requires = "record")]
+    #[arg(long, value_name = "TEXT", value_parser = non_empty, requires = "record")]
     pub note: Option<String>,
     /// The amount received, for --record paid, such as 2000.00.
     #[arg(long, value_name = "MONEY", value_parser = money, requires = "record", allow_negative_numbers = true)]
@@ -516,20 +516,12 @@ impl From<PaperArg> for Paper {
     }
 }
 
-/// An invoice number or a change's description: printable text on one line, with at least
-/// one visible character and at most as many as a text answer.
+/// An invoice number, a change's description, who was called and what came of it: printable
+/// text on one line, held to the rule of a required text answer
+/// ([`crate::model::required_text`]: at least one visible character, at most as many as a
+/// text answer).
 fn non_empty(text: &str) -> Result<String, String> {
-    let trimmed = text.trim_matches(crate::model::is_invisible);
-    if crate::model::is_blank(trimmed) {
-        return Err("is blank; write at least one visible character".into());
-    }
-    let limit = crate::model::max_chars(crate::model::Type::Text);
-    if trimmed.chars().count() > limit {
-        return Err(format!(
-            "is {} characters long; at most {limit} are taken",
-            trimmed.chars().count()
-        ));
-    }
+    let trimmed = crate::model::required_text(text)?;
     if let Some(c) = trimmed.chars().find(|c| c.is_control()) {
         return Err(format!(
             "`{}` holds the control character U+{:04X}; write one line of text",
@@ -537,7 +529,7 @@ fn non_empty(text: &str) -> Result<String, String> {
             u32::from(c)
         ));
     }
-    Ok(trimmed.to_owned())
+    Ok(trimmed)
 }
 
 /// An amount of money: digits with at most two decimal places, `,` only between thousands.

@@ -262,6 +262,110 @@ fn record_adds_one_entry_at_a_time_and_keeps_what_was_there() {
     assert_eq!(std::fs::read_to_string(record_path(out)).unwrap(), before);
 }
 
+/// `--who`, `--note` and `--by` are held to the rule of a text answer, and `--payment` to the
+/// smallest unit of the contract's currency: a usage error, and the record stays as it was.
+#[test]
+fn record_options_are_held_to_the_rules_of_answers() {
+    let kept = "- date: 2026-03-03\n  sent: payment-follow-up\n";
+    let (dir, answers) = folder(Some(kept));
+    let out = dir.path();
+    let long = "x".repeat(2_001);
+    for (options, message) in [
+        (
+            ["--record", "called", "--who", "\u{200B}\u{3000}"],
+            "error: invalid value '\u{200B}\u{3000}' for '--who <NAME>': is blank; write at least one visible character\n",
+        ),
+        (
+            ["--record", "called", "--note", long.as_str()],
+            &*format!(
+                "error: invalid value '{long}' for '--note <TEXT>': is 2,001 characters long; a text answer holds at most 2,000 characters\n"
+            ),
+        ),
+        (
+            ["--record", "sent", "--by", "  "],
+            "error: invalid value '  ' for '--by <HOW>': is blank; write at least one visible character\n",
+        ),
+    ] {
+        let output = payment(&answers, "2026-05-05", out, &options);
+        assert_eq!(output.status.code(), Some(2), "{options:?}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.starts_with(message), "{options:?}: {stderr}");
+    }
+    assert_eq!(std::fs::read_to_string(record_path(out)).unwrap(), kept);
+
+    // In yen (a library of one's own may offer it), a payment has no decimal places.
+    let clauses = out.join("clauses");
+    crate::support::copy_dir(&crate::support::root().join("clauses"), &clauses);
+    let declarations = std::fs::read_to_string(clauses.join("library.yaml")).unwrap();
+    let aud = "          - value: AUD\n            label: Australian dollars (AUD)\n";
+    assert!(declarations.contains(aud));
+    std::fs::write(
+        clauses.join("library.yaml"),
+        declarations.replace(
+            aud,
+            &format!("{aud}          - value: JPY\n            label: Japanese yen (JPY)\n"),
+        ),
+    )
+    .unwrap();
+    let yen = std::fs::read_to_string(&answers)
+        .unwrap()
+        .replace("currency: USD", "currency: JPY")
+        .replace("\"6400.00\"", "\"640000\"")
+        .replace("\"85.00\"", "\"8500\"");
+    std::fs::write(&answers, yen).unwrap();
+    let in_yen = |extra: &[&str]| {
+        let mut args = vec![
+            "chase",
+            answers.to_str().unwrap(),
+            "--stage",
+            "payment",
+            "--invoice",
+            "2026-014",
+            "--amount",
+            "640000",
+            "--due",
+            "2026-03-02",
+            "--today",
+            "2026-05-05",
+            "-o",
+            out.to_str().unwrap(),
+            "--clauses",
+            clauses.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        clausewright(&args)
+    };
+    let output = in_yen(&["--record", "paid", "--payment", "1000.50"]);
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stderr),
+        "error: --payment is 1000.50; an amount in JPY has no decimal places\n"
+    );
+    assert_eq!(std::fs::read_to_string(record_path(out)).unwrap(), kept);
+    // The same payment written into the record by hand is refused at its line.
+    std::fs::write(
+        record_path(out),
+        format!("{kept}- date: 2026-04-16\n  paid: \"1000.50\"\n"),
+    )
+    .unwrap();
+    let output = in_yen(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    let record = record_path(out).display().to_string();
+    assert!(
+        text(&output.stderr).starts_with(&format!(
+            "error: `paid` is 1000.5; an amount in JPY has no decimal places\n --> {record}:4:9\n"
+        )),
+        "{}",
+        text(&output.stderr)
+    );
+    std::fs::write(record_path(out), kept).unwrap();
+    succeeded(&in_yen(&["--record", "paid", "--payment", "1000"]));
+    assert_eq!(
+        std::fs::read_to_string(record_path(out)).unwrap(),
+        format!("{kept}- date: 2026-05-05\n  paid: \"1000\"\n")
+    );
+}
+
 #[test]
 fn a_bad_record_is_reported_at_its_lines_and_nothing_is_written() {
     let (dir, answers) = folder(Some(

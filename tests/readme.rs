@@ -1,10 +1,9 @@
 //! The README's first steps, run as a new user runs them: in a fresh copy of the repository's
 //! examples, with `clausewright` on the PATH and nothing else prepared.
 
-use std::path::Path;
 use std::process::Command;
 
-use crate::support::root;
+use crate::support::{copy_dir, root};
 
 /// The shell commands of the README section titled `title`, comments removed.
 fn commands(title: &str) -> Vec<String> {
@@ -32,18 +31,6 @@ fn commands(title: &str) -> Vec<String> {
         }
     }
     commands
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::{Answers, Given, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
 use crate::model::keys::{COUNTRY, CURRENCY};
-use crate::model::{Value, typed_value};
+use crate::model::{Value, finer_than_minor_unit, typed_value};
 
 /// Parses and validates an answers file against the library.
 pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error> {
@@ -127,31 +127,19 @@ fn minor_units(
     let Some(Value::Text(code)) = answers.values.get(CURRENCY) else {
         return;
     };
-    let Some(currency) = rusty_money::iso::find(code) else {
-        return;
-    };
     for question in library.questions() {
         if let (Some(Value::Number(amount)), Some(located)) =
             (answers.values.get(&question.key), found.get(&question.key))
             && question.ty == crate::model::Type::Money
-            && amount.normalize().scale() > currency.exponent
+            && let Some(why) = finer_than_minor_unit(*amount, code)
         {
-            let places = match currency.exponent {
-                0 => "no decimal places".to_owned(),
-                1 => "at most one decimal place".to_owned(),
-                n => format!("at most {n} decimal places"),
-            };
             diagnostics.push(
                 Diagnostic::error(
                     file,
                     text,
                     located.line,
                     located.column,
-                    format!(
-                        "`{}` is {}; an amount in {code} has {places}",
-                        question.key,
-                        amount.normalize()
-                    ),
+                    format!("`{}` is {}; {why}", question.key, amount.normalize()),
                 )
                 .with_width(scalar_width(text, located)),
             );

@@ -23,9 +23,3 @@ pub fn late_fee(
     (numerator / Decimal::from(36_500))
         .round_dp_with_strategy(minor_units, crate::model::rounding::HALVES_AWAY_FROM_ZERO)
 }
-
-/// Decimal places of the ISO 4217 currency `code` (2 when unknown).
-#[must_use]
-pub fn minor_units(code: &str) -> u32 {
-    rusty_money::iso::find(code).map_or(2, |c| c.exponent)
-}

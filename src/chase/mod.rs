@@ -37,6 +37,7 @@ use crate::holidays::Calendar;
 use crate::interest::Statutory;
 use crate::model::Value;
 
+pub use crate::model::minor_units;
 pub use balance::{Balance, balance_on};
 pub use business_days::days_between;
 pub use deadline::Deadline;
@@ -47,7 +48,6 @@ pub use ladder::{
 use ladder::{change, delivery, feedback, negotiating, payment};
 #[cfg(test)]
 use late_fee::late_fee;
-pub use late_fee::minor_units;
 use record::Record;
 pub use table::render;
 
@@ -155,6 +155,19 @@ const LAST_YEAR: i16 = 9998;
 /// The first year a date of a schedule may be in: anything earlier is a typing mistake.
 const FIRST_YEAR: i16 = 1900;
 
+/// Refuses an amount given with `option` that is finer than the smallest unit of `currency`
+/// (`--payment 1250.50` in yen), as a usage error.
+pub fn refuse_finer_than_minor_unit(
+    option: &str,
+    amount: Decimal,
+    currency: &str,
+) -> Result<(), Error> {
+    match crate::model::finer_than_minor_unit(amount, currency) {
+        Some(why) => Err(Error::Usage(format!("{option} is {amount}; {why}"))),
+        None => Ok(()),
+    }
+}
+
 /// Refuses dates no schedule can be made from, each with what is wrong: a date so late that
 /// the ladder would run past the end of the calendar (or before 1900), a final notice sent
 /// before the invoice fell due, an invoice due before the agreement was made; and an amount
@@ -188,7 +201,6 @@ fn check_dates(inputs: &Inputs) -> Result<(), Error> {
             "{date} is before {FIRST_YEAR}: a freelance invoice or message is not that old; check the date"
         )));
     }
-    let places = minor_units(&inputs.currency);
     let amounts = [
         (
             "--amount",
@@ -197,11 +209,8 @@ fn check_dates(inputs: &Inputs) -> Result<(), Error> {
         ("--price", inputs.change.as_ref().map(|(_, price)| *price)),
     ];
     for (option, amount) in amounts {
-        if let Some(amount) = amount.filter(|a| a.normalize().scale() > places) {
-            return Err(Error::Usage(format!(
-                "{option} {amount} is finer than the smallest unit of {} ({places} decimal places)",
-                inputs.currency
-            )));
+        if let Some(amount) = amount {
+            refuse_finer_than_minor_unit(option, amount, &inputs.currency)?;
         }
     }
     if let (Some(due), Some(sent)) = (due, inputs.final_notice_sent)

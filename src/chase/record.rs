@@ -22,7 +22,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::error::{Diagnostic, Error};
-use crate::model::{Question, Scalar, Type, Value, typed_value};
+use crate::model::{
+    Question, Scalar, Type, Value, finer_than_minor_unit, optional_text, required_text, typed_value,
+};
 
 /// What happened, on one day.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,8 +105,17 @@ struct RawEntry {
 }
 
 /// Reads a record. `steps` are the ids a `sent` entry may name; entries dated after `today`
-/// are refused. Every problem is reported, each at its file, line and column.
-pub fn parse(name: &str, text: &str, steps: &[&str], today: Date) -> Result<Record, Error> {
+/// are refused; a payment is an amount in `currency`, no finer than its smallest unit. Text
+/// (`called`, `note`, `by`) is held to the rule of a text answer: at most 2,000 characters, no
+/// control or direction-changing character, and `called` shows at least one visible
+/// character. Every problem is reported, each at its file, line and column.
+pub fn parse(
+    name: &str,
+    text: &str,
+    steps: &[&str],
+    today: Date,
+    currency: &str,
+) -> Result<Record, Error> {
     let mut diagnostics = Vec::new();
     if text
         .lines()
@@ -151,7 +162,14 @@ pub fn parse(name: &str, text: &str, steps: &[&str], today: Date) -> Result<Reco
     }
     let mut entries = Vec::with_capacity(raw.len());
     for entry in &raw {
-        if let Some(entry) = check_entry(name, text, entry, steps, today, &mut diagnostics) {
+        let context = Context {
+            name,
+            text,
+            steps,
+            today,
+            currency,
+        };
+        if let Some(entry) = check_entry(&context, entry, &mut diagnostics) {
             entries.push(entry);
         }
     }
@@ -162,18 +180,31 @@ pub fn parse(name: &str, text: &str, steps: &[&str], today: Date) -> Result<Reco
     }
 }
 
+/// What every entry of one record is read against.
+struct Context<'a> {
+    name: &'a str,
+    text: &'a str,
+    steps: &'a [&'a str],
+    today: Date,
+    currency: &'a str,
+}
+
 #[allow(
     clippy::too_many_lines,
     reason = "one check per field, in the order a reader meets them"
 )]
 fn check_entry(
-    name: &str,
-    text: &str,
+    context: &Context<'_>,
     spanned: &Spanned<RawEntry>,
-    steps: &[&str],
-    today: Date,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Entry> {
+    let &Context {
+        name,
+        text,
+        steps,
+        today,
+        currency,
+    } = context;
     let raw = &spanned.value;
     let before = diagnostics.len();
     let date = match typed_value(&Question::new("date", Type::Date, "date"), &raw.date.value) {
@@ -201,11 +232,18 @@ fn check_entry(
         }
     };
     let kinds = [raw.sent.is_some(), raw.called.is_some(), raw.paid.is_some()];
-    let text_of = |field: &Option<Spanned<String>>| {
-        field
-            .as_ref()
-            .map(|s| s.value.trim().to_owned())
-            .filter(|s| !s.is_empty())
+    // `by` and `note` may be left out (blank is left out); `called` names someone.
+    let mut text_of = |key: &str, field: &Option<Spanned<String>>| {
+        let field = field.as_ref()?;
+        optional_text(&field.value).unwrap_or_else(|why| {
+            diagnostics.push(Diagnostic::spanned(
+                name,
+                text,
+                field,
+                format!("`{key}` {why}"),
+            ));
+            None
+        })
     };
     let event = match kinds {
         [true, false, false] => {
@@ -214,7 +252,7 @@ fn check_entry(
             if steps.contains(&step) {
                 Some(Event::Sent {
                     step: step.to_owned(),
-                    by: text_of(&raw.by),
+                    by: text_of("by", &raw.by),
                 })
             } else {
                 let mut message =
@@ -232,14 +270,39 @@ fn check_entry(
                 None
             }
         }
-        [false, true, false] => Some(Event::Called {
-            who: text_of(&raw.called).unwrap_or_default(),
-            note: text_of(&raw.note),
-        }),
+        [false, true, false] => {
+            let note = text_of("note", &raw.note);
+            let called = raw.called.as_ref()?;
+            match required_text(&called.value) {
+                Ok(who) => Some(Event::Called { who, note }),
+                Err(why) => {
+                    diagnostics.push(Diagnostic::spanned(
+                        name,
+                        text,
+                        called,
+                        format!("`called` {why}"),
+                    ));
+                    None
+                }
+            }
+        }
         [false, false, true] => {
             let paid = raw.paid.as_ref()?;
             match typed_value(&Question::new("paid", Type::Money, "amount"), &paid.value) {
-                Ok(Value::Number(amount)) if amount > Decimal::ZERO => Some(Event::Paid { amount }),
+                Ok(Value::Number(amount)) if amount > Decimal::ZERO => {
+                    match finer_than_minor_unit(amount, currency) {
+                        None => Some(Event::Paid { amount }),
+                        Some(why) => {
+                            diagnostics.push(Diagnostic::spanned(
+                                name,
+                                text,
+                                paid,
+                                format!("`paid` is {}; {why}", amount.normalize()),
+                            ));
+                            None
+                        }
+                    }
+                }
                 Ok(_) => {
                     diagnostics.push(Diagnostic::spanned(
                         name,
@@ -352,7 +415,7 @@ mod tests {
     const STEPS: &[&str] = &["payment-follow-up", "payment-notice-30"];
 
     fn errors(text: &str) -> Vec<String> {
-        match parse("acme.chase.yaml", text, STEPS, date(2026, 6, 1)) {
+        match parse("acme.chase.yaml", text, STEPS, date(2026, 6, 1), "USD") {
             Err(Error::Diagnostics(found)) => found
                 .iter()
                 .map(|d| format!("{}: {}", d.location(), d.message))
@@ -364,7 +427,7 @@ mod tests {
     #[test]
     fn entries_are_read_in_order() {
         let text = "# notes\n- date: 2026-03-03\n  sent: payment-follow-up\n  by: email\n- date: 2026-03-04\n  called: Daniel Ortiz\n- date: 2026-04-16\n  paid: \"1000.50\"\n- date: 2026-04-20\n  paid: 200\n";
-        let record = parse("r.yaml", text, STEPS, date(2026, 6, 1)).unwrap();
+        let record = parse("r.yaml", text, STEPS, date(2026, 6, 1), "USD").unwrap();
         assert_eq!(record.sent_on("payment-follow-up"), Some(date(2026, 3, 3)));
         assert_eq!(record.sent_on("payment-notice-30"), None);
         assert_eq!(
@@ -375,7 +438,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            parse("r.yaml", "# nothing yet\n", STEPS, date(2026, 6, 1)).unwrap(),
+            parse("r.yaml", "# nothing yet\n", STEPS, date(2026, 6, 1), "USD").unwrap(),
             Record::default()
         );
     }
@@ -399,6 +462,62 @@ mod tests {
             errors("- date: 2026-03-03\n  paied: \"10\"\n").len(),
             1,
             "unknown fields are refused"
+        );
+    }
+
+    #[test]
+    fn text_is_held_to_the_rule_of_a_text_answer() {
+        let long = "Daniel ".repeat(300);
+        let record = format!(
+            "- date: 2026-03-03\n  called: \"\\u200B\\u3000\"\n- date: 2026-03-04\n  called: {long}\n- date: 2026-03-05\n  called: Dan\n  note: \"he said \\u202Eyes\"\n- date: 2026-03-06\n  sent: payment-follow-up\n  by: {long}\n"
+        );
+        assert_eq!(
+            errors(&record),
+            [
+                "acme.chase.yaml:2:11: `called` is blank; write at least one visible character",
+                "acme.chase.yaml:4:11: `called` is 2,099 characters long; a text answer holds at most 2,000 characters",
+                "acme.chase.yaml:7:9: `note` contains the invisible character U+202E, which changes the direction the text is shown in; type the text without it",
+                "acme.chase.yaml:10:7: `by` is 2,099 characters long; a text answer holds at most 2,000 characters",
+            ]
+        );
+        // A blank note or way of sending is no note, as a blank optional answer is no answer.
+        let record = parse(
+            "r.yaml",
+            "- date: 2026-03-04\n  called: \" Dan \"\n  note: \"\\u200B\"\n",
+            STEPS,
+            date(2026, 6, 1),
+            "USD",
+        )
+        .unwrap();
+        assert_eq!(
+            record.entries[0].event,
+            Event::Called {
+                who: "Dan".into(),
+                note: None
+            }
+        );
+    }
+
+    #[test]
+    fn a_payment_is_no_finer_than_its_currencys_smallest_unit() {
+        let text =
+            "- date: 2026-03-03\n  paid: \"1250.50\"\n- date: 2026-03-04\n  paid: \"1250.00\"\n";
+        match parse("acme.chase.yaml", text, STEPS, date(2026, 6, 1), "JPY") {
+            Err(Error::Diagnostics(found)) => assert_eq!(
+                found
+                    .iter()
+                    .map(|d| format!("{}: {}", d.location(), d.message))
+                    .collect::<Vec<_>>(),
+                ["acme.chase.yaml:2:9: `paid` is 1250.5; an amount in JPY has no decimal places"]
+            ),
+            other => panic!("expected diagnostics, got {other:?}"),
+        }
+        assert_eq!(
+            parse("r.yaml", text, STEPS, date(2026, 6, 1), "USD")
+                .unwrap()
+                .payments()
+                .len(),
+            2
         );
     }
 
@@ -433,7 +552,7 @@ mod tests {
             text,
             format!("{existing}\n- date: 2026-04-16\n  paid: \"1000.5\"\n")
         );
-        let record = parse("r.yaml", &text, STEPS, date(2026, 6, 1)).unwrap();
+        let record = parse("r.yaml", &text, STEPS, date(2026, 6, 1), "USD").unwrap();
         assert_eq!(record.entries.len(), 2);
         let called = Entry {
             date: date(2026, 3, 4),
@@ -443,7 +562,7 @@ mod tests {
             },
         };
         let fresh = append(None, "Acme", &called);
-        let record = parse("r.yaml", &fresh, STEPS, date(2026, 6, 1)).unwrap();
+        let record = parse("r.yaml", &fresh, STEPS, date(2026, 6, 1), "USD").unwrap();
         assert_eq!(record.entries, [called]);
     }
 }

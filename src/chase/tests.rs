@@ -448,6 +448,7 @@ fn letters_name_only_the_letters_the_record_says_were_sent() {
         "- date: 2026-05-12\n  sent: feedback-follow-up\n- date: 2026-05-21\n  sent: feedback-pause-work\n",
         &LETTERS.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
         date(2026, 6, 1),
+        "USD",
     )
     .unwrap();
     let recorded = schedule(&input).unwrap();
@@ -613,7 +614,7 @@ fn dates_no_schedule_can_be_made_from_are_refused_with_what_is_wrong() {
     };
     assert_eq!(
         refused(in_yen),
-        "--amount 6400.50 is finer than the smallest unit of JPY (0 decimal places)"
+        "--amount is 6400.50; an amount in JPY has no decimal places"
     );
     // A final notice sent on the due date or after, and an invoice due after the agreement,
     // make a schedule.

@@ -8,18 +8,24 @@
 //!   condition  Condition: `when:` expressions, parsed, type-checked and evaluated
 //! typed      Scalar + Question → Value (typed_value, parse_number)
 //! rounding   amounts → rounded once, halves away from zero (the one rule)
+//! minor_unit a currency's decimal places; an amount written finer than them
 //! keys       the well-known answer keys (agreement.date, relationship, …)
 //! place      the place variables a jurisdiction profile derives (place.law, …)
 //! ```
 
 pub mod keys;
+pub mod minor_unit;
 pub mod place;
 pub mod rounding;
 pub mod schema;
 pub mod typed;
 pub mod value;
 
+pub use minor_unit::{finer_than_minor_unit, minor_units};
 pub use schema::condition::{Condition, ConditionError};
 pub use schema::{Choice, LatePayer, Question, Type, max_amount};
-pub use typed::{is_blank, is_invisible, max_chars, number_form, parse_number, typed_value};
+pub use typed::{
+    BLANK, is_blank, is_invisible, max_chars, number_form, optional_text, parse_number,
+    required_text, typed_value,
+};
 pub use value::{Scalar, Value};

@@ -39,6 +39,30 @@ pub fn is_blank(text: &str) -> bool {
     text.chars().all(is_invisible)
 }
 
+/// The end of the sentence that refuses a blank text: "`called` is blank: …".
+pub const BLANK: &str = "is blank; write at least one visible character";
+
+/// A text the user may leave out, held to the rule every text answer is held to: trimmed of
+/// blank characters at its ends, no control or direction-changing character inside, and at
+/// most [`max_chars`] of a text answer. Blank (spaces, a zero-width space) is `None`: nothing
+/// was said. The one rule for text wherever the user writes it: an answer, an entry of the
+/// chase record, an option of the command line.
+///
+/// The error is the end of a sentence that starts with the field's name.
+pub fn optional_text(text: &str) -> Result<Option<String>, String> {
+    let question = Question::new("text", Type::Text, "text");
+    match typed_value(&question, &Scalar::Str(text.to_owned()))? {
+        Value::Text(text) if !text.is_empty() => Ok(Some(text)),
+        _ => Ok(None),
+    }
+}
+
+/// A text that must say something: [`optional_text`]'s rule, and at least one visible
+/// character.
+pub fn required_text(text: &str) -> Result<String, String> {
+    optional_text(text)?.ok_or_else(|| BLANK.to_owned())
+}
+
 /// A character that prints as nothing: white space, a control character, or a format or
 /// filler character of Unicode that has no glyph of its own.
 #[must_use]

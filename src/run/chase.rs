@@ -77,8 +77,9 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         }
     };
     let steps: Vec<&str> = chase::LETTERS.iter().map(|(id, _)| *id).collect();
+    let currency = prepared.answers.currency();
     let record = match &record_text {
-        Some(text) => record::parse(&record_name, text, &steps, today)?,
+        Some(text) => record::parse(&record_name, text, &steps, today, &currency)?,
         None => Record::default(),
     };
     let mut inputs = chase_inputs(args, &prepared, today, record)?;
@@ -86,7 +87,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         let before = chase::schedule(&inputs)?;
         let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
         let text = record::append(record_text.as_deref(), &client, &entry);
-        inputs.record = record::parse(&record_name, &text, &steps, today)?;
+        inputs.record = record::parse(&record_name, &text, &steps, today, &currency)?;
         let schedule = chase::schedule(&inputs)?;
         // Replacing the record is what --record asks for; the write is atomic.
         // It never replaces the answers file, whatever --record names.
@@ -226,11 +227,13 @@ fn record_entry(
             }),
             note: args.note.clone(),
         },
-        RecordKind::Paid => Event::Paid {
-            amount: args.payment.ok_or_else(|| {
+        RecordKind::Paid => {
+            let amount = args.payment.ok_or_else(|| {
                 Error::Usage("--record paid needs --payment MONEY, the amount received".into())
-            })?,
-        },
+            })?;
+            chase::refuse_finer_than_minor_unit("--payment", amount, &answers.currency())?;
+            Event::Paid { amount }
+        }
     };
     Ok(Entry { date, event })
 }
