@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use clausewright::format::Locale;
 use clausewright::library::{self, SourceFile};
 use clausewright::prepare::{self, PrepareOptions};
-use clausewright::{answers, assemble, check, render};
+use clausewright::{answers, assemble, check, lint, render};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort_unstable();
@@ -52,6 +52,14 @@ fn build(files: &[SourceFile], answers_text: &str) -> String {
         rate_multiplier: 2.into(),
     };
     let prepared = prepare::prepare(library, answers, &options).expect("prepared");
+    // `build` lints the terms before it writes anything.
+    let findings = lint::lint(
+        "answers.yaml",
+        answers_text,
+        &prepared.answers,
+        &prepared.library,
+    );
+    black_box(findings);
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
     render::render(&contract, &prepared.answers, Locale::EnUs).expect("renders")
 }
