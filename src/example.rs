@@ -60,7 +60,10 @@ pub fn example_file(library: &Library, answers: &Answers, origin: &str) -> Strin
         }
         push_comment(&mut out, depth, &facts(question));
         if let Some(value) = value {
-            out.push_str(&format!("{indent}{name}: {}\n", value.to_yaml()));
+            out.push_str(&format!(
+                "{indent}{name}:{}\n",
+                value.to_yaml_after_key(depth)
+            ));
         } else {
             let default = question
                 .default_for(|key| answers.get(key))

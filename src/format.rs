@@ -33,6 +33,22 @@ pub fn display_value(question: &Question, value: &Value, currency: &str, locale:
         }
         (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
         (Type::Date, Value::Date(d)) => long_date(*d, locale),
+        (Type::List, Value::List(records)) => {
+            let records: Vec<String> = records
+                .iter()
+                .map(|record| {
+                    let fields: Vec<String> = record
+                        .iter()
+                        .map(|(key, value)| match question.field(key) {
+                            Some(field) => display_value(field, value, currency, locale),
+                            None => value.to_string(),
+                        })
+                        .collect();
+                    fields.join(", ")
+                })
+                .collect();
+            records.join("; ")
+        }
         _ => value.to_string(),
     };
     match &question.unit {
@@ -148,6 +164,15 @@ pub fn words(value: Decimal, locale: Locale) -> String {
 #[must_use]
 pub fn number_words(value: Decimal, locale: Locale) -> String {
     let (Locale::EnUs | Locale::EnGb) = locale;
+    // Whole numbers below a thousand (days, percents, counts) are nearly every number a
+    // contract writes in words: spelt out here, as num2words spells them, without its
+    // arbitrary-precision arithmetic.
+    if value.is_integer()
+        && let Ok(n) = u16::try_from(value)
+        && n < 1000
+    {
+        return small_number_words(n);
+    }
     let text = value.normalize().abs().to_string();
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let whole_words = whole
@@ -174,6 +199,55 @@ pub fn number_words(value: Decimal, locale: Locale) -> String {
 const DIGITS: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 ];
+
+/// A whole number below a thousand in words: `seven`, `forty-two`, `one hundred five`.
+fn small_number_words(n: u16) -> String {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let below_hundred = |n: u16| -> String {
+        match n {
+            0..=19 => ONES[usize::from(n)].to_owned(),
+            _ if n.is_multiple_of(10) => TENS[usize::from(n / 10)].to_owned(),
+            _ => format!(
+                "{}-{}",
+                TENS[usize::from(n / 10)],
+                ONES[usize::from(n % 10)]
+            ),
+        }
+    };
+    match (n / 100, n % 100) {
+        (0, rest) => below_hundred(rest),
+        (hundreds, 0) => format!("{} hundred", ONES[usize::from(hundreds)]),
+        (hundreds, rest) => format!(
+            "{} hundred {}",
+            ONES[usize::from(hundreds)],
+            below_hundred(rest)
+        ),
+    }
+}
 
 /// A date as a contract writes it: `March 2, 2026` (US), `2 March 2026` (GB).
 #[must_use]
@@ -223,6 +297,16 @@ pub fn american(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn small_numbers_are_spelt_as_num2words_spells_them() {
+        for n in 0..1000_u16 {
+            let expected = num2words::Num2Words::new(f64::from(n)).to_words().unwrap();
+            assert_eq!(small_number_words(n), expected, "{n}");
+            assert_eq!(number_words(Decimal::from(n), Locale::EnUs), expected);
+        }
+    }
+
     use std::str::FromStr;
 
     use super::*;

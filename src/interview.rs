@@ -18,6 +18,7 @@ use crate::answers::Answers;
 use crate::format::{self, Locale};
 use crate::library::Library;
 use crate::model::keys::{COUNTRY, LATE_PAYER, REGION, RELATIONSHIP};
+use crate::model::schema::MAX_RECORDS;
 use crate::model::{self, LatePayer, Question, Scalar, Type, Value};
 
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
@@ -110,6 +111,9 @@ pub struct Preset {
 pub struct Known {
     /// Values already given, by key: used without asking when valid, asked again when not.
     pub presets: BTreeMap<String, Preset>,
+    /// Lists already given and valid (an answers file's scope or milestones), by key: used
+    /// without asking.
+    pub lists: BTreeMap<String, Value>,
     /// The freelancer's saved details (questions with `profile: true`), offered as defaults.
     pub profile: Answers,
     /// Where the profile is saved, for the message that offers it.
@@ -150,6 +154,7 @@ pub fn interview(
         answers: Answers::default(),
         blank: BTreeSet::new(),
         presets: known.presets.clone(),
+        lists: known.lists.clone(),
         again: BTreeMap::new(),
         profile_offered: false,
         announced: false,
@@ -192,6 +197,8 @@ struct Session<'a> {
     blank: BTreeSet<String>,
     /// Presets not used yet.
     presets: BTreeMap<String, Preset>,
+    /// Lists given before the interview, not used yet.
+    lists: BTreeMap<String, Value>,
     /// Answered questions to ask again.
     again: BTreeMap<String, Again>,
     profile_offered: bool,
@@ -214,6 +221,11 @@ impl Session<'_> {
     /// starts from.
     fn draft(&self) -> Answers {
         let mut draft = self.answers.clone();
+        for (key, list) in &self.lists {
+            if self.library.question(key).is_some() && draft.get(key).is_none() {
+                draft.set(key, list.clone());
+            }
+        }
         for (key, preset) in &self.presets {
             if let Some(question) = self.library.question(key)
                 && draft.get(key).is_none()
@@ -254,6 +266,10 @@ impl Session<'_> {
                     continue;
                 }
                 let mut problem = None;
+                if let Some(list) = self.lists.remove(key) {
+                    self.settle(question, Some(list));
+                    continue;
+                }
                 if let Some(preset) = self.presets.remove(key) {
                     let typed = model::typed_value(question, &preset.scalar).and_then(|value| {
                         place_check(self.library, &self.answers, question, &value).map(|()| value)
@@ -429,9 +445,89 @@ impl Session<'_> {
             None
         };
         let default = self.default_for(question);
+        if question.ty == Type::List {
+            return self.ask_list(question, current.as_ref());
+        }
+        self.ask_value(question, current.as_ref(), default, changing)
+    }
+
+    /// Asks for the records of a list, one field at a time, until the user says it is done.
+    /// When changing a list, the records it holds are shown and may be kept as they are.
+    fn ask_list(
+        &mut self,
+        question: &Question,
+        current: Option<&Value>,
+    ) -> Result<Option<Value>, Stop> {
+        let item = question.item.as_str();
+        if let Some(Value::List(records)) = current {
+            let shown = show(question, &Value::List(records.clone()), &self.answers);
+            self.prompter
+                .say(&format!("{}: {shown}", sentence_case(&question.label)));
+            let keep = self.prompter.confirm(&ConfirmPrompt {
+                message: &format!("Keep these {item}s as they are?"),
+                help: Some(format!("Answer no to list every {item} again.")),
+                default: Some(true),
+            })?;
+            if keep {
+                return Ok(current.cloned());
+            }
+        }
+        if question.required {
+            self.prompter.say(&question.prompt);
+            if let Some(help) = &question.help {
+                self.prompter.say(help);
+            }
+        } else {
+            let start = self.prompter.confirm(&ConfirmPrompt {
+                message: &question.prompt,
+                help: question.help.clone(),
+                default: Some(false),
+            })?;
+            if !start {
+                return Ok(None);
+            }
+        }
+        let mut records = Vec::new();
+        loop {
+            self.prompter
+                .say(&format!("{} {}", sentence_case(item), records.len() + 1));
+            let mut record = Vec::new();
+            for field in &question.fields {
+                if let Some(value) = self.ask_value(field, None, field.default.clone(), false)? {
+                    record.push((field.key.clone(), value));
+                }
+            }
+            records.push(record);
+            if records.len() == MAX_RECORDS {
+                self.prompter.say(&format!(
+                    "That is the most a list holds: {MAX_RECORDS} {item}s."
+                ));
+                break;
+            }
+            let more = self.prompter.confirm(&ConfirmPrompt {
+                message: &format!("Add another {item}?"),
+                help: Some(format!("Answer no when every {item} is listed.")),
+                default: Some(false),
+            })?;
+            if !more {
+                break;
+            }
+        }
+        Ok(Some(Value::List(records)))
+    }
+
+    /// Asks for one value: yes or no, a choice from a list, or typed text. `changing` starts a
+    /// choice left blank at "Leave unanswered".
+    fn ask_value(
+        &mut self,
+        question: &Question,
+        current: Option<&Value>,
+        default: Option<Value>,
+        changing: bool,
+    ) -> Result<Option<Value>, Stop> {
         match question.ty {
             Type::Bool => {
-                let default = current.as_ref().or(default.as_ref()).and_then(|v| match v {
+                let default = current.or(default.as_ref()).and_then(|v| match v {
                     Value::Bool(b) => Some(*b),
                     _ => None,
                 });
@@ -449,7 +545,7 @@ impl Session<'_> {
                 if blank_allowed {
                     options.push("Leave unanswered".into());
                 }
-                let selected = current.as_ref().or(default.as_ref());
+                let selected = current.or(default.as_ref());
                 let start = question
                     .choices
                     .iter()
@@ -470,7 +566,7 @@ impl Session<'_> {
                     .get(index)
                     .map(|c| Value::Text(c.value.clone())))
             }
-            _ => self.ask_text(question, current.as_ref(), default),
+            _ => self.ask_text(question, current, default),
         }
     }
 

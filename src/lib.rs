@@ -8,6 +8,7 @@
 //!   value               Value (a typed answer), Scalar (a YAML scalar as written)
 //!   schema              Question, Type, Choice, LatePayer: what library.yaml declares
 //!     condition         `when:` expressions: parsed, type-checked, evaluated
+//!     term              Term: the part an answer plays in the terms the lint reads
 //!   typed               Scalar + Question → Value (typed_value, parse_number)
 //!   rounding            amounts → rounded once, halves away from zero (the one rule)
 //!   keys                the answer keys the code reads by name
@@ -18,10 +19,12 @@
 //!   clauses             a clause file → Clause
 //!   template            bodies: declared keys, known helpers, cross-references
 //!   markdown            bodies as Markdown: what would leak out of a clause or out of the PDF
+//!   fold                a body compiled with its prose folded away, as Handlebars would
 //!   builtin             the built-in library, embedded at build time
 //! answers               answers.yaml → Answers (typed, validated, defaulted)
 //!   read                answers file → Given (values as written, and where)
 //!   validate            Given + Library → Answers, every problem at once
+//!   records             the records of a list → a typed list, each bad field at its line
 //!   late_payer          Answers → Answers hardened for a repeat late payer, and the Changes
 //!   write               Answers → answers file
 //!   place               Answers + profiles → the place (jurisdiction, region, venue)

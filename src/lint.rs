@@ -2,9 +2,14 @@
 //! and the answers file they came from, and returns the business terms a careful freelancer
 //! would look at twice, each as a diagnostic at the line of the answer it is about.
 //!
-//! The findings read the built-in library's keys; a key that a library does not declare, or an
-//! answer left out, simply yields no finding. Warnings fail `build` only with
+//! The findings read each answer by the business term it plays (a question's `term:` in
+//! `library.yaml`), never by a key written here, so a library of one's own with keys of its own
+//! gets the same findings; a term that no question plays, or an answer left out, simply yields
+//! no finding. Warnings fail `build` only with
 //! `--deny-warnings`; an error (a party that cannot be named) always fails it.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
@@ -13,11 +18,8 @@ use crate::error::{Diagnostic, Severity};
 use crate::format::{self, Locale};
 use crate::jurisdiction::{ContractTerms, Requirement};
 use crate::library::Library;
-use crate::model::Value;
-use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY, STATUTORY_INTEREST};
-
-/// The monthly late fee's answer.
-const PERCENT_PER_MONTH: &str = "late_fee.percent_per_month";
+use crate::model::keys::{AGREEMENT_DATE, COUNTRY, CURRENCY, DEFAULT_CURRENCY, STATUTORY_INTEREST};
+use crate::model::{Term, Value};
 
 /// The client's duty to answer a request, in business days (the cooperation clause).
 pub const FEEDBACK_DUTY_DAYS: i64 = 5;
@@ -38,17 +40,60 @@ pub const PAYMENT_DAYS_AFTER_DELIVERY: i64 = 30;
 /// Date (five business days).
 const INVOICE_DAYS_AFTER_COMPLETION: i64 = 7;
 
-/// One finding: the key it is about, whether it fails the build on its own, and what it says.
-type Finding = (&'static str, Severity, String);
+/// One finding: the term it is about, whether it fails the build on its own, and what it says.
+type Finding = (Term, Severity, String);
+
+/// The answers, read by the terms their questions play.
+struct Terms<'a> {
+    answers: &'a Answers,
+    library: &'a Library,
+}
+
+impl Terms<'_> {
+    fn get(&self, term: Term) -> Option<&Value> {
+        self.answers.get(self.library.term_key(term)?)
+    }
+
+    fn number(&self, term: Term) -> Option<Decimal> {
+        match self.get(term) {
+            Some(Value::Number(n)) => Some(*n),
+            Some(Value::Integer(i)) => Some(Decimal::from(*i)),
+            _ => None,
+        }
+    }
+
+    /// Whether the switch `term` is on; a library without the switch always has the term.
+    fn on(&self, term: Term) -> bool {
+        self.library.term_key(term).is_none() || self.get(term).is_some_and(Value::is_truthy)
+    }
+}
 
 /// Every finding for these answers, in the order of the answers file. `file` and `text` are the
 /// answers file the values came from (the one `new` is about to write, for `new`).
 #[must_use]
 pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec<Diagnostic> {
-    let located = answers::read_given(file, text, library)
-        .map(|given| given.values)
-        .unwrap_or_default();
-    let checks: [fn(&Answers) -> Option<Finding>; 7] = [
+    // Answers read from this file know where each value is; others (the interview's) are
+    // placed by reading the file they are about to be written to.
+    let located: Cow<'_, BTreeMap<String, (usize, usize, usize)>> = if answers.places.is_empty() {
+        Cow::Owned(
+            answers::read_given(file, text, library)
+                .map(|given| {
+                    given
+                        .values
+                        .iter()
+                        .map(|(key, place)| {
+                            let width = answers::scalar_width(text, place);
+                            (key.clone(), (place.line, place.column, width))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    } else {
+        Cow::Borrowed(&answers.places)
+    };
+    let terms = Terms { answers, library };
+    let checks: [fn(&Terms) -> Option<Finding>; 7] = [
         silence_before_the_ladder_ends,
         deposit_and_cancellation_above_the_fee,
         interest_above_a_sane_rate,
@@ -57,32 +102,36 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
         fee_below_the_hourly_rate,
         company_without_its_name,
     ];
-    let laws = freelancer_laws(answers, library)
+    let laws = freelancer_laws(&terms)
         .into_iter()
-        .map(|(key, message)| (key, Severity::Warning, message));
+        .map(|(term, message)| (term, Severity::Warning, message));
     // A percentage written in the file that the statutory interest leaves unused, when that
     // interest is the default rather than written too: the user probably meant the percentage.
-    let unused_percent = (on(answers, STATUTORY_INTEREST)
-        && located.contains_key(PERCENT_PER_MONTH)
-        && !located.contains_key(STATUTORY_INTEREST))
-    .then(|| {
-        (
-            PERCENT_PER_MONTH,
-            Severity::Warning,
-            format!(
-                "`{PERCENT_PER_MONTH}` is given, but the contract charges the interest the law of its country sets (`{STATUTORY_INTEREST}` is true, its default there): write `{STATUTORY_INTEREST}: false` to charge this percentage instead, or remove it"
-            ),
-        )
-    });
+    let percent_key = library.term_key(Term::InterestPerMonth);
+    let unused_percent = percent_key
+        .filter(|key| {
+            answers.get(STATUTORY_INTEREST).is_some_and(Value::is_truthy)
+                && located.contains_key(*key)
+                && !located.contains_key(STATUTORY_INTEREST)
+        })
+        .map(|key| {
+            (
+                Term::InterestPerMonth,
+                Severity::Warning,
+                format!(
+                    "`{key}` is given, but the contract charges the interest the law of its country sets (`{STATUTORY_INTEREST}` is true, its default there): write `{STATUTORY_INTEREST}: false` to charge this percentage instead, or remove it"
+                ),
+            )
+        });
     let mut findings: Vec<Diagnostic> = checks
         .iter()
-        .filter_map(|check| check(answers))
+        .filter_map(|check| check(&terms))
         .chain(laws)
         .chain(unused_percent)
-        .map(|(key, severity, message)| {
-            let mut diagnostic = if let Some(place) = located.get(key) {
-                Diagnostic::warning(file, text, place.line, place.column, message)
-                    .with_width(answers::scalar_width(text, place))
+        .map(|(term, severity, message)| {
+            let place = library.term_key(term).and_then(|key| located.get(key));
+            let mut diagnostic = if let Some(&(line, column, width)) = place {
+                Diagnostic::warning(file, text, line, column, message).with_width(width)
             } else {
                 Diagnostic::file_error(file, message)
             };
@@ -97,45 +146,53 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
 /// What the freelancer-protection laws of the contract's place (New York State and City,
 /// Illinois, California, Los Angeles: the profile's `freelancer_laws`) require and these
 /// answers leave out, each at the answer that would supply it.
-fn freelancer_laws(answers: &Answers, library: &Library) -> Vec<(&'static str, String)> {
+fn freelancer_laws(terms: &Terms) -> Vec<(Term, String)> {
+    let (answers, library) = (terms.answers, terms.library);
     let declares_country = library.question(COUNTRY).is_some();
     let Ok(Some(place)) = answers::place_of(&library.profiles, declares_country, answers) else {
         return Vec::new();
     };
-    let given = |keys: &[&str]| keys.iter().all(|key| on(answers, key));
-    let terms = ContractTerms {
-        value: number(answers, "fees.total"),
+    let given = |wanted: &[Term]| {
+        wanted
+            .iter()
+            .all(|term| terms.get(*term).is_some_and(Value::is_truthy))
+    };
+    let contract = ContractTerms {
+        value: terms.number(Term::Fee),
         currency: answers.currency(),
-        payment_days: match answers.get("payment.due_days") {
+        payment_days: match terms.get(Term::PaymentDays) {
             Some(Value::Integer(days)) => Some(*days),
             _ => None,
         },
         parties: given(&[
-            "freelancer.name",
-            "freelancer.address",
-            "client.name",
-            "client.address",
+            Term::FreelancerName,
+            Term::FreelancerAddress,
+            Term::ClientName,
+            Term::ClientAddress,
         ]),
         contacts: given(&[
-            "freelancer.email",
-            "freelancer.phone",
-            "client.email",
-            "client.phone",
+            Term::FreelancerEmail,
+            Term::FreelancerPhone,
+            Term::ClientEmail,
+            Term::ClientPhone,
         ]),
-        services: given(&["project.description"]),
+        services: given(&[Term::Services]) || given(&[Term::Scope]),
     };
     let mut found = Vec::new();
     for law in &place.freelancer_laws {
-        for (requirement, sentence) in law.lacking(&terms, &place.conventions.currency) {
-            let key = match requirement {
-                Requirement::Parties => "client.address",
-                Requirement::Contacts => "client.email",
-                Requirement::Services => "project.description",
-                Requirement::Rate => "fees.total",
-                Requirement::PaymentDate | Requirement::PaymentWithin30 => "payment.due_days",
+        for (requirement, sentence) in law.lacking(&contract, &place.conventions.currency) {
+            let term = match requirement {
+                Requirement::Parties => Term::ClientAddress,
+                Requirement::Contacts => Term::ClientEmail,
+                Requirement::Services if terms.library.term_key(Term::Scope).is_some() => {
+                    Term::Scope
+                }
+                Requirement::Services => Term::Services,
+                Requirement::Rate => Term::Fee,
+                Requirement::PaymentDate | Requirement::PaymentWithin30 => Term::PaymentDays,
             };
             found.push((
-                key,
+                term,
                 format!("{sentence} (this contract falls under it by its place and value)"),
             ));
         }
@@ -143,24 +200,12 @@ fn freelancer_laws(answers: &Answers, library: &Library) -> Vec<(&'static str, S
     found
 }
 
-fn number(answers: &Answers, key: &str) -> Option<Decimal> {
-    match answers.get(key) {
-        Some(Value::Number(n)) => Some(*n),
-        Some(Value::Integer(i)) => Some(Decimal::from(*i)),
-        _ => None,
-    }
-}
-
-fn on(answers: &Answers, key: &str) -> bool {
-    answers.get(key).is_some_and(Value::is_truthy)
-}
-
-fn silence_before_the_ladder_ends(answers: &Answers) -> Option<Finding> {
-    let days = number(answers, "kill_fee.silence_days")?;
+fn silence_before_the_ladder_ends(terms: &Terms) -> Option<Finding> {
+    let days = terms.number(Term::SilenceDays)?;
     let needed = FEEDBACK_DUTY_DAYS + FOLLOW_UP_LADDER_DAYS;
-    (on(answers, "kill_fee.enabled") && days < Decimal::from(needed)).then(|| {
+    (terms.on(Term::KillFee) && days < Decimal::from(needed)).then(|| {
         (
-            "kill_fee.silence_days",
+            Term::SilenceDays,
             Severity::Warning,
             format!(
                 "the kill fee's silence is {days} business days, shorter than the client's {FEEDBACK_DUTY_DAYS}-business-day feedback duty plus the {FOLLOW_UP_LADDER_DAYS} business days of the follow-up ladder ({needed} in all): the right to end the work would come before the follow-up, the call and the pause letter"
@@ -169,9 +214,9 @@ fn silence_before_the_ladder_ends(answers: &Answers) -> Option<Finding> {
     })
 }
 
-fn deposit_and_cancellation_above_the_fee(answers: &Answers) -> Option<Finding> {
-    let deposit = number(answers, "deposit.percent")?;
-    let cancellation = number(answers, "kill_fee.percent")?;
+fn deposit_and_cancellation_above_the_fee(terms: &Terms) -> Option<Finding> {
+    let deposit = terms.number(Term::Deposit)?;
+    let cancellation = terms.number(Term::CancellationFee)?;
     // With the whole fee in advance, half of it is the non-refundable Deposit.
     let kept = if deposit == Decimal::ONE_HUNDRED {
         Decimal::from(50)
@@ -181,7 +226,7 @@ fn deposit_and_cancellation_above_the_fee(answers: &Answers) -> Option<Finding> 
     let total = kept + cancellation;
     (total > Decimal::ONE_HUNDRED).then(|| {
         (
-            "kill_fee.percent",
+            Term::CancellationFee,
             Severity::Warning,
             format!(
                 "the deposit kept ({kept}% of the fee) plus the cancellation fee ({cancellation}%) is {total}% of the fee: more than the whole fee reads as a penalty, which a court may refuse to enforce"
@@ -190,14 +235,17 @@ fn deposit_and_cancellation_above_the_fee(answers: &Answers) -> Option<Finding> 
     })
 }
 
-fn interest_above_a_sane_rate(answers: &Answers) -> Option<Finding> {
-    let monthly = number(answers, PERCENT_PER_MONTH)?;
+fn interest_above_a_sane_rate(terms: &Terms) -> Option<Finding> {
+    let monthly = terms.number(Term::InterestPerMonth)?;
     let yearly = monthly * Decimal::from(12);
     // Statutory interest replaces the monthly percentage: the law sets that rate.
-    let statutory = on(answers, STATUTORY_INTEREST);
-    (on(answers, "late_fee.enabled") && !statutory && yearly > SANE_YEARLY_INTEREST).then(|| {
+    let statutory = terms
+        .answers
+        .get(STATUTORY_INTEREST)
+        .is_some_and(Value::is_truthy);
+    (terms.on(Term::Interest) && !statutory && yearly > SANE_YEARLY_INTEREST).then(|| {
         (
-            PERCENT_PER_MONTH,
+            Term::InterestPerMonth,
             Severity::Warning,
             format!(
                 "interest of {monthly}% a month is {yearly}% a year, above {SANE_YEARLY_INTEREST}%: many places cap contract interest lower, and a court may cut it or refuse it"
@@ -206,15 +254,15 @@ fn interest_above_a_sane_rate(answers: &Answers) -> Option<Finding> {
     })
 }
 
-fn payment_long_after_delivery(answers: &Answers) -> Option<Finding> {
-    let due = number(answers, "payment.due_days")?;
-    let review = number(answers, "acceptance.review_days").unwrap_or_default();
+fn payment_long_after_delivery(terms: &Terms) -> Option<Finding> {
+    let due = terms.number(Term::PaymentDays)?;
+    let review = terms.number(Term::ReviewDays).unwrap_or_default();
     // Business days of review as calendar days, rounded up.
     let review_days = (review * Decimal::from(7) / Decimal::from(5)).ceil();
     let total = review_days + Decimal::from(INVOICE_DAYS_AFTER_COMPLETION) + due;
     (total > Decimal::from(PAYMENT_DAYS_AFTER_DELIVERY)).then(|| {
         (
-            "payment.due_days",
+            Term::PaymentDays,
             Severity::Warning,
             format!(
                 "the balance can fall due {total} days after the last delivery (a {review}-business-day review, up to a week to invoice, then {due} days to pay): Illinois requires payment within {PAYMENT_DAYS_AFTER_DELIVERY} days of delivery, and a late payer has more room to wait"
@@ -223,9 +271,9 @@ fn payment_long_after_delivery(answers: &Answers) -> Option<Finding> {
     })
 }
 
-fn start_before_the_agreement(answers: &Answers) -> Option<Finding> {
+fn start_before_the_agreement(terms: &Terms) -> Option<Finding> {
     let (Some(Value::Date(start)), Some(Value::Date(agreed))) =
-        (answers.get("project.start"), answers.get("agreement.date"))
+        (terms.get(Term::Start), terms.answers.get(AGREEMENT_DATE))
     else {
         return None;
     };
@@ -235,7 +283,7 @@ fn start_before_the_agreement(answers: &Answers) -> Option<Finding> {
             format::long_date(*agreed, Locale::default()),
         );
         (
-            "project.start",
+            Term::Start,
             Severity::Warning,
             format!(
                 "work starts on {start}, before the agreement's date of {agreed}: work done before the agreement takes effect is not covered by it"
@@ -244,11 +292,11 @@ fn start_before_the_agreement(answers: &Answers) -> Option<Finding> {
     })
 }
 
-fn fee_below_the_hourly_rate(answers: &Answers) -> Option<Finding> {
-    let fee = number(answers, "fees.total")?;
-    let rate = number(answers, "fees.hourly_rate")?;
+fn fee_below_the_hourly_rate(terms: &Terms) -> Option<Finding> {
+    let fee = terms.number(Term::Fee)?;
+    let rate = terms.number(Term::HourlyRate)?;
     (fee < rate).then(|| {
-        let currency = match answers.get(CURRENCY) {
+        let currency = match terms.answers.get(CURRENCY) {
             Some(Value::Text(code)) => code.as_str(),
             _ => DEFAULT_CURRENCY,
         };
@@ -257,7 +305,7 @@ fn fee_below_the_hourly_rate(answers: &Answers) -> Option<Finding> {
         };
         let (fee, rate) = (money(fee), money(rate));
         (
-            "fees.total",
+            Term::Fee,
             Severity::Warning,
             format!(
                 "the fee of {fee} is less than one hour at the hourly rate of {rate}: is one of them mistyped?"
@@ -268,21 +316,26 @@ fn fee_below_the_hourly_rate(answers: &Answers) -> Option<Finding> {
 
 /// The client's trading name is required by its declaration; the freelancer's business name is
 /// asked before the kind that needs it, so it is checked here, as an error.
-fn company_without_its_name(answers: &Answers) -> Option<Finding> {
-    let Some(Value::Text(kind)) = answers.get("freelancer.kind") else {
+fn company_without_its_name(terms: &Terms) -> Option<Finding> {
+    let Some(Value::Text(kind)) = terms.get(Term::FreelancerKind) else {
         return None;
     };
-    (kind != "individual" && !on(answers, "freelancer.business")).then(|| {
+    let kind_key = terms.library.term_key(Term::FreelancerKind)?;
+    let business_key = terms.library.term_key(Term::FreelancerBusiness)?;
+    let named = terms
+        .get(Term::FreelancerBusiness)
+        .is_some_and(Value::is_truthy);
+    (kind != "individual" && !named).then(|| {
         let name = if kind == "company" {
             "company's registered"
         } else {
             "trading"
         };
         (
-            "freelancer.kind",
+            Term::FreelancerKind,
             Severity::Error,
             format!(
-                "`freelancer.kind` is {kind}, but `freelancer.business` is empty: the contract needs your {name} name"
+                "`{kind_key}` is {kind}, but `{business_key}` is empty: the contract needs your {name} name"
             ),
         )
     })
@@ -293,7 +346,34 @@ mod tests {
     use super::*;
     use crate::library;
 
-    const EXAMPLE: &str = include_str!("../examples/first-time-us.yaml");
+    const FIRST_TIME: &str = include_str!("../examples/first-time-us.yaml");
+
+    /// The first-time example with its scope in words and no milestones, so that its fee can
+    /// change without the prices and payments that must add up to it.
+    fn example() -> String {
+        let mut out = String::new();
+        let mut skipping = false;
+        for line in FIRST_TIME.lines() {
+            if line == "  scope:" {
+                out.push_str(
+                    "  description: Five pages, a form, search optimization and the launch\n",
+                );
+                skipping = true;
+                continue;
+            }
+            if line == "milestones:" {
+                skipping = true;
+                continue;
+            }
+            if skipping && (line.starts_with("    ") || line.starts_with("  - ")) {
+                continue;
+            }
+            skipping = false;
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
 
     fn findings(text: &str) -> Vec<(String, usize, Severity, String)> {
         let library = library::load(&crate::library::built_in_files())
@@ -312,12 +392,13 @@ mod tests {
 
     #[test]
     fn the_examples_terms_are_clean() {
-        assert_eq!(findings(EXAMPLE), []);
+        assert_eq!(findings(&example()), []);
+        assert_eq!(findings(FIRST_TIME), []);
     }
 
     #[test]
     fn each_finding_is_at_the_line_of_its_answer() {
-        let text = EXAMPLE
+        let text = example()
             .replace("  silence_days: 15", "  silence_days: 10")
             .replace("  percent: \"20\"", "  percent: \"60\"")
             .replace("  percent_per_month: \"1.5\"", "  percent_per_month: \"2\"")
@@ -371,7 +452,7 @@ mod tests {
     fn a_freelancer_protection_law_names_what_the_contract_lacks_at_its_answer() {
         // Illinois (820 ILCS 193/15(b)(3)): payment within thirty days after delivery, for a
         // contract of USD 500 or more.
-        let text = EXAMPLE.replace("  due_days: 14", "  due_days: 45");
+        let text = example().replace("  due_days: 14", "  due_days: 45");
         let line = line_of(&text, "  due_days: 45");
         let at_line: Vec<String> = findings(&text)
             .into_iter()
@@ -400,7 +481,7 @@ mod tests {
 
     #[test]
     fn a_company_without_its_name_is_an_error() {
-        let text = EXAMPLE.replace(
+        let text = example().replace(
             "  kind: sole-trader\n  business: Prairie Pixel Studio\n",
             "  kind: company\n",
         );
@@ -412,5 +493,67 @@ mod tests {
             got[0].3,
             "`freelancer.kind` is company, but `freelancer.business` is empty: the contract needs your company's registered name"
         );
+    }
+
+    /// A library of one's own, whose keys are not the built-in ones: `terms` is the `term:` line
+    /// of each question (or nothing).
+    fn custom_library(terms: [&str; 3]) -> Library {
+        let declarations = format!(
+            "title: Illustration Agreement\nsections:\n  - title: Terms\n    questions:\n      - key: job.price\n        type: money\n        prompt: The price\n        required: true\n{}      - key: job.per_hour\n        type: money\n        prompt: Your rate per hour\n{}      - key: stop.after_days\n        type: integer\n        prompt: Days of silence before you stop\n        default: 20\n{}",
+            terms[0], terms[1], terms[2]
+        );
+        let clause = "id: terms\ntitle: Terms\norder: 1\nbody: |\n  The price is {{money job.price}}, at {{money job.per_hour}} an hour; work stops after {{words stop.after_days}} business days of silence.\n";
+        let files = [
+            ("library.yaml", declarations),
+            ("010-terms.yaml", clause.to_owned()),
+        ]
+        .map(|(name, text)| library::SourceFile {
+            relative: name.to_owned(),
+            display: format!("mine/{name}"),
+            text,
+        });
+        library::load(&files).into_library().unwrap()
+    }
+
+    const CUSTOM_ANSWERS: &str =
+        "job:\n  price: \"60.00\"\n  per_hour: \"75.00\"\nstop:\n  after_days: 8\n";
+
+    #[test]
+    fn a_custom_library_gets_the_findings_at_its_own_keys() {
+        let library = custom_library([
+            "        term: fee\n",
+            "        term: hourly-rate\n",
+            "        term: silence-days\n",
+        ]);
+        let answers = answers::parse("mine.yaml", CUSTOM_ANSWERS, &library).unwrap();
+        let got: Vec<(String, String)> = lint("mine.yaml", CUSTOM_ANSWERS, &answers, &library)
+            .into_iter()
+            .map(|d| (d.location(), d.message))
+            .collect();
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert_eq!(got[0].0, "mine.yaml:2:10");
+        assert!(
+            got[0].1.starts_with(
+                "the fee of $60.00 is less than one hour at the hourly rate of $75.00"
+            ),
+            "{}",
+            got[0].1
+        );
+        assert_eq!(got[1].0, "mine.yaml:5:15");
+        assert!(
+            got[1]
+                .1
+                .starts_with("the kill fee's silence is 8 business days, shorter than"),
+            "{}",
+            got[1].1
+        );
+    }
+
+    #[test]
+    fn a_custom_library_without_terms_gets_no_finding() {
+        let library = custom_library(["", "", ""]);
+        let answers = answers::parse("mine.yaml", CUSTOM_ANSWERS, &library).unwrap();
+        let found = lint("mine.yaml", CUSTOM_ANSWERS, &answers, &library);
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

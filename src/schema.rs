@@ -15,6 +15,7 @@ use serde_json::{Map, Value as Json, json};
 use crate::jurisdiction::Profile;
 use crate::library::Library;
 use crate::model::keys::{COUNTRY, REGION};
+use crate::model::schema::MAX_RECORDS;
 use crate::model::{Question, Type, Value};
 
 pub use crate::library::{clause_schema, library_schema};
@@ -167,6 +168,31 @@ fn value_schema(question: &Question) -> Json {
         Type::Integer => (&["integer", "string", "null"], Some(INTEGER)),
         Type::Date => (&["string", "null"], Some(DATE)),
         Type::Bool => (&["boolean", "null"], None),
+        Type::List => {
+            let properties: Map<String, Json> = question
+                .fields
+                .iter()
+                .map(|field| (field.key.clone(), value_schema(field)))
+                .collect();
+            let required: Vec<&str> = question
+                .fields
+                .iter()
+                .filter(|f| f.required && f.default.is_none())
+                .map(|f| f.key.as_str())
+                .collect();
+            schema.insert("type".into(), json!(["array", "null"]));
+            schema.insert("maxItems".into(), json!(MAX_RECORDS));
+            schema.insert(
+                "items".into(),
+                json!({
+                    "type": "object",
+                    "properties": properties,
+                    "required": required,
+                    "additionalProperties": false
+                }),
+            );
+            return Json::Object(schema);
+        }
         Type::Choice => {
             let mut values: Vec<Json> = question.choices.iter().map(|c| json!(c.value)).collect();
             values.push(Json::Null);

@@ -321,9 +321,12 @@ fn built_in() -> Library {
         .expect("the built-in library loads")
 }
 
+/// The first-time example without its milestones: the balance is paid on completion.
 fn base_answers(library: &Library) -> Answers {
     let text = std::fs::read_to_string(root().join(FIRST_TIME)).unwrap();
-    answers::parse(FIRST_TIME, &text, library).expect("the example is valid")
+    let mut answers = answers::parse(FIRST_TIME, &text, library).expect("the example is valid");
+    answers.remove("milestones");
+    answers
 }
 
 fn build(library: Library, answers: Answers) -> String {
@@ -616,6 +619,27 @@ fn every_option_combination_builds_a_well_formed_contract() {
                                         answers.set("jurisdiction.venue", text("Bristol"));
                                     }
                                     let variant = vary_the_newer_choices(&mut answers, count);
+                                    // Milestone payments (the rest of the fee after a half
+                                    // deposit) in every third contract that has a deposit.
+                                    if deposit == "50" && count % 3 == 0 {
+                                        let milestone = |name: &str, day: i8| {
+                                            vec![
+                                                ("name".to_owned(), text(name)),
+                                                (
+                                                    "date".to_owned(),
+                                                    Value::Date(jiff::civil::date(2026, 4, day)),
+                                                ),
+                                                ("payment".to_owned(), Value::Number(1600.into())),
+                                            ]
+                                        };
+                                        answers.set(
+                                            "milestones",
+                                            Value::List(vec![
+                                                milestone("Designs approved", 3),
+                                                milestone("Launch", 24),
+                                            ]),
+                                        );
+                                    }
                                     let case = format!(
                                         "{relationship} {portfolio} kill={kill_fee:?} late={late_fee} hourly={hourly} deposit={deposit} transfer={transfer} contacts={contacts} {variant}"
                                     );
@@ -669,7 +693,7 @@ fn a_character_the_pdf_font_lacks_is_refused_at_its_answer() {
     assert_eq!(
         outcome.transcript(),
         format!(
-            "error: `client.contact` holds the character '王' (U+738B), which the PDF font cannot show\n  --> {answers_arg}:16:19\n   |\n16 |   contact: Daniel 王 Ortiz\n   |                   ^^\n\n1 error, 0 warnings\nexit: 1\n"
+            "error: `client.contact` holds the character '王' (U+738B), which the PDF font cannot show\n  --> {answers_arg}:17:19\n   |\n17 |   contact: Daniel 王 Ortiz\n   |                   ^^\n\n1 error, 0 warnings\nexit: 1\n"
         )
     );
     let written: Vec<_> = std::fs::read_dir(dir.path())
@@ -1038,7 +1062,8 @@ fn explain_writes_a_cover_note_beside_the_contract_in_each_format() {
     assert!(note.contains(
         "- **10. Ending the Agreement When the Client Goes Silent.** Lets you end the agreement when the client stops answering, after a written warning, and be paid for the work done, with the deposit kept and credited.\n"
     ), "{note}");
-    assert!(note.contains("## Left out of this contract\n\n- **Credit.** It would add: "));
+    assert!(note.contains("## Left out of this contract\n\n"));
+    assert!(note.contains("\n- **Credit.** It would add: "));
     let pdf = dir.path().join("priya-raman-cover-note.pdf");
     let text = crate::pdf::pdf_words(
         &pdf,
@@ -1089,4 +1114,57 @@ fn the_rate_multiplier_is_bounded_rather_than_overflowing() {
         assert!(outcome.stderr.contains(message), "{}", outcome.stderr);
         assert!(!outcome.stderr.contains("panicked"), "{}", outcome.stderr);
     }
+}
+
+#[test]
+fn the_itemized_scope_and_the_milestones_state_their_amounts_and_tie_the_invoices() {
+    let library = built_in();
+    let text = std::fs::read_to_string(root().join(FIRST_TIME)).unwrap();
+    let answers = answers::parse(FIRST_TIME, &text, &library).unwrap();
+    let markdown = build(library.clone(), answers.clone());
+    let scope = section(&markdown, "2. The Project and Its Scope");
+    for words in [
+        "(the “**Scope**”):\n\n- Design of a visual style for the website (colours, type and page layouts): $1,200.00\n- Build of five responsive WordPress pages (home, menu, catering, about and contact): $3,600.00\n",
+        "- Launch on the Client's existing hosting account: $600.00\n\nThe amount shown beside each deliverable is its price: the part of the Fee that pays for it. The prices add up to the Fee.\n",
+    ] {
+        assert!(scope.contains(words), "{words:?} in:\n{scope}");
+    }
+    // Without an hourly rate, the work done is valued deliverable by deliverable.
+    let mut fixed_price = answers.clone();
+    fixed_price.remove("fees.hourly_rate");
+    assert!(section(&build(library.clone(), fixed_price), "4. Fees").contains(
+        "the work in the Scope is valued at the price of each deliverable in the Scope that is finished by that date, plus, for each one in progress, the part of its price that matches the share of it completed, as the Designer reasonably assesses it;"
+    ));
+    let milestones = section(&markdown, "6. Milestones and Milestone Payments");
+    for words in [
+        "| Milestone | Target date | Milestone Payment |\n| --- | --- | --- |\n| Visual style and page designs approved | April 3, 2026 | $1,600.00 |\n| Website launched | April 24, 2026 | $1,600.00 |\n",
+        "The Deposit and the Milestone Payments add up to the Fee, so no balance of the Fee is left to pay at the end of the Project.",
+        "A Milestone is reached on the day the Client accepts, under section 3, the last of the Deliverables that the Designer delivers for it. The Designer invoices each Milestone Payment within five (5) business days after its Milestone is reached, and the Client pays it as section 7 provides.",
+    ] {
+        assert!(milestones.contains(words), "{words:?} in:\n{milestones}");
+    }
+    assert!(section(&markdown, "5. Deposit").contains(
+        "The rest of the Fee, which is $3,200.00, is paid in the Milestone Payments that section 6 sets out."
+    ));
+    assert!(!markdown.contains("invoices the balance of the Fee"));
+    assert!(section(&markdown, "7. Invoices and Payment").contains(
+        "the invoice for each Milestone Payment within five (5) business days after its Milestone is reached, as section 6 provides;"
+    ));
+
+    // A late payer: the fee doubles to $12,800.00 and the deposit stays half of it; the prices
+    // and the payments follow, so that they still add up.
+    let options = PrepareOptions {
+        date: None,
+        today: None,
+        late_payer: true,
+        rate_multiplier: 2.into(),
+    };
+    let prepared = prepare::prepare(library, answers, &options).unwrap();
+    let contract = assemble::assemble(&prepared.library, &prepared.answers);
+    let late = render::render(&contract, &prepared.answers, Locale::EnUs).unwrap();
+    assert!(late.contains("- Build of five responsive WordPress pages (home, menu, catering, about and contact): $7,200.00\n"));
+    assert!(
+        late.contains("| Website launched | April 24, 2026 | $3,200.00 |\n"),
+        "{late}"
+    );
 }

@@ -277,6 +277,8 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
         "A short name for the project",
         "Capitol Bakery website redesign",
     );
+    // The scope in words rather than itemized: Enter takes the default, no.
+    session.answer("List what you will deliver one by one", "");
     session.answer(
         "What exactly will you deliver?",
         "A responsive five-page WordPress website",
@@ -309,6 +311,7 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.answer("Your hourly rate", "85");
     session.wait_for("? Deposit, as a percentage of the fee, paid before any work starts (50)");
     session.answer("Deposit", "");
+    session.answer("Be paid in stages", "");
     session.answer("Days the client has to pay each invoice", "");
     session.answer("How the client pays you", "");
     session.wait_for("Interest on late payment: yes, always for a client who paid late.");

@@ -70,6 +70,11 @@ impl Answers {
                 });
             }
         }
+        // The scope's prices and the milestones' payments follow the hardened fee and deposit.
+        for (key, after) in super::agree::rescaled(library, &answers) {
+            let before = answers.values.insert(key.clone(), after.clone());
+            changes.push(Change { key, before, after });
+        }
         (answers, changes)
     }
 }

@@ -9,14 +9,18 @@
 //! ```text
 //! read        answers file → Given (values as written, where, and shape problems)
 //! validate    answers file → Answers (typed, defaulted, every problem at once)
+//! records     the records of a list → a typed list, every bad field at its line
+//! agree       the scope's prices, the milestones and the fee that must agree
 //! late_payer  Answers → Answers hardened for a repeat late payer, and the Changes
 //! place       Answers + the library's profiles → Place (law, courts, holidays, conventions)
 //! write       Answers → answers file
 //! ```
 
+mod agree;
 mod late_payer;
 mod place;
 mod read;
+mod records;
 mod validate;
 mod write;
 
@@ -27,18 +31,31 @@ use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
 pub(crate) use place::place_of;
+pub(crate) use read::scalar_width;
 pub(crate) use read::{Given, read_given, value_locations};
+pub(crate) use records::typed_records;
 pub use validate::parse;
-pub(crate) use validate::scalar_width;
 
 /// Validated answers, by dotted key.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Answers {
     values: BTreeMap<String, Value>,
     /// Whether these answers were already hardened for a late payer (rates multiplied), as
     /// recorded by `--save-answers` under the reserved key `clausewright.late_payer_applied`.
     pub late_payer_applied: bool,
+    /// Where the answers file that gave these answers wrote each single value (line, column
+    /// and width of the value), so that the term lint need not read the file again; empty for
+    /// answers from elsewhere (the interview). Not part of what the answers are.
+    pub(crate) places: BTreeMap<String, (usize, usize, usize)>,
 }
+
+impl PartialEq for Answers {
+    fn eq(&self, other: &Self) -> bool {
+        self.values == other.values && self.late_payer_applied == other.late_payer_applied
+    }
+}
+
+impl Eq for Answers {}
 
 /// The reserved top-level key for what clausewright records about an answers file.
 pub const RESERVED_KEY: &str = "clausewright";

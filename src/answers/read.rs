@@ -11,16 +11,16 @@ use serde_saphyr::Spanned;
 use super::RESERVED_KEY;
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
-use crate::model::Scalar;
-use crate::model::{Type, number_form};
+use crate::model::schema::MAX_RECORDS;
+use crate::model::{Question, Scalar, Type, number_form};
 use crate::yaml::{scan, tag_diagnostics, yaml_diagnostic};
 
-/// A node of an answers file: a mapping, a scalar, or a list (which no question takes).
+/// A node of an answers file: a mapping, a scalar, or a list (the records of a `list`).
 #[derive(Debug)]
 pub(crate) enum Node {
     Map(Vec<(Spanned<String>, Spanned<Node>)>),
     Scalar(Scalar),
-    List,
+    List(Vec<Spanned<Node>>),
 }
 
 struct NodeVisitor;
@@ -62,8 +62,11 @@ impl<'de> Visitor<'de> for NodeVisitor {
         d.deserialize_any(self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
-        while seq.next_element::<de::IgnoredAny>()?.is_some() {}
-        Ok(Node::List)
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<Node>>()? {
+            items.push(item);
+        }
+        Ok(Node::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut entries = Vec::new();
@@ -130,12 +133,57 @@ pub(crate) struct Located {
     pub column: usize,
 }
 
+/// The records of a `list` as an answers file wrote them, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LocatedList {
+    /// 1-based line of the list's key.
+    pub line: usize,
+    /// 1-based column of the list's key.
+    pub column: usize,
+    /// The records, in order.
+    pub records: Vec<LocatedRecord>,
+    /// The key holds something other than a list (reported where it was read): not asked for
+    /// again as missing.
+    pub malformed: bool,
+}
+
+/// One record of a `list` as written: its fields' values (empty ones left out) and where it
+/// starts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LocatedRecord {
+    /// 1-based line of the record's `-`.
+    pub line: usize,
+    /// 1-based column of the record's first field.
+    pub column: usize,
+    /// The fields' values as written, by field key, in the file's order.
+    pub fields: Vec<(String, Located)>,
+}
+
+/// How many characters the value at `located` spans on its line (up to a comment), for a caret
+/// under the whole value.
+#[must_use]
+pub fn scalar_width(text: &str, located: &Located) -> usize {
+    text.lines()
+        .nth(located.line.saturating_sub(1))
+        .map_or(1, |line| {
+            line.chars()
+                .skip(located.column.saturating_sub(1))
+                .take_while(|c| *c != '#')
+                .collect::<String>()
+                .trim_end()
+                .chars()
+                .count()
+        })
+}
+
 /// What an answers file says, read without typing or requiring anything: for an interview that
 /// asks only what is missing or invalid.
 #[derive(Debug, Default)]
 pub(crate) struct Given {
     /// The values written for declared keys, by key; empty values are left out.
     pub values: BTreeMap<String, Located>,
+    /// The records written for declared `list` keys, by key.
+    pub lists: BTreeMap<String, LocatedList>,
     /// Keys that are not declared, given twice or hold the wrong shape; their values are ignored.
     pub problems: Vec<Diagnostic>,
     /// The reserved `clausewright.late_payer_applied`: the rates were already multiplied.
@@ -226,6 +274,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    #[allow(clippy::too_many_lines)]
     fn flatten(&mut self, prefix: &str, entries: Vec<(Spanned<String>, Spanned<Node>)>) {
         let (file, text, library) = (self.file, self.text, self.library);
         for (key, value) in entries {
@@ -251,6 +300,7 @@ impl Reader<'_> {
                 continue;
             }
             if self.given.values.contains_key(&full)
+                || self.given.lists.contains_key(&full)
                 || self.given.refused.contains(&full)
                 || self.given.parents.contains_key(&full) && !is_parent
             {
@@ -259,12 +309,27 @@ impl Reader<'_> {
                     .push(key_error(format!("`{full}` is given twice")));
                 continue;
             }
+            let list = question.filter(|q| q.ty == Type::List);
             match (value.value, question) {
                 (Node::Map(inner), _) if is_parent => {
                     self.given.parents.insert(full.clone(), key_line);
                     self.flatten(&full, inner);
                 }
-                (Node::Scalar(scalar), Some(question)) => {
+                (Node::List(items), Some(question)) if list.is_some() => {
+                    let records = self.records(question, items);
+                    self.given.lists.insert(
+                        full,
+                        LocatedList {
+                            line: key_line,
+                            column: key_column,
+                            records,
+                            malformed: false,
+                        },
+                    );
+                }
+                // An empty value leaves the list unanswered, as it does a single value.
+                (Node::Scalar(Scalar::Null), Some(_)) if list.is_some() => {}
+                (Node::Scalar(scalar), Some(question)) if list.is_none() => {
                     let (line, column) = (
                         value.referenced.line() as usize,
                         value.referenced.column() as usize,
@@ -301,13 +366,148 @@ impl Reader<'_> {
                     let what = if is_parent {
                         let children = library.children(&full).join("`, `");
                         format!("`{full}` holds the keys `{children}`, not a single value")
+                    } else if let Some(list) = list {
+                        format!(
+                            "`{full}` takes a list of {}s, one `- ` entry a line below the key",
+                            list.item
+                        )
                     } else {
                         format!("`{full}` takes a single value, not a list or mapping")
                     };
+                    if list.is_some() {
+                        self.given.lists.insert(
+                            full.clone(),
+                            LocatedList {
+                                line: key_line,
+                                column: key_column,
+                                records: Vec::new(),
+                                malformed: true,
+                            },
+                        );
+                    }
                     self.given.problems.push(key_error(what));
                 }
             }
         }
+    }
+    /// The records of the list `question` as written: each a mapping of its declared fields to
+    /// single values. Unknown fields, fields given twice and values of the wrong shape are
+    /// reported; the record keeps its other fields.
+    #[allow(clippy::too_many_lines)]
+    fn records(&mut self, question: &Question, items: Vec<Spanned<Node>>) -> Vec<LocatedRecord> {
+        let (file, text) = (self.file, self.text);
+        let diagnostics = &mut self.given.problems;
+        let key = &question.key;
+        let mut out = Vec::new();
+        for (n, item) in items.into_iter().enumerate() {
+            let number = n + 1;
+            let (line, column) = (
+                item.referenced.line() as usize,
+                item.referenced.column() as usize,
+            );
+            if out.len() == MAX_RECORDS {
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    text,
+                    line,
+                    column,
+                    format!("`{key}` holds at most {MAX_RECORDS} {}s", question.item),
+                ));
+                break;
+            }
+            let Node::Map(entries) = item.value else {
+                let names: Vec<String> = question
+                    .fields
+                    .iter()
+                    .map(|f| format!("`{}`", f.key))
+                    .collect();
+                diagnostics.push(Diagnostic::error(
+                    file,
+                    text,
+                    line,
+                    column,
+                    format!(
+                        "{} {number} of `{key}` is not a mapping; write its fields {} as `field: value` lines",
+                        question.item,
+                        names.join(", ")
+                    ),
+                ));
+                continue;
+            };
+            let mut record = LocatedRecord {
+                line,
+                column,
+                fields: Vec::new(),
+            };
+            for (field_key, field_value) in entries {
+                let name = field_key.value.as_str();
+                let at = |message: String| {
+                    Diagnostic::error(
+                        file,
+                        text,
+                        field_key.referenced.line() as usize,
+                        field_key.referenced.column() as usize,
+                        message,
+                    )
+                    .with_width(name.chars().count())
+                };
+                if question.field(name).is_none() {
+                    let names: Vec<String> = question
+                        .fields
+                        .iter()
+                        .map(|f| format!("`{}`", f.key))
+                        .collect();
+                    diagnostics.push(at(format!(
+                        "`{name}` is not a field of `{key}`; its fields are {}",
+                        names.join(", ")
+                    )));
+                    continue;
+                }
+                if record.fields.iter().any(|(k, _)| k == name) {
+                    diagnostics.push(at(format!(
+                        "`{name}` is given twice in {} {number} of `{key}`",
+                        question.item
+                    )));
+                    continue;
+                }
+                let (line, column) = (
+                    field_value.referenced.line() as usize,
+                    field_value.referenced.column() as usize,
+                );
+                let ty = question.field(name).map_or(Type::Text, |f| f.ty);
+                match field_value.value {
+                    Node::Scalar(Scalar::Null) => {}
+                    Node::Scalar(scalar) => match as_written(scalar, self.plain.get(&(line, column)), ty) {
+                        Ok(scalar) => record.fields.push((
+                            name.to_owned(),
+                            Located {
+                                scalar,
+                                line,
+                                column,
+                            },
+                        )),
+                        Err((written, why)) => diagnostics.push(
+                            Diagnostic::error(
+                                file,
+                                text,
+                                line,
+                                column,
+                                format!(
+                                    "`{name}` of {} {number} of `{key}` is written {written}, {why}; write the number in plain digits, such as 12 or 1250.00",
+                                    question.item
+                                ),
+                            )
+                            .with_width(written.chars().count()),
+                        ),
+                    },
+                    _ => diagnostics.push(at(format!(
+                        "`{name}` of `{key}` takes a single value, not a list or mapping"
+                    ))),
+                }
+            }
+            out.push(record);
+        }
+        out
     }
 }
 

@@ -1,7 +1,9 @@
 //! Validation: takes an answers file and returns [`Answers`] typed against the library's
 //! declarations, defaulted, and with every problem in the file reported at once.
 
-use super::read::{Located, read_given};
+use super::agree::{Written, contradictions};
+use super::read::{Located, read_given, scalar_width};
+use super::records::typed_records;
 use super::{Answers, Given, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
@@ -9,6 +11,7 @@ use crate::model::keys::{COUNTRY, CURRENCY};
 use crate::model::{Value, finer_than_minor_unit, typed_value};
 
 /// Parses and validates an answers file against the library.
+#[allow(clippy::too_many_lines)]
 pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error> {
     let text_of_file = text;
     if text.trim().is_empty() {
@@ -19,6 +22,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
     }
     let Given {
         values: found,
+        lists,
         problems: mut diagnostics,
         late_payer_applied,
         parents,
@@ -36,6 +40,23 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         let located = found.get(&question.key);
         if !applies || refused.contains(&question.key) {
             continue;
+        }
+        if let Some(list) = lists.get(&question.key) {
+            if list.malformed {
+                continue;
+            }
+            match typed_records(file, text, question, list) {
+                // An empty list (`key: []`) is an unanswered question.
+                Ok(Value::List(records)) if records.is_empty() => {}
+                Ok(value) => {
+                    answers.values.insert(question.key.clone(), value);
+                    continue;
+                }
+                Err(found) => {
+                    diagnostics.extend(found);
+                    continue;
+                }
+            }
         }
         // An empty value (read_given leaves it out) is an unanswered question.
         if let Some(located) = located {
@@ -107,6 +128,16 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         }
     }
     if diagnostics.is_empty() {
+        let written = Written {
+            file,
+            text,
+            values: &found,
+            lists: &lists,
+        };
+        diagnostics.extend(contradictions(library, &answers, &written));
+    }
+    if diagnostics.is_empty() {
+        answers.places = places(text, &found);
         Ok(answers)
     } else {
         diagnostics.sort_by_key(|d| d.line);
@@ -147,21 +178,18 @@ fn minor_units(
     }
 }
 
-/// How many characters the value at `located` spans on its line (up to a comment), for a caret
-/// under the whole value.
-#[must_use]
-pub fn scalar_width(text: &str, located: &Located) -> usize {
-    text.lines()
-        .nth(located.line.saturating_sub(1))
-        .map_or(1, |line| {
-            line.chars()
-                .skip(located.column.saturating_sub(1))
-                .take_while(|c| *c != '#')
-                .collect::<String>()
-                .trim_end()
-                .chars()
-                .count()
+/// Where each value of an answers file is: line, column and width.
+fn places(
+    text: &str,
+    found: &std::collections::BTreeMap<String, Located>,
+) -> std::collections::BTreeMap<String, (usize, usize, usize)> {
+    found
+        .iter()
+        .map(|(key, located)| {
+            let width = scalar_width(text, located);
+            (key.clone(), (located.line, located.column, width))
         })
+        .collect()
 }
 
 #[cfg(test)]

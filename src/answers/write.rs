@@ -42,10 +42,10 @@ impl Answers {
                 open.push(parent);
             }
             out.push_str(&format!(
-                "{}{}: {}\n",
+                "{}{}:{}\n",
                 "  ".repeat(parents.len()),
                 segments[segments.len() - 1],
-                value.to_yaml()
+                value.to_yaml_after_key(parents.len())
             ));
         }
         if self.late_payer_applied {

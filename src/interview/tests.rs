@@ -206,6 +206,7 @@ fn built_in() -> Library {
 fn known() -> Known {
     Known {
         presets: BTreeMap::new(),
+        lists: BTreeMap::new(),
         profile: Answers::default(),
         profile_place: "profile.yaml".into(),
         today: jiff::civil::date(2026, 3, 2),
@@ -372,6 +373,11 @@ fn example_without(keys: &[&str]) -> (Library, Known) {
     let given = answers::read_given("first-time-us.yaml", text, &library).unwrap();
     assert!(given.problems.is_empty(), "{:?}", given.problems);
     let mut known = known();
+    for (key, list) in &given.lists {
+        let question = library.question(key).unwrap();
+        let value = answers::typed_records("first-time-us.yaml", text, question, list).unwrap();
+        known.lists.insert(key.clone(), value);
+    }
     for (key, located) in given.values {
         if !keys.contains(&key.as_str()) {
             let place = format!("first-time-us.yaml:{}", located.line);
@@ -699,10 +705,12 @@ struct Typist<'a> {
     answers: &'a Answers,
     questions: usize,
     keys: usize,
+    /// The list being typed, and how many of its records are done.
+    list: Option<(&'a Question, usize)>,
 }
 
-impl Typist<'_> {
-    fn wanted(&self, prompt: &str) -> (&Question, Option<&Value>) {
+impl<'a> Typist<'a> {
+    fn wanted(&self, prompt: &str) -> (&'a Question, Option<&'a Value>) {
         let question = self
             .library
             .questions()
@@ -710,14 +718,31 @@ impl Typist<'_> {
             .unwrap_or_else(|| panic!("no question asks {prompt:?}"));
         (question, self.answers.get(&question.key))
     }
+
+    /// The value of a field of the record being typed, when `prompt` asks for one.
+    fn field(&self, prompt: &str) -> Option<(&'a Question, Option<&'a Value>)> {
+        let (list, done) = self.list?;
+        let field = list.fields.iter().find(|f| f.prompt == prompt)?;
+        let Some(Value::List(records)) = self.answers.get(&list.key) else {
+            return None;
+        };
+        Some((
+            field,
+            crate::model::value::field(&records[done], &field.key),
+        ))
+    }
 }
 
 impl Prompter for Typist<'_> {
     fn section(&mut self, _: &str) {}
     fn say(&mut self, _: &str) {}
     fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop> {
-        self.questions += 1;
-        let (_, value) = self.wanted(prompt.message);
+        let value = if let Some((_, value)) = self.field(prompt.message) {
+            value
+        } else {
+            self.questions += 1;
+            self.wanted(prompt.message).1
+        };
         let typed = value.map(ToString::to_string).unwrap_or_default();
         if prompt.default.as_deref() == Some(typed.as_str()) || typed.is_empty() {
             self.keys += 1;
@@ -745,9 +770,26 @@ impl Prompter for Typist<'_> {
         Ok(target)
     }
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
+        if let Some((list, done)) = self.list
+            && prompt.message == format!("Add another {}?", list.item)
+        {
+            let Some(Value::List(records)) = self.answers.get(&list.key) else {
+                unreachable!("a list is typed only when the example has one");
+            };
+            let more = done + 1 < records.len();
+            self.list = more.then_some((list, done + 1));
+            self.keys += if prompt.default == Some(more) { 1 } else { 2 };
+            return Ok(more);
+        }
         self.questions += 1;
-        let (_, value) = self.wanted(prompt.message);
-        let want = value == Some(&Value::Bool(true));
+        let (question, value) = self.wanted(prompt.message);
+        let want = match value {
+            Some(Value::List(_)) => {
+                self.list = Some((question, 0));
+                true
+            }
+            _ => value == Some(&Value::Bool(true)),
+        };
         self.keys += if prompt.default == Some(want) { 1 } else { 2 };
         Ok(want)
     }
@@ -763,6 +805,7 @@ fn the_first_time_example_asks_each_answer_once() {
         answers: &example,
         questions: 0,
         keys: 0,
+        list: None,
     };
     let answers = interview(&library, &known(), &mut typist).unwrap();
     assert_eq!(answers, example);
@@ -935,5 +978,98 @@ fn a_region_the_country_does_not_have_is_caught_at_its_question() {
     assert!(
         asked[0].starts_with("Which state or legal system?"),
         "{asked:#?}"
+    );
+}
+
+/// A library with one list: the milestones, each with a name, a date and a payment.
+fn with_milestones() -> Library {
+    let text = format!(
+        "{SMALL}      - key: project.milestones
+        type: list
+        item: milestone
+        label: milestones
+        prompt: Add a schedule of milestones?
+        fields:
+          - {{ key: name, type: text, prompt: The milestone, required: true }}
+          - {{ key: date, type: date, prompt: Its date, required: true }}
+          - {{ key: payment, type: money, prompt: The payment due on it }}
+"
+    );
+    library::load(&[SourceFile {
+        relative: "library.yaml".into(),
+        display: "library.yaml".into(),
+        text,
+    }])
+    .into_library()
+    .unwrap()
+}
+
+#[test]
+fn a_list_is_asked_record_by_record_until_done() {
+    let library = with_milestones();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("1000"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        // The milestones: two, the second without a payment; a bad date is asked again.
+        R::Yes,
+        R::T("Design approved"),
+        R::T("2026-04-01"),
+        R::T("250"),
+        R::Yes,
+        R::T("Launch"),
+        R::T("next May"),
+        R::T("2026-05-01"),
+        R::Enter,
+        R::No,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        get(&answers, "project.milestones").as_deref(),
+        Some("Design approved, 2026-04-01, 250; Launch, 2026-05-01")
+    );
+    let asked = script.asked();
+    let from = asked
+        .iter()
+        .position(|q| *q == "Add a schedule of milestones?")
+        .unwrap();
+    assert_eq!(
+        asked[from..asked.len() - 1],
+        [
+            "Add a schedule of milestones?",
+            "The milestone",
+            "Its date",
+            "The payment due on it",
+            "Add another milestone?",
+            "The milestone",
+            "Its date",
+            "The payment due on it",
+            "Add another milestone?",
+        ]
+    );
+    assert!(
+        script.said().contains(&"Milestone 2"),
+        "{:?}",
+        script.said()
+    );
+    assert!(
+        script
+            .log
+            .iter()
+            .any(|l| l.starts_with("invalid: The answer is \"next May\"; expected a date")),
+        "{:#?}",
+        script.log
+    );
+    assert!(
+        script.log.iter().any(|l| l.contains(
+            "  milestones       Design approved, April 1, 2026, $250.00; Launch, May 1, 2026"
+        )),
+        "{:#?}",
+        script.log
     );
 }

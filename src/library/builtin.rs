@@ -4,6 +4,7 @@
 use include_dir::{Dir, include_dir};
 
 use super::{SourceFile, is_yaml};
+use crate::jurisdiction::JURISDICTIONS_DIR;
 
 /// The built-in clause library, embedded at build time.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/clauses");
@@ -34,4 +35,20 @@ fn collect_built_in(dir: &Dir<'static>, files: &mut Vec<SourceFile>) {
     for sub in dir.dirs() {
         collect_built_in(sub, files);
     }
+}
+
+/// The built-in jurisdiction profiles' paths and texts, sorted by path, without copying them.
+#[must_use]
+pub(crate) fn profile_files() -> Vec<(&'static str, &'static str)> {
+    let mut files: Vec<(&'static str, &'static str)> = BUILT_IN
+        .get_dir(JURISDICTIONS_DIR.trim_end_matches('/'))
+        .map(|dir| {
+            dir.files()
+                .filter_map(|f| Some((f.path().to_str()?, f.contents_utf8()?)))
+                .filter(|(path, _)| is_yaml(path))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort_unstable();
+    files
 }

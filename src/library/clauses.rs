@@ -3,7 +3,6 @@
 
 use std::collections::BTreeSet;
 
-use handlebars::template::Template;
 use serde_saphyr::Spanned;
 
 use super::raw::RawClause;
@@ -25,13 +24,16 @@ pub(crate) fn load_clauses<'q>(
     files: &[&SourceFile],
     lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
 ) -> Vec<ClauseOutcome> {
+    // Asked once: on Linux the answer comes from reading the cgroup's files.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     let one = |file: &SourceFile| {
         let mut diagnostics = Vec::new();
         let mut used = BTreeSet::new();
         let result = load_clause(file, lookup, &mut used, &mut diagnostics);
         (result, diagnostics, used)
     };
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = *THREADS
+        .get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
     // Below a few files a thread costs more than it saves.
     if threads < 2 || files.len() < 8 {
         return files.iter().map(|f| one(f)).collect();
@@ -120,7 +122,7 @@ fn load_clause<'q>(
         diagnostics.push(origin.diagnostic(line, column, message));
         return Err(Some(id));
     }
-    let template = match Template::compile(&body) {
+    let template = match super::fold::compile(&body) {
         Ok(template) => template,
         Err(error) => {
             let (line, column) = error.pos().unwrap_or((1, 1));

@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_saphyr::Spanned;
 
-use super::raw::RawLibrary;
+use super::raw::{RawLibrary, RawQuestion};
 use super::trades::{Trades, load_trades};
 use super::{Section, SourceFile, is_key, read_yaml};
 use crate::error::Diagnostic;
-use crate::model::{Condition, LatePayer, Question, Scalar, Type, Value, typed_value};
+use crate::model::{Condition, LatePayer, Question, Scalar, Term, Type, Value, typed_value};
 
 pub(crate) type Declarations = (String, Vec<Section>, Trades);
 
@@ -32,6 +32,7 @@ pub(crate) fn load_declarations(
     };
     let mut sections: Vec<Section> = Vec::new();
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
+    let mut terms: BTreeMap<Term, String> = BTreeMap::new();
     for raw_section in raw.sections {
         let mut questions = Vec::new();
         for raw_question in raw_section.questions {
@@ -79,6 +80,10 @@ pub(crate) fn load_declarations(
             let mut question =
                 Question::new(&key, raw_question.ty.value, &raw_question.prompt.value);
             question.line = raw_question.key.referenced.line() as usize;
+            if let Some(item) = &raw_question.item {
+                question.item.clone_from(item);
+            }
+            question.fields = list_fields(&raw_question, &key, name, text, diagnostics);
             if let Some(label) = raw_question.label {
                 question.label = label;
             }
@@ -89,6 +94,9 @@ pub(crate) fn load_declarations(
             question.profile = raw_question.profile;
             question.choices = raw_question.choices;
             let ty = question.ty;
+            if let Some(term) = &raw_question.term {
+                question.term = check_term(term, &question, &mut terms, name, text, diagnostics);
+            }
             if ty == Type::Choice && question.choices.is_empty() {
                 diagnostics.push(key_at(format!(
                     "`{key}` is a choice but lists no `choices`"
@@ -235,6 +243,180 @@ pub(crate) fn load_declarations(
     }
     let trades = load_trades(name, text, raw.trades, &sections, diagnostics);
     Some((title, sections, trades))
+}
+
+#[allow(clippy::too_many_lines)]
+/// The declared fields of a `list` question, each checked like a question of its own; every
+/// problem reported at its line.
+fn list_fields(
+    raw: &RawQuestion,
+    key: &str,
+    file: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Question> {
+    let at = |spanned: &Spanned<String>, message: String| {
+        Diagnostic::spanned(file, text, spanned, message).with_width(spanned.value.chars().count())
+    };
+    let is_list = raw.ty.value == Type::List;
+    if !is_list {
+        if let Some(first) = raw.fields.first() {
+            diagnostics.push(at(
+                &first.key,
+                format!(
+                    "`{key}` has `fields` but its type is {}, not list",
+                    raw.ty.value
+                ),
+            ));
+        }
+        if raw.item.is_some() {
+            diagnostics.push(at(
+                &raw.key,
+                format!(
+                    "`{key}` has an `item` name but its type is {}, not list",
+                    raw.ty.value
+                ),
+            ));
+        }
+        return Vec::new();
+    }
+    if raw.fields.is_empty() {
+        diagnostics.push(at(
+            &raw.key,
+            format!("`{key}` is a list but declares no `fields`"),
+        ));
+    }
+    let mut fields: Vec<Question> = Vec::new();
+    for field in &raw.fields {
+        let name = &field.key.value;
+        if !is_key(name) || name.contains('.') {
+            diagnostics.push(at(
+                &field.key,
+                format!("`{name}` is not a valid field of `{key}`; use one lower-case word or words joined by `_`"),
+            ));
+            continue;
+        }
+        if fields.iter().any(|f| &f.key == name) {
+            diagnostics.push(at(
+                &field.key,
+                format!("`{key}` declares the field `{name}` twice"),
+            ));
+            continue;
+        }
+        let extra = [
+            (field.when.is_some(), "when"),
+            (!field.defaults.is_empty(), "defaults"),
+            (field.late_payer.is_some(), "late_payer"),
+            (field.rate, "rate"),
+            (field.profile, "profile"),
+            (field.term.is_some(), "term"),
+            (!field.fields.is_empty(), "fields"),
+            (field.item.is_some(), "item"),
+        ];
+        if let Some((_, what)) = extra.iter().find(|(given, _)| *given) {
+            diagnostics.push(at(
+                &field.key,
+                format!("the field `{name}` of `{key}` takes no `{what}`; a field takes key, type, prompt, label, unit, help, required, default, min, max and choices"),
+            ));
+            continue;
+        }
+        let ty = field.ty.value;
+        if ty == Type::List {
+            diagnostics.push(at(
+                &field.key,
+                format!(
+                    "the field `{name}` of `{key}` is a list; a list's fields hold single values"
+                ),
+            ));
+            continue;
+        }
+        let mut question = Question::new(name, ty, &field.prompt.value);
+        question.line = field.key.referenced.line() as usize;
+        if let Some(label) = &field.label {
+            question.label.clone_from(label);
+        }
+        question.unit.clone_from(&field.unit);
+        question.help.clone_from(&field.help);
+        question.required = field.required;
+        question.choices.clone_from(&field.choices);
+        if ty == Type::Choice && question.choices.is_empty() {
+            diagnostics.push(at(
+                &field.key,
+                format!("the field `{name}` of `{key}` is a choice but lists no `choices`"),
+            ));
+        }
+        if ty != Type::Choice && !question.choices.is_empty() {
+            diagnostics.push(at(
+                &field.key,
+                format!(
+                    "the field `{name}` of `{key}` has `choices` but its type is {ty}, not choice"
+                ),
+            ));
+        }
+        let limit_allowed = matches!(ty, Type::Money | Type::Percent | Type::Integer | Type::Date);
+        for (spanned, what, slot) in [(&field.min, "min", 0), (&field.max, "max", 1)] {
+            let Some(spanned) = spanned else { continue };
+            if !limit_allowed {
+                diagnostics.push(Diagnostic::spanned(
+                    file,
+                    text,
+                    spanned,
+                    format!("the field `{name}` of `{key}` is {ty}, which takes no `{what}`"),
+                ));
+                continue;
+            }
+            let value = typed_or_report(&question, spanned, what, file, text, diagnostics);
+            if slot == 0 {
+                question.min = value;
+            } else {
+                question.max = value;
+            }
+        }
+        if let Some(spanned) = &field.default {
+            question.default =
+                typed_or_report(&question, spanned, "default", file, text, diagnostics);
+        }
+        fields.push(question);
+    }
+    fields
+}
+
+/// The `term:` of `question`, when its type is the term's and no earlier question plays it;
+/// otherwise the reason, reported at the term.
+fn check_term(
+    term: &Spanned<Term>,
+    question: &Question,
+    terms: &mut BTreeMap<Term, String>,
+    file: &str,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Term> {
+    let name = term.value;
+    let problem = if name.ty() == question.ty {
+        terms.get(&name).map(|first| {
+            format!("the term `{name}` is already played by `{first}`; a term names one answer")
+        })
+    } else {
+        let article = if name.ty().to_string().starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        Some(format!(
+            "the term `{name}` takes {article} {} answer, but `{}` is {}",
+            name.ty(),
+            question.key,
+            question.ty
+        ))
+    };
+    if let Some(message) = problem {
+        diagnostics.push(
+            Diagnostic::spanned(file, text, term, message).with_width(name.name().chars().count()),
+        );
+        return None;
+    }
+    terms.insert(name, question.key.clone());
+    Some(name)
 }
 
 /// Types a value written for `question` in library.yaml; reports it there when it does not fit.

@@ -12,25 +12,28 @@
 //! clauses       a clause file → Clause (on every core)
 //! template      Handlebars bodies: declared keys, known helpers, cross-references, open blocks
 //! markdown      bodies as Markdown: open fences, raw HTML, reference definitions, tabs, nesting
+//! fold          compiling a body with its prose folded away, as Handlebars would
 //! builtin       the built-in library, embedded at build time
 //! ```
 
 mod builtin;
 mod clauses;
 mod declarations;
+mod fold;
 mod markdown;
 mod raw;
 mod template;
 mod trades;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock};
 
 use handlebars::template::Template;
 
 use crate::error::Diagnostic;
 use crate::jurisdiction::{self, JURISDICTIONS_DIR, Profile};
 use crate::model::keys::PLACE_ANSWERS;
-use crate::model::{Condition, Question, place};
+use crate::model::{Condition, Question, Term, place};
 
 pub use builtin::built_in_files;
 pub(crate) use clauses::load_clauses;
@@ -72,8 +75,8 @@ pub struct Library {
     /// The words of each profession's contract (`{{trade.role}}`), from `trades:`.
     pub trades: Trades,
     /// The jurisdiction profiles (`jurisdictions/`); a library without any uses the built-in
-    /// ones.
-    pub profiles: Vec<Profile>,
+    /// ones. Shared: the built-in profiles are read once per process.
+    pub profiles: Arc<[Profile]>,
 }
 
 /// A group of questions asked together.
@@ -178,6 +181,14 @@ impl Library {
         self.question(key)
             .or_else(|| place::question(key))
             .or_else(|| self.trades.question(key))
+    }
+
+    /// The key of the question that plays `term` (its `term:`), if one does.
+    #[must_use]
+    pub fn term_key(&self, term: Term) -> Option<&str> {
+        self.questions()
+            .find(|q| q.term == Some(term))
+            .map(|q| q.key.as_str())
     }
 
     /// The clause with `id`.
@@ -349,17 +360,35 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     }
 }
 
-/// The library's jurisdiction profiles, or the built-in ones when it has none.
-fn load_profiles(files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Vec<Profile> {
-    if !files
+/// The library's jurisdiction profiles, or the built-in ones when it has none or has exactly
+/// the built-in files (which the tests check, and which are read once per process).
+fn load_profiles(files: &[SourceFile], diagnostics: &mut Vec<Diagnostic>) -> Arc<[Profile]> {
+    let mut mine: Vec<(&str, &str)> = files
         .iter()
-        .any(|f| jurisdiction::is_profile_file(&f.relative))
-    {
-        return jurisdiction::load(&builtin::built_in_files()).0;
+        .filter(|f| jurisdiction::is_profile_file(&f.relative))
+        .map(|f| (f.relative.as_str(), f.text.as_str()))
+        .collect();
+    mine.sort_unstable();
+    if mine.is_empty() || mine == builtin::profile_files() {
+        return built_in_profiles();
     }
     let (profiles, found) = jurisdiction::load(files);
     diagnostics.extend(found);
-    profiles
+    profiles.into()
+}
+
+/// The built-in jurisdiction profiles, read on first use.
+fn built_in_profiles() -> Arc<[Profile]> {
+    static PROFILES: OnceLock<Arc<[Profile]>> = OnceLock::new();
+    PROFILES
+        .get_or_init(|| {
+            let files: Vec<SourceFile> = builtin::built_in_files()
+                .into_iter()
+                .filter(|f| jurisdiction::is_profile_file(&f.relative))
+                .collect();
+            jurisdiction::load(&files).0.into()
+        })
+        .clone()
 }
 
 /// Warns about every declared key that no clause or condition uses.
@@ -457,4 +486,27 @@ pub(crate) fn is_yaml(path: &str) -> bool {
     std::path::Path::new(path)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_profiles_are_read_once_and_a_changed_one_from_its_file() {
+        let files = built_in_files();
+        let first = load(&files).into_library().unwrap();
+        let again = load(&files).into_library().unwrap();
+        assert!(Arc::ptr_eq(&first.profiles, &again.profiles));
+        assert_eq!(first.profiles.len(), 5);
+        let mut changed = files.clone();
+        let gb = changed
+            .iter_mut()
+            .find(|f| f.relative == "jurisdictions/gb.yaml")
+            .unwrap();
+        gb.text = gb.text.replace("country: GB", "country: XX");
+        let loaded = load(&changed).into_library().unwrap();
+        assert!(!Arc::ptr_eq(&first.profiles, &loaded.profiles));
+        assert!(loaded.profiles.iter().any(|p| p.country == "XX"));
+    }
 }

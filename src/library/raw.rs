@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::model::{Choice, Scalar, Type};
+use crate::model::{Choice, Scalar, Term, Type};
 
 /// `library.yaml`: the contract's title and every question of the interview, in sections.
 #[derive(Deserialize, JsonSchema)]
@@ -96,6 +96,15 @@ pub(super) struct RawQuestion {
     /// the profile and offers it next time.
     #[serde(default)]
     pub(super) profile: bool,
+    /// The business term the answer plays, for the term lint of `build`.
+    #[schemars(with = "Option<Term>")]
+    pub(super) term: Option<Spanned<Term>>,
+    /// The fields of each record of a `list`, each declared like a question with a one-word
+    /// key.
+    #[serde(default)]
+    pub(super) fields: Vec<RawQuestion>,
+    /// What one record of a `list` is called ("deliverable", "milestone").
+    pub(super) item: Option<String>,
 }
 
 /// A conditional default: the value, and when it applies.

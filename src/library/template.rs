@@ -7,7 +7,7 @@ use handlebars::template::{Parameter, Template, TemplateElement};
 
 use super::{BodyOrigin, Clause};
 use crate::error::Diagnostic;
-use crate::model::{Condition, Question};
+use crate::model::{Condition, Question, Type};
 
 /// The Handlebars helpers clause bodies may call (registered by the render stage).
 pub(crate) const HELPERS: &[&str] = &[
@@ -22,7 +22,7 @@ pub(crate) const HELPERS: &[&str] = &[
 ];
 
 /// The block helpers clause bodies may use.
-const BLOCK_HELPERS: &[&str] = &["if", "unless", "when"];
+const BLOCK_HELPERS: &[&str] = &["if", "unless", "when", "each"];
 /// Handlebars' syntax errors in words a clause author knows.
 pub(crate) fn template_syntax_message(reason: &str) -> String {
     // pest, Handlebars' parser, lists every rule it could have matched
@@ -121,57 +121,66 @@ pub(crate) const MAX_TEMPLATE_DEPTH: usize = 32;
 /// Where `body` first nests deeper than [`MAX_TEMPLATE_DEPTH`] (1-based line and column), and
 /// the message for it; checked before Handlebars sees the body.
 pub(crate) fn too_deep(body: &str) -> Option<(usize, usize, String)> {
+    // Every marker is ASCII, so the body is walked as bytes; columns count characters (a
+    // UTF-8 continuation byte starts no character).
+    let bytes = body.as_bytes();
     let (mut blocks, mut parens, mut in_tag) = (0usize, 0usize, false);
-    let (mut line, mut column) = (1, 1);
-    let mut chars = body.chars().peekable();
-    while let Some(c) = chars.next() {
-        let here = (line, column);
-        if c == '\n' {
+    let (mut line, mut column) = (1, 0);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
             line += 1;
-            column = 1;
-        } else {
+            column = 0;
+            i += 1;
+            continue;
+        }
+        if b & 0xC0 != 0x80 {
             column += 1;
         }
-        let next = chars.peek().copied();
-        if !in_tag && c == '{' && next == Some('{') {
+        let next = bytes.get(i + 1).copied();
+        if !in_tag && b == b'{' && next == Some(b'{') {
             in_tag = true;
             parens = 0;
-            chars.next();
+            let here = column;
             column += 1;
             // `{{#if` and `{{~#if` open a block; `{{/if` closes one.
-            let mut rest = chars.clone();
-            let mut sigil = rest.next();
-            if sigil == Some('~') {
-                sigil = rest.next();
+            let mut sigil = bytes.get(i + 2).copied();
+            if sigil == Some(b'~') {
+                sigil = bytes.get(i + 3).copied();
             }
             match sigil {
-                Some('#') => {
+                Some(b'#') => {
                     blocks += 1;
                     if blocks > MAX_TEMPLATE_DEPTH {
                         return Some((
-                            here.0,
-                            here.1,
+                            line,
+                            here,
                             format!("blocks nest at most {MAX_TEMPLATE_DEPTH} deep"),
                         ));
                     }
                 }
-                Some('/') => blocks = blocks.saturating_sub(1),
+                Some(b'/') => blocks = blocks.saturating_sub(1),
                 _ => {}
             }
-        } else if in_tag && c == '}' && next == Some('}') {
+            i += 2;
+            continue;
+        }
+        if in_tag && b == b'}' && next == Some(b'}') {
             in_tag = false;
-        } else if in_tag && c == '(' {
+        } else if in_tag && b == b'(' {
             parens += 1;
             if parens > MAX_TEMPLATE_DEPTH {
                 return Some((
-                    here.0,
-                    here.1,
+                    line,
+                    column,
                     format!("subexpressions `( )` nest at most {MAX_TEMPLATE_DEPTH} deep"),
                 ));
             }
-        } else if in_tag && c == ')' {
+        } else if in_tag && b == b')' {
             parens = parens.saturating_sub(1);
         }
+        i += 1;
     }
     None
 }
@@ -225,7 +234,7 @@ pub(crate) fn check_template<'q>(
                 let name = helper.name.as_name().unwrap_or("");
                 let bare = helper.params.is_empty() && helper.hash.is_empty() && !is_block;
                 if bare && !HELPERS.contains(&name) {
-                    check_path(name, &report, lookup, used, diagnostics);
+                    check_value_path(name, &report, lookup, used, diagnostics);
                 } else {
                     let known = if is_block {
                         BLOCK_HELPERS.contains(&name)
@@ -272,9 +281,7 @@ pub(crate) fn check_template<'q>(
                         report(name, message, diagnostics);
                     }
                 }
-                for inner in [&helper.template, &helper.inverse].into_iter().flatten() {
-                    check_template(inner, body, origin, lookup, used, diagnostics);
-                }
+                check_blocks(helper, is_block, body, origin, lookup, used, diagnostics);
             }
             _ => {
                 report(
@@ -287,6 +294,60 @@ pub(crate) fn check_template<'q>(
     }
 }
 
+/// The blocks of a helper: inside `{{#each list}}`, `this.field` (or `field`) is a field of
+/// the record; everywhere else the declarations alone.
+fn check_blocks<'q>(
+    helper: &handlebars::template::HelperTemplate,
+    is_block: bool,
+    body: &str,
+    origin: &BodyOrigin,
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let name = helper.name.as_name().unwrap_or("");
+    let list = (is_block && name == "each")
+        .then(|| helper.params.first().and_then(Parameter::as_name))
+        .flatten()
+        .and_then(|path| lookup(&path.replace('/', ".")))
+        .filter(|q| q.ty == Type::List);
+    let in_record = |key: &str| {
+        list.and_then(|list| list.field(key.strip_prefix("this.").unwrap_or(key)))
+            .or_else(|| lookup(key))
+    };
+    let inner_lookup: &dyn Fn(&str) -> Option<&'q Question> =
+        if list.is_some() { &in_record } else { lookup };
+    check_template_body(
+        helper.template.as_ref(),
+        body,
+        origin,
+        inner_lookup,
+        used,
+        diagnostics,
+    );
+    check_template_body(
+        helper.inverse.as_ref(),
+        body,
+        origin,
+        lookup,
+        used,
+        diagnostics,
+    );
+}
+
+fn check_template_body<'q>(
+    template: Option<&Template>,
+    body: &str,
+    origin: &BodyOrigin,
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(template) = template {
+        check_template(template, body, origin, lookup, used, diagnostics);
+    }
+}
+
 fn check_params<'q>(
     helper: &str,
     params: &[Parameter],
@@ -296,7 +357,9 @@ fn check_params<'q>(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let expected = match helper {
-        "money" | "percent" | "date" | "words" | "section" | "if" | "unless" | "when" => Some(1),
+        "money" | "percent" | "date" | "words" | "section" | "if" | "unless" | "when" | "each" => {
+            Some(1)
+        }
         "percent_of" | "times" | "minus" => Some(2),
         _ => None,
     };
@@ -338,6 +401,23 @@ fn check_params<'q>(
                     );
                 } else {
                     check_path(path, report, lookup, used, diagnostics);
+                    let key = path.replace('/', ".");
+                    let is_list = lookup(&key).is_some_and(|q| q.ty == Type::List);
+                    if helper == "each" && !is_list && lookup(&key).is_some() {
+                        report(
+                            path,
+                            format!("`each` goes through a list, and `{path}` is not one"),
+                            diagnostics,
+                        );
+                    } else if helper != "each" && helper != "if" && helper != "unless" && is_list {
+                        report(
+                            path,
+                            format!(
+                                "`{path}` is a list; go through its records with {{{{#each {path}}}}}"
+                            ),
+                            diagnostics,
+                        );
+                    }
                 }
             }
             Parameter::Subexpression(sub) => {
@@ -380,6 +460,24 @@ fn check_block_condition<'q>(
                 }
             }
         }
+    }
+}
+
+/// A path printed as a value (`{{client.name}}`): declared, and not a list.
+fn check_value_path<'q>(
+    path: &str,
+    report: &dyn Fn(&str, String, &mut Vec<Diagnostic>),
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    check_path(path, report, lookup, used, diagnostics);
+    if lookup(&path.replace('/', ".")).is_some_and(|q| q.ty == Type::List) {
+        report(
+            path,
+            format!("`{path}` is a list; go through its records with {{{{#each {path}}}}}"),
+            diagnostics,
+        );
     }
 }
 

@@ -6,6 +6,7 @@
 //! value      Value (a typed answer), Scalar (a YAML scalar as written)
 //! schema     Question, Type, Choice, LatePayer: what library.yaml declares
 //!   condition  Condition: `when:` expressions, parsed, type-checked and evaluated
+//!   term       Term: the part an answer plays in the business terms the lint reads
 //! typed      Scalar + Question → Value (typed_value, parse_number)
 //! rounding   amounts → rounded once, halves away from zero (the one rule)
 //! minor_unit a currency's decimal places; an amount written finer than them
@@ -23,9 +24,10 @@ pub mod value;
 
 pub use minor_unit::{finer_than_minor_unit, minor_units};
 pub use schema::condition::{Condition, ConditionError};
+pub use schema::term::Term;
 pub use schema::{Choice, LatePayer, Question, Type, max_amount};
 pub use typed::{
     BLANK, is_blank, is_invisible, max_chars, number_form, optional_text, parse_number,
     required_text, typed_value,
 };
-pub use value::{Scalar, Value};
+pub use value::{Record, Scalar, Value};

@@ -27,6 +27,8 @@ pub fn max_chars(ty: Type) -> usize {
         // RFC 5321's limit on a forward path.
         Type::Email => 254,
         Type::Choice => 200,
+        // A list is never one value: each of its fields is held to its own type's length.
+        Type::List => 0,
         Type::Phone | Type::Money | Type::Percent | Type::Integer | Type::Date | Type::Bool => 40,
     }
 }
@@ -233,6 +235,12 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
             Scalar::Bool(b) => Ok(Value::Bool(*b)),
             _ => expected("true or false"),
         },
+        // The records of a list are typed field by field where the answers are read; a single
+        // value is never a list.
+        Type::List => Err(format!(
+            "is {shown}; expected {}, written one `- ` entry a line below the key",
+            question.ty.expectation(question)
+        )),
     }
 }
 

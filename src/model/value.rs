@@ -19,6 +19,18 @@ pub enum Value {
     Date(jiff::civil::Date),
     /// Yes or no.
     Bool(bool),
+    /// The records of a `list`, each its fields' values in declared order (a field left
+    /// empty is absent).
+    List(Vec<Record>),
+}
+
+/// One record of a `list`: its fields' values by field key, in declared order.
+pub type Record = Vec<(String, Value)>;
+
+/// The value of `field` in `record`, if given.
+#[must_use]
+pub fn field<'a>(record: &'a Record, field: &str) -> Option<&'a Value> {
+    record.iter().find(|(k, _)| k == field).map(|(_, v)| v)
 }
 
 impl Value {
@@ -31,6 +43,7 @@ impl Value {
             Value::Integer(integer) => *integer != 0,
             Value::Date(_) => true,
             Value::Bool(b) => *b,
+            Value::List(records) => !records.is_empty(),
         }
     }
 
@@ -43,10 +56,45 @@ impl Value {
             Value::Integer(integer) => serde_json::Value::from(*integer),
             Value::Date(date) => serde_json::Value::String(date.to_string()),
             Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::List(records) => serde_json::Value::Array(
+                records
+                    .iter()
+                    .map(|record| {
+                        serde_json::Value::Object(
+                            record
+                                .iter()
+                                .map(|(k, v)| (k.clone(), v.to_json()))
+                                .collect(),
+                        )
+                    })
+                    .collect(),
+            ),
         }
     }
 
-    /// The value as it is written in an answers file.
+    /// The value as written after `key:` in an answers file whose key is indented by `depth`
+    /// levels: ` value` on the key's line, or for a list, one `- field: value` block a record
+    /// on the lines below.
+    #[must_use]
+    pub fn to_yaml_after_key(&self, depth: usize) -> String {
+        let Value::List(records) = self else {
+            return format!(" {}", self.to_yaml());
+        };
+        if records.is_empty() {
+            return " []".to_owned();
+        }
+        let indent = "  ".repeat(depth + 1);
+        let mut out = String::new();
+        for record in records {
+            for (n, (key, value)) in record.iter().enumerate() {
+                let mark = if n == 0 { "- " } else { "  " };
+                out.push_str(&format!("\n{indent}{mark}{key}: {}", value.to_yaml()));
+            }
+        }
+        out
+    }
+
+    /// The value as it is written in an answers file; a list in YAML's one-line form.
     #[must_use]
     pub fn to_yaml(&self) -> String {
         match self {
@@ -55,6 +103,19 @@ impl Value {
             Value::Integer(integer) => integer.to_string(),
             Value::Date(date) => date.to_string(),
             Value::Bool(b) => b.to_string(),
+            Value::List(records) => {
+                let records: Vec<String> = records
+                    .iter()
+                    .map(|record| {
+                        let fields: Vec<String> = record
+                            .iter()
+                            .map(|(k, v)| format!("{k}: {}", v.to_yaml()))
+                            .collect();
+                        format!("{{{}}}", fields.join(", "))
+                    })
+                    .collect();
+                format!("[{}]", records.join(", "))
+            }
         }
     }
 }
@@ -67,6 +128,20 @@ impl fmt::Display for Value {
             Value::Integer(integer) => write!(f, "{integer}"),
             Value::Date(date) => write!(f, "{date}"),
             Value::Bool(b) => f.write_str(if *b { "yes" } else { "no" }),
+            Value::List(records) => {
+                for (n, record) in records.iter().enumerate() {
+                    if n > 0 {
+                        f.write_str("; ")?;
+                    }
+                    for (m, (_, value)) in record.iter().enumerate() {
+                        if m > 0 {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "{value}")?;
+                    }
+                }
+                Ok(())
+            }
         }
     }
 }

@@ -87,9 +87,10 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let given = resume
         .then_some(draft_path.as_path())
         .or(args.answers.as_deref());
-    let (presets, late_payer_applied) = read_presets(given, args, &library, styled)?;
+    let (presets, lists, late_payer_applied) = read_presets(given, args, &library, styled)?;
     let known = Known {
         presets,
+        lists,
         late_payer_applied,
         unprintable: args
             .contract
@@ -307,23 +308,45 @@ fn update_profile(
     Ok(())
 }
 
+/// What was given before the interview: presets, lists, and whether the rates were already
+/// multiplied for a late payer.
+type Presets = (
+    BTreeMap<String, Preset>,
+    BTreeMap<String, crate::model::Value>,
+    bool,
+);
+
 /// The values given before the interview: the answers file or draft `given` (its problems
-/// printed as warnings) and `--date`, and whether that file's rates were already multiplied
-/// for a late payer.
+/// printed as warnings) and `--date`, its valid lists, and whether that file's rates were
+/// already multiplied for a late payer.
 fn read_presets(
     given: Option<&Path>,
     args: &NewArgs,
     library: &Library,
     styled: bool,
-) -> Result<(BTreeMap<String, Preset>, bool), Error> {
+) -> Result<Presets, Error> {
     let mut presets = BTreeMap::new();
+    let mut lists = BTreeMap::new();
     let mut late_payer_applied = false;
     if let Some(path) = given {
         let name = path.display().to_string();
-        let given = answers::read_given(&name, &read_text(path)?, library)?;
+        let text = read_text(path)?;
+        let given = answers::read_given(&name, &text, library)?;
         late_payer_applied = given.late_payer_applied;
-        if !given.problems.is_empty() {
-            for mut problem in given.problems {
+        let mut problems = given.problems;
+        for (key, list) in &given.lists {
+            let Some(question) = library.question(key) else {
+                continue;
+            };
+            match answers::typed_records(&name, &text, question, list) {
+                Ok(value) => {
+                    lists.insert(key.clone(), value);
+                }
+                Err(found) => problems.extend(found),
+            }
+        }
+        if !problems.is_empty() {
+            for mut problem in problems {
                 problem.severity = Severity::Warning;
                 eprintln!("{}\n", problem.render(styled));
             }
@@ -349,7 +372,7 @@ fn read_presets(
             },
         );
     }
-    Ok((presets, late_payer_applied))
+    Ok((presets, lists, late_payer_applied))
 }
 
 /// Where the answers file goes (beside the contract, named after the client); when output

@@ -480,6 +480,7 @@ enum Kind {
     Number,
     Date,
     Bool,
+    List,
 }
 
 impl Kind {
@@ -489,6 +490,7 @@ impl Kind {
             Type::Money | Type::Percent | Type::Integer => Kind::Number,
             Type::Date => Kind::Date,
             Type::Bool => Kind::Bool,
+            Type::List => Kind::List,
         }
     }
 
@@ -498,6 +500,7 @@ impl Kind {
             Kind::Number => "a number",
             Kind::Date => "a date",
             Kind::Bool => "true or false",
+            Kind::List => "a list",
         }
     }
 }
@@ -580,6 +583,20 @@ fn check_comparison<'a, 'o>(
     let (Some(l), Some(r)) = (side(left), side(right)) else {
         return;
     };
+    if let Some(list) = [&l, &r].into_iter().find_map(|side| match side {
+        Ok(question) if question.ty == Type::List => Some(question),
+        _ => None,
+    }) {
+        errors.push(ConditionError {
+            offset: 0,
+            len: 1,
+            message: format!(
+                "`{}` is a list, which cannot be compared; write `{}` alone to test whether it has any {}",
+                list.key, list.key, list.item
+            ),
+        });
+        return;
+    }
     match (l, r) {
         (Err((_, _, offset, len)), Err(_)) => errors.push(ConditionError {
             offset,
@@ -717,12 +734,14 @@ enum Resolved {
 
 fn resolve<'a>(operand: &Operand, lookup: &dyn Fn(&str) -> Option<&'a Value>) -> Option<Resolved> {
     match operand {
-        Operand::Key { name, .. } => lookup(name).map(|value| match value {
-            Value::Text(t) => Resolved::Text(t.clone()),
-            Value::Number(n) => Resolved::Number(*n),
-            Value::Integer(i) => Resolved::Number(Decimal::from(*i)),
-            Value::Date(d) => Resolved::Date(*d),
-            Value::Bool(b) => Resolved::Bool(*b),
+        // A list is never compared (the type check refuses it); it resolves to nothing.
+        Operand::Key { name, .. } => lookup(name).and_then(|value| match value {
+            Value::Text(t) => Some(Resolved::Text(t.clone())),
+            Value::Number(n) => Some(Resolved::Number(*n)),
+            Value::Integer(i) => Some(Resolved::Number(Decimal::from(*i))),
+            Value::Date(d) => Some(Resolved::Date(*d)),
+            Value::Bool(b) => Some(Resolved::Bool(*b)),
+            Value::List(_) => None,
         }),
         Operand::Literal { value, .. } => Some(match value {
             Literal::Text(t) => Resolved::Text(t.clone()),

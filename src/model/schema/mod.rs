@@ -5,6 +5,7 @@
 //! which checks its keys against these declarations.
 
 pub mod condition;
+pub mod term;
 
 use std::fmt;
 
@@ -13,6 +14,7 @@ use serde::Deserialize;
 
 use crate::model::value::Value;
 use condition::Condition;
+use term::Term;
 
 /// The type of a declared variable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
@@ -36,6 +38,9 @@ pub enum Type {
     Bool,
     /// One of a list of values.
     Choice,
+    /// A list of records, each with the question's declared `fields` (scope lines,
+    /// milestones).
+    List,
 }
 
 impl fmt::Display for Type {
@@ -50,6 +55,7 @@ impl fmt::Display for Type {
             Type::Date => "date",
             Type::Bool => "bool",
             Type::Choice => "choice",
+            Type::List => "list",
         })
     }
 }
@@ -98,6 +104,7 @@ impl Type {
             Type::Date => "a date",
             Type::Bool => "a yes-or-no answer",
             Type::Choice => "a choice",
+            Type::List => "a list",
         }
     }
 
@@ -152,9 +159,28 @@ impl Type {
                     .collect();
                 format!("one of {}", values.join(", "))
             }
+            Type::List => {
+                let fields: Vec<String> = question
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let required = if f.required { ", required" } else { "" };
+                        format!("`{}` ({}{required})", f.key, f.ty)
+                    })
+                    .collect();
+                format!(
+                    "a list of at most {MAX_RECORDS} {}s, each with {}",
+                    question.item,
+                    fields.join(", ")
+                )
+            }
         }
     }
 }
+
+/// The most records a list answer holds: far more than any scope or schedule, and few enough
+/// that a contract stays readable.
+pub const MAX_RECORDS: usize = 100;
 
 /// One allowed value of a `choice`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
@@ -215,6 +241,13 @@ pub struct Question {
     /// The freelancer's own detail, the same for every client: `clausewright new` saves it to
     /// the profile and offers it next time.
     pub profile: bool,
+    /// The business term the answer plays, for the term lint (`term: silence-days`).
+    pub term: Option<Term>,
+    /// The fields of each record of a `list`, each declared like a question with a one-word
+    /// key (`price`); empty for every other type.
+    pub fields: Vec<Question>,
+    /// What one record of a `list` is called ("deliverable", "milestone").
+    pub item: String,
     /// Where it is declared (`library.yaml`, line).
     pub line: usize,
 }
@@ -240,6 +273,9 @@ impl Question {
             rate: false,
             late_payer: None,
             profile: false,
+            term: None,
+            fields: Vec::new(),
+            item: "item".to_owned(),
             line: 0,
         }
     }
@@ -256,6 +292,19 @@ impl Question {
             .find(|(when, _)| when.eval(&lookup))
             .map(|(_, value)| value)
             .or(self.default.as_ref())
+    }
+
+    /// The declared field `key` of a `list`.
+    #[must_use]
+    pub fn field(&self, key: &str) -> Option<&Question> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The first field of type `ty` of a `list`: the role a field plays for the checks of
+    /// the answers (a scope line's price, a milestone's date or payment).
+    #[must_use]
+    pub fn first_field(&self, ty: Type) -> Option<&Question> {
+        self.fields.iter().find(|f| f.ty == ty)
     }
 
     /// A value of the right type for rendering every clause in `check`.
@@ -286,6 +335,12 @@ impl Question {
                     .map(|c| c.value.clone())
                     .unwrap_or_default(),
             ),
+            Type::List => Value::List(vec![
+                self.fields
+                    .iter()
+                    .map(|f| (f.key.clone(), f.sample()))
+                    .collect(),
+            ]),
         }
     }
 }

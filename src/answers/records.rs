@@ -1,0 +1,204 @@
+//! Records: takes the records of a `list` as an answers file wrote them ([`LocatedList`]) and
+//! returns the typed list, or a located diagnostic for each bad field and each missing
+//! required one.
+
+use super::read::LocatedList;
+use super::read::scalar_width;
+use crate::error::Diagnostic;
+use crate::model::{Question, Record, Value, typed_value};
+
+/// Types every record of `list`, declared by `question`; every problem is reported.
+pub(crate) fn typed_records(
+    file: &str,
+    text: &str,
+    question: &Question,
+    list: &LocatedList,
+) -> Result<Value, Vec<Diagnostic>> {
+    let key = &question.key;
+    let mut diagnostics = Vec::new();
+    let mut records = Vec::new();
+    for (n, written) in list.records.iter().enumerate() {
+        let number = n + 1;
+        let mut record: Record = Vec::new();
+        for field in &question.fields {
+            match written.fields.iter().find(|(k, _)| *k == field.key) {
+                Some((_, located)) => match typed_value(field, &located.scalar) {
+                    Ok(value) => record.push((field.key.clone(), value)),
+                    Err(why) => diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            text,
+                            located.line,
+                            located.column,
+                            format!(
+                                "`{}` of {} {number} of `{key}` {why}",
+                                field.key, question.item
+                            ),
+                        )
+                        .with_width(scalar_width(text, located)),
+                    ),
+                },
+                None => {
+                    if let Some(default) = &field.default {
+                        record.push((field.key.clone(), default.clone()));
+                    } else if field.required {
+                        diagnostics.push(Diagnostic::error(
+                            file,
+                            text,
+                            written.line,
+                            written.column,
+                            format!(
+                                "{} {number} of `{key}` has no `{}`, which is required: {}",
+                                question.item, field.key, field.prompt
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        records.push(record);
+    }
+    if diagnostics.is_empty() {
+        Ok(Value::List(records))
+    } else {
+        Err(diagnostics)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answers::parse;
+    use crate::error::Error;
+    use crate::library::{self, Library, SourceFile};
+    use crate::model::Value;
+
+    const DECLARATIONS: &str = "title: Test Agreement
+sections:
+  - title: The project
+    questions:
+      - key: project.scope
+        type: list
+        item: deliverable
+        prompt: What you will deliver
+        required: true
+        fields:
+          - key: item
+            type: text
+            prompt: The deliverable
+            required: true
+          - key: price
+            type: money
+            prompt: Its price
+          - key: rounds
+            type: integer
+            prompt: Revision rounds
+            default: 2
+            min: 0
+            max: 5
+";
+
+    const CLAUSE: &str = "id: scope
+title: Scope
+order: 1
+body: |
+  {{#each project.scope}}
+  - {{this.item}}{{#if this.price}}: {{money this.price}}{{/if}}, {{words rounds}} rounds
+  {{/each}}
+";
+
+    fn library() -> Library {
+        let files =
+            [("library.yaml", DECLARATIONS), ("010-scope.yaml", CLAUSE)].map(|(name, text)| {
+                SourceFile {
+                    relative: name.into(),
+                    display: name.into(),
+                    text: text.into(),
+                }
+            });
+        library::load(&files).into_library().unwrap()
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        match parse("a.yaml", text, &library()) {
+            Err(Error::Diagnostics(found)) => found
+                .iter()
+                .map(|d| format!("{}: {}", d.location(), d.message))
+                .collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn records_are_typed_field_by_field_with_defaults() {
+        let text = "project:\n  scope:\n    - item: Logo\n      price: \"1,200.00\"\n    - item: \"*Brand* <b>guide</b>\"\n      rounds: 0\n";
+        let answers = parse("a.yaml", text, &library()).unwrap();
+        let Some(Value::List(records)) = answers.get("project.scope") else {
+            panic!("{answers:?}");
+        };
+        assert_eq!(records.len(), 2);
+        assert_eq!(
+            records[0],
+            vec![
+                ("item".to_owned(), Value::Text("Logo".into())),
+                (
+                    "price".to_owned(),
+                    Value::Number(rust_decimal::Decimal::new(120_000, 2))
+                ),
+                ("rounds".to_owned(), Value::Integer(2)),
+            ]
+        );
+        assert_eq!(records[1].len(), 2, "no price: {:?}", records[1]);
+        // Written back, the list reads as the same answers.
+        let written = answers.to_yaml(&library());
+        assert!(
+            written.contains("  scope:\n    - item: \"Logo\"\n      price: \"1200\"\n      rounds: 2\n    - item:"),
+            "{written}"
+        );
+        assert_eq!(parse("b.yaml", &written, &library()).unwrap(), answers);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported_at_its_line() {
+        let text = "project:\n  scope:\n    - item: Logo\n      price: \"12,00\"\n    - price: \"5\"\n    - item: Site\n      rounds: 9\n      colour: red\n    - just text\n";
+        assert_eq!(
+            problems(text),
+            [
+                "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is \"12,00\"; expected an amount such as 1250.00 from 0 to 1,000,000,000,000",
+                "a.yaml:5:7: deliverable 2 of `project.scope` has no `item`, which is required: The deliverable",
+                "a.yaml:7:15: `rounds` of deliverable 3 of `project.scope` is 9; expected a whole number from 0 to 5",
+                "a.yaml:8:7: `colour` is not a field of `project.scope`; its fields are `item`, `price`, `rounds`",
+                "a.yaml:9:7: deliverable 4 of `project.scope` is not a mapping; write its fields `item`, `price`, `rounds` as `field: value` lines",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_value_or_an_empty_list_is_not_a_scope() {
+        assert_eq!(
+            problems("project:\n  scope: Logo and site\n"),
+            [
+                "a.yaml:2:3: `project.scope` takes a list of deliverables, one `- ` entry a line below the key"
+            ]
+        );
+        assert_eq!(
+            problems("project:\n  scope: []\n"),
+            ["a.yaml:1:1: `project.scope` is required: What you will deliver"]
+        );
+    }
+
+    #[test]
+    fn the_records_render_through_each_escaped() {
+        let text = "project:\n  scope:\n    - item: Logo\n      price: \"1200\"\n    - item: \"*Brand* {{x}}\"\n";
+        let library = library();
+        let answers = parse("a.yaml", text, &library).unwrap();
+        let contract = crate::assemble::assemble(&library, &answers);
+        let markdown =
+            crate::render::render(&contract, &answers, crate::format::Locale::EnUs).unwrap();
+        assert!(
+            markdown.contains(
+                "- Logo: $1,200.00, two (2) rounds\n- \\*Brand\\* {{x}}, two (2) rounds\n"
+            ),
+            "{markdown}"
+        );
+    }
+}
