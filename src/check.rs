@@ -145,7 +145,7 @@ fn samples_by_profession(library: &Library) -> Vec<Answers> {
         .map(|profession| {
             let mut answers = sample.clone();
             answers.set(PROFESSION, Value::Text(profession.clone()));
-            library.trades.apply(&mut answers);
+            library.trades.apply(&mut answers, false);
             answers
         })
         .collect()

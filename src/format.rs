@@ -267,6 +267,8 @@ const AMERICAN: &[(&str, &str)] = &[
     ("licences", "licenses"),
     ("Licence", "License"),
     ("Licences", "Licenses"),
+    ("notarisation", "notarization"),
+    ("optimisation", "optimization"),
 ];
 
 /// The library's own text (never an answer) in American spelling.

@@ -382,3 +382,28 @@ fn one_revision_round_is_singular() {
     answers.set("project.revisions", Value::Integer(3));
     assert!(build(&library, answers).contains("The Fee includes three (3) revision rounds"));
 }
+
+#[test]
+fn the_trade_words_fit_the_credit_and_expenses_sentences_in_american_spelling() {
+    let library = built_in();
+    let translation = build(&library, answers_for(&library, "translation"));
+    assert!(translation.contains("The Translator may include the credit line “By Prairie Studio” in the final Deliverables where they allow it, such as on the title page, in the imprint or in the credits of a publication."), "{translation}");
+    assert!(translation.contains("The Client also repays the expenses that the Translator incurs for the Project with the Client’s written approval given beforehand, such as the cost of certification and notarization, couriers and postage."), "{translation}");
+    assert!(
+        translation
+            .contains("such as translation memories, glossaries, term lists and reference notes")
+    );
+    let photography = build(&library, answers_for(&library, "photography"));
+    assert!(photography.contains(
+        "where they allow it, such as beside the photograph or in the credits of a publication."
+    ));
+    assert!(photography.contains("Any outtakes and alternative images that the Client did not choose stay with the Photographer"));
+    let software = build(&library, answers_for(&library, "software-development"));
+    assert!(software.contains(
+        "such as the cost of software licenses, cloud services, test devices and paid components."
+    ));
+    for markdown in [&translation, &photography, &software] {
+        assert!(!markdown.contains("bought for the Client"));
+        assert!(!markdown.contains("notarisation"));
+    }
+}

@@ -54,8 +54,9 @@ impl Trades {
 
     /// Sets the words of the profession the answers pick (`trade.role` and so on); returns the
     /// contract's title when the trade gives one. Answers that pick no profession with a row
-    /// are left as they are.
-    pub fn apply(&self, answers: &mut crate::answers::Answers) -> Option<String> {
+    /// are left as they are. The words are the library's own text, so with `american` they
+    /// take American spelling as the clauses do (`software licenses`, `notarization`).
+    pub fn apply(&self, answers: &mut crate::answers::Answers, american: bool) -> Option<String> {
         let Some(crate::model::Value::Text(profession)) = answers.get(PROFESSION) else {
             return None;
         };
@@ -63,7 +64,11 @@ impl Trades {
         for (word, text) in &words {
             answers.set(
                 &format!("{TRADE_PREFIX}{word}"),
-                crate::model::Value::Text(text.clone()),
+                crate::model::Value::Text(if american {
+                    crate::format::american(text).into_owned()
+                } else {
+                    text.clone()
+                }),
             );
         }
         words.get(crate::model::keys::TRADE_TITLE).cloned()

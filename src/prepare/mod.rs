@@ -175,7 +175,10 @@ pub fn prepare(
         answers.set_place(place);
     }
     let mut library = library;
-    if let Some(title) = library.trades.apply(&mut answers) {
+    let american = place
+        .as_ref()
+        .is_some_and(|p| p.conventions.spelling == Spelling::American);
+    if let Some(title) = library.trades.apply(&mut answers, american) {
         library.title = title;
     }
     Ok(Prepared {
