@@ -11,7 +11,7 @@
 //!   the `other` profile, which has no holiday calendar.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clausewright::format::Locale;
 use clausewright::holidays::Calendar;
@@ -20,24 +20,11 @@ use clausewright::prepare::{self, PrepareOptions};
 use clausewright::{answers, assemble, render};
 use jiff::civil::date;
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort_unstable();
-    samples[samples.len() / 2]
-}
+mod support;
 
 /// The median time of `work`, printed in microseconds.
-fn measure(name: &str, runs: usize, mut work: impl FnMut()) -> Duration {
-    for _ in 0..runs.div_ceil(10) {
-        work();
-    }
-    let samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    let median = median(samples);
+fn measure(name: &str, runs: usize, work: impl FnMut()) -> Duration {
+    let median = support::median_time(runs, work);
     println!("{name:<64} {:>10.2} µs", median.as_secs_f64() * 1e6);
     median
 }

@@ -8,30 +8,17 @@
 //!   1,000 clause files (target: under 1 s).
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clausewright::format::Locale;
 use clausewright::library::{self, SourceFile};
 use clausewright::prepare::{self, PrepareOptions};
 use clausewright::{answers, assemble, check, lint, render};
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort_unstable();
-    samples[samples.len() / 2]
-}
+mod support;
 
-fn measure(name: &str, target: Duration, runs: usize, mut work: impl FnMut()) {
-    for _ in 0..runs.div_ceil(10) {
-        work();
-    }
-    let samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed()
-        })
-        .collect();
-    let median = median(samples);
+fn measure(name: &str, target: Duration, runs: usize, work: impl FnMut()) {
+    let median = support::median_time(runs, work);
     let verdict = if median <= target { "ok" } else { "SLOW" };
     println!(
         "{name:<48} {:>9.3} ms  (target {:>6.1} ms)  {verdict}",
