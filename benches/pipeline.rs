@@ -110,7 +110,7 @@ fn main() {
             black_box(build(&files, &answers_text));
         },
     );
-    let big = generated_library(300);
+    let big = generated_library(450);
     let sections = build(&big, &answers_text).matches("\n## ").count();
     assert!(
         sections >= 250,
