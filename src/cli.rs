@@ -264,7 +264,8 @@ pub struct BuildArgs {
     #[arg(long, value_name = "FILE")]
     pub save_answers: Option<PathBuf>,
     /// Treat the warnings about the terms (a kill fee that comes before the follow-up ladder
-    /// ends, interest above 18% a year, ...) as errors: print them and write nothing.
+    /// ends, interest above the usual cap of the place, ...) as errors: print them and write
+    /// nothing.
     #[arg(long)]
     pub deny_warnings: bool,
     /// Also write a cover note for yourself (Markdown and PDF, beside the contract): each

@@ -237,18 +237,27 @@ fn deposit_and_cancellation_above_the_fee(terms: &Terms) -> Option<Finding> {
 
 fn interest_above_a_sane_rate(terms: &Terms) -> Option<Finding> {
     let monthly = terms.number(Term::InterestPerMonth)?;
-    let yearly = monthly * Decimal::from(12);
+    let yearly = (monthly * Decimal::from(12)).normalize();
     // Statutory interest replaces the monthly percentage: the law sets that rate.
     let statutory = terms
         .answers
         .get(STATUTORY_INTEREST)
         .is_some_and(Value::is_truthy);
-    (terms.on(Term::Interest) && !statutory && yearly > SANE_YEARLY_INTEREST).then(|| {
+    // The place's own threshold (`late_fee_warning` of its profile, a percent a month), else
+    // the yearly rate many places cap contract interest at.
+    let declares_country = terms.library.question(COUNTRY).is_some();
+    let limit = answers::place_of(&terms.library.profiles, declares_country, terms.answers)
+        .ok()
+        .flatten()
+        .and_then(|place| place.late_fee_warning)
+        .map_or(SANE_YEARLY_INTEREST, |monthly| monthly * Decimal::from(12))
+        .normalize();
+    (terms.on(Term::Interest) && !statutory && yearly > limit).then(|| {
         (
             Term::InterestPerMonth,
             Severity::Warning,
             format!(
-                "interest of {monthly}% a month is {yearly}% a year, above {SANE_YEARLY_INTEREST}%: many places cap contract interest lower, and a court may cut it or refuse it"
+                "interest of {monthly}% a month is {yearly}% a year, above {limit}%: many places cap contract interest lower, and a court may cut it or refuse it"
             ),
         )
     })
@@ -388,6 +397,55 @@ mod tests {
 
     fn line_of(text: &str, needle: &str) -> usize {
         text.lines().position(|l| l.contains(needle)).unwrap() + 1
+    }
+
+    /// The findings of `text` under the built-in library with the US profile's
+    /// `late_fee_warning` set to `warning`.
+    fn findings_with_us_warning(text: &str, warning: &str) -> Vec<(usize, String)> {
+        let mut files = crate::library::built_in_files();
+        let us = files
+            .iter_mut()
+            .find(|f| f.relative == "jurisdictions/us.yaml")
+            .unwrap();
+        us.text = us
+            .text
+            .replace("late_fee_warning: \"1.5\"", &format!("late_fee_warning: \"{warning}\""));
+        let library = library::load(&files).into_library().unwrap();
+        let answers = answers::parse("terms.yaml", text, &library).unwrap();
+        lint("terms.yaml", text, &answers, &library)
+            .into_iter()
+            .map(|d| (d.line, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn the_place_sets_the_interest_warning() {
+        let text = example().replace(
+            "  percent_per_month: \"1.5\"",
+            "  percent_per_month: \"1.25\"",
+        );
+        // 1.25% a month is under the US profile's 1.5%: no finding.
+        assert_eq!(findings_with_us_warning(&text, "1.5"), []);
+        // A profile that warns above 1% a month: the finding, at the percentage's line.
+        let got = findings_with_us_warning(&text, "1");
+        let line = line_of(&text, "percent_per_month: \"1.25\"");
+        assert_eq!(
+            got,
+            [(
+                line,
+                "interest of 1.25% a month is 15% a year, above 12%: many places cap contract interest lower, and a court may cut it or refuse it".to_owned()
+            )]
+        );
+        // The `other` profile gives no threshold: 18% a year stands.
+        let other = example()
+            .replace("  country: US\n", "  country: other\n")
+            .replace("  region: IL\n", "  law: the laws of the State of Illinois\n  courts: the state courts of Cook County, Illinois\n")
+            .replace("  percent_per_month: \"1.5\"", "  percent_per_month: \"1.75\"");
+        let got = findings(&other);
+        assert!(
+            got.iter().any(|(_, _, _, m)| m.contains("1.75% a month is 21% a year, above 18%")),
+            "{got:#?}"
+        );
     }
 
     #[test]
