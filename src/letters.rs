@@ -184,6 +184,24 @@ pub const VARIABLES: &[Variable] = &[
         scope: Scope::Payment,
     },
     Variable {
+        key: "invoice.compensation",
+        ty: Type::Money,
+        help: "the fixed sum the statute of the contract's place gives for a late invoice (the UK Late Payment Act's £40, £70 or £100 by the debt's size; BGB § 288(5)'s €40), owed beside the balance; absent where none is owed, so use it inside {{#if invoice.compensation}}",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.statute",
+        ty: Type::Text,
+        help: "the statute that gives the fixed compensation (\"the Late Payment of Commercial Debts (Interest) Act 1998\"); set with invoice.compensation",
+        scope: Scope::Payment,
+    },
+    Variable {
+        key: "invoice.total",
+        ty: Type::Money,
+        help: "the balance plus the statute's fixed compensation (the balance where none is owed)",
+        scope: Scope::Payment,
+    },
+    Variable {
         key: "letter.deadline",
         ty: Type::Date,
         help: "the last day to pay before legal action",

@@ -104,9 +104,8 @@ fn a_german_contract_states_bgb_288_for_a_business_and_a_consumer() {
     assert!(!clause.contains("Compensation"), "{clause}");
 }
 
-/// `chase --json` for invoice INV-7 of 6,400.00 due 2026-03-02, read on `today`. The
-/// agreement's date is taken out of the answers (an invoice cannot fall due before it).
-fn chase(answers: &Path, today: &str, extra: &[&str]) -> (i32, Json, String) {
+/// Takes the agreement's date out of the answers file (an invoice cannot fall due before it).
+fn undate(answers: &Path) {
     let text = std::fs::read_to_string(answers).unwrap();
     let undated: Vec<&str> = text
         .lines()
@@ -124,6 +123,12 @@ fn chase(answers: &Path, today: &str, extra: &[&str]) -> (i32, Json, String) {
         .flatten()
         .collect();
     std::fs::write(answers, undated.join("\n") + "\n").unwrap();
+}
+
+/// `chase --json` for invoice INV-7 of 6,400.00 due 2026-03-02, read on `today`. The
+/// agreement's date is taken out of the answers (an invoice cannot fall due before it).
+fn chase(answers: &Path, today: &str, extra: &[&str]) -> (i32, Json, String) {
+    undate(answers);
     let out = answers.parent().unwrap().to_str().unwrap().to_owned();
     let mut args = vec![
         "chase",
@@ -308,4 +313,99 @@ fn a_percentage_the_statutory_default_leaves_unused_is_a_warning_at_its_line() {
         "-",
     ]));
     assert!(!outcome.stderr.contains("warning"), "{}", outcome.stderr);
+}
+
+/// The final notice `chase --all` writes for an invoice of `amount` due 2026-03-02, read on
+/// 2026-05-05 (the notice is dated on its step, 2026-06-10 or so).
+fn final_notice(answers: &Path, amount: &str) -> String {
+    undate(answers);
+    let out = tempfile::tempdir().unwrap();
+    let outcome = run(&mut clausewright(&[
+        "chase",
+        answers.to_str().unwrap(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--stage",
+        "payment",
+        "--invoice",
+        "INV-7",
+        "--amount",
+        amount,
+        "--due",
+        "2026-03-02",
+        "--today",
+        "2026-05-05",
+        "--format",
+        "md",
+        "--all",
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let path = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| path.to_string_lossy().ends_with("payment-final-notice.md"))
+        .expect("a final notice");
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// The figure after `label` in a letter's list (`- label: £70.00`).
+fn listed<'l>(letter: &'l str, label: &str) -> Option<&'l str> {
+    letter
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("- {label}")))
+        .and_then(|rest| rest.rsplit(": ").next())
+}
+
+#[test]
+fn the_final_notice_claims_the_statute_s_fixed_sum_by_the_debt_s_size() {
+    let folder = tempfile::tempdir().unwrap();
+    let answers = gb_business(folder.path(), "");
+    let act = "the Late Payment of Commercial Debts (Interest) Act 1998";
+    // The Act, s. 5A: £40 below £1,000, £70 below £10,000, £100 from £10,000.
+    for (amount, sum) in [
+        ("999.99", "£40.00"),
+        ("1000.00", "£70.00"),
+        ("9999.99", "£70.00"),
+        ("10000.00", "£100.00"),
+    ] {
+        let letter = final_notice(&answers, amount);
+        assert_eq!(
+            listed(&letter, &format!("fixed compensation for late payment under {act}")),
+            Some(sum),
+            "{amount}: {letter}"
+        );
+        let balance = listed(&letter, "unpaid balance").unwrap();
+        let total = listed(&letter, "total to pay").unwrap();
+        let figure = |text: &str| -> rust_decimal::Decimal {
+            text.replace(['£', ','], "").parse().unwrap()
+        };
+        assert_eq!(figure(balance) + figure(sum), figure(total), "{letter}");
+        assert!(letter.contains(&format!("Final notice before legal action: invoice INV-7, {total}")));
+        assert!(letter.contains("Unless I receive the total to pay in full within"));
+        assert!(letter.contains("the fixed compensation and the costs of collection"));
+    }
+    // BGB § 288(5): €40 from a business, whatever the amount.
+    let eu = folder.path().join("eu.yaml");
+    std::fs::copy(root().join("examples/eu-client.yaml"), &eu).unwrap();
+    let letter = final_notice(&eu, "6400.00");
+    assert_eq!(
+        listed(
+            &letter,
+            "fixed compensation for late payment under § 288 of the German Civil Code (BGB)"
+        ),
+        Some("€40.00"),
+        "{letter}"
+    );
+    // No fixed sum for a consumer, nor where no statute gives one: the notice asks for the
+    // unpaid balance, as before.
+    let consumer = folder.path().join("consumer.yaml");
+    std::fs::copy(root().join("examples/gb-consumer.yaml"), &consumer).unwrap();
+    let first_time = folder.path().join("us.yaml");
+    std::fs::copy(root().join("examples/first-time-us.yaml"), &first_time).unwrap();
+    for answers in [&consumer, &first_time] {
+        let letter = final_notice(answers, "6400.00");
+        assert!(!letter.contains("fixed compensation"), "{letter}");
+        assert!(!letter.contains("total to pay"), "{letter}");
+        assert!(letter.contains("Unless I receive the unpaid balance in full within"));
+    }
 }

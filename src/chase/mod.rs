@@ -361,6 +361,19 @@ impl Schedule {
                 ("invoice.late_fee", Value::Number(account.late_fee)),
                 ("invoice.balance", Value::Number(account.balance)),
             ]);
+            // The statute's fixed sum is owed beside the balance, never inside it; a letter
+            // claims it only where the statute gives one for this invoice.
+            let compensation = self.compensation_on(date);
+            values.push((
+                "invoice.total",
+                Value::Number(account.balance + compensation),
+            ));
+            if compensation > Decimal::ZERO
+                && let Some(statutory) = &self.inputs.statutory
+            {
+                values.push(("invoice.compensation", Value::Number(compensation)));
+                values.push(("invoice.statute", Value::Text(statutory.rule.statute.clone())));
+            }
         }
         // The review period's end, as the ladder dated it (public holidays skipped).
         if let Some(ends) = self.steps.iter().find(|s| s.id == "delivery-review-ends") {
