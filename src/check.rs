@@ -19,29 +19,52 @@ use crate::render;
 /// Returns every error and warning, sorted by file and position.
 #[must_use]
 pub fn check(files: &[SourceFile]) -> Vec<Diagnostic> {
-    let loaded = library::load(files);
+    check_incomplete(files, false)
+}
+
+/// [`check`] for a library some of whose files could not be read (`incomplete`; the caller
+/// reports those): a reference to a clause such a file may hold is not reported as broken.
+#[must_use]
+pub fn check_incomplete(files: &[SourceFile], incomplete: bool) -> Vec<Diagnostic> {
+    let loaded = library::load_incomplete(files, incomplete);
     let mut diagnostics = loaded.diagnostics;
     if let Some(library) = &loaded.library {
         // Every clause is treated as included so that every cross-reference resolves.
         let mut numbers = assemble::all_included(library);
         // References to clauses with errors, or to no clause, are reported once, by the
         // loader; here they render as a number so that the rest of the body is still checked.
+        let letters = letters::load(files, library, &loaded.failed);
+        let letter_templates = letters.letters.iter().flat_map(|letters| {
+            [&letters.letterhead, &letters.greeting, &letters.closing]
+                .into_iter()
+                .chain(&letters.email_closing)
+                .chain(
+                    letters
+                        .letters
+                        .iter()
+                        .flat_map(|letter| [&letter.subject, &letter.body]),
+                )
+        });
         let referenced = library
             .clauses
             .iter()
+            .chain(letter_templates)
             .flat_map(|clause| library::section_references(&clause.template))
             .map(|(id, _, _)| id);
-        for id in loaded.failed_ids.iter().cloned().chain(referenced) {
+        for id in loaded.failed.ids.iter().cloned().chain(referenced) {
             numbers.entry(id).or_insert(SectionNumber::Numbered(0));
         }
-        let titles: std::collections::BTreeMap<String, String> = library
+        let mut titles: std::collections::BTreeMap<String, String> = library
             .clauses
             .iter()
             .map(|clause| (clause.id.clone(), clause.title.clone()))
             .collect();
+        // A clause that did not load has no title to cite: its id stands in.
+        for id in numbers.keys() {
+            titles.entry(id.clone()).or_insert_with(|| id.clone());
+        }
         // The letters are loaded once; every clause and letter is rendered in the words of
         // every profession.
-        let letters = letters::load(files, library);
         diagnostics.extend(letters.diagnostics);
         for sample in samples_by_profession(library) {
             let registry = render::registry_with_titles(

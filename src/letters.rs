@@ -21,7 +21,7 @@ use serde_saphyr::Spanned;
 use crate::answers::Answers;
 use crate::chase::{self, Stage};
 use crate::error::{Diagnostic, Error, LettersError, Severity};
-use crate::library::{self, BodyOrigin, Clause, Library, SourceFile, read_yaml};
+use crate::library::{self, BodyOrigin, Clause, Library, SourceFile, Unloaded, read_yaml};
 use crate::model::{Question, Type, Value};
 use crate::render;
 
@@ -309,7 +309,11 @@ fn is_letter_file(relative: &str) -> bool {
 
 /// Loads and checks the letters among a library's files against the loaded library.
 #[must_use]
-pub fn load(files: &[SourceFile], library: &Library) -> Loaded {
+///
+/// `failed` are the library's clauses that did not load (see [`Unloaded`]): a letter's
+/// reference to one of them is not reported as broken, since the clause's file has its own
+/// error.
+pub fn load(files: &[SourceFile], library: &Library, failed: &Unloaded) -> Loaded {
     let mut diagnostics = Vec::new();
     let frame_file = files.iter().find(|f| f.relative == FRAME_FILE);
     let letter_files: Vec<&SourceFile> = files
@@ -330,13 +334,14 @@ pub fn load(files: &[SourceFile], library: &Library) -> Loaded {
         };
     };
     check_collisions(library, frame_file, &mut diagnostics);
-    let frame = load_frame(frame_file, library, &mut diagnostics);
+    let frame = load_frame(frame_file, library, failed, &mut diagnostics);
     let mut letters: Vec<Letter> = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     // Letters with errors still count as present: their errors say what is wrong with them.
     let mut present: BTreeSet<&str> = BTreeSet::new();
     for file in letter_files {
-        let Some(letter) = load_letter(file, library, &mut present, &mut diagnostics) else {
+        let Some(letter) = load_letter(file, library, failed, &mut present, &mut diagnostics)
+        else {
             continue;
         };
         if let Some(first) = seen.get(&letter.id) {
@@ -404,6 +409,7 @@ struct Frame {
 fn load_frame(
     file: &SourceFile,
     library: &Library,
+    failed: &Unloaded,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Frame> {
     let raw: RawFrame = read_yaml(file, diagnostics)?;
@@ -412,17 +418,35 @@ fn load_frame(
         "letterhead",
         &raw.letterhead,
         library,
+        failed,
         None,
         diagnostics,
     );
-    let greeting = compile(file, "greeting", &raw.greeting, library, None, diagnostics);
-    let closing = compile(file, "closing", &raw.closing, library, None, diagnostics);
+    let greeting = compile(
+        file,
+        "greeting",
+        &raw.greeting,
+        library,
+        failed,
+        None,
+        diagnostics,
+    );
+    let closing = compile(
+        file,
+        "closing",
+        &raw.closing,
+        library,
+        failed,
+        None,
+        diagnostics,
+    );
     let email_closing = match &raw.email_closing {
         Some(text) => Some(compile(
             file,
             "email_closing",
             text,
             library,
+            failed,
             None,
             diagnostics,
         )?),
@@ -439,6 +463,7 @@ fn load_frame(
 fn load_letter(
     file: &SourceFile,
     library: &Library,
+    failed: &Unloaded,
     present: &mut BTreeSet<&'static str>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Letter> {
@@ -475,6 +500,7 @@ fn load_letter(
         id,
         &raw.subject,
         library,
+        failed,
         Some((id, stage)),
         diagnostics,
     );
@@ -486,7 +512,15 @@ fn load_letter(
             "the subject is one line".into(),
         ));
     }
-    let body = compile(file, id, &raw.body, library, Some((id, stage)), diagnostics);
+    let body = compile(
+        file,
+        id,
+        &raw.body,
+        library,
+        failed,
+        Some((id, stage)),
+        diagnostics,
+    );
     let email = match &raw.register {
         None => false,
         Some(register) => match register.value.trim() {
@@ -526,6 +560,7 @@ fn compile(
     id: &str,
     spanned: &Spanned<String>,
     library: &Library,
+    failed: &Unloaded,
     letter: Option<(&str, Stage)>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Clause> {
@@ -588,7 +623,7 @@ fn compile(
     }
     let ids: BTreeSet<&str> = library.clauses.iter().map(|c| c.id.as_str()).collect();
     for (target, line, column) in library::section_references(&template) {
-        if !ids.contains(target.as_str()) {
+        if !ids.contains(target.as_str()) && !failed.covers(&target) {
             // Point at the quoted id rather than at the `{{`.
             let line_text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
             let column = line_text

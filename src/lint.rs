@@ -407,9 +407,10 @@ mod tests {
             .iter_mut()
             .find(|f| f.relative == "jurisdictions/us.yaml")
             .unwrap();
-        us.text = us
-            .text
-            .replace("late_fee_warning: \"1.5\"", &format!("late_fee_warning: \"{warning}\""));
+        us.text = us.text.replace(
+            "late_fee_warning: \"1.5\"",
+            &format!("late_fee_warning: \"{warning}\""),
+        );
         let library = library::load(&files).into_library().unwrap();
         let answers = answers::parse("terms.yaml", text, &library).unwrap();
         lint("terms.yaml", text, &answers, &library)
@@ -443,7 +444,8 @@ mod tests {
             .replace("  percent_per_month: \"1.5\"", "  percent_per_month: \"1.75\"");
         let got = findings(&other);
         assert!(
-            got.iter().any(|(_, _, _, m)| m.contains("1.75% a month is 21% a year, above 18%")),
+            got.iter()
+                .any(|(_, _, _, m)| m.contains("1.75% a month is 21% a year, above 18%")),
             "{got:#?}"
         );
     }

@@ -311,8 +311,9 @@ fn run_check(args: &CheckArgs) -> Result<i32, Error> {
     // A file that cannot be read is one problem; the others are checked all the same.
     for (files, unreadable) in libraries {
         file_count += files.len() + unreadable.len();
+        let incomplete = !unreadable.is_empty();
         diagnostics.extend(unreadable);
-        diagnostics.extend(check::check(&files));
+        diagnostics.extend(check::check_incomplete(&files, incomplete));
     }
     let counts = Counts::of(&diagnostics);
     let styled = stderr_is_styled();

@@ -230,3 +230,101 @@ fn the_largest_file_read_is_an_option() {
         assert!(outcome.stderr.contains(message), "{}", outcome.stderr);
     }
 }
+
+/// A copy of the built-in library (with its letters and profiles) in a temporary folder.
+fn built_in_copy() -> tempfile::TempDir {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                copy(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(&root().join("clauses"), dir.path());
+    dir
+}
+
+#[test]
+fn a_clause_that_fails_to_load_gives_its_own_error_only() {
+    // The late-fee clause is cited by the payment clause and by nine letters: before, each
+    // citation was a second error, "`section "late-fee"` refers to no clause of this library".
+    let broken = |text: &str| {
+        let library = built_in_copy();
+        let file = library.path().join("070-late-fee.yaml");
+        std::fs::write(&file, text).unwrap();
+        let outcome = run(&mut clausewright(&[
+            "check",
+            library.path().to_str().unwrap(),
+        ]));
+        (library, outcome)
+    };
+    let original = std::fs::read_to_string(root().join("clauses/070-late-fee.yaml")).unwrap();
+    for (case, text, message) in [
+        (
+            "YAML that does not parse, the id on its line",
+            original.replacen("\ntitle: ", "\ntitle: [", 1),
+            "error: ",
+        ),
+        (
+            "a body that does not compile",
+            original.replacen("\nbody: |\n", "\nbody: |\n  {{#if late_fee.enabled}}\n", 1),
+            "`{{#if` opened here is never closed",
+        ),
+        (
+            "no id to be read at all",
+            "title: [Late Fee\n".to_owned(),
+            "error: ",
+        ),
+    ] {
+        let (library, outcome) = broken(&text);
+        let errors: Vec<&str> = outcome
+            .stderr
+            .lines()
+            .filter(|line| line.starts_with("error"))
+            .collect();
+        assert_eq!(errors.len(), 1, "{case}: {}", outcome.stderr);
+        assert!(errors[0].contains(message), "{case}: {}", outcome.stderr);
+        let file = library.path().join("070-late-fee.yaml");
+        assert!(
+            outcome.stderr.contains(&format!("--> {}:", file.display())),
+            "{case}: {}",
+            outcome.stderr
+        );
+        assert!(
+            outcome.stderr.ends_with(": 1 error, 0 warnings\n"),
+            "{case}: {}",
+            outcome.stderr
+        );
+        assert_eq!(outcome.code, 1);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_clause_file_that_cannot_be_read_gives_its_own_error_only() {
+    let library = built_in_copy();
+    let file = library.path().join("070-late-fee.yaml");
+    std::fs::remove_file(&file).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let outcome = run(&mut clausewright(&[
+        "check",
+        library.path().to_str().unwrap(),
+    ]));
+    assert!(
+        outcome.stderr.ends_with(": 1 error, 0 warnings\n"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(outcome.stderr.contains("is not a regular file"));
+    assert_eq!(outcome.code, 1);
+}

@@ -370,7 +370,10 @@ fn the_final_notice_claims_the_statute_s_fixed_sum_by_the_debt_s_size() {
     ] {
         let letter = final_notice(&answers, amount);
         assert_eq!(
-            listed(&letter, &format!("fixed compensation for late payment under {act}")),
+            listed(
+                &letter,
+                &format!("fixed compensation for late payment under {act}")
+            ),
             Some(sum),
             "{amount}: {letter}"
         );
@@ -380,7 +383,9 @@ fn the_final_notice_claims_the_statute_s_fixed_sum_by_the_debt_s_size() {
             text.replace(['£', ','], "").parse().unwrap()
         };
         assert_eq!(figure(balance) + figure(sum), figure(total), "{letter}");
-        assert!(letter.contains(&format!("Final notice before legal action: invoice INV-7, {total}")));
+        assert!(letter.contains(&format!(
+            "Final notice before legal action: invoice INV-7, {total}"
+        )));
         assert!(letter.contains("Unless I receive the total to pay in full within"));
         assert!(letter.contains("the fixed compensation and the costs of collection"));
     }

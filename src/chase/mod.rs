@@ -372,7 +372,10 @@ impl Schedule {
                 && let Some(statutory) = &self.inputs.statutory
             {
                 values.push(("invoice.compensation", Value::Number(compensation)));
-                values.push(("invoice.statute", Value::Text(statutory.rule.statute.clone())));
+                values.push((
+                    "invoice.statute",
+                    Value::Text(statutory.rule.statute.clone()),
+                ));
             }
         }
         // The review period's end, as the ladder dated it (public holidays skipped).

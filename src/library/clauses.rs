@@ -55,6 +55,19 @@ pub(crate) fn load_clauses<'q>(
     })
 }
 
+/// The id a clause file gives on a top-level `id:` line, read as a line when the file as a
+/// whole is not valid YAML: `id: late-fee`, `id: "late-fee"  # comment`.
+fn written_id(text: &str) -> Option<String> {
+    let value = text.lines().find_map(|line| line.strip_prefix("id:"))?;
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let value = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .unwrap_or(value);
+    is_kebab(value).then(|| value.to_owned())
+}
+
 fn load_clause<'q>(
     file: &SourceFile,
     lookup: &dyn Fn(&str) -> Option<&'q Question>,
@@ -63,7 +76,9 @@ fn load_clause<'q>(
 ) -> Result<Clause, Option<String>> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
     let Some(raw) = read_yaml::<RawClause>(file, diagnostics) else {
-        return Err(None);
+        // The file's own error is reported; its id, if a line gives it, keeps references to
+        // the clause from being reported as broken too.
+        return Err(written_id(text));
     };
     let before = diagnostics.len();
     let id = raw.id.value.clone();

@@ -238,8 +238,28 @@ pub struct Loaded {
     pub library: Option<Library>,
     /// Every error and warning, in file order.
     pub diagnostics: Vec<Diagnostic>,
-    /// Ids of clauses that were read but had errors (cross-references to them are not broken).
-    pub failed_ids: Vec<String>,
+    /// The clauses that did not load: cross-references to them are not reported as broken.
+    pub failed: Unloaded,
+}
+
+/// The clauses of a library that did not load (a file with errors, or one that could not be
+/// read). A reference to one of them is not broken, only unresolved until the file is fixed:
+/// reporting it would bury the file's own error under its follow-on errors.
+#[derive(Debug, Clone, Default)]
+pub struct Unloaded {
+    /// The ids of clauses read with errors (the `id:` line of a file YAML could not parse).
+    pub ids: Vec<String>,
+    /// Whether a clause failed without an id that can be read, or a file could not be read at
+    /// all: then any clause id may be the one missing, and no reference is reported broken.
+    pub unnamed: bool,
+}
+
+impl Unloaded {
+    /// Whether `id` may be the id of a clause that did not load.
+    #[must_use]
+    pub fn covers(&self, id: &str) -> bool {
+        self.unnamed || self.ids.iter().any(|failed| failed == id)
+    }
 }
 
 impl Loaded {
@@ -256,6 +276,14 @@ impl Loaded {
 /// Loads and checks a library from its files.
 #[must_use]
 pub fn load(files: &[SourceFile]) -> Loaded {
+    load_incomplete(files, false)
+}
+
+/// Loads and checks a library from the files that could be read; `incomplete` says that some
+/// file of it could not be read (`check` reports that file on its own), so that a reference to
+/// a clause it may hold is not reported as broken.
+#[must_use]
+pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
     let mut diagnostics = Vec::new();
     let Some(library_file) = files.iter().find(|f| f.relative == LIBRARY_FILE) else {
         let folder = files
@@ -269,7 +297,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         return Loaded {
             library: None,
             diagnostics,
-            failed_ids: Vec::new(),
+            failed: Unloaded::default(),
         };
     };
     let declarations = load_declarations(library_file, &mut diagnostics);
@@ -307,8 +335,11 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     }
     // The jurisdiction profile reads these answers itself.
     used.extend(PLACE_ANSWERS.iter().map(|k| (*k).to_owned()));
-    let mut failed_ids = Vec::new();
-    let mut any_clause_failed = false;
+    let mut failed = Unloaded {
+        ids: Vec::new(),
+        unnamed: incomplete,
+    };
+    let mut any_clause_failed = incomplete;
     let clause_files: Vec<&SourceFile> = files
         .iter()
         .filter(|f| is_clause_file(&f.relative))
@@ -328,9 +359,13 @@ pub fn load(files: &[SourceFile]) -> Loaded {
                 seen.insert(clause.id.clone(), file.display.clone());
                 clauses.push(clause);
             }
-            Err(id) => {
+            Err(Some(id)) => {
                 any_clause_failed = true;
-                failed_ids.extend(id);
+                failed.ids.push(id);
+            }
+            Err(None) => {
+                any_clause_failed = true;
+                failed.unnamed = true;
             }
         }
     }
@@ -340,7 +375,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
         diagnostics.retain(|d| !d.message.ends_with("is not declared in library.yaml"));
     }
     clauses.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-    check_cross_references(&clauses, &failed_ids, &mut diagnostics);
+    check_cross_references(&clauses, &failed, &mut diagnostics);
     // A clause that failed to load may use keys we cannot see; its errors come first.
     if let Some((_, sections, _)) = declarations.as_ref().filter(|_| !any_clause_failed) {
         warn_unused(library_file, sections, &used, &mut diagnostics);
@@ -356,7 +391,7 @@ pub fn load(files: &[SourceFile]) -> Loaded {
     Loaded {
         library,
         diagnostics,
-        failed_ids,
+        failed,
     }
 }
 

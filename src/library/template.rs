@@ -503,17 +503,17 @@ fn check_path<'q>(
 /// Every `{{section "id"}}` must name a clause of the library.
 pub(crate) fn check_cross_references(
     clauses: &[Clause],
-    failed_ids: &[String],
+    failed: &super::Unloaded,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let ids: BTreeSet<&str> = clauses
         .iter()
         .map(|c| c.id.as_str())
-        .chain(failed_ids.iter().map(String::as_str))
+        .chain(failed.ids.iter().map(String::as_str))
         .collect();
     for clause in clauses {
         for (target, line, column) in section_references(&clause.template) {
-            if !ids.contains(target.as_str()) {
+            if !ids.contains(target.as_str()) && !failed.covers(&target) {
                 let line_text = clause
                     .body
                     .lines()

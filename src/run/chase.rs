@@ -32,7 +32,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     check_chase_args(args)?;
     let files = library_files(args.clauses.as_deref())?;
     let library = library::load(&files).into_library()?;
-    let letters = letters::load(&files, &library).into_letters()?;
+    let letters = letters::load(&files, &library, &library::Unloaded::default()).into_letters()?;
     let answers_name = args.answers.display().to_string();
     let text = read_text(&args.answers)?;
     let answers = answers::parse(&answers_name, &text, &library)?;
