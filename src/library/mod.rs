@@ -303,11 +303,11 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
     let declarations = load_declarations(library_file, &mut diagnostics);
     let mut clauses = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut used: BTreeSet<String> = BTreeSet::new();
     let sections = declarations
         .as_ref()
         .map(|(_, s, _)| s.as_slice())
         .unwrap_or_default();
+    let mut used = keys_in_conditions(sections);
     let no_trades = Trades::default();
     let trades = declarations.as_ref().map_or(&no_trades, |(_, _, t)| t);
     let lookup = |key: &str| {
@@ -318,17 +318,6 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
             .or_else(|| place::question(key))
             .or_else(|| trades.question(key))
     };
-    for section in sections {
-        for question in &section.questions {
-            let conditions = question
-                .when
-                .iter()
-                .chain(question.defaults.iter().map(|(c, _)| c));
-            for condition in conditions {
-                used.extend(condition.keys().into_iter().map(|(k, _)| k.to_owned()));
-            }
-        }
-    }
     // The trades table picks its row by the profession.
     if !trades.questions().is_empty() {
         used.insert(crate::model::keys::PROFESSION.to_owned());
@@ -393,6 +382,21 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
         diagnostics,
         failed,
     }
+}
+
+/// The keys the questions' own conditions (`when` and conditional `defaults`) use.
+fn keys_in_conditions(sections: &[Section]) -> BTreeSet<String> {
+    let mut used = BTreeSet::new();
+    for question in sections.iter().flat_map(|s| &s.questions) {
+        let conditions = question
+            .when
+            .iter()
+            .chain(question.defaults.iter().map(|(c, _)| c));
+        for condition in conditions {
+            used.extend(condition.keys().into_iter().map(|(k, _)| k.to_owned()));
+        }
+    }
+    used
 }
 
 /// The library's jurisdiction profiles, or the built-in ones when it has none or has exactly
