@@ -38,6 +38,7 @@ fn meta() -> PdfMeta {
         author: "Jane Doe".into(),
         subject: "Contract".into(),
         created_unix_seconds: 1_772_496_000,
+        ..PdfMeta::default()
     }
 }
 

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::chase::Stage;
 use crate::layout::Paper;
+use crate::pdf::SignTags;
 
 /// Contracts that protect freelancers from clients who go silent or pay late.
 ///
@@ -397,6 +398,34 @@ pub struct ContractArgs {
     /// The agreement date (YYYY-MM-DD). [default: agreement.date in the answers, else today]
     #[arg(long, value_name = "DATE", value_parser = date)]
     pub date: Option<jiff::civil::Date>,
+    /// Mark the PDF as a draft under negotiation: a light "DRAFT" across every page, and in
+    /// its title and keywords.
+    #[arg(long)]
+    pub draft: bool,
+    /// Also put the invisible text tags of an e-signature service on the PDF's signature and
+    /// date lines, so that the service places its fields there (signer1 is you, signer2 the
+    /// client).
+    #[arg(long, value_enum, value_name = "SERVICE")]
+    pub sign_tags: Option<SignTagsArg>,
+}
+
+/// `--sign-tags`: the e-signature service whose text tags go on the signature lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SignTagsArg {
+    /// Dropbox Sign (HelloSign): `[sig|req|signer1]` and `[date|req|signer1]`; send the request
+    /// with text tags on.
+    Dropbox,
+    /// Docusign's automatic anchor tags: `\s1\` (signature) and `\d1\` (date signed).
+    Docusign,
+}
+
+impl From<SignTagsArg> for SignTags {
+    fn from(service: SignTagsArg) -> Self {
+        match service {
+            SignTagsArg::Dropbox => SignTags::Dropbox,
+            SignTagsArg::Docusign => SignTags::Docusign,
+        }
+    }
 }
 
 impl ContractArgs {

@@ -650,6 +650,7 @@ fn compile(
         when: None,
         numbered: false,
         keep_together: false,
+        signatures: false,
         summary: None,
         body: source,
         template,

@@ -12,6 +12,7 @@
 //! (see [`claims`]).
 
 mod claims;
+mod form;
 mod slim;
 
 use std::io::Write as _;
@@ -24,7 +25,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rect, TextItem, font::PdfFont,
 };
 
-use crate::layout::{Document, Fragment, Page, Style, metrics};
+use crate::layout::{Document, FieldKind, Fragment, Page, Style, metrics};
 
 /// Document information written into the PDF.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -38,6 +39,36 @@ pub struct PdfMeta {
     /// Creation and modification date, seconds since the Unix epoch (UTC). Fixed by the caller
     /// so the same input gives the same bytes.
     pub created_unix_seconds: i64,
+    /// A draft for negotiation: a light "DRAFT" across every page, and in the title and
+    /// keywords.
+    pub draft: bool,
+    /// The e-signature service whose invisible text tags are drawn on the signature and date
+    /// lines, if any.
+    pub sign_tags: Option<SignTags>,
+}
+
+/// An e-signature service that places its fields where it finds its text tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignTags {
+    /// Dropbox Sign (HelloSign): `[sig|req|signer1]`, `[date|req|signer1]`, read when the
+    /// request is sent with `use_text_tags`.
+    Dropbox,
+    /// Docusign's automatic anchor tags: `\s1\` for the first recipient's signature,
+    /// `\d1\` for the date it was signed.
+    Docusign,
+}
+
+impl SignTags {
+    /// The tag for a field of `kind` of the signer numbered `signer` (from 1).
+    #[must_use]
+    pub fn tag(self, kind: FieldKind, signer: usize) -> String {
+        match (self, kind) {
+            (SignTags::Dropbox, FieldKind::Signature) => format!("[sig|req|signer{signer}]"),
+            (SignTags::Dropbox, FieldKind::Date) => format!("[date|req|signer{signer}]"),
+            (SignTags::Docusign, FieldKind::Signature) => format!("\\s{signer}\\"),
+            (SignTags::Docusign, FieldKind::Date) => format!("\\d{signer}\\"),
+        }
+    }
 }
 
 /// Resource names of the faces, in [`Style`] order: six capitals, which PDF tools read as
@@ -113,12 +144,20 @@ fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32,
 /// Never for documents made by [`crate::layout::layout`]; only if lopdf cannot write to memory.
 #[must_use]
 pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
-    let mut doc = PdfDocument::new(&meta.title);
+    let title = if meta.draft {
+        format!("{} (DRAFT)", meta.title)
+    } else {
+        meta.title.clone()
+    };
+    let mut doc = PdfDocument::new(&title);
     let date = OffsetDateTime::from_unix_timestamp(meta.created_unix_seconds)
         .unwrap_or_else(|_| OffsetDateTime::from_unix_timestamp(0).expect("epoch is valid"));
     let info = &mut doc.metadata.info;
     info.author.clone_from(&meta.author);
     info.subject.clone_from(&meta.subject);
+    if meta.draft {
+        info.keywords = vec!["DRAFT".to_owned()];
+    }
     "clausewright".clone_into(&mut info.creator);
     info.producer = format!("clausewright {}", env!("CARGO_PKG_VERSION"));
     info.creation_date = date;
@@ -135,6 +174,9 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
             used[font.style.index()][usize::from(font.fallback)] = true;
         }
     }
+    // The draft mark is set in bold, the signing services' tags in the regular face.
+    used[Style::Bold.index()][0] |= meta.draft;
+    used[Style::Regular.index()][0] |= meta.sign_tags.is_some();
     for style in Style::ALL {
         for fallback in [false, true] {
             if used[style.index()][usize::from(fallback)] {
@@ -153,7 +195,7 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
             PdfPage::new(
                 Pt(document.width).into(),
                 Pt(document.height).into(),
-                ops(page),
+                ops(page, document, meta),
             )
         })
         .collect();
@@ -166,6 +208,7 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
     };
     let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
     claims::state_only_what_is_true(&mut lo, document.width, document.height);
+    form::add_signature_fields(&mut lo, document);
     add_outline(&mut lo, document);
     pin_id(&mut lo, document, meta);
     slim_fonts(&mut lo);
@@ -256,8 +299,11 @@ fn gray(level: f32) -> Color {
 }
 
 /// The drawing operations of one page.
-fn ops(page: &Page) -> Vec<Op> {
+fn ops(page: &Page, document: &Document, meta: &PdfMeta) -> Vec<Op> {
     let mut ops = Vec::with_capacity(page.lines.len() * 6 + page.rules.len() * 3);
+    if meta.draft {
+        draft_mark(&mut ops, document);
+    }
     ops.push(Op::SetFillColor { col: gray(0.0) });
     ops.push(Op::SetLineCapStyle {
         cap: LineCapStyle::Butt,
@@ -336,6 +382,9 @@ fn ops(page: &Page) -> Vec<Op> {
             },
         });
     }
+    if let Some(service) = meta.sign_tags {
+        sign_tags(&mut ops, page, service);
+    }
     for link in &page.links {
         ops.push(Op::LinkAnnotation {
             link: LinkAnnotation::new(
@@ -348,6 +397,75 @@ fn ops(page: &Page) -> Vec<Op> {
         });
     }
     ops
+}
+
+/// The size of the draft mark, in points.
+const DRAFT_SIZE: f32 = 120.0;
+/// The grey of the draft mark: light enough to read the text through.
+const DRAFT_GRAY: f32 = 0.9;
+
+/// "DRAFT" in light grey across the middle of the page, rising at 45 degrees, drawn first so
+/// the text is drawn over it.
+fn draft_mark(ops: &mut Vec<Op>, document: &Document) {
+    let font = Font {
+        style: Style::Bold,
+        fallback: false,
+    };
+    let width = metrics::face(Style::Bold).width("DRAFT", DRAFT_SIZE);
+    let (sin, cos) = std::f32::consts::FRAC_PI_4.sin_cos();
+    // The text's own centre (half its width along, a third of its size up) on the page's.
+    let (along, up) = (width / 2.0, DRAFT_SIZE / 3.0);
+    let x = document.width / 2.0 - (along * cos - up * sin);
+    let y = document.height / 2.0 - (along * sin + up * cos);
+    ops.push(Op::SetFillColor {
+        col: gray(DRAFT_GRAY),
+    });
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont {
+        font: font.handle(),
+        size: Pt(DRAFT_SIZE),
+    });
+    ops.push(Op::SetTextMatrix {
+        matrix: printpdf::TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
+    });
+    ops.push(Op::ShowText {
+        items: vec![TextItem::Text("DRAFT".to_owned())],
+    });
+    ops.push(Op::EndTextSection);
+}
+
+/// The size of the signing services' tags: the services size their fields from the tag.
+const TAG_SIZE: f32 = 10.0;
+
+/// The signing service's tags on the page's signature and date lines, in white: invisible on
+/// the page, found by the service in the text.
+fn sign_tags(ops: &mut Vec<Op>, page: &Page, service: SignTags) {
+    if page.fields.is_empty() {
+        return;
+    }
+    let font = Font {
+        style: Style::Regular,
+        fallback: false,
+    };
+    ops.push(Op::SetFillColor { col: gray(1.0) });
+    for field in &page.fields {
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: font.handle(),
+            size: Pt(TAG_SIZE),
+        });
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(field.x),
+                y: Pt(field.y + 2.0),
+            },
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(service.tag(field.kind, field.signer))],
+        });
+        ops.push(Op::EndTextSection);
+    }
+    ops.push(Op::SetFillColor { col: gray(0.0) });
 }
 
 /// The space between the end of `fragment` as drawn and where `next` starts.

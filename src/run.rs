@@ -547,7 +547,9 @@ pub(crate) fn write_contract(
     if formats.contains(&OutputFormat::Pdf) {
         check_glyphs(prepared)?;
     }
-    let meta = pdf_meta(prepared, source_date_epoch()?);
+    let meta = contract_meta(prepared, options)?;
+    let paper = options.paper.into();
+    let mut fields = Vec::new();
     let mut written: Vec<Written> = (extra.iter())
         .map(|(path, _)| Written::file(path, "answers", "yaml"))
         .collect();
@@ -556,26 +558,16 @@ pub(crate) fn write_contract(
     match destination {
         Destination::Stdout => {
             let format = formats.first().copied().unwrap_or(OutputFormat::Md);
-            stdout_bytes = Some(render_format(
-                format,
-                &markdown,
-                options.paper.into(),
-                &meta,
-            )?);
+            stdout_bytes = Some(render_format(format, &markdown, paper, &meta, &mut fields)?);
         }
         Destination::Files(paths) => {
             let note = terms
                 .explain
                 .then(|| explain::cover_note(&contract, &client));
             for (format, path) in paths {
-                let bytes = render_format(format, &markdown, options.paper.into(), &meta)?;
+                let bytes = render_format(format, &markdown, paper, &meta, &mut fields)?;
                 if let Some(note) = &note {
-                    let note_meta = PdfMeta {
-                        title: format!("Cover note: {}", meta.title),
-                        ..meta.clone()
-                    };
-                    let bytes = render_format(format, note, options.paper.into(), &note_meta)?;
-                    let note_path = cover_note_path(&path);
+                    let (note_path, bytes) = cover_note_file(format, note, paper, &meta, &path)?;
                     written.push(Written::file(&note_path, "cover-note", format.extension()));
                     writes.push((note_path, bytes));
                 }
@@ -601,10 +593,41 @@ pub(crate) fn write_contract(
     for (path, _) in &writes {
         let _ = writeln!(stderr, "wrote {}", path.display());
     }
+    if let Some(service) = meta.sign_tags {
+        let _ = stderr.write_all(sign_tags_summary(service, &fields).as_bytes());
+    }
     Ok(Built {
         written,
         warnings: findings,
     })
+}
+
+/// The contract's PDF metadata, with the draft mark and signing tags asked for.
+fn contract_meta(prepared: &Prepared, options: &ContractArgs) -> Result<PdfMeta, Error> {
+    Ok(PdfMeta {
+        draft: options.draft,
+        sign_tags: options.sign_tags.map(Into::into),
+        ..pdf_meta(prepared, source_date_epoch()?)
+    })
+}
+
+/// The cover note in `format`, and where it goes beside the contract at `contract`. The note
+/// is for the freelancer: no draft mark, nothing to sign.
+fn cover_note_file(
+    format: OutputFormat,
+    note: &str,
+    paper: layout::Paper,
+    meta: &PdfMeta,
+    contract: &Path,
+) -> Result<(PathBuf, Vec<u8>), Error> {
+    let note_meta = PdfMeta {
+        title: format!("Cover note: {}", meta.title),
+        draft: false,
+        sign_tags: None,
+        ..meta.clone()
+    };
+    let bytes = render_format(format, note, paper, &note_meta, &mut Vec::new())?;
+    Ok((cover_note_path(contract), bytes))
 }
 
 /// Where the cover note of the contract at `contract` goes: beside it, `-contract` in its name
@@ -624,12 +647,39 @@ fn cover_note_path(contract: &Path) -> PathBuf {
     contract.with_file_name(name)
 }
 
-/// One output format's bytes, from the one Markdown source.
+/// What `--sign-tags` put where: each tag with the party it is for.
+fn sign_tags_summary(service: pdf::SignTags, fields: &[layout::SignatureField]) -> String {
+    let name = match service {
+        pdf::SignTags::Dropbox => "Dropbox Sign",
+        pdf::SignTags::Docusign => "Docusign",
+    };
+    if fields.is_empty() {
+        return format!("{name} tags: the contract has no signature lines, so none were placed\n");
+    }
+    let mut out = format!("{name} tags, invisible on the signature and date lines:\n");
+    for field in fields {
+        let what = match field.kind {
+            layout::FieldKind::Signature => "signature",
+            layout::FieldKind::Date => "date",
+        };
+        out.push_str(&format!(
+            "  {:<22} {what} of signer {} ({})\n",
+            service.tag(field.kind, field.signer),
+            field.signer,
+            field.party
+        ));
+    }
+    out
+}
+
+/// One output format's bytes, from the one Markdown source; a PDF's signature fields are
+/// added to `fields`.
 fn render_format(
     format: OutputFormat,
     markdown: &str,
     paper: layout::Paper,
     meta: &PdfMeta,
+    fields: &mut Vec<layout::SignatureField>,
 ) -> Result<Vec<u8>, Error> {
     Ok(match format {
         OutputFormat::Md => markdown.as_bytes().to_vec(),
@@ -641,6 +691,7 @@ fn render_format(
                     ..LayoutOptions::default()
                 },
             )?;
+            fields.extend(document.pages.iter().flat_map(|p| p.fields.iter().cloned()));
             pdf::pdf(&document, meta)
         }
     })

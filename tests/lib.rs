@@ -18,6 +18,7 @@ mod properties;
 mod readme;
 mod release;
 mod schema;
+mod signing;
 mod support;
 mod tools;
 mod trades;

@@ -17,6 +17,7 @@ fn meta() -> PdfMeta {
         author: "Jane Doe".into(),
         subject: "Contract between Doe Studio and Northwind".into(),
         created_unix_seconds: 1_772_496_000,
+        ..PdfMeta::default()
     }
 }
 
@@ -92,7 +93,9 @@ pub(crate) fn markdown_words(markdown: &str) -> Vec<String> {
 
 /// The words `pdftotext` finds, without page footers and list markers, in page order.
 pub(crate) fn pdf_words(pdf: &Path, title: &str) -> Vec<String> {
-    let text = tool("pdftotext", &["-layout", "-enc", "UTF-8"], pdf);
+    // Content-stream order: the signature block's two columns are drawn one after the other,
+    // as the Markdown has them (the layout mode would read across both columns' lines).
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], pdf);
     let pages: Vec<&str> = text
         .split('\u{c}')
         .filter(|p| !p.trim().is_empty())

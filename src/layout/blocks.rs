@@ -1,6 +1,6 @@
 //! Markdown to blocks: takes the contract's Markdown and returns a flat list of typesetting
 //! blocks (headings, paragraphs with their list and quote context, rules, tables, keep-together
-//! marks), the link targets and the title, after checking every character against the fonts.
+//! and signature-block marks), the link targets and the title, after checking every character against the fonts.
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -66,6 +66,10 @@ pub enum Block {
     KeepStart,
     /// …up to `<!-- end keep-together -->`.
     KeepEnd,
+    /// `<!-- signatures -->`: the paragraphs that follow are the signature block…
+    SignStart,
+    /// …up to `<!-- end signatures -->`.
+    SignEnd,
 }
 
 /// The parsed document.
@@ -206,6 +210,14 @@ pub fn parse(markdown: &str) -> Result<Parsed, Missing> {
                         "end keep-together" => {
                             s.flush();
                             s.out.blocks.push(Block::KeepEnd);
+                        }
+                        "signatures" => {
+                            s.flush();
+                            s.out.blocks.push(Block::SignStart);
+                        }
+                        "end signatures" => {
+                            s.flush();
+                            s.out.blocks.push(Block::SignEnd);
                         }
                         _ => {}
                     }

@@ -1,5 +1,5 @@
 //! The laid-out document: pages of positioned lines, rules and link areas in PDF points
-//! (origin bottom left), and one bookmark per `##` heading.
+//! (origin bottom left), the signature block's blank lines, and one bookmark per `##` heading.
 
 use super::breaker::{Fragment, LineEnd};
 use super::metrics;
@@ -83,6 +83,37 @@ pub struct LinkArea {
     pub url: String,
 }
 
+/// What a blank line of the signature block is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// The party's signature: the first blank line of its part of the block.
+    Signature,
+    /// The day it signs: the last blank line of its part, when that is not the first.
+    Date,
+}
+
+/// A blank line of the signature block that a signing party fills in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignatureField {
+    /// The party, as the block names it after its role ("Capitol Bakery & Café LLC" for
+    /// "The Client: Capitol Bakery & Café LLC").
+    pub party: String,
+    /// The whole line that opens the party's part of the block.
+    pub heading: String,
+    /// The party's place among the signers, from 1 (the order of the block).
+    pub signer: usize,
+    /// What is filled in.
+    pub kind: FieldKind,
+    /// Left edge of the blank line, in points.
+    pub x: f32,
+    /// The blank line's baseline, in points above the page's bottom edge.
+    pub y: f32,
+    /// Length of the blank line.
+    pub width: f32,
+    /// The free space above the baseline that the signature may take.
+    pub height: f32,
+}
+
 /// One page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
@@ -92,6 +123,8 @@ pub struct Page {
     pub rules: Vec<Rule>,
     /// Link areas.
     pub links: Vec<LinkArea>,
+    /// The blank lines of the signature block on this page.
+    pub fields: Vec<SignatureField>,
 }
 
 /// An outline entry for a `##` heading.

@@ -1,6 +1,7 @@
 //! The galley: takes the parsed blocks and returns vertical material, one [`Slab`] per set
 //! line or table row, with the space before it, whether a page may break before it, and the
-//! keeps (heading with what follows, `<!-- keep-together -->`).
+//! keeps (heading with what follows, `<!-- keep-together -->`); the signature block is laid out
+//! by [`signatures`].
 
 use super::blocks::{self, Block, Para, ParaKind, Table};
 use super::breaker::{self, Align, Fragment, Inline, LineEnd, Measure, SetLine, Span};
@@ -9,7 +10,7 @@ use super::metrics::{self, Style};
 use super::table::column_widths;
 use super::{
     BASELINE, BODY_LEADING, BODY_SIZE, CELL_PAD, ITEM_GAP, LIST_INDENT, Line, PARA_GAP,
-    QUOTE_INDENT, Role, Rule, TABLE_LEADING, TABLE_SIZE,
+    QUOTE_INDENT, Role, Rule, SignatureField, TABLE_LEADING, TABLE_SIZE, signatures,
 };
 
 /// A line before placement: `y` is the baseline's distance below the slab's top.
@@ -24,6 +25,8 @@ pub(super) struct Slab {
     /// The x of a block quote bar running down the slab's left.
     pub(super) bars: Vec<f32>,
     pub(super) bookmark: Option<String>,
+    /// Signature-block fields, `y` their baseline's distance below the slab's top.
+    pub(super) fields: Vec<SignatureField>,
 }
 
 /// Vertical material being collected, one slab per line or table row.
@@ -39,14 +42,16 @@ pub(super) struct Galley {
     pub(super) glue: usize,
     pub(super) keep: bool,
     pub(super) keep_started: bool,
+    /// The paragraphs of an open signature block, each with its lines as set at full width.
+    pub(super) signing: Option<Vec<(Para, Vec<SetLine>)>>,
 }
 
 impl Galley {
-    fn space(&mut self, before: f32) {
+    pub(super) fn space(&mut self, before: f32) {
         self.pending_space = self.pending_space.max(before);
     }
 
-    fn push(&mut self, mut slab: Slab, break_ok: bool) {
+    pub(super) fn push(&mut self, mut slab: Slab, break_ok: bool) {
         slab.break_before = break_ok && self.glue == 0 && !(self.keep && self.keep_started);
         slab.space_before = std::mem::take(&mut self.pending_space);
         self.glue = self.glue.saturating_sub(1);
@@ -59,11 +64,27 @@ impl Galley {
     /// Adds a block; a paragraph takes the next of `sets`, its lines broken beforehand, all
     /// paragraphs at once (see `set_paragraphs`).
     pub(super) fn block(&mut self, block: &Block, sets: &mut impl Iterator<Item = Vec<SetLine>>) {
+        if let Some(signing) = &mut self.signing {
+            match block {
+                Block::Para(p) => {
+                    signing.push((p.clone(), sets.next().unwrap_or_default()));
+                    return;
+                }
+                Block::SignStart => return,
+                // What is not a paragraph ends the signature block's run of paragraphs.
+                _ => {
+                    let paragraphs = std::mem::take(signing);
+                    signatures::lay_out(self, paragraphs);
+                }
+            }
+        }
         match block {
             Block::Para(p) => {
                 let lines = sets.next().unwrap_or_default();
                 self.para(p, lines);
             }
+            Block::SignStart => self.signing = Some(Vec::new()),
+            Block::SignEnd => self.signing = None,
             Block::Rule => {
                 self.space(PARA_GAP);
                 let y = 9.0;
@@ -92,7 +113,7 @@ impl Galley {
     }
 
     /// Places a paragraph whose lines [`set_paragraph`] has already broken.
-    fn para(&mut self, p: &Para, lines: Vec<SetLine>) {
+    pub(super) fn para(&mut self, p: &Para, lines: Vec<SetLine>) {
         let (leading, before, after) = para_spacing(p);
         let indent = para_indent(p);
         let role = match p.kind {
@@ -244,7 +265,7 @@ impl Galley {
 }
 
 impl Slab {
-    fn empty() -> Slab {
+    pub(super) fn empty() -> Slab {
         Slab {
             height: 0.0,
             space_before: 0.0,
@@ -253,6 +274,7 @@ impl Slab {
             rules: Vec::new(),
             bars: Vec::new(),
             bookmark: None,
+            fields: Vec::new(),
         }
     }
 }

@@ -15,6 +15,7 @@
 //! language  the text's language: hyphenation patterns
 //! galley    blocks → slabs: set lines and table rows, with spacing and keeps
 //! table     column widths of a table
+//! signatures  the signature block: parties side by side, their blank lines as fields
 //! pages     slabs → pages: page breaks, placement, bookmarks, link areas
 //! footers   "title … Page X of Y" on every page
 //! document  what layout returns: Document, Page, Line, Rule, LinkArea, Bookmark
@@ -28,13 +29,16 @@ mod galley;
 mod language;
 pub mod metrics;
 mod pages;
+mod signatures;
 mod table;
 #[cfg(test)]
 mod tests;
 
 use blocks::{Block, Para};
 pub use breaker::{Fragment, LineEnd};
-pub use document::{Bookmark, Document, Line, LinkArea, Page, Role, Rule};
+pub use document::{
+    Bookmark, Document, FieldKind, Line, LinkArea, Page, Role, Rule, SignatureField,
+};
 use footers::add_footers;
 use galley::{Galley, set_paragraphs};
 pub use language::Language;

@@ -1,9 +1,10 @@
 //! Pagination: takes the galley's slabs and returns pages: breaks where allowed, lines and
-//! rules placed on the page, bookmarks for headings and link areas for links.
+//! rules placed on the page, bookmarks for headings, link areas for links and the signature
+//! block's fields.
 
 use super::galley::Slab;
 use super::metrics;
-use super::{Bookmark, Line, LinkArea, Page, Rule};
+use super::{Bookmark, Line, LinkArea, Page, Rule, SignatureField};
 
 /// Splits the slabs into pages of at most `height` points, breaking only where allowed unless
 /// nothing else fits.
@@ -79,6 +80,12 @@ pub(super) fn place(
             line.y = y - line.y;
             link_areas(&line, links, &mut page.links);
             page.lines.push(line);
+        }
+        for field in &slab.fields {
+            page.fields.push(SignatureField {
+                y: y - field.y,
+                ..field.clone()
+            });
         }
         for rule in &slab.rules {
             page.rules.push(Rule {

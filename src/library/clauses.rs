@@ -160,6 +160,7 @@ fn load_clause<'q>(
         when,
         numbered: raw.numbered,
         keep_together: raw.keep_together,
+        signatures: raw.signatures,
         summary,
         body,
         template,

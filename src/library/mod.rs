@@ -103,6 +103,8 @@ pub struct Clause {
     pub numbered: bool,
     /// Whether the PDF keeps the clause on one page.
     pub keep_together: bool,
+    /// Whether the clause is the signature block (signature fields in the PDF).
+    pub signatures: bool,
     /// What the clause does for the freelancer, in a sentence or two of plain text (the cover
     /// note of `build --explain`).
     pub summary: Option<String>,

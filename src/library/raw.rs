@@ -161,6 +161,11 @@ pub(super) struct RawClause {
     /// Whether the PDF keeps the whole clause on one page.
     #[serde(default)]
     pub(super) keep_together: bool,
+    /// Whether the clause is the signature block: each paragraph set wholly in bold opens a
+    /// signing party's part, and the PDF gives the party's first blank line (`_____`) a
+    /// signature field named after the party, and sets two parties side by side.
+    #[serde(default)]
+    pub(super) signatures: bool,
     /// What the clause does for the freelancer, in a sentence or two of plain text, for the
     /// cover note of `build --explain`.
     #[schemars(with = "Option<String>")]

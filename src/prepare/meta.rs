@@ -30,5 +30,6 @@ pub(crate) fn pdf_meta(prepared: &Prepared, source_date_epoch: Option<i64>) -> P
         author: text(FREELANCER_NAME).unwrap_or_default(),
         subject,
         created_unix_seconds,
+        ..PdfMeta::default()
     }
 }

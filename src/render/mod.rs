@@ -68,6 +68,11 @@ pub fn render_spelled(
                 let _ = writeln!(out, "## {title}\n");
             }
         }
+        let body = if clause.signatures {
+            format!("<!-- signatures -->\n\n{body}\n\n<!-- end signatures -->")
+        } else {
+            body
+        };
         if clause.keep_together {
             let _ = writeln!(
                 out,

@@ -430,6 +430,7 @@ fn chase_letters(
                 &markdown,
                 args.paper.into(),
                 &meta,
+                &mut Vec::new(),
             )?)
         } else {
             None

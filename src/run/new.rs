@@ -186,6 +186,16 @@ fn rebuild_command(contract: &ContractArgs, answers_path: &Path) -> String {
     if contract.paper != crate::cli::PaperArg::default() {
         let _ = write!(rebuild, " --paper a4");
     }
+    if contract.draft {
+        rebuild.push_str(" --draft");
+    }
+    if let Some(service) = contract.sign_tags {
+        let service = match service {
+            crate::cli::SignTagsArg::Dropbox => "dropbox",
+            crate::cli::SignTagsArg::Docusign => "docusign",
+        };
+        let _ = write!(rebuild, " --sign-tags {service}");
+    }
     rebuild
 }
 

@@ -35,7 +35,8 @@ fn escapes_are_drawn_literally_and_styles_tracked() {
 #[test]
 fn lists_quotes_tables_and_keep_marks() {
     let md = "1. one\n2. two\n   - nested\n\n> quoted\n\n| A | B |\n| --- | ---: |\n| x | 1 |\n\n\
-              <!-- keep-together -->\n\nsig\n\n<!-- end keep-together -->\n";
+              <!-- keep-together -->\n\n<!-- signatures -->\n\nsig\n\n<!-- end signatures -->\n\n\
+              <!-- end keep-together -->\n";
     let parsed = parse(md).unwrap();
     let kinds: Vec<String> = parsed
         .blocks
@@ -52,6 +53,8 @@ fn lists_quotes_tables_and_keep_marks() {
             Block::Rule => "rule".into(),
             Block::KeepStart => "keep".into(),
             Block::KeepEnd => "end".into(),
+            Block::SignStart => "signatures".into(),
+            Block::SignEnd => "end signatures".into(),
         })
         .collect();
     assert_eq!(
@@ -63,7 +66,9 @@ fn lists_quotes_tables_and_keep_marks() {
             "quoted:0::1",
             "table 2 1",
             "keep",
+            "signatures",
             "sig:0::0",
+            "end signatures",
             "end"
         ]
     );
