@@ -139,8 +139,42 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
             diagnostic
         })
         .collect();
+    findings.extend(left_out_answers(file, text, answers, library, &located));
     findings.sort_by_key(|d| d.line);
     findings
+}
+
+/// Answers written in the file whose question does not apply to these answers (milestones
+/// with a rate rather than a fixed fee), each a warning at its answer: the contract leaves them
+/// out, and the user should know rather than find them missing from the contract.
+fn left_out_answers(
+    file: &str,
+    text: &str,
+    answers: &Answers,
+    library: &Library,
+    located: &BTreeMap<String, (usize, usize, usize)>,
+) -> Vec<Diagnostic> {
+    library
+        .questions()
+        .filter(|question| answers.get(&question.key).is_none())
+        .filter_map(|question| {
+            let when = question.when.as_ref()?;
+            let &(line, column, width) = located.get(&question.key)?;
+            (!when.eval(|key| answers.get(key))).then(|| {
+                Diagnostic::warning(
+                    file,
+                    text,
+                    line,
+                    column,
+                    format!(
+                        "`{}` is given, but the contract leaves it out: its question applies only when {}",
+                        question.key, when.source
+                    ),
+                )
+                .with_width(width)
+            })
+        })
+        .collect()
 }
 
 /// What the freelancer-protection laws of the contract's place (New York State and City,
@@ -506,6 +540,41 @@ mod tests {
             assert_eq!(finding.2, Severity::Warning);
             assert!(finding.3.starts_with(words), "{}", finding.3);
         }
+    }
+
+    #[test]
+    fn milestones_with_a_rate_are_a_warning_at_the_milestones_not_dropped_silently() {
+        // Milestones are paid only with a fixed fee: with a rate the question does not apply,
+        // and the contract leaves them out.
+        // (With a rate, the rate for extra work is the rate itself: no `hourly_rate`.)
+        let text = FIRST_TIME
+            .replace("  basis: fixed\n", "  basis: hourly\n  rate: \"85.00\"\n")
+            .replace("  hourly_rate: \"85.00\"\n", "");
+        assert_ne!(text, FIRST_TIME);
+        let got = findings(&text);
+        let line = line_of(&text, "milestones:");
+        assert_eq!(
+            got,
+            [(
+                format!("terms.yaml:{line}:1"),
+                line,
+                Severity::Warning,
+                "`milestones` is given, but the contract leaves it out: its question applies only when deposit.percent < 100 and fees.basis == \"fixed\"".to_owned()
+            )]
+        );
+        // A rate written beside a fixed fee is left out too, and said so at its line.
+        let text = FIRST_TIME.replace("  basis: fixed\n", "  basis: fixed\n  rate: \"85.00\"\n");
+        let line = line_of(&text, "  rate: \"85.00\"");
+        let got = findings(&text);
+        assert_eq!(got.len(), 1, "{got:#?}");
+        assert_eq!(got[0].0, format!("terms.yaml:{line}:9"));
+        assert!(
+            got[0]
+                .3
+                .starts_with("`fees.rate` is given, but the contract leaves it out"),
+            "{}",
+            got[0].3
+        );
     }
 
     #[test]

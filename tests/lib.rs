@@ -8,6 +8,7 @@ mod build;
 mod chase;
 mod chase_record;
 mod check;
+mod consumer;
 mod examples;
 mod interest;
 mod json;

@@ -145,7 +145,11 @@ fn the_deposit_and_the_cancellation_fee_are_reckoned_on_the_estimate() {
     assert!(deposit.contains(
         "the balance of the Fee, that is, the Fee as counted under section 4 less the Deposit"
     ));
-    assert!(deposit.contains("if the Fee is less than the Deposit, it refunds the difference within fourteen (14) days instead"));
+    assert!(
+        deposit
+            .contains("less the Deposit and less the Interim Invoices that section 6 provides for")
+    );
+    assert!(deposit.contains("if the Deposit and the Interim Invoices come to more than the Fee, it refunds the difference within fourteen (14) days instead"));
     let silent = section(
         &markdown,
         "Ending the Agreement When the Client Goes Silent",
@@ -234,4 +238,102 @@ fn a_translation_defaults_to_a_rate_per_word_of_the_source_text() {
         answers.get("fees.unit").map(ToString::to_string).as_deref(),
         Some("source-word")
     );
+}
+
+/// The first-time example (an itemized scope of five priced deliverables adding up to
+/// $6,400.00) priced at a rate: `basis` and its rate line replace the fixed fee and the hourly
+/// rate for extra work.
+fn itemized_at_a_rate(library: &Library, rate_lines: &str) -> Answers {
+    let text = std::fs::read_to_string(crate::support::root().join("examples/first-time-us.yaml"))
+        .unwrap();
+    let text = text
+        .replace("  basis: fixed\n", rate_lines)
+        .replace("  hourly_rate: \"85.00\"\n", "");
+    // The milestones (paid only with a fixed fee) are left out, with a warning from the lint.
+    clausewright::answers::parse("first-time-us.yaml", &text, library).unwrap()
+}
+
+#[test]
+fn an_itemized_scope_at_a_rate_is_a_breakdown_of_the_estimate_not_a_set_of_prices() {
+    let library = built_in();
+    let cases = [
+        (
+            "  basis: hourly\n  rate: \"85.00\"\n",
+            "hourly",
+            "at the Rate for the hours recorded on it up to that date",
+        ),
+        (
+            "  basis: daily\n  rate: \"640.00\"\n",
+            "daily",
+            "at the Rate for the days and half days worked on it up to that date",
+        ),
+        (
+            "  basis: per-unit\n  unit: word\n  rate: \"0.40\"\n  hourly_rate: \"85.00\"\n",
+            "per-unit",
+            "at the Rate for the units finished by that date",
+        ),
+    ];
+    for (lines, basis, valued) in cases {
+        let answers = itemized_at_a_rate(&library, lines);
+        assert!(answers.get("milestones").is_none(), "{basis}");
+        let markdown = build(&library, answers);
+        let project = section(&markdown, "The Project and Its Scope");
+        assert!(
+            project.contains("- Launch on the Client's existing hosting account: $600.00\n"),
+            "{basis}: {project}"
+        );
+        assert!(project.contains(
+            "The amount shown beside each deliverable is the part of the Estimate, given in section 4, that the Designer expects it to cost. These amounts add up to the Estimate. They are not fixed prices: each deliverable is paid for at the Rate, counted as that section provides."
+        ), "{basis}: {project}");
+        assert!(!markdown.contains("is its price"), "{basis}");
+        let fees = section(&markdown, "Fees");
+        assert!(
+            fees.contains("(the “**Estimate**”)")
+                && fees.contains("estimates the Fee for the work in the Scope at $6,400.00"),
+            "{basis}: {fees}"
+        );
+        assert!(
+            fees.contains(&format!("the work in the Scope is valued {valued}")),
+            "{basis}: {fees}"
+        );
+        // The work done is never valued by the deliverables' amounts, which are estimates.
+        assert!(
+            !fees.contains("at the price of each deliverable"),
+            "{basis}"
+        );
+        assert!(!markdown.contains("Milestone"), "{basis}");
+        assert!(
+            section(&markdown, "Deposit")
+                .contains("a deposit of fifty percent (50%) of the Estimate, which is $3,200.00"),
+            "{basis}"
+        );
+    }
+}
+
+#[test]
+fn work_by_the_hour_or_the_day_is_invoiced_monthly_and_the_deposit_settled_at_the_end() {
+    let library = built_in();
+    for (basis, counted) in [("hourly", "hours"), ("daily", "days and half days")] {
+        let markdown = build(&library, priced(&library, basis, None, "100.00"));
+        let payment = section(&markdown, "Invoices and Payment");
+        assert!(payment.contains(&format!(
+            "the invoice for the Deposit on the day the parties sign this Agreement; an invoice for the {counted} of work in the Scope done in each calendar month before the Completion Date (an “**Interim Invoice**”), at the Rate and with the record that section 4 provides, within five (5) business days after the end of that month; the invoice for the balance of the Fee within five (5) business days after the Completion Date;"
+        )), "{basis}: {payment}");
+        let deposit = section(&markdown, "Deposit");
+        assert!(deposit.contains("the Fee as counted under section 4 less the Deposit and less the Interim Invoices that section 6 provides for"), "{basis}: {deposit}");
+    }
+    // Counted units, a fixed fee and the whole estimate in advance have no monthly invoices.
+    let per_unit = build(
+        &library,
+        priced(&library, "per-unit", Some("image"), "40.00"),
+    );
+    assert!(!per_unit.contains("Interim Invoice"));
+    assert!(
+        section(&per_unit, "Deposit")
+            .contains("if the Deposit comes to more than the Fee, it refunds the difference")
+    );
+    assert!(!build(&library, neutral_answers(&library)).contains("Interim Invoice"));
+    let mut advance = priced(&library, "hourly", None, "100.00");
+    advance.set("deposit.percent", Value::Number(100.into()));
+    assert!(!build(&library, advance).contains("Interim Invoice"));
 }

@@ -310,7 +310,9 @@ fn the_usage_licence_is_limited_by_media_territory_and_duration() {
         markdown.contains("- duration: for as long as the copyright in the Deliverables lasts.")
     );
     assert!(!markdown.contains("“Exclusive” means"));
-    assert!(markdown.contains("The raw files, the images that the Client did not select"));
+    assert!(
+        markdown.contains("The images that the Client did not select stay with the Photographer")
+    );
     // Transferring the copyright leaves no usage licence.
     let mut answers = answers_for(&library, "graphic-design");
     answers.set(
@@ -405,5 +407,121 @@ fn the_trade_words_fit_the_credit_and_expenses_sentences_in_american_spelling() 
     for markdown in [&translation, &photography, &software] {
         assert!(!markdown.contains("bought for the Client"));
         assert!(!markdown.contains("notarisation"));
+    }
+}
+
+/// The text of the numbered section titled `title`, up to the next section.
+fn section_of<'m>(markdown: &'m str, title: &str) -> &'m str {
+    let heading = format!(". {title}\n");
+    let start = markdown
+        .find(&heading)
+        .unwrap_or_else(|| panic!("no section `{title}`"));
+    let body = &markdown[start..];
+    &body[..body.find("\n## ").unwrap_or(body.len())]
+}
+
+#[test]
+fn client_materials_are_things_and_access_is_asked_for_apart() {
+    let library = built_in();
+    for profession in professions(&library) {
+        let markdown = build(&library, answers_for(&library, &profession));
+        let cooperation = section_of(&markdown, "Client Cooperation and Feedback");
+        let materials = cooperation
+            .lines()
+            .find(|l| l.contains("(the “**Client Materials**”)"))
+            .unwrap();
+        // Only things are licensed to be copied, edited and adapted: no access, no people.
+        assert!(!materials.contains("access"), "{profession}: {materials}");
+        assert!(!materials.contains("people"), "{profession}: {materials}");
+        let access = cooperation
+            .lines()
+            .find(|l| l.contains("(the “**Access**”)"))
+            .unwrap_or_else(|| panic!("{profession}: {cooperation}"));
+        assert!(
+            access.contains(" access to the ") || access.contains(" access to its "),
+            "{profession}: {access}"
+        );
+        assert!(
+            access.contains(
+                " that the Project needs (the “**Access**”) at the times in the Schedule"
+            ),
+            "{profession}: {access}"
+        );
+        assert!(cooperation.contains("late with Client Materials, Access, feedback"));
+        assert!(
+            section_of(&markdown, "Ownership and Client Materials").contains(
+                "licence to use, copy, edit and adapt the Client Materials for the Project"
+            )
+        );
+    }
+    let photography = build(&library, answers_for(&library, "photography"));
+    assert!(photography.contains("give the Photographer access to the locations, products and people to be photographed that the Project needs (the “**Access**”)"));
+}
+
+#[test]
+fn working_files_unused_work_and_originals_do_not_overlap() {
+    let library = built_in();
+    // Illustration: the physical originals are property, sold only as the originals section
+    // says; they are not working files the Client may ask for as extra work.
+    let illustration = build(&library, answers_for(&library, "illustration"));
+    let handover = section_of(&illustration, "Handover of Files");
+    assert!(!handover.contains("physical"), "{handover}");
+    assert!(!illustration.contains("the physical originals"));
+    assert!(handover.contains("such as layered digital artwork and scans of the original artwork, stay with the Illustrator"), "{handover}");
+    assert!(
+        section_of(&illustration, "Originals, Raw Files and Rejected Work")
+            .contains("Any physical original artwork")
+    );
+
+    // Software: prototypes are unused work only, not working files too.
+    let software = build(&library, answers_for(&library, "software-development"));
+    assert!(
+        section_of(&software, "Handover of Files")
+            .contains("such as working notes, scratch code and test scripts")
+    );
+    assert_eq!(software.matches("prototypes").count(), 1, "{software}");
+
+    // Photography: the outtakes are unused work, the raw files of the final images the working
+    // files; reusing an outtake of the Client's people or products needs its consent, and an
+    // exclusive licence rules out near-identical frames.
+    let photography = build(&library, answers_for(&library, "photography"));
+    let ownership = section_of(&photography, "Ownership and Client Materials");
+    assert!(ownership.contains("The Photographer may not, however, use or license any image that shows the Client’s people, premises, products or trade marks, or the Client’s confidential information, without the Client’s written consent, nor license anyone else to use an image so close to a final Deliverable that it could be taken for it."), "{ownership}");
+    let handover = section_of(&photography, "Handover of Files");
+    assert!(handover.contains("such as the raw files of the final images and the settings used to edit them, stay with the Photographer"), "{handover}");
+    assert!(!handover.contains("not selected"));
+    let originals = section_of(&photography, "Originals, Raw Files and Rejected Work");
+    assert!(
+        originals.contains(
+            "So do the raw files and the versions of the final images before retouching."
+        ),
+        "{originals}"
+    );
+    // Working files handed over: the raw files of the final images only, never the outtakes.
+    let mut handed = answers_for(&library, "photography");
+    handed.set("handover.source_files", Value::Bool(true));
+    handed.set("usage.exclusive", Value::Bool(false));
+    let photography = build(&library, handed);
+    let originals = section_of(&photography, "Originals, Raw Files and Rejected Work");
+    assert!(
+        originals.contains("The raw files of the final images are handed over as section"),
+        "{originals}"
+    );
+    assert!(originals.contains("the raw files of other images are not."));
+    // A non-exclusive licence leaves the Photographer free to license similar frames.
+    assert!(!photography.contains("so close to a final Deliverable"));
+}
+
+#[test]
+fn accessibility_law_is_named_only_for_websites_and_software() {
+    let library = built_in();
+    for profession in professions(&library) {
+        let markdown = build(&library, answers_for(&library, &profession));
+        let web = ["web-design", "software-development"].contains(&profession.as_str());
+        assert_eq!(markdown.contains("accessibility"), web, "{profession}");
+        assert!(
+            markdown.contains("such as laws on privacy, consumer protection"),
+            "{profession}"
+        );
     }
 }

@@ -137,7 +137,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         diagnostics.extend(contradictions(library, &answers, &written));
     }
     if diagnostics.is_empty() {
-        answers.places = places(text, &found);
+        answers.places = places(text, &found, &lists);
         Ok(answers)
     } else {
         diagnostics.sort_by_key(|d| d.line);
@@ -178,17 +178,24 @@ fn minor_units(
     }
 }
 
-/// Where each value of an answers file is: line, column and width.
+/// Where each value of an answers file is: line, column and width; a list is placed at its
+/// key (`milestones:`), the width of the key's last segment.
 fn places(
     text: &str,
     found: &std::collections::BTreeMap<String, Located>,
+    lists: &std::collections::BTreeMap<String, super::read::LocatedList>,
 ) -> std::collections::BTreeMap<String, (usize, usize, usize)> {
+    let lists = lists.iter().map(|(key, list)| {
+        let width = key.rsplit('.').next().unwrap_or(key).chars().count();
+        (key.clone(), (list.line, list.column, width))
+    });
     found
         .iter()
         .map(|(key, located)| {
             let width = scalar_width(text, located);
             (key.clone(), (located.line, located.column, width))
         })
+        .chain(lists)
         .collect()
 }
 
