@@ -106,6 +106,16 @@ pub enum Command {
     /// from the answers file and the contract's own terms (late fee, courts, payment days).
     /// Business days are Monday to Friday, less the public holidays of the contract's place.
     Chase(ChaseArgs),
+    /// Compare two contracts: the terms that changed, side by side, and the wording, word by
+    /// word.
+    ///
+    /// Takes two answers files (each built as `build` would) or two built contracts
+    /// (Markdown). Prints the answers that differ with both values, the sections added and
+    /// removed, and each changed paragraph with [-deleted-] and {+inserted+} words. With
+    /// `--format docx -o FILE`, also writes the later contract as a Word document with the
+    /// changes tracked (insertions and deletions, by the freelancer, dated), for a client to
+    /// review in Word: "here is what changed since last time".
+    Diff(DiffArgs),
     /// Print a complete, commented answers file to start from.
     ///
     /// Every question of the built-in library appears in interview order, with its prompt,
@@ -277,6 +287,46 @@ pub struct BuildArgs {
     /// clauses included and left out, the warnings and the amounts (keys in the README).
     #[arg(long)]
     pub json: bool,
+}
+
+/// Options of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier contract: an answers file (YAML) or a built contract (Markdown).
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later contract, of the same kind.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Use the clause library in DIR instead of the built-in one (answers files).
+    #[arg(long, value_name = "DIR")]
+    pub clauses: Option<PathBuf>,
+    /// `text` prints the differences; `docx` also writes the later contract with the changes
+    /// tracked to the file given with -o.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// The Word document to write (with --format docx).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Paper size of the Word document.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub paper: PaperArg,
+    /// The agreement date of answers files without one (YYYY-MM-DD). [default: today]
+    #[arg(long, value_name = "DATE", value_parser = date)]
+    pub date: Option<jiff::civil::Date>,
+}
+
+/// `diff --format`: what the comparison is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum DiffFormat {
+    /// The differences as text on standard output.
+    #[default]
+    Text,
+    /// Also a Word document with tracked changes.
+    Docx,
 }
 
 /// Options of `chase`.
@@ -454,6 +504,8 @@ pub enum LetterFormat {
     Txt,
     /// A draft email (RFC 5322): the plain text as its body, the PDF letter attached.
     Eml,
+    /// Word (DOCX), from the same Markdown as the PDF.
+    Docx,
 }
 
 impl LetterFormat {
@@ -465,6 +517,7 @@ impl LetterFormat {
             LetterFormat::Pdf => "pdf",
             LetterFormat::Txt => "txt",
             LetterFormat::Eml => "eml",
+            LetterFormat::Docx => "docx",
         }
     }
 }
@@ -487,6 +540,8 @@ pub enum OutputFormat {
     Md,
     /// PDF, typeset with embedded fonts.
     Pdf,
+    /// Word (DOCX), from the same Markdown, for clients who suggest changes in Word.
+    Docx,
 }
 
 impl OutputFormat {
@@ -496,6 +551,7 @@ impl OutputFormat {
         match self {
             OutputFormat::Md => "md",
             OutputFormat::Pdf => "pdf",
+            OutputFormat::Docx => "docx",
         }
     }
 }

@@ -50,10 +50,16 @@
 //!   table               column widths
 //!   pages               slabs → pages, bookmarks, link areas
 //!   footers             "title … Page X of Y"
-//!   document            Document, Page, Line, Rule, LinkArea, Bookmark
+//!   signatures          the signature block: parties side by side, their blank lines as fields
+//!   document            Document, Page, Line, Rule, LinkArea, Bookmark, SignatureField
 //! pdf                   Document → Vec<u8> (the only printpdf code)
 //!   slim                drops the names of unused glyphs from the embedded fonts
 //!   claims              the PDF claims only what it is (its metadata and conformance)
+//!   form                the signature fields (AcroForm)
+//! diff                  two contracts → Diff (terms side by side, sections, words)
+//! docx                  Markdown → Vec<u8> (a Word document, docx-rs), the same words as the
+//!                       PDF; a Diff → a Word document with tracked changes
+//!   props               the document's core properties (title, author, dates)
 //! check                 library files → every Diagnostic, for `check`
 //! lint                  prepared Answers → warnings on the business terms, at their line
 //! explain               Contract → the cover note of `build --explain` (for the freelancer)
@@ -84,6 +90,7 @@
 //!   new                 `new`: the terminal, the profile, the files around the interview
 //!   draft               the draft a stopped interview leaves, and how to continue it
 //!   chase               `chase`: inputs, schedule, letters and calendar
+//!   diff                `diff`: two contracts read, compared, the tracked changes written
 //!   tools               `example`, `completions`, `man`, `schema`, `config path`
 //! terminal              the Prompter on a real terminal (inquire)
 //! ```
@@ -96,6 +103,8 @@ pub(crate) mod chase;
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod diff;
+pub mod docx;
 pub(crate) mod eml;
 pub mod error;
 pub mod example;

@@ -21,6 +21,7 @@ use crate::render;
 use crate::report::Written;
 
 mod chase;
+mod diff;
 mod draft;
 mod new;
 mod tools;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<i32, Error> {
         Command::Build(args) => run_build(&args),
         Command::New(args) => new::run_new(&args),
         Command::Chase(args) => chase::run_chase(&args),
+        Command::Diff(args) => diff::run_diff(&args),
         Command::Example(args) => tools::run_example(&args),
         Command::Completions(args) => tools::run_completions(&args),
         Command::Man(args) => tools::run_man(&args),
@@ -694,6 +696,7 @@ fn render_format(
             fields.extend(document.pages.iter().flat_map(|p| p.fields.iter().cloned()));
             pdf::pdf(&document, meta)
         }
+        OutputFormat::Docx => crate::docx::docx(markdown, meta, paper),
     })
 }
 

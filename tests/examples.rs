@@ -60,7 +60,7 @@ fn answers_examples() -> Vec<String> {
     answers
 }
 
-/// Builds an example into `out/<name>.md` and `.pdf`; returns the name and the run.
+/// Builds an example into `out/<name>.md`, `.pdf` and `.docx`; returns the name and the run.
 fn build_example(file: &str, out: &Path) -> (String, std::path::PathBuf, crate::support::Outcome) {
     let name = Path::new(file)
         .file_stem()
@@ -73,6 +73,8 @@ fn build_example(file: &str, out: &Path) -> (String, std::path::PathBuf, crate::
         file,
         "-o",
         target.to_str().unwrap(),
+        "--format",
+        "md,pdf,docx",
     ]));
     assert_eq!(outcome.code, 0, "{file}: {}", outcome.stderr);
     (name, target, outcome)
@@ -165,6 +167,12 @@ fn every_example_pdf_says_what_its_markdown_says_and_is_valid() {
             pdf::comparable(&words),
             pdf::comparable(&pdf::markdown_words(&markdown)),
             "{file}: the PDF and the Markdown say different things"
+        );
+        let docx = crate::docx::docx_words(&target.with_extension("docx"));
+        assert_eq!(
+            pdf::comparable(&docx),
+            pdf::comparable(&pdf::markdown_words(&markdown)),
+            "{file}: the DOCX and the Markdown say different things"
         );
         let check = pdf::tool("qpdf", &["--check"], &pdf_path);
         assert!(

@@ -9,6 +9,8 @@ mod chase;
 mod chase_record;
 mod check;
 mod consumer;
+mod diff;
+mod docx;
 mod examples;
 mod interest;
 mod json;

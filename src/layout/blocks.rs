@@ -182,6 +182,13 @@ pub fn parse(markdown: &str) -> Result<Parsed, Missing> {
     if let Some((at, c)) = markdown.char_indices().find(|&(_, c)| !drawable(c)) {
         return Err(missing_at(markdown, at, c));
     }
+    Ok(read(markdown))
+}
+
+/// Parses the Markdown into blocks, whatever characters it holds (for formats that embed no
+/// font, such as DOCX).
+#[must_use]
+pub fn read(markdown: &str) -> Parsed {
     let mut s = State::default();
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES);
     for event in parser {
@@ -227,7 +234,7 @@ pub fn parse(markdown: &str) -> Result<Parsed, Missing> {
         }
     }
     s.flush();
-    Ok(s.out)
+    s.out
 }
 
 fn start(s: &mut State, tag: Tag<'_>) {

@@ -29,7 +29,7 @@ mod galley;
 mod language;
 pub mod metrics;
 mod pages;
-mod signatures;
+pub(crate) mod signatures;
 mod table;
 #[cfg(test)]
 mod tests;

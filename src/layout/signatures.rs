@@ -79,8 +79,9 @@ impl Party {
     }
 }
 
-/// Whether the paragraph is set wholly in bold (and holds some text).
-fn all_bold(p: &Para) -> bool {
+/// Whether the paragraph opens a signing party's part: it is set wholly in bold (and holds
+/// some text).
+pub(crate) fn opens_party(p: &Para) -> bool {
     let mut any = false;
     for inline in &p.inlines {
         match inline {
@@ -106,7 +107,7 @@ fn blank_of(p: &Para) -> Option<usize> {
 pub(super) fn lay_out(galley: &mut Galley, paragraphs: Vec<(Para, Vec<SetLine>)>) {
     let mut parties: Vec<Party> = Vec::new();
     for (p, lines) in paragraphs {
-        if all_bold(&p) {
+        if opens_party(&p) {
             parties.push(Party {
                 heading: (p, lines),
                 lines: Vec::new(),

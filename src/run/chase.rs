@@ -441,6 +441,7 @@ fn chase_letters(
                 LetterFormat::Md => markdown.as_bytes().to_vec(),
                 LetterFormat::Pdf => pdf.clone().unwrap_or_default(),
                 LetterFormat::Txt => text.as_bytes().to_vec(),
+                LetterFormat::Docx => crate::docx::docx(&markdown, &meta, args.paper.into()),
                 LetterFormat::Eml => {
                     let person = text_of("client.contact").filter(|c| !c.trim().is_empty());
                     eml::message(&eml::Draft {
