@@ -1,13 +1,17 @@
 //! The cover note of `build --explain`: takes an assembled [`Contract`] and the client's name
-//! and returns a short Markdown note for the freelancer (never sent to the client): each clause
-//! of this contract with its number and the clause's `summary`, then each clause these answers
-//! left out, with what it would add and the condition that would bring it in.
+//! and returns a one-page Markdown note for the freelancer (never sent to the client): each
+//! section of this contract with its number and the clause's one-line `summary`, then each
+//! clause these answers left out, with what it would add and the condition that would bring
+//! it in.
 //!
-//! A clause left out that shares its `order` with an included one is an alternative to it (the
-//! deposit or payment in advance; the licence or the transfer of copyright), not a safeguard,
-//! and is not listed; nor is a clause whose condition names the profession (a clause of
-//! another trade, such as the source-code clause in a translation contract). The library's text (titles, summaries, conditions) is trusted Markdown;
-//! the client's name comes from the answers and is escaped like every other answer.
+//! Sections whose clause has no summary (standard wording: the parties, notices, signatures)
+//! are named together in one line, so that the note stays on one page. A clause left out that
+//! shares its `order` with an included one is an alternative to it (the deposit or payment in
+//! advance; the licence or the transfer of copyright), not a safeguard, and is not listed; nor
+//! is a clause whose condition names the profession (a clause of another trade, such as the
+//! source-code clause in a translation contract). The library's text (titles, summaries,
+//! conditions) is trusted Markdown; the client's name comes from the answers and is escaped
+//! like every other answer.
 
 use std::fmt::Write as _;
 
@@ -26,21 +30,25 @@ pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
         escape(client)
     );
     out.push_str(
-        "This note is for you, not for the client, and is not part of the contract. It says in a \
-         line what each section of the contract does for you, then what the contract leaves out \
-         and what each of those sections would add.\n\n",
+        "For you, not for the client: what each section does for you, and what these answers \
+         leave out.\n\n## In the contract\n\n",
     );
-    out.push_str("## In the contract\n\n");
+    let name = |number: Option<u32>, title: &str| match number {
+        Some(number) => format!("{number}. {title}"),
+        None => title.to_owned(),
+    };
+    let mut standard = Vec::new();
     for part in &contract.parts {
         let clause = part.clause;
-        let _ = match part.number {
-            Some(number) => write!(out, "- **{number}. {}.**", clause.title),
-            None => write!(out, "- **{}.**", clause.title),
-        };
-        if let Some(summary) = &clause.summary {
-            let _ = write!(out, " {summary}");
+        match &clause.summary {
+            Some(summary) => {
+                let _ = writeln!(out, "- **{}:** {summary}", name(part.number, &clause.title));
+            }
+            None => standard.push(name(part.number, &clause.title)),
         }
-        out.push('\n');
+    }
+    if !standard.is_empty() {
+        let _ = writeln!(out, "- Standard terms: {}.", standard.join("; "));
     }
     // A clause that shares its place with an included one is an alternative to it (the
     // deposit or payment in advance, the licence or the transfer), not a safeguard left out.
@@ -62,14 +70,14 @@ pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
         })
         .collect();
     if !left_out.is_empty() {
-        out.push_str("\n## Left out of this contract\n\n");
+        out.push_str("\n## Left out\n\n");
         for clause in left_out {
-            let _ = write!(out, "- **{}.**", clause.title);
+            let _ = write!(out, "- **{}:**", clause.title);
             if let Some(summary) = &clause.summary {
-                let _ = write!(out, " It would add: {summary}");
+                let _ = write!(out, " {summary}");
             }
             if let Some(when) = &clause.when {
-                let _ = write!(out, " It applies when {}.", when.source);
+                let _ = write!(out, " Applies when {}.", when.source);
             }
             out.push('\n');
         }
@@ -85,7 +93,7 @@ mod tests {
     use crate::library;
 
     #[test]
-    fn every_included_clause_is_summarised_and_every_left_out_one_says_what_it_adds() {
+    fn every_section_is_named_with_its_summary_and_every_left_out_one_says_what_it_adds() {
         let library = library::load(&library::built_in_files())
             .into_library()
             .unwrap();
@@ -105,20 +113,33 @@ mod tests {
             "# Cover note: Web Design Services Agreement with Priya Raman \\*Physio\\*\n"
         ));
         for part in &contract.parts {
-            let summary = part.clause.summary.as_deref().unwrap();
-            assert!(note.contains(summary), "{}", part.clause.id);
+            match (part.clause.summary.as_deref(), part.number) {
+                (Some(summary), Some(n)) => assert!(
+                    note.contains(&format!("- **{n}. {}:** {summary}\n", part.clause.title)),
+                    "{}",
+                    part.clause.id
+                ),
+                (None, _) => assert!(note.contains(&part.clause.title), "{}", part.clause.id),
+                (Some(_), None) => panic!("{}: a summary on an unnumbered part", part.clause.id),
+            }
         }
+        assert!(
+            note.contains(
+                "- **5. Fees:** The price, how hours, days or units are counted, and extra work.\n"
+            ),
+            "{note}"
+        );
+        // The standard wording, without summaries, shares one line.
         assert!(note.contains(
-            "- **5. Fees.** States the price (a fixed fee, or a rate per hour, day or unit with an estimate the client must approve before it is exceeded), how the hours, days or units are counted, your rate for extra work, and how the work done is valued if the project ends early.\n"
+            "- Standard terms: 1. Parties and Effective Date; 20. Independent Contractor; 22. Notices and Contact Details; 24. General Terms; Signatures.\n"
         ), "{note}");
         assert!(note.contains(
-            "- **Credit.** It would add: Lets you put your credit line on the finished work, which the client may ask you to remove. It applies when credit.line.\n"
+            "- **Credit:** Your credit line on the finished work, unless the client objects. Applies when credit.line.\n"
         ), "{note}");
         // The alternatives to included clauses are not safeguards left out.
         assert!(!note.contains("Payment in Advance"));
         assert!(!note.contains("Copyright Licence and Portfolio"));
-        assert!(note.contains("Copyright Transfer and Portfolio Licence."));
-        assert!(note.contains("- **Signatures.** Each party signs under its legal name"));
+        assert!(note.contains("Copyright Transfer and Portfolio Licence:"));
         // Left out and not listed: the two alternatives, and the clauses of other trades.
         let other_trades = contract
             .excluded
@@ -132,9 +153,14 @@ mod tests {
             .count();
         assert!(other_trades >= 10, "{other_trades}");
         assert!(!note.contains("Source Code and Repository"));
+        let summarised = contract
+            .parts
+            .iter()
+            .filter(|p| p.clause.summary.is_some())
+            .count();
         assert_eq!(
             note.matches("\n- **").count(),
-            contract.parts.len() + contract.excluded.len() - 2 - other_trades
+            summarised + contract.excluded.len() - 2 - other_trades
         );
     }
 }

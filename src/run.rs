@@ -628,7 +628,18 @@ fn cover_note_file(
         sign_tags: None,
         ..meta.clone()
     };
-    let bytes = render_format(format, note, paper, &note_meta, &mut Vec::new())?;
+    let bytes = match format {
+        OutputFormat::Md => note.as_bytes().to_vec(),
+        // A one-page reference sheet: set compact.
+        OutputFormat::Pdf => {
+            let options = LayoutOptions {
+                paper,
+                compact: true,
+                ..LayoutOptions::default()
+            };
+            pdf::pdf(&layout::layout(note, &options)?, &note_meta)
+        }
+    };
     Ok((cover_note_path(contract), bytes))
 }
 

@@ -231,3 +231,64 @@ fn builds_are_byte_identical_across_processes() {
         "{info}"
     );
 }
+
+/// The cover note of `answers` (as `build --explain` writes it), laid out on `paper`: its
+/// number of pages.
+fn cover_note_pages(answers: clausewright::answers::Answers, paper: Paper) -> (usize, String) {
+    let library = crate::trades::built_in();
+    let options = clausewright::prepare::PrepareOptions {
+        date: None,
+        today: None,
+        late_payer: false,
+        rate_multiplier: 2.into(),
+    };
+    let prepared = clausewright::prepare::prepare(library, answers, &options).unwrap();
+    let contract = clausewright::assemble::assemble(&prepared.library, &prepared.answers);
+    let client = prepared
+        .answers
+        .get("client.name")
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let note = clausewright::explain::cover_note(&contract, &client);
+    let options = LayoutOptions {
+        paper,
+        compact: true,
+        ..LayoutOptions::default()
+    };
+    let document = layout::layout(&note, &options).unwrap();
+    (document.pages.len(), note)
+}
+
+#[test]
+fn every_cover_note_fits_on_one_page() {
+    let library = crate::trades::built_in();
+    let mut cases = Vec::new();
+    for file in answers_examples() {
+        let text = std::fs::read_to_string(root().join(&file)).unwrap();
+        let answers = clausewright::answers::parse(&file, &text, &library).unwrap();
+        cases.push((file, answers));
+    }
+    // The longest contract the library makes: the software example (the most sections) with
+    // every optional safeguard switched on, for a client with a long name.
+    let text = std::fs::read_to_string(root().join("examples/software-development.yaml")).unwrap();
+    let mut fullest = clausewright::answers::parse("software.yaml", &text, &library).unwrap();
+    let text = |value: &str| clausewright::model::Value::Text(value.to_owned());
+    fullest.set("relationship", text("repeat"));
+    fullest.set(
+        "non_solicitation.enabled",
+        clausewright::model::Value::Bool(true),
+    );
+    fullest.set("ai_tools.policy", text("may-use-disclosed"));
+    fullest.set("credit.line", text("Built by Ada Okafor"));
+    fullest.set(
+        "client.name",
+        text("Northern Lighthouse Logistics and Warehousing Cooperative Society Limited"),
+    );
+    cases.push(("the fullest software contract".to_owned(), fullest));
+    for (name, answers) in cases {
+        for paper in [Paper::Letter, Paper::A4] {
+            let (pages, note) = cover_note_pages(answers.clone(), paper);
+            assert_eq!(pages, 1, "{name} on {paper:?}:\n{note}");
+        }
+    }
+}

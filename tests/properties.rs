@@ -154,7 +154,7 @@ proptest! {
             markdown.push_str(&words.join(" "));
             markdown.push_str("\n\n");
         }
-        let options = LayoutOptions { paper: Paper::Letter, language: Language::English };
+        let options = LayoutOptions { paper: Paper::Letter, language: Language::English, compact: false };
         let document = layout::layout(&markdown, &options).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let set: String = document
             .pages

@@ -9,8 +9,9 @@ use super::language::Language;
 use super::metrics::{self, Style};
 use super::table::column_widths;
 use super::{
-    BASELINE, BODY_LEADING, BODY_SIZE, CELL_PAD, ITEM_GAP, LIST_INDENT, Line, PARA_GAP,
-    QUOTE_INDENT, Role, Rule, SignatureField, TABLE_LEADING, TABLE_SIZE, signatures,
+    BASELINE, BODY_LEADING, BODY_SIZE, CELL_PAD, COMPACT_LEADING, COMPACT_SIZE, ITEM_GAP,
+    LIST_INDENT, Line, PARA_GAP, QUOTE_INDENT, Role, Rule, SignatureField, TABLE_LEADING,
+    TABLE_SIZE, signatures,
 };
 
 /// A line before placement: `y` is the baseline's distance below the slab's top.
@@ -36,6 +37,8 @@ pub(super) struct Galley {
     pub(super) width: f32,
     /// The text's language, whose patterns hyphenate table cells.
     pub(super) language: Language,
+    /// Whether the paragraphs are set compact (see [`para_style`]).
+    pub(super) compact: bool,
     pub(super) slabs: Vec<Slab>,
     pub(super) pending_space: f32,
     /// How many more slabs must stay on the page of the one before (after a heading).
@@ -114,7 +117,7 @@ impl Galley {
 
     /// Places a paragraph whose lines [`set_paragraph`] has already broken.
     pub(super) fn para(&mut self, p: &Para, lines: Vec<SetLine>) {
-        let (leading, before, after) = para_spacing(p);
+        let (leading, before, after) = para_spacing(p, self.compact);
         let indent = para_indent(p);
         let role = match p.kind {
             ParaKind::Heading(level) => Role::Heading(level),
@@ -131,7 +134,8 @@ impl Galley {
             if i == 0
                 && let Some(marker) = &p.marker
             {
-                slab_lines.push(Self::marker(marker, self.left + indent, baseline));
+                let size = para_style(p, self.compact).0;
+                slab_lines.push(Self::marker(marker, self.left + indent, baseline, size));
             }
             slab_lines.push(placed(set, self.left + indent, baseline, role));
             let bookmark =
@@ -157,8 +161,8 @@ impl Galley {
         self.space(after);
     }
 
-    fn marker(marker: &str, text_x: f32, baseline: f32) -> Line {
-        let width = metrics::face(Style::Regular).width(marker, BODY_SIZE);
+    fn marker(marker: &str, text_x: f32, baseline: f32, size: f32) -> Line {
+        let width = metrics::face(Style::Regular).width(marker, size);
         // Numbers end just before the text; bullets sit centred in the hanging indent.
         let x = if marker.ends_with('.') {
             text_x - 5.0 - width
@@ -172,7 +176,7 @@ impl Galley {
                 width,
                 text: marker.to_owned(),
                 style: Style::Regular,
-                size: BODY_SIZE,
+                size,
                 link: None,
             }],
             text: marker.to_owned(),
@@ -279,8 +283,19 @@ impl Slab {
     }
 }
 
-/// Size, leading, space before and after, and alignment of a paragraph.
-pub(super) fn para_style(p: &Para) -> (f32, f32, f32, f32, Align) {
+/// Size, leading, space before and after, and alignment of a paragraph; `compact` sets a
+/// one-page reference sheet in smaller type, with tighter lines and lists.
+pub(super) fn para_style(p: &Para, compact: bool) -> (f32, f32, f32, f32, Align) {
+    if compact {
+        return match p.kind {
+            ParaKind::Heading(1) => (16.0, 20.0, 0.0, 8.0, Align::Center),
+            ParaKind::Heading(_) => (12.0, 15.0, 9.0, 3.0, Align::Left),
+            ParaKind::Body if p.in_list => (COMPACT_SIZE, COMPACT_LEADING, 1.0, 1.0, Align::Left),
+            ParaKind::Body | ParaKind::Code => {
+                (COMPACT_SIZE, COMPACT_LEADING, 4.0, 4.0, Align::Left)
+            }
+        };
+    }
     match p.kind {
         ParaKind::Heading(1) => (20.0, 26.0, 0.0, 16.0, Align::Center),
         ParaKind::Heading(2) => (13.5, 18.0, 15.0, 5.0, Align::Left),
@@ -294,8 +309,8 @@ pub(super) fn para_style(p: &Para) -> (f32, f32, f32, f32, Align) {
     }
 }
 
-pub(super) fn para_spacing(p: &Para) -> (f32, f32, f32) {
-    let (_, leading, before, after, _) = para_style(p);
+pub(super) fn para_spacing(p: &Para, compact: bool) -> (f32, f32, f32) {
+    let (_, leading, before, after, _) = para_style(p, compact);
     (leading, before, after)
 }
 
@@ -316,8 +331,13 @@ pub(super) fn para_indent(p: &Para) -> f32 {
 }
 
 /// Breaks a paragraph into lines for a text area `width` wide.
-pub(super) fn set_paragraph(p: &Para, width: f32, language: Language) -> Vec<SetLine> {
-    let (size, _, _, _, align) = para_style(p);
+pub(super) fn set_paragraph(
+    p: &Para,
+    width: f32,
+    language: Language,
+    compact: bool,
+) -> Vec<SetLine> {
+    let (size, _, _, _, align) = para_style(p, compact);
     let heading = matches!(p.kind, ParaKind::Heading(_));
     let inlines: Vec<Inline> = if heading {
         p.inlines.iter().map(emboldened).collect()
@@ -339,12 +359,13 @@ pub(super) fn set_paragraphs(
     paragraphs: &[&Para],
     width: f32,
     language: Language,
+    compact: bool,
 ) -> Vec<Vec<SetLine>> {
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads < 2 || paragraphs.len() < 16 {
         return paragraphs
             .iter()
-            .map(|p| set_paragraph(p, width, language))
+            .map(|p| set_paragraph(p, width, language, compact))
             .collect();
     }
     // Thread k breaks paragraphs k, k + threads, ...: neighbours are alike in length, so the
@@ -358,7 +379,7 @@ pub(super) fn set_paragraphs(
                         .enumerate()
                         .skip(k)
                         .step_by(threads)
-                        .map(|(i, p)| (i, set_paragraph(p, width, language)))
+                        .map(|(i, p)| (i, set_paragraph(p, width, language, compact)))
                         .collect()
                 })
             })

@@ -74,6 +74,9 @@ pub struct LayoutOptions {
     pub paper: Paper,
     /// The language of the text: its hyphenation patterns.
     pub language: Language,
+    /// Set as a one-page reference sheet (the cover note of `build --explain`): smaller type,
+    /// tighter lines and lists. Contracts and letters are never compact.
+    pub compact: bool,
 }
 
 /// The first character of `text` the embedded fonts cannot draw, if any.
@@ -85,6 +88,9 @@ pub(crate) fn missing_glyph(text: &str) -> Option<char> {
 const MARGIN: f32 = 72.0;
 const BODY_SIZE: f32 = 11.5;
 const BODY_LEADING: f32 = 15.0;
+/// Body type and leading of a compact reference sheet.
+const COMPACT_SIZE: f32 = 10.0;
+const COMPACT_LEADING: f32 = 12.5;
 const PARA_GAP: f32 = 7.5;
 const ITEM_GAP: f32 = 3.0;
 const LIST_INDENT: f32 = 20.0;
@@ -127,6 +133,7 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
         left: frame[0],
         width: frame[2] - frame[0],
         language: options.language,
+        compact: options.compact,
         ..Galley::default()
     };
     let paragraphs: Vec<&Para> = parsed
@@ -137,7 +144,8 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
             _ => None,
         })
         .collect();
-    let mut sets = set_paragraphs(&paragraphs, galley.width, options.language).into_iter();
+    let mut sets =
+        set_paragraphs(&paragraphs, galley.width, options.language, options.compact).into_iter();
     for block in &parsed.blocks {
         galley.block(block, &mut sets);
     }
