@@ -131,7 +131,7 @@ mod tests {
         );
         // The standard wording, without summaries, shares one line.
         assert!(note.contains(
-            "- Standard terms: 1. Parties and Effective Date; 20. Independent Contractor; 22. Notices and Contact Details; 24. General Terms; Signatures.\n"
+            "- Standard terms: 1. Parties and Effective Date; 19. Independent Contractor; 21. Notices and Contact Details; 23. General Terms; Signatures.\n"
         ), "{note}");
         assert!(note.contains(
             "- **Credit:** Your credit line on the finished work, unless the client objects. Applies when credit.line.\n"
