@@ -629,7 +629,9 @@ fn cover_note_file(
         ..meta.clone()
     };
     let bytes = match format {
-        OutputFormat::Md => note.as_bytes().to_vec(),
+        OutputFormat::Md | OutputFormat::Docx => {
+            render_format(format, note, paper, &note_meta, &mut Vec::new())?
+        }
         // A one-page reference sheet: set compact.
         OutputFormat::Pdf => {
             let options = LayoutOptions {

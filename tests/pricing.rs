@@ -321,6 +321,13 @@ fn work_by_the_hour_or_the_day_is_invoiced_monthly_and_the_deposit_settled_at_th
         )), "{basis}: {payment}");
         let deposit = section(&markdown, "Deposit");
         assert!(deposit.contains("the Fee as counted under section 4 less the Deposit and less the Interim Invoices that section 6 provides for"), "{basis}: {deposit}");
+        // An Interim Invoice issued and not yet paid when the Agreement ends stays due, so the
+        // final invoice leaves it out rather than charging its work twice.
+        let ending = section(&markdown, "Ending the Agreement");
+        assert!(
+            ending.contains("less every amount already invoiced to the Client under this Agreement, whether paid or not, and any other amount the Client has already paid, and the Client pays that invoice"),
+            "{basis}: {ending}"
+        );
     }
     // Counted units, a fixed fee and the whole estimate in advance have no monthly invoices.
     let per_unit = build(

@@ -435,7 +435,7 @@ fn client_materials_are_things_and_access_is_asked_for_apart() {
         assert!(!materials.contains("people"), "{profession}: {materials}");
         let access = cooperation
             .lines()
-            .find(|l| l.contains("(the “**Access**”)"))
+            .find(|l| l.contains("(the “**Client Access**”)"))
             .unwrap_or_else(|| panic!("{profession}: {cooperation}"));
         assert!(
             access.contains(" access to the ") || access.contains(" access to its "),
@@ -443,11 +443,11 @@ fn client_materials_are_things_and_access_is_asked_for_apart() {
         );
         assert!(
             access.contains(
-                " that the Project needs (the “**Access**”) at the times in the Schedule"
+                " that the Project needs (the “**Client Access**”) at the times in the Schedule"
             ),
             "{profession}: {access}"
         );
-        assert!(cooperation.contains("late with Client Materials, Access, feedback"));
+        assert!(cooperation.contains("late with Client Materials, Client Access, feedback"));
         assert!(
             section_of(&markdown, "Ownership and Client Materials").contains(
                 "licence to use, copy, edit and adapt the Client Materials for the Project"
@@ -455,7 +455,7 @@ fn client_materials_are_things_and_access_is_asked_for_apart() {
         );
     }
     let photography = build(&library, answers_for(&library, "photography"));
-    assert!(photography.contains("give the Photographer access to the locations, products and people to be photographed that the Project needs (the “**Access**”)"));
+    assert!(photography.contains("give the Photographer access to the locations, products and people to be photographed that the Project needs (the “**Client Access**”)"));
 }
 
 #[test]
