@@ -30,7 +30,13 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
         diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
         return None;
     }
-    let tags = tag_diagnostics(name, text, &scan(text));
+    // Every YAML tag starts with `!`: a file without one has no tag to refuse, and is not
+    // parsed a second time for tags (most clause files).
+    let tags = if text.contains('!') {
+        tag_diagnostics(name, text, &scan(text))
+    } else {
+        Vec::new()
+    };
     if !tags.is_empty() {
         diagnostics.extend(tags);
         return None;
@@ -176,5 +182,39 @@ pub(crate) fn yaml_diagnostic(file: &str, text: &str, error: &serde_saphyr::Erro
             message,
         ),
         _ => Diagnostic::file_error(file, message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> (Option<BTreeMap<String, String>>, Vec<String>) {
+        let file = SourceFile {
+            relative: "010-x.yaml".into(),
+            display: "clauses/010-x.yaml".into(),
+            text: text.into(),
+        };
+        let mut diagnostics = Vec::new();
+        let value = read_yaml(&file, &mut diagnostics);
+        (value, diagnostics.into_iter().map(|d| d.message).collect())
+    }
+
+    #[test]
+    fn a_tag_is_refused_and_an_exclamation_mark_in_a_string_is_text() {
+        let (value, problems) = read("id: x\ntitle: !!binary aGk=\n");
+        assert!(value.is_none());
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("`!!binary`"), "{problems:?}");
+        // `!=` in a condition, `!` in prose: no tag, read as written.
+        let (value, problems) = read("when: 'a != \"b\"'\ntitle: Stop!\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let value = value.unwrap();
+        assert_eq!(value["when"], "a != \"b\"");
+        assert_eq!(value["title"], "Stop!");
+        // A file without `!` is read without the scan for tags.
+        let (value, problems) = read("id: x\ntitle: Plain\n");
+        assert!(problems.is_empty());
+        assert_eq!(value.unwrap()["title"], "Plain");
     }
 }
