@@ -157,6 +157,9 @@ pub(crate) struct LocatedRecord {
     pub column: usize,
     /// The fields' values as written, by field key, in the file's order.
     pub fields: Vec<(String, Located)>,
+    /// Fields whose value is reported already (a number written in hexadecimal, a list where
+    /// one value goes): not reported again as missing.
+    pub refused: Vec<String>,
 }
 
 /// How many characters the value at `located` spans on its line (up to a comment), for a caret
@@ -438,6 +441,7 @@ impl Reader<'_> {
                 line,
                 column,
                 fields: Vec::new(),
+                refused: Vec::new(),
             };
             for (field_key, field_value) in entries {
                 let name = field_key.value.as_str();
@@ -486,23 +490,29 @@ impl Reader<'_> {
                                 column,
                             },
                         )),
-                        Err((written, why)) => diagnostics.push(
-                            Diagnostic::error(
-                                file,
-                                text,
-                                line,
-                                column,
-                                format!(
-                                    "`{name}` of {} {number} of `{key}` is written {written}, {why}; write the number in plain digits, such as 12 or 1250.00",
-                                    question.item
-                                ),
-                            )
-                            .with_width(written.chars().count()),
-                        ),
+                        Err((written, why)) => {
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    file,
+                                    text,
+                                    line,
+                                    column,
+                                    format!(
+                                        "`{name}` of {} {number} of `{key}` is written {written}, {why}; write the number in plain digits, such as 12 or 1250.00",
+                                        question.item
+                                    ),
+                                )
+                                .with_width(written.chars().count()),
+                            );
+                            record.refused.push(name.to_owned());
+                        }
                     },
-                    _ => diagnostics.push(at(format!(
-                        "`{name}` of `{key}` takes a single value, not a list or mapping"
-                    ))),
+                    _ => {
+                        diagnostics.push(at(format!(
+                            "`{name}` of `{key}` takes a single value, not a list or mapping"
+                        )));
+                        record.refused.push(name.to_owned());
+                    }
                 }
             }
             out.push(record);

@@ -21,7 +21,29 @@ pub(crate) fn typed_records(
         let number = n + 1;
         let mut record: Record = Vec::new();
         for field in &question.fields {
-            match written.fields.iter().find(|(k, _)| *k == field.key) {
+            let given = written.fields.iter().find(|(k, _)| *k == field.key);
+            match given {
+                // Blank (spaces, a zero-width space) is no answer, as for a single value: the
+                // field's default applies, and a required field without one is an error here.
+                Some((_, located)) if is_blank(field, located) => {
+                    if let Some(default) = &field.default {
+                        record.push((field.key.clone(), default.clone()));
+                    } else if field.required {
+                        diagnostics.push(
+                            Diagnostic::error(
+                                file,
+                                text,
+                                located.line,
+                                located.column,
+                                format!(
+                                    "`{}` of {} {number} of `{key}` is blank: a required field needs at least one visible character ({})",
+                                    field.key, question.item, field.prompt
+                                ),
+                            )
+                            .with_width(scalar_width(text, located)),
+                        );
+                    }
+                }
                 Some((_, located)) => match typed_value(field, &located.scalar) {
                     Ok(value) => record.push((field.key.clone(), value)),
                     Err(why) => diagnostics.push(
@@ -38,6 +60,8 @@ pub(crate) fn typed_records(
                         .with_width(scalar_width(text, located)),
                     ),
                 },
+                // Its value is reported already, as written.
+                None if written.refused.contains(&field.key) => {}
                 None => {
                     if let Some(default) = &field.default {
                         record.push((field.key.clone(), default.clone()));
@@ -63,6 +87,12 @@ pub(crate) fn typed_records(
     } else {
         Err(diagnostics)
     }
+}
+
+/// Whether a field's value, as written, is blank: only spaces, invisible or control
+/// characters, which typing reads as empty text.
+fn is_blank(field: &Question, located: &super::read::Located) -> bool {
+    matches!(typed_value(field, &located.scalar), Ok(Value::Text(text)) if text.is_empty())
 }
 
 #[cfg(test)]

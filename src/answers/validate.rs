@@ -32,7 +32,20 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         late_payer_applied,
         ..Answers::default()
     };
+    // Answers given with an error: whether a later question applies cannot be known from
+    // them, so such a question is neither required nor defaulted (its error would only follow
+    // from the first one).
+    let mut failed: std::collections::BTreeSet<String> = refused.clone();
     for question in library.questions() {
+        let unknowable = question.when.as_ref().is_some_and(|when| {
+            when.keys()
+                .into_iter()
+                .any(|(key, _)| failed.contains(key))
+        });
+        if unknowable {
+            failed.insert(question.key.clone());
+            continue;
+        }
         let applies = question
             .when
             .as_ref()
@@ -41,75 +54,82 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         if !applies || refused.contains(&question.key) {
             continue;
         }
-        if let Some(list) = lists.get(&question.key) {
-            if list.malformed {
-                continue;
-            }
-            match typed_records(file, text, question, list) {
-                // An empty list (`key: []`) is an unanswered question.
-                Ok(Value::List(records)) if records.is_empty() => {}
-                Ok(value) => {
-                    answers.values.insert(question.key.clone(), value);
-                    continue;
+        let errors_before = diagnostics.len();
+        'answer: {
+            if let Some(list) = lists.get(&question.key) {
+                if list.malformed {
+                    break 'answer;
                 }
-                Err(found) => {
-                    diagnostics.extend(found);
-                    continue;
-                }
-            }
-        }
-        // An empty value (read_given leaves it out) is an unanswered question.
-        if let Some(located) = located {
-            match typed_value(question, &located.scalar) {
-                // Blank text (spaces, a zero-width space) is no answer: the default applies,
-                // and a required question without one is an error here, at the blank.
-                Ok(Value::Text(text)) if text.is_empty() => {
-                    if let Some(default) = question.default_for(|key| answers.values.get(key)) {
-                        answers.values.insert(question.key.clone(), default.clone());
-                    } else if question.required {
-                        diagnostics.push(
-                            Diagnostic::error(
-                                file,
-                                text_of_file,
-                                located.line,
-                                located.column,
-                                format!(
-                                    "`{}` is blank: a required answer needs at least one visible character ({})",
-                                    question.key, question.prompt
-                                ),
-                            )
-                            .with_width(scalar_width(text_of_file, located)),
-                        );
+                match typed_records(file, text, question, list) {
+                    // An empty list (`key: []`) is an unanswered question.
+                    Ok(Value::List(records)) if records.is_empty() => {}
+                    Ok(value) => {
+                        answers.values.insert(question.key.clone(), value);
+                        break 'answer;
+                    }
+                    Err(found) => {
+                        diagnostics.extend(found);
+                        break 'answer;
                     }
                 }
-                Ok(value) => {
-                    answers.values.insert(question.key.clone(), value);
-                }
-                Err(why) => diagnostics.push(
-                    Diagnostic::error(
-                        file,
-                        text,
-                        located.line,
-                        located.column,
-                        format!("`{}` {why}", question.key),
-                    )
-                    .with_width(scalar_width(text, located)),
-                ),
             }
-            continue;
+            // An empty value (read_given leaves it out) is an unanswered question.
+            if let Some(located) = located {
+                match typed_value(question, &located.scalar) {
+                    // Blank text (spaces, a zero-width space) is no answer: the default applies,
+                    // and a required question without one is an error here, at the blank.
+                    Ok(Value::Text(text)) if text.is_empty() => {
+                        if let Some(default) = question.default_for(|key| answers.values.get(key)) {
+                            answers.values.insert(question.key.clone(), default.clone());
+                        } else if question.required {
+                            diagnostics.push(
+                                Diagnostic::error(
+                                    file,
+                                    text_of_file,
+                                    located.line,
+                                    located.column,
+                                    format!(
+                                        "`{}` is blank: a required answer needs at least one visible character ({})",
+                                        question.key, question.prompt
+                                    ),
+                                )
+                                .with_width(scalar_width(text_of_file, located)),
+                            );
+                        }
+                    }
+                    Ok(value) => {
+                        answers.values.insert(question.key.clone(), value);
+                    }
+                    Err(why) => diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            text,
+                            located.line,
+                            located.column,
+                            format!("`{}` {why}", question.key),
+                        )
+                        .with_width(scalar_width(text, located)),
+                    ),
+                }
+                break 'answer;
+            }
+            if let Some(default) = question.default_for(|key| answers.values.get(key)) {
+                answers.values.insert(question.key.clone(), default.clone());
+            } else if question.required {
+                let parent = question.key.rsplit_once('.').map(|(p, _)| p);
+                let message = format!("`{}` is required: {}", question.key, question.prompt);
+                diagnostics.push(match parent.and_then(|p| parents.get(p)) {
+                    Some(&line) => Diagnostic::error(file, text, line, 1, message),
+                    None => Diagnostic::file_error(file, message),
+                });
+            }
         }
-        if let Some(default) = question.default_for(|key| answers.values.get(key)) {
-            answers.values.insert(question.key.clone(), default.clone());
-        } else if question.required {
-            let parent = question.key.rsplit_once('.').map(|(p, _)| p);
-            let message = format!("`{}` is required: {}", question.key, question.prompt);
-            diagnostics.push(match parent.and_then(|p| parents.get(p)) {
-                Some(&line) => Diagnostic::error(file, text, line, 1, message),
-                None => Diagnostic::file_error(file, message),
-            });
+        if diagnostics.len() > errors_before {
+            failed.insert(question.key.clone());
         }
     }
     minor_units(file, text, library, &answers, &found, &mut diagnostics);
+    list_minor_units(file, text, library, &answers, &lists, &mut diagnostics);
     if diagnostics.is_empty() {
         let declares_country = library.question(COUNTRY).is_some();
         if let Err((key, why)) = place_of(&library.profiles, declares_country, &answers) {
@@ -174,6 +194,58 @@ fn minor_units(
                 )
                 .with_width(scalar_width(text, located)),
             );
+        }
+    }
+}
+
+/// Money fields of a list's records (a scope line's price, a milestone's payment) written
+/// finer than the currency's smallest unit: each an error at the amount, as for a single
+/// amount.
+fn list_minor_units(
+    file: &str,
+    text: &str,
+    library: &Library,
+    answers: &Answers,
+    lists: &std::collections::BTreeMap<String, super::read::LocatedList>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(Value::Text(code)) = answers.values.get(CURRENCY) else {
+        return;
+    };
+    for question in library.questions() {
+        let (Some(Value::List(records)), Some(list)) =
+            (answers.values.get(&question.key), lists.get(&question.key))
+        else {
+            continue;
+        };
+        // The typed records follow the written ones, one for one.
+        for (number, (record, written)) in records.iter().zip(&list.records).enumerate() {
+            for (field, value) in record {
+                let money = question
+                    .field(field)
+                    .is_some_and(|f| f.ty == crate::model::Type::Money);
+                let located = written.fields.iter().find(|(k, _)| k == field);
+                if let (true, Value::Number(amount), Some((_, located))) = (money, value, located)
+                    && let Some(why) = finer_than_minor_unit(*amount, code)
+                {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            file,
+                            text,
+                            located.line,
+                            located.column,
+                            format!(
+                                "`{field}` of {} {} of `{}` is {}; {why}",
+                                question.item,
+                                number + 1,
+                                question.key,
+                                amount.normalize()
+                            ),
+                        )
+                        .with_width(scalar_width(text, located)),
+                    );
+                }
+            }
         }
     }
 }
@@ -261,5 +333,119 @@ mod tests {
                 "{blank}"
             );
         }
+    }
+
+    /// A library with a list whose fields are held to the rules of single answers, and a
+    /// question that applies only when the list is not given.
+    fn list_library() -> Library {
+        let file = |relative: &str, text: &str| SourceFile {
+            relative: relative.to_owned(),
+            display: relative.to_owned(),
+            text: text.to_owned(),
+        };
+        let declarations = "title: T
+sections:
+  - title: S
+    questions:
+      - key: fees.currency
+        type: choice
+        prompt: Currency
+        default: USD
+        choices:
+          - { value: USD, label: dollars }
+          - { value: JPY, label: yen }
+      - key: project.scope
+        type: list
+        item: deliverable
+        prompt: Deliverables
+        fields:
+          - { key: item, type: text, prompt: The deliverable, required: true }
+          - { key: price, type: money, prompt: Its price, required: true }
+          - { key: note, type: text, prompt: A note }
+      - key: project.description
+        type: text
+        prompt: Description
+        required: true
+        when: not project.scope
+";
+        let clause = "id: scope\ntitle: Scope\norder: 1\nbody: |\n  {{#each project.scope}}\n  - {{this.item}}: {{money this.price}}{{#if this.note}} ({{this.note}}){{/if}}\n  {{/each}}\n  {{#if project.description}}{{project.description}} in {{fees.currency}}{{/if}}\n";
+        crate::library::load(&[
+            file("library.yaml", declarations),
+            file("010-scope.yaml", clause),
+        ])
+        .into_library()
+        .unwrap()
+    }
+
+    fn list_errors(text: &str) -> Vec<String> {
+        match parse("a.yaml", text, &list_library()) {
+            Ok(_) => Vec::new(),
+            Err(Error::Diagnostics(found)) => found
+                .iter()
+                .map(|d| format!("{}: {}", d.location(), d.text()))
+                .collect(),
+            Err(other) => vec![other.to_string()],
+        }
+    }
+
+    fn scope(item: &str, price: &str) -> String {
+        format!("project:\n  scope:\n    - item: {item}\n      price: {price}\n")
+    }
+
+    #[test]
+    fn a_blank_required_field_is_an_error_at_its_line_and_nothing_follows_from_it() {
+        for blank in ["\"\"", "\"   \"", "\"\\u200B\"", "\"\\u3000\"", "\"\\t\\u2060\""] {
+            // Before, the blank was taken: "- : $10.00" in the contract.
+            assert_eq!(
+                list_errors(&scope(blank, "\"10\"")),
+                [
+                    "a.yaml:3:13: `item` of deliverable 1 of `project.scope` is blank: a required field needs at least one visible character (The deliverable)"
+                ],
+                "{blank}"
+            );
+        }
+        // A blank field that is not required is no answer: the record has no such field.
+        let text = scope("Logo", "\"10\"") + "      note: \"\\u200B \"\n";
+        let answers = parse("a.yaml", &text, &list_library()).unwrap();
+        let Some(Value::List(records)) = answers.get("project.scope") else {
+            panic!("{answers:?}");
+        };
+        assert!(records[0].iter().all(|(field, _)| field != "note"), "{records:?}");
+    }
+
+    #[test]
+    fn a_field_is_held_to_the_rules_of_its_type_with_one_error_each() {
+        let long = "a".repeat(2_001);
+        for (text, error) in [
+            (
+                scope("Logo", "0x10"),
+                "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is written 0x10, which YAML reads as a hexadecimal number; write the number in plain digits, such as 12 or 1250.00",
+            ),
+            (
+                scope("Logo", "1e3"),
+                "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is written 1e3, with an exponent; write the number in plain digits, such as 12 or 1250.00",
+            ),
+            (
+                scope("Logo", "\"10.005\""),
+                "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is \"10.005\"; expected an amount with at most two decimal places",
+            ),
+            (
+                scope(&long, "\"10\""),
+                "a.yaml:3:13: `item` of deliverable 1 of `project.scope` is 2,001 characters long; a text answer holds at most 2,000 characters",
+            ),
+            (
+                scope("\"Logo \\u202E gpj.exe\"", "\"10\""),
+                "a.yaml:3:13: `item` of deliverable 1 of `project.scope` contains the invisible character U+202E, which changes the direction the text is shown in; type the text without it",
+            ),
+            (
+                "fees:\n  currency: JPY\n".to_owned() + &scope("Logo", "\"1250.5\""),
+                "a.yaml:6:14: `price` of deliverable 1 of `project.scope` is 1250.5; an amount in JPY has no decimal places",
+            ),
+        ] {
+            // Before, a refused price was also "missing", and the list's error made the
+            // description "required".
+            assert_eq!(list_errors(&text), [error], "{text}");
+        }
+        assert!(list_errors(&("fees:\n  currency: JPY\n".to_owned() + &scope("Logo", "\"1250\""))).is_empty());
     }
 }
