@@ -8,6 +8,7 @@ mod build;
 mod chase;
 mod chase_record;
 mod check;
+mod commonmark;
 mod consumer;
 mod diff;
 mod docx;

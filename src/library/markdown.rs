@@ -48,16 +48,6 @@ pub(crate) fn markdown_problems(body: &str) -> Vec<TextProblem> {
                     "raw HTML in library text: the PDF cannot show it; write the text itself (a `<` as `\\<`)".into(),
                 ));
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_)))
-                if !closed_fence(&masked[range]) =>
-            {
-                problems.push((
-                    line,
-                    column,
-                    width,
-                    "this code fence is never closed: it would swallow every later clause; end it with the same fence".into(),
-                ));
-            }
             Event::Start(Tag::BlockQuote(_)) => {
                 quotes += 1;
                 if quotes > MAX_MARKDOWN_NESTING {
@@ -104,9 +94,50 @@ pub(crate) fn markdown_problems(body: &str) -> Vec<TextProblem> {
             "a link reference definition (`[name]: address`) would resolve links in other clauses too; write the link in place, `[text](address)`".into(),
         ));
     }
+    if let Some((offset, fence)) = left_open(&masked) {
+        let (line, column) = at(offset);
+        let width = masked[offset..]
+            .lines()
+            .next()
+            .map_or(1, |l| l.trim_end().chars().count());
+        let message = if fence {
+            "this code fence is never closed: it would swallow every later clause; end it with the same fence (indented by at most three spaces)"
+        } else {
+            "this block is never closed: it would swallow every later clause"
+        };
+        // Raw HTML is refused on its own already, at the same place.
+        if !problems.iter().any(|p| (p.0, p.1) == (line, column)) {
+            problems.push((line, column, width, message.into()));
+        }
+    }
     problems.sort();
     problems.dedup_by(|a, b| a.0 == b.0 && a.3 == b.3);
     problems
+}
+
+/// Whether a block of `masked` stays open past the body's end, as the contract would read it:
+/// the next clause's heading follows each body after a blank line, so a block that takes that
+/// heading in would swallow every later clause. Returns the block's start and whether it is a
+/// fenced code block. Read this way, a closing fence indented by four spaces (code, not a
+/// fence) is found as surely as a missing one.
+fn left_open(masked: &str) -> Option<(usize, bool)> {
+    let next = format!("{masked}\n\n## Next clause\n");
+    let heading = masked.len() + 2;
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(&next, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                if depth == 0 && range.start < heading && range.end > heading {
+                    let fence = matches!(tag, Tag::CodeBlock(CodeBlockKind::Fenced(_)));
+                    return Some((range.start, fence));
+                }
+                depth += 1;
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// `body` with every Handlebars tag (`{{...}}`) masked, character for character and line for
@@ -146,24 +177,6 @@ fn mask_tags(body: &str) -> String {
     out
 }
 
-/// Whether a fenced code block's source ends with a closing fence as long as its opening.
-fn closed_fence(block: &str) -> bool {
-    let mut lines = block.lines();
-    let Some(opening) = lines.next() else {
-        return false;
-    };
-    let opening = opening.trim_start();
-    let Some(fence) = opening.chars().next() else {
-        return false;
-    };
-    let length = opening.chars().take_while(|c| *c == fence).count();
-    lines.last().is_some_and(|last| {
-        let last = last.trim();
-        last.chars().take_while(|c| *c == fence).count() >= length
-            && last.chars().all(|c| c == fence)
-    })
-}
-
 /// The 1-based line and column (in characters) of byte `offset` of `text`.
 fn position(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
@@ -188,11 +201,21 @@ mod tests {
         assert_eq!(
             messages("Text.\n\n```\ncode never closed\n"),
             [
-                "3:1: this code fence is never closed: it would swallow every later clause; end it with the same fence"
+                "3:1: this code fence is never closed: it would swallow every later clause; end it with the same fence (indented by at most three spaces)"
             ]
         );
         assert!(messages("```\ncode\n```\n").is_empty());
         assert!(messages("~~~~\ncode\n~~~~~\n").is_empty());
+        // A closing fence indented by four spaces is code, not a fence: the block stays open
+        // (the spec's example 137; before, it swallowed the next four clauses).
+        assert_eq!(
+            messages("```\naaa\n    ```\n"),
+            [
+                "1:1: this code fence is never closed: it would swallow every later clause; end it with the same fence (indented by at most three spaces)"
+            ]
+        );
+        assert!(messages("   ```\naaa\n   ```\n").is_empty());
+        assert!(messages("- item\n\n      ```\n      code\n      ```\n").is_empty());
         assert_eq!(
             messages("Pay {{money fees.total}} <b>now</b>.\n")[0],
             "1:26: raw HTML in library text: the PDF cannot show it; write the text itself (a `<` as `\\<`)"
