@@ -374,6 +374,14 @@ pub struct ContractTerms {
 }
 
 impl FreelancerLaw {
+    /// Whether the law reaches a contract of `value` in `currency`: at or above its threshold,
+    /// or in another currency than the law's (`law_currency`), which the tool cannot compare
+    /// (it knows no exchange rate), or of no stated value.
+    #[must_use]
+    pub fn reaches(&self, value: Option<Decimal>, currency: &str, law_currency: &str) -> bool {
+        currency != law_currency || value.is_none_or(|value| value >= self.threshold)
+    }
+
     /// What the contract lacks under this law, one sentence each; empty when it complies or
     /// the law does not reach a contract of this value. A contract in another currency than
     /// the law's is checked as if it reached the threshold (the tool knows no exchange rate).
@@ -389,9 +397,7 @@ impl FreelancerLaw {
     /// sentence [`shortfalls`](Self::shortfalls) gives.
     #[must_use]
     pub fn lacking(&self, terms: &ContractTerms, law_currency: &str) -> Vec<(Requirement, String)> {
-        let below = terms.currency == law_currency
-            && terms.value.is_some_and(|value| value < self.threshold);
-        if below {
+        if !self.reaches(terms.value, &terms.currency, law_currency) {
             return Vec::new();
         }
         let mut missing = Vec::new();

@@ -766,9 +766,21 @@ fn a_hostile_answers_file_builds_literally_and_its_pdf_is_refused_clearly() {
         );
     }
     let plain = run(&mut clausewright(&["build", FIRST_TIME, "-o", "-"]));
+    // The example's notice of the Illinois freelancer law needs the place as a profile gives
+    // it; the hostile file writes the place as free text, which no such law reaches.
+    let numberless = |headings: Vec<String>| -> Vec<String> {
+        headings
+            .into_iter()
+            .filter(|h| !h.ends_with("Notice of Rights Under Freelance Worker Laws"))
+            .map(|h| {
+                h.split_once(". ")
+                    .map_or(h.clone(), |(_, title)| title.to_owned())
+            })
+            .collect()
+    };
     assert_eq!(
-        headings(&outcome.stdout),
-        headings(&plain.stdout),
+        numberless(headings(&outcome.stdout)),
+        numberless(headings(&plain.stdout)),
         "the same headings"
     );
 

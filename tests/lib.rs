@@ -13,6 +13,7 @@ mod consumer;
 mod diff;
 mod docx;
 mod examples;
+mod freelancer_rights;
 mod interest;
 mod json;
 mod new;

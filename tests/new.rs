@@ -303,6 +303,14 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     // Today's date (SOURCE_DATE_EPOCH) is offered.
     session.wait_for("? Date of the agreement (YYYY-MM-DD) (2026-03-02)");
     session.answer("Date of the agreement", "");
+    // The place comes before the money, so that its currency is the one offered. Another
+    // country (the default): the law and the courts in the user's own words.
+    session.keys("Which country's law governs the contract?", &["Enter"]);
+    session.answer("Which law governs the contract?", "the State of Illinois");
+    session.answer(
+        "Which courts hear any dispute?",
+        "the courts of Sangamon County, Illinois",
+    );
     session.keys("Currency of the fees", &["Enter"]);
     // A fixed fee, web design's default.
     session.keys("How do you price the work in the scope?", &["Enter"]);
@@ -321,13 +329,6 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.answer("Cancellation fee", "25");
     session.keys("Who owns the copyright", &["Enter"]);
     session.keys("Agree that, for a year", &["Enter"]);
-    // Another country (the default): the law and the courts in the user's own words.
-    session.keys("Which country's law governs the contract?", &["Enter"]);
-    session.answer("Which law governs the contract?", "the State of Illinois");
-    session.answer(
-        "Which courts hear any dispute?",
-        "the courts of Sangamon County, Illinois",
-    );
     session.keys("Settle disputes by arbitration", &["Enter"]);
     session.wait_for(&format!("  {:<27}  $6,400.00 → $12,800.00", "fee"));
 }

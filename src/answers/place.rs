@@ -2,6 +2,8 @@
 //! with `jurisdiction.region` and `.venue` (or, for `other`, the free-text `.law` and
 //! `.courts`), and the place variables it gives clauses and letters.
 
+use rust_decimal::Decimal;
+
 use super::Answers;
 use crate::jurisdiction::{OTHER, Place, PlaceAnswers, Profile};
 use crate::model::Value;
@@ -49,8 +51,22 @@ pub fn place_of(
 
 impl Answers {
     /// Sets the place variables (`place.law`, ...) from `place`; `client.consumer` decides
-    /// `place.consumer` and `place.cancellation`.
-    pub fn set_place(&mut self, place: &Place) {
+    /// `place.consumer` and `place.cancellation`, and `fee` (the contract's value, in its
+    /// currency) which freelancer-protection laws reach it.
+    pub fn set_place(&mut self, place: &Place, fee: Option<Decimal>) {
+        let currency = self.currency();
+        let laws: Vec<&str> = place
+            .freelancer_laws
+            .iter()
+            .filter(|law| law.reaches(fee, &currency, &place.conventions.currency))
+            .map(|law| law.name.as_str())
+            .collect();
+        let laws = match laws.as_slice() {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        };
+        self.set(place::FREELANCER_LAWS, Value::Text(laws));
         let consumer = self.get(CLIENT_CONSUMER) == Some(&Value::Bool(true));
         self.set(place::LAW, Value::Text(place.law.clone()));
         self.set(place::COURTS, Value::Text(place.courts.clone()));

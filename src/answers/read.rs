@@ -481,17 +481,18 @@ impl Reader<'_> {
                 let ty = question.field(name).map_or(Type::Text, |f| f.ty);
                 match field_value.value {
                     Node::Scalar(Scalar::Null) => {}
-                    Node::Scalar(scalar) => match as_written(scalar, self.plain.get(&(line, column)), ty) {
-                        Ok(scalar) => record.fields.push((
-                            name.to_owned(),
-                            Located {
-                                scalar,
-                                line,
-                                column,
-                            },
-                        )),
-                        Err((written, why)) => {
-                            diagnostics.push(
+                    Node::Scalar(scalar) => {
+                        match as_written(scalar, self.plain.get(&(line, column)), ty) {
+                            Ok(scalar) => record.fields.push((
+                                name.to_owned(),
+                                Located {
+                                    scalar,
+                                    line,
+                                    column,
+                                },
+                            )),
+                            Err((written, why)) => {
+                                diagnostics.push(
                                 Diagnostic::error(
                                     file,
                                     text,
@@ -504,9 +505,10 @@ impl Reader<'_> {
                                 )
                                 .with_width(written.chars().count()),
                             );
-                            record.refused.push(name.to_owned());
+                                record.refused.push(name.to_owned());
+                            }
                         }
-                    },
+                    }
                     _ => {
                         diagnostics.push(at(format!(
                             "`{name}` of `{key}` takes a single value, not a list or mapping"

@@ -37,11 +37,10 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
     // from the first one).
     let mut failed: std::collections::BTreeSet<String> = refused.clone();
     for question in library.questions() {
-        let unknowable = question.when.as_ref().is_some_and(|when| {
-            when.keys()
-                .into_iter()
-                .any(|(key, _)| failed.contains(key))
-        });
+        let unknowable = question
+            .when
+            .as_ref()
+            .is_some_and(|when| when.keys().into_iter().any(|(key, _)| failed.contains(key)));
         if unknowable {
             failed.insert(question.key.clone());
             continue;
@@ -394,7 +393,13 @@ sections:
 
     #[test]
     fn a_blank_required_field_is_an_error_at_its_line_and_nothing_follows_from_it() {
-        for blank in ["\"\"", "\"   \"", "\"\\u200B\"", "\"\\u3000\"", "\"\\t\\u2060\""] {
+        for blank in [
+            "\"\"",
+            "\"   \"",
+            "\"\\u200B\"",
+            "\"\\u3000\"",
+            "\"\\t\\u2060\"",
+        ] {
             // Before, the blank was taken: "- : $10.00" in the contract.
             assert_eq!(
                 list_errors(&scope(blank, "\"10\"")),
@@ -410,7 +415,10 @@ sections:
         let Some(Value::List(records)) = answers.get("project.scope") else {
             panic!("{answers:?}");
         };
-        assert!(records[0].iter().all(|(field, _)| field != "note"), "{records:?}");
+        assert!(
+            records[0].iter().all(|(field, _)| field != "note"),
+            "{records:?}"
+        );
     }
 
     #[test]
@@ -446,6 +454,9 @@ sections:
             // description "required".
             assert_eq!(list_errors(&text), [error], "{text}");
         }
-        assert!(list_errors(&("fees:\n  currency: JPY\n".to_owned() + &scope("Logo", "\"1250\""))).is_empty());
+        assert!(
+            list_errors(&("fees:\n  currency: JPY\n".to_owned() + &scope("Logo", "\"1250\"")))
+                .is_empty()
+        );
     }
 }

@@ -981,6 +981,54 @@ fn a_region_the_country_does_not_have_is_caught_at_its_question() {
     );
 }
 
+#[test]
+fn the_place_is_asked_before_the_money_and_offers_its_currency() {
+    for (country, region, currency) in [
+        ("United Kingdom", Some("England and Wales"), "GBP"),
+        ("Germany", Some("Berlin"), "EUR"),
+        ("Türkiye", None, "TRY"),
+        ("United States", Some("IL"), "USD"),
+    ] {
+        let (library, known) = example_without(&[
+            "jurisdiction.country",
+            "jurisdiction.region",
+            "jurisdiction.venue",
+            "fees.currency",
+        ]);
+        let mut replies = vec![R::Pick(country)];
+        replies.extend(region.map(R::T));
+        // The venue, then the currency the place offers (Enter takes it).
+        replies.extend([R::T("Springfield"), R::Enter]);
+        if currency != "USD" {
+            // The law of the place sets the interest: its default, yes, and the table's rates.
+            replies.extend([R::Enter, R::Enter]);
+        }
+        replies.push(WRITE);
+        let mut script = Script::new(&replies);
+        let answers = run(&library, &known, &mut script);
+        let asked = script.asked();
+        assert_eq!(
+            asked[0], "Which country's law governs the contract?",
+            "{country}: {asked:#?}"
+        );
+        assert_eq!(
+            asked[1].starts_with("Which state or legal system?"),
+            region.is_some(),
+            "{country}: {asked:#?}"
+        );
+        let at = |prompt: &str| asked.iter().position(|a| a.starts_with(prompt));
+        assert!(
+            at("Which country's law").unwrap() < at("Currency of the fees").unwrap(),
+            "{country}: {asked:#?}"
+        );
+        assert_eq!(
+            get(&answers, "fees.currency").as_deref(),
+            Some(currency),
+            "{country}"
+        );
+    }
+}
+
 /// A library with one list: the milestones, each with a name, a date and a payment.
 fn with_milestones() -> Library {
     let text = format!(

@@ -24,6 +24,10 @@ pub const CONSUMER: &str = "place.consumer";
 /// The client is a consumer with a statutory right to cancel (the model form goes in).
 pub const CANCELLATION: &str = "place.cancellation";
 
+/// The freelancer-protection laws of the place that reach the contract by its value, by name
+/// ("the Illinois Freelance Worker Protection Act (820 ILCS 193)"); empty where none does.
+pub const FREELANCER_LAWS: &str = "place.freelancer_laws";
+
 /// Every place variable: key, type and what it holds (shown by `check` and the README).
 pub const VARIABLES: &[(&str, Type, &str)] = &[
     (
@@ -50,6 +54,11 @@ pub const VARIABLES: &[(&str, Type, &str)] = &[
         HOLIDAYS,
         Type::Text,
         "where the public holidays that business days skip are observed: \"the State of Oregon\"",
+    ),
+    (
+        FREELANCER_LAWS,
+        Type::Text,
+        "the freelancer-protection laws of the place that reach this contract by its value, by name, joined by \"and\"; empty where none does",
     ),
     (CONSUMER, Type::Bool, "the client is a consumer"),
     (

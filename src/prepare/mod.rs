@@ -25,9 +25,9 @@ use crate::format::Locale;
 use crate::holidays::Calendar;
 use crate::jurisdiction::{DateStyle, Place, Spelling};
 use crate::library::Library;
-use crate::model::Type;
 use crate::model::Value;
 use crate::model::keys::{AGREEMENT_DATE, COUNTRY, LATE_PAYER, RELATIONSHIP};
+use crate::model::{Term, Type};
 
 pub(crate) use glyphs::check_glyphs;
 pub(crate) use meta::pdf_meta;
@@ -172,7 +172,11 @@ pub fn prepare(
         )])
     })?;
     if let Some(place) = &place {
-        answers.set_place(place);
+        let fee = match library.term_key(Term::Fee).and_then(|key| answers.get(key)) {
+            Some(Value::Number(fee)) => Some(*fee),
+            _ => None,
+        };
+        answers.set_place(place, fee);
     }
     let mut library = library;
     let american = place
