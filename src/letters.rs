@@ -351,6 +351,10 @@ pub fn load(files: &[SourceFile], library: &Library, failed: &Unloaded) -> Loade
         seen.insert(letter.id.clone(), file.display.clone());
         letters.push(letter);
     }
+    // A file that could not be read may be any letter: none is reported missing.
+    if failed.unreadable {
+        present.extend(chase::LETTERS.iter().map(|(id, _)| *id));
+    }
     for (id, _) in chase::LETTERS {
         if !present.contains(id) {
             diagnostics.push(Diagnostic {
@@ -468,7 +472,21 @@ fn load_letter(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Letter> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
-    let raw: RawLetter = read_yaml(file, diagnostics)?;
+    let Some(raw) = read_yaml::<RawLetter>(file, diagnostics) else {
+        // The file's own error is reported; the letter it holds is there all the same, so
+        // that no warning says it is missing. Without an id to read, it may be any of them.
+        let written = library::written_id(text);
+        match chase::LETTERS
+            .iter()
+            .find(|(known, _)| Some(*known) == written.as_deref())
+        {
+            Some(&(id, _)) => {
+                present.insert(id);
+            }
+            None => present.extend(chase::LETTERS.iter().map(|(id, _)| *id)),
+        }
+        return None;
+    };
     let id = raw.id.value.trim().to_owned();
     let Some(&(id, stage)) = chase::LETTERS.iter().find(|(known, _)| *known == id) else {
         let message = format!("`{id}` is not a letter of the `chase` ladders");

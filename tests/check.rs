@@ -328,3 +328,61 @@ fn a_clause_file_that_cannot_be_read_gives_its_own_error_only() {
     assert!(outcome.stderr.contains("is not a regular file"));
     assert_eq!(outcome.code, 1);
 }
+
+#[test]
+fn a_letter_that_fails_to_load_is_not_also_reported_missing() {
+    let original =
+        std::fs::read_to_string(root().join("clauses/letters/payment-final-notice.yaml")).unwrap();
+    for (case, text) in [
+        (
+            "YAML that does not parse, the id on its line",
+            original.replacen("\nsubject: ", "\nsubject: [", 1),
+        ),
+        ("no id to be read at all", "subject: [Final\n".to_owned()),
+    ] {
+        let library = built_in_copy();
+        std::fs::write(
+            library.path().join("letters/payment-final-notice.yaml"),
+            text,
+        )
+        .unwrap();
+        let outcome = run(&mut clausewright(&[
+            "check",
+            library.path().to_str().unwrap(),
+        ]));
+        // Before, a warning said the letter was missing, beside the error in its file.
+        assert!(
+            !outcome.stderr.contains("there is no letter"),
+            "{case}: {}",
+            outcome.stderr
+        );
+        assert!(
+            outcome.stderr.ends_with(": 1 error, 0 warnings\n"),
+            "{case}: {}",
+            outcome.stderr
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_letter_file_that_cannot_be_read_is_not_also_reported_missing() {
+    let library = built_in_copy();
+    let file = library.path().join("letters/payment-resend.yaml");
+    std::fs::remove_file(&file).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let outcome = run(&mut clausewright(&[
+        "check",
+        library.path().to_str().unwrap(),
+    ]));
+    assert!(
+        outcome.stderr.ends_with(": 1 error, 0 warnings\n"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(!outcome.stderr.contains("there is no letter"));
+}

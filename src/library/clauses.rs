@@ -57,7 +57,7 @@ pub(crate) fn load_clauses<'q>(
 
 /// The id a clause file gives on a top-level `id:` line, read as a line when the file as a
 /// whole is not valid YAML: `id: late-fee`, `id: "late-fee"  # comment`.
-fn written_id(text: &str) -> Option<String> {
+pub(crate) fn written_id(text: &str) -> Option<String> {
     let value = text.lines().find_map(|line| line.strip_prefix("id:"))?;
     let value = value.split(" #").next().unwrap_or(value).trim();
     let value = value

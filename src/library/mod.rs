@@ -36,7 +36,7 @@ use crate::model::keys::PLACE_ANSWERS;
 use crate::model::{Condition, Question, Term, place};
 
 pub use builtin::built_in_files;
-pub(crate) use clauses::load_clauses;
+pub(crate) use clauses::{load_clauses, written_id};
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
 pub(crate) use markdown::markdown_problems;
 pub(crate) use template::section_references;
@@ -254,6 +254,9 @@ pub struct Unloaded {
     /// Whether a clause failed without an id that can be read, or a file could not be read at
     /// all: then any clause id may be the one missing, and no reference is reported broken.
     pub unnamed: bool,
+    /// Whether a file of the library could not be read at all (it may hold a clause or a
+    /// letter): nothing is reported missing on its account.
+    pub unreadable: bool,
 }
 
 impl Unloaded {
@@ -329,6 +332,7 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
     let mut failed = Unloaded {
         ids: Vec::new(),
         unnamed: incomplete,
+        unreadable: incomplete,
     };
     let mut any_clause_failed = incomplete;
     let clause_files: Vec<&SourceFile> = files
