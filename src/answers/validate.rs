@@ -57,6 +57,8 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         'answer: {
             if let Some(list) = lists.get(&question.key) {
                 if list.malformed {
+                    // Reported where it was read: an answer with an error all the same.
+                    failed.insert(question.key.clone());
                     break 'answer;
                 }
                 match typed_records(file, text, question, list) {
@@ -418,6 +420,17 @@ sections:
         assert!(
             records[0].iter().all(|(field, _)| field != "note"),
             "{records:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_written_as_one_value_is_one_error() {
+        // Before, the description was also "required", as if no scope had been written.
+        assert_eq!(
+            list_errors("project:\n  scope: Logo and site\n"),
+            [
+                "a.yaml:2:3: `project.scope` takes a list of deliverables, one `- ` entry a line below the key"
+            ]
         );
     }
 
