@@ -166,16 +166,21 @@ pub(crate) struct LocatedRecord {
 /// under the whole value.
 #[must_use]
 pub fn scalar_width(text: &str, located: &Located) -> usize {
+    raw_scalar(text, located).map_or(1, |raw| raw.chars().count())
+}
+
+/// The characters of the value at `located` as the file holds them (`1.250`, which YAML reads
+/// as the float 1.25): up to a comment, without trailing blanks; `None` past the end.
+pub fn raw_scalar(text: &str, located: &Located) -> Option<String> {
     text.lines()
         .nth(located.line.saturating_sub(1))
-        .map_or(1, |line| {
+        .map(|line| {
             line.chars()
                 .skip(located.column.saturating_sub(1))
                 .take_while(|c| *c != '#')
                 .collect::<String>()
                 .trim_end()
-                .chars()
-                .count()
+                .to_owned()
         })
 }
 

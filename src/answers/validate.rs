@@ -2,13 +2,13 @@
 //! declarations, defaulted, and with every problem in the file reported at once.
 
 use super::agree::{Written, contradictions};
-use super::read::{Located, read_given, scalar_width};
+use super::read::{Located, raw_scalar, read_given, scalar_width};
 use super::records::typed_records;
 use super::{Answers, Given, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
-use crate::model::keys::{COUNTRY, CURRENCY};
-use crate::model::{Value, finer_than_minor_unit, typed_value};
+use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
+use crate::model::{Scalar, Type, Value, finer_than_minor_unit, typed_value_in};
 
 /// Parses and validates an answers file against the library.
 #[allow(clippy::too_many_lines)]
@@ -76,7 +76,19 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
             }
             // An empty value (read_given leaves it out) is an unanswered question.
             if let Some(located) = located {
-                match typed_value(question, &located.scalar) {
+                let currency = match answers.values.get(CURRENCY) {
+                    Some(Value::Text(code)) => code.as_str(),
+                    _ => DEFAULT_CURRENCY,
+                };
+                // YAML reads a plain `1.250` as the float 1.25: an amount is read from the digits
+                // as written, so that one that reads two ways is caught.
+                let scalar = match (&located.scalar, question.ty) {
+                    (Scalar::Float(x), Type::Money) => raw_scalar(text, located)
+                        .filter(|raw| raw.parse::<f64>().ok() == Some(*x))
+                        .map_or_else(|| located.scalar.clone(), Scalar::Str),
+                    (scalar, _) => scalar.clone(),
+                };
+                match typed_value_in(question, &scalar, Some(currency)) {
                     // Blank text (spaces, a zero-width space) is no answer: the default applies,
                     // and a required question without one is an error here, at the blank.
                     Ok(Value::Text(text)) if text.is_empty() => {
@@ -313,6 +325,38 @@ mod tests {
         assert!(
             errors("fees:\n  currency: USD\n  total: \"1250.50\"\nclient:\n  name: A\n").is_empty()
         );
+    }
+
+    #[test]
+    fn an_amount_that_reads_two_ways_is_an_error_with_both_readings() {
+        for written in ["1.250", "\"1.250\"", "'$1.250'"] {
+            let file = format!("fees:\n  currency: USD\n  total: {written}\nclient:\n  name: A\n");
+            let found = errors(&file);
+            assert_eq!(found.len(), 1, "{written}: {found:?}");
+            assert!(
+                found[0].starts_with("a.yaml:3:10: `fees.total` is \""),
+                "{written}: {found:?}"
+            );
+            assert!(
+                found[0].ends_with(", which reads two ways: 1250 (the `.` grouping thousands) or 1.25 (the `.` before the cents); write 1250 or 1.25"),
+                "{written}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_amount_is_read_with_its_currency_symbol_and_grouping() {
+        let total = |currency: &str, written: &str| {
+            let file =
+                format!("fees:\n  currency: {currency}\n  total: {written}\nclient:\n  name: A\n");
+            parse("a.yaml", &file, &library())
+                .map(|answers| answers.values.get("fees.total").map(ToString::to_string))
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(total("USD", "$4,800"), Ok(Some("4800".into())));
+        assert_eq!(total("USD", "\"$ 1,250.50\""), Ok(Some("1250.5".into())));
+        assert_eq!(total("USD", "1250.5"), Ok(Some("1250.5".into())));
+        assert!(total("USD", "\"€900\"").is_err());
     }
 
     #[test]

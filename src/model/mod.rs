@@ -8,12 +8,14 @@
 //!   condition  Condition: `when:` expressions, parsed, type-checked and evaluated
 //!   term       Term: the part an answer plays in the business terms the lint reads
 //! typed      Scalar + Question → Value (typed_value, parse_number)
+//! amount     the text of a money answer + currency → an amount, or the two it could be
 //! rounding   amounts → rounded once, halves away from zero (the one rule)
 //! minor_unit a currency's decimal places; an amount written finer than them
 //! keys       the well-known answer keys (agreement.date, relationship, …)
 //! place      the place variables a jurisdiction profile derives (place.law, …)
 //! ```
 
+pub mod amount;
 pub mod keys;
 pub mod minor_unit;
 pub mod place;
@@ -22,12 +24,13 @@ pub mod schema;
 pub mod typed;
 pub mod value;
 
+pub use amount::{Amount, read_amount};
 pub use minor_unit::{finer_than_minor_unit, minor_units};
 pub use schema::condition::{Condition, ConditionError};
 pub use schema::term::Term;
 pub use schema::{Choice, LatePayer, Question, Type, max_amount};
 pub use typed::{
     BLANK, is_blank, is_invisible, max_chars, number_form, optional_text, parse_number,
-    required_text, typed_value,
+    required_text, typed_value, typed_value_in,
 };
 pub use value::{Record, Scalar, Value};

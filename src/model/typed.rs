@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
+use super::amount::{Amount, read_amount};
 use super::schema::{Question, Type, max_amount};
 use super::value::{Scalar, Value};
 
@@ -12,7 +13,38 @@ use super::value::{Scalar, Value};
 ///
 /// The error is the end of a sentence that starts with the key: "expected a percent from 0 to 100".
 pub fn typed_value(question: &Question, scalar: &Scalar) -> Result<Value, String> {
-    let value = convert(question, scalar)?;
+    typed_value_in(question, scalar, None)
+}
+
+/// [`typed_value`] for answers whose fee currency is known: a money answer written as text is
+/// read as an amount of `currency` ([`read_amount`]: its symbol, its locale's grouping), and
+/// one that reads two ways (`1.250`) is refused with both readings.
+pub fn typed_value_in(
+    question: &Question,
+    scalar: &Scalar,
+    currency: Option<&str>,
+) -> Result<Value, String> {
+    let scalar = match (question.ty, scalar, currency) {
+        (Type::Money, Scalar::Str(text), Some(currency))
+            if max_chars(Type::Money) >= text.chars().count() =>
+        {
+            match read_amount(text, currency) {
+                Some(Amount::Exact(number)) => Scalar::Str(number.to_string()),
+                Some(Amount::Ambiguous {
+                    grouped,
+                    decimal,
+                    mark,
+                }) => {
+                    return Err(format!(
+                        "is {scalar}, which reads two ways: {grouped} (the `{mark}` grouping thousands) or {decimal} (the `{mark}` before the cents); write {grouped} or {decimal}"
+                    ));
+                }
+                None => scalar.clone(),
+            }
+        }
+        _ => scalar.clone(),
+    };
+    let value = convert(question, &scalar)?;
     check_limits(question, &value)?;
     Ok(value)
 }
