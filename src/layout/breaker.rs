@@ -186,9 +186,22 @@ fn chunks(inlines: &[Inline], measure: &Measure) -> Vec<Chunk> {
                     rest = &rest[word_len..];
                     let space_len = rest.len() - rest.trim_start_matches(is_break_space).len();
                     if space_len > 0 {
+                        let after = &rest[space_len..];
+                        let next = &after[..after.find(is_break_space).unwrap_or(after.len())];
+                        let before = word.last().map_or("", |s| s.text.as_str());
                         let space = face(span.style).width(" ", measure.size);
-                        finish(&mut word, Gap::Space(space), &mut chunks);
-                        rest = &rest[space_len..];
+                        // Tied words stay short of half a line, so that they never need
+                        // breaking inside.
+                        let joined = spans_width(&word, measure.size)
+                            + space
+                            + face(span.style).width(next, measure.size);
+                        if tied(before, next) && joined <= measure.width / 2.0 {
+                            // The words stay together, the space kept as it is.
+                            push_span(&mut word, " ", span.style, span.link);
+                        } else {
+                            finish(&mut word, Gap::Space(space), &mut chunks);
+                        }
+                        rest = after;
                     }
                 }
             }
@@ -199,6 +212,50 @@ fn chunks(inlines: &[Inline], measure: &Measure) -> Vec<Chunk> {
         last.after = Gap::End;
     }
     chunks
+}
+
+/// Words a cited number belongs to ("section 3", "clause 12").
+const REFERENCES: [&str; 8] = [
+    "section", "sections", "clause", "clauses", "article", "schedule", "§", "no.",
+];
+
+/// Words that say what a number counts, in the contracts' languages ("15 business days",
+/// "on beş (15) iş günü").
+const UNITS: [&str; 22] = [
+    "business", "calendar", "working", "day", "days", "week", "weeks", "month", "months", "year",
+    "years", "hour", "hours", "minutes", "percent", "iş", "gün", "günü", "ay", "yıl", "hafta",
+    "saat",
+];
+
+/// Whether the space between the words `before` and `after` must not break, because a line
+/// ending there misleads: a reference and its number ("section 3"), a number and the unit or
+/// currency it counts ("15 business days", "(15) business days", "12.400,00 TL"), and the
+/// digit groups of a phone or account number ("4402 1187 93"). A number that ends a sentence
+/// or a clause ("in 2026. The", "2 March, and") is not tied to what follows.
+fn tied(before: &str, after: &str) -> bool {
+    let before = before.rsplit(' ').next().unwrap_or(before);
+    let Some(first) = after.chars().next() else {
+        return false;
+    };
+    if REFERENCES.iter().any(|r| before.eq_ignore_ascii_case(r)) {
+        return first.is_ascii_digit();
+    }
+    let ends_number = before.ends_with(|c: char| c.is_ascii_digit())
+        || before
+            .strip_suffix(')')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    let core = before.trim_start_matches(['(', '+', '$', '€', '£', '₺', '₹', '₽', '₩', '¥']);
+    let numeric = !core.is_empty()
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ')' | '-'));
+    if !(ends_number && numeric) {
+        return false;
+    }
+    let word = after.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let currency_code =
+        (2..=4).contains(&word.chars().count()) && word.chars().all(|c| c.is_ascii_uppercase());
+    first.is_ascii_digit() || currency_code || UNITS.iter().any(|u| word.eq_ignore_ascii_case(u))
 }
 
 fn push_span(word: &mut Vec<Span>, text: &str, style: Style, link: Option<usize>) {
@@ -246,6 +303,11 @@ fn slice_spans(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
 fn split_word(spans: &[Span], gap: Gap, measure: &Measure, chunks: &mut Vec<Chunk>) {
     let text: String = spans.iter().map(|s| s.text.as_str()).collect();
     let mut points = break_points(&text, measure.hyphenate);
+    if gap == Gap::End {
+        // The paragraph's last word is not hyphenated: "Agree-" / "ment." leaves a runt line.
+        points
+            .retain(|&(_, kind)| kind != Gap::Hyphen && kind != Gap::Join(EXPLICIT_HYPHEN_PENALTY));
+    }
     // Pieces still wider than a line (with room for a hyphen) may break at every character.
     let hyphen = face(Style::Bold).width("-", measure.size);
     let limit = measure.width - hyphen;
@@ -303,8 +365,19 @@ fn style_at(spans: &[Span], at: usize) -> Style {
 /// Byte offsets inside `word` where a line may break, and what the break does.
 fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
     let mut points = Vec::new();
-    let looks_like_url = word.contains("://") || word.starts_with("www.") || word.contains('@');
     let chars: Vec<(usize, char)> = word.char_indices().collect();
+    if word.contains('@') && !word.contains("://") {
+        // An email address breaks after its `@` or after a dot, so no line starts with a dot.
+        for (k, &(at, _)) in chars.iter().enumerate().skip(1) {
+            let prev = chars[k - 1].1;
+            let rest_has_letters = chars[k..].iter().any(|&(_, c)| c.is_alphanumeric());
+            if matches!(prev, '@' | '.') && rest_has_letters && k + 1 < chars.len() {
+                points.push((at, Gap::Join(URL_PENALTY)));
+            }
+        }
+        return points;
+    }
+    let looks_like_url = word.contains("://") || word.starts_with("www.");
     if looks_like_url {
         // Break after separators (before dots), never right at the start or end.
         for (k, &(at, c)) in chars.iter().enumerate().skip(1) {

@@ -78,7 +78,19 @@ pub(super) fn place(
         for line in &slab.lines {
             let mut line = line.clone();
             line.y = y - line.y;
+            let first_link = page.links.len();
             link_areas(&line, links, &mut page.links);
+            // Link text is underlined, so a reader of the paper sees it is a link.
+            for area in &page.links[first_link..] {
+                page.rules.push(Rule {
+                    x1: area.x,
+                    y1: line.y - LINK_UNDERLINE,
+                    x2: area.x + area.width,
+                    y2: line.y - LINK_UNDERLINE,
+                    thickness: 0.5,
+                    gray: 0.35,
+                });
+            }
             page.lines.push(line);
         }
         for field in &slab.fields {
@@ -98,6 +110,9 @@ pub(super) fn place(
     }
     page
 }
+
+/// How far below the baseline a link's underline runs, in points.
+const LINK_UNDERLINE: f32 = 1.6;
 
 pub(super) fn link_areas(line: &Line, links: &[String], out: &mut Vec<LinkArea>) {
     let mut k = 0;

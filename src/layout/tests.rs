@@ -395,3 +395,17 @@ fn deeply_nested_quotes_and_lists_lose_no_word_and_keep_a_wide_column() {
         );
     }
 }
+
+#[test]
+fn link_text_is_underlined_under_its_link_area() {
+    let document = lay("# T\n\nSee [the terms](https://example.com/terms) today.\n");
+    let page = &document.pages[0];
+    let link = &page.links[0];
+    let under: Vec<&Rule> = page
+        .rules
+        .iter()
+        .filter(|r| (r.x1 - link.x).abs() < 0.01 && (r.x2 - (link.x + link.width)).abs() < 0.01)
+        .collect();
+    assert_eq!(under.len(), 1, "{:?}", page.rules);
+    assert!(under[0].y1 < link.y + link.height && under[0].y1 > link.y);
+}

@@ -147,3 +147,99 @@ fn turkish_words_break_between_syllables() {
     );
     assert_eq!(hyphenated("agreement", Language::English), "agree-ment");
 }
+
+/// The chunks' texts (without hyphenation unless `hyphenate`).
+fn chunk_texts(text: &str, hyphenate: bool) -> Vec<String> {
+    let measure = Measure {
+        hyphenate: hyphenate.then_some(Language::English),
+        ..measure(400.0)
+    };
+    chunks(&plain(text), &measure)
+        .iter()
+        .map(|c| c.spans.iter().map(|s| s.text.as_str()).collect())
+        .collect()
+}
+
+#[test]
+fn numbers_stay_with_what_they_count_and_references_with_their_numbers() {
+    assert_eq!(
+        chunk_texts(
+            "within fifteen (15) business days under section 3 or call +1 312 555 0142 now",
+            false
+        ),
+        [
+            "within",
+            "fifteen",
+            "(15) business",
+            "days",
+            "under",
+            "section 3",
+            "or",
+            "call",
+            "+1 312 555 0142",
+            "now",
+        ]
+    );
+    // A number ending a sentence or a clause does not hold on to the next word.
+    assert_eq!(
+        chunk_texts("in 2026. The fee, 2 March, and 12.400,00 TL", false),
+        [
+            "in",
+            "2026.",
+            "The",
+            "fee,",
+            "2",
+            "March,",
+            "and",
+            "12.400,00 TL"
+        ]
+    );
+}
+
+#[test]
+fn the_last_word_of_a_paragraph_is_never_hyphenated() {
+    let text = "Each party signs this Agreement and the Agreement";
+    let pieces = chunk_texts(text, true);
+    // Inside the paragraph the word may hyphenate; at its end it stays whole.
+    assert!(
+        pieces.iter().filter(|p| p.as_str() == "Agree").count() == 1,
+        "{pieces:?}"
+    );
+    assert_eq!(pieces.last().map(String::as_str), Some("Agreement"));
+    for width in (60..200).step_by(3) {
+        let lines = set(&plain(text), &measure(width as f32));
+        let last = lines.last().unwrap();
+        assert!(
+            line_text(last).split_whitespace().last() == Some("Agreement"),
+            "{width}: {:?}",
+            lines.iter().map(line_text).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn an_email_address_breaks_after_the_at_sign_or_a_dot_only() {
+    let points: Vec<usize> = break_points("maya.lindqvist@prairie-pixel.studio", None)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
+    // After "maya.", after "@", after "prairie-pixel.": never before a dot or after a hyphen.
+    assert_eq!(points, [5, 15, 29]);
+}
+
+#[test]
+fn tied_digit_groups_too_long_for_half_a_line_break_between_groups() {
+    // Tying these made one word wider than the line, broken inside with the space lost.
+    let text = "0000011187923691499345408346747260498994551509526961101118214070537169 \
+                330978751551 52674977307880558836";
+    for width in [120.0, 200.0, 300.0] {
+        let lines = set(&plain(text), &measure(width));
+        assert_eq!(
+            rejoin(&lines),
+            text.split_whitespace()
+                .map(str::to_owned)
+                .collect::<Vec<_>>(),
+            "{width}"
+        );
+    }
+}
