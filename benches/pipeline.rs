@@ -37,6 +37,7 @@ fn build(files: &[SourceFile], answers_text: &str) -> String {
         today: None,
         late_payer: false,
         rate_multiplier: 2.into(),
+        language: None,
     };
     let prepared = prepare::prepare(library, answers, &options).expect("prepared");
     // `build` lints the terms before it writes anything.

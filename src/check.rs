@@ -10,6 +10,7 @@ use crate::error::{Diagnostic, Error};
 use crate::format::Locale;
 use crate::letters;
 use crate::library::{self, Library, SourceFile};
+use crate::model::Language;
 use crate::model::keys::PROFESSION;
 use crate::model::{Question, Value};
 use crate::render;
@@ -29,59 +30,19 @@ pub fn check_incomplete(files: &[SourceFile], incomplete: bool) -> Vec<Diagnosti
     let loaded = library::load_incomplete(files, incomplete);
     let mut diagnostics = loaded.diagnostics;
     if let Some(library) = &loaded.library {
-        // Every clause is treated as included so that every cross-reference resolves.
-        let mut numbers = assemble::all_included(library);
-        // References to clauses with errors, or to no clause, are reported once, by the
-        // loader; here they render as a number so that the rest of the body is still checked.
+        // The letters are loaded once and rendered in English.
         let letters = letters::load(files, library, &loaded.failed);
-        let letter_templates = letters.letters.iter().flat_map(|letters| {
-            [&letters.letterhead, &letters.greeting, &letters.closing]
-                .into_iter()
-                .chain(&letters.email_closing)
-                .chain(
-                    letters
-                        .letters
-                        .iter()
-                        .flat_map(|letter| [&letter.subject, &letter.body]),
-                )
-        });
-        let referenced = library
-            .clauses
-            .iter()
-            .chain(letter_templates)
-            .flat_map(|clause| library::section_references(&clause.template))
-            .map(|(id, _, _)| id);
-        for id in loaded.failed.ids.iter().cloned().chain(referenced) {
-            numbers.entry(id).or_insert(SectionNumber::Numbered(0));
-        }
-        let mut titles: std::collections::BTreeMap<String, String> = library
-            .clauses
-            .iter()
-            .map(|clause| (clause.id.clone(), clause.title.clone()))
-            .collect();
-        // A clause that did not load has no title to cite: its id stands in.
-        for id in numbers.keys() {
-            titles.entry(id.clone()).or_insert_with(|| id.clone());
-        }
-        // The letters are loaded once; every clause and letter is rendered in the words of
-        // every profession.
         diagnostics.extend(letters.diagnostics);
-        for sample in samples_by_profession(library) {
-            let registry = render::registry_with_titles(
-                numbers.clone(),
-                titles.clone(),
-                Locale::default(),
-                &sample,
-            );
-            let data = sample.to_json();
-            for clause in &library.clauses {
-                if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
-                    diagnostics.push(diagnostic);
-                }
-            }
-            if let Some(letters) = &letters.letters {
-                diagnostics.extend(check_letters(letters, &registry, &sample));
-            }
+        // Every clause, in every language of the library, is rendered in the words of every
+        // profession.
+        for language in library.languages() {
+            let Some(translated) = library.clone().into_language(language) else {
+                continue;
+            };
+            let letters = (language == Language::En)
+                .then_some(letters.letters.as_ref())
+                .flatten();
+            diagnostics.extend(render_all(&translated, &loaded.failed.ids, letters));
         }
     }
     for file in files {
@@ -92,6 +53,82 @@ pub fn check_incomplete(files: &[SourceFile], incomplete: bool) -> Vec<Diagnosti
     });
     diagnostics.dedup();
     diagnostics
+}
+
+/// Renders every clause of `library` (and every letter given) with sample answers for every
+/// profession, in the library's language. Returns every problem found.
+fn render_all(
+    library: &Library,
+    failed_ids: &[String],
+    letters: Option<&letters::Letters>,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    // Every clause is treated as included so that every cross-reference resolves.
+    let mut numbers = assemble::all_included(library);
+    // References to clauses with errors, or to no clause, are reported once, by the loader;
+    // here they render as a number so that the rest of the body is still checked.
+    let letter_templates = letters.iter().flat_map(|letters| {
+        [&letters.letterhead, &letters.greeting, &letters.closing]
+            .into_iter()
+            .chain(&letters.email_closing)
+            .chain(
+                letters
+                    .letters
+                    .iter()
+                    .flat_map(|letter| [&letter.subject, &letter.body]),
+            )
+    });
+    let referenced = library
+        .clauses
+        .iter()
+        .chain(letter_templates)
+        .flat_map(|clause| library::section_references(&clause.template))
+        .map(|(id, _, _)| id);
+    for id in failed_ids.iter().cloned().chain(referenced) {
+        numbers.entry(id).or_insert(SectionNumber::Numbered(0));
+    }
+    let mut titles: std::collections::BTreeMap<String, String> = library
+        .clauses
+        .iter()
+        .map(|clause| (clause.id.clone(), clause.title.clone()))
+        .collect();
+    // A clause that did not load has no title to cite: its id stands in.
+    for id in numbers.keys() {
+        titles.entry(id.clone()).or_insert_with(|| id.clone());
+    }
+    let locale = Locale::of(
+        library
+            .clauses
+            .first()
+            .map_or(Language::En, |_| language_of(library)),
+        Locale::EnUs,
+    );
+    for sample in samples_by_profession(library) {
+        let registry =
+            render::registry_with_titles(numbers.clone(), titles.clone(), locale, &sample);
+        let data = sample.to_json();
+        for clause in &library.clauses {
+            if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
+                diagnostics.push(diagnostic);
+            }
+        }
+        if let Some(letters) = letters {
+            diagnostics.extend(check_letters(letters, &registry, &sample));
+        }
+    }
+    diagnostics
+}
+
+/// The language `library`'s clauses are written in: the translation's whose clauses they are.
+fn language_of(library: &Library) -> Language {
+    library
+        .translations
+        .iter()
+        .find(|t| {
+            t.clauses.first().map(|c| &c.origin.file)
+                == library.clauses.first().map(|c| &c.origin.file)
+        })
+        .map_or(Language::En, |t| t.language)
 }
 
 /// The characters of a library file's text that the PDF fonts cannot draw, one error a line:

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::chase::Stage;
 use crate::layout::Paper;
+use crate::model::{Language, Languages};
 use crate::pdf::SignTags;
 
 /// Contracts that protect freelancers from clients who go silent or pay late.
@@ -423,6 +424,10 @@ pub struct ChaseArgs {
     /// step's date and status, the invoice's amounts, the deadline and the files written.
     #[arg(long)]
     pub json: bool,
+    /// The letters' language: `en` or `tr`; the library must be written in it.
+    /// [default: the first of agreement.language in the answers, else en]
+    #[arg(long, value_name = "LANG", value_parser = language)]
+    pub lang: Option<Language>,
 }
 
 /// Options of every command that writes a contract.
@@ -457,6 +462,10 @@ pub struct ContractArgs {
     /// client).
     #[arg(long, value_enum, value_name = "SERVICE")]
     pub sign_tags: Option<SignTagsArg>,
+    /// The contract's language: `en`, `tr`, or `en+tr` for both side by side; the clause
+    /// library must be written in each. [default: agreement.language in the answers, else en]
+    #[arg(long, value_name = "LANG", value_parser = languages)]
+    pub lang: Option<Languages>,
 }
 
 /// `--sign-tags`: the e-signature service whose text tags go on the signature lines.
@@ -633,6 +642,16 @@ fn money(text: &str) -> Result<Decimal, String> {
         return Err(format!("`{text}` has more than two decimal places"));
     }
     Ok(value)
+}
+
+/// A language code: `en` or `tr`.
+fn language(text: &str) -> Result<Language, String> {
+    text.parse()
+}
+
+/// One language code or two joined by `+`: `en`, `tr`, `en+tr`.
+fn languages(text: &str) -> Result<Languages, String> {
+    text.parse()
 }
 
 /// `--rate-multiplier`: a plain decimal above 0 and at most 10 (a late payer's rates

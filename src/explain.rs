@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 
 use crate::assemble::Contract;
-use crate::model::keys::PROFESSION;
+use crate::model::keys::{AGREEMENT_LANGUAGE, COUNTRY, PROFESSION};
 use crate::render::escape;
 
 /// The cover note, as Markdown.
@@ -61,12 +61,14 @@ pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
                 .iter()
                 .any(|p| p.clause.order == clause.order)
         })
-        // A clause of another trade is not a safeguard these answers could switch on.
+        // A clause of another trade, another country's law or another language is not a
+        // safeguard these answers could switch on.
         .filter(|clause| {
-            !clause
-                .when
-                .as_ref()
-                .is_some_and(|when| when.keys().iter().any(|(key, _)| *key == PROFESSION))
+            !clause.when.as_ref().is_some_and(|when| {
+                when.keys()
+                    .iter()
+                    .any(|(key, _)| [PROFESSION, COUNTRY, AGREEMENT_LANGUAGE].contains(key))
+            })
         })
         .collect();
     if !left_out.is_empty() {
@@ -104,6 +106,7 @@ mod tests {
             today: None,
             late_payer: false,
             rate_multiplier: 2.into(),
+            language: None,
         };
         let prepared = crate::prepare::prepare(library, answers, &options).unwrap();
         let (library, answers) = (&prepared.library, &prepared.answers);
@@ -146,9 +149,15 @@ mod tests {
             .iter()
             .filter(|c| c.id != "copyright-licence")
             .filter(|c| {
-                c.when
-                    .as_ref()
-                    .is_some_and(|w| w.source.contains("freelancer.profession"))
+                c.when.as_ref().is_some_and(|w| {
+                    [
+                        "freelancer.profession",
+                        "jurisdiction.country",
+                        "agreement.language",
+                    ]
+                    .iter()
+                    .any(|key| w.source.contains(key))
+                })
             })
             .count();
         assert!(other_trades >= 10, "{other_trades}");

@@ -4,13 +4,14 @@
 //! an answer as a summary shows it ([`display_value`]).
 //!
 //! Every function takes the locale, so a new language is a new [`Locale`] variant and the
-//! match arms that go with it, not a hunt through the stages.
+//! match arms that go with it, not a hunt through the stages. Turkish lives in [`tr`]
+//! (`12.400,00 TL`, `yüzde elli (%50)`, `on beş (15)`, `1 Aralık 2026`, `7. madde`).
 
 use rust_decimal::Decimal;
 
 pub mod tr;
 
-use crate::model::{Question, Type, Value};
+use crate::model::{Language, Question, Type, Value};
 
 /// The language and conventions prose is written in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,6 +22,79 @@ pub enum Locale {
     /// British English, for contracts under the laws of the UK, Germany, Türkiye and other
     /// places outside the US written in English: `2 March 2026`, `licence`.
     EnGb,
+    /// Turkish as written in Türkiye: `1.250,00 TL`, `2 Mart 2026`, `on beş`.
+    Tr,
+}
+
+impl Locale {
+    /// The locale of a contract written in `language`, where `english` is the English
+    /// locale the place's conventions chose (American or British).
+    #[must_use]
+    pub fn of(language: Language, english: Locale) -> Locale {
+        match language {
+            Language::En => english,
+            Language::Tr => Locale::Tr,
+        }
+    }
+
+    /// The language this locale writes.
+    #[must_use]
+    pub fn language(self) -> Language {
+        match self {
+            Locale::EnUs | Locale::EnGb => Language::En,
+            Locale::Tr => Language::Tr,
+        }
+    }
+}
+
+/// A unit a period is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    /// Calendar days.
+    Days,
+    /// Business days, Monday to Friday.
+    BusinessDays,
+}
+
+/// A period as a contract or letter words it: `five (5) business days`, `beş (5) iş günü`.
+#[must_use]
+pub fn period(count: u32, unit: Period, locale: Locale) -> String {
+    match locale {
+        Locale::EnUs | Locale::EnGb => {
+            let unit = match unit {
+                Period::Days => "days",
+                Period::BusinessDays => "business days",
+            };
+            format!("{} {unit}", words(Decimal::from(count), locale))
+        }
+        Locale::Tr => {
+            let unit = match unit {
+                Period::Days => tr::Period::Days,
+                Period::BusinessDays => tr::Period::BusinessDays,
+            };
+            tr::duration(u64::from(count), unit)
+        }
+    }
+}
+
+/// A reference to a numbered clause with its title: `section 7 (Kill Fee)`; in Turkish
+/// `“Ücret” başlıklı 7. madde`, which takes its case ending as [`section`] does.
+#[must_use]
+pub fn section_titled(number: u32, title: &str, locale: Locale) -> String {
+    match locale {
+        Locale::EnUs | Locale::EnGb => format!("section {number} ({title})"),
+        Locale::Tr => format!("“{title}” başlıklı {number}. madde"),
+    }
+}
+
+/// A reference to a numbered clause: `section 7`; in Turkish `7. madde`, which a template
+/// inflects by appending the case ending (`7. maddede`, `7. maddeye`, `7. maddesi`).
+#[must_use]
+pub fn section(number: u32, locale: Locale) -> String {
+    match locale {
+        Locale::EnUs | Locale::EnGb => format!("section {number}"),
+        Locale::Tr => format!("{number}. madde"),
+    }
 }
 
 /// A value as a person reads it in a summary: `$190.00`, `50%`, `15 business days`.
@@ -31,7 +105,10 @@ pub fn display_value(question: &Question, value: &Value, currency: &str, locale:
         (Type::Money, Value::Number(n)) => {
             money(*n, currency, locale).unwrap_or_else(|| n.to_string())
         }
-        (Type::Percent, Value::Number(n)) => format!("{}%", n.normalize()),
+        (Type::Percent, Value::Number(n)) => match locale {
+            Locale::EnUs | Locale::EnGb => format!("{}%", n.normalize()),
+            Locale::Tr => format!("%{}", tr::digits(*n)),
+        },
         (Type::Date, Value::Date(d)) => long_date(*d, locale),
         (Type::List, Value::List(records)) => {
             let records: Vec<String> = records
@@ -66,10 +143,11 @@ const UNAMBIGUOUS_SYMBOLS: &[&str] = &[
 /// minor unit (`$1,234,567.01`, `¥1,000`, `CAD 12,400.00`); `None` for an unknown code.
 #[must_use]
 pub fn money(amount: Decimal, code: &str, locale: Locale) -> Option<String> {
-    // Both English locales group with commas and put the symbol first.
-    let (Locale::EnUs | Locale::EnGb) = locale;
     let currency = rusty_money::iso::find(code)?;
     let exponent = currency.exponent;
+    if locale == Locale::Tr {
+        return Some(tr::money(amount, code, exponent));
+    }
     let rounded = crate::model::rounding::round(amount, exponent);
     let text = format!("{:.*}", exponent as usize, rounded.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
@@ -102,6 +180,9 @@ pub fn money(amount: Decimal, code: &str, locale: Locale) -> Option<String> {
 /// figures (`1.125%`), never as "one point one two five".
 #[must_use]
 pub fn percent(value: Decimal, locale: Locale) -> String {
+    if locale == Locale::Tr {
+        return tr::percent(value);
+    }
     let value = value.normalize();
     let whole = value.trunc();
     let fraction = value - whole;
@@ -154,6 +235,9 @@ fn fraction_words(fraction: Decimal, locale: Locale) -> Option<String> {
 /// A number in words with its digits, as a contract writes it: `fifteen (15)`.
 #[must_use]
 pub fn words(value: Decimal, locale: Locale) -> String {
+    if locale == Locale::Tr {
+        return tr::words(value);
+    }
     let value = value.normalize();
     format!("{} ({value})", number_words(value, locale))
 }
@@ -163,7 +247,9 @@ pub fn words(value: Decimal, locale: Locale) -> String {
 /// fraction is named, so no digit is lost to a float (`99.9999` is never "one hundred").
 #[must_use]
 pub fn number_words(value: Decimal, locale: Locale) -> String {
-    let (Locale::EnUs | Locale::EnGb) = locale;
+    if locale == Locale::Tr {
+        return tr::number_words(value);
+    }
     // Whole numbers below a thousand (days, percents, counts) are nearly every number a
     // contract writes in words: spelt out here, as num2words spells them, without its
     // arbitrary-precision arithmetic.
@@ -255,6 +341,7 @@ pub fn long_date(date: jiff::civil::Date, locale: Locale) -> String {
     match locale {
         Locale::EnUs => date.strftime("%B %-d, %Y").to_string(),
         Locale::EnGb => date.strftime("%-d %B %Y").to_string(),
+        Locale::Tr => tr::long_date(date),
     }
 }
 
@@ -312,6 +399,31 @@ mod tests {
     use std::str::FromStr;
 
     use super::*;
+
+    #[test]
+    fn the_turkish_locale_writes_turkish() {
+        let dec = |s: &str| Decimal::from_str(s).unwrap();
+        let tr = Locale::Tr;
+        assert_eq!(money(dec("12400"), "TRY", tr).unwrap(), "12.400,00 TL");
+        assert_eq!(money(dec("999.5"), "JPY", tr).unwrap(), "1.000 JPY");
+        assert_eq!(money(dec("1"), "XYZ", tr), None);
+        assert_eq!(percent(dec("50"), tr), "yüzde elli (%50)");
+        assert_eq!(words(dec("15"), tr), "on beş (15)");
+        assert_eq!(number_words(dec("1000"), tr), "bin");
+        let date = jiff::civil::date(2026, 12, 1);
+        assert_eq!(long_date(date, tr), "1 Aralık 2026");
+        assert_eq!(section(7, tr), "7. madde");
+        assert_eq!(section_titled(2, "Ücret", tr), "“Ücret” başlıklı 2. madde");
+        assert_eq!(period(15, Period::BusinessDays, tr), "on beş (15) iş günü");
+        assert_eq!(period(30, Period::Days, tr), "otuz (30) gün");
+        let en = Locale::EnUs;
+        assert_eq!(section(7, en), "section 7");
+        assert_eq!(
+            period(5, Period::BusinessDays, en),
+            "five (5) business days"
+        );
+        assert_eq!(money(dec("12400"), "TRY", en).unwrap(), "₺12,400.00");
+    }
 
     fn format_money(amount: Decimal, code: &str) -> Option<String> {
         money(amount, code, Locale::EnUs)

@@ -22,6 +22,10 @@ use crate::holidays::{Calendar, HolidayError};
 use crate::interest::{LatePayment, RateRule};
 use crate::yaml::{SourceFile, read_yaml};
 
+mod words;
+pub use words::PlaceWords;
+pub(crate) use words::{load_words, without_words};
+
 /// The folder of a library that holds its jurisdiction profiles.
 pub const JURISDICTIONS_DIR: &str = "jurisdictions/";
 
@@ -142,6 +146,9 @@ pub struct Profile {
     pub freelancer_laws: Vec<FreelancerLaw>,
     /// The file the profile came from, for messages.
     pub file: String,
+    /// Where business days' holidays are said to be observed when no calendar is known (the
+    /// `other` profile), in the language of the profile's words; English when `None`.
+    holidays_elsewhere: Option<String>,
 }
 
 /// A profile resolved with the answers: what the contract, the letters and the calendar use.
@@ -343,7 +350,9 @@ impl Profile {
                 Some(region.map_or_else(|| self.country.clone(), |r| r.calendar.clone()))
             },
             holidays: if self.country == OTHER {
-                "the place where the Designer is based".to_owned()
+                self.holidays_elsewhere
+                    .clone()
+                    .unwrap_or_else(|| "the place where the Designer is based".to_owned())
             } else {
                 region.map_or_else(|| self.name.clone(), |r| r.name.clone())
             },
@@ -735,6 +744,7 @@ fn check(file: &SourceFile, raw: RawProfile, diagnostics: &mut Vec<Diagnostic>) 
         regions,
         freelancer_laws,
         file: name.to_owned(),
+        holidays_elsewhere: None,
     }
 }
 

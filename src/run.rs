@@ -10,9 +10,10 @@ use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
 use crate::error::{Counts, Diagnostic, Error, Severity, github_annotation};
 use crate::explain;
-use crate::layout::{self, LayoutOptions};
+use crate::layout::{self, ColumnOptions, LayoutOptions};
 use crate::library::{self, Library, SourceFile, built_in_files, is_yaml};
 use crate::lint;
+use crate::model::Language;
 use crate::model::keys::CLIENT_NAME;
 use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
@@ -392,6 +393,7 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
         today: today_if_needed(&library, &answers, args.contract.date)?,
         late_payer: args.late_payer,
         rate_multiplier: args.rate_multiplier,
+        language: args.contract.lang,
     };
     let mut prepared = prepare::prepare(library, answers, &options)?;
     prepared.source = Some((answers_name, text));
@@ -527,12 +529,8 @@ pub(crate) fn write_contract(
         );
     }
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let markdown = render::render_spelled(
-        &contract,
-        &prepared.answers,
-        prepared.locale(),
-        prepared.american_spelling(),
-    )?;
+    let (markdown, rows) = render_contract(prepared, &contract)?;
+    let text = Text::of(&markdown, rows.as_deref(), prepared);
     let summary = prepare::summary(&contract, prepared, prepared.locale());
     let client = prepared
         .answers
@@ -560,14 +558,14 @@ pub(crate) fn write_contract(
     match destination {
         Destination::Stdout => {
             let format = formats.first().copied().unwrap_or(OutputFormat::Md);
-            stdout_bytes = Some(render_format(format, &markdown, paper, &meta, &mut fields)?);
+            stdout_bytes = Some(render_format(format, &text, paper, &meta, &mut fields)?);
         }
         Destination::Files(paths) => {
             let note = terms
                 .explain
                 .then(|| explain::cover_note(&contract, &client));
             for (format, path) in paths {
-                let bytes = render_format(format, &markdown, paper, &meta, &mut fields)?;
+                let bytes = render_format(format, &text, paper, &meta, &mut fields)?;
                 if let Some(note) = &note {
                     let (note_path, bytes) = cover_note_file(format, note, paper, &meta, &path)?;
                     written.push(Written::file(&note_path, "cover-note", format.extension()));
@@ -628,18 +626,21 @@ fn cover_note_file(
         sign_tags: None,
         ..meta.clone()
     };
+    // The cover note is written in English.
+    let note = Text::one(note, Language::En);
     let bytes = match format {
         OutputFormat::Md | OutputFormat::Docx => {
-            render_format(format, note, paper, &note_meta, &mut Vec::new())?
+            render_format(format, &note, paper, &note_meta, &mut Vec::new())?
         }
         // A one-page reference sheet: set compact.
         OutputFormat::Pdf => {
             let options = LayoutOptions {
                 paper,
                 compact: true,
-                ..LayoutOptions::default()
+                // The cover note is written in English.
+                language: layout::Language::English,
             };
-            pdf::pdf(&layout::layout(note, &options)?, &note_meta)
+            pdf::pdf(&layout::layout(note.markdown, &options)?, &note_meta)
         }
     };
     Ok((cover_note_path(contract), bytes))
@@ -687,29 +688,119 @@ fn sign_tags_summary(service: pdf::SignTags, fields: &[layout::SignatureField]) 
     out
 }
 
-/// One output format's bytes, from the one Markdown source; a PDF's signature fields are
-/// added to `fields`.
-fn render_format(
+/// The rows of a bilingual contract: each clause's Markdown in the first language and in the
+/// second.
+type Rows = Vec<(String, String)>;
+
+/// The contract's Markdown and, for a bilingual contract, its rows: each clause's piece in the
+/// first language beside the same clause in the second. The Markdown gives each piece in the
+/// first language and then in the second.
+fn render_contract(
+    prepared: &Prepared,
+    contract: &assemble::Contract<'_>,
+) -> Result<(String, Option<Rows>), Error> {
+    let parts = render::render_parts(
+        contract,
+        &prepared.answers,
+        prepared.locale(),
+        prepared.american_spelling(),
+    )?;
+    let (Some((library, answers)), Some(language)) =
+        (&prepared.second, prepared.languages.second())
+    else {
+        return Ok((render::join_parts(&parts), None));
+    };
+    let second = assemble::assemble(library, answers);
+    let second_parts = render::render_parts(&second, answers, prepared.locale_in(language), false)?;
+    let rows: Rows = parts.into_iter().zip(second_parts).collect();
+    let interleaved: Vec<String> = rows
+        .iter()
+        .flat_map(|(first, second)| [first.clone(), second.clone()])
+        .collect();
+    Ok((render::join_parts(&interleaved), Some(rows)))
+}
+
+/// A text to write: its Markdown and, for a bilingual contract, its rows (each clause in both
+/// languages) for the PDF's two columns.
+pub(crate) struct Text<'a> {
+    /// The whole text as Markdown.
+    pub(crate) markdown: &'a str,
+    /// The rows of a bilingual contract: the first language's piece and the second's.
+    pub(crate) rows: Option<&'a [(String, String)]>,
+    /// The language of the text (or of each column).
+    pub(crate) languages: [Language; 2],
+}
+
+impl<'a> Text<'a> {
+    /// The text of `prepared`'s contract, in its language or its two.
+    fn of(
+        markdown: &'a str,
+        rows: Option<&'a [(String, String)]>,
+        prepared: &Prepared,
+    ) -> Text<'a> {
+        Text {
+            markdown,
+            rows,
+            languages: [
+                prepared.language(),
+                prepared.languages.second().unwrap_or(prepared.language()),
+            ],
+        }
+    }
+
+    /// A text in one language.
+    pub(crate) fn one(markdown: &'a str, language: Language) -> Text<'a> {
+        Text {
+            markdown,
+            rows: None,
+            languages: [language; 2],
+        }
+    }
+}
+
+/// The layout's word for a language.
+fn layout_language(language: Language) -> layout::Language {
+    match language {
+        Language::En => layout::Language::English,
+        Language::Tr => layout::Language::Turkish,
+    }
+}
+
+/// One output format's bytes: the Markdown as it is, or the PDF, in two columns for a
+/// bilingual contract; the PDF's signature fields are added to `fields`.
+pub(crate) fn render_format(
     format: OutputFormat,
-    markdown: &str,
+    text: &Text<'_>,
     paper: layout::Paper,
     meta: &PdfMeta,
     fields: &mut Vec<layout::SignatureField>,
 ) -> Result<Vec<u8>, Error> {
     Ok(match format {
-        OutputFormat::Md => markdown.as_bytes().to_vec(),
+        OutputFormat::Md => text.markdown.as_bytes().to_vec(),
         OutputFormat::Pdf => {
-            let document = layout::layout(
-                markdown,
-                &LayoutOptions {
-                    paper,
-                    ..LayoutOptions::default()
-                },
-            )?;
+            let document = match text.rows {
+                Some(rows) => layout::layout_columns(
+                    rows,
+                    &ColumnOptions {
+                        paper,
+                        languages: text.languages.map(layout_language),
+                    },
+                )?,
+                None => layout::layout(
+                    text.markdown,
+                    &LayoutOptions {
+                        paper,
+                        language: layout_language(text.languages[0]),
+                        compact: false,
+                    },
+                )?,
+            };
             fields.extend(document.pages.iter().flat_map(|p| p.fields.iter().cloned()));
             pdf::pdf(&document, meta)
         }
-        OutputFormat::Docx => crate::docx::docx(markdown, meta, paper),
+        // A Word document gives a bilingual contract one language after the other, as the
+        // Markdown does.
+        OutputFormat::Docx => crate::docx::docx(text.markdown, meta, paper),
     })
 }
 

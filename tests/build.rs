@@ -204,7 +204,10 @@ fn the_agreement_date_comes_from_the_flag_the_answers_or_source_date_epoch() {
     let text = std::fs::read_to_string(root().join(FIRST_TIME)).unwrap();
     std::fs::write(
         &undated,
-        text.replace("agreement:\n  date: 2026-03-02\n", ""),
+        text.replace(
+            "agreement:\n  date: 2026-03-02\n  language: en\n",
+            "agreement:\n  language: en\n",
+        ),
     )
     .unwrap();
     let epoch = run(
@@ -335,6 +338,7 @@ fn build(library: Library, answers: Answers) -> String {
         today: None,
         late_payer: false,
         rate_multiplier: 2.into(),
+        language: None,
     };
     let prepared = prepare::prepare(library, answers, &options).unwrap();
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
@@ -504,6 +508,20 @@ fn vary_the_newer_choices(answers: &mut Answers, index: usize) -> String {
     }
     if on(64) {
         answers.remove("project.delivery");
+    }
+    // Turkish law (its tax and formal-notice clauses) for a business client, and the English
+    // text of a bilingual contract (the clause on which text prevails).
+    if on(11) && answers.get("client.consumer") != Some(&Value::Bool(true)) {
+        answers.set("jurisdiction.country", text("TR"));
+        answers.remove("jurisdiction.region");
+        answers.set("jurisdiction.venue", text("İstanbul"));
+    }
+    if on(13) {
+        answers.set("agreement.language", text("en+tr"));
+        answers.set(
+            "agreement.prevailing",
+            text(if on(26) { "tr" } else { "en" }),
+        );
     }
     let trade = vary_the_trade(answers, index);
     format!("designer={designer} client={client} {trade} index={index}")
@@ -1180,6 +1198,7 @@ fn the_itemized_scope_and_the_milestones_state_their_amounts_and_tie_the_invoice
         today: None,
         late_payer: true,
         rate_multiplier: 2.into(),
+        language: None,
     };
     let prepared = prepare::prepare(library, answers, &options).unwrap();
     let contract = assemble::assemble(&prepared.library, &prepared.answers);

@@ -302,6 +302,7 @@ fn contract_of(library: &library::Library, text: &str) -> Result<String, Vec<Dia
                 today: None,
                 late_payer: false,
                 rate_multiplier: 2.into(),
+                language: None,
             };
             match clausewright::prepare::prepare(library.clone(), answers, &options) {
                 Ok(prepared) => {

@@ -16,6 +16,7 @@ mod examples;
 mod freelancer_rights;
 mod interest;
 mod json;
+mod language;
 mod new;
 mod pdf;
 mod pricing;

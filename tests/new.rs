@@ -303,6 +303,8 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     // Today's date (SOURCE_DATE_EPOCH) is offered.
     session.wait_for("? Date of the agreement (YYYY-MM-DD) (2026-03-02)");
     session.answer("Date of the agreement", "");
+    // English, the default.
+    session.keys("The language of the contract", &["Enter"]);
     // The place comes before the money, so that its currency is the one offered. Another
     // country (the default): the law and the courts in the user's own words.
     session.keys("Which country's law governs the contract?", &["Enter"]);
@@ -525,7 +527,11 @@ fn a_user_library_with_a_new_question_gets_it_asked() {
     std::fs::create_dir(&clauses).unwrap();
     for entry in std::fs::read_dir(Path::new(ROOT).join("clauses")).unwrap() {
         let entry = entry.unwrap();
-        // The letters/ folder is for `chase`; a contract library needs only the clause files.
+        // The letters/ folder is for `chase`; a contract library needs only the clause files,
+        // in English and, in tr/, in Turkish.
+        if entry.file_name() == "tr" {
+            crate::support::copy_dir(&entry.path(), &clauses.join("tr"));
+        }
         if entry.path().is_dir() {
             continue;
         }
@@ -544,6 +550,14 @@ fn a_user_library_with_a_new_question_gets_it_asked() {
         clauses.join("025-hosting.yaml"),
         "id: hosting\ntitle: Hosting\norder: 25\nwhen: hosting.months > 0\nbody: |\n  The \
          Designer hosts the website for {{words hosting.months}} months after launch.\n",
+    )
+    .unwrap();
+    // The clause in Turkish too: `check` holds the two languages together.
+    std::fs::write(
+        clauses.join("tr/025-hosting.yaml"),
+        "id: hosting\ntitle: Barındırma\norder: 25\nwhen: hosting.months > 0\nbody: |\n  \
+         Hizmet Veren web sitesini yayına alındıktan sonra {{words hosting.months}} ay \
+         barındırır.\n",
     )
     .unwrap();
     let out = work.path().join("out");

@@ -93,6 +93,15 @@ pub(crate) fn markdown_words(markdown: &str) -> Vec<String> {
 
 /// The words `pdftotext` finds, without page footers and list markers, in page order.
 pub(crate) fn pdf_words(pdf: &Path, title: &str) -> Vec<String> {
+    pdf_words_with(pdf, title, |page, total| format!("Page {page} of {total}"))
+}
+
+/// [`pdf_words`] for a footer whose page number reads `number(page, total)`.
+pub(crate) fn pdf_words_with(
+    pdf: &Path,
+    title: &str,
+    number: impl Fn(usize, usize) -> String,
+) -> Vec<String> {
     // Content-stream order: the signature block's two columns are drawn one after the other,
     // as the Markdown has them (the layout mode would read across both columns' lines).
     let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], pdf);
@@ -107,12 +116,7 @@ pub(crate) fn pdf_words(pdf: &Path, title: &str) -> Vec<String> {
         let footer: Vec<String> = title
             .split_whitespace()
             .map(str::to_owned)
-            .chain([
-                "Page".into(),
-                (i + 1).to_string(),
-                "of".into(),
-                total.to_string(),
-            ])
+            .chain(number(i + 1, total).split_whitespace().map(str::to_owned))
             .collect();
         let at = tokens
             .windows(footer.len())

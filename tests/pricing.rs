@@ -194,6 +194,7 @@ fn a_late_payer_pays_double_every_rate() {
         today: None,
         late_payer: true,
         rate_multiplier: 2.into(),
+        language: None,
     };
     for (basis, unit) in [
         ("hourly", None),

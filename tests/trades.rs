@@ -90,6 +90,7 @@ pub(crate) fn build(library: &Library, answers: Answers) -> String {
         today: None,
         late_payer: false,
         rate_multiplier: 2.into(),
+        language: None,
     };
     let prepared = prepare::prepare(library.clone(), answers, &options).unwrap();
     let contract = assemble::assemble(&prepared.library, &prepared.answers);

@@ -30,7 +30,7 @@ use crate::model::Value;
 use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
-pub(crate) use place::place_of;
+pub(crate) use place::{place_in, place_of};
 pub(crate) use read::scalar_width;
 pub(crate) use read::{Given, read_given, value_locations};
 pub(crate) use records::typed_records;

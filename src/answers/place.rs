@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::Answers;
-use crate::jurisdiction::{OTHER, Place, PlaceAnswers, Profile};
+use crate::jurisdiction::{OTHER, Place, PlaceAnswers, PlaceWords, Profile};
 use crate::model::Value;
 use crate::model::keys::{CLIENT_CONSUMER, COUNTRY, COURTS, LAW, REGION, VENUE};
 use crate::model::place;
@@ -15,6 +15,18 @@ use crate::model::place;
 /// sentence that starts with it.
 pub fn place_of(
     profiles: &[Profile],
+    declares_country: bool,
+    answers: &Answers,
+) -> Result<Option<Place>, (&'static str, String)> {
+    place_in(profiles, &[], declares_country, answers)
+}
+
+/// The place the answers choose, its phrases in the language of `words` where they give the
+/// profile's (a contract in Turkish); a region the answers name in English is found by its
+/// code.
+pub fn place_in(
+    profiles: &[Profile],
+    words: &[PlaceWords],
     declares_country: bool,
     answers: &Answers,
 ) -> Result<Option<Place>, (&'static str, String)> {
@@ -39,9 +51,30 @@ pub fn place_of(
                 ),
             )
         })?;
+    let Some(words) = words.iter().find(|w| w.country == profile.country) else {
+        return profile
+            .resolve(PlaceAnswers {
+                region: text(REGION),
+                venue: text(VENUE),
+                law: text(LAW),
+                courts: text(COURTS),
+            })
+            .map(Some);
+    };
+    let region = match text(REGION).filter(|r| !r.trim().is_empty()) {
+        Some(answer) => Some(
+            profile
+                .find_region(answer)
+                .map_err(|message| (REGION, message))?
+                .code
+                .clone(),
+        ),
+        None => None,
+    };
     profile
+        .in_words(words)
         .resolve(PlaceAnswers {
-            region: text(REGION),
+            region: region.as_deref(),
             venue: text(VENUE),
             law: text(LAW),
             courts: text(COURTS),

@@ -6,10 +6,9 @@ use std::str::FromStr;
 
 use jiff::ToSpan as _;
 use jiff::civil::Date;
-use rust_decimal::Decimal;
 
 use super::business_days::days_between;
-use crate::format::{self, Locale};
+use crate::format::{self, Locale, Period};
 use crate::holidays::Calendar;
 
 /// How long the final notice gives the client to pay.
@@ -100,14 +99,13 @@ impl Deadline {
         Ok(end)
     }
 
-    /// How a letter words it: `five (5) business days`.
+    /// How a letter words it: `five (5) business days`, `beş (5) iş günü`.
     #[must_use]
     pub fn words(self, locale: Locale) -> String {
-        let (n, unit) = match self {
-            Deadline::BusinessDays(n) => (n, "business days"),
-            Deadline::Days(n) => (n, "days"),
-        };
-        format!("{} {unit}", format::words(Decimal::from(n), locale))
+        match self {
+            Deadline::BusinessDays(n) => format::period(n, Period::BusinessDays, locale),
+            Deadline::Days(n) => format::period(n, Period::Days, locale),
+        }
     }
 }
 

@@ -1,17 +1,18 @@
 //! Footers: "title … Page X of Y" under the text area of every page.
 
 use super::breaker::{Fragment, LineEnd};
+use super::language::Language;
 use super::metrics::{self, Style};
 use super::{Document, FOOTER_SIZE, Line, Role, Rule};
 
-/// Adds "title … Page X of Y" under the text area of every page.
-pub(super) fn add_footers(document: &mut Document) {
+/// Adds "title … Page X of Y" (in the text's language) under the text area of every page.
+pub(super) fn add_footers(document: &mut Document, language: Language) {
     let [left, bottom, right, _] = document.frame;
     let total = document.pages.len();
     let regular = metrics::face(Style::Regular);
     let y = bottom - 34.0;
     for (index, page) in document.pages.iter_mut().enumerate() {
-        let number = format!("Page {} of {}", index + 1, total);
+        let number = language.page_number(index + 1, total);
         let number_width = regular.width(&number, FOOTER_SIZE);
         let room = right - left - number_width - 24.0;
         let title = fit(&document.title, room);

@@ -1,5 +1,5 @@
 //! The language of the text being laid out: takes a word and returns its hyphenation points
-//! by that language's patterns.
+//! by that language's patterns; words the page footer.
 
 /// The language of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -14,6 +14,16 @@ pub enum Language {
 }
 
 impl Language {
+    /// The footer's page number: `Page 2 of 5`; in Turkish `Sayfa 2 / 5`, as Turkish
+    /// documents number their pages.
+    #[must_use]
+    pub fn page_number(self, page: usize, total: usize) -> String {
+        match self {
+            Language::English => format!("Page {page} of {total}"),
+            Language::Turkish => format!("Sayfa {page} / {total}"),
+        }
+    }
+
     /// The syllables of a run of letters, as character counts.
     pub(super) fn syllables(self, word: &str) -> Vec<usize> {
         match self {

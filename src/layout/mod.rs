@@ -12,17 +12,19 @@
 //! blocks    Markdown → blocks of styled inline text (pulldown-cmark)
 //! breaker   inline text → justified, hyphenated lines (total fit)
 //! metrics   the embedded faces' advance widths and character coverage
-//! language  the text's language: hyphenation patterns
+//! language  the text's language: hyphenation patterns, footer words
 //! galley    blocks → slabs: set lines and table rows, with spacing and keeps
 //! table     column widths of a table
 //! signatures  the signature block: parties side by side, their blank lines as fields
 //! pages     slabs → pages: page breaks, placement, bookmarks, link areas
+//! columns   rows of two pieces → two columns aligned row by row (a bilingual contract)
 //! footers   "title … Page X of Y" on every page
 //! document  what layout returns: Document, Page, Line, Rule, LinkArea, Bookmark
 //! ```
 
 pub(crate) mod blocks;
 pub(crate) mod breaker;
+mod columns;
 mod document;
 mod footers;
 mod galley;
@@ -36,6 +38,7 @@ mod tests;
 
 use blocks::{Block, Para};
 pub use breaker::{Fragment, LineEnd};
+pub use columns::{ColumnOptions, layout_columns};
 pub use document::{
     Bookmark, Document, FieldKind, Line, LinkArea, Page, Role, Rule, SignatureField,
 };
@@ -72,7 +75,7 @@ impl Paper {
 pub struct LayoutOptions {
     /// The paper size; the margins stay one inch on every side.
     pub paper: Paper,
-    /// The language of the text: its hyphenation patterns.
+    /// The language of the text: its hyphenation patterns and the words of the page footer.
     pub language: Language,
     /// Set as a one-page reference sheet (the cover note of `build --explain`): smaller type,
     /// tighter lines and lists. Contracts and letters are never compact.
@@ -120,20 +123,25 @@ pub enum LayoutError {
     },
 }
 
-/// Lays out the contract's Markdown on pages.
-pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, LayoutError> {
+/// Parses `markdown` and sets it in a galley `width` points wide from `left` (`compact`: in the
+/// tighter setting of a reference sheet): its slabs, with the parsed blocks (title and links).
+fn set(
+    markdown: &str,
+    left: f32,
+    width: f32,
+    language: Language,
+    compact: bool,
+) -> Result<(Galley, blocks::Parsed), LayoutError> {
     let parsed = blocks::parse(markdown).map_err(|m| LayoutError::MissingGlyph {
         character: m.character,
         line: m.line,
         context: m.word,
     })?;
-    let (width, height) = options.paper.size();
-    let frame = [MARGIN, MARGIN, width - MARGIN, height - MARGIN];
     let mut galley = Galley {
-        left: frame[0],
-        width: frame[2] - frame[0],
-        language: options.language,
-        compact: options.compact,
+        left,
+        width,
+        language,
+        compact,
         ..Galley::default()
     };
     let paragraphs: Vec<&Para> = parsed
@@ -144,11 +152,24 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
             _ => None,
         })
         .collect();
-    let mut sets =
-        set_paragraphs(&paragraphs, galley.width, options.language, options.compact).into_iter();
+    let mut sets = set_paragraphs(&paragraphs, width, language, compact).into_iter();
     for block in &parsed.blocks {
         galley.block(block, &mut sets);
     }
+    Ok((galley, parsed))
+}
+
+/// Lays out the contract's Markdown on pages.
+pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, LayoutError> {
+    let (width, height) = options.paper.size();
+    let frame = [MARGIN, MARGIN, width - MARGIN, height - MARGIN];
+    let (galley, parsed) = set(
+        markdown,
+        frame[0],
+        frame[2] - frame[0],
+        options.language,
+        options.compact,
+    )?;
     let ranges = paginate(&galley.slabs, frame[3] - frame[1]);
     let title = parsed.title.clone().unwrap_or_default();
     let mut document = Document {
@@ -169,6 +190,6 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
         );
         document.pages.push(page);
     }
-    add_footers(&mut document);
+    add_footers(&mut document, options.language);
     Ok(document)
 }

@@ -12,33 +12,41 @@ pub(super) fn paginate(slabs: &[Slab], height: f32) -> Vec<std::ops::Range<usize
     let mut pages = Vec::new();
     let mut start = 0;
     while start < slabs.len() {
-        let mut used = 0.0;
-        let mut end = start;
-        while end < slabs.len() {
-            let gap = if end == start {
-                0.0
-            } else {
-                slabs[end].space_before
-            };
-            let h = gap + slabs[end].height;
-            if end > start && used + h > height + 1e-3 {
-                break;
-            }
-            used += h;
-            end += 1;
-        }
-        if end == slabs.len() {
-            pages.push(start..end);
-            break;
-        }
-        let cut = (start + 1..=end)
-            .rev()
-            .find(|&k| slabs[k].break_before)
-            .unwrap_or(end);
-        pages.push(start..cut);
-        start = cut;
+        let end = fit(slabs, start, height, true);
+        pages.push(start..end);
+        start = end;
     }
     pages
+}
+
+/// Where slabs from `start` must stop to fit in `room` points: after the last slab that fits,
+/// moved back to a slab the galley lets a page break come before. When no break is allowed
+/// there, nothing fits (`start`), unless the slabs are at the top of a page (`at_top`), where
+/// something must go: then up to the last that fits, or the first alone.
+pub(super) fn fit(slabs: &[Slab], start: usize, room: f32, at_top: bool) -> usize {
+    let mut used = 0.0;
+    let mut end = start;
+    while end < slabs.len() {
+        let gap = if end == start {
+            0.0
+        } else {
+            slabs[end].space_before
+        };
+        let h = gap + slabs[end].height;
+        if used + h > room + 1e-3 {
+            break;
+        }
+        used += h;
+        end += 1;
+    }
+    if end == slabs.len() {
+        return end;
+    }
+    match (start + 1..=end).rev().find(|&k| slabs[k].break_before) {
+        Some(cut) => cut,
+        None if at_top => end.max(start + 1),
+        None => start,
+    }
 }
 
 /// Places one page's slabs from the top of the text area down.
@@ -50,6 +58,21 @@ pub(super) fn place(
     links: &[String],
 ) -> Page {
     let mut page = Page::default();
+    place_into(&mut page, slabs, top, index, Some(bookmarks), links);
+    page
+}
+
+/// Places slabs on `page` from `top` down; returns where the last one ends. Headings are
+/// bookmarked when `bookmarks` is given (the left column of a bilingual page gives none to
+/// the right one, so the outline lists each clause once).
+pub(super) fn place_into(
+    page: &mut Page,
+    slabs: &[Slab],
+    top: f32,
+    index: usize,
+    mut bookmarks: Option<&mut Vec<Bookmark>>,
+    links: &[String],
+) -> f32 {
     let mut y = top;
     let mut previous_bars: &[f32] = &[];
     for (k, slab) in slabs.iter().enumerate() {
@@ -68,7 +91,7 @@ pub(super) fn place(
         }
         previous_bars = &slab.bars;
         y -= gap;
-        if let Some(title) = &slab.bookmark {
+        if let (Some(title), Some(bookmarks)) = (&slab.bookmark, bookmarks.as_deref_mut()) {
             bookmarks.push(Bookmark {
                 title: title.clone(),
                 page: index,
@@ -108,7 +131,7 @@ pub(super) fn place(
         }
         y -= slab.height;
     }
-    page
+    y
 }
 
 /// How far below the baseline a link's underline runs, in points.

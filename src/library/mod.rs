@@ -13,6 +13,8 @@
 //! template      Handlebars bodies: declared keys, known helpers, cross-references, open blocks
 //! markdown      bodies as Markdown: open fences, raw HTML, reference definitions, tabs, nesting
 //! fold          compiling a body with its prose folded away, as Handlebars would
+//! translation   a language folder (`tr/`) → the same clauses, title and trade words in
+//!               that language, each clause checked against its English twin
 //! builtin       the built-in library, embedded at build time
 //! ```
 
@@ -24,6 +26,7 @@ mod markdown;
 mod raw;
 mod template;
 mod trades;
+mod translation;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
@@ -32,8 +35,8 @@ use handlebars::template::Template;
 
 use crate::error::Diagnostic;
 use crate::jurisdiction::{self, JURISDICTIONS_DIR, Profile};
-use crate::model::keys::PLACE_ANSWERS;
-use crate::model::{Condition, Question, Term, place};
+use crate::model::keys::{AGREEMENT_LANGUAGE, AGREEMENT_PREVAILING, PLACE_ANSWERS};
+use crate::model::{Condition, Language, Languages, Question, Term, Type, place};
 
 pub use builtin::built_in_files;
 pub(crate) use clauses::{load_clauses, written_id};
@@ -44,6 +47,7 @@ pub(crate) use template::{
     check_cross_references, check_template, template_syntax_message, too_deep, unbalanced_tags,
 };
 pub use trades::Trades;
+pub use translation::{Translation, language_dir};
 
 /// The JSON Schema (draft 7) of `library.yaml`, generated from the shapes the loader reads.
 #[must_use]
@@ -77,6 +81,9 @@ pub struct Library {
     /// The jurisdiction profiles (`jurisdictions/`); a library without any uses the built-in
     /// ones. Shared: the built-in profiles are read once per process.
     pub profiles: Arc<[Profile]>,
+    /// The library in other languages than English (`tr/`): the same clauses, title and trade
+    /// words. Shared: a bilingual build takes the library in both languages.
+    pub translations: Arc<[Translation]>,
 }
 
 /// A group of questions asked together.
@@ -144,6 +151,41 @@ impl BodyOrigin {
 }
 
 impl Library {
+    /// The languages the library is written in: English, then each of its translations.
+    #[must_use]
+    pub fn languages(&self) -> Vec<Language> {
+        std::iter::once(Language::En)
+            .chain(self.translations.iter().map(|t| t.language))
+            .collect()
+    }
+
+    /// The library in `language`: its clauses, title and trade words swapped for the
+    /// translation's (the questions and profiles stay). `None` when it is not written in it.
+    #[must_use]
+    pub fn into_language(self, language: Language) -> Option<Library> {
+        if language == Language::En {
+            return Some(self);
+        }
+        let translation = self.translations.iter().find(|t| t.language == language)?;
+        Some(Library {
+            title: translation.title.clone(),
+            clauses: translation.clauses.clone(),
+            trades: translation.trades.clone(),
+            sections: self.sections,
+            profiles: self.profiles,
+            translations: self.translations.clone(),
+        })
+    }
+
+    /// The words of the jurisdiction profiles in `language`, where the translation gives them.
+    #[must_use]
+    pub fn place_words(&self, language: Language) -> &[jurisdiction::PlaceWords] {
+        self.translations
+            .iter()
+            .find(|t| t.language == language)
+            .map_or(&[], |t| t.places.as_slice())
+    }
+
     /// Every question, in interview order.
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.sections.iter().flat_map(|s| s.questions.iter())
@@ -306,8 +348,6 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
         };
     };
     let declarations = load_declarations(library_file, &mut diagnostics);
-    let mut clauses = Vec::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let sections = declarations
         .as_ref()
         .map(|(_, s, _)| s.as_slice())
@@ -329,40 +369,18 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
     }
     // The jurisdiction profile reads these answers itself.
     used.extend(PLACE_ANSWERS.iter().map(|k| (*k).to_owned()));
-    let mut failed = Unloaded {
-        ids: Vec::new(),
-        unnamed: incomplete,
-        unreadable: incomplete,
-    };
-    let mut any_clause_failed = incomplete;
     let clause_files: Vec<&SourceFile> = files
         .iter()
         .filter(|f| is_clause_file(&f.relative))
         .collect();
-    for (file, (result, file_diagnostics, file_used)) in clause_files
-        .iter()
-        .zip(load_clauses(&clause_files, &lookup))
-    {
-        diagnostics.extend(file_diagnostics);
-        used.extend(file_used);
-        match result {
-            Ok(clause) => {
-                if let Some(first) = seen.get(&clause.id) {
-                    diagnostics.push(duplicate_id(file, "id", &clause.id, first));
-                    continue;
-                }
-                seen.insert(clause.id.clone(), file.display.clone());
-                clauses.push(clause);
-            }
-            Err(Some(id)) => {
-                any_clause_failed = true;
-                failed.ids.push(id);
-            }
-            Err(None) => {
-                any_clause_failed = true;
-                failed.unnamed = true;
-            }
-        }
+    let loaded = load_unique(&clause_files, &lookup, incomplete, &mut diagnostics);
+    let (failed, any_clause_failed) = (loaded.failed, loaded.any_failed);
+    let mut clauses = Vec::with_capacity(loaded.clauses.len());
+    let mut used_by_clause: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, clause, file_used) in loaded.clauses {
+        used.extend(file_used.iter().cloned());
+        used_by_clause.insert(clause.id.clone(), file_used);
+        clauses.push(clause);
     }
     if declarations.is_none() {
         // Without declarations every key looks undeclared; those errors would only repeat the
@@ -376,18 +394,88 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
         warn_unused(library_file, sections, &used, &mut diagnostics);
     }
     let profiles = load_profiles(files, &mut diagnostics);
+    let translations: Arc<[Translation]> = match &declarations {
+        Some((_, sections, trades)) => {
+            let english = translation::English {
+                sections,
+                trades,
+                clauses: &clauses,
+                used: &used_by_clause,
+                failed: &failed,
+                profiles: &profiles,
+            };
+            let found = translation::load_all(files, &english, &lookup, &mut diagnostics);
+            check_languages(library_file, sections, &found, &mut diagnostics);
+            found
+        }
+        None => Arc::new([]),
+    };
     let library = declarations.map(|(title, sections, trades)| Library {
         title,
         sections,
         clauses,
         trades,
         profiles,
+        translations,
     });
     Loaded {
         library,
         diagnostics,
         failed,
     }
+}
+
+/// Clause files loaded, each with the answers it uses; ids already taken are reported and
+/// left out.
+pub(crate) struct Unique<'f> {
+    /// The clauses that loaded, in file order, with their files and the answers they use.
+    pub(crate) clauses: Vec<(&'f SourceFile, Clause, BTreeSet<String>)>,
+    /// The clauses that were read but had errors.
+    pub(crate) failed: Unloaded,
+    /// Whether any clause file failed, with or without an id (or the library is incomplete).
+    pub(crate) any_failed: bool,
+}
+
+/// Loads clause files (on every core) and checks their ids are unique; `incomplete` says that
+/// files of the library could not be read, so any id may be one that failed.
+pub(crate) fn load_unique<'f, 'q>(
+    files: &[&'f SourceFile],
+    lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
+    incomplete: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Unique<'f> {
+    let mut unique = Unique {
+        clauses: Vec::with_capacity(files.len()),
+        failed: Unloaded {
+            ids: Vec::new(),
+            unnamed: incomplete,
+            unreadable: incomplete,
+        },
+        any_failed: incomplete,
+    };
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (file, (result, file_diagnostics, used)) in files.iter().zip(load_clauses(files, lookup)) {
+        diagnostics.extend(file_diagnostics);
+        match result {
+            Ok(clause) => {
+                if let Some(first) = seen.get(&clause.id) {
+                    diagnostics.push(duplicate_id(file, "id", &clause.id, first));
+                    continue;
+                }
+                seen.insert(clause.id.clone(), file.display.clone());
+                unique.clauses.push((file, clause, used));
+            }
+            Err(Some(id)) => {
+                unique.any_failed = true;
+                unique.failed.ids.push(id);
+            }
+            Err(None) => {
+                unique.any_failed = true;
+                unique.failed.unnamed = true;
+            }
+        }
+    }
+    unique
 }
 
 /// The keys the questions' own conditions (`when` and conditional `defaults`) use.
@@ -444,7 +532,8 @@ fn warn_unused(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for question in sections.iter().flat_map(|s| &s.questions) {
-        if !used.contains(&question.key) {
+        // The code reads the language itself: it picks the texts, the locale and the hyphenation.
+        if !used.contains(&question.key) && question.key != AGREEMENT_LANGUAGE {
             diagnostics.push(
                 Diagnostic::warning(
                     &library_file.display,
@@ -462,13 +551,86 @@ fn warn_unused(
     }
 }
 
-/// Whether a library file is a clause: not `library.yaml`, and not under `letters/` (letter
-/// templates have a format of their own) or `jurisdictions/` (jurisdiction profiles).
+/// Reports a language question whose choices name a language clausewright does not write or
+/// the library is not written in (`agreement.language`: `en`, `tr`, `en+tr`), and a
+/// prevailing-language question (`agreement.prevailing`) that names one.
+fn check_languages(
+    library_file: &SourceFile,
+    sections: &[Section],
+    translations: &[Translation],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let written: Vec<Language> = std::iter::once(Language::En)
+        .chain(translations.iter().map(|t| t.language))
+        .collect();
+    for key in [AGREEMENT_LANGUAGE, AGREEMENT_PREVAILING] {
+        let Some(question) = sections
+            .iter()
+            .flat_map(|s| &s.questions)
+            .find(|q| q.key == key)
+        else {
+            continue;
+        };
+        let problems: Vec<String> = if question.ty == Type::Choice {
+            question
+                .choices
+                .iter()
+                .filter_map(|choice| {
+                    let languages: Result<Vec<Language>, String> = if key == AGREEMENT_LANGUAGE {
+                        choice
+                            .value
+                            .parse::<Languages>()
+                            .map(|l| l.all().collect())
+                    } else {
+                        choice.value.parse::<Language>().map(|l| vec![l])
+                    };
+                    match languages {
+                        Err(why) => Some(format!("`{key}` offers {why}")),
+                        Ok(languages) => languages.iter().find(|l| !written.contains(l)).map(|l| {
+                            format!(
+                                "`{key}` offers `{}`, but the library has no {} clauses: add the folder {}",
+                                choice.value,
+                                l.name(),
+                                language_dir(*l)
+                            )
+                        }),
+                    }
+                })
+                .collect()
+        } else {
+            vec![format!(
+                "`{key}` must be a choice whose values are language codes ({})",
+                if key == AGREEMENT_LANGUAGE {
+                    Languages::codes()
+                } else {
+                    Language::codes()
+                }
+            )]
+        };
+        for message in problems {
+            diagnostics.push(
+                Diagnostic::error(
+                    &library_file.display,
+                    &library_file.text,
+                    question.line,
+                    line_column(&library_file.text, question.line, &question.key),
+                    message,
+                )
+                .with_width(question.key.chars().count()),
+            );
+        }
+    }
+}
+
+/// Whether a library file is an English clause: not `library.yaml`, and not under `letters/`
+/// (letter templates have a format of their own), `jurisdictions/` (jurisdiction profiles) or
+/// a language folder such as `tr/` (the clauses in another language).
 #[must_use]
 pub fn is_clause_file(relative: &str) -> bool {
     relative != LIBRARY_FILE
         && !relative.starts_with("letters/")
         && !relative.starts_with(JURISDICTIONS_DIR)
+        && !translation::in_language_dir(relative)
 }
 
 /// The error for a file whose `id` another file already has, at its `id:` line.
@@ -550,6 +712,12 @@ mod profile_tests {
             .find(|f| f.relative == "jurisdictions/gb.yaml")
             .unwrap();
         gb.text = gb.text.replace("country: GB", "country: XX");
+        // Its Turkish phrases follow it.
+        let words = changed
+            .iter_mut()
+            .find(|f| f.relative == "tr/jurisdictions/gb.yaml")
+            .unwrap();
+        words.text = words.text.replace("country: GB", "country: XX");
         let loaded = load(&changed).into_library().unwrap();
         assert!(!Arc::ptr_eq(&first.profiles, &loaded.profiles));
         assert!(loaded.profiles.iter().any(|p| p.country == "XX"));

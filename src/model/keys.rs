@@ -4,6 +4,11 @@
 
 /// The answer that dates the agreement (filled by `build` when absent).
 pub const AGREEMENT_DATE: &str = "agreement.date";
+/// The answer that names the contract's language (`en`, `tr`); its choices are the languages
+/// the library is written in.
+pub const AGREEMENT_LANGUAGE: &str = "agreement.language";
+/// Which language prevails where the two texts of a bilingual contract differ: `en` or `tr`.
+pub const AGREEMENT_PREVAILING: &str = "agreement.prevailing";
 /// The answer that says how the freelancer knows the client.
 pub const RELATIONSHIP: &str = "relationship";
 /// The relationship of a client who paid late before.

@@ -13,10 +13,12 @@
 //! minor_unit a currency's decimal places; an amount written finer than them
 //! keys       the well-known answer keys (agreement.date, relationship, …)
 //! place      the place variables a jurisdiction profile derives (place.law, …)
+//! language   Language, Languages: the languages a contract is written in (en, tr, en+tr)
 //! ```
 
 pub mod amount;
 pub mod keys;
+pub mod language;
 pub mod minor_unit;
 pub mod place;
 pub mod rounding;
@@ -25,6 +27,7 @@ pub mod typed;
 pub mod value;
 
 pub use amount::{Amount, read_amount};
+pub use language::{Language, Languages};
 pub use minor_unit::{finer_than_minor_unit, minor_units};
 pub use schema::condition::{Condition, ConditionError};
 pub use schema::term::Term;

@@ -2,8 +2,8 @@
 //! parties as subject, and a creation date fixed by the inputs.
 
 use super::Prepared;
-use crate::model::Value;
 use crate::model::keys::{AGREEMENT_DATE, CLIENT_NAME, FREELANCER_NAME};
+use crate::model::{Language, Value};
 use crate::pdf::PdfMeta;
 
 /// The PDF's metadata. The creation date is `source_date_epoch` (the reproducible-builds
@@ -13,7 +13,10 @@ use crate::pdf::PdfMeta;
 pub(crate) fn pdf_meta(prepared: &Prepared, source_date_epoch: Option<i64>) -> PdfMeta {
     let text = |key: &str| prepared.answers.get(key).map(ToString::to_string);
     let subject = match (text(FREELANCER_NAME), text(CLIENT_NAME)) {
-        (Some(freelancer), Some(client)) => format!("Contract between {freelancer} and {client}"),
+        (Some(freelancer), Some(client)) => match prepared.language() {
+            Language::En => format!("Contract between {freelancer} and {client}"),
+            Language::Tr => format!("{freelancer} ile {client} arasındaki sözleşme"),
+        },
         _ => prepared.library.title.clone(),
     };
     let created_unix_seconds = match source_date_epoch {

@@ -1,5 +1,6 @@
 //! Preparation: takes a loaded [`Library`], parsed [`Answers`] and the build's options and
-//! returns them [`Prepared`] for assembly: the agreement dated, the trade's words set for the
+//! returns them [`Prepared`] for assembly: the agreement dated, its language chosen (the
+//! library's clauses and trade words in that language), the trade's words set for the
 //! profession (`trade.role`, and the title), and for a repeat late payer every rate raised and
 //! every safeguard switched on, with the list of what changed.
 //!
@@ -19,15 +20,15 @@ mod summary;
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
-use crate::answers::{Answers, Change, place_of};
+use crate::answers::{Answers, Change, place_in, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::format::Locale;
 use crate::holidays::Calendar;
 use crate::jurisdiction::{DateStyle, Place, Spelling};
 use crate::library::Library;
 use crate::model::Value;
-use crate::model::keys::{AGREEMENT_DATE, COUNTRY, LATE_PAYER, RELATIONSHIP};
-use crate::model::{Term, Type};
+use crate::model::keys::{AGREEMENT_DATE, AGREEMENT_LANGUAGE, COUNTRY, LATE_PAYER, RELATIONSHIP};
+use crate::model::{Language, Languages, Term, Type};
 
 pub(crate) use glyphs::check_glyphs;
 pub(crate) use meta::pdf_meta;
@@ -51,23 +52,44 @@ pub struct Prepared {
     /// The place whose law governs, from the answers and the library's profiles (`None` for
     /// a library that asks no `jurisdiction.country`).
     pub place: Option<Place>,
+    /// The languages the contract is written in (`agreement.language`, `--lang`): how values
+    /// are worded and words hyphenated.
+    pub languages: Languages,
+    /// The library in the second language of a bilingual contract, prepared like `library`
+    /// (its trade words and title set), with the answers in that language's words.
+    pub second: Option<(Library, Answers)>,
 }
 
 impl Prepared {
-    /// The language and conventions the contract and letters are written in: the place's
-    /// (day-month-year dates and British spelling outside the United States).
+    /// The language and conventions the contract and letters are written in: Turkish, or
+    /// English with the place's conventions (day-month-year dates and British spelling outside
+    /// the United States).
     #[must_use]
     pub fn locale(&self) -> Locale {
-        locale_of(self.place.as_ref())
+        Locale::of(self.languages.first(), locale_of(self.place.as_ref()))
+    }
+
+    /// The locale of the contract's text in `language` (the second text of a bilingual one).
+    #[must_use]
+    pub fn locale_in(&self, language: Language) -> Locale {
+        Locale::of(language, locale_of(self.place.as_ref()))
+    }
+
+    /// The language the contract (its first column, for a bilingual one) is written in.
+    #[must_use]
+    pub fn language(&self) -> Language {
+        self.languages.first()
     }
 
     /// Whether the contract's own words take American spelling (the place's convention;
     /// without a place, the library's spelling stands).
     #[must_use]
     pub fn american_spelling(&self) -> bool {
-        self.place
-            .as_ref()
-            .is_some_and(|p| p.conventions.spelling == Spelling::American)
+        self.language() == Language::En
+            && self
+                .place
+                .as_ref()
+                .is_some_and(|p| p.conventions.spelling == Spelling::American)
     }
 
     /// The public holidays business days skip: the place's, or Monday to Friday where none
@@ -101,6 +123,9 @@ pub struct PrepareOptions {
     pub late_payer: bool,
     /// What a late payer's rates are multiplied by (`--rate-multiplier`).
     pub rate_multiplier: Decimal,
+    /// The contract's languages chosen on the command line (`--lang`): they win over the
+    /// answers' `agreement.language`.
+    pub language: Option<Languages>,
 }
 
 /// Whether [`prepare`] dates these answers with [`PrepareOptions::today`]: the library asks
@@ -128,6 +153,7 @@ pub fn prepare(
             answers.set(AGREEMENT_DATE, Value::Date(date));
         }
     }
+    let languages = choose_languages(&library, &mut answers, args.language)?;
     let late_payer_choice = library
         .question(RELATIONSHIP)
         .is_some_and(|q| q.ty == Type::Choice && q.choices.iter().any(|c| c.value == LATE_PAYER));
@@ -165,26 +191,31 @@ pub fn prepare(
         changes.extend(more);
     }
     let declares_country = library.question(COUNTRY).is_some();
-    let place = place_of(&library.profiles, declares_country, &answers).map_err(|(key, why)| {
-        Error::Diagnostics(vec![Diagnostic::file_error(
-            "answers",
-            format!("`{key}` {why}"),
-        )])
-    })?;
+    let place = place_of(&library.profiles, declares_country, &answers).map_err(place_error)?;
     if let Some(place) = &place {
-        let fee = match library.term_key(Term::Fee).and_then(|key| answers.get(key)) {
-            Some(Value::Number(fee)) => Some(*fee),
-            _ => None,
-        };
+        let fee = fee_of(&library, &answers);
         answers.set_place(place, fee);
     }
-    let mut library = library;
     let american = place
         .as_ref()
         .is_some_and(|p| p.conventions.spelling == Spelling::American);
-    if let Some(title) = library.trades.apply(&mut answers, american) {
-        library.title = title;
-    }
+    let second = match languages.second() {
+        Some(language) => Some(in_language(
+            library.clone(),
+            answers.clone(),
+            language,
+            declares_country,
+            american,
+        )?),
+        None => None,
+    };
+    let (library, answers) = in_language(
+        library,
+        answers,
+        languages.first(),
+        declares_country,
+        american,
+    )?;
     Ok(Prepared {
         library,
         answers,
@@ -192,5 +223,101 @@ pub fn prepare(
         late_payer_multiplier,
         source: None,
         place,
+        languages,
+        second,
     })
+}
+
+/// The library and answers in `language`: the library's clauses, title and trade words in
+/// that language, and the place variables (`place.law`, ...) in its words.
+fn in_language(
+    library: Library,
+    mut answers: Answers,
+    language: Language,
+    declares_country: bool,
+    american: bool,
+) -> Result<(Library, Answers), Error> {
+    let refusal = unwritten(&library, language);
+    let mut library = library.into_language(language).ok_or(refusal)?;
+    if language != Language::En {
+        let place = place_in(
+            &library.profiles,
+            library.place_words(language),
+            declares_country,
+            &answers,
+        )
+        .map_err(place_error)?;
+        if let Some(place) = &place {
+            let fee = fee_of(&library, &answers);
+            answers.set_place(place, fee);
+        }
+    }
+    // Only English text has two spellings.
+    let american = american && language == Language::En;
+    if let Some(title) = library.trades.apply(&mut answers, american) {
+        library.title = title;
+    }
+    Ok((library, answers))
+}
+
+/// The contract's value (the answer that plays the fee), which the freelancer-protection laws
+/// of the place are measured against.
+fn fee_of(library: &Library, answers: &Answers) -> Option<Decimal> {
+    match library.term_key(Term::Fee).and_then(|key| answers.get(key)) {
+        Some(Value::Number(fee)) => Some(*fee),
+        _ => None,
+    }
+}
+
+/// The error for a place the answers name wrongly: the answer at fault, then why.
+fn place_error((key, why): (&'static str, String)) -> Error {
+    Error::Diagnostics(vec![Diagnostic::file_error(
+        "answers",
+        format!("`{key}` {why}"),
+    )])
+}
+
+/// The contract's languages: `--lang`, else the answers' `agreement.language`, else English.
+/// A language the library is not written in is refused.
+fn choose_languages(
+    library: &Library,
+    answers: &mut Answers,
+    flag: Option<Languages>,
+) -> Result<Languages, Error> {
+    let answered = match answers.get(AGREEMENT_LANGUAGE) {
+        Some(Value::Text(code)) => code.parse().ok(),
+        _ => None,
+    };
+    let languages = flag.or(answered).unwrap_or_default();
+    for language in languages.all() {
+        check_language(library, language)?;
+    }
+    if library.question(AGREEMENT_LANGUAGE).is_some() {
+        answers.set(AGREEMENT_LANGUAGE, Value::Text(languages.to_string()));
+    }
+    Ok(languages)
+}
+
+/// Refuses a language the library is not written in, naming the ones it is.
+pub fn check_language(library: &Library, language: Language) -> Result<(), Error> {
+    if library.languages().contains(&language) {
+        Ok(())
+    } else {
+        Err(unwritten(library, language))
+    }
+}
+
+/// The error for a contract in a language the library is not written in.
+fn unwritten(library: &Library, language: Language) -> Error {
+    let names: Vec<String> = library
+        .languages()
+        .iter()
+        .map(|l| format!("{} ({})", l.name(), l.code()))
+        .collect();
+    Error::Usage(format!(
+        "--lang {language}: this clause library is written in {}; a contract in {} needs its clauses in a folder {} of the library",
+        names.join(" and "),
+        language.name(),
+        crate::library::language_dir(language)
+    ))
 }

@@ -41,10 +41,24 @@ pub fn render_spelled(
     locale: Locale,
     american: bool,
 ) -> Result<String, Error> {
+    Ok(join_parts(&render_parts(
+        contract, answers, locale, american,
+    )?))
+}
+
+/// The contract's Markdown in pieces: its title (`# ...`), then one piece per numbered or
+/// unnumbered clause, heading and body. [`join_parts`] makes them the whole contract; a
+/// bilingual contract sets the pieces of its two languages side by side.
+pub fn render_parts(
+    contract: &Contract<'_>,
+    answers: &Answers,
+    locale: Locale,
+    american: bool,
+) -> Result<Vec<String>, Error> {
     let registry = registry(contract.section_numbers(), locale, answers);
     let data = answers.to_json();
-    let mut out = String::with_capacity(16 * 1024);
-    let _ = writeln!(out, "# {}\n", escape(&contract.library.title));
+    let mut parts = Vec::with_capacity(contract.parts.len() + 1);
+    parts.push(format!("# {}", escape(&contract.library.title)));
     let mut diagnostics = Vec::new();
     for part in &contract.parts {
         let clause = if american {
@@ -60,12 +74,13 @@ pub fn render_spelled(
             }
         };
         let title = escape(&clause.title);
+        let mut out = String::with_capacity(body.len() + 64);
         match part.number {
             Some(number) => {
-                let _ = writeln!(out, "## {number}. {title}\n");
+                let _ = write!(out, "## {number}. {title}\n\n");
             }
             None => {
-                let _ = writeln!(out, "## {title}\n");
+                let _ = write!(out, "## {title}\n\n");
             }
         }
         let body = if clause.signatures {
@@ -74,20 +89,29 @@ pub fn render_spelled(
             body
         };
         if clause.keep_together {
-            let _ = writeln!(
+            let _ = write!(
                 out,
-                "<!-- keep-together -->\n\n{body}\n\n<!-- end keep-together -->\n"
+                "<!-- keep-together -->\n\n{body}\n\n<!-- end keep-together -->"
             );
         } else {
-            let _ = writeln!(out, "{body}\n");
+            out.push_str(&body);
         }
+        out.truncate(out.trim_end().len());
+        parts.push(out);
     }
     if !diagnostics.is_empty() {
         return Err(Error::Diagnostics(diagnostics));
     }
+    Ok(parts)
+}
+
+/// The pieces of [`render_parts`] as one Markdown document, a blank line between pieces.
+#[must_use]
+pub fn join_parts(parts: &[String]) -> String {
+    let mut out = parts.join("\n\n");
     out.truncate(out.trim_end().len());
     out.push('\n');
-    Ok(out)
+    out
 }
 
 /// The clause with its own words (title and the template's literal text, never an inserted
@@ -158,7 +182,14 @@ pub(crate) fn registry_with_titles(
     registry.register_helper("percent_of", Box::new(ValueHelper(percent_of, locale)));
     registry.register_helper("times", Box::new(ValueHelper(times, locale)));
     registry.register_helper("minus", Box::new(ValueHelper(minus, locale)));
-    registry.register_helper("section", Box::new(SectionHelper { numbers, titles }));
+    registry.register_helper(
+        "section",
+        Box::new(SectionHelper {
+            numbers,
+            titles,
+            locale,
+        }),
+    );
     registry.register_helper(
         "when",
         Box::new(WhenHelper {
@@ -284,10 +315,15 @@ fn escape_line(line: &str, out: &mut String) {
         out.push_str(if c == ' ' { "&#32;" } else { "&#9;" });
     }
     let content = &line[content_start..content_end.max(content_start)];
-    // A run of digits then `.` or `)` opens an ordered list at the start of a line.
+    // A run of digits then `.` or `)`, then a space or the line's end, opens an ordered list
+    // at the start of a line; `12.400,00 TL` does not (CommonMark 0.31, "List items").
     let digits = content.bytes().take_while(u8::is_ascii_digit).count();
-    let list_marker =
-        (1..=9).contains(&digits) && matches!(content.as_bytes().get(digits), Some(b'.' | b')'));
+    let list_marker = (1..=9).contains(&digits)
+        && matches!(content.as_bytes().get(digits), Some(b'.' | b')'))
+        && matches!(
+            content.as_bytes().get(digits + 1),
+            None | Some(b' ' | b'\t')
+        );
     // `-` or `+` then a space opens a bullet; a line of `-` or `=` alone underlines a heading.
     let bullet = content.len() == 1 || matches!(content.as_bytes().get(1), Some(b' ' | b'\t'));
     let rule = |marker: char| {
@@ -438,6 +474,7 @@ fn minus(h: &Helper<'_>, _: &Context, _: Locale) -> HelperResult {
 struct SectionHelper {
     numbers: SectionNumbers,
     titles: BTreeMap<String, String>,
+    locale: Locale,
 }
 
 impl HelperDef for SectionHelper {
@@ -457,12 +494,13 @@ impl HelperDef for SectionHelper {
                     .hash_get("titled")
                     .is_some_and(|v| v.value().as_bool() == Some(true));
                 match (titled, self.titles.get(id)) {
-                    (false, _) => Ok(ScopedJson::Derived(Json::String(format!(
-                        "section {number}"
+                    (false, _) => Ok(ScopedJson::Derived(Json::String(format::section(
+                        *number,
+                        self.locale,
                     )))),
-                    (true, Some(title)) => Ok(ScopedJson::Derived(Json::String(format!(
-                        "section {number} ({title})"
-                    )))),
+                    (true, Some(title)) => Ok(ScopedJson::Derived(Json::String(
+                        format::section_titled(*number, title, self.locale),
+                    ))),
                     (true, None) => Err(fail(format!(
                         "`section \"{id}\" titled=true` names a clause whose title is not known here"
                     ))),

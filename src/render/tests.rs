@@ -42,6 +42,8 @@ fn line_start_markers_are_neutralised() {
         "-\tx",
         "1. first",
         "12) twelfth",
+        "1.",
+        "7)",
         "===",
         "---",
         "> quote",
@@ -70,6 +72,36 @@ fn plain_values_stay_readable() {
     assert_eq!(escape("fifty percent (50%)"), "fifty percent (50%)");
     assert_eq!(escape("+49 30 5550 1427"), "+49 30 5550 1427");
     assert_eq!(escape("-5 degrees"), "-5 degrees");
+    // Digits then a full stop open a list only before a space: Turkish amounts stay as typed.
+    assert_eq!(escape("12.400,00 TL"), "12.400,00 TL");
+    assert_eq!(escape("1.5 hours"), "1.5 hours");
+    assert_eq!(escape("2. madde"), "2\\. madde");
+}
+
+#[test]
+fn turkish_helpers_word_values_in_turkish() {
+    let data = serde_json::json!({
+        "fees": {"currency": "TRY", "total": "12400"},
+        "deposit": {"percent": "30"},
+        "kill_fee": {"silence_days": 15},
+        "project": {"start": "2026-12-01"},
+    });
+    let mut numbers = BTreeMap::new();
+    numbers.insert("kill-fee".to_owned(), SectionNumber::Numbered(7));
+    let registry = registry(numbers, Locale::Tr, &Answers::default());
+    let render = |source: &str| registry.render_template(source, &data).unwrap();
+    assert_eq!(render("{{money fees.total}}"), "12.400,00 TL");
+    assert_eq!(render("{{percent deposit.percent}}"), "yüzde otuz (%30)");
+    assert_eq!(
+        render("{{words kill_fee.silence_days}} iş günü"),
+        "on beş (15) iş günü"
+    );
+    assert_eq!(render("{{date project.start}}"), "1 Aralık 2026");
+    assert_eq!(
+        render("{{money (percent_of fees.total deposit.percent)}}"),
+        "3.720,00 TL"
+    );
+    assert_eq!(render("{{section \"kill-fee\"}}de"), "7\\. maddede");
 }
 
 proptest! {

@@ -14,11 +14,11 @@ use crate::ics;
 use crate::interest::{Debtor, Statutory};
 use crate::letters;
 use crate::library;
-use crate::model::Value;
 use crate::model::keys::AGREEMENT_DATE;
 use crate::model::keys::{
     CLIENT_CONSUMER, CLIENT_NAME, PROJECT_NAME, REFERENCE_RATE, STATUTORY_INTEREST,
 };
+use crate::model::{Language, Value};
 use crate::output;
 use crate::pdf::PdfMeta;
 use crate::plain;
@@ -26,10 +26,25 @@ use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
 use crate::report::{self, Written};
 
-use super::{library_files, read_text, render_format, source_date_epoch, today, today_if_needed};
+use super::{
+    Text, library_files, read_text, render_format, source_date_epoch, today, today_if_needed,
+};
+
+/// The language of the letters: the library's `letters/` are written in English, whatever the
+/// contract's language (a contract in Turkish is chased in English until the library has its
+/// letters in Turkish too). Amounts, dates and periods are worded in this language.
+const LETTERS_LANGUAGE: Language = Language::En;
 
 pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     check_chase_args(args)?;
+    if let Some(language) = args.lang.filter(|l| *l != LETTERS_LANGUAGE) {
+        return Err(Error::Usage(format!(
+            "--lang {language}: the letters are written in {} only (letters/ of the library); letters in {} would be in its folder {}letters/",
+            LETTERS_LANGUAGE.name(),
+            language.name(),
+            crate::library::language_dir(language)
+        )));
+    }
     let files = library_files(args.clauses.as_deref())?;
     let library = library::load(&files).into_library()?;
     let letters = letters::load(&files, &library, &library::Unloaded::default()).into_letters()?;
@@ -44,6 +59,8 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         today: today_if_needed(&library, &answers, None)?,
         late_payer: false,
         rate_multiplier: rust_decimal::Decimal::TWO,
+        // The letters' terms are read in their own language (section titles, place phrases).
+        language: Some(crate::model::Languages::one(LETTERS_LANGUAGE)),
     };
     let mut prepared = prepare::prepare(library, answers, &options)?;
     if !dated {
@@ -356,7 +373,7 @@ fn chase_inputs(
         },
         change: args.change.clone().zip(args.price),
         calendar: prepared.calendar()?,
-        locale: prepared.locale(),
+        locale: prepared.locale_in(LETTERS_LANGUAGE),
         agreement: match answers.get(AGREEMENT_DATE) {
             Some(Value::Date(date)) => Some(*date),
             _ => None,
@@ -385,7 +402,7 @@ fn chase_letters(
     let registry = render::registry_with_titles(
         contract.section_numbers(),
         titles,
-        prepared.locale(),
+        prepared.locale_in(LETTERS_LANGUAGE),
         &prepared.answers,
     );
     let mut formats = args.format.clone();
@@ -427,7 +444,7 @@ fn chase_letters(
         let pdf = if needs_pdf {
             Some(render_format(
                 OutputFormat::Pdf,
-                &markdown,
+                &Text::one(&markdown, LETTERS_LANGUAGE),
                 args.paper.into(),
                 &meta,
                 &mut Vec::new(),

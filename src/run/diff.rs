@@ -58,6 +58,7 @@ fn read_side(path: &Path, answers_file: bool, args: &DiffArgs) -> Result<Side, E
         today: today_if_needed(&library, &answers, args.date)?,
         late_payer: false,
         rate_multiplier: rust_decimal::Decimal::TWO,
+        language: None,
     };
     let prepared = prepare::prepare(library, answers, &options)?;
     let contract = assemble::assemble(&prepared.library, &prepared.answers);

@@ -15,7 +15,7 @@ use crate::interview::{
 };
 use crate::library::Library;
 use crate::model::Scalar;
-use crate::model::keys::AGREEMENT_DATE;
+use crate::model::keys::{AGREEMENT_DATE, AGREEMENT_LANGUAGE};
 use crate::output::{self, Destination};
 use crate::terminal::Terminal;
 
@@ -60,6 +60,27 @@ an earlier `clausewright new`) and run:
 const STDOUT_REFUSED: &str = "`new` writes the answers file beside the contract, so it cannot \
 write to standard output; give -o a folder or a file name";
 
+/// The library of `args`; a `--lang` it is not written in is refused before the first question.
+fn load_checked(args: &NewArgs) -> Result<Library, Error> {
+    let library = load_library(args.contract.clauses.as_deref())?;
+    if let Some(languages) = args.contract.lang {
+        for language in languages.all() {
+            prepare::check_language(&library, language)?;
+        }
+    }
+    Ok(library)
+}
+
+/// Copies the date and the language `prepare` settled into the answers saved to the file, so
+/// that building that file gives the same contract.
+fn keep_date_and_language(saved: &mut Answers, prepared: &Answers) {
+    for key in [AGREEMENT_DATE, AGREEMENT_LANGUAGE] {
+        if let Some(value) = prepared.get(key) {
+            saved.set(key, value.clone());
+        }
+    }
+}
+
 pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     // Checked first: nothing else is worth doing when no one can answer. It is a usage error
     // (exit 2, like a bad option): the command cannot work where it was run, nothing was read
@@ -68,7 +89,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     if args.contract.output.as_deref() == Some(Path::new("-")) {
         return Err(Error::Usage(STDOUT_REFUSED.into()));
     }
-    let library = load_library(args.contract.clauses.as_deref())?;
+    let library = load_checked(args)?;
     let styled = stderr_is_styled();
     let profile_path = profile_path(args);
     let profile = match &profile_path {
@@ -114,13 +135,12 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         today: today_if_needed(&library, &answers, args.contract.date)?,
         late_payer: false,
         rate_multiplier: interview::LATE_PAYER_MULTIPLIER,
+        language: args.contract.lang,
     };
     // The answers file holds the answers as given, dated: `build` hardens them the same way.
     let mut saved = answers.clone();
     let prepared = prepare::prepare(library, answers, &options)?;
-    if let Some(date) = prepared.answers.get(AGREEMENT_DATE) {
-        saved.set(AGREEMENT_DATE, date.clone());
-    }
+    keep_date_and_language(&mut saved, &prepared.answers);
     let client = saved
         .get(CLIENT_NAME)
         .map(ToString::to_string)
