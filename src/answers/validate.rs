@@ -306,7 +306,12 @@ mod tests {
     }
 
     fn errors(text: &str) -> Vec<String> {
-        match parse("a.yaml", text, &library()) {
+        errors_in(text, &library())
+    }
+
+    /// The diagnostics of reading `text` against `library`, each as "location: message".
+    fn errors_in(text: &str, library: &Library) -> Vec<String> {
+        match parse("a.yaml", text, library) {
             Ok(_) => Vec::new(),
             Err(Error::Diagnostics(found)) => found
                 .iter()
@@ -423,14 +428,7 @@ sections:
     }
 
     fn list_errors(text: &str) -> Vec<String> {
-        match parse("a.yaml", text, &list_library()) {
-            Ok(_) => Vec::new(),
-            Err(Error::Diagnostics(found)) => found
-                .iter()
-                .map(|d| format!("{}: {}", d.location(), d.text()))
-                .collect(),
-            Err(other) => vec![other.to_string()],
-        }
+        errors_in(text, &list_library())
     }
 
     fn scope(item: &str, price: &str) -> String {
