@@ -10,14 +10,13 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use clausewright::format::Locale;
 use clausewright::library::{self, SourceFile};
 use clausewright::prepare::{self, PrepareOptions};
 use clausewright::{answers, assemble, check, lint, render};
 
 mod support;
 
-fn measure(name: &str, target: Duration, runs: usize, work: impl FnMut()) {
+fn measure(name: &str, target: Duration, runs: usize, work: impl FnMut()) -> Duration {
     let median = support::median_time(runs, work);
     let verdict = if median <= target { "ok" } else { "SLOW" };
     println!(
@@ -25,10 +24,16 @@ fn measure(name: &str, target: Duration, runs: usize, work: impl FnMut()) {
         median.as_secs_f64() * 1e3,
         target.as_secs_f64() * 1e3
     );
+    median
 }
 
 /// Renders a contract from library files and answers text, as `build` does.
 fn build(files: &[SourceFile], answers_text: &str) -> String {
+    build_in(files, answers_text, None)
+}
+
+/// Renders a contract as `build --lang LANGUAGE` does (`None`: the answers' language).
+fn build_in(files: &[SourceFile], answers_text: &str, language: Option<&str>) -> String {
     let library = library::load(files).into_library().expect("library loads");
     let answers =
         answers::parse("answers.yaml", answers_text, &library).expect("answers are valid");
@@ -37,7 +42,7 @@ fn build(files: &[SourceFile], answers_text: &str) -> String {
         today: None,
         late_payer: false,
         rate_multiplier: 2.into(),
-        language: None,
+        language: language.map(|l| l.parse().expect("a language")),
     };
     let prepared = prepare::prepare(library, answers, &options).expect("prepared");
     // `build` lints the terms before it writes anything.
@@ -49,17 +54,23 @@ fn build(files: &[SourceFile], answers_text: &str) -> String {
     );
     black_box(findings);
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    render::render(&contract, &prepared.answers, Locale::EnUs).expect("renders")
+    render::contract(&prepared, &contract).expect("renders").0
 }
 
 /// The built-in library with its clauses copied until it has `count` clause files.
 fn generated_library(count: usize) -> Vec<SourceFile> {
     let built_in = library::built_in_files();
     // Letters (under letters/) are not contract clauses; the generated library has none.
-    let (declarations, clauses): (Vec<_>, Vec<_>) = built_in
+    // The copies are English only, so the generated library offers no other language: the
+    // language questions and the clause that names the prevailing language are left out.
+    let (mut declarations, clauses): (Vec<_>, Vec<_>) = built_in
         .into_iter()
         .filter(|f| f.relative == library::LIBRARY_FILE || library::is_clause_file(&f.relative))
+        .filter(|f| !f.relative.ends_with("-languages.yaml"))
         .partition(|f| f.relative == library::LIBRARY_FILE);
+    for declaration in &mut declarations {
+        declaration.text = without_language_questions(&declaration.text);
+    }
     let ids: Vec<String> = clauses
         .iter()
         .filter_map(|f| f.text.lines().find_map(|l| l.strip_prefix("id: ")))
@@ -100,6 +111,24 @@ fn generated_library(count: usize) -> Vec<SourceFile> {
     files
 }
 
+/// `library.yaml` without the questions `agreement.language` and `agreement.prevailing`.
+fn without_language_questions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if let Some(key) = trimmed.strip_prefix("- key: ") {
+            skipping = matches!(key.trim(), "agreement.language" | "agreement.prevailing");
+        } else if !line.starts_with("      ") && !trimmed.is_empty() {
+            skipping = false;
+        }
+        if !skipping {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 fn main() {
     let files = library::built_in_files();
     let answers_text = std::fs::read_to_string("examples/first-time-us.yaml").expect("example");
@@ -111,6 +140,39 @@ fn main() {
             black_box(build(&files, &answers_text));
         },
     );
+    // A Turkish or bilingual build stays within 1.5 times the same contract built in English.
+    for (file, other) in [
+        ("examples/tr-istanbul.yaml", "tr"),
+        ("examples/bilingual-us-client.yaml", "en+tr"),
+    ] {
+        let text = std::fs::read_to_string(file).expect("example");
+        let english = measure(
+            &format!("build --lang en: {file}"),
+            Duration::from_millis(5),
+            200,
+            || {
+                black_box(build_in(&files, &text, Some("en")));
+            },
+        );
+        let translated = measure(
+            &format!("build --lang {other}: {file}"),
+            english.mul_f64(1.5),
+            200,
+            || {
+                black_box(build_in(&files, &text, Some(other)));
+            },
+        );
+        println!(
+            "{:<48} {:>9.2} x   (target    1.5 x)",
+            format!("  {other} / en"),
+            translated.as_secs_f64() / english.as_secs_f64()
+        );
+    }
+    // The generated library asks no language question, so its answers give none.
+    let answers_text: String = answers_text
+        .split_inclusive('\n')
+        .filter(|line| line.trim() != "language: en")
+        .collect();
     let big = generated_library(450);
     let sections = build(&big, &answers_text).matches("\n## ").count();
     assert!(

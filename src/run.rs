@@ -529,7 +529,7 @@ pub(crate) fn write_contract(
         );
     }
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let (markdown, rows) = render_contract(prepared, &contract)?;
+    let (markdown, rows) = render::contract(prepared, &contract)?;
     let text = Text::of(&markdown, rows.as_deref(), prepared);
     let summary = prepare::summary(&contract, prepared, prepared.locale());
     let client = prepared
@@ -686,38 +686,6 @@ fn sign_tags_summary(service: pdf::SignTags, fields: &[layout::SignatureField]) 
         ));
     }
     out
-}
-
-/// The rows of a bilingual contract: each clause's Markdown in the first language and in the
-/// second.
-type Rows = Vec<(String, String)>;
-
-/// The contract's Markdown and, for a bilingual contract, its rows: each clause's piece in the
-/// first language beside the same clause in the second. The Markdown gives each piece in the
-/// first language and then in the second.
-fn render_contract(
-    prepared: &Prepared,
-    contract: &assemble::Contract<'_>,
-) -> Result<(String, Option<Rows>), Error> {
-    let parts = render::render_parts(
-        contract,
-        &prepared.answers,
-        prepared.locale(),
-        prepared.american_spelling(),
-    )?;
-    let (Some((library, answers)), Some(language)) =
-        (&prepared.second, prepared.languages.second())
-    else {
-        return Ok((render::join_parts(&parts), None));
-    };
-    let second = assemble::assemble(library, answers);
-    let second_parts = render::render_parts(&second, answers, prepared.locale_in(language), false)?;
-    let rows: Rows = parts.into_iter().zip(second_parts).collect();
-    let interleaved: Vec<String> = rows
-        .iter()
-        .flat_map(|(first, second)| [first.clone(), second.clone()])
-        .collect();
-    Ok((render::join_parts(&interleaved), Some(rows)))
 }
 
 /// A text to write: its Markdown and, for a bilingual contract, its rows (each clause in both

@@ -19,12 +19,13 @@ use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 use crate::answers::Answers;
-use crate::assemble::{Contract, SectionNumber, SectionNumbers};
+use crate::assemble::{self, Contract, SectionNumber, SectionNumbers};
 use crate::error::{Diagnostic, Error};
 use crate::format::{self, Locale};
 use crate::library::Clause;
 use crate::model::Condition;
 use crate::model::keys::DEFAULT_CURRENCY;
+use crate::prepare::Prepared;
 
 #[cfg(test)]
 mod tests;
@@ -103,6 +104,41 @@ pub fn render_parts(
         return Err(Error::Diagnostics(diagnostics));
     }
     Ok(parts)
+}
+
+/// The rows of a bilingual contract: each clause's Markdown in the first language and in the
+/// second.
+pub type Rows = Vec<(String, String)>;
+
+/// The contract's Markdown and, for a bilingual contract, its rows: each clause's piece in the
+/// first language beside the same clause in the second. The Markdown gives each piece in the
+/// first language and then in the second.
+///
+/// # Errors
+/// A clause that fails to render, with its file and line.
+pub fn contract(
+    prepared: &Prepared,
+    contract: &assemble::Contract<'_>,
+) -> Result<(String, Option<Rows>), Error> {
+    let parts = render_parts(
+        contract,
+        &prepared.answers,
+        prepared.locale(),
+        prepared.american_spelling(),
+    )?;
+    let (Some((library, answers)), Some(language)) =
+        (&prepared.second, prepared.languages.second())
+    else {
+        return Ok((join_parts(&parts), None));
+    };
+    let second = assemble::assemble(library, answers);
+    let second_parts = render_parts(&second, answers, prepared.locale_in(language), false)?;
+    let rows: Rows = parts.into_iter().zip(second_parts).collect();
+    let interleaved: Vec<String> = rows
+        .iter()
+        .flat_map(|(first, second)| [first.clone(), second.clone()])
+        .collect();
+    Ok((join_parts(&interleaved), Some(rows)))
 }
 
 /// The pieces of [`render_parts`] as one Markdown document, a blank line between pieces.
