@@ -17,9 +17,9 @@ use rust_decimal::Decimal;
 use crate::answers::Answers;
 use crate::format::{self, Locale};
 use crate::library::Library;
-use crate::model::keys::{COUNTRY, LATE_PAYER, REGION, RELATIONSHIP};
+use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER, REGION, RELATIONSHIP};
 use crate::model::schema::MAX_RECORDS;
-use crate::model::{self, LatePayer, Question, Scalar, Type, Value};
+use crate::model::{self, Amount, LatePayer, Question, Scalar, Type, Value};
 
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
 pub const LATE_PAYER_MULTIPLIER: Decimal = Decimal::TWO;
@@ -229,13 +229,32 @@ impl Session<'_> {
         for (key, preset) in &self.presets {
             if let Some(question) = self.library.question(key)
                 && draft.get(key).is_none()
-                && let Ok(value) = model::typed_value(question, &preset.scalar)
+                && let Ok(value) =
+                    model::typed_value_in(question, &preset.scalar, Some(&self.currency()))
             {
                 draft.set(key, value);
             }
         }
         draft.late_payer_applied = self.known.late_payer_applied;
         draft
+    }
+
+    /// The currency typed amounts are read in (its symbol, its locale's grouping): the one
+    /// answered, else the one an answers file gives, else the one offered for the answers so
+    /// far (the place's). The scope's prices are asked before the currency.
+    fn currency(&self) -> String {
+        if let Some(Value::Text(code)) = self.answers.get(CURRENCY) {
+            return code.clone();
+        }
+        let question = self.library.question(CURRENCY);
+        if let (Some(question), Some(preset)) = (question, self.presets.get(CURRENCY))
+            && let Ok(Value::Text(code)) = model::typed_value(question, &preset.scalar)
+        {
+            return code;
+        }
+        question
+            .and_then(|q| q.default_for(|k| self.answers.get(k)))
+            .map_or_else(|| DEFAULT_CURRENCY.to_owned(), ToString::to_string)
     }
 
     fn late_payer(&self) -> bool {
@@ -271,9 +290,12 @@ impl Session<'_> {
                     continue;
                 }
                 if let Some(preset) = self.presets.remove(key) {
-                    let typed = model::typed_value(question, &preset.scalar).and_then(|value| {
-                        place_check(self.library, &self.answers, question, &value).map(|()| value)
-                    });
+                    let currency = self.currency();
+                    let typed = model::typed_value_in(question, &preset.scalar, Some(&currency))
+                        .and_then(|value| {
+                            place_check(self.library, &self.answers, question, &value)
+                                .map(|()| value)
+                        });
                     match typed {
                         Ok(value) => {
                             self.settle(question, Some(value));
@@ -578,6 +600,7 @@ impl Session<'_> {
     ) -> Result<Option<Value>, Stop> {
         let default_text = default.as_ref().map(ToString::to_string);
         let blank_allowed = default.is_some() || !question.required;
+        let currency = self.currency();
         let check = |input: &str| -> Result<(), String> {
             if model::is_blank(input) {
                 return if blank_allowed {
@@ -586,7 +609,11 @@ impl Session<'_> {
                     Err(REQUIRED.into())
                 };
             }
-            judge(question, input, self.known.unprintable).and_then(|value| {
+            // An amount that reads two ways is let through: the next question asks which.
+            if two_readings(question, input, &currency).is_some() {
+                return Ok(());
+            }
+            judge(question, input, &currency, self.known.unprintable).and_then(|value| {
                 place_check(self.library, &self.answers, question, &value)
                     .map_err(|why| format!("The answer {why}."))
             })
@@ -618,13 +645,27 @@ impl Session<'_> {
                 self.prompter.say(REQUIRED);
                 continue;
             }
+            let chosen;
+            let reply = match two_readings(question, reply, &currency) {
+                Some(readings) => {
+                    match which_amount(&mut *self.prompter, question, reply, readings, &currency)? {
+                        Some(amount) => {
+                            chosen = amount.to_string();
+                            chosen.as_str()
+                        }
+                        None => continue,
+                    }
+                }
+                None => reply,
+            };
             // A prompter that lets a bad answer through gets the same message and the question
             // again: the check decides, not the prompter.
-            let judged = judge(question, reply, self.known.unprintable).and_then(|value| {
-                place_check(self.library, &self.answers, question, &value)
-                    .map(|()| value)
-                    .map_err(|why| format!("The answer {why}."))
-            });
+            let judged =
+                judge(question, reply, &currency, self.known.unprintable).and_then(|value| {
+                    place_check(self.library, &self.answers, question, &value)
+                        .map(|()| value)
+                        .map_err(|why| format!("The answer {why}."))
+                });
             match judged {
                 Ok(value) => return Ok(Some(value)),
                 Err(message) => self.prompter.say(&message),
@@ -749,14 +790,75 @@ impl Session<'_> {
 
 const REQUIRED: &str = "This question needs an answer.";
 
-/// Types a typed answer as an answers file's value is typed; the error is a sentence.
+/// Asks which of the two amounts that `typed` reads as was meant (`1.250`: 1,250 or 1.25);
+/// `None` when the user pressed Esc, to type the amount again.
+fn which_amount(
+    prompter: &mut dyn Prompter,
+    question: &Question,
+    typed: &str,
+    (grouped, decimal, mark): (Decimal, Decimal, char),
+    currency: &str,
+) -> Result<Option<Decimal>, Stop> {
+    let money = |amount: Decimal| {
+        format::display_value(
+            question,
+            &Value::Number(amount),
+            currency,
+            Locale::default(),
+        )
+    };
+    let picked = prompter.select(&SelectPrompt {
+        message: &format!("{typed} reads two ways: which amount did you mean?"),
+        help: Some("Esc to type the amount again.".into()),
+        options: vec![
+            format!("{} (the {mark} groups thousands)", money(grouped)),
+            format!("{} (the {mark} comes before the cents)", money(decimal)),
+        ],
+        start: 0,
+    });
+    match picked {
+        Ok(0) => Ok(Some(grouped)),
+        Ok(_) => Ok(Some(decimal)),
+        Err(Stop::Cancelled) => Ok(None),
+        Err(stop) => Err(stop),
+    }
+}
+
+/// The two amounts a money answer reads as (`1.250`: 1,250 with the `.` grouping thousands,
+/// 1.25 with it before the cents), and the mark; `None` for an answer that reads one way or
+/// is no amount.
+fn two_readings(
+    question: &Question,
+    input: &str,
+    currency: &str,
+) -> Option<(Decimal, Decimal, char)> {
+    if question.ty != Type::Money {
+        return None;
+    }
+    match model::read_amount(input, currency)? {
+        Amount::Ambiguous {
+            grouped,
+            decimal,
+            mark,
+        } => Some((grouped, decimal, mark)),
+        Amount::Exact(_) => None,
+    }
+}
+
+/// Types a typed answer as an answers file's value is typed, its amounts read in `currency`;
+/// the error is a sentence.
 fn judge(
     question: &Question,
     input: &str,
+    currency: &str,
     unprintable: Option<fn(&str) -> Option<char>>,
 ) -> Result<Value, String> {
-    let value = model::typed_value(question, &Scalar::Str(input.trim().to_owned()))
-        .map_err(|why| format!("The answer {why}."))?;
+    let value = model::typed_value_in(
+        question,
+        &Scalar::Str(input.trim().to_owned()),
+        Some(currency),
+    )
+    .map_err(|why| format!("The answer {why}."))?;
     if let (Some(find), Value::Text(text)) = (unprintable, &value)
         && let Some(c) = find(text)
     {

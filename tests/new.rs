@@ -778,3 +778,43 @@ fn another_freelancers_answers_file_does_not_replace_the_profile_unasked() {
     assert_eq!(std::fs::read_to_string(&profile).unwrap(), saved);
     assert!(out.join("capitol-bakery-cafe-llc-contract.md").exists());
 }
+
+#[test]
+fn an_amount_that_reads_two_ways_is_asked_about() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    // The first-time example without its fee: the fee is the one question asked.
+    let example = std::fs::read_to_string(example("first-time-us.yaml")).unwrap();
+    let without_fee = example.replace("  total: \"6400.00\"\n", "");
+    assert_ne!(without_fee, example);
+    let answers = inputs.path().join("capitol.yaml");
+    std::fs::write(&answers, without_fee).unwrap();
+    let answers = answers.display().to_string();
+    let profile = inputs.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+    );
+    session.answer("Your fee for the project", "6.400");
+    session.wait_for("? 6.400 reads two ways: which amount did you mean?");
+    session.wait_for("$6,400.00 (the . groups thousands)");
+    session.wait_for("$6.40 (the . comes before the cents)");
+    // Esc types the amount again; then the first reading is picked.
+    session.tmux(&["send-keys", "-t", "0", "Escape"]);
+    session.wait_for("? 6.400 reads two ways: which amount did you mean? <canceled>");
+    session.wait_for_count("Your fee for the project (", 2);
+    session.tmux(&["send-keys", "-t", "0", "-l", "6.400"]);
+    session.tmux(&["send-keys", "-t", "0", "Enter"]);
+    session.wait_for_count("6.400 reads two ways", 2);
+    session.tmux(&["send-keys", "-t", "0", "Enter"]);
+    session.wait_for(&format!("  {:<27}  $6,400.00", "fee"));
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let contract =
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap();
+    assert!(contract.contains("$6,400.00"), "{contract}");
+    let saved =
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
+    assert!(saved.contains("  total: \"6400\"\n"), "{saved}");
+}

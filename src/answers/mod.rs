@@ -27,14 +27,39 @@ mod write;
 use std::collections::BTreeMap;
 
 use crate::model::Value;
-use crate::model::keys::{CURRENCY, DEFAULT_CURRENCY};
+use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
 pub(crate) use place::{place_in, place_of};
-pub(crate) use read::scalar_width;
 pub(crate) use read::{Given, read_given, value_locations};
+pub(crate) use read::{scalar_width, written_money};
 pub(crate) use records::typed_records;
 pub use validate::parse;
+
+/// The currency in which the amounts of an answers file are read (`1.250,50` is an amount
+/// of euros, not of dollars): the `fees.currency` it writes, else the currency the library
+/// offers for the country it writes, else [`DEFAULT_CURRENCY`].
+pub(crate) fn given_currency(
+    values: &BTreeMap<String, read::Located>,
+    library: &crate::library::Library,
+) -> String {
+    let text = |key: &str| match values.get(key).map(|l| &l.scalar) {
+        Some(crate::model::Scalar::Str(text)) => Some(Value::Text(text.trim().to_owned())),
+        _ => None,
+    };
+    let Some(question) = library.question(CURRENCY) else {
+        return DEFAULT_CURRENCY.to_owned();
+    };
+    if let Some(Value::Text(code)) = text(CURRENCY)
+        && question.choices.iter().any(|c| c.value == code)
+    {
+        return code;
+    }
+    let country = text(COUNTRY);
+    question
+        .default_for(|key| (key == COUNTRY).then_some(country.as_ref()).flatten())
+        .map_or_else(|| DEFAULT_CURRENCY.to_owned(), ToString::to_string)
+}
 
 /// Validated answers, by dotted key.
 #[derive(Debug, Clone, Default)]

@@ -184,6 +184,18 @@ pub fn raw_scalar(text: &str, located: &Located) -> Option<String> {
         })
 }
 
+/// A money value at `located` as the file writes it: YAML reads a plain `1.250` as the float
+/// 1.25, so an amount is read from its digits, and one that reads two ways is caught the same
+/// way whether it is quoted or not. Any other value is returned as YAML read it.
+pub(crate) fn written_money(text: &str, located: &Located, ty: Type) -> Scalar {
+    match (&located.scalar, ty) {
+        (Scalar::Float(x), Type::Money) => raw_scalar(text, located)
+            .filter(|raw| raw.parse::<f64>().ok() == Some(*x))
+            .map_or_else(|| located.scalar.clone(), Scalar::Str),
+        (scalar, _) => scalar.clone(),
+    }
+}
+
 /// What an answers file says, read without typing or requiring anything: for an interview that
 /// asks only what is missing or invalid.
 #[derive(Debug, Default)]

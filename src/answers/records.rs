@@ -3,16 +3,19 @@
 //! required one.
 
 use super::read::LocatedList;
-use super::read::scalar_width;
+use super::read::{scalar_width, written_money};
 use crate::error::Diagnostic;
-use crate::model::{Question, Record, Value, typed_value};
+use crate::model::{Question, Record, Value, typed_value, typed_value_in};
 
-/// Types every record of `list`, declared by `question`; every problem is reported.
+/// Types every record of `list`, declared by `question`, its amounts read in `currency`
+/// ([`typed_value_in`]: a price that reads two ways is refused with both readings); every
+/// problem is reported.
 pub(crate) fn typed_records(
     file: &str,
     text: &str,
     question: &Question,
     list: &LocatedList,
+    currency: &str,
 ) -> Result<Value, Vec<Diagnostic>> {
     let key = &question.key;
     let mut diagnostics = Vec::new();
@@ -44,7 +47,11 @@ pub(crate) fn typed_records(
                         );
                     }
                 }
-                Some((_, located)) => match typed_value(field, &located.scalar) {
+                Some((_, located)) => match typed_value_in(
+                    field,
+                    &written_money(text, located, field.ty),
+                    Some(currency),
+                ) {
                     Ok(value) => record.push((field.key.clone(), value)),
                     Err(why) => diagnostics.push(
                         Diagnostic::error(
@@ -198,6 +205,27 @@ body: |
                 "a.yaml:7:15: `rounds` of deliverable 3 of `project.scope` is 9; expected a whole number from 0 to 5",
                 "a.yaml:8:7: `colour` is not a field of `project.scope`; its fields are `item`, `price`, `rounds`",
                 "a.yaml:9:7: deliverable 4 of `project.scope` is not a mapping; write its fields `item`, `price`, `rounds` as `field: value` lines",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_price_is_read_by_the_rule_of_every_amount() {
+        // A symbol and grouping are accepted, as for the fee.
+        let text = "project:\n  scope:\n    - item: Logo\n      price: \"$1,200\"\n";
+        let answers = parse("a.yaml", text, &library()).unwrap();
+        let Some(Value::List(records)) = answers.get("project.scope") else {
+            panic!("{answers:?}");
+        };
+        assert_eq!(records[0][1].1, Value::Number(rust_decimal::Decimal::new(1200, 0)));
+        // A price that reads two ways, quoted or not (YAML reads a plain 1.250 as 1.25), is
+        // refused with both readings rather than read as $1.25.
+        let text = "project:\n  scope:\n    - item: Logo\n      price: 1.250\n    - item: Site\n      price: \"9.800\"\n";
+        assert_eq!(
+            problems(text),
+            [
+                "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is \"1.250\", which reads two ways: 1250 (the `.` grouping thousands) or 1.25 (the `.` before the cents); write 1250 or 1.25",
+                "a.yaml:6:14: `price` of deliverable 2 of `project.scope` is \"9.800\", which reads two ways: 9800 (the `.` grouping thousands) or 9.8 (the `.` before the cents); write 9800 or 9.8",
             ]
         );
     }

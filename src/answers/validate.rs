@@ -2,13 +2,13 @@
 //! declarations, defaulted, and with every problem in the file reported at once.
 
 use super::agree::{Written, contradictions};
-use super::read::{Located, raw_scalar, read_given, scalar_width};
+use super::read::{Located, read_given, scalar_width, written_money};
 use super::records::typed_records;
-use super::{Answers, Given, place_of};
+use super::{Answers, Given, given_currency, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
-use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
-use crate::model::{Scalar, Type, Value, finer_than_minor_unit, typed_value_in};
+use crate::model::keys::{COUNTRY, CURRENCY};
+use crate::model::{Value, finer_than_minor_unit, typed_value_in};
 
 /// Parses and validates an answers file against the library.
 #[allow(clippy::too_many_lines)]
@@ -32,6 +32,9 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         late_payer_applied,
         ..Answers::default()
     };
+    // The scope's prices come before the currency in the file's order: they are read in the
+    // currency the file names.
+    let currency = given_currency(&found, library);
     // Answers given with an error: whether a later question applies cannot be known from
     // them, so such a question is neither required nor defaulted (its error would only follow
     // from the first one).
@@ -61,7 +64,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
                     failed.insert(question.key.clone());
                     break 'answer;
                 }
-                match typed_records(file, text, question, list) {
+                match typed_records(file, text, question, list, &currency) {
                     // An empty list (`key: []`) is an unanswered question.
                     Ok(Value::List(records)) if records.is_empty() => {}
                     Ok(value) => {
@@ -78,16 +81,9 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
             if let Some(located) = located {
                 let currency = match answers.values.get(CURRENCY) {
                     Some(Value::Text(code)) => code.as_str(),
-                    _ => DEFAULT_CURRENCY,
+                    _ => currency.as_str(),
                 };
-                // YAML reads a plain `1.250` as the float 1.25: an amount is read from the digits
-                // as written, so that one that reads two ways is caught.
-                let scalar = match (&located.scalar, question.ty) {
-                    (Scalar::Float(x), Type::Money) => raw_scalar(text, located)
-                        .filter(|raw| raw.parse::<f64>().ok() == Some(*x))
-                        .map_or_else(|| located.scalar.clone(), Scalar::Str),
-                    (scalar, _) => scalar.clone(),
-                };
+                let scalar = written_money(text, located, question.ty);
                 match typed_value_in(question, &scalar, Some(currency)) {
                     // Blank text (spaces, a zero-width space) is no answer: the default applies,
                     // and a required question without one is an error here, at the blank.

@@ -301,7 +301,7 @@ fn mistakes_are_caught_at_the_question_and_asked_again() {
         R::T("call me"),
         R::T("+44 20 7946 0958"),
         R::Pick("New client"),
-        R::T("$900"),
+        R::T("€900"),
         R::T("0.50"),
         R::T("900"),
         R::T("150%"),
@@ -324,7 +324,7 @@ fn mistakes_are_caught_at_the_question_and_asked_again() {
             "This question needs an answer.",
             "The answer is \"call me\"; expected a phone number such as +1 217 555 0142 \
                  (letters are not allowed).",
-            "The answer is \"$900\"; expected an amount such as 1250.00 from 1 to 1,000,000,000,000.",
+            "The answer is \"€900\"; expected an amount such as 1250.00 from 1 to 1,000,000,000,000.",
             "The answer is 0.50; expected an amount such as 1250.00 from 1 to 1,000,000,000,000.",
             "The answer is 150%; expected a percent from 10% to 100%.",
             "The answer is 2; expected a whole number from 3 to 60.",
@@ -375,7 +375,8 @@ fn example_without(keys: &[&str]) -> (Library, Known) {
     let mut known = known();
     for (key, list) in &given.lists {
         let question = library.question(key).unwrap();
-        let value = answers::typed_records("first-time-us.yaml", text, question, list).unwrap();
+        let value =
+            answers::typed_records("first-time-us.yaml", text, question, list, "USD").unwrap();
         known.lists.insert(key.clone(), value);
     }
     for (key, located) in given.values {
@@ -1117,6 +1118,95 @@ fn a_list_is_asked_record_by_record_until_done() {
         script.log.iter().any(|l| l.contains(
             "  milestones       Design approved, April 1, 2026, $250.00; Launch, May 1, 2026"
         )),
+        "{:#?}",
+        script.log
+    );
+}
+
+#[test]
+fn an_amount_that_reads_two_ways_is_asked_about_with_both_readings() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        // Esc at the question types the amount again; then the thousands are picked.
+        R::T("1.250"),
+        R::Esc,
+        R::T("$9.800"),
+        R::Pick("groups thousands"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("9800"));
+    let asked = script.asked();
+    assert_eq!(
+        asked[3..7],
+        [
+            "Your fee",
+            "1.250 reads two ways: which amount did you mean?",
+            "Your fee",
+            "$9.800 reads two ways: which amount did you mean?",
+        ]
+    );
+    // Both readings are offered, in the currency's own format.
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("1.250"),
+        R::Pick("$1.25 (the . comes before the cents)"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("1.25"));
+}
+
+#[test]
+fn an_amount_given_before_the_interview_is_read_by_the_same_rule() {
+    let library = small();
+    let mut known = known();
+    for (key, scalar) in [
+        ("me.name", Scalar::Str("Ann Lee".into())),
+        ("relationship", Scalar::Str("first-time".into())),
+        ("fees.total", Scalar::Str("$4,800".into())),
+    ] {
+        known.presets.insert(
+            key.into(),
+            Preset {
+                scalar,
+                place: "a.yaml:1".into(),
+            },
+        );
+    }
+    let mut script = Script::new(&[R::Enter, R::Enter, R::Enter, R::Enter, WRITE]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("4800"));
+
+    // One that reads two ways is not taken as either: the file's line says why, and the
+    // question is asked.
+    known.presets.get_mut("fees.total").unwrap().scalar = Scalar::Str("1.250".into());
+    let mut script = Script::new(&[
+        R::Enter,
+        R::T("1250"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("1250"));
+    assert!(
+        script
+            .said()
+            .iter()
+            .any(|s| s.starts_with("a.yaml:1: `fees.total` is \"1.250\", which reads two ways")),
         "{:#?}",
         script.log
     );

@@ -364,11 +364,12 @@ fn read_presets(
         let given = answers::read_given(&name, &text, library)?;
         late_payer_applied = given.late_payer_applied;
         let mut problems = given.problems;
+        let currency = answers::given_currency(&given.values, library);
         for (key, list) in &given.lists {
             let Some(question) = library.question(key) else {
                 continue;
             };
-            match answers::typed_records(&name, &text, question, list) {
+            match answers::typed_records(&name, &text, question, list, &currency) {
                 Ok(value) => {
                     lists.insert(key.clone(), value);
                 }
@@ -384,13 +385,12 @@ fn read_presets(
         }
         for (key, located) in given.values {
             let place = format!("{name}:{}", located.line);
-            presets.insert(
-                key,
-                Preset {
-                    scalar: located.scalar,
-                    place,
-                },
+            // An amount is read from its digits as written (YAML reads `1.250` as 1.25).
+            let scalar = library.question(&key).map_or_else(
+                || located.scalar.clone(),
+                |q| answers::written_money(&text, &located, q.ty),
             );
+            presets.insert(key, Preset { scalar, place });
         }
     }
     if let Some(date) = args.contract.date {
