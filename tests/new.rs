@@ -635,11 +635,31 @@ fn without_a_terminal_new_fails_at_once_and_points_to_build() {
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
         "error: `clausewright new` asks its questions in a terminal, but its standard input, \
-         output and error are not one.\nWithout a terminal, write the answers in a file (see examples/ in the \
-         source, or a file saved by an earlier `clausewright new`) and run:\n\n    \
-         clausewright build ANSWERS.yaml\n"
+         output and error are not one.\nWithout a terminal, write the answers in a file and build \
+         the contract from it:\n\n    \
+         clausewright example > answers.yaml    # every question, explained, with example answers: \
+         edit it\n    \
+         clausewright build answers.yaml\n\nAn answers file saved by an earlier `clausewright new` \
+         works too; `clausewright build --help` lists the options.\n"
     );
     assert_eq!(listing(work.path()), Vec::<String>::new());
+
+    // The commands shown work with nothing but the binary: they build a contract.
+    let example = Command::new(BIN)
+        .arg("example")
+        .current_dir(work.path())
+        .output()
+        .unwrap();
+    assert!(example.status.success());
+    std::fs::write(work.path().join("answers.yaml"), &example.stdout).unwrap();
+    build(&["answers.yaml"], work.path());
+    assert!(
+        listing(work.path())
+            .iter()
+            .any(|name| name.ends_with("-contract.pdf")),
+        "{:?}",
+        listing(work.path())
+    );
 }
 
 #[test]

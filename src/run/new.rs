@@ -52,10 +52,14 @@ fn require_terminal() -> Result<(), Error> {
 }
 
 /// What to do without a terminal.
-const NO_TERMINAL: &str = "Without a terminal, write the answers in a file (see examples/ in the source, or a file saved by \
-an earlier `clausewright new`) and run:
+const NO_TERMINAL: &str = "Without a terminal, write the answers in a file and build the contract \
+from it:
 
-    clausewright build ANSWERS.yaml";
+    clausewright example > answers.yaml    # every question, explained, with example answers: edit it
+    clausewright build answers.yaml
+
+An answers file saved by an earlier `clausewright new` works too; `clausewright build --help` lists \
+the options.";
 
 const STDOUT_REFUSED: &str = "`new` writes the answers file beside the contract, so it cannot \
 write to standard output; give -o a folder or a file name";
