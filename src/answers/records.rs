@@ -217,7 +217,10 @@ body: |
         let Some(Value::List(records)) = answers.get("project.scope") else {
             panic!("{answers:?}");
         };
-        assert_eq!(records[0][1].1, Value::Number(rust_decimal::Decimal::new(1200, 0)));
+        assert_eq!(
+            records[0][1].1,
+            Value::Number(rust_decimal::Decimal::new(1200, 0))
+        );
         // A price that reads two ways, quoted or not (YAML reads a plain 1.250 as 1.25), is
         // refused with both readings rather than read as $1.25.
         let text = "project:\n  scope:\n    - item: Logo\n      price: 1.250\n    - item: Site\n      price: \"9.800\"\n";

@@ -1192,14 +1192,7 @@ fn an_amount_given_before_the_interview_is_read_by_the_same_rule() {
     // One that reads two ways is not taken as either: the file's line says why, and the
     // question is asked.
     known.presets.get_mut("fees.total").unwrap().scalar = Scalar::Str("1.250".into());
-    let mut script = Script::new(&[
-        R::Enter,
-        R::T("1250"),
-        R::Enter,
-        R::Enter,
-        R::Enter,
-        WRITE,
-    ]);
+    let mut script = Script::new(&[R::Enter, R::T("1250"), R::Enter, R::Enter, R::Enter, WRITE]);
     let answers = run(&library, &known, &mut script);
     assert_eq!(get(&answers, "fees.total").as_deref(), Some("1250"));
     assert!(
