@@ -485,8 +485,8 @@ sections:
                 "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is written 1e3, with an exponent; write the number in plain digits, such as 12 or 1250.00",
             ),
             (
-                scope("Logo", "\"10.005\""),
-                "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is \"10.005\"; expected an amount with at most two decimal places",
+                scope("Logo", "\"10.0051\""),
+                "a.yaml:4:14: `price` of deliverable 1 of `project.scope` is \"10.0051\"; expected an amount with at most two decimal places",
             ),
             (
                 scope(&long, "\"10\""),
