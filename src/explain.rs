@@ -12,27 +12,83 @@
 //! source-code clause in a translation contract). The library's text (titles, summaries,
 //! conditions) is trusted Markdown; the client's name comes from the answers and is escaped
 //! like every other answer.
+//!
+//! The note is written in the contract's language: the titles and summaries are the clauses'
+//! own in that language (a Turkish clause file carries its own `summary`), and the note's few
+//! words of its own come from [`Words`].
 
 use std::fmt::Write as _;
 
 use crate::assemble::Contract;
 use crate::model::keys::{AGREEMENT_LANGUAGE, COUNTRY, PROFESSION};
+use crate::model::{Language, place};
 use crate::render::escape;
 
-/// The cover note, as Markdown.
+/// The note's own words in one language.
+struct Words {
+    /// The heading, from the contract's title and the client's name (both escaped).
+    heading: fn(&str, &str) -> String,
+    /// The line under the heading.
+    intro: &'static str,
+    /// The heading of the clauses in the contract.
+    included: &'static str,
+    /// What opens the line naming the sections without a summary.
+    standard: &'static str,
+    /// The heading of the clauses left out.
+    left_out: &'static str,
+    /// The sentence giving a left-out clause's condition.
+    applies: fn(&str) -> String,
+}
+
+const ENGLISH: Words = Words {
+    heading: |title, client| format!("Cover note: {title} with {client}"),
+    intro: "For you, not for the client: what each section does for you, and what these answers \
+            leave out.",
+    included: "In the contract",
+    standard: "Standard terms",
+    left_out: "Left out",
+    applies: |when| format!("Applies when {when}."),
+};
+
+const TURKISH: Words = Words {
+    heading: |title, client| format!("Açıklama notu: {client} ile {title}"),
+    intro: "Müşteri için değil, sizin için: her madde size ne sağlar, bu yanıtlar neyi dışarıda \
+            bırakır.",
+    included: "Sözleşmede",
+    standard: "Standart hükümler",
+    left_out: "Dışarıda kalanlar",
+    // The condition is in the conditions' own language (keys, `and`, `not`): code in Turkish
+    // prose.
+    applies: |when| format!("Şu koşulda eklenir: `{when}`."),
+};
+
+fn words(language: Language) -> &'static Words {
+    match language {
+        Language::En => &ENGLISH,
+        Language::Tr => &TURKISH,
+    }
+}
+
+/// The heading of the note in `language`, for the PDF's title: `Cover note: {title}`.
 #[must_use]
-pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
+pub fn note_title(title: &str, language: Language) -> String {
+    match language {
+        Language::En => format!("Cover note: {title}"),
+        Language::Tr => format!("Açıklama notu: {title}"),
+    }
+}
+
+/// The cover note, as Markdown, in `language` (the language `contract` is written in).
+#[must_use]
+pub fn cover_note(contract: &Contract<'_>, client: &str, language: Language) -> String {
+    let words = words(language);
     let mut out = String::with_capacity(4 * 1024);
     let _ = writeln!(
         out,
-        "# Cover note: {} with {}\n",
-        escape(&contract.library.title),
-        escape(client)
+        "# {}\n",
+        (words.heading)(&escape(&contract.library.title), &escape(client))
     );
-    out.push_str(
-        "For you, not for the client: what each section does for you, and what these answers \
-         leave out.\n\n## In the contract\n\n",
-    );
+    let _ = write!(out, "{}\n\n## {}\n\n", words.intro, words.included);
     let name = |number: Option<u32>, title: &str| match number {
         Some(number) => format!("{number}. {title}"),
         None => title.to_owned(),
@@ -48,7 +104,7 @@ pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
         }
     }
     if !standard.is_empty() {
-        let _ = writeln!(out, "- Standard terms: {}.", standard.join("; "));
+        let _ = writeln!(out, "- {}: {}.", words.standard, standard.join("; "));
     }
     // A clause that shares its place with an included one is an alternative to it (the
     // deposit or payment in advance, the licence or the transfer), not a safeguard left out.
@@ -61,25 +117,26 @@ pub fn cover_note(contract: &Contract<'_>, client: &str) -> String {
                 .iter()
                 .any(|p| p.clause.order == clause.order)
         })
-        // A clause of another trade, another country's law or another language is not a
-        // safeguard these answers could switch on.
+        // A clause of another trade, another country's law (or what the place's law gives,
+        // `place.*`) or another language is not a safeguard these answers could switch on.
         .filter(|clause| {
             !clause.when.as_ref().is_some_and(|when| {
-                when.keys()
-                    .iter()
-                    .any(|(key, _)| [PROFESSION, COUNTRY, AGREEMENT_LANGUAGE].contains(key))
+                when.keys().iter().any(|(key, _)| {
+                    [PROFESSION, COUNTRY, AGREEMENT_LANGUAGE].contains(key)
+                        || key.starts_with(place::PREFIX)
+                })
             })
         })
         .collect();
     if !left_out.is_empty() {
-        out.push_str("\n## Left out\n\n");
+        let _ = write!(out, "\n## {}\n\n", words.left_out);
         for clause in left_out {
             let _ = write!(out, "- **{}:**", clause.title);
             if let Some(summary) = &clause.summary {
                 let _ = write!(out, " {summary}");
             }
             if let Some(when) = &clause.when {
-                let _ = write!(out, " Applies when {}.", when.source);
+                let _ = write!(out, " {}", (words.applies)(&when.source));
             }
             out.push('\n');
         }
@@ -111,7 +168,7 @@ mod tests {
         let prepared = crate::prepare::prepare(library, answers, &options).unwrap();
         let (library, answers) = (&prepared.library, &prepared.answers);
         let contract = assemble::assemble(library, answers);
-        let note = cover_note(&contract, "Priya Raman *Physio*");
+        let note = cover_note(&contract, "Priya Raman *Physio*", Language::En);
         assert!(note.starts_with(
             "# Cover note: Web Design Services Agreement with Priya Raman \\*Physio\\*\n"
         ));
@@ -154,6 +211,7 @@ mod tests {
                         "freelancer.profession",
                         "jurisdiction.country",
                         "agreement.language",
+                        "place.",
                     ]
                     .iter()
                     .any(|key| w.source.contains(key))

@@ -175,6 +175,17 @@ pub fn money(amount: Decimal, code: &str, locale: Locale) -> Option<String> {
     })
 }
 
+/// A currency as a contract names it in a sentence ("all amounts are in ..."): its ISO 4217
+/// code in English (`USD`), its Turkish name with the code a Turkish reader knows in Turkish
+/// (`Türk lirası (TL)`, `ABD doları (USD)`).
+#[must_use]
+pub fn currency_name(code: &str, locale: Locale) -> String {
+    match locale {
+        Locale::EnUs | Locale::EnGb => code.to_owned(),
+        Locale::Tr => tr::currency_name(code),
+    }
+}
+
 /// A percentage as a contract writes it: `fifty percent (50%)`, `one and one-half percent
 /// (1.5%)`, `one-quarter of one percent (0.25%)`; a fraction finer than hundredths only in
 /// figures (`1.125%`), never as "one point one two five".

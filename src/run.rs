@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers;
 use crate::assemble;
+use crate::assemble::Contract;
 use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
 use crate::error::{Counts, Diagnostic, Error, Severity, github_annotation};
@@ -14,7 +15,8 @@ use crate::layout::{self, ColumnOptions, LayoutOptions};
 use crate::library::{self, Library, SourceFile, built_in_files, is_yaml};
 use crate::lint;
 use crate::model::Language;
-use crate::model::keys::CLIENT_NAME;
+use crate::model::Value;
+use crate::model::keys::{AGREEMENT_PREVAILING, CLIENT_NAME};
 use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
 use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
@@ -563,11 +565,12 @@ pub(crate) fn write_contract(
         Destination::Files(paths) => {
             let note = terms
                 .explain
-                .then(|| explain::cover_note(&contract, &client));
+                .then(|| cover_note(prepared, &contract, &client));
             for (format, path) in paths {
                 let bytes = render_format(format, &text, paper, &meta, &mut fields)?;
-                if let Some(note) = &note {
-                    let (note_path, bytes) = cover_note_file(format, note, paper, &meta, &path)?;
+                if let Some((note, language)) = &note {
+                    let (note_path, bytes) =
+                        cover_note_file(format, (note, *language), paper, &meta, &path)?;
                     written.push(Written::file(&note_path, "cover-note", format.extension()));
                     writes.push((note_path, bytes));
                 }
@@ -611,23 +614,48 @@ fn contract_meta(prepared: &Prepared, options: &ContractArgs) -> Result<PdfMeta,
     })
 }
 
-/// The cover note in `format`, and where it goes beside the contract at `contract`. The note
-/// is for the freelancer: no draft mark, nothing to sign.
+/// The language of the cover note: the contract's, and for a bilingual contract the
+/// prevailing one (`agreement.prevailing`, English when unanswered), so that the note explains
+/// the text that governs, on one page.
+fn note_language(prepared: &Prepared) -> Language {
+    let Some(second) = prepared.languages.second() else {
+        return prepared.language();
+    };
+    match prepared.answers.get(AGREEMENT_PREVAILING) {
+        Some(Value::Text(code)) if code.parse() == Ok(second) => second,
+        _ => prepared.language(),
+    }
+}
+
+/// The cover note of `contract` (assembled in the contract's first language) and the language
+/// it is written in (see [`note_language`]).
+fn cover_note(prepared: &Prepared, contract: &Contract<'_>, client: &str) -> (String, Language) {
+    let language = note_language(prepared);
+    let note = match &prepared.second {
+        Some((library, answers)) if language != prepared.language() => {
+            explain::cover_note(&assemble::assemble(library, answers), client, language)
+        }
+        _ => explain::cover_note(contract, client, language),
+    };
+    (note, language)
+}
+
+/// The cover note (its Markdown and language) in `format`, and where it goes beside the
+/// contract at `contract`. The note is for the freelancer: no draft mark, nothing to sign.
 fn cover_note_file(
     format: OutputFormat,
-    note: &str,
+    (note, language): (&str, Language),
     paper: layout::Paper,
     meta: &PdfMeta,
     contract: &Path,
 ) -> Result<(PathBuf, Vec<u8>), Error> {
     let note_meta = PdfMeta {
-        title: format!("Cover note: {}", meta.title),
+        title: explain::note_title(&meta.title, language),
         draft: false,
         sign_tags: None,
         ..meta.clone()
     };
-    // The cover note is written in English.
-    let note = Text::one(note, Language::En);
+    let note = Text::one(note, language);
     let bytes = match format {
         OutputFormat::Md | OutputFormat::Docx => {
             render_format(format, &note, paper, &note_meta, &mut Vec::new())?
@@ -637,8 +665,7 @@ fn cover_note_file(
             let options = LayoutOptions {
                 paper,
                 compact: true,
-                // The cover note is written in English.
-                language: layout::Language::English,
+                language: layout_language(language),
             };
             pdf::pdf(&layout::layout(note.markdown, &options)?, &note_meta)
         }

@@ -264,7 +264,7 @@ fn cover_note_pages(answers: clausewright::answers::Answers, paper: Paper) -> (u
         .get("client.name")
         .map(ToString::to_string)
         .unwrap_or_default();
-    let note = clausewright::explain::cover_note(&contract, &client);
+    let note = clausewright::explain::cover_note(&contract, &client, prepared.language());
     let options = LayoutOptions {
         paper,
         compact: true,

@@ -2,7 +2,9 @@
 //! builds a Turkish contract whose PDF reads back word for word, Turkish letters and `₺`
 //! included; a bilingual contract sets each clause's English and Turkish texts level, side by
 //! side, on the same pages; the Turkish contract of every profession has no English sentence;
-//! and `check` refuses a clause or an option written in one language only, at its line.
+//! `check` refuses a clause or an option written in one language only, at its line; and the
+//! cover note of `--explain` is written in the contract's language (for a bilingual contract,
+//! the prevailing one).
 
 use std::path::Path;
 
@@ -542,4 +544,106 @@ fn a_language_the_library_is_not_written_in_is_refused_before_anything_is_writte
         "{}",
         bad.stderr
     );
+}
+
+/// Builds `answers` (a file's text) with `--explain` into a fresh folder, in Markdown; returns
+/// the contract and the cover note.
+fn explained(answers: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    std::fs::write(&file, answers).unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let outcome = run(&mut clausewright(&[
+        "build",
+        file.to_str().unwrap(),
+        "--explain",
+        "--format",
+        "md",
+        "-o",
+        out.join("x-contract.md").to_str().unwrap(),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    (
+        std::fs::read_to_string(out.join("x-contract.md")).unwrap(),
+        std::fs::read_to_string(out.join("x-cover-note.md")).unwrap(),
+    )
+}
+
+#[test]
+fn the_cover_note_is_in_the_contracts_language_and_a_bilingual_ones_in_the_prevailing_language() {
+    let turkish = std::fs::read_to_string(root().join("examples/tr-istanbul.yaml")).unwrap();
+    let (contract, note) = explained(&turkish);
+    assert!(
+        contract.contains("Bu Sözleşmedeki tüm tutarlar Türk lirası (TL) cinsindendir."),
+        "the lira is named in Turkish"
+    );
+    assert!(
+        note.starts_with(
+            "# Açıklama notu: Boğaziçi Gıda Ticaret A.Ş. ile Grafik Tasarım Hizmet Sözleşmesi\n"
+        ),
+        "{note}"
+    );
+    for expected in [
+        "\n## Sözleşmede\n",
+        "- **2. Proje ve Kapsamı:** Ücrete yalnızca listelenen kapsam girer;",
+        "- Standart hükümler: 1. Taraflar ve Yürürlük;",
+        "\n## Dışarıda kalanlar\n",
+        "Müşteri karşı çıkmadıkça bitmiş işte adınız yer alır. Şu koşulda eklenir: `credit.line`.",
+    ] {
+        assert!(note.contains(expected), "{expected:?} is not in:\n{note}");
+    }
+    for english in [
+        "Cover note",
+        "In the contract",
+        "Standard terms",
+        "Left out",
+        "Applies when",
+    ] {
+        assert!(!note.contains(english), "{english:?} is in:\n{note}");
+    }
+    // A bilingual contract: one note, in the language that prevails.
+    let bilingual =
+        std::fs::read_to_string(root().join("examples/bilingual-us-client.yaml")).unwrap();
+    let (contract, note) = explained(&bilingual);
+    assert!(note.starts_with("# Cover note: "), "{note}");
+    assert!(contract.contains("All amounts in this Agreement are in USD."));
+    assert!(contract.contains("Bu Sözleşmedeki tüm tutarlar ABD doları (USD) cinsindendir."));
+    let (_, note) = explained(&bilingual.replace("prevailing: en", "prevailing: tr"));
+    assert!(note.starts_with("# Açıklama notu: "), "{note}");
+    assert!(note.contains("\n## Sözleşmede\n"), "{note}");
+}
+
+#[test]
+fn check_refuses_a_clause_that_explains_itself_in_one_language_only() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("clauses"), dir.path());
+    let credit = dir.path().join("tr/127-credit.yaml");
+    let text = std::fs::read_to_string(&credit).unwrap();
+    let without: String = text
+        .lines()
+        .filter(|l| !l.starts_with("summary:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&credit, without).unwrap();
+    let notices = dir.path().join("tr/180-notices.yaml");
+    let text = std::fs::read_to_string(&notices).unwrap();
+    std::fs::write(
+        &notices,
+        text.replacen("\nbody:", "\nsummary: \"Bildirimler.\"\nbody:", 1),
+    )
+    .unwrap();
+    let outcome = run(&mut clausewright(&["check", dir.path().to_str().unwrap()]));
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    let out = outcome.stderr;
+    assert!(
+        out.contains("the Turkish clause `credit` has no `summary`, the English one has"),
+        "{out}"
+    );
+    assert!(out.contains("tr/127-credit.yaml:"), "{out}");
+    assert!(
+        out.contains("the Turkish clause `notices` has a `summary`, the English one has none"),
+        "{out}"
+    );
+    assert!(out.contains("tr/180-notices.yaml:"), "{out}");
 }

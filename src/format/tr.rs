@@ -268,6 +268,28 @@ pub fn money(amount: Decimal, code: &str, exponent: u32) -> String {
     format!("{sign}{number} {unit}")
 }
 
+/// A currency named in a Turkish sentence: `Türk lirası (TL)`, `ABD doları (USD)`; a code
+/// without a Turkish name stands alone (`CHF`).
+///
+/// The lira is written `TL`, as in amounts (`12.400,00 TL`), not `TRY`: `TRY` is the code of
+/// payment systems, `TL` the abbreviation Turkish law and invoices use (Law no. 5083 on the
+/// Currency of the Republic of Türkiye, art. 1, names the unit "Türk Lirası").
+#[must_use]
+pub fn currency_name(code: &str) -> String {
+    let name = match code {
+        "TRY" => return "Türk lirası (TL)".to_owned(),
+        "USD" => "ABD doları",
+        "EUR" => "avro",
+        "GBP" => "İngiliz sterlini",
+        "CAD" => "Kanada doları",
+        "AUD" => "Avustralya doları",
+        "CHF" => "İsviçre frangı",
+        "JPY" => "Japon yeni",
+        _ => return code.to_owned(),
+    };
+    format!("{name} ({code})")
+}
+
 /// A date as a Turkish contract writes it: `1 Aralık 2026` (no leading zero, month
 /// capitalised as the TDK writes month names in a full date).
 #[must_use]

@@ -18,6 +18,7 @@ pub(crate) const HELPERS: &[&str] = &[
     "percent_of",
     "times",
     "minus",
+    "currency",
     "section",
 ];
 
@@ -357,9 +358,8 @@ fn check_params<'q>(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let expected = match helper {
-        "money" | "percent" | "date" | "words" | "section" | "if" | "unless" | "when" | "each" => {
-            Some(1)
-        }
+        "money" | "percent" | "date" | "words" | "currency" | "section" | "if" | "unless"
+        | "when" | "each" => Some(1),
         "percent_of" | "times" | "minus" => Some(2),
         _ => None,
     };

@@ -257,6 +257,27 @@ fn compare(
             ),
         ));
     }
+    // The cover note of `--explain` is written in the contract's language: a clause that
+    // explains itself in one language does so in the other.
+    match (&clause.summary, &twin.summary) {
+        (None, Some(_)) => diagnostics.push(at(
+            "id",
+            clause.id.chars().count(),
+            format!(
+                "the {name} clause `{}` has no `summary`, the English one has ({}): the cover note of --explain gives each clause's summary in the contract's language",
+                clause.id, twin.origin.file
+            ),
+        )),
+        (Some(_), None) => diagnostics.push(at(
+            "summary",
+            1,
+            format!(
+                "the {name} clause `{}` has a `summary`, the English one has none ({}): give both or neither",
+                clause.id, twin.origin.file
+            ),
+        )),
+        _ => {}
+    }
     // Each block (`{{#if x}}`, `{{#when '...'}}`, `{{#each x}}`) is an option of the clause:
     // both texts have the same blocks, as many times each.
     let differences = block_differences(&twin.template, &clause.template);

@@ -218,6 +218,7 @@ pub(crate) fn registry_with_titles(
     registry.register_helper("percent_of", Box::new(ValueHelper(percent_of, locale)));
     registry.register_helper("times", Box::new(ValueHelper(times, locale)));
     registry.register_helper("minus", Box::new(ValueHelper(minus, locale)));
+    registry.register_helper("currency", Box::new(ValueHelper(currency, locale)));
     registry.register_helper(
         "section",
         Box::new(SectionHelper {
@@ -463,6 +464,19 @@ fn money(h: &Helper<'_>, ctx: &Context, locale: Locale) -> HelperResult {
         ))
     })?;
     Ok(Json::String(text))
+}
+
+/// `{{currency fees.currency}}`: the currency named in a sentence, `USD` in English,
+/// `Türk lirası (TL)` in Turkish.
+fn currency(h: &Helper<'_>, _: &Context, locale: Locale) -> HelperResult {
+    let value = param(h, 0)?;
+    let code = value.as_str().ok_or_else(|| {
+        fail(format!(
+            "`currency` needs a currency code, not {}",
+            describe(value)
+        ))
+    })?;
+    Ok(Json::String(format::currency_name(code, locale)))
 }
 
 /// `{{percent deposit.percent}}`: `fifty percent (50%)`.

@@ -294,3 +294,12 @@ fn dates_name_the_month() {
         ]
     );
 }
+
+#[test]
+fn a_currency_is_named_by_its_turkish_name_and_the_lira_as_tl() {
+    assert_eq!(currency_name("TRY"), "Türk lirası (TL)");
+    assert_eq!(currency_name("USD"), "ABD doları (USD)");
+    assert_eq!(currency_name("EUR"), "avro (EUR)");
+    assert_eq!(currency_name("GBP"), "İngiliz sterlini (GBP)");
+    assert_eq!(currency_name("SEK"), "SEK");
+}
