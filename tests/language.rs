@@ -620,12 +620,11 @@ fn check_refuses_a_clause_that_explains_itself_in_one_language_only() {
     copy_dir(&root().join("clauses"), dir.path());
     let credit = dir.path().join("tr/127-credit.yaml");
     let text = std::fs::read_to_string(&credit).unwrap();
-    let without: String = text
+    let without: Vec<&str> = text
         .lines()
         .filter(|l| !l.starts_with("summary:"))
-        .map(|l| format!("{l}\n"))
         .collect();
-    std::fs::write(&credit, without).unwrap();
+    std::fs::write(&credit, without.join("\n")).unwrap();
     let notices = dir.path().join("tr/180-notices.yaml");
     let text = std::fs::read_to_string(&notices).unwrap();
     std::fs::write(

@@ -257,27 +257,7 @@ fn compare(
             ),
         ));
     }
-    // The cover note of `--explain` is written in the contract's language: a clause that
-    // explains itself in one language does so in the other.
-    match (&clause.summary, &twin.summary) {
-        (None, Some(_)) => diagnostics.push(at(
-            "id",
-            clause.id.chars().count(),
-            format!(
-                "the {name} clause `{}` has no `summary`, the English one has ({}): the cover note of --explain gives each clause's summary in the contract's language",
-                clause.id, twin.origin.file
-            ),
-        )),
-        (Some(_), None) => diagnostics.push(at(
-            "summary",
-            1,
-            format!(
-                "the {name} clause `{}` has a `summary`, the English one has none ({}): give both or neither",
-                clause.id, twin.origin.file
-            ),
-        )),
-        _ => {}
-    }
+    compare_summary(file, clause, twin, name, diagnostics);
     // Each block (`{{#if x}}`, `{{#when '...'}}`, `{{#each x}}`) is an option of the clause:
     // both texts have the same blocks, as many times each.
     let differences = block_differences(&twin.template, &clause.template);
@@ -329,6 +309,41 @@ fn compare(
                 ),
             ));
         }
+    }
+}
+
+/// Checks that a translated clause has a `summary` where its English twin has one, and only
+/// there: the cover note of `--explain` is written in the contract's language, so a clause
+/// that explains itself in one language does so in the other.
+fn compare_summary(
+    file: &SourceFile,
+    clause: &Clause,
+    twin: &Clause,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let at = |key: &str, width: usize, message: String| {
+        let (line, column) = top_level_value(&file.text, key);
+        Diagnostic::error(&file.display, &file.text, line, column, message).with_width(width)
+    };
+    match (&clause.summary, &twin.summary) {
+        (None, Some(_)) => diagnostics.push(at(
+            "id",
+            clause.id.chars().count(),
+            format!(
+                "the {name} clause `{}` has no `summary`, the English one has ({}): the cover note of --explain gives each clause's summary in the contract's language",
+                clause.id, twin.origin.file
+            ),
+        )),
+        (Some(_), None) => diagnostics.push(at(
+            "summary",
+            1,
+            format!(
+                "the {name} clause `{}` has a `summary`, the English one has none ({}): give both or neither",
+                clause.id, twin.origin.file
+            ),
+        )),
+        _ => {}
     }
 }
 
