@@ -633,7 +633,7 @@ error: `place.court` is neither declared in library.yaml nor a letter variable
 15 | ...reement gives me to recover it, which include a claim in {{{{place.court}}}} under {{{{section \"governing-law\" titled=true}}}}.
    |                                                               ^^^^^^^^^^^
 
-error: unknown helper `cash`; the helpers are `date`, `minus`, `money`, `percent`, `percent_of`, `section`, `times`, `words`
+error: unknown helper `cash`; the helpers are `currency`, `date`, `minus`, `money`, `percent`, `percent_of`, `section`, `times`, `words`
   --> {folder}/payment-resend.yaml:16:44
    |
 16 |   - balance due on {{{{date letter.date}}}}: {{{{cash invoice.balance}}}}
