@@ -8,6 +8,8 @@
 //! no finding. Warnings fail `build` only with
 //! `--deny-warnings`; an error (a party that cannot be named) always fails it.
 
+mod trade_words;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -140,6 +142,9 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
         })
         .collect();
     findings.extend(left_out_answers(file, text, answers, library, &located));
+    findings.extend(trade_words::other_trades_words(
+        file, text, answers, library,
+    ));
     findings.sort_by_key(|d| d.line);
     findings
 }

@@ -31,7 +31,7 @@ use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
 pub(crate) use place::{place_in, place_of};
-pub(crate) use read::{Given, read_given, value_locations};
+pub(crate) use read::{Given, Located, read_given, value_locations};
 pub(crate) use read::{scalar_width, written_money};
 pub(crate) use records::typed_records;
 pub use validate::parse;

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_saphyr::Spanned;
 
 use super::raw::{RawLibrary, RawQuestion};
+use super::signs::load_signs;
 use super::trades::{Trades, load_trades};
 use super::{Section, SourceFile, is_key, read_yaml};
 use crate::error::Diagnostic;
@@ -241,7 +242,14 @@ pub(crate) fn load_declarations(
             "the title is empty".into(),
         ));
     }
-    let trades = load_trades(name, text, raw.trades, &sections, diagnostics);
+    let mut trades = load_trades(name, text, raw.trades, &sections, diagnostics);
+    let professions: Vec<&str> = sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .filter(|q| q.key == crate::model::keys::PROFESSION)
+        .flat_map(|q| q.choices.iter().map(|c| c.value.as_str()))
+        .collect();
+    trades.signs = load_signs(name, text, raw.trade_signs, &professions, diagnostics);
     Some((title, sections, trades))
 }
 

@@ -9,6 +9,7 @@
 //! raw           the serde shapes of library.yaml and of a clause file, and their JSON Schemas
 //! declarations  library.yaml → title and sections of Questions
 //! trades        library.yaml's `trades:` → the words of each profession (`trade.role`)
+//! signs         library.yaml's `trade_signs:` → the words that mark a text as a trade's work
 //! clauses       a clause file → Clause (on every core)
 //! template      Handlebars bodies: declared keys, known helpers, cross-references, open blocks
 //! markdown      bodies as Markdown: open fences, raw HTML, reference definitions, tabs, nesting
@@ -24,6 +25,7 @@ mod declarations;
 mod fold;
 mod markdown;
 mod raw;
+mod signs;
 mod template;
 mod trades;
 mod translation;
@@ -42,6 +44,7 @@ pub use builtin::built_in_files;
 pub(crate) use clauses::{load_clauses, written_id};
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
 pub(crate) use markdown::markdown_problems;
+pub use signs::Signs;
 pub(crate) use template::section_references;
 pub(crate) use template::{
     check_cross_references, check_template, template_syntax_message, too_deep, unbalanced_tags,
@@ -170,7 +173,12 @@ impl Library {
         Some(Library {
             title: translation.title.clone(),
             clauses: translation.clauses.clone(),
-            trades: translation.trades.clone(),
+            // The signs are in every language already: the English table's stay.
+            trades: {
+                let mut trades = translation.trades.clone();
+                trades.signs = self.trades.signs;
+                trades
+            },
             sections: self.sections,
             profiles: self.profiles,
             translations: self.translations.clone(),

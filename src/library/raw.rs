@@ -29,6 +29,11 @@ pub(super) struct RawLibrary {
     /// `{{trade.role}}` and so on; `title`, when given, is the contract's title.
     #[schemars(with = "Option<BTreeMap<String, BTreeMap<String, String>>>")]
     pub(super) trades: Option<BTreeMap<String, BTreeMap<String, Spanned<String>>>>,
+    /// For each profession of `trades`, the words (in any language) that mark a text as that
+    /// trade's work: `build` warns when a description of the work names those of other trades
+    /// only. A trailing `*` stands for any ending (`website*`).
+    #[schemars(with = "Option<BTreeMap<String, Vec<String>>>")]
+    pub(super) trade_signs: Option<BTreeMap<String, Vec<Spanned<String>>>>,
 }
 
 /// A group of questions asked together.

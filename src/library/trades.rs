@@ -31,6 +31,8 @@ pub struct Trades {
     pub words: BTreeMap<String, BTreeMap<String, String>>,
     /// One text variable per word (`trade.role`), for the checks that look keys up.
     questions: Vec<Question>,
+    /// The words that mark a text as each trade's work (`trade_signs:`), in every language.
+    pub signs: super::Signs,
 }
 
 impl Trades {
@@ -178,9 +180,14 @@ pub(super) fn load_trades(
         return Trades {
             words: BTreeMap::new(),
             questions,
+            signs: super::Signs::default(),
         };
     }
-    Trades { words, questions }
+    Trades {
+        words,
+        questions,
+        signs: super::Signs::default(),
+    }
 }
 
 /// The words of one row, each checked: a valid name, a plain non-empty text on one line.

@@ -67,11 +67,15 @@ pub enum Term {
     /// The milestones, each with its date and payment (the list's first date and money
     /// fields).
     Milestones,
+    /// The project's short name.
+    ProjectName,
+    /// The credit line on the finished work.
+    CreditLine,
 }
 
 impl Term {
     /// Every term, in declaration order.
-    pub const ALL: [Term; 25] = [
+    pub const ALL: [Term; 27] = [
         Term::KillFee,
         Term::SilenceDays,
         Term::CancellationFee,
@@ -97,6 +101,8 @@ impl Term {
         Term::Scope,
         Term::Delivery,
         Term::Milestones,
+        Term::ProjectName,
+        Term::CreditLine,
     ];
 
     /// The type an answer playing this term must have.
@@ -114,7 +120,9 @@ impl Term {
             | Term::FreelancerAddress
             | Term::ClientName
             | Term::ClientAddress
-            | Term::Services => Type::Text,
+            | Term::Services
+            | Term::ProjectName
+            | Term::CreditLine => Type::Text,
             Term::FreelancerEmail | Term::ClientEmail => Type::Email,
             Term::FreelancerPhone | Term::ClientPhone => Type::Phone,
             Term::Scope | Term::Milestones => Type::List,
@@ -150,6 +158,8 @@ impl Term {
             Term::Scope => "scope",
             Term::Delivery => "delivery",
             Term::Milestones => "milestones",
+            Term::ProjectName => "project-name",
+            Term::CreditLine => "credit-line",
         }
     }
 }
