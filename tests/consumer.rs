@@ -22,7 +22,7 @@ fn a_consumer_keeps_its_remedies_and_a_business_gets_the_business_terms() {
     let (consumer, business) = consumer_and_business();
     // Business terms, each absent from the consumer's contract.
     for business_term in [
-        "is the Client’s only remedy for a defect",
+        "is the Client’s only remedy for a Deliverable that falls short",
         "is limited to the total amount that the Client has paid the Designer under this Agreement.",
         "even if that loss was foreseeable",
         "uses it in its business",

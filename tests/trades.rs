@@ -41,6 +41,22 @@ const MARKERS: &[(&[&str], &str)] = &[
     (&["photography"], "shoot"),
     (&["consulting"], "Consultant"),
     (&["consulting"], "consulting"),
+    (
+        &[
+            "web-design",
+            "software-development",
+            "graphic-design",
+            "illustration",
+            "photography",
+        ],
+        "Defect Notice",
+    ),
+    (&["web-design", "software-development"], "virus"),
+    (&["illustration"], "sketch"),
+    (&["translation"], "ISO 17100"),
+    (&["translation"], "preferential changes"),
+    (&["consulting"], "round of comments"),
+    (&["consulting"], "rely on them"),
 ];
 
 pub(crate) fn built_in() -> Library {
@@ -232,6 +248,7 @@ const TRADE_CLAUSES: &[(&str, &[&str])] = &[
         &["graphic-design", "illustration", "photography"],
     ),
     ("Model and Property Releases", &["photography"]),
+    ("Shoot Days, Weather and Reshoots", &["photography"]),
     (
         "Source Text and Accuracy of the Translation",
         &["translation"],
@@ -375,15 +392,117 @@ fn the_ai_clause_states_the_chosen_policy_in_every_trade() {
 #[test]
 fn one_revision_round_is_singular() {
     let library = built_in();
-    let mut answers = answers_for(&library, "translation");
-    answers.set("project.revisions", Value::Integer(1));
-    let markdown = build(&library, answers.clone());
-    assert!(
-        markdown.contains("The Fee includes one (1) revision round for the Project as a whole"),
-        "{markdown}"
-    );
-    answers.set("project.revisions", Value::Integer(3));
-    assert!(build(&library, answers).contains("The Fee includes three (3) revision rounds"));
+    for (profession, one, three) in [
+        (
+            "web-design",
+            "one (1) revision round",
+            "three (3) revision rounds",
+        ),
+        (
+            "translation",
+            "one (1) round of preferential changes",
+            "three (3) rounds of preferential changes",
+        ),
+        (
+            "consulting",
+            "one (1) round of comments",
+            "three (3) rounds of comments",
+        ),
+    ] {
+        let mut answers = answers_for(&library, profession);
+        answers.set("project.revisions", Value::Integer(1));
+        let markdown = build(&library, answers.clone());
+        let expected = format!(
+            "The Fee includes {one} for the Project as a whole, whichever Deliverable it concerns."
+        );
+        assert!(markdown.contains(&expected), "{profession}: {markdown}");
+        answers.set("project.revisions", Value::Integer(3));
+        let expected = format!(
+            "The Fee includes {three} for the Project as a whole, whichever Deliverables they concern."
+        );
+        assert!(build(&library, answers).contains(&expected), "{profession}");
+    }
+}
+
+/// What the Client's notice of a shortfall is called, what it may point out, and what the
+/// rounds of changes in the fee are, in each trade's own terms.
+#[test]
+fn each_trade_reviews_and_corrects_the_work_in_its_own_terms() {
+    let library = built_in();
+    let cases: [(&str, &str, &[&str]); 3] = [
+        (
+            "web-design",
+            "each way in which the Deliverable does not match the Scope (a “**Defect Notice**”)",
+            &["A revision round is one set of changes that the Client asks for together"],
+        ),
+        (
+            "translation",
+            "each mistranslation, omission or other error against the Source Text, each departure from the Client’s glossary or instructions, and each other way in which the Deliverable does not match the Scope (a “**Correction Notice**”)",
+            &[
+                "A round of preferential changes is one set of changes of wording, style or terminology that the Client prefers although the translation is accurate",
+                "corrects free of charge, outside those rounds, every mistranslation, omission or other error against the Source Text",
+                "or that it contains a mistranslation or omission against the Source Text, the Translator corrects it free of charge",
+                "a second translator with the competence that ISO 17100 requires of a reviser compares each translation with the Source Text",
+                "it is not a claim that the Translator is certified under that standard",
+            ],
+        ),
+        (
+            "consulting",
+            "each factual error in the Deliverable and each part of the Scope that it leaves out, but not a disagreement with the Consultant’s findings or recommendations (a “**Correction Notice**”)",
+            &[
+                "the Consultant does not change a finding or recommendation that it still holds to be right",
+                "such as an interview, a meeting or a workshop, is accepted when it has taken place, without a Review Period",
+                "No one else may rely on them without the Consultant’s written consent",
+                "may name the Client and describe the Project there only in general terms",
+            ],
+        ),
+    ];
+    for (profession, notice, words) in cases {
+        let markdown = build(&library, answers_for(&library, profession));
+        assert!(
+            section_of(&markdown, "Delivery and Acceptance").contains(notice),
+            "{profession}: {notice}"
+        );
+        for words in words {
+            assert!(markdown.contains(words), "{profession}: {words}");
+        }
+        // No defect of a thing made, in a translation or in advice.
+        if profession != "web-design" {
+            assert!(!markdown.contains("defect in"), "{profession}");
+            assert!(!markdown.contains("fixes that defect"), "{profession}");
+        }
+    }
+}
+
+#[test]
+fn a_photo_shoot_moves_for_the_weather_and_a_lost_day_is_paid() {
+    let library = built_in();
+    let markdown = build(&library, answers_for(&library, "photography"));
+    let shoots = section_of(&markdown, "Shoot Days, Weather and Reshoots");
+    for words in [
+        "by notice given less than two (2) business days before it",
+        "the Client pays for the time that the Photographer reserved for that day, up to eight (8) hours, as extra work under section 4",
+        "the Client pays no fee for the postponement, only the expenses already spent for it or that can no longer be cancelled",
+        "the Photographer reshoots them at its own cost, charging neither its time nor the expenses of the reshoot; that reshoot",
+    ] {
+        assert!(shoots.contains(words), "{words}\n{shoots}");
+    }
+    // A consumer keeps its remedies.
+    let mut answers = answers_for(&library, "photography");
+    answers.set("client.kind", text_value("individual"));
+    answers.set("client.consumer", Value::Bool(true));
+    let markdown = build(&library, answers);
+    let shoots = section_of(&markdown, "Shoot Days, Weather and Reshoots");
+    assert!(!shoots.contains("only remedy"), "{shoots}");
+}
+
+#[test]
+fn an_illustration_is_paid_by_the_stage_it_reached() {
+    let library = built_in();
+    let markdown = build(&library, answers_for(&library, "illustration"));
+    assert!(section_of(&markdown, "Ending the Agreement").contains(
+        "For each illustration in the Scope, the work done is valued at no less than half of the part of the Fee that pays for that illustration once its sketch has been delivered to the Client, and at no less than the whole of that part once its final artwork has been delivered, whether or not the Client approved them."
+    ));
 }
 
 #[test]
