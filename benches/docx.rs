@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use clausewright::docx::docx;
 use clausewright::layout::Paper;
+use clausewright::model::Language;
 use clausewright::pdf::PdfMeta;
 
 /// The built-in library's contract for `examples/first-time-us.yaml`, as `build` writes it.
@@ -32,7 +33,13 @@ fn meta() -> PdfMeta {
 fn main() {
     let mut size = 0;
     let first_time = support::median_time(100, || {
-        size = black_box(docx(black_box(FIRST_TIME), &meta(), Paper::Letter)).len();
+        size = black_box(docx(
+            black_box(FIRST_TIME),
+            &meta(),
+            Paper::Letter,
+            Language::En,
+        ))
+        .len();
     });
     println!(
         "first-time example contract: Markdown → DOCX {:.2} ms, {:.1} KB ({})",
@@ -54,7 +61,7 @@ fn main() {
         }))
         .collect();
     let long_time = support::median_time(10, || {
-        size = black_box(docx(black_box(&long), &meta(), Paper::Letter)).len();
+        size = black_box(docx(black_box(&long), &meta(), Paper::Letter, Language::En)).len();
     });
     println!(
         "twenty sample contracts in one: Markdown → DOCX {:.2} ms, {:.1} KB",

@@ -30,19 +30,21 @@ pub fn check_incomplete(files: &[SourceFile], incomplete: bool) -> Vec<Diagnosti
     let loaded = library::load_incomplete(files, incomplete);
     let mut diagnostics = loaded.diagnostics;
     if let Some(library) = &loaded.library {
-        // The letters are loaded once and rendered in English.
-        let letters = letters::load(files, library, &loaded.failed);
-        diagnostics.extend(letters.diagnostics);
-        // Every clause, in every language of the library, is rendered in the words of every
-        // profession.
+        // Every letter file is written in each language of the library.
+        diagnostics.extend(letters::parity(files, library));
+        // Every clause and letter, in every language of the library, is rendered in the words
+        // of every profession.
         for language in library.languages() {
             let Some(translated) = library.clone().into_language(language) else {
                 continue;
             };
-            let letters = (language == Language::En)
-                .then_some(letters.letters.as_ref())
-                .flatten();
-            diagnostics.extend(render_all(&translated, &loaded.failed.ids, letters));
+            let letters = letters::load_in(files, library, &loaded.failed, language);
+            diagnostics.extend(letters.diagnostics);
+            diagnostics.extend(render_all(
+                &translated,
+                &loaded.failed.ids,
+                letters.letters.as_ref(),
+            ));
         }
     }
     for file in files {

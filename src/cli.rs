@@ -424,8 +424,10 @@ pub struct ChaseArgs {
     /// step's date and status, the invoice's amounts, the deadline and the files written.
     #[arg(long)]
     pub json: bool,
-    /// The letters' language: `en` or `tr`; the library must be written in it.
-    /// [default: the first of agreement.language in the answers, else en]
+    /// The letters' language: `en` or `tr`; the library must have its letters in it
+    /// (`letters/`, `tr/letters/`). It sets the words of every file written (letters, email
+    /// subjects, calendar events), never the dates. [default: agreement.language in the
+    /// answers; for `en+tr`, the prevailing language, agreement.prevailing; else en]
     #[arg(long, value_name = "LANG", value_parser = language)]
     pub lang: Option<Language>,
 }

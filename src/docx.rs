@@ -32,6 +32,7 @@ use crate::layout::Paper;
 use crate::layout::blocks::{self, Block, Para, ParaKind};
 use crate::layout::breaker::{Inline, Span};
 use crate::layout::signatures::opens_party;
+use crate::model::Language;
 use crate::pdf::PdfMeta;
 
 /// The font named for every run: the PDF's face.
@@ -45,14 +46,20 @@ const INCH: i32 = 1440;
 /// The indent of a list level or a quote, in twentieths of a point.
 const INDENT: i32 = 360;
 
-/// Renders the Markdown as DOCX bytes, on `paper` with one-inch margins.
+/// Renders the Markdown as DOCX bytes, on `paper` with one-inch margins; the footer's words
+/// ("Page X of Y", "Sayfa X / Y") are in `language`, the text's.
 ///
 /// # Panics
 /// Only if the ZIP archive cannot be written to memory.
 #[must_use]
-pub fn docx(markdown: &str, meta: &PdfMeta, paper: Paper) -> Vec<u8> {
+pub fn docx(markdown: &str, meta: &PdfMeta, paper: Paper, language: Language) -> Vec<u8> {
     let parsed = blocks::read(markdown);
-    let (doc, text_width) = page(meta, paper, parsed.title.as_deref().unwrap_or_default());
+    let (doc, text_width) = page(
+        meta,
+        paper,
+        parsed.title.as_deref().unwrap_or_default(),
+        language,
+    );
     let mut writer = Writer {
         doc,
         links: &parsed.links,
@@ -75,7 +82,7 @@ pub fn docx(markdown: &str, meta: &PdfMeta, paper: Paper) -> Vec<u8> {
 /// Only if the ZIP archive cannot be written to memory.
 #[must_use]
 pub fn tracked(diff: &Diff, meta: &PdfMeta, paper: Paper, author: &str, date: &str) -> Vec<u8> {
-    let (mut doc, _) = page(meta, paper, &meta.title);
+    let (mut doc, _) = page(meta, paper, &meta.title, Language::En);
     for paragraph in &diff.paragraphs {
         let mut out = match paragraph.heading {
             Some(1) => Paragraph::new().style("Title"),
@@ -113,7 +120,7 @@ pub fn tracked(diff: &Diff, meta: &PdfMeta, paper: Paper, author: &str, date: &s
 
 /// A document on `paper` with one-inch margins, the styles, the font and the footer, and the
 /// width of its text in twentieths of a point.
-fn page(meta: &PdfMeta, paper: Paper, title: &str) -> (Docx, i32) {
+fn page(meta: &PdfMeta, paper: Paper, title: &str, language: Language) -> (Docx, i32) {
     let (width, height) = paper.size();
     let (width, height) = (twips(width), twips(height));
     let text_width = width - 2 * INCH;
@@ -135,7 +142,7 @@ fn page(meta: &PdfMeta, paper: Paper, title: &str) -> (Docx, i32) {
         )
         .default_fonts(fonts)
         .default_size(BODY_SIZE)
-        .footer(footer(title, text_width));
+        .footer(footer(title, text_width, language));
     for style in styles() {
         doc = doc.add_style(style);
     }
@@ -190,9 +197,13 @@ fn styles() -> Vec<Style> {
     ]
 }
 
-/// "title … Page X of Y", the page numbers as fields Word updates.
-fn footer(title: &str, text_width: i32) -> Footer {
+/// "title … Page X of Y" ("Sayfa X / Y" in Turkish), the page numbers as fields Word updates.
+fn footer(title: &str, text_width: i32, language: Language) -> Footer {
     let run = |text: &str| Run::new().add_text(text).size(FOOTER_SIZE);
+    let (page, of) = match language {
+        Language::En => ("Page ", " of "),
+        Language::Tr => ("Sayfa ", " / "),
+    };
     Footer::new().add_paragraph(
         Paragraph::new()
             .add_tab(
@@ -201,9 +212,9 @@ fn footer(title: &str, text_width: i32) -> Footer {
                     .pos(text_width.unsigned_abs() as usize),
             )
             .add_run(run(title))
-            .add_run(run("").add_tab().add_text("Page "))
+            .add_run(run("").add_tab().add_text(page))
             .add_page_num(PageNum::new())
-            .add_run(run(" of "))
+            .add_run(run(of))
             .add_num_pages(NumPages::new())
             .size(FOOTER_SIZE),
     )

@@ -11,15 +11,18 @@ use icalendar::{Calendar, Component as _, Event, EventLike as _};
 use jiff::civil::Date;
 
 use crate::chase::Schedule;
+use crate::model::Language;
 use crate::output::slug;
 
 /// The calendar's product id.
 pub const PRODID: &str = "-//clausewright//chase//EN";
 
 /// The schedule as iCalendar text, with CRLF line ends. `client` names the client in every
-/// event; `project` names the project.
+/// event; `project` names the project. The calendar's own words (its name, the invoice line,
+/// "Letter:") are in `language`, the letters' language, as the steps' titles are (see
+/// [`Schedule::in_language`]).
 #[must_use]
-pub fn calendar(schedule: &Schedule, client: &str, project: &str) -> String {
+pub fn calendar(schedule: &Schedule, client: &str, project: &str, language: Language) -> String {
     let inputs = &schedule.inputs;
     let stamp = Utc
         .with_ymd_and_hms(
@@ -37,26 +40,40 @@ pub fn calendar(schedule: &Schedule, client: &str, project: &str) -> String {
         (None, Some(since)) => since.to_string(),
         (None, None) => String::new(),
     };
-    let context = match &inputs.invoice {
-        Some(invoice) => format!(
+    let amount = |invoice: &crate::chase::Invoice| {
+        crate::format::money(invoice.amount, &inputs.currency, inputs.locale)
+            .unwrap_or_else(|| invoice.amount.to_string())
+    };
+    let context = match (&inputs.invoice, language) {
+        (Some(invoice), Language::En) => format!(
             "Invoice {} for {project}, {}, due {}.",
             invoice.number,
-            crate::format::money(invoice.amount, &inputs.currency, inputs.locale)
-                .unwrap_or_else(|| invoice.amount.to_string()),
+            amount(invoice),
             invoice.due
         ),
-        None => format!("Project: {project}."),
+        (Some(invoice), Language::Tr) => format!(
+            "{project} için {} numaralı fatura, {}, vadesi {}.",
+            invoice.number,
+            amount(invoice),
+            crate::format::long_date(invoice.due, inputs.locale)
+        ),
+        (None, Language::En) => format!("Project: {project}."),
+        (None, Language::Tr) => format!("Proje: {project}."),
+    };
+    let (chasing, letter) = match language {
+        Language::En => (format!("Chasing {client}"), "Letter"),
+        Language::Tr => (format!("Takip: {client}"), "Mektup"),
     };
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
         .append_property(("PRODID", PRODID))
         .append_property(("CALSCALE", "GREGORIAN"))
-        .name(&format!("Chasing {client}"));
+        .name(&chasing);
     for step in &schedule.steps {
         let mut description = format!("{}\n{context}", step.detail);
         if step.letter {
-            description.push_str(&format!("\nLetter: {}", step.id));
+            description.push_str(&format!("\n{letter}: {}", step.id));
         }
         let event = Event::new()
             .uid(&format!("{}-{}-{what}@clausewright", step.id, slug(client)))

@@ -9,6 +9,14 @@
 //! the rung of the ladder that sends it ([`crate::chase::LETTERS`]). Templates may use the
 //! library's declared keys and the letter variables in [`VARIABLES`], each only in the
 //! letters whose step sets it.
+//!
+//! The letters in another language live in that language's folder, as its clauses do
+//! (`tr/letters/`, the same files with the same ids): [`load_in`] loads them, and
+//! [`parity`] holds the two folders to the same files.
+
+mod parity;
+
+pub use parity::parity;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,7 +30,7 @@ use crate::answers::Answers;
 use crate::chase::{self, Stage};
 use crate::error::{Diagnostic, Error, LettersError, Severity};
 use crate::library::{self, BodyOrigin, Clause, Library, SourceFile, Unloaded, read_yaml};
-use crate::model::{Question, Type, Value};
+use crate::model::{Language, Question, Type, Value};
 use crate::render;
 
 /// The folder of a library that holds letters.
@@ -229,6 +237,8 @@ pub struct Letters {
     pub email_closing: Option<Clause>,
     /// The letters, by id.
     pub letters: Vec<Letter>,
+    /// The folder they were read from, within the library (`letters/`, `tr/letters/`).
+    pub folder: String,
 }
 
 /// One letter template.
@@ -251,7 +261,7 @@ impl Letters {
         self.letters.iter().find(|l| l.id == id).ok_or_else(|| {
             LettersError::Missing {
                 id: id.to_owned(),
-                file: format!("{LETTERS_DIR}{id}.yaml"),
+                file: format!("{}{id}.yaml", self.folder),
             }
             .into()
         })
@@ -267,6 +277,8 @@ pub struct Loaded {
     pub letters: Option<Letters>,
     /// Every error and warning.
     pub diagnostics: Vec<Diagnostic>,
+    /// The language they are written in.
+    pub language: Language,
 }
 
 impl Loaded {
@@ -276,8 +288,9 @@ impl Loaded {
         match self.letters {
             Some(letters) if errors.is_empty() => Ok(letters),
             None if errors.is_empty() => Err(LettersError::NoLetters {
-                folder: LETTERS_DIR,
-                frame: FRAME_FILE,
+                language: self.language.name(),
+                folder: folder_of(self.language),
+                frame: format!("{}{FRAME_FILE}", prefix_of(self.language)),
             }
             .into()),
             _ => Err(Error::Diagnostics(errors)),
@@ -307,13 +320,57 @@ fn is_letter_file(relative: &str) -> bool {
     relative.starts_with(LETTERS_DIR) && relative != FRAME_FILE
 }
 
-/// Loads and checks the letters among a library's files against the loaded library.
+/// The folder of a language's files within the library: nothing for English, `tr/` else.
+fn prefix_of(language: Language) -> String {
+    if language == Language::En {
+        String::new()
+    } else {
+        library::language_dir(language)
+    }
+}
+
+/// The folder of the letters in `language`: `letters/`, `tr/letters/`.
 #[must_use]
+pub fn folder_of(language: Language) -> String {
+    format!("{}{LETTERS_DIR}", prefix_of(language))
+}
+
+/// Loads and checks the letters in `language` (`letters/` for English, `tr/letters/` for
+/// Turkish) among a library's files against the loaded library. The templates are checked
+/// against the library's declarations, which every language shares, and its clause ids, which
+/// are the same in every language.
 ///
 /// `failed` are the library's clauses that did not load (see [`Unloaded`]): a letter's
 /// reference to one of them is not reported as broken, since the clause's file has its own
 /// error.
-pub fn load(files: &[SourceFile], library: &Library, failed: &Unloaded) -> Loaded {
+#[must_use]
+pub fn load_in(
+    files: &[SourceFile],
+    library: &Library,
+    failed: &Unloaded,
+    language: Language,
+) -> Loaded {
+    let prefix = prefix_of(language);
+    // The language's files, named as the English ones are (`letters/…`); each keeps its
+    // path for messages.
+    let mine: Vec<SourceFile> = files
+        .iter()
+        .filter_map(|f| {
+            let relative = f.relative.strip_prefix(&prefix)?;
+            Some(SourceFile {
+                relative: relative.to_owned(),
+                ..f.clone()
+            })
+        })
+        .collect();
+    let mut loaded = load_folder(&mine, library, failed, &folder_of(language));
+    loaded.language = language;
+    loaded
+}
+
+/// Loads the letters among `files` (named as in an English library); `folder` is where they
+/// are, for messages.
+fn load_folder(files: &[SourceFile], library: &Library, failed: &Unloaded, folder: &str) -> Loaded {
     let mut diagnostics = Vec::new();
     let frame_file = files.iter().find(|f| f.relative == FRAME_FILE);
     let letter_files: Vec<&SourceFile> = files
@@ -331,6 +388,7 @@ pub fn load(files: &[SourceFile], library: &Library, failed: &Unloaded) -> Loade
         return Loaded {
             letters: None,
             diagnostics,
+            language: Language::En,
         };
     };
     check_collisions(library, frame_file, &mut diagnostics);
@@ -362,7 +420,7 @@ pub fn load(files: &[SourceFile], library: &Library, failed: &Unloaded) -> Loade
                 ..Diagnostic::file_error(
                     &frame_file.display,
                     format!(
-                        "there is no letter `{id}` ({LETTERS_DIR}{id}.yaml); `chase` cannot write it"
+                        "there is no letter `{id}` ({folder}{id}.yaml); `chase` cannot write it"
                     ),
                 )
             });
@@ -374,10 +432,12 @@ pub fn load(files: &[SourceFile], library: &Library, failed: &Unloaded) -> Loade
         closing: frame.closing,
         email_closing: frame.email_closing,
         letters,
+        folder: folder.to_owned(),
     });
     Loaded {
         letters,
         diagnostics,
+        language: Language::En,
     }
 }
 

@@ -795,7 +795,7 @@ pub(crate) fn render_format(
         }
         // A Word document gives a bilingual contract one language after the other, as the
         // Markdown does.
-        OutputFormat::Docx => crate::docx::docx(text.markdown, meta, paper),
+        OutputFormat::Docx => crate::docx::docx(text.markdown, meta, paper, text.languages[0]),
     })
 }
 

@@ -7,6 +7,7 @@
 mod build;
 mod chase;
 mod chase_record;
+mod chase_tr;
 mod check;
 mod commonmark;
 mod consumer;

@@ -16,6 +16,7 @@
 //! balance        an invoice's account on a day: payments, late fee, balance
 //! record         the chase record (`<client>.chase.yaml`): letters sent, calls, payments
 //! table          the schedule as the terminal shows it
+//! words          the steps' titles and how-to in Turkish, for the files in that language
 //! ```
 
 mod balance;
@@ -27,6 +28,7 @@ pub mod record;
 mod table;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use jiff::civil::Date;
 use rust_decimal::Decimal;
@@ -35,7 +37,7 @@ use crate::error::Error;
 use crate::format::Locale;
 use crate::holidays::Calendar;
 use crate::interest::Statutory;
-use crate::model::Value;
+use crate::model::{Language, Value};
 
 pub use crate::model::minor_units;
 pub use balance::{Balance, balance_on};
@@ -245,6 +247,26 @@ pub struct Schedule {
 }
 
 impl Schedule {
+    /// The schedule with each step's title and how-to in `language` (the dates, statuses and
+    /// values unchanged): the words of the calendar and of the letters' files.
+    #[must_use]
+    pub fn in_language(&self, language: Language) -> Schedule {
+        let mut schedule = self.clone();
+        if language == Language::Tr {
+            let late_fee =
+                self.inputs.late_fee_percent.is_some() || self.inputs.statutory.is_some();
+            for step in &mut schedule.steps {
+                if let Some((title, detail)) =
+                    words::turkish(step, late_fee, self.inputs.kill_fee_days)
+                {
+                    step.title = title;
+                    step.detail = detail;
+                }
+            }
+        }
+        schedule
+    }
+
     /// The step that is due now, if any.
     #[must_use]
     pub fn due_now(&self) -> Option<&Step> {

@@ -94,7 +94,7 @@ fn without_markers(words: Vec<String>) -> Vec<String> {
 #[test]
 fn every_markdown_word_is_in_the_document_in_order() {
     for markdown in [SAMPLE, FIRST_TIME] {
-        let docx = docx(markdown, &meta(), Paper::Letter);
+        let docx = docx(markdown, &meta(), Paper::Letter, Language::En);
         let document = part(&docx, "word/document.xml");
         assert_eq!(
             without_markers(xml_words(&document)),
@@ -108,7 +108,7 @@ fn headings_lists_quotes_tables_faces_and_links_are_word_structures() {
     let markdown = "# The Agreement\n\n## 1. Fees\n\nThe fee is **$6,400.00**, paid *on time*; see \
         [the site](https://example.com/terms).\n\n1. first\n2. second\n\n- a bullet\n\n> quoted \
         words\n\n| Item | Fee |\n| --- | ---: |\n| Design | $100.00 |\n\n### Detail\n\nText.\n";
-    let docx = docx(markdown, &meta(), Paper::A4);
+    let docx = docx(markdown, &meta(), Paper::A4, Language::En);
     let document = part(&docx, "word/document.xml");
     assert_eq!(document.matches(r#"<w:pStyle w:val="Title" />"#).count(), 1);
     assert_eq!(
@@ -153,7 +153,7 @@ fn headings_lists_quotes_tables_faces_and_links_are_word_structures() {
 
 #[test]
 fn the_footer_numbers_pages_with_fields_and_the_properties_name_the_contract() {
-    let docx = docx(FIRST_TIME, &meta(), Paper::Letter);
+    let docx = docx(FIRST_TIME, &meta(), Paper::Letter, Language::En);
     let footer = part(&docx, "word/footer1.xml");
     assert!(
         footer.contains("<w:instrText>PAGE</w:instrText>"),
@@ -179,7 +179,7 @@ fn the_footer_numbers_pages_with_fields_and_the_properties_name_the_contract() {
 
 #[test]
 fn the_signing_parties_stand_side_by_side_in_a_borderless_table() {
-    let docx = docx(FIRST_TIME, &meta(), Paper::Letter);
+    let docx = docx(FIRST_TIME, &meta(), Paper::Letter, Language::En);
     let document = part(&docx, "word/document.xml");
     let signatures = &document[document.find(">Signatures</w:t>").unwrap()..];
     let table = &signatures[signatures.find("<w:tbl>").unwrap()..];
@@ -205,7 +205,7 @@ fn values_stay_literal_and_a_draft_says_so() {
         draft: true,
         ..meta()
     };
-    let docx = docx(markdown, &draft, Paper::Letter);
+    let docx = docx(markdown, &draft, Paper::Letter, Language::En);
     let document = part(&docx, "word/document.xml");
     assert!(
         document.contains("The Client is *Acme* &lt;b&gt;#1&lt;/b&gt; {{x}} &amp; Co."),
@@ -218,7 +218,7 @@ fn values_stay_literal_and_a_draft_says_so() {
 
 #[test]
 fn the_same_markdown_gives_the_same_bytes() {
-    let first = docx(FIRST_TIME, &meta(), Paper::Letter);
-    let second = docx(FIRST_TIME, &meta(), Paper::Letter);
+    let first = docx(FIRST_TIME, &meta(), Paper::Letter, Language::En);
+    let second = docx(FIRST_TIME, &meta(), Paper::Letter, Language::En);
     assert!(first == second);
 }

@@ -34,13 +34,15 @@ pub enum OutputError {
 pub enum LettersError {
     /// The library has no `letters/` folder at all.
     #[error(
-        "the clause library has no letters; add a {folder} folder with {frame} and one file per letter"
+        "the clause library has no letters in {language}; add a {folder} folder with {frame} and one file per letter"
     )]
     NoLetters {
-        /// The folder letters go in (`letters/`).
-        folder: &'static str,
+        /// The language the letters were asked in (`English`).
+        language: &'static str,
+        /// The folder letters go in (`letters/`, `tr/letters/`).
+        folder: String,
         /// The file of the letterhead, greeting and closing (`letters/letters.yaml`).
-        frame: &'static str,
+        frame: String,
     },
     /// The ladder sends a letter the library does not have.
     #[error("the clause library has no letter `{id}`; add {file} to it")]

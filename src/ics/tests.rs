@@ -21,7 +21,12 @@ fn feedback(since: Date) -> String {
         locale: crate::format::Locale::EnUs,
         agreement: None,
     };
-    calendar(&schedule(&inputs).unwrap(), "Acme, Inc.", "Site")
+    calendar(
+        &schedule(&inputs).unwrap(),
+        "Acme, Inc.",
+        "Site",
+        Language::En,
+    )
 }
 
 fn lines<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {

@@ -45,9 +45,14 @@ fn values_in_letters_are_data_not_markup() {
         "id: payment-notice-30\nsubject: \"Invoice {{invoice.number}}\"\nbody: |\n  {{client.name}} owes {{money invoice.balance}} ({{section \"parties\"}}).\n",
     );
     let library = library::load(&files).into_library().unwrap();
-    let letters = load(&files, &library, &crate::library::Unloaded::default())
-        .into_letters()
-        .unwrap();
+    let letters = load_in(
+        &files,
+        &library,
+        &crate::library::Unloaded::default(),
+        Language::En,
+    )
+    .into_letters()
+    .unwrap();
     let mut answers = Answers::default();
     answers.set("client.name", Value::Text("*Acme* <b>#1</b>".into()));
     let values = [
@@ -81,9 +86,14 @@ fn an_email_register_letter_signs_off_with_the_email_closing() {
     let mut files = files("id: payment-notice-30\nregister: email\nsubject: S\nbody: |\n  Paid?\n");
     files[2].text.push_str("email_closing: |\n  Best regards\n");
     let library = library::load(&files).into_library().unwrap();
-    let letters = load(&files, &library, &crate::library::Unloaded::default())
-        .into_letters()
-        .unwrap();
+    let letters = load_in(
+        &files,
+        &library,
+        &crate::library::Unloaded::default(),
+        Language::En,
+    )
+    .into_letters()
+    .unwrap();
     let answers = Answers::default();
     let registry = render::registry(BTreeMap::new(), crate::format::Locale::EnUs, &answers);
     let letter = letters.get("payment-notice-30").unwrap();
@@ -95,7 +105,15 @@ fn an_email_register_letter_signs_off_with_the_email_closing() {
     let bad = files_with_register("e-mail");
     let library = library::load(&bad).into_library().unwrap();
     assert_eq!(
-        errors(&load(&bad, &library, &crate::library::Unloaded::default()).diagnostics),
+        errors(
+            &load_in(
+                &bad,
+                &library,
+                &crate::library::Unloaded::default(),
+                Language::En
+            )
+            .diagnostics
+        ),
         [
             "lib/letters/payment-notice-30.yaml:2:11: `register` is `e-mail`; expected `email` (a short email nudge) or `notice` (a formal notice, the default)"
         ]
@@ -114,7 +132,12 @@ fn variables_are_checked_against_the_letter_that_uses_them() {
         "id: payment-notice-30\nsubject: \"Notice\"\nbody: |\n  By {{date letter.deadline}} or {{letter.since}} or {{client.nam}}; {{section \"partys\"}}.\n",
     );
     let library = library::load(&files).into_library().unwrap();
-    let loaded = load(&files, &library, &crate::library::Unloaded::default());
+    let loaded = load_in(
+        &files,
+        &library,
+        &crate::library::Unloaded::default(),
+        Language::En,
+    );
     assert_eq!(
         errors(&loaded.diagnostics),
         [
@@ -144,7 +167,12 @@ fn unknown_letter_ids_and_clashing_keys_are_errors() {
         .push_str("      - key: invoice.number\n        type: text\n        prompt: N\n");
     files[1].text.push_str("  {{invoice.number}}\n");
     let library = library::load(&files).into_library().unwrap();
-    let loaded = load(&files, &library, &crate::library::Unloaded::default());
+    let loaded = load_in(
+        &files,
+        &library,
+        &crate::library::Unloaded::default(),
+        Language::En,
+    );
     assert_eq!(
         errors(&loaded.diagnostics),
         [

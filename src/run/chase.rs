@@ -14,11 +14,11 @@ use crate::ics;
 use crate::interest::{Debtor, Statutory};
 use crate::letters;
 use crate::library;
-use crate::model::keys::AGREEMENT_DATE;
+use crate::model::keys::{AGREEMENT_DATE, AGREEMENT_LANGUAGE, AGREEMENT_PREVAILING};
 use crate::model::keys::{
     CLIENT_CONSUMER, CLIENT_NAME, PROJECT_NAME, REFERENCE_RATE, STATUTORY_INTEREST,
 };
-use crate::model::{Language, Value};
+use crate::model::{Language, Languages, Value};
 use crate::output;
 use crate::pdf::PdfMeta;
 use crate::plain;
@@ -30,27 +30,42 @@ use super::{
     Text, library_files, read_text, render_format, source_date_epoch, today, today_if_needed,
 };
 
-/// The language of the letters: the library's `letters/` are written in English, whatever the
-/// contract's language (a contract in Turkish is chased in English until the library has its
-/// letters in Turkish too). Amounts, dates and periods are worded in this language.
-const LETTERS_LANGUAGE: Language = Language::En;
+/// The language of the letters: `--lang`, else the contract's (`agreement.language`; for a
+/// contract in English and Turkish side by side, the language that prevails,
+/// `agreement.prevailing`, since that is the text a letter's reference to the agreement
+/// rests on), else English. Amounts, dates, periods, section titles and the calendar's words
+/// are in this language; the dates of the ladder are not.
+fn letters_language(flag: Option<Language>, answers: &Answers) -> Language {
+    let text = |key: &str| match answers.get(key) {
+        Some(Value::Text(code)) => Some(code.trim().to_owned()),
+        _ => None,
+    };
+    flag.unwrap_or_else(|| {
+        let Some(languages) = text(AGREEMENT_LANGUAGE).and_then(|c| c.parse::<Languages>().ok())
+        else {
+            return Language::En;
+        };
+        match languages.second() {
+            None => languages.first(),
+            Some(_) => text(AGREEMENT_PREVAILING)
+                .and_then(|c| c.parse::<Language>().ok())
+                .filter(|l| languages.all().any(|one| one == *l))
+                .unwrap_or(languages.first()),
+        }
+    })
+}
 
 pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     check_chase_args(args)?;
-    if let Some(language) = args.lang.filter(|l| *l != LETTERS_LANGUAGE) {
-        return Err(Error::Usage(format!(
-            "--lang {language}: the letters are written in {} only (letters/ of the library); letters in {} would be in its folder {}letters/",
-            LETTERS_LANGUAGE.name(),
-            language.name(),
-            crate::library::language_dir(language)
-        )));
-    }
     let files = library_files(args.clauses.as_deref())?;
     let library = library::load(&files).into_library()?;
-    let letters = letters::load(&files, &library, &library::Unloaded::default()).into_letters()?;
     let answers_name = args.answers.display().to_string();
     let text = read_text(&args.answers)?;
     let answers = answers::parse(&answers_name, &text, &library)?;
+    let language = letters_language(args.lang, &answers);
+    prepare::check_language(&library, language)?;
+    let letters = letters::load_in(&files, &library, &library::Unloaded::default(), language)
+        .into_letters()?;
     // Letters name the agreement's date only when the answers give it; `prepare` would
     // otherwise date the agreement today.
     let dated = answers.get(AGREEMENT_DATE).is_some();
@@ -60,7 +75,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         late_payer: false,
         rate_multiplier: rust_decimal::Decimal::TWO,
         // The letters' terms are read in their own language (section titles, place phrases).
-        language: Some(crate::model::Languages::one(LETTERS_LANGUAGE)),
+        language: Some(Languages::one(language)),
     };
     let mut prepared = prepare::prepare(library, answers, &options)?;
     if !dated {
@@ -99,7 +114,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         Some(text) => record::parse(&record_name, text, &steps, today, &currency)?,
         None => Record::default(),
     };
-    let mut inputs = chase_inputs(args, &prepared, today, record)?;
+    let mut inputs = chase_inputs(args, &prepared, today, record, language)?;
     if let Some(kind) = args.record {
         let before = chase::schedule(&inputs)?;
         let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
@@ -114,7 +129,13 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             &[args.answers.as_path()],
         )?;
         let written = [Written::file(&record_path, "record", "yaml")];
-        show(args, &schedule, &client, &written, Some(&record_path))?;
+        show(
+            args,
+            &in_english(&schedule, &prepared),
+            &client,
+            &written,
+            Some(&record_path),
+        )?;
         let _ = writeln!(
             std::io::stderr().lock(),
             "recorded in {}",
@@ -123,24 +144,37 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         return Ok(0);
     }
     let schedule = chase::schedule(&inputs)?;
-    let (mut written, mut writes) = chase_letters(args, &prepared, &letters, &schedule, &client)?;
+    let shown = in_english(&schedule, &prepared);
+    // The files speak the letters' language: the steps' titles in the PDF's properties and
+    // in the calendar. The table on the terminal stays in English, as every other message.
+    let worded = schedule.in_language(language);
+    let (mut written, mut writes) =
+        chase_letters(args, &prepared, &letters, &worded, &client, language)?;
     if let Some(path) = &args.ics {
         written.push(Written::file(path, "calendar", "ics"));
         writes.push((
             path.clone(),
-            ics::calendar(&schedule, &client, &project).into_bytes(),
+            ics::calendar(&worded, &client, &project, language).into_bytes(),
         ));
     }
     let mut read = vec![args.answers.clone()];
     read.extend(super::library_paths(args.clauses.as_deref()));
     let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
     output::write_all(&writes, args.force, &read)?;
-    show(args, &schedule, &client, &written, None)?;
+    show(args, &shown, &client, &written, None)?;
     let mut stderr = std::io::stderr().lock();
     for (path, _) in &writes {
         let _ = writeln!(stderr, "wrote {}", path.display());
     }
     Ok(0)
+}
+
+/// The schedule as the terminal shows it: in English, as every message of the tool, whatever
+/// the letters' language (amounts and dates in the place's English conventions).
+fn in_english(schedule: &chase::Schedule, prepared: &Prepared) -> chase::Schedule {
+    let mut shown = schedule.clone();
+    shown.inputs.locale = prepared.locale_in(Language::En);
+    shown
 }
 
 /// Prints the schedule on standard output: the table, or with `--json` the JSON document
@@ -319,6 +353,7 @@ fn chase_inputs(
     prepared: &Prepared,
     today: jiff::civil::Date,
     record: Record,
+    language: Language,
 ) -> Result<chase::Inputs, Error> {
     let answers = &prepared.answers;
     let invoice = match (&args.invoice, args.amount) {
@@ -373,7 +408,7 @@ fn chase_inputs(
         },
         change: args.change.clone().zip(args.price),
         calendar: prepared.calendar()?,
-        locale: prepared.locale_in(LETTERS_LANGUAGE),
+        locale: prepared.locale_in(language),
         agreement: match answers.get(AGREEMENT_DATE) {
             Some(Value::Date(date)) => Some(*date),
             _ => None,
@@ -391,6 +426,7 @@ fn chase_letters(
     letters: &letters::Letters,
     schedule: &chase::Schedule,
     client: &str,
+    language: Language,
 ) -> Result<Files, Error> {
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
     let titles = prepared
@@ -402,7 +438,7 @@ fn chase_letters(
     let registry = render::registry_with_titles(
         contract.section_numbers(),
         titles,
-        prepared.locale_in(LETTERS_LANGUAGE),
+        prepared.locale_in(language),
         &prepared.answers,
     );
     let mut formats = args.format.clone();
@@ -444,7 +480,7 @@ fn chase_letters(
         let pdf = if needs_pdf {
             Some(render_format(
                 OutputFormat::Pdf,
-                &Text::one(&markdown, LETTERS_LANGUAGE),
+                &Text::one(&markdown, language),
                 args.paper.into(),
                 &meta,
                 &mut Vec::new(),
@@ -458,7 +494,13 @@ fn chase_letters(
                 LetterFormat::Md => markdown.as_bytes().to_vec(),
                 LetterFormat::Pdf => pdf.clone().unwrap_or_default(),
                 LetterFormat::Txt => text.as_bytes().to_vec(),
-                LetterFormat::Docx => crate::docx::docx(&markdown, &meta, args.paper.into()),
+                LetterFormat::Docx => render_format(
+                    OutputFormat::Docx,
+                    &Text::one(&markdown, language),
+                    args.paper.into(),
+                    &meta,
+                    &mut Vec::new(),
+                )?,
                 LetterFormat::Eml => {
                     let person = text_of("client.contact").filter(|c| !c.trim().is_empty());
                     eml::message(&eml::Draft {
@@ -470,7 +512,12 @@ fn chase_letters(
                             name: person.unwrap_or_else(|| client.to_owned()),
                             email: text_of("client.email").unwrap_or_default(),
                         },
-                        subject: plain::plain(&rendered.subject).trim().to_owned(),
+                        // One line, however long: the plain text is wrapped for reading,
+                        // and a line break in a subject would end up inside the header.
+                        subject: plain::plain(&rendered.subject)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
                         // Nine in the morning (UTC) of the letter's day.
                         unix_seconds: midnight + 9 * 3600,
                         unique: format!("{stem}-{letter_day}"),

@@ -1,0 +1,382 @@
+//! `clausewright chase` in Turkish: the Turkish example's payment ladder, letter by letter,
+//! with its calendar, email drafts and Word letters in Turkish; the language chosen from the
+//! answers or `--lang`; and `check` holding `letters/` and `tr/letters/` to the same files.
+//!
+//! Golden outputs live in `tests/fixtures/chase-tr-payment/expected/`; run with
+//! `CLAUSEWRIGHT_BLESS=1` to rewrite them after a deliberate change, and read the diff.
+
+use std::collections::BTreeMap;
+use std::io::Read as _;
+use std::path::Path;
+
+use icalendar::{Calendar, Component as _};
+use mail_parser::MessageParser;
+
+use crate::chase::{clausewright, files_in, golden, succeeded, text};
+use crate::support::{copy_dir, root, run};
+
+/// The Turkish example's answers, with the Central Bank's advance rate for the months after
+/// the profile's table ends (an answer the example leaves to the freelancer).
+fn turkish_answers(dir: &Path, extra: &str) -> String {
+    let example = std::fs::read_to_string(root().join("examples/tr-istanbul.yaml")).unwrap();
+    let answers = example.replacen(
+        "interest:\n  statutory: true\n",
+        "interest:\n  statutory: true\n  reference_rate: \"39.75\"\n",
+        1,
+    ) + extra;
+    assert!(
+        answers.contains("reference_rate"),
+        "the example has `interest.statutory`"
+    );
+    let path = dir.join("tr-istanbul.yaml");
+    std::fs::write(&path, answers).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// The invoice of the ladder: 55.800,00 TL due on 15 September 2026, read on 10 January 2027.
+const PAYMENT: &[&str] = &[
+    "--stage",
+    "payment",
+    "--invoice",
+    "2026/014",
+    "--amount",
+    "55800",
+    "--due",
+    "2026-09-15",
+    "--today",
+    "2027-01-10",
+    "--all",
+];
+
+/// Runs the payment ladder of the Turkish example into a fresh folder with `args` added.
+fn turkish_payment(args: &[&str]) -> (std::process::Output, tempfile::TempDir) {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let mut all = vec![
+        "chase",
+        answers.as_str(),
+        "-o",
+        out.path().to_str().unwrap(),
+        "--record-file",
+    ];
+    let record = out.path().join("record.yaml");
+    all.push(record.to_str().unwrap());
+    all.extend_from_slice(PAYMENT);
+    all.extend_from_slice(args);
+    let output = clausewright(&all);
+    std::fs::remove_file(&answers).unwrap();
+    (output, out)
+}
+
+fn letters(files: &BTreeMap<String, String>) -> Vec<(&String, &String)> {
+    files
+        .iter()
+        .filter(|(name, _)| Path::new(name).extension().is_some_and(|e| e == "md"))
+        .collect()
+}
+
+#[test]
+fn the_turkish_example_is_chased_in_turkish_with_the_right_amounts() {
+    let calendar_dir = tempfile::tempdir().unwrap();
+    let ics = calendar_dir.path().join("takvim.ics");
+    let (output, out) = turkish_payment(&["--format", "md,txt", "--ics", ics.to_str().unwrap()]);
+    succeeded(&output);
+    let mut actual = files_in(out.path());
+    actual.extend(files_in(calendar_dir.path()));
+    actual.insert("stdout.txt".into(), text(&output.stdout));
+    golden("chase-tr-payment", &actual);
+    let letters = letters(&actual);
+    assert_eq!(
+        letters.len(),
+        9,
+        "every payment letter but the paid-in-full one"
+    );
+    for (name, letter) in &letters {
+        assert!(
+            letter.contains("\nSayın Gökhan Öztürk,\n"),
+            "{name}: {letter}"
+        );
+        let email = ["reminder", "follow-up"].iter().any(|s| name.contains(s));
+        let closing = if email {
+            "İyi çalışmalar dilerim,"
+        } else {
+            "Saygılarımla,"
+        };
+        assert!(
+            letter.contains(&format!("\n{closing}\n")),
+            "{name}: {letter}"
+        );
+        for english in [
+            "Dear ",
+            "Yours sincerely",
+            "Best regards",
+            "Invoice ",
+            "invoice ",
+        ] {
+            assert!(
+                !letter.contains(english),
+                "{name} has `{english}`: {letter}"
+            );
+        }
+        assert!(
+            letter.contains("55.800,00 TL") || name.contains("final"),
+            "{name}"
+        );
+        assert!(
+            letter.contains("15 Eylül 2026"),
+            "{name} names the due date"
+        );
+    }
+    let letter = |step: &str| {
+        letters
+            .iter()
+            .find(|(name, _)| name.ends_with(&format!("payment-{step}.md")))
+            .map(|(_, text)| text.as_str())
+            .unwrap()
+    };
+    // The statutory interest (Law no. 3095, art. 2/2) at 39,75% a year on 55.800,00 TL: 30
+    // days to 15 October 2026 give 1.823,05 TL, 117 days to 10 January 2027 give 7.109,91 TL.
+    let notice = letter("notice-30");
+    assert!(
+        notice
+            .contains("**Gecikme ihtarı: 2026/014 numaralı faturanın vadesi otuz (30) gün geçti**")
+    );
+    assert!(
+        notice.contains("bakiye 57.623,05 TL tutarındadır"),
+        "{notice}"
+    );
+    assert!(notice.contains("1.823,05 TL tutarındaki Gecikme Faizi’nin toplamıdır"));
+    assert!(notice.contains("İstanbul mahkemeleri ve icra daireleri nezdinde"));
+    let last = letter("final-notice");
+    for words in [
+        "**Yasal yola başvurmadan önce son ihtar: 2026/014 numaralı fatura, 62.909,91 TL**",
+        "- 10 Ocak 2027 itibarıyla gecikilen gün sayısı: yüz on yedi (117)",
+        "Gecikme Faizi: 7.109,91 TL",
+        "- ödenmemiş bakiye: 62.909,91 TL",
+        "beş (5) iş günü içinde, yani en geç 15 Ocak 2027 tarihine kadar",
+        "25 Mayıs 2026 tarihinde",
+        "noter aracılığıyla bir ihtarname",
+        "icra takibi",
+        "arabuluculuk",
+        "Türk Ticaret Kanunu m. 5/A; 6325 sayılı Hukuk Uyuşmazlıklarında Arabuluculuk Kanunu m. 18/A",
+    ] {
+        assert!(
+            last.contains(words),
+            "the final notice lacks `{words}`:\n{last}"
+        );
+    }
+    // The calendar speaks Turkish too: its name, each step's title, the invoice line.
+    let calendar: Calendar = actual["takvim.ics"].parse().unwrap();
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter_map(|c| c.as_event())
+        .collect();
+    assert!(!events.is_empty());
+    for event in &events {
+        let summary = event.get_summary().unwrap();
+        assert!(
+            summary.starts_with("Boğaziçi Gıda Ticaret A.Ş.: "),
+            "{summary}"
+        );
+        let description = event.get_description().unwrap();
+        assert!(
+            description.contains("2026/014 numaralı fatura, 55.800,00 TL, vadesi 15 Eylül 2026."),
+            "{description}"
+        );
+        assert!(
+            !description.contains("Letter:") && !summary.contains(" the "),
+            "{summary}"
+        );
+    }
+    assert!(events.iter().any(|e| e.get_summary()
+        == Some(
+            "Boğaziçi Gıda Ticaret A.Ş.: Son ihtardaki süre doldu: alacağı yasal yoldan isteyin"
+        )));
+    assert!(actual["takvim.ics"].contains("Takip: Boğaziçi Gıda Ticaret A.Ş."));
+}
+
+#[test]
+fn the_email_drafts_and_word_letters_of_a_turkish_ladder_are_turkish() {
+    let (output, out) = turkish_payment(&["--format", "eml,docx"]);
+    succeeded(&output);
+    let path = out
+        .path()
+        .join("bogazici-gida-ticaret-a-s-payment-final-notice.eml");
+    let bytes = std::fs::read(&path).unwrap();
+    let message = MessageParser::default().parse(&bytes).unwrap();
+    assert_eq!(
+        message.subject(),
+        Some("Yasal yola başvurmadan önce son ihtar: 2026/014 numaralı fatura, 62.909,91 TL")
+    );
+    let body = message.body_text(0).unwrap();
+    assert!(body.starts_with("Sayın Gökhan Öztürk,"), "{body}");
+    assert!(body.contains("Saygılarımla,"), "{body}");
+    let docx = out
+        .path()
+        .join("bogazici-gida-ticaret-a-s-payment-notice-30.docx");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut part = |name: &str| -> Option<String> {
+        let mut xml = String::new();
+        archive
+            .by_name(name)
+            .ok()?
+            .read_to_string(&mut xml)
+            .unwrap();
+        Some(xml)
+    };
+    let document = part("word/document.xml").unwrap();
+    assert!(document.contains("Sayın Gökhan Öztürk,"));
+    let footers: String = (1..=3)
+        .filter_map(|n| part(&format!("word/footer{n}.xml")))
+        .collect();
+    assert!(footers.contains("Sayfa "), "{footers}");
+    assert!(!footers.contains("Page "), "{footers}");
+    let core = part("docProps/core.xml").unwrap();
+    assert!(
+        core.contains("Birinci gecikme ihtarı (vadeden 30 gün sonra)"),
+        "the Word letter's title is the step's, in Turkish: {core}"
+    );
+}
+
+#[test]
+fn lang_en_chases_the_turkish_example_in_english_on_the_same_dates() {
+    let (turkish, _out) = turkish_payment(&["--format", "md"]);
+    let (english, out) = turkish_payment(&["--format", "md", "--lang", "en"]);
+    succeeded(&turkish);
+    succeeded(&english);
+    assert_eq!(
+        text(&turkish.stdout),
+        text(&english.stdout),
+        "the schedule does not change with the language"
+    );
+    let files = files_in(out.path());
+    let letters = letters(&files);
+    assert_eq!(letters.len(), 9);
+    for (name, letter) in letters {
+        assert!(letter.contains("Dear Gökhan Öztürk,"), "{name}");
+        assert!(!letter.contains("Sayın"), "{name}");
+    }
+}
+
+#[test]
+fn a_bilingual_contract_is_chased_in_its_prevailing_language() {
+    let example =
+        std::fs::read_to_string(root().join("examples/bilingual-us-client.yaml")).unwrap();
+    assert!(example.contains("  language: en+tr\n  prevailing: en\n"));
+    for (prevailing, greeting) in [("en", "Dear "), ("tr", "Sayın ")] {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("answers.yaml");
+        std::fs::write(
+            &answers,
+            example.replace(
+                "  prevailing: en\n",
+                &format!("  prevailing: {prevailing}\n"),
+            ),
+        )
+        .unwrap();
+        let output = clausewright(&[
+            "chase",
+            answers.to_str().unwrap(),
+            "-o",
+            dir.path().to_str().unwrap(),
+            "--stage",
+            "negotiating",
+            "--since",
+            "2026-06-01",
+            "--today",
+            "2026-06-05",
+            "--format",
+            "md",
+        ]);
+        succeeded(&output);
+        let files = files_in(dir.path());
+        let (name, letter) = letters(&files)[0];
+        assert!(
+            letter.lines().any(|l| l.starts_with(greeting)),
+            "prevailing {prevailing}: {name}\n{letter}"
+        );
+    }
+}
+
+#[test]
+fn check_names_a_letter_missing_in_turkish_and_one_missing_in_english() {
+    let library = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("clauses"), library.path());
+    let letters = library.path().join("tr/letters");
+    std::fs::remove_file(letters.join("payment-reminder.yaml")).unwrap();
+    std::fs::rename(
+        letters.join("payment-follow-up.yaml"),
+        letters.join("payment-followup.yaml"),
+    )
+    .unwrap();
+    let outcome = run(&mut crate::support::clausewright(&[
+        "check",
+        library.path().to_str().unwrap(),
+    ]));
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    let english = library.path().join("letters/payment-reminder.yaml");
+    let id_line = std::fs::read_to_string(&english)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("id:"))
+        .unwrap()
+        + 1;
+    for expected in [
+        "the letter file letters/payment-reminder.yaml has no Turkish text: every letter is written in each language of the library (add tr/letters/payment-reminder.yaml)".to_owned(),
+        format!("--> {}:{id_line}:5", english.display()),
+        "tr/letters/payment-followup.yaml has no English text: there is no letters/payment-followup.yaml".to_owned(),
+        format!("--> {}:", letters.join("payment-followup.yaml").display()),
+        "the letter file letters/payment-follow-up.yaml has no Turkish text".to_owned(),
+    ] {
+        assert!(outcome.stderr.contains(&expected), "`{expected}` in:\n{}", outcome.stderr);
+    }
+}
+
+#[test]
+fn check_names_a_missing_turkish_letterhead() {
+    let library = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("clauses"), library.path());
+    std::fs::remove_file(library.path().join("tr/letters/letters.yaml")).unwrap();
+    let outcome = run(&mut crate::support::clausewright(&[
+        "check",
+        library.path().to_str().unwrap(),
+    ]));
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("letters/letters.yaml (the letterhead, greeting and closing) has no Turkish text: every letter is written in each language of the library (add tr/letters/letters.yaml)"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn chase_lang_tr_is_refused_for_a_library_without_turkish_letters() {
+    let library = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("clauses"), library.path());
+    std::fs::remove_dir_all(library.path().join("tr/letters")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(dir.path(), "");
+    let output = clausewright(&[
+        "chase",
+        &answers,
+        "--clauses",
+        library.path().to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+        "--stage",
+        "negotiating",
+        "--since",
+        "2026-06-01",
+        "--today",
+        "2026-06-05",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert!(
+        text(&output.stderr).contains(
+            "the clause library has no letters in Turkish; add a tr/letters/ folder with tr/letters/letters.yaml and one file per letter"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+}
