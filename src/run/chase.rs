@@ -120,7 +120,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
         let text = record::append(record_text.as_deref(), &client, &entry);
         inputs.record = record::parse(&record_name, &text, &steps, today, &currency)?;
-        let schedule = chase::schedule(&inputs)?;
+        let schedule = in_english(&chase::schedule(&inputs)?, &prepared);
         // Replacing the record is what --record asks for; the write is atomic.
         // It never replaces the answers file, whatever --record names.
         output::write_all(
@@ -129,13 +129,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             &[args.answers.as_path()],
         )?;
         let written = [Written::file(&record_path, "record", "yaml")];
-        show(
-            args,
-            &in_english(&schedule, &prepared),
-            &client,
-            &written,
-            Some(&record_path),
-        )?;
+        show(args, &schedule, &client, &written, Some(&record_path))?;
         let _ = writeln!(
             std::io::stderr().lock(),
             "recorded in {}",
@@ -477,14 +471,12 @@ fn chase_letters(
             created_unix_seconds: midnight,
             ..contract_meta.clone()
         };
+        let typeset = |format| {
+            let text = Text::one(&markdown, language);
+            render_format(format, &text, args.paper.into(), &meta, &mut Vec::new())
+        };
         let pdf = if needs_pdf {
-            Some(render_format(
-                OutputFormat::Pdf,
-                &Text::one(&markdown, language),
-                args.paper.into(),
-                &meta,
-                &mut Vec::new(),
-            )?)
+            Some(typeset(OutputFormat::Pdf)?)
         } else {
             None
         };
@@ -494,13 +486,7 @@ fn chase_letters(
                 LetterFormat::Md => markdown.as_bytes().to_vec(),
                 LetterFormat::Pdf => pdf.clone().unwrap_or_default(),
                 LetterFormat::Txt => text.as_bytes().to_vec(),
-                LetterFormat::Docx => render_format(
-                    OutputFormat::Docx,
-                    &Text::one(&markdown, language),
-                    args.paper.into(),
-                    &meta,
-                    &mut Vec::new(),
-                )?,
+                LetterFormat::Docx => typeset(OutputFormat::Docx)?,
                 LetterFormat::Eml => {
                     let person = text_of("client.contact").filter(|c| !c.trim().is_empty());
                     eml::message(&eml::Draft {
@@ -512,12 +498,7 @@ fn chase_letters(
                             name: person.unwrap_or_else(|| client.to_owned()),
                             email: text_of("client.email").unwrap_or_default(),
                         },
-                        // One line, however long: the plain text is wrapped for reading,
-                        // and a line break in a subject would end up inside the header.
-                        subject: plain::plain(&rendered.subject)
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        subject: subject_line(&rendered.subject),
                         // Nine in the morning (UTC) of the letter's day.
                         unix_seconds: midnight + 9 * 3600,
                         unique: format!("{stem}-{letter_day}"),
@@ -536,6 +517,15 @@ fn chase_letters(
         }
     }
     Ok((written, writes))
+}
+
+/// A letter's subject as an email's: plain text on one line, however long (the plain text is
+/// wrapped for reading, and a line break in a subject would end up inside the header).
+fn subject_line(markdown: &str) -> String {
+    plain::plain(markdown)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The statutory interest the contract charges (`interest.statutory`, where the place's
