@@ -30,8 +30,11 @@ pub fn check_incomplete(files: &[SourceFile], incomplete: bool) -> Vec<Diagnosti
     let loaded = library::load_incomplete(files, incomplete);
     let mut diagnostics = loaded.diagnostics;
     if let Some(library) = &loaded.library {
-        // Every letter file is written in each language of the library.
-        diagnostics.extend(letters::parity(files, library));
+        // Every letter file is written in each language of the library. A file that could
+        // not be read may be any letter: no twin is reported missing.
+        if !loaded.failed.unreadable {
+            diagnostics.extend(letters::parity(files, library));
+        }
         // Every clause and letter, in every language of the library, is rendered in the words
         // of every profession.
         for language in library.languages() {
