@@ -385,3 +385,54 @@ fn chase_lang_tr_is_refused_for_a_library_without_turkish_letters() {
         text(&output.stderr)
     );
 }
+
+#[test]
+fn a_turkish_ladder_paid_in_full_ends_with_thanks_in_turkish() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let record = out.path().join("kayit.yaml");
+    let letters_dir = out.path().join("mektuplar");
+    std::fs::create_dir(&letters_dir).unwrap();
+    let run_on = |today: &str, extra: &[&str]| {
+        let mut all = vec![
+            "chase",
+            answers.as_str(),
+            "-o",
+            letters_dir.to_str().unwrap(),
+            "--record-file",
+            record.to_str().unwrap(),
+            "--stage",
+            "payment",
+            "--invoice",
+            "2026/014",
+            "--amount",
+            "55800",
+            "--due",
+            "2026-09-15",
+            "--today",
+            today,
+        ];
+        all.extend_from_slice(extra);
+        clausewright(&all)
+    };
+    // Paid on the due date: nothing is late, the chase ends with the confirmation.
+    succeeded(&run_on(
+        "2026-09-15",
+        &["--record", "paid", "--payment", "55800"],
+    ));
+    succeeded(&run_on("2026-09-16", &["--format", "md"]));
+    let letter = std::fs::read_to_string(
+        letters_dir.join("bogazici-gida-ticaret-a-s-payment-paid-in-full.md"),
+    )
+    .unwrap();
+    for words in [
+        "**Boğaziçi Gıda ürün ambalajları ve katalog tasarımı: 2026/014 numaralı fatura tamamen ödendi**",
+        "Sayın Gökhan Öztürk,",
+        "2026/014 numaralı faturanın ödemesini tam olarak aldım",
+        "“Hakların Sahipliği ve Müşteri Malzemeleri” başlıklı 11. maddesi uyarınca",
+        "bu haklar artık sizindir",
+        "İyi çalışmalar dilerim,",
+    ] {
+        assert!(letter.contains(words), "`{words}` in:\n{letter}");
+    }
+}
