@@ -644,7 +644,7 @@ error: unknown helper `cash`; the helpers are `currency`, `date`, `minus`, `mone
     let stderr = text(&output.stderr);
     assert_eq!(
         stderr,
-        format!("{expected}checked 144 files: 3 errors, 0 warnings\n")
+        format!("{expected}checked 146 files: 3 errors, 0 warnings\n")
     );
 }
 
@@ -653,7 +653,7 @@ fn the_built_in_letters_pass_check() {
     let output = clausewright(&["check", "--deny-warnings"]);
     assert_eq!(
         text(&output.stderr),
-        "checked 144 files: 0 errors, 0 warnings\n"
+        "checked 146 files: 0 errors, 0 warnings\n"
     );
     assert_eq!(output.status.code(), Some(0));
 }

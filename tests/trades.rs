@@ -240,9 +240,10 @@ const TRADE_CLAUSES: &[(&str, &[&str])] = &[
     ("Open-Source Software", &["software-development"]),
     ("Third-Party Services", &["software-development"]),
     (
-        "Originals, Raw Files and Rejected Work",
-        &["graphic-design", "illustration", "photography"],
+        "Original Artwork and Rejected Work",
+        &["graphic-design", "illustration"],
     ),
+    ("Unselected Images, Raw Files and Rejected Work", &["photography"]),
     (
         "Usage Licence and Portfolio",
         &["graphic-design", "illustration", "photography"],
@@ -589,7 +590,7 @@ fn working_files_unused_work_and_originals_do_not_overlap() {
     assert!(!illustration.contains("the physical originals"));
     assert!(handover.contains("such as layered digital artwork and scans of the original artwork, stay with the Illustrator"), "{handover}");
     assert!(
-        section_of(&illustration, "Originals, Raw Files and Rejected Work")
+        section_of(&illustration, "Original Artwork and Rejected Work")
             .contains("Any physical original artwork")
     );
 
@@ -610,7 +611,7 @@ fn working_files_unused_work_and_originals_do_not_overlap() {
     let handover = section_of(&photography, "Handover of Files");
     assert!(handover.contains("such as the raw files of the final images and the settings used to edit them, stay with the Photographer"), "{handover}");
     assert!(!handover.contains("not selected"));
-    let originals = section_of(&photography, "Originals, Raw Files and Rejected Work");
+    let originals = section_of(&photography, "Unselected Images, Raw Files and Rejected Work");
     assert!(
         originals.contains(
             "So do the raw files and the versions of the final images before retouching."
@@ -622,7 +623,7 @@ fn working_files_unused_work_and_originals_do_not_overlap() {
     handed.set("handover.source_files", Value::Bool(true));
     handed.set("usage.exclusive", Value::Bool(false));
     let photography = build(&library, handed);
-    let originals = section_of(&photography, "Originals, Raw Files and Rejected Work");
+    let originals = section_of(&photography, "Unselected Images, Raw Files and Rejected Work");
     assert!(
         originals.contains("The raw files of the final images are handed over as section"),
         "{originals}"
