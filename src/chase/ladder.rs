@@ -295,8 +295,8 @@ pub(super) fn delivery(
         step(
             "delivery-review-ends",
             review_ends,
-            "The review period ends: without a Defect Notice or a revision round, the work is accepted",
-            "If the client sent neither, the Project is complete: invoice the balance within five business days.",
+            "The review period ends: unless the client objected to the work or asked for changes, it is accepted",
+            "If the client did neither, the Project is complete: invoice the balance within five business days.",
             false,
         ),
     ])
