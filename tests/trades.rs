@@ -243,7 +243,10 @@ const TRADE_CLAUSES: &[(&str, &[&str])] = &[
         "Original Artwork and Rejected Work",
         &["graphic-design", "illustration"],
     ),
-    ("Unselected Images, Raw Files and Rejected Work", &["photography"]),
+    (
+        "Unselected Images, Raw Files and Rejected Work",
+        &["photography"],
+    ),
     (
         "Usage Licence and Portfolio",
         &["graphic-design", "illustration", "photography"],
@@ -611,7 +614,10 @@ fn working_files_unused_work_and_originals_do_not_overlap() {
     let handover = section_of(&photography, "Handover of Files");
     assert!(handover.contains("such as the raw files of the final images and the settings used to edit them, stay with the Photographer"), "{handover}");
     assert!(!handover.contains("not selected"));
-    let originals = section_of(&photography, "Unselected Images, Raw Files and Rejected Work");
+    let originals = section_of(
+        &photography,
+        "Unselected Images, Raw Files and Rejected Work",
+    );
     assert!(
         originals.contains(
             "So do the raw files and the versions of the final images before retouching."
@@ -623,7 +629,10 @@ fn working_files_unused_work_and_originals_do_not_overlap() {
     handed.set("handover.source_files", Value::Bool(true));
     handed.set("usage.exclusive", Value::Bool(false));
     let photography = build(&library, handed);
-    let originals = section_of(&photography, "Unselected Images, Raw Files and Rejected Work");
+    let originals = section_of(
+        &photography,
+        "Unselected Images, Raw Files and Rejected Work",
+    );
     assert!(
         originals.contains("The raw files of the final images are handed over as section"),
         "{originals}"
