@@ -838,3 +838,130 @@ fn an_amount_that_reads_two_ways_is_asked_about() {
         std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
     assert!(saved.contains("  total: \"6400\"\n"), "{saved}");
 }
+
+/// The İstanbul example without the parties and its language, which the Turkish interview
+/// below asks.
+fn istanbul_without_the_parties() -> String {
+    let text = std::fs::read_to_string(example("tr-istanbul.yaml")).unwrap();
+    let mut section = "";
+    let mut kept = Vec::new();
+    for line in text.lines() {
+        if !line.starts_with(' ') && !line.starts_with('#') {
+            section = line.split(':').next().unwrap_or("");
+        }
+        let keep = match section {
+            "client" => false,
+            "freelancer" => !line.starts_with("  ") || line.starts_with("  profession:"),
+            _ => line != "  language: tr",
+        };
+        if keep {
+            kept.push(line);
+        }
+    }
+    kept.join("\n") + "\n"
+}
+
+#[test]
+fn the_interview_in_turkish_asks_and_sums_up_in_turkish_and_writes_the_turkish_contract() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let given = work.path().join("istanbul.yaml");
+    std::fs::write(&given, istanbul_without_the_parties()).unwrap();
+    let config = work.path().join("config").display().to_string();
+    let state = work.path().join("state").display().to_string();
+    let session = Session::start(
+        &out,
+        &[
+            "new",
+            "--lang",
+            "tr",
+            "--format",
+            "md",
+            "--answers",
+            &given.display().to_string(),
+        ],
+        &[
+            ("XDG_CONFIG_HOME", &config),
+            ("XDG_STATE_HOME", &state),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    );
+    session.wait_for("Durmak için Esc ya da Ctrl-C’ye basın");
+    session.answer("Resmî adınız ve soyadınız", "Elif Şahin");
+    session.wait_for("Kimliğinizde yazdığı gibi.");
+    session.answer("Varsa ticari adınız", "");
+    session.keys("Sözleşmede sizin tarafınızda kim yer alıyor?", &["Enter"]);
+    session.answer(
+        "Proje yazışmaları ve resmî bildirimler için",
+        "elif@elifsahin",
+    );
+    session.wait_for("Bu yanıt kabul edilmedi; ad@ornek.com gibi bir e-posta adresi yazın.");
+    session.answer("Proje yazışmaları ve resmî bildirimler için", ".example");
+    session.answer(
+        "Ülke koduyla birlikte telefon numaranız",
+        "+90 232 555 0183",
+    );
+    session.answer(
+        "Posta adresiniz",
+        "Alsancak Mahallesi, Kıbrıs Şehitleri Caddesi No. 52 D. 3, 35220 Konak, İzmir, Türkiye",
+    );
+    session.answer("Müşterinin tam resmî adı", "Boğaziçi Gıda Ticaret A.Ş.");
+    session.answer("Müşteri bir şirketse", "Gökhan Öztürk");
+    // A contact person makes the client a company by default.
+    session.keys("Müşteri bir kişi mi, bir şirket mi?", &["Enter"]);
+    session.answer(
+        "Müşterinin şirket türü",
+        "İstanbul Ticaret Sicili’ne kayıtlı bir anonim şirket",
+    );
+    session.answer(
+        "Müşteri adına imzalayacak kişinin unvanı",
+        "Pazarlama Müdürü",
+    );
+    session.answer(
+        "Müşterinin e-posta adresi",
+        "gokhan.ozturk@bogazicigida.example",
+    );
+    session.answer(
+        "Ülke koduyla birlikte müşterinin telefon numarası",
+        "+90 216 555 0129",
+    );
+    session.answer(
+        "Müşterinin posta adresi",
+        "Kozyatağı Mahallesi, Değirmen Sokak No. 18, 34742 Kadıköy, İstanbul, Türkiye",
+    );
+    // The summary, in Turkish: its sections, labels and values.
+    session.wait_for("? Her şey doğru mu?");
+    let screen = session.screen();
+    for words in [
+        "Özet",
+        "Müşteri\n",
+        "Ücret ve ödeme\n",
+        "186.000,00 TL",
+        "Türk lirası (TL)",
+        "%30",
+        "25 Mayıs 2026",
+        "Türkçe",
+        "Evet: sözleşmeyi ve yanıt dosyasını yaz",
+    ] {
+        assert!(
+            screen.contains(words),
+            "{words:?} is not on the screen:\n{screen}"
+        );
+    }
+    assert!(!screen.contains("Is everything right?"), "{screen}");
+    session.keys("Her şey doğru mu?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    session.wait_for("Bir yanıtı sonradan değiştirmek için");
+    // The contract is the example's, word for word: the answers are the same.
+    let contract =
+        std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s-contract.md")).unwrap();
+    let expected = std::fs::read_to_string(
+        Path::new(ROOT).join("tests/fixtures/examples/tr-istanbul/contract.md"),
+    )
+    .unwrap();
+    assert_eq!(contract, expected);
+    let answers =
+        std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s.answers.yaml")).unwrap();
+    assert!(answers.contains("  language: \"tr\""), "{answers}");
+}
