@@ -520,6 +520,20 @@ fn existing_files_are_kept_unless_the_user_says_to_replace_them() {
     );
 }
 
+/// The Turkish words of the question `hosting.months` that the test below adds, in the library
+/// at `clauses`.
+fn add_turkish_hosting_words(clauses: &Path) {
+    let turkish = std::fs::read_to_string(clauses.join("tr/library.yaml")).unwrap();
+    let turkish = turkish.replace(
+        "  - title: Ücret ve ödeme\n",
+        "      - key: hosting.months\n        label: barındırma\n        unit: ay\n        \
+         prompt: Yayından sonra kaç ay barındırma dâhil?\n        \
+         help: \"0, barındırmayı müşterinin kendisinin ayarlaması demektir.\"\n\n  \
+         - title: Ücret ve ödeme\n",
+    );
+    std::fs::write(clauses.join("tr/library.yaml"), turkish).unwrap();
+}
+
 #[test]
 fn a_user_library_with_a_new_question_gets_it_asked() {
     let work = tempfile::tempdir().unwrap();
@@ -552,7 +566,8 @@ fn a_user_library_with_a_new_question_gets_it_asked() {
          Designer hosts the website for {{words hosting.months}} months after launch.\n",
     )
     .unwrap();
-    // The clause in Turkish too: `check` holds the two languages together.
+    // The question and the clause in Turkish too: `check` holds the two languages together.
+    add_turkish_hosting_words(&clauses);
     std::fs::write(
         clauses.join("tr/025-hosting.yaml"),
         "id: hosting\ntitle: Barındırma\norder: 25\nwhen: hosting.months > 0\nbody: |\n  \
@@ -861,35 +876,13 @@ fn istanbul_without_the_parties() -> String {
     kept.join("\n") + "\n"
 }
 
-#[test]
-fn the_interview_in_turkish_asks_and_sums_up_in_turkish_and_writes_the_turkish_contract() {
-    let work = tempfile::tempdir().unwrap();
-    let out = work.path().join("out");
-    std::fs::create_dir(&out).unwrap();
-    let given = work.path().join("istanbul.yaml");
-    std::fs::write(&given, istanbul_without_the_parties()).unwrap();
-    let config = work.path().join("config").display().to_string();
-    let state = work.path().join("state").display().to_string();
-    let session = Session::start(
-        &out,
-        &[
-            "new",
-            "--lang",
-            "tr",
-            "--format",
-            "md",
-            "--answers",
-            &given.display().to_string(),
-        ],
-        &[
-            ("XDG_CONFIG_HOME", &config),
-            ("XDG_STATE_HOME", &state),
-            ("SOURCE_DATE_EPOCH", EPOCH),
-        ],
-    );
+/// The questions of the Turkish interview about the freelancer and the client, with a mistake
+/// corrected on the way.
+fn answer_the_parties_in_turkish(session: &Session) {
     session.wait_for("Durmak için Esc ya da Ctrl-C’ye basın");
-    session.answer("Resmî adınız ve soyadınız", "Elif Şahin");
+    // The help under the question, in Turkish.
     session.wait_for("Kimliğinizde yazdığı gibi.");
+    session.answer("Resmî adınız ve soyadınız", "Elif Şahin");
     session.answer("Varsa ticari adınız", "");
     session.keys("Sözleşmede sizin tarafınızda kim yer alıyor?", &["Enter"]);
     session.answer(
@@ -930,6 +923,45 @@ fn the_interview_in_turkish_asks_and_sums_up_in_turkish_and_writes_the_turkish_c
         "Müşterinin posta adresi",
         "Kozyatağı Mahallesi, Değirmen Sokak No. 18, 34742 Kadıköy, İstanbul, Türkiye",
     );
+}
+
+#[test]
+fn the_interview_in_turkish_asks_and_sums_up_in_turkish_and_writes_the_turkish_contract() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let given = work.path().join("istanbul.yaml");
+    std::fs::write(&given, istanbul_without_the_parties()).unwrap();
+    let config = work.path().join("config").display().to_string();
+    let state = work.path().join("state").display().to_string();
+    let session = Session::start(
+        &out,
+        &[
+            "new",
+            "--lang",
+            "tr",
+            "--format",
+            "md",
+            "--answers",
+            &given.display().to_string(),
+        ],
+        &[
+            ("XDG_CONFIG_HOME", &config),
+            ("XDG_STATE_HOME", &state),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    );
+    answer_the_parties_in_turkish(&session);
+    // What the example leaves out: its scope is in words (no itemized list), no proposal,
+    // credit line, stages or payment details; the default monthly rate (which the law's
+    // rate replaces) and the table's reference rates.
+    session.answer("Teslim edeceklerinizi tek tek", "");
+    session.answer("Varsa sözleşmeye eklenecek yazılı teklifin", "");
+    session.answer("Varsa bitmiş işte adınızı anacak satır", "");
+    session.answer("Bakiyenin tamamını sonda almak yerine", "");
+    session.answer("Müşteri size nasıl ödeme yapacak", "");
+    session.answer("Vadesi geçen tutarlara işleyecek faiz", "");
+    session.answer("clausewright’ın tablosunun henüz kapsamadığı", "");
     // The summary, in Turkish: its sections, labels and values.
     session.wait_for("? Her şey doğru mu?");
     let screen = session.screen();

@@ -132,11 +132,11 @@ pub(super) fn translate(
     }
     let mut translated = Vec::with_capacity(english.len());
     for (index, section) in english.iter().enumerate() {
-        let title = match raw.get(index) {
-            Some(ours) => ours.title.value.clone(),
-            None => {
-                let (line, column) = section_line(&files.english.text, &section.title);
-                diagnostics.push(
+        let title = if let Some(ours) = raw.get(index) {
+            ours.title.value.clone()
+        } else {
+            let (line, column) = section_line(&files.english.text, &section.title);
+            diagnostics.push(
                     Diagnostic::error(
                         &files.english.display,
                         &files.english.text,
@@ -151,8 +151,7 @@ pub(super) fn translate(
                     )
                     .with_width(section.title.chars().count()),
                 );
-                section.title.clone()
-            }
+            section.title.clone()
         };
         let mut questions = Vec::with_capacity(section.questions.len());
         for question in &section.questions {
@@ -217,7 +216,12 @@ fn extras(question: &Question) -> String {
     if !question.choices.is_empty() {
         more.push("`choices`");
     }
-    more.iter().map(|m| format!(", {m}")).collect()
+    let mut out = String::new();
+    for m in more {
+        out.push_str(", ");
+        out.push_str(m);
+    }
+    out
 }
 
 /// The line and column of a section's `- title:` in `library.yaml`.
@@ -298,6 +302,21 @@ fn words_of(
         )),
         (false, None) => {}
     }
+    choice_words(files, question, ours, &mut translated, diagnostics);
+    field_words(files, question, ours, &mut translated, diagnostics);
+    translated
+}
+
+/// The labels of the choices of `question` from `ours`, into `translated`; a choice without
+/// one, or one for a value not declared, reported.
+fn choice_words(
+    files: &Files<'_>,
+    question: &Question,
+    ours: &RawWords,
+    translated: &mut Question,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (name, key) = (files.name, &question.key);
     for choice in &mut translated.choices {
         match ours.choices.iter().find(|c| c.value.value == choice.value) {
             Some(mine) => choice.label.clone_from(&mine.label.value),
@@ -321,6 +340,18 @@ fn words_of(
             ));
         }
     }
+}
+
+/// The words of the fields of a list `question` from `ours`, into `translated`; a field
+/// without them, or words for a field not declared, reported.
+fn field_words(
+    files: &Files<'_>,
+    question: &Question,
+    ours: &RawWords,
+    translated: &mut Question,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let (name, key) = (files.name, &question.key);
     for field in &mut translated.fields {
         match ours.fields.iter().find(|f| f.key.value == field.key) {
             Some(mine) => {
@@ -347,7 +378,6 @@ fn words_of(
             ));
         }
     }
-    translated
 }
 
 /// Where the English declaration is, for a message: ` (library.yaml:12)`; nothing for a

@@ -9,7 +9,7 @@ use crate::answers::{self, Answers};
 use crate::cli::{ContractArgs, NewArgs, OutputFormat};
 use crate::config::Environment;
 use crate::error::{Diagnostic, Error, Severity};
-use crate::format::{self, Locale};
+use crate::format;
 use crate::interview::messages::{self, Messages};
 use crate::interview::{
     self, ConfirmPrompt, Known, Preset, Prompter, SelectPrompt, Stop, Stopped, TextPrompt,
@@ -135,10 +135,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     };
     let mut answers = match interview::interview(&library, &known, &mut terminal) {
         Ok(answers) => answers,
-        Err(halt) => {
-            let words = messages::of(language_of(&halt.draft, language));
-            return Err(keep_draft(halt, args, &library, &draft_path, words));
-        }
+        Err(halt) => return Err(keep_draft(halt, args, &library, &draft_path, language)),
     };
     let language = language_of(&answers, language);
     let words = messages::of(language);
@@ -185,18 +182,9 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         draft::remove(&draft_path)?;
     }
     if let Some(path) = &profile_path {
-        // The changes are listed with the labels and values of the interview's language.
-        let asked = prepared.library.asking_in(language);
-        let library = asked.as_ref().unwrap_or(&prepared.library);
-        let from_file = args.answers.is_some();
-        update_profile(
-            path,
-            library,
-            &known.profile,
-            &saved,
-            from_file,
-            (&mut terminal, words, messages::locale(language)),
-        )?;
+        let (library, from_file) = (&prepared.library, args.answers.is_some());
+        let asking = (&mut terminal as &mut dyn Prompter, language);
+        update_profile(path, library, &known.profile, &saved, from_file, asking)?;
     }
     eprintln!(
         "{}",
@@ -283,8 +271,9 @@ fn keep_draft(
     args: &NewArgs,
     library: &Library,
     path: &Path,
-    words: &Messages,
+    started: Language,
 ) -> Error {
+    let words = messages::of(language_of(&halt.draft, started));
     if halt.draft.iter().next().is_none() {
         return stopped(halt.stop);
     }
@@ -314,8 +303,12 @@ fn update_profile(
     before: &Answers,
     answers: &Answers,
     from_file: bool,
-    (prompter, words, locale): (&mut dyn Prompter, &Messages, Locale),
+    (prompter, language): (&mut dyn Prompter, Language),
 ) -> Result<(), Error> {
+    // The changes are listed with the labels and values of the interview's language.
+    let (words, locale) = (messages::of(language), messages::locale(language));
+    let asked = library.asking_in(language);
+    let library = asked.as_ref().unwrap_or(library);
     let mine = interview::profile_answers(library, answers);
     let currency = answers.currency();
     let mut changes = String::new();
