@@ -307,6 +307,18 @@ fn record_options_are_held_to_the_rules_of_answers() {
         ),
     )
     .unwrap();
+    // The Turkish words name it too: `check` holds the two languages together.
+    let turkish = std::fs::read_to_string(clauses.join("tr/library.yaml")).unwrap();
+    let avustralya = "          - value: AUD\n            label: Avustralya doları (AUD)\n";
+    assert!(turkish.contains(avustralya));
+    std::fs::write(
+        clauses.join("tr/library.yaml"),
+        turkish.replace(
+            avustralya,
+            &format!("{avustralya}          - value: JPY\n            label: Japon yeni (JPY)\n"),
+        ),
+    )
+    .unwrap();
     let yen = std::fs::read_to_string(&answers)
         .unwrap()
         .replace("currency: USD", "currency: JPY")
