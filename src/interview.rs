@@ -46,6 +46,9 @@ pub trait Prompter {
     fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop>;
     /// Asks yes or no.
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop>;
+    /// The interview is now held in `language`: the prompter's own words (the keys of a list,
+    /// yes and no) follow it. A prompter without words of its own ignores it.
+    fn speak(&mut self, _language: Language) {}
 }
 
 /// A question answered by typing.
@@ -258,6 +261,7 @@ impl Session<'_> {
             .map_or((Language::En, self.english), |(l, words)| (*l, words));
         self.language = language;
         self.library = library;
+        self.prompter.speak(language);
     }
 
     fn applies(&self, question: &Question) -> bool {

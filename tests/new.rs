@@ -966,6 +966,8 @@ fn the_interview_in_turkish_asks_and_sums_up_in_turkish_and_writes_the_turkish_c
     session.wait_for("? Her şey doğru mu?");
     let screen = session.screen();
     for words in [
+        // Yes and no in Turkish.
+        "listelemek ister misiniz? Hayır",
         "Özet",
         "Müşteri\n",
         "Ücret ve ödeme\n",

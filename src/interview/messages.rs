@@ -126,6 +126,29 @@ pub struct Messages {
     pub no_folder: fn(&str) -> String,
     /// How to change an answer later: the answers file and the command that builds again.
     pub change_later: fn(&str, &str) -> String,
+    /// The keys of a short list, shown with its help.
+    pub keys: &'static str,
+    /// The keys of a long list, which typing filters.
+    pub keys_filter: &'static str,
+    /// The terminal's own yes-or-no words, or `None` for its English ones.
+    pub yes_no: Option<&'static YesNo>,
+}
+
+/// How a yes-or-no question is answered and shown in a language other than the terminal's
+/// English (`y`, `n`, `Yes`, `No`).
+pub struct YesNo {
+    /// What is shown after an answer of yes.
+    pub yes: &'static str,
+    /// What is shown after an answer of no.
+    pub no: &'static str,
+    /// The hint when Enter means yes.
+    pub yes_hint: &'static str,
+    /// The hint when Enter means no.
+    pub no_hint: &'static str,
+    /// Said for a reply that is neither.
+    pub error: &'static str,
+    /// Reads a reply (lower-cased): yes, no, or neither.
+    pub parse: fn(&str) -> Option<bool>,
 }
 
 /// The catalogue of `language`.
@@ -235,6 +258,9 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     change_later: |path, rebuild| {
         format!("\nTo change an answer later, edit {path} and run:\n    {rebuild}")
     },
+    keys: "(↑↓ to move, Enter to choose)",
+    keys_filter: "(↑↓ to move, type to filter, Enter to choose)",
+    yes_no: None,
 };
 
 const TURKISH: Messages = Messages {
@@ -335,6 +361,24 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
         format!(
             "\nBir yanıtı sonradan değiştirmek için {path} dosyasını düzenleyip şunu çalıştırın:\n    {rebuild}"
         )
+    },
+    keys: "(↑↓ ile gezinin, Enter ile seçin)",
+    keys_filter: "(↑↓ ile gezinin, süzmek için yazın, Enter ile seçin)",
+    yes_no: Some(&EVET_HAYIR),
+};
+
+/// Yes and no in Turkish: `e` (evet) and `h` (hayır); `y` and `n` are understood too, for a
+/// hand used to them.
+const EVET_HAYIR: YesNo = YesNo {
+    yes: "Evet",
+    no: "Hayır",
+    yes_hint: "(E/h)",
+    no_hint: "(e/H)",
+    error: "Evet için e, hayır için h yazın.",
+    parse: |reply| match reply {
+        "e" | "evet" | "y" | "yes" => Some(true),
+        "h" | "hayır" | "hayir" | "n" | "no" => Some(false),
+        _ => None,
     },
 };
 

@@ -112,6 +112,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     // The interview starts in the language of --lang (the first of two) and follows
     // `agreement.language` once it is answered.
     let language = args.contract.lang.map_or(Language::En, Languages::first);
+    terminal.speak(language);
     let resume = resume_offered(args, &draft_path, &mut terminal, messages::of(language))?;
     let given = resume
         .then_some(draft_path.as_path())
