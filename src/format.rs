@@ -110,6 +110,9 @@ pub fn display_value(question: &Question, value: &Value, currency: &str, locale:
             Locale::Tr => format!("%{}", tr::digits(*n)),
         },
         (Type::Date, Value::Date(d)) => long_date(*d, locale),
+        (Type::Bool, Value::Bool(yes)) if locale == Locale::Tr => {
+            (if *yes { "evet" } else { "hayır" }).to_owned()
+        }
         (Type::List, Value::List(records)) => {
             let records: Vec<String> = records
                 .iter()

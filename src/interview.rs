@@ -8,6 +8,13 @@
 //! checked at once with [`model::typed_value`], the same check an answers file gets. The only
 //! fixed convention is the `relationship` question with its `repeat-late-payer` choice
 //! ([`RELATIONSHIP`], [`LATE_PAYER`]), which turns on the late payer's hardening.
+//!
+//! The interview is held in one language ([`Known::language`], from `new --lang`) until
+//! `agreement.language` is answered, and in that answer's (first) language from then on: the
+//! questions' words come from the library's translation ([`Library::asking_in`]), the
+//! interview's own from [`messages`].
+
+pub mod messages;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -17,9 +24,12 @@ use rust_decimal::Decimal;
 use crate::answers::Answers;
 use crate::format::{self, Locale};
 use crate::library::Library;
-use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER, REGION, RELATIONSHIP};
+use crate::model::keys::{
+    AGREEMENT_LANGUAGE, COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER, REGION, RELATIONSHIP,
+};
 use crate::model::schema::MAX_RECORDS;
-use crate::model::{self, Amount, LatePayer, Question, Scalar, Type, Value};
+use crate::model::{self, Amount, Language, Languages, LatePayer, Question, Scalar, Type, Value};
+use messages::Messages;
 
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
 pub const LATE_PAYER_MULTIPLIER: Decimal = Decimal::TWO;
@@ -36,6 +46,9 @@ pub trait Prompter {
     fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop>;
     /// Asks yes or no.
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop>;
+    /// The interview is now held in `language`: the prompter's own words (the keys of a list,
+    /// yes and no) follow it. A prompter without words of its own ignores it.
+    fn speak(&mut self, _language: Language) {}
 }
 
 /// A question answered by typing.
@@ -126,6 +139,9 @@ pub struct Known {
     /// The answers given were already hardened for a late payer (`--answers` of a file saved
     /// by `build --save-answers`): their rates are not multiplied again.
     pub late_payer_applied: bool,
+    /// The language the interview starts in (`new --lang`; the first of two): it follows
+    /// `agreement.language` once that is answered.
+    pub language: Language,
 }
 
 /// Why an answered question is asked again.
@@ -147,8 +163,17 @@ pub fn interview(
     known: &Known,
     prompter: &mut dyn Prompter,
 ) -> Result<Answers, Stopped> {
+    // The library with its questions in each other language it is written in.
+    let translated: Vec<(Language, Library)> = Language::ALL
+        .into_iter()
+        .filter(|l| *l != Language::En)
+        .filter_map(|l| library.asking_in(l).map(|words| (l, words)))
+        .collect();
     let mut session = Session {
         library,
+        english: library,
+        translated: &translated,
+        language: Language::En,
         known,
         prompter,
         answers: Answers::default(),
@@ -159,7 +184,8 @@ pub fn interview(
         profile_offered: false,
         announced: false,
     };
-    session.prompter.say(INTRO);
+    session.follow_language();
+    session.prompter.say(session.words().intro);
     loop {
         let outcome = session.pass().and_then(|()| session.review());
         match outcome {
@@ -174,10 +200,6 @@ pub fn interview(
     }
 }
 
-const INTRO: &str = "Answer the questions below to get a contract for one client; help is shown
-under each question. Press Esc or Ctrl-C to stop: the contract is written only
-once you confirm the summary at the end, and the answers so far are kept as a draft.";
-
 /// What the user chose at the summary.
 enum Review {
     /// Write the contract.
@@ -189,7 +211,14 @@ enum Review {
 }
 
 struct Session<'a> {
+    /// The library in the interview's language (its questions' words).
     library: &'a Library,
+    /// The library as declared.
+    english: &'a Library,
+    /// The library with its questions in each other language.
+    translated: &'a [(Language, Library)],
+    /// The language the interview is held in.
+    language: Language,
     known: &'a Known,
     prompter: &'a mut dyn Prompter,
     answers: Answers,
@@ -206,6 +235,35 @@ struct Session<'a> {
 }
 
 impl Session<'_> {
+    /// The interview's own words, in its language.
+    fn words(&self) -> &'static Messages {
+        messages::of(self.language)
+    }
+
+    /// How values are shown: in the interview's language.
+    fn locale(&self) -> Locale {
+        messages::locale(self.language)
+    }
+
+    /// Holds the interview in the language of `agreement.language` once it is answered (the
+    /// first of two), else in the one it started in; a language the library has no words for
+    /// stays English.
+    fn follow_language(&mut self) {
+        let answered = match self.answers.get(AGREEMENT_LANGUAGE) {
+            Some(Value::Text(code)) => code.parse::<Languages>().ok().map(Languages::first),
+            _ => None,
+        };
+        let wanted = answered.unwrap_or(self.known.language);
+        let (language, library) = self
+            .translated
+            .iter()
+            .find(|(l, _)| *l == wanted)
+            .map_or((Language::En, self.english), |(l, words)| (*l, words));
+        self.language = language;
+        self.library = library;
+        self.prompter.speak(language);
+    }
+
     fn applies(&self, question: &Question) -> bool {
         question
             .when
@@ -268,6 +326,10 @@ impl Session<'_> {
         for section in &library.sections {
             let mut heading = false;
             for question in &section.questions {
+                // An answer changed the interview's language: the rest is asked in it.
+                if !std::ptr::eq(library, self.library) {
+                    return self.pass();
+                }
                 let key = question.key.as_str();
                 if !self.applies(question) {
                     self.answers.remove(key);
@@ -293,7 +355,7 @@ impl Session<'_> {
                     let currency = self.currency();
                     let typed = model::typed_value_in(question, &preset.scalar, Some(&currency))
                         .and_then(|value| {
-                            place_check(self.library, &self.answers, question, &value)
+                            place_check(self.english, &self.answers, question, &value)
                                 .map(|()| value)
                         });
                     match typed {
@@ -322,10 +384,10 @@ impl Session<'_> {
                     && self.late_payer()
                     && let Some(LatePayer::Set(value)) = &question.late_payer
                 {
-                    let shown = show(question, value, &self.answers);
-                    self.prompter.say(&format!(
-                        "{}: {shown}, always for a client who paid late.",
-                        sentence_case(&question.label)
+                    let shown = show(question, value, &self.answers, self.locale());
+                    self.prompter.say(&(self.words().late_payer_set)(
+                        &sentence_case(&question.label),
+                        &shown,
                     ));
                     self.settle(question, Some(value.clone()));
                     continue;
@@ -352,6 +414,9 @@ impl Session<'_> {
             self.answers.remove(key);
             self.blank.insert(key.to_owned());
         }
+        if key == AGREEMENT_LANGUAGE {
+            self.follow_language();
+        }
         if !self.late_payer() {
             return;
         }
@@ -364,15 +429,16 @@ impl Session<'_> {
         if let Some(change) = changes.iter().find(|c| c.key == key)
             && change.before.is_some()
         {
+            let words = self.words();
             let why = match &question.late_payer {
-                _ if question.rate => "doubled, as the client paid late before",
-                Some(LatePayer::AtLeast(_)) => "the least for a client who paid late",
-                Some(LatePayer::AtMost(_)) => "the most for a client who paid late",
-                _ => "for a client who paid late",
+                _ if question.rate => words.doubled,
+                Some(LatePayer::AtLeast(_)) => words.at_least,
+                Some(LatePayer::AtMost(_)) => words.at_most,
+                _ => words.for_late_payer,
             };
-            self.prompter.say(&format!(
-                "In the contract: {} ({why}).",
-                show(question, &change.after, &hardened)
+            self.prompter.say(&(words.in_the_contract)(
+                &show(question, &change.after, &hardened, self.locale()),
+                why,
             ));
         }
     }
@@ -389,23 +455,7 @@ impl Session<'_> {
     fn announcement(&self) -> String {
         let rates = self.library.questions().any(|q| q.rate);
         let safeguards = self.library.questions().any(|q| q.late_payer.is_some());
-        let mut text = String::from(
-            "This client paid you late before: think it over before you take the job.",
-        );
-        let what = match (rates, safeguards) {
-            (true, true) => Some("doubles your rates and includes every safeguard"),
-            (true, false) => Some("doubles your rates"),
-            (false, true) => Some("includes every safeguard"),
-            (false, false) => None,
-        };
-        if let Some(what) = what {
-            let _ = write!(
-                text,
-                "\nIf you do, the contract {what},\nwhatever you answer below. You will see the \
-                 contract's amounts as you go."
-            );
-        }
-        text
+        (self.words().announcement)(rates, safeguards)
     }
 
     /// Offers the saved details in one go when every required one is there.
@@ -423,18 +473,18 @@ impl Session<'_> {
             return Ok(());
         }
         let width = label_width(candidates.iter().copied());
-        let mut text = format!("Your details, saved in {}:", self.known.profile_place);
+        let mut text = (self.words().profile_saved_in)(&self.known.profile_place);
         for question in &candidates {
             let shown = saved(question).map_or_else(
                 || "—".to_owned(),
-                |v| show(question, v, &self.known.profile),
+                |v| show(question, v, &self.known.profile, self.locale()),
             );
             let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
         }
         self.prompter.say(&text);
         let keep = self.prompter.confirm(&ConfirmPrompt {
-            message: "Use these details?",
-            help: Some("Answer no to go through them one by one.".into()),
+            message: self.words().use_profile,
+            help: Some(self.words().use_profile_help.into()),
             default: Some(true),
         })?;
         if keep {
@@ -481,13 +531,19 @@ impl Session<'_> {
         current: Option<&Value>,
     ) -> Result<Option<Value>, Stop> {
         let item = question.item.as_str();
+        let words = self.words();
         if let Some(Value::List(records)) = current {
-            let shown = show(question, &Value::List(records.clone()), &self.answers);
+            let shown = show(
+                question,
+                &Value::List(records.clone()),
+                &self.answers,
+                self.locale(),
+            );
             self.prompter
                 .say(&format!("{}: {shown}", sentence_case(&question.label)));
             let keep = self.prompter.confirm(&ConfirmPrompt {
-                message: &format!("Keep these {item}s as they are?"),
-                help: Some(format!("Answer no to list every {item} again.")),
+                message: &(words.keep_records)(item),
+                help: Some((words.keep_records_help)(item)),
                 default: Some(true),
             })?;
             if keep {
@@ -512,7 +568,7 @@ impl Session<'_> {
         let mut records = Vec::new();
         loop {
             self.prompter
-                .say(&format!("{} {}", sentence_case(item), records.len() + 1));
+                .say(&(words.record)(&sentence_case(item), records.len() + 1));
             let mut record = Vec::new();
             for field in &question.fields {
                 if let Some(value) = self.ask_value(field, None, field.default.clone(), false)? {
@@ -521,14 +577,12 @@ impl Session<'_> {
             }
             records.push(record);
             if records.len() == MAX_RECORDS {
-                self.prompter.say(&format!(
-                    "That is the most a list holds: {MAX_RECORDS} {item}s."
-                ));
+                self.prompter.say(&(words.list_full)(item));
                 break;
             }
             let more = self.prompter.confirm(&ConfirmPrompt {
-                message: &format!("Add another {item}?"),
-                help: Some(format!("Answer no when every {item} is listed.")),
+                message: &(words.add_another)(item),
+                help: Some((words.add_another_help)(item)),
                 default: Some(false),
             })?;
             if !more {
@@ -565,7 +619,7 @@ impl Session<'_> {
                     question.choices.iter().map(|c| c.label.clone()).collect();
                 let blank_allowed = !question.required && default.is_none();
                 if blank_allowed {
-                    options.push("Leave unanswered".into());
+                    options.push(self.words().leave_unanswered.into());
                 }
                 let selected = current.or(default.as_ref());
                 let start = question
@@ -600,27 +654,28 @@ impl Session<'_> {
     ) -> Result<Option<Value>, Stop> {
         let default_text = default.as_ref().map(ToString::to_string);
         let blank_allowed = default.is_some() || !question.required;
+        let words = self.words();
         let currency = self.currency();
         let check = |input: &str| -> Result<(), String> {
             if model::is_blank(input) {
                 return if blank_allowed {
                     Ok(())
                 } else {
-                    Err(REQUIRED.into())
+                    Err(words.required.into())
                 };
             }
             // An amount that reads two ways is let through: the next question asks which.
             if two_readings(question, input, &currency).is_some() {
                 return Ok(());
             }
-            judge(question, input, &currency, self.known.unprintable).and_then(|value| {
-                place_check(self.library, &self.answers, question, &value)
-                    .map_err(|why| format!("The answer {why}."))
+            judge(question, input, &currency, self.known.unprintable, words).and_then(|value| {
+                place_check(self.english, &self.answers, question, &value)
+                    .map_err(|why| (words.not_a_region)(&why))
             })
         };
         let prompt = TextPrompt {
             message: &question.prompt,
-            help: text_help(question),
+            help: text_help(question, words),
             default: default_text.clone(),
             initial: current.map(ToString::to_string),
             placeholder: match question.ty {
@@ -642,13 +697,14 @@ impl Session<'_> {
                 if !question.required {
                     return Ok(None);
                 }
-                self.prompter.say(REQUIRED);
+                self.prompter.say(words.required);
                 continue;
             }
             let chosen;
             let reply = match two_readings(question, reply, &currency) {
                 Some(readings) => {
-                    match which_amount(&mut *self.prompter, question, reply, readings, &currency)? {
+                    let how = (currency.as_str(), words, self.locale());
+                    match which_amount(&mut *self.prompter, question, reply, readings, how)? {
                         Some(amount) => {
                             chosen = amount.to_string();
                             chosen.as_str()
@@ -660,12 +716,13 @@ impl Session<'_> {
             };
             // A prompter that lets a bad answer through gets the same message and the question
             // again: the check decides, not the prompter.
-            let judged =
-                judge(question, reply, &currency, self.known.unprintable).and_then(|value| {
-                    place_check(self.library, &self.answers, question, &value)
+            let judged = judge(question, reply, &currency, self.known.unprintable, words).and_then(
+                |value| {
+                    place_check(self.english, &self.answers, question, &value)
                         .map(|()| value)
-                        .map_err(|why| format!("The answer {why}."))
-                });
+                        .map_err(|why| (words.not_a_region)(&why))
+                },
+            );
             match judged {
                 Ok(value) => return Ok(Some(value)),
                 Err(message) => self.prompter.say(&message),
@@ -700,32 +757,31 @@ impl Session<'_> {
                 self.shown(question)
             );
         }
+        let (words, locale) = (self.words(), self.locale());
         if self.late_payer() {
             let (hardened, changes) = self.answers.for_late_payer(library, self.multiplier());
             if !changes.is_empty() {
-                text.push_str("\nFor a client who paid late, the contract uses instead:");
+                text.push('\n');
+                text.push_str(words.late_payer_instead);
                 for change in &changes {
                     let Some(question) = library.question(&change.key) else {
                         continue;
                     };
-                    let before = change
-                        .before
-                        .as_ref()
-                        .map_or_else(|| "—".to_owned(), |v| show(question, v, &self.answers));
-                    let after = show(question, &change.after, &hardened);
+                    let before = change.before.as_ref().map_or_else(
+                        || "—".to_owned(),
+                        |v| show(question, v, &self.answers, locale),
+                    );
+                    let after = show(question, &change.after, &hardened, locale);
                     let _ = write!(text, "\n  {:<width$}  {before} → {after}", question.label);
                 }
             }
         }
-        self.prompter.section("Summary");
+        self.prompter.section(words.summary);
         self.prompter.say(&text);
         let next = self.prompter.select(&SelectPrompt {
-            message: "Is everything right?",
+            message: words.all_right,
             help: None,
-            options: vec![
-                "Yes: write the contract and the answers file".into(),
-                "No: change an answer".into(),
-            ],
+            options: vec![words.write.into(), words.change.into()],
             start: 0,
         });
         match next {
@@ -733,8 +789,8 @@ impl Session<'_> {
             Ok(_) => {}
             Err(Stop::Cancelled) => {
                 let quit = self.prompter.confirm(&ConfirmPrompt {
-                    message: "Stop without writing the contract?",
-                    help: Some("Your answers are kept as a draft to continue later.".into()),
+                    message: words.stop,
+                    help: Some(words.stop_help.into()),
                     default: Some(false),
                 });
                 return match quit {
@@ -749,10 +805,10 @@ impl Session<'_> {
             .iter()
             .map(|(section, q)| format!("{section} › {}: {}", q.label, self.shown(q)))
             .collect();
-        options.push("None: back to the summary".into());
+        options.push(words.none.into());
         let index = match self.prompter.select(&SelectPrompt {
-            message: "Which answer do you want to change?",
-            help: Some("Esc goes back to the summary.".into()),
+            message: words.which,
+            help: Some(words.which_help.into()),
             options,
             start: 0,
         }) {
@@ -766,9 +822,10 @@ impl Session<'_> {
     }
 
     fn shown(&self, question: &Question) -> String {
-        self.answers
-            .get(&question.key)
-            .map_or_else(|| "—".to_owned(), |v| show(question, v, &self.answers))
+        self.answers.get(&question.key).map_or_else(
+            || "—".to_owned(),
+            |v| show(question, v, &self.answers, self.locale()),
+        )
     }
 
     /// Marks `key` to be asked again, and every later answer whose default depends on it.
@@ -788,8 +845,6 @@ impl Session<'_> {
     }
 }
 
-const REQUIRED: &str = "This question needs an answer.";
-
 /// Asks which of the two amounts that `typed` reads as was meant (`1.250`: 1,250 or 1.25);
 /// `None` when the user pressed Esc, to type the amount again.
 fn which_amount(
@@ -797,22 +852,16 @@ fn which_amount(
     question: &Question,
     typed: &str,
     (grouped, decimal, mark): (Decimal, Decimal, char),
-    currency: &str,
+    (currency, words, locale): (&str, &Messages, Locale),
 ) -> Result<Option<Decimal>, Stop> {
-    let money = |amount: Decimal| {
-        format::display_value(
-            question,
-            &Value::Number(amount),
-            currency,
-            Locale::default(),
-        )
-    };
+    let money =
+        |amount: Decimal| format::display_value(question, &Value::Number(amount), currency, locale);
     let picked = prompter.select(&SelectPrompt {
-        message: &format!("{typed} reads two ways: which amount did you mean?"),
-        help: Some("Esc to type the amount again.".into()),
+        message: &(words.two_ways)(typed),
+        help: Some(words.two_ways_help.into()),
         options: vec![
-            format!("{} (the {mark} groups thousands)", money(grouped)),
-            format!("{} (the {mark} comes before the cents)", money(decimal)),
+            (words.grouping)(&money(grouped), mark),
+            (words.before_cents)(&money(decimal), mark),
         ],
         start: 0,
     });
@@ -846,26 +895,24 @@ fn two_readings(
 }
 
 /// Types a typed answer as an answers file's value is typed, its amounts read in `currency`;
-/// the error is a sentence.
+/// the error is a sentence in the interview's language (`words`).
 fn judge(
     question: &Question,
     input: &str,
     currency: &str,
     unprintable: Option<fn(&str) -> Option<char>>,
+    words: &Messages,
 ) -> Result<Value, String> {
     let value = model::typed_value_in(
         question,
         &Scalar::Str(input.trim().to_owned()),
         Some(currency),
     )
-    .map_err(|why| format!("The answer {why}."))?;
+    .map_err(|why| (words.refused)(question, &why))?;
     if let (Some(find), Value::Text(text)) = (unprintable, &value)
         && let Some(c) = find(text)
     {
-        return Err(format!(
-            "The PDF font cannot show the character '{c}' (U+{:04X}); write it another way, or choose --format md.",
-            u32::from(c)
-        ));
+        return Err((words.unprintable)(c));
     }
     Ok(value)
 }
@@ -896,16 +943,8 @@ fn place_check(
 }
 
 /// The help of a typed question, with what a valid answer looks like when that is not obvious.
-fn text_help(question: &Question) -> Option<String> {
-    let allowed = match question.ty {
-        Type::Money | Type::Percent | Type::Integer | Type::Date => Some(format!(
-            "Answer with {}.",
-            question.ty.expectation(question)
-        )),
-        Type::Email => Some("Answer with an email address such as name@example.com.".into()),
-        Type::Phone => Some("Answer with a phone number such as +1 217 555 0142.".into()),
-        _ => None,
-    };
+fn text_help(question: &Question, words: &Messages) -> Option<String> {
+    let allowed = (words.allowed)(question);
     match (&question.help, allowed) {
         (Some(help), Some(allowed)) => Some(format!("{help} {allowed}")),
         (Some(help), None) => Some(help.clone()),
@@ -913,14 +952,15 @@ fn text_help(question: &Question) -> Option<String> {
     }
 }
 
-/// A value as the summary shows it: a choice by its label, others as `build`'s summary does.
-fn show(question: &Question, value: &Value, answers: &Answers) -> String {
+/// A value as the summary shows it: a choice by its label, others as `build`'s summary does,
+/// in `locale`.
+fn show(question: &Question, value: &Value, answers: &Answers, locale: Locale) -> String {
     if let Value::Text(text) = value
         && let Some(choice) = question.choices.iter().find(|c| &c.value == text)
     {
         return choice.label.clone();
     }
-    format::display_value(question, value, &answers.currency(), Locale::default())
+    format::display_value(question, value, &answers.currency(), locale)
 }
 
 fn label_width<'q>(questions: impl Iterator<Item = &'q Question>) -> usize {

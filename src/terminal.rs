@@ -5,21 +5,28 @@
 use inquire::error::InquireError;
 use inquire::validator::Validation;
 
+use crate::interview::messages::{self, Messages};
 use crate::interview::{ConfirmPrompt, Prompter, SelectPrompt, Stop, TextPrompt};
+use crate::model::Language;
 
 /// The most options a list shows at once.
 const PAGE: usize = 12;
 
 /// Prompts on standard error, as inquire draws them, reading keys from the terminal.
-pub struct Terminal;
+pub struct Terminal {
+    /// The words of the interview's language, for the keys and yes and no.
+    words: &'static Messages,
+}
 
 impl Terminal {
-    /// A terminal prompter; colourless when `NO_COLOR` is set.
+    /// A terminal prompter, in English until told otherwise; colourless when `NO_COLOR` is set.
     pub fn new() -> Self {
         if std::env::var_os("NO_COLOR").is_some() {
             inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
         }
-        Terminal
+        Terminal {
+            words: messages::of(Language::En),
+        }
     }
 }
 
@@ -60,9 +67,9 @@ impl Prompter for Terminal {
         // shows its own key help only when there is no other.
         let long = prompt.options.len() > PAGE;
         let keys = if long {
-            "(↑↓ to move, type to filter, Enter to choose)"
+            self.words.keys_filter
         } else {
-            "(↑↓ to move, Enter to choose)"
+            self.words.keys
         };
         let help = match &prompt.help {
             Some(help) => format!("{help} {keys}"),
@@ -87,7 +94,22 @@ impl Prompter for Terminal {
         if let Some(default) = prompt.default {
             confirm = confirm.with_default(default);
         }
+        let Some(words) = self.words.yes_no else {
+            return confirm.prompt().map_err(stop);
+        };
+        let parse = |reply: &str| (words.parse)(&reply.trim().to_lowercase()).ok_or(());
+        let shown = |yes: bool| (if yes { words.yes } else { words.no }).to_owned();
+        let hint = |yes: bool| (if yes { words.yes_hint } else { words.no_hint }).to_owned();
+        confirm = confirm
+            .with_error_message(words.error)
+            .with_parser(&parse)
+            .with_formatter(&shown)
+            .with_default_value_formatter(&hint);
         confirm.prompt().map_err(stop)
+    }
+
+    fn speak(&mut self, language: Language) {
+        self.words = messages::of(language);
     }
 }
 

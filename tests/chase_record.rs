@@ -264,6 +264,33 @@ fn record_adds_one_entry_at_a_time_and_keeps_what_was_there() {
 
 /// `--who`, `--note` and `--by` are held to the rule of a text answer, and `--payment` to the
 /// smallest unit of the contract's currency: a usage error, and the record stays as it was.
+/// Adds the yen to the currencies that the library at `clauses` offers, in both languages.
+fn offer_the_yen(clauses: &Path) {
+    let declarations = std::fs::read_to_string(clauses.join("library.yaml")).unwrap();
+    let aud = "          - value: AUD\n            label: Australian dollars (AUD)\n";
+    assert!(declarations.contains(aud));
+    std::fs::write(
+        clauses.join("library.yaml"),
+        declarations.replace(
+            aud,
+            &format!("{aud}          - value: JPY\n            label: Japanese yen (JPY)\n"),
+        ),
+    )
+    .unwrap();
+    // The Turkish words name it too: `check` holds the two languages together.
+    let turkish = std::fs::read_to_string(clauses.join("tr/library.yaml")).unwrap();
+    let avustralya = "          - value: AUD\n            label: Avustralya doları (AUD)\n";
+    assert!(turkish.contains(avustralya));
+    std::fs::write(
+        clauses.join("tr/library.yaml"),
+        turkish.replace(
+            avustralya,
+            &format!("{avustralya}          - value: JPY\n            label: Japon yeni (JPY)\n"),
+        ),
+    )
+    .unwrap();
+}
+
 #[test]
 fn record_options_are_held_to_the_rules_of_answers() {
     let kept = "- date: 2026-03-03\n  sent: payment-follow-up\n";
@@ -296,17 +323,7 @@ fn record_options_are_held_to_the_rules_of_answers() {
     // In yen (a library of one's own may offer it), a payment has no decimal places.
     let clauses = out.join("clauses");
     crate::support::copy_dir(&crate::support::root().join("clauses"), &clauses);
-    let declarations = std::fs::read_to_string(clauses.join("library.yaml")).unwrap();
-    let aud = "          - value: AUD\n            label: Australian dollars (AUD)\n";
-    assert!(declarations.contains(aud));
-    std::fs::write(
-        clauses.join("library.yaml"),
-        declarations.replace(
-            aud,
-            &format!("{aud}          - value: JPY\n            label: Japanese yen (JPY)\n"),
-        ),
-    )
-    .unwrap();
+    offer_the_yen(&clauses);
     let yen = std::fs::read_to_string(&answers)
         .unwrap()
         .replace("currency: USD", "currency: JPY")

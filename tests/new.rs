@@ -520,6 +520,20 @@ fn existing_files_are_kept_unless_the_user_says_to_replace_them() {
     );
 }
 
+/// The Turkish words of the question `hosting.months` that the test below adds, in the library
+/// at `clauses`.
+fn add_turkish_hosting_words(clauses: &Path) {
+    let turkish = std::fs::read_to_string(clauses.join("tr/library.yaml")).unwrap();
+    let turkish = turkish.replace(
+        "  - title: Ücret ve ödeme\n",
+        "      - key: hosting.months\n        label: barındırma\n        unit: ay\n        \
+         prompt: Yayından sonra kaç ay barındırma dâhil?\n        \
+         help: \"0, barındırmayı müşterinin kendisinin ayarlaması demektir.\"\n\n  \
+         - title: Ücret ve ödeme\n",
+    );
+    std::fs::write(clauses.join("tr/library.yaml"), turkish).unwrap();
+}
+
 #[test]
 fn a_user_library_with_a_new_question_gets_it_asked() {
     let work = tempfile::tempdir().unwrap();
@@ -552,7 +566,8 @@ fn a_user_library_with_a_new_question_gets_it_asked() {
          Designer hosts the website for {{words hosting.months}} months after launch.\n",
     )
     .unwrap();
-    // The clause in Turkish too: `check` holds the two languages together.
+    // The question and the clause in Turkish too: `check` holds the two languages together.
+    add_turkish_hosting_words(&clauses);
     std::fs::write(
         clauses.join("tr/025-hosting.yaml"),
         "id: hosting\ntitle: Barındırma\norder: 25\nwhen: hosting.months > 0\nbody: |\n  \
@@ -837,4 +852,150 @@ fn an_amount_that_reads_two_ways_is_asked_about() {
     let saved =
         std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
     assert!(saved.contains("  total: \"6400\"\n"), "{saved}");
+}
+
+/// The İstanbul example without the parties and its language, which the Turkish interview
+/// below asks.
+fn istanbul_without_the_parties() -> String {
+    let text = std::fs::read_to_string(example("tr-istanbul.yaml")).unwrap();
+    let mut section = "";
+    let mut kept = Vec::new();
+    for line in text.lines() {
+        if !line.starts_with(' ') && !line.starts_with('#') {
+            section = line.split(':').next().unwrap_or("");
+        }
+        let keep = match section {
+            "client" => false,
+            "freelancer" => !line.starts_with("  ") || line.starts_with("  profession:"),
+            _ => line != "  language: tr",
+        };
+        if keep {
+            kept.push(line);
+        }
+    }
+    kept.join("\n") + "\n"
+}
+
+/// The questions of the Turkish interview about the freelancer and the client, with a mistake
+/// corrected on the way.
+fn answer_the_parties_in_turkish(session: &Session) {
+    session.wait_for("Durmak için Esc ya da Ctrl-C’ye basın");
+    // The help under the question, in Turkish.
+    session.wait_for("Kimliğinizde yazdığı gibi.");
+    session.answer("Resmî adınız ve soyadınız", "Elif Şahin");
+    session.answer("Varsa ticari adınız", "");
+    session.keys("Sözleşmede sizin tarafınızda kim yer alıyor?", &["Enter"]);
+    session.answer(
+        "Proje yazışmaları ve resmî bildirimler için",
+        "elif@elifsahin",
+    );
+    session.wait_for("Bu yanıt kabul edilmedi; ad@ornek.com gibi bir e-posta adresi yazın.");
+    session.answer("Proje yazışmaları ve resmî bildirimler için", ".example");
+    session.answer(
+        "Ülke koduyla birlikte telefon numaranız",
+        "+90 232 555 0183",
+    );
+    session.answer(
+        "Posta adresiniz",
+        "Alsancak Mahallesi, Kıbrıs Şehitleri Caddesi No. 52 D. 3, 35220 Konak, İzmir, Türkiye",
+    );
+    session.answer("Müşterinin tam resmî adı", "Boğaziçi Gıda Ticaret A.Ş.");
+    session.answer("Müşteri bir şirketse", "Gökhan Öztürk");
+    // A contact person makes the client a company by default.
+    session.keys("Müşteri bir kişi mi, bir şirket mi?", &["Enter"]);
+    session.answer(
+        "Müşterinin şirket türü",
+        "İstanbul Ticaret Sicili’ne kayıtlı bir anonim şirket",
+    );
+    session.answer(
+        "Müşteri adına imzalayacak kişinin unvanı",
+        "Pazarlama Müdürü",
+    );
+    session.answer(
+        "Müşterinin e-posta adresi",
+        "gokhan.ozturk@bogazicigida.example",
+    );
+    session.answer(
+        "Ülke koduyla birlikte müşterinin telefon numarası",
+        "+90 216 555 0129",
+    );
+    session.answer(
+        "Müşterinin posta adresi",
+        "Kozyatağı Mahallesi, Değirmen Sokak No. 18, 34742 Kadıköy, İstanbul, Türkiye",
+    );
+}
+
+#[test]
+fn the_interview_in_turkish_asks_and_sums_up_in_turkish_and_writes_the_turkish_contract() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let given = work.path().join("istanbul.yaml");
+    std::fs::write(&given, istanbul_without_the_parties()).unwrap();
+    let config = work.path().join("config").display().to_string();
+    let state = work.path().join("state").display().to_string();
+    let session = Session::start(
+        &out,
+        &[
+            "new",
+            "--lang",
+            "tr",
+            "--format",
+            "md",
+            "--answers",
+            &given.display().to_string(),
+        ],
+        &[
+            ("XDG_CONFIG_HOME", &config),
+            ("XDG_STATE_HOME", &state),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    );
+    answer_the_parties_in_turkish(&session);
+    // What the example leaves out: its scope is in words (no itemized list), no proposal,
+    // credit line, stages or payment details; the default monthly rate (which the law's
+    // rate replaces) and the table's reference rates.
+    session.answer("Teslim edeceklerinizi tek tek", "");
+    session.answer("Varsa sözleşmeye eklenecek yazılı teklifin", "");
+    session.answer("Varsa bitmiş işte adınızı anacak satır", "");
+    session.answer("Bakiyenin tamamını sonda almak yerine", "");
+    session.answer("Müşteri size nasıl ödeme yapacak", "");
+    session.answer("Vadesi geçen tutarlara işleyecek faiz", "");
+    session.answer("clausewright’ın tablosunun henüz kapsamadığı", "");
+    // The summary, in Turkish: its sections, labels and values.
+    session.wait_for("? Her şey doğru mu?");
+    let screen = session.screen();
+    for words in [
+        // Yes and no in Turkish.
+        "listelemek ister misiniz? Hayır",
+        "Özet",
+        "Müşteri\n",
+        "Ücret ve ödeme\n",
+        "186.000,00 TL",
+        "Türk lirası (TL)",
+        "%30",
+        "25 Mayıs 2026",
+        "Türkçe",
+        "Evet: sözleşmeyi ve yanıt dosyasını yaz",
+    ] {
+        assert!(
+            screen.contains(words),
+            "{words:?} is not on the screen:\n{screen}"
+        );
+    }
+    assert!(!screen.contains("Is everything right?"), "{screen}");
+    session.keys("Her şey doğru mu?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    session.wait_for("Bir yanıtı sonradan değiştirmek için");
+    // The contract is the example's, word for word: the answers are the same.
+    let contract =
+        std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s-contract.md")).unwrap();
+    let expected = std::fs::read_to_string(
+        Path::new(ROOT).join("tests/fixtures/examples/tr-istanbul/contract.md"),
+    )
+    .unwrap();
+    assert_eq!(contract, expected);
+    let answers =
+        std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s.answers.yaml")).unwrap();
+    assert!(answers.contains("  language: \"tr\""), "{answers}");
 }

@@ -219,7 +219,7 @@ fn every_clause_file_and_library_yaml_validates_and_a_wrong_field_does_not() {
     let mut clauses = 0;
     for path in yaml_files(&root().join("clauses")) {
         let name = path.strip_prefix(root()).unwrap().display().to_string();
-        // A language folder's library.yaml gives words only (title, trades): the loader reads
+        // A language folder's library.yaml gives words only (title, trades, the questions' words): the loader reads
         // it with its own shape.
         if name.contains("/letters/")
             || name.contains("/jurisdictions/")

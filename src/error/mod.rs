@@ -56,11 +56,11 @@ pub enum Error {
     #[error("internal error: {0}; please report it")]
     Internal(String),
     /// The user stopped the interview after answering; the answers so far were saved.
-    #[error(
-        "the interview was stopped; the contract was not written.\nYour answers so far are saved in {}; to continue, run:\n\n    {resume}",
-        draft.display()
-    )]
+    #[error("{text}")]
     Stopped {
+        /// What the user is told, in the interview's language: that the contract was not
+        /// written, where the draft is and how to continue.
+        text: String,
         /// Where the draft was saved.
         draft: std::path::PathBuf,
         /// The command that continues the interview.

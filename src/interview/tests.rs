@@ -212,6 +212,7 @@ fn known() -> Known {
         today: jiff::civil::date(2026, 3, 2),
         unprintable: None,
         late_payer_applied: false,
+        language: Language::En,
     }
 }
 
@@ -1204,3 +1205,93 @@ fn an_amount_given_before_the_interview_is_read_by_the_same_rule() {
         script.log
     );
 }
+
+#[test]
+fn once_the_contract_is_to_be_turkish_the_rest_of_the_interview_is_turkish() {
+    let (library, known) =
+        example_without(&["project.revisions", "agreement.language", "fees.total"]);
+    let mut script = Script::new(&[
+        R::T("3"),
+        R::Pick("Turkish (Türkçe)"),
+        R::T("12,5x"),
+        R::T("6400"),
+        R::Pick("Evet: sözleşmeyi"),
+    ]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked(),
+        [
+            "How many rounds of revisions are included in the fee?",
+            "The language of the contract",
+            "Proje için ücretiniz (sabit fiyat ya da toplam tahmininiz)",
+            "Her şey doğru mu?",
+        ]
+    );
+    assert!(
+        script.log.iter().any(|line| line
+            == "invalid: Bu yanıt kabul edilmedi; 0,01 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) yazın."),
+        "{:#?}",
+        script.log
+    );
+    assert!(script.log.iter().any(|line| line == "## Ücret ve ödeme"));
+    assert!(script.log.iter().any(|line| line == "## Özet"));
+    let summary = script.said().last().copied().unwrap_or_default();
+    for words in ["Siz\n", "Ücret ve ödeme\n", "6.400,00 USD", "Türkçe"] {
+        assert!(
+            summary.contains(words),
+            "{words:?} is not in the summary:\n{summary}"
+        );
+    }
+    assert_eq!(get(&answers, "agreement.language").as_deref(), Some("tr"));
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("6400"));
+}
+
+#[test]
+fn an_interview_started_in_turkish_says_everything_in_turkish() {
+    let (library, mut known) = example_without(&["client.phone", "deposit.percent"]);
+    known.language = Language::Tr;
+    // As `new --lang tr` gives it.
+    known.presets.insert(
+        "agreement.language".into(),
+        Preset {
+            scalar: Scalar::Str("tr".into()),
+            place: "--lang".into(),
+        },
+    );
+    let mut script = Script::new(&[
+        R::Enter,
+        R::T("+1 217 555 0187"),
+        R::Enter,
+        R::Esc,
+        R::No,
+        WRITE_TR,
+    ]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked(),
+        [
+            "Ülke koduyla birlikte müşterinin telefon numarası",
+            "İş başlamadan ödenecek kapora, ücretin yüzdesi olarak",
+            "Her şey doğru mu?",
+            "Sözleşme yazılmadan durulsun mu?",
+            "Her şey doğru mu?",
+        ]
+    );
+    let said = script.said();
+    assert!(
+        said[0].starts_with("Tek bir müşteri için sözleşme hazırlamak üzere"),
+        "{said:#?}"
+    );
+    assert!(
+        script
+            .log
+            .contains(&"invalid: Bu sorunun yanıtlanması gerekiyor.".to_owned()),
+        "{:#?}",
+        script.log
+    );
+    // The first-time client's deposit, Turkish style.
+    assert!(said.iter().any(|s| s.contains("%50")), "{said:#?}");
+    assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("50"));
+}
+
+const WRITE_TR: R = R::Pick("Evet: sözleşmeyi");

@@ -24,6 +24,7 @@ mod clauses;
 mod declarations;
 mod fold;
 mod markdown;
+mod question_words;
 mod raw;
 mod signs;
 mod template;
@@ -182,6 +183,22 @@ impl Library {
             sections: self.sections,
             profiles: self.profiles,
             translations: self.translations.clone(),
+        })
+    }
+
+    /// The library with its questions in `language` (each section's title and each
+    /// question's prompt, label, help, unit, item and choice labels), for the interview;
+    /// `None` when the library is not written in it. The clauses, keys and conditions are
+    /// the same.
+    #[must_use]
+    pub fn asking_in(&self, language: Language) -> Option<Library> {
+        if language == Language::En {
+            return Some(self.clone());
+        }
+        let translation = self.translations.iter().find(|t| t.language == language)?;
+        Some(Library {
+            sections: translation.sections.clone(),
+            ..self.clone()
         })
     }
 
@@ -405,6 +422,7 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
     let translations: Arc<[Translation]> = match &declarations {
         Some((_, sections, trades)) => {
             let english = translation::English {
+                file: library_file,
                 sections,
                 trades,
                 clauses: &clauses,

@@ -1,5 +1,6 @@
 //! Translations: takes the files of a language folder (`tr/`: `tr/library.yaml` with the
-//! title and trade words, one file per clause, `tr/jurisdictions/` with the profiles' phrases)
+//! title, the trade words and the questions' words (see [`super::question_words`]), one file
+//! per clause, `tr/jurisdictions/` with the profiles' phrases)
 //! and returns a [`Translation`], the library's text in that language, checked against the
 //! English text clause by clause.
 //!
@@ -17,6 +18,7 @@ use handlebars::template::{Parameter, Template, TemplateElement};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::question_words::{self, RawSectionWords};
 use super::{Clause, Question, Section, SourceFile, Trades, top_level_value, trades::load_trades};
 use crate::error::Diagnostic;
 use crate::jurisdiction::{self, JURISDICTIONS_DIR, PlaceWords, Profile};
@@ -35,6 +37,8 @@ pub struct Translation {
     pub clauses: Vec<Clause>,
     /// The words of each profession's contract.
     pub trades: Trades,
+    /// The interview's sections and questions, with their words in this language.
+    pub sections: Vec<Section>,
     /// The jurisdiction profiles' phrases.
     pub places: Vec<PlaceWords>,
 }
@@ -55,6 +59,8 @@ pub(super) fn in_language_dir(relative: &str) -> bool {
 
 /// What a translation is checked against.
 pub(super) struct English<'a> {
+    /// `library.yaml`.
+    pub(super) file: &'a SourceFile,
     pub(super) sections: &'a [Section],
     pub(super) trades: &'a Trades,
     pub(super) clauses: &'a [Clause],
@@ -65,12 +71,13 @@ pub(super) struct English<'a> {
     pub(super) profiles: &'a [Profile],
 }
 
-/// `tr/library.yaml`: the title and the trade words in that language.
+/// `tr/library.yaml`: the title, the trade words and the questions' words in that language.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTranslation {
     title: Spanned<String>,
     trades: Option<BTreeMap<String, BTreeMap<String, Spanned<String>>>>,
+    sections: Option<Vec<RawSectionWords>>,
 }
 
 /// Every translation among `files`, each checked against the English library.
@@ -129,6 +136,12 @@ fn load<'q>(
         diagnostics,
     );
     check_trade_words(head, english.trades, &trades, name, diagnostics);
+    let files = question_words::Files {
+        english: english.file,
+        translation: head,
+        name,
+    };
+    let sections = question_words::translate(&files, english.sections, raw.sections, diagnostics);
     let clause_files: Vec<&SourceFile> = mine
         .iter()
         .filter(|f| super::is_clause_file(&f.relative))
@@ -171,6 +184,7 @@ fn load<'q>(
         title: raw.title.value,
         clauses,
         trades,
+        sections,
         places,
     })
 }

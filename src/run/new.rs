@@ -9,13 +9,14 @@ use crate::answers::{self, Answers};
 use crate::cli::{ContractArgs, NewArgs, OutputFormat};
 use crate::config::Environment;
 use crate::error::{Diagnostic, Error, Severity};
-use crate::format::{self, Locale};
+use crate::format;
+use crate::interview::messages::{self, Messages};
 use crate::interview::{
     self, ConfirmPrompt, Known, Preset, Prompter, SelectPrompt, Stop, Stopped, TextPrompt,
 };
 use crate::library::Library;
-use crate::model::Scalar;
 use crate::model::keys::{AGREEMENT_DATE, AGREEMENT_LANGUAGE};
+use crate::model::{Language, Languages, Scalar, Value};
 use crate::output::{self, Destination};
 use crate::terminal::Terminal;
 
@@ -108,7 +109,11 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     )?;
     let draft_path = draft::path(args);
     let mut terminal = Terminal::new();
-    let resume = resume_offered(args, &draft_path, &mut terminal)?;
+    // The interview starts in the language of --lang (the first of two) and follows
+    // `agreement.language` once it is answered.
+    let language = args.contract.lang.map_or(Language::En, Languages::first);
+    terminal.speak(language);
+    let resume = resume_offered(args, &draft_path, &mut terminal, messages::of(language))?;
     let given = resume
         .then_some(draft_path.as_path())
         .or(args.answers.as_deref());
@@ -127,11 +132,14 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
             .as_ref()
             .map_or_else(|| "your profile".to_owned(), |p| p.display().to_string()),
         today: today()?,
+        language,
     };
     let mut answers = match interview::interview(&library, &known, &mut terminal) {
         Ok(answers) => answers,
-        Err(halt) => return Err(keep_draft(halt, args, &library, &draft_path)),
+        Err(halt) => return Err(keep_draft(halt, args, &library, &draft_path, language)),
     };
+    let language = language_of(&answers, language);
+    let words = messages::of(language);
     answers.late_payer_applied = known.late_payer_applied;
 
     let options = PrepareOptions {
@@ -150,7 +158,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         .map(ToString::to_string)
         .unwrap_or_default();
     let mut contract = args.contract.clone();
-    let answers_path = choose_destination(&mut contract, &client, &mut terminal)?;
+    let answers_path = choose_destination(&mut contract, &client, &mut terminal, words)?;
     let rebuild = rebuild_command(&contract, &answers_path);
     let answers_text = format!(
         "{}\n{}",
@@ -176,20 +184,23 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     }
     if let Some(path) = &profile_path {
         let (library, from_file) = (&prepared.library, args.answers.is_some());
-        update_profile(
-            path,
-            library,
-            &known.profile,
-            &saved,
-            from_file,
-            &mut terminal,
-        )?;
+        let asking = (&mut terminal as &mut dyn Prompter, language);
+        update_profile(path, library, &known.profile, &saved, from_file, asking)?;
     }
     eprintln!(
-        "\nTo change an answer later, edit {} and run:\n    {rebuild}",
-        answers_path.display()
+        "{}",
+        (words.change_later)(&answers_path.display().to_string(), &rebuild)
     );
     Ok(0)
+}
+
+/// The language the interview ended in: the answers' `agreement.language` (its first
+/// language), else the one it started in.
+fn language_of(answers: &Answers, started: Language) -> Language {
+    match answers.get(AGREEMENT_LANGUAGE) {
+        Some(Value::Text(code)) => code.parse::<Languages>().map_or(started, Languages::first),
+        _ => started,
+    }
 }
 
 /// The command that builds the contract again from the saved answers, where this run writes
@@ -230,6 +241,7 @@ fn resume_offered(
     args: &NewArgs,
     draft: &Path,
     prompter: &mut dyn Prompter,
+    words: &Messages,
 ) -> Result<bool, Error> {
     if args.resume && !draft.exists() {
         return Err(Error::Usage(format!(
@@ -241,17 +253,10 @@ fn resume_offered(
     if args.resume || args.answers.is_some() || !draft.exists() {
         return Ok(args.resume);
     }
-    prompter.say(&format!(
-        "An interview was stopped before its contract was written; its answers are in {}.",
-        draft.display()
-    ));
+    prompter.say(&(words.draft_found)(&draft.display().to_string()));
     match prompter.confirm(&ConfirmPrompt {
-        message: "Continue that interview?",
-        help: Some(
-            "Answer no to start afresh; the draft is replaced only if this interview is \
-             stopped too."
-                .into(),
-        ),
+        message: words.resume,
+        help: Some(words.resume_help.into()),
         default: Some(true),
     }) {
         Ok(yes) => Ok(yes),
@@ -262,7 +267,14 @@ fn resume_offered(
 
 /// Saves what was answered when the interview stopped, and returns the error that says where
 /// it is and how to continue. Nothing answered: nothing saved.
-fn keep_draft(halt: Stopped, args: &NewArgs, library: &Library, path: &Path) -> Error {
+fn keep_draft(
+    halt: Stopped,
+    args: &NewArgs,
+    library: &Library,
+    path: &Path,
+    started: Language,
+) -> Error {
+    let words = messages::of(language_of(&halt.draft, started));
     if halt.draft.iter().next().is_none() {
         return stopped(halt.stop);
     }
@@ -272,11 +284,12 @@ fn keep_draft(halt: Stopped, args: &NewArgs, library: &Library, path: &Path) -> 
     }
     match halt.stop {
         Stop::Cancelled => Error::Stopped {
+            text: (words.stopped)(&path.display().to_string(), &resume),
             draft: path.to_owned(),
             resume,
         },
         Stop::Failed(_) => {
-            eprintln!("Your answers so far are saved in {}.", path.display());
+            eprintln!("{}", (words.saved_so_far)(&path.display().to_string()));
             stopped(halt.stop)
         }
     }
@@ -291,8 +304,12 @@ fn update_profile(
     before: &Answers,
     answers: &Answers,
     from_file: bool,
-    prompter: &mut dyn Prompter,
+    (prompter, language): (&mut dyn Prompter, Language),
 ) -> Result<(), Error> {
+    // The changes are listed with the labels and values of the interview's language.
+    let (words, locale) = (messages::of(language), messages::locale(language));
+    let asked = library.asking_in(language);
+    let library = asked.as_ref().unwrap_or(library);
     let mine = interview::profile_answers(library, answers);
     let currency = answers.currency();
     let mut changes = String::new();
@@ -304,9 +321,7 @@ fn update_profile(
         let Some(question) = library.question(key) else {
             continue;
         };
-        let shown = |v: &crate::model::Value| {
-            format::display_value(question, v, &currency, Locale::default())
-        };
+        let shown = |v: &crate::model::Value| format::display_value(question, v, &currency, locale);
         let old = before.get(key).map_or_else(|| "—".to_owned(), shown);
         let _ = write!(changes, "\n  {}: {old} → {}", question.label, shown(value));
         merged.set(key, value.clone());
@@ -315,23 +330,23 @@ fn update_profile(
         return Ok(());
     }
     if path.exists() {
-        prompter.say(&format!(
-            "Your profile ({}) would change:{changes}",
-            path.display()
+        prompter.say(&(words.profile_changes)(
+            &path.display().to_string(),
+            &changes,
         ));
         let save = prompter.confirm(&ConfirmPrompt {
-            message: "Save them to your profile?",
+            message: words.save_profile,
             help: Some(if from_file {
-                "They came from the answers file, which may be someone else's.".into()
+                words.save_profile_from_file.into()
             } else {
-                "They are offered for every new contract.".into()
+                words.save_profile_offered.into()
             }),
             default: Some(!from_file),
         });
         match save {
             Ok(true) => {}
             Ok(false) | Err(Stop::Cancelled) => {
-                eprintln!("Your profile was not changed.");
+                eprintln!("{}", words.profile_unchanged);
                 return Ok(());
             }
             Err(stop) => return Err(stopped(stop)),
@@ -397,6 +412,16 @@ fn read_presets(
             presets.insert(key, Preset { scalar, place });
         }
     }
+    // `--lang` answers the language question: the interview does not ask it again.
+    if let Some(languages) = args.contract.lang {
+        presets.insert(
+            AGREEMENT_LANGUAGE.to_owned(),
+            Preset {
+                scalar: Scalar::Str(languages.to_string()),
+                place: "--lang".into(),
+            },
+        );
+    }
     if let Some(date) = args.contract.date {
         presets.insert(
             AGREEMENT_DATE.to_owned(),
@@ -416,6 +441,7 @@ fn choose_destination(
     contract: &mut ContractArgs,
     client: &str,
     prompter: &mut dyn Prompter,
+    words: &Messages,
 ) -> Result<PathBuf, Error> {
     loop {
         let Destination::Files(paths) =
@@ -435,7 +461,7 @@ fn choose_destination(
         if existing.is_empty() || contract.force {
             return Ok(answers_path);
         }
-        match ask_replace(prompter, &existing).map_err(stopped)? {
+        match ask_replace(prompter, &existing, words).map_err(stopped)? {
             Some(folder) => contract.output = Some(folder),
             None => contract.force = true,
         }
@@ -453,16 +479,20 @@ fn stopped(stop: Stop) -> Error {
 }
 
 /// Asks what to do about output files that exist: `None` to replace them, or another folder.
-fn ask_replace(prompter: &mut dyn Prompter, existing: &[&Path]) -> Result<Option<PathBuf>, Stop> {
-    let mut text = String::from("These files already exist:");
+fn ask_replace(
+    prompter: &mut dyn Prompter,
+    existing: &[&Path],
+    words: &Messages,
+) -> Result<Option<PathBuf>, Stop> {
+    let mut text = String::from(words.files_exist);
     for path in existing {
         let _ = write!(text, "\n  {}", path.display());
     }
     prompter.say(&text);
     let choice = prompter.select(&SelectPrompt {
-        message: "What should be done?",
+        message: words.what_to_do,
         help: None,
-        options: vec!["Replace them".into(), "Write to another folder".into()],
+        options: vec![words.replace.into(), words.elsewhere.into()],
         start: 1,
     })?;
     if choice == 0 {
@@ -472,11 +502,11 @@ fn ask_replace(prompter: &mut dyn Prompter, existing: &[&Path]) -> Result<Option
         if Path::new(input.trim()).is_dir() {
             Ok(())
         } else {
-            Err(format!("There is no folder {}.", input.trim()))
+            Err((words.no_folder)(input.trim()))
         }
     };
     let folder = prompter.text(&TextPrompt {
-        message: "Folder to write to",
+        message: words.folder,
         help: None,
         default: None,
         initial: None,
