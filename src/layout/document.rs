@@ -15,6 +15,9 @@ pub enum Role {
     Marker,
     /// Text in a table cell.
     Cell,
+    /// Text in a table's header row set again at the top of a page the table continues on: a
+    /// repeat of words already read, not counted among the text's words.
+    RepeatedCell,
     /// The running footer.
     Footer,
 }
@@ -169,7 +172,7 @@ impl Document {
     pub fn words(&self) -> Vec<String> {
         let mut text = String::new();
         for line in self.pages.iter().flat_map(|p| &p.lines) {
-            if matches!(line.role, Role::Marker | Role::Footer) {
+            if matches!(line.role, Role::Marker | Role::Footer | Role::RepeatedCell) {
                 continue;
             }
             match line.end {
