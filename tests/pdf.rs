@@ -606,3 +606,169 @@ fn the_info_dictionary_claims_no_conformance_and_every_page_is_exactly_its_paper
         }
     }
 }
+
+/// Sample words of each script the PDF fonts cover, and the currency signs.
+const SCRIPTS: [(&str, &str); 5] = [
+    (
+        "Latin",
+        "Łódź Dvořák Nguyễn Þórður Ærøskøbing Șțefan ǅemal Ŋaŋ ﬁne Ƣ",
+    ),
+    ("Greek", "Αθήνα Ἀθῆναι Θεσσαλονίκη ϗ"),
+    ("Cyrillic", "Москва Київ Ԁԓ Ӂ Ѣ"),
+    ("Hebrew", "חברת שלום בע״מ"),
+    ("currency", "₺ € £ ₹ ₽ ₩"),
+];
+
+/// `pdftotext -raw` words, without the marks poppler puts around right-to-left text and
+/// without the hyphens of broken words, joined.
+fn raw_text(file: &Path, args: &[&str]) -> String {
+    let mut all = vec!["-raw", "-enc", "UTF-8"];
+    all.extend_from_slice(args);
+    tool("pdftotext", &all, file)
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '-'))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` as [`raw_text`] gives it: words apart, no hyphens.
+fn joined(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.replace('-', ""))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn answers_in_latin_greek_cyrillic_and_hebrew_with_every_currency_sign_read_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("answers.yaml");
+    let example = std::fs::read_to_string("examples/first-time-us.yaml").expect("example");
+    let contact: Vec<&str> = SCRIPTS.iter().map(|(_, words)| *words).collect();
+    let contact = contact.join(", ");
+    let edited = example.replace(
+        "  contact: Daniel Ortiz",
+        &format!("  contact: \"{contact}\""),
+    );
+    assert_ne!(edited, example);
+    std::fs::write(&answers, edited).expect("answers");
+    let target = dir.path().join("scripts.md");
+    let outcome = crate::support::run(&mut crate::support::clausewright(&[
+        "build",
+        answers.to_str().expect("UTF-8 path"),
+        "-o",
+        target.to_str().expect("UTF-8 path"),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let file = target.with_extension("pdf");
+    // Each word comes back with its letters in logical order (the Hebrew ones too, though
+    // they are drawn from right to left), the words in the order of the answer.
+    let text = raw_text(&file, &[]);
+    for (script, words) in SCRIPTS {
+        assert!(
+            text.contains(&joined(words)),
+            "{script}: {words:?} not read back"
+        );
+    }
+    // The whole answer, every character in logical order (poppler may set a space between a
+    // right-to-left word and the comma drawn after the run it ends).
+    let bare = |text: &str| -> String { joined(text).split(' ').collect() };
+    assert!(
+        bare(&text).contains(&bare(&contact)),
+        "the contact as typed"
+    );
+    let fonts = tool("pdffonts", &[], &file);
+    for row in fonts.lines().skip(2) {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(
+            columns[columns.len() - 5..columns.len() - 2],
+            ["yes", "yes", "yes"],
+            "embedded, subset, with Unicode: {row}"
+        );
+    }
+}
+
+#[test]
+fn every_script_reads_back_in_every_face_and_hebrew_is_drawn_right_to_left() {
+    let line: Vec<&str> = SCRIPTS.iter().map(|(_, words)| *words).collect();
+    let line = line.join(" ");
+    let markdown = format!("# Scripts\n\n{line}\n\n**{line}**\n\n*{line}*\n\n***{line}***\n");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let document = lay(&markdown, Paper::Letter);
+    let file = write(dir.path(), "scripts.pdf", &pdf(&document, &meta()));
+    let text = raw_text(&file, &[]);
+    assert_eq!(
+        text.matches(&joined(&line)).count(),
+        4,
+        "each face gives the line back: {text}"
+    );
+    // The Hebrew words stand right to left: the first one rightmost.
+    let hebrew = ["חברת", "שלום", "בע״מ"];
+    let page = &document.pages[0];
+    for line in page.lines.iter().filter(|l| l.text.contains("שלום")) {
+        let x = |word: &str| {
+            line.fragments
+                .iter()
+                .find(|f| f.text.trim_end() == word)
+                .map(|f| f.x)
+        };
+        if let (Some(a), Some(b), Some(c)) = (x(hebrew[0]), x(hebrew[1]), x(hebrew[2])) {
+            assert!(a > b && b > c, "{:?}", line.text);
+        }
+    }
+    let check = tool("qpdf", &["--check"], &file);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+}
+
+#[test]
+fn an_emoji_a_cjk_or_an_arabic_answer_is_refused_at_its_line() {
+    let example = std::fs::read_to_string("examples/first-time-us.yaml").expect("example");
+    let line = example
+        .lines()
+        .position(|l| l == "  contact: Daniel Ortiz")
+        .expect("the contact line")
+        + 1;
+    for (word, character, code) in [
+        ("🙂Daniel", '🙂', "1F642"),
+        ("王芳", '王', "738B"),
+        ("دانيال", 'د', "062F"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let answers = dir.path().join("answers.yaml");
+        std::fs::write(
+            &answers,
+            example.replace(
+                "  contact: Daniel Ortiz",
+                &format!("  contact: {word} Ortiz"),
+            ),
+        )
+        .expect("answers");
+        let path = answers.to_str().expect("UTF-8 path");
+        let outcome = crate::support::run(&mut crate::support::clausewright(&[
+            "build",
+            path,
+            "-o",
+            dir.path().to_str().expect("UTF-8 path"),
+        ]));
+        assert_eq!(outcome.code, 1, "{word}");
+        assert!(
+            outcome.stderr.starts_with(&format!(
+                "error: `client.contact` holds the character '{character}' (U+{code}), which the PDF font cannot show\n  --> {path}:{line}:12\n"
+            )),
+            "{word}: {}",
+            outcome.stderr
+        );
+        let written: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(written, ["answers.yaml"], "{word}: nothing is written");
+    }
+}

@@ -38,19 +38,29 @@ pub struct Line {
 }
 
 impl Line {
-    /// Left edge of the first glyph, in points from the page's left edge.
+    /// Left edge of the leftmost glyph, in points from the page's left edge (the first
+    /// fragment's, unless right-to-left words begin the line).
     #[must_use]
     pub fn left(&self) -> f32 {
-        self.fragments.first().map_or(0.0, |f| f.x)
+        self.fragments
+            .iter()
+            .map(|f| f.x)
+            .reduce(f32::min)
+            .unwrap_or(0.0)
     }
 
-    /// Right edge of the last glyph (trailing space excluded), in points from the left edge.
+    /// Right edge of the rightmost glyph (trailing spaces excluded), in points from the left
+    /// edge.
     #[must_use]
     pub fn right(&self) -> f32 {
-        self.fragments.last().map_or(0.0, |f| {
-            let trailing = &f.text[f.text.trim_end_matches(' ').len()..];
-            f.x + f.width - metrics::face(f.style).width(trailing, f.size)
-        })
+        self.fragments
+            .iter()
+            .map(|f| {
+                let trailing = &f.text[f.text.trim_end_matches(' ').len()..];
+                f.x + f.width - metrics::face(f.style).width(trailing, f.size)
+            })
+            .reduce(f32::max)
+            .unwrap_or(0.0)
     }
 }
 

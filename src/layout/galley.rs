@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::bidi;
 use super::blocks::{self, Block, Para, ParaKind, Table};
 use super::breaker::{self, Align, Fragment, Inline, LineEnd, Measure, SetLine, Span};
 use super::language::Language;
@@ -569,6 +570,7 @@ pub(super) fn placed(set: SetLine, x: f32, baseline: f32, role: Role) -> Line {
     for f in &mut fragments {
         f.x += x;
     }
+    bidi::reorder(&mut fragments);
     let text: String = fragments.iter().map(|f| f.text.as_str()).collect();
     Line {
         y: baseline,

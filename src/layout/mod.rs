@@ -12,6 +12,7 @@
 //! ```text
 //! blocks    Markdown → blocks of styled inline text (pulldown-cmark)
 //! breaker   inline text → justified, hyphenated lines (total fit)
+//! bidi      right-to-left words in left-to-right lines: drawing order
 //! metrics   the embedded faces' advance widths and character coverage
 //! language  the text's language: hyphenation patterns, footer words
 //! galley    blocks → slabs: set lines and table rows, with spacing and keeps
@@ -23,6 +24,7 @@
 //! document  what layout returns: Document, Page, Line, Rule, LinkArea, Bookmark
 //! ```
 
+pub mod bidi;
 pub(crate) mod blocks;
 pub(crate) mod breaker;
 mod columns;
