@@ -15,10 +15,12 @@
 //! "DRAFT" in its page header and keywords. Built in memory, deterministic: the ZIP entries
 //! carry a fixed date and the properties the contract's.
 
+mod fixups;
 mod props;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
 use std::io::Cursor;
 
 use docx_rs::{
@@ -28,10 +30,10 @@ use docx_rs::{
 };
 
 use crate::diff::{Diff, Piece};
-use crate::layout::Paper;
 use crate::layout::blocks::{self, Block, Para, ParaKind};
 use crate::layout::breaker::{Inline, Span};
 use crate::layout::signatures::opens_party;
+use crate::layout::{Paper, Style as FaceStyle};
 use crate::model::Language;
 use crate::pdf::PdfMeta;
 
@@ -66,11 +68,22 @@ pub fn docx(markdown: &str, meta: &PdfMeta, paper: Paper, language: Language) ->
         keep: false,
         signing: None,
         text_width,
+        parts: Parts::default(),
     };
     for block in &parsed.blocks {
         writer.block(block);
     }
-    pack(writer.doc, meta)
+    pack(writer.doc, meta, &writer.parts)
+}
+
+/// What the writer added that docx-rs cannot write itself (see [`fixups`]).
+#[derive(Default)]
+struct Parts {
+    /// For each table, in order: whether its first row is a header row.
+    header_rows: Vec<bool>,
+    /// Each hyperlink's target, in document order (written while paragraphs are built, which
+    /// borrow the writer shared).
+    hyperlinks: RefCell<Vec<String>>,
 }
 
 /// The later contract of `diff` with its changes from the earlier one tracked: each deleted
@@ -97,25 +110,62 @@ pub fn tracked(diff: &Diff, meta: &PdfMeta, paper: Paper, author: &str, date: &s
         } else if whole(|p| matches!(p, Piece::Inserted(_))) {
             out = out.insert(author, date);
         }
+        // Where each piece starts in the earlier and the later text, in characters.
+        let (mut before, mut after) = (0, 0);
         for piece in &paragraph.pieces {
-            out = match piece {
-                Piece::Same(text) => out.add_run(Run::new().add_text(text.as_str())),
-                Piece::Deleted(text) => out.add_delete(
-                    Delete::new()
-                        .author(author)
-                        .date(date)
-                        .add_run(Run::new().add_delete_text(text.as_str())),
-                ),
-                Piece::Inserted(text) => out.add_insert(
-                    Insert::new(Run::new().add_text(text.as_str()))
-                        .author(author)
-                        .date(date),
-                ),
+            let (text, styles, at) = match piece {
+                Piece::Same(text) | Piece::Inserted(text) => (text, &paragraph.after, &mut after),
+                Piece::Deleted(text) => (text, &paragraph.before, &mut before),
             };
+            let start = *at;
+            *at += text.chars().count();
+            if matches!(piece, Piece::Same(_)) {
+                before += text.chars().count();
+            }
+            for (style, run_text) in styled_runs(text, styles.get(start..).unwrap_or_default()) {
+                let face = |run: Run| {
+                    let run = if style.is_bold() { run.bold() } else { run };
+                    if style.is_italic() { run.italic() } else { run }
+                };
+                out = match piece {
+                    Piece::Same(_) => out.add_run(face(Run::new().add_text(run_text))),
+                    Piece::Deleted(_) => out.add_delete(
+                        Delete::new()
+                            .author(author)
+                            .date(date)
+                            .add_run(face(Run::new().add_delete_text(run_text))),
+                    ),
+                    Piece::Inserted(_) => out.add_insert(
+                        Insert::new(face(Run::new().add_text(run_text)))
+                            .author(author)
+                            .date(date),
+                    ),
+                };
+            }
         }
         doc = doc.add_paragraph(out);
     }
-    pack(doc, meta)
+    pack(doc, meta, &Parts::default())
+}
+
+/// `text` cut into runs of one face each, `styles` holding the face of each of its characters
+/// (a character past its end is regular).
+fn styled_runs<'t>(text: &'t str, styles: &[FaceStyle]) -> Vec<(FaceStyle, &'t str)> {
+    let mut runs: Vec<(FaceStyle, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<FaceStyle> = None;
+    for (k, (at, _)) in text.char_indices().enumerate() {
+        let style = styles.get(k).copied().unwrap_or_default();
+        if current.is_some_and(|c| c != style) {
+            runs.push((current.unwrap_or_default(), &text[start..at]));
+            start = at;
+        }
+        current = Some(style);
+    }
+    if let Some(style) = current {
+        runs.push((style, &text[start..]));
+    }
+    runs
 }
 
 /// A document on `paper` with one-inch margins, the styles, the font and the footer, and the
@@ -158,10 +208,17 @@ fn page(meta: &PdfMeta, paper: Paper, title: &str, language: Language) -> (Docx,
     (doc, text_width)
 }
 
-/// The package's bytes, with the core properties of `meta`.
-fn pack(doc: Docx, meta: &PdfMeta) -> Vec<u8> {
+/// The package's bytes, with the core properties of `meta` and the `parts` docx-rs cannot
+/// write (header rows, hyperlink relationships).
+fn pack(doc: Docx, meta: &PdfMeta, parts: &Parts) -> Vec<u8> {
     let mut xml = doc.build();
     xml.doc_props.core = props::core(meta);
+    let document = String::from_utf8_lossy(&xml.document);
+    let document = fixups::mark_header_rows(&document, &parts.header_rows);
+    let rels = String::from_utf8_lossy(&xml.document_rels);
+    let (document, rels) = fixups::number_hyperlinks(&document, &rels, &parts.hyperlinks.borrow());
+    xml.document = document.into_bytes();
+    xml.document_rels = rels.into_bytes();
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).expect("writing a DOCX to memory");
     out.into_inner()
@@ -229,6 +286,8 @@ struct Writer<'a> {
     /// The paragraphs of an open signature block.
     signing: Option<Vec<Para>>,
     text_width: i32,
+    /// What docx-rs cannot write, added when the package is made.
+    parts: Parts,
 }
 
 impl Writer<'_> {
@@ -264,6 +323,8 @@ impl Writer<'_> {
             Block::Table(t) => {
                 let table = self.table(t);
                 self.doc = std::mem::take(&mut self.doc).add_table(table);
+                // Word repeats the header row on each page the table runs on to.
+                self.parts.header_rows.push(true);
             }
             Block::KeepStart => self.keep = true,
             Block::KeepEnd => self.keep = false,
@@ -312,10 +373,9 @@ impl Writer<'_> {
                         k += 1;
                         continue;
                     };
-                    let mut hyperlink = Hyperlink::new(
-                        self.links.get(link).map_or("", String::as_str),
-                        HyperlinkType::External,
-                    );
+                    let target = self.links.get(link).map_or("", String::as_str);
+                    self.parts.hyperlinks.borrow_mut().push(target.to_owned());
+                    let mut hyperlink = Hyperlink::new(target, HyperlinkType::External);
                     while let Some(Inline::Text(span)) = inlines.get(k)
                         && span.link == Some(link)
                     {
@@ -406,6 +466,7 @@ impl Writer<'_> {
             .layout(TableLayoutType::Fixed)
             .width(half * 2, WidthType::Dxa);
         self.doc = std::mem::take(&mut self.doc).add_table(table);
+        self.parts.header_rows.push(false);
     }
 }
 
