@@ -12,8 +12,10 @@
 //! the title and "Page X of Y" as Word fields (`PAGE`, `NUMPAGES`), Libertinus Serif is named
 //! as the font (Word substitutes a near face where it is not installed; nothing is
 //! embedded), and the document properties hold the title, subject and author. A draft has
-//! "DRAFT" in its page header and keywords. Built in memory, deterministic: the ZIP entries
-//! carry a fixed date and the properties the contract's.
+//! "DRAFT" in its page header and keywords. A bilingual contract ([`docx_columns`]) sets each
+//! clause in its two languages side by side, a borderless table of one row per clause, as the
+//! PDF does. Built in memory, deterministic: the ZIP entries carry a fixed date and the
+//! properties the contract's.
 
 mod fixups;
 mod props;
@@ -56,31 +58,118 @@ const INDENT: i32 = 360;
 #[must_use]
 pub fn docx(markdown: &str, meta: &PdfMeta, paper: Paper, language: Language) -> Vec<u8> {
     let parsed = blocks::read(markdown);
-    let (doc, text_width) = page(
+    let (mut doc, text_width) = page(
         meta,
         paper,
         parsed.title.as_deref().unwrap_or_default(),
         language,
     );
+    let parts = Parts::default();
+    for item in write(&parsed, text_width, &parts) {
+        doc = item.add_to(doc);
+    }
+    pack(doc, meta, &parts)
+}
+
+/// A bilingual contract: each row (a clause in the first language and in the second) as a
+/// borderless table of two columns, the first language on the left, as the PDF sets it. The
+/// footer holds the first language's title, in the first language's words (`language`).
+///
+/// # Panics
+/// Only if the ZIP archive cannot be written to memory.
+#[must_use]
+pub fn docx_columns(
+    rows: &[(String, String)],
+    meta: &PdfMeta,
+    paper: Paper,
+    language: Language,
+) -> Vec<u8> {
+    let pieces: Vec<[blocks::Parsed; 2]> = rows
+        .iter()
+        .map(|(left, right)| [blocks::read(left), blocks::read(right)])
+        .collect();
+    let title = pieces
+        .iter()
+        .find_map(|[left, _]| left.title.clone())
+        .unwrap_or_default();
+    let (mut doc, text_width) = page(meta, paper, &title, language);
+    let column = text_width / 2;
+    let parts = Parts::default();
+    for [left, right] in &pieces {
+        // The row's own table comes before the tables in its cells.
+        let at = parts.header_rows.borrow().len();
+        let cells = [left, right].map(|parsed| {
+            let items = write(parsed, column - 2 * CELL_MARGIN, &parts);
+            let ends_in_paragraph = matches!(items.last(), Some(Item::Paragraph(_)));
+            let mut cell = TableCell::new().width(column.unsigned_abs() as usize, WidthType::Dxa);
+            for item in items {
+                cell = match item {
+                    Item::Paragraph(p) => cell.add_paragraph(p),
+                    Item::Table(t) => cell.add_table(t),
+                };
+            }
+            // Word wants every cell to end with a paragraph.
+            if ends_in_paragraph {
+                cell
+            } else {
+                cell.add_paragraph(Paragraph::new())
+            }
+        });
+        parts.header_rows.borrow_mut().insert(at, false);
+        let width = column.unsigned_abs() as usize;
+        let table = Table::without_borders(vec![TableRow::new(cells.into())])
+            .set_grid(vec![width, width])
+            .layout(TableLayoutType::Fixed)
+            .width(width * 2, WidthType::Dxa);
+        doc = doc.add_table(table);
+    }
+    pack(doc, meta, &parts)
+}
+
+/// The left and right margin Word gives a table cell by default, in twentieths of a point.
+const CELL_MARGIN: i32 = 108;
+
+/// What a piece of Markdown becomes: paragraphs and tables, in order, set `text_width` wide;
+/// header rows and hyperlinks are recorded in `parts`.
+fn write(parsed: &blocks::Parsed, text_width: i32, parts: &Parts) -> Vec<Item> {
     let mut writer = Writer {
-        doc,
+        items: Vec::new(),
         links: &parsed.links,
         keep: false,
         signing: None,
         text_width,
-        parts: Parts::default(),
+        parts,
     };
     for block in &parsed.blocks {
         writer.block(block);
     }
-    pack(writer.doc, meta, &writer.parts)
+    writer.block(&Block::SignEnd);
+    writer.items
+}
+
+/// A paragraph or a table of the body (moved once into the document, so its size does not
+/// matter).
+#[allow(clippy::large_enum_variant)]
+enum Item {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+impl Item {
+    fn add_to(self, doc: Docx) -> Docx {
+        match self {
+            Item::Paragraph(p) => doc.add_paragraph(p),
+            Item::Table(t) => doc.add_table(t),
+        }
+    }
 }
 
 /// What the writer added that docx-rs cannot write itself (see [`fixups`]).
 #[derive(Default)]
 struct Parts {
-    /// For each table, in order: whether its first row is a header row.
-    header_rows: Vec<bool>,
+    /// For each table, in the order of the document's XML: whether its first row is a
+    /// header row.
+    header_rows: RefCell<Vec<bool>>,
     /// Each hyperlink's target, in document order (written while paragraphs are built, which
     /// borrow the writer shared).
     hyperlinks: RefCell<Vec<String>>,
@@ -214,7 +303,7 @@ fn pack(doc: Docx, meta: &PdfMeta, parts: &Parts) -> Vec<u8> {
     let mut xml = doc.build();
     xml.doc_props.core = props::core(meta);
     let document = String::from_utf8_lossy(&xml.document);
-    let document = fixups::mark_header_rows(&document, &parts.header_rows);
+    let document = fixups::mark_header_rows(&document, &parts.header_rows.borrow());
     let rels = String::from_utf8_lossy(&xml.document_rels);
     let (document, rels) = fixups::number_hyperlinks(&document, &rels, &parts.hyperlinks.borrow());
     xml.document = document.into_bytes();
@@ -277,9 +366,9 @@ fn footer(title: &str, text_width: i32, language: Language) -> Footer {
     )
 }
 
-/// The document being written, block by block.
+/// The body being written, block by block.
 struct Writer<'a> {
-    doc: Docx,
+    items: Vec<Item>,
     links: &'a [String],
     /// Inside `<!-- keep-together -->`.
     keep: bool,
@@ -287,7 +376,7 @@ struct Writer<'a> {
     signing: Option<Vec<Para>>,
     text_width: i32,
     /// What docx-rs cannot write, added when the package is made.
-    parts: Parts,
+    parts: &'a Parts,
 }
 
 impl Writer<'_> {
@@ -308,7 +397,7 @@ impl Writer<'_> {
         match block {
             Block::Para(p) => {
                 let paragraph = self.paragraph(p);
-                self.doc = std::mem::take(&mut self.doc).add_paragraph(paragraph);
+                self.items.push(Item::Paragraph(paragraph));
             }
             Block::Rule => {
                 let rule = Paragraph::new().set_borders(
@@ -318,13 +407,13 @@ impl Writer<'_> {
                             .color("808080"),
                     ),
                 );
-                self.doc = std::mem::take(&mut self.doc).add_paragraph(rule);
+                self.items.push(Item::Paragraph(rule));
             }
             Block::Table(t) => {
                 let table = self.table(t);
-                self.doc = std::mem::take(&mut self.doc).add_table(table);
+                self.items.push(Item::Table(table));
                 // Word repeats the header row on each page the table runs on to.
-                self.parts.header_rows.push(true);
+                self.parts.header_rows.borrow_mut().push(true);
             }
             Block::KeepStart => self.keep = true,
             Block::KeepEnd => self.keep = false,
@@ -432,7 +521,7 @@ impl Writer<'_> {
         let (intro, parties) = paragraphs.split_at(first_party.unwrap_or(paragraphs.len()));
         for p in intro {
             let paragraph = self.paragraph(p);
-            self.doc = std::mem::take(&mut self.doc).add_paragraph(paragraph);
+            self.items.push(Item::Paragraph(paragraph));
         }
         let mut columns: Vec<Vec<&Para>> = Vec::new();
         for p in parties {
@@ -446,7 +535,7 @@ impl Writer<'_> {
         if columns.len() != 2 {
             for p in parties {
                 let paragraph = self.paragraph(p);
-                self.doc = std::mem::take(&mut self.doc).add_paragraph(paragraph);
+                self.items.push(Item::Paragraph(paragraph));
             }
             return;
         }
@@ -465,8 +554,8 @@ impl Writer<'_> {
             .set_grid(vec![half, half])
             .layout(TableLayoutType::Fixed)
             .width(half * 2, WidthType::Dxa);
-        self.doc = std::mem::take(&mut self.doc).add_table(table);
-        self.parts.header_rows.push(false);
+        self.items.push(Item::Table(table));
+        self.parts.header_rows.borrow_mut().push(false);
     }
 }
 

@@ -403,3 +403,26 @@ fn the_tracked_changes_keep_bold_and_italic() {
         "{plain}"
     );
 }
+
+#[test]
+fn a_signature_block_that_ends_the_text_is_written() {
+    let markdown = "# Agreement\n\nSigned by the parties.\n\n<!-- signatures -->\n\n**Jane Doe**\n\nSignature: ____\n\nDate: ____\n";
+    let docx = docx(markdown, &meta(), Paper::Letter, Language::En);
+    let document = part(&docx, "word/document.xml");
+    assert_eq!(
+        xml_words(&document),
+        [
+            "Agreement",
+            "Signed",
+            "by",
+            "the",
+            "parties.",
+            "Jane",
+            "Doe",
+            "Signature:",
+            "____",
+            "Date:",
+            "____"
+        ]
+    );
+}
