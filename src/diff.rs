@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 
 use similar::{Algorithm, ChangeTag, DiffTag, TextDiff, capture_diff_slices};
 
+use crate::layout::Style;
 use crate::layout::blocks::{self, Block};
 use crate::layout::breaker::Inline;
 use crate::prepare::Prepared;
@@ -46,6 +47,11 @@ pub struct Paragraph {
     pub heading: Option<u8>,
     /// Its words.
     pub pieces: Vec<Piece>,
+    /// The face (bold, italic) of each character of the earlier contract's text of the
+    /// paragraph: its kept and deleted pieces, in order.
+    pub before: Vec<Style>,
+    /// The face of each character of the later contract's text: its kept and inserted pieces.
+    pub after: Vec<Style>,
 }
 
 impl Paragraph {
@@ -105,20 +111,53 @@ pub fn terms(old: &Prepared, new: &Prepared) -> Vec<TermChange> {
     changes
 }
 
-/// The plain text of inline content.
-fn plain(inlines: &[Inline]) -> String {
-    let text: String = inlines
-        .iter()
-        .map(|inline| match inline {
-            Inline::Text(span) => span.text.as_str(),
-            Inline::HardBreak => " ",
-        })
-        .collect();
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Text with the face of each of its characters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Styled {
+    text: String,
+    styles: Vec<Style>,
+}
+
+impl Styled {
+    fn push(&mut self, text: &str, style: Style) {
+        self.text.push_str(text);
+        self.styles.extend(text.chars().map(|_| style));
+    }
+
+    fn push_styled(&mut self, other: &Styled) {
+        self.text.push_str(&other.text);
+        self.styles.extend_from_slice(&other.styles);
+    }
+}
+
+/// The plain text of inline content, spaces collapsed, with each character's face.
+fn plain(inlines: &[Inline]) -> Styled {
+    let mut out = Styled::default();
+    // The face of the space pending between two words: that of the first blank between them.
+    let mut space: Option<Style> = None;
+    for (c, style) in inlines.iter().flat_map(|inline| -> Vec<(char, Style)> {
+        match inline {
+            Inline::Text(span) => span.text.chars().map(|c| (c, span.style)).collect(),
+            Inline::HardBreak => vec![(' ', Style::Regular)],
+        }
+    }) {
+        if c.is_whitespace() {
+            if !out.text.is_empty() && space.is_none() {
+                space = Some(style);
+            }
+            continue;
+        }
+        if let Some(face) = space.take() {
+            out.push(" ", face);
+        }
+        out.text.push(c);
+        out.styles.push(style);
+    }
+    out
 }
 
 /// The contract's paragraphs as a reader reads them: heading level and plain text.
-fn paragraphs(markdown: &str) -> Vec<(Option<u8>, String)> {
+fn paragraphs(markdown: &str) -> Vec<(Option<u8>, Styled)> {
     let mut out = Vec::new();
     for block in blocks::read(markdown).blocks {
         match block {
@@ -129,15 +168,26 @@ fn paragraphs(markdown: &str) -> Vec<(Option<u8>, String)> {
                 };
                 let text = plain(&p.inlines);
                 let text = match &p.marker {
-                    Some(marker) => format!("{marker} {text}"),
+                    Some(marker) => {
+                        let mut item = Styled::default();
+                        item.push(&format!("{marker} "), Style::Regular);
+                        item.push_styled(&text);
+                        item
+                    }
                     None => text,
                 };
                 out.push((heading, text));
             }
             Block::Table(table) => {
                 for row in std::iter::once(&table.head).chain(&table.rows) {
-                    let cells: Vec<String> = row.iter().map(|cell| plain(cell)).collect();
-                    out.push((None, cells.join(" | ")));
+                    let mut line = Styled::default();
+                    for (c, cell) in row.iter().enumerate() {
+                        if c > 0 {
+                            line.push(" | ", Style::Regular);
+                        }
+                        line.push_styled(&plain(cell));
+                    }
+                    out.push((None, line));
                 }
             }
             _ => {}
@@ -159,11 +209,11 @@ fn section_title(heading: &str) -> &str {
 pub fn diff(old: &str, new: &str, terms: Vec<TermChange>) -> Diff {
     let old = paragraphs(old);
     let new = paragraphs(new);
-    let titles = |paragraphs: &[(Option<u8>, String)]| -> Vec<String> {
+    let titles = |paragraphs: &[(Option<u8>, Styled)]| -> Vec<String> {
         paragraphs
             .iter()
             .filter(|(heading, _)| *heading == Some(2))
-            .map(|(_, text)| section_title(text).to_owned())
+            .map(|(_, text)| section_title(&text.text).to_owned())
             .collect()
     };
     let (old_titles, new_titles) = (titles(&old), titles(&new));
@@ -175,12 +225,22 @@ pub fn diff(old: &str, new: &str, terms: Vec<TermChange>) -> Diff {
         .filter(|t| !new_titles.contains(t))
         .cloned()
         .collect();
-    let old_texts: Vec<&str> = old.iter().map(|(_, t)| t.as_str()).collect();
-    let new_texts: Vec<&str> = new.iter().map(|(_, t)| t.as_str()).collect();
+    let old_texts: Vec<&str> = old.iter().map(|(_, t)| t.text.as_str()).collect();
+    let new_texts: Vec<&str> = new.iter().map(|(_, t)| t.text.as_str()).collect();
     let mut out = Vec::with_capacity(new.len());
-    let whole = |(heading, text): &(Option<u8>, String), piece: fn(String) -> Piece| Paragraph {
-        heading: *heading,
-        pieces: vec![piece(text.clone())],
+    let whole = |(heading, text): &(Option<u8>, Styled), piece: fn(String) -> Piece| {
+        let styles = text.styles.clone();
+        let (before, after) = match piece(String::new()) {
+            Piece::Same(_) => (styles.clone(), styles),
+            Piece::Deleted(_) => (styles, Vec::new()),
+            Piece::Inserted(_) => (Vec::new(), styles),
+        };
+        Paragraph {
+            heading: *heading,
+            pieces: vec![piece(text.text.clone())],
+            before,
+            after,
+        }
     };
     for op in capture_diff_slices(Algorithm::Myers, &old_texts, &new_texts) {
         let (tag, olds, news) = op.as_tag_tuple();
@@ -193,7 +253,9 @@ pub fn diff(old: &str, new: &str, terms: Vec<TermChange>) -> Diff {
                 for (before, after) in olds.iter().zip(news) {
                     out.push(Paragraph {
                         heading: after.0,
-                        pieces: words(&before.1, &after.1),
+                        pieces: words(&before.1.text, &after.1.text),
+                        before: before.1.styles.clone(),
+                        after: after.1.styles.clone(),
                     });
                 }
                 out.extend(

@@ -12,13 +12,17 @@
 //! the title and "Page X of Y" as Word fields (`PAGE`, `NUMPAGES`), Libertinus Serif is named
 //! as the font (Word substitutes a near face where it is not installed; nothing is
 //! embedded), and the document properties hold the title, subject and author. A draft has
-//! "DRAFT" in its page header and keywords. Built in memory, deterministic: the ZIP entries
-//! carry a fixed date and the properties the contract's.
+//! "DRAFT" in its page header and keywords. A bilingual contract ([`docx_columns`]) sets each
+//! clause in its two languages side by side, a borderless table of one row per clause, as the
+//! PDF does. Built in memory, deterministic: the ZIP entries carry a fixed date and the
+//! properties the contract's.
 
+mod fixups;
 mod props;
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
 use std::io::Cursor;
 
 use docx_rs::{
@@ -28,10 +32,10 @@ use docx_rs::{
 };
 
 use crate::diff::{Diff, Piece};
-use crate::layout::Paper;
 use crate::layout::blocks::{self, Block, Para, ParaKind};
 use crate::layout::breaker::{Inline, Span};
 use crate::layout::signatures::opens_party;
+use crate::layout::{Paper, Style as FaceStyle};
 use crate::model::Language;
 use crate::pdf::PdfMeta;
 
@@ -54,23 +58,121 @@ const INDENT: i32 = 360;
 #[must_use]
 pub fn docx(markdown: &str, meta: &PdfMeta, paper: Paper, language: Language) -> Vec<u8> {
     let parsed = blocks::read(markdown);
-    let (doc, text_width) = page(
+    let (mut doc, text_width) = page(
         meta,
         paper,
         parsed.title.as_deref().unwrap_or_default(),
         language,
     );
+    let parts = Parts::default();
+    for item in write(&parsed, text_width, &parts) {
+        doc = item.add_to(doc);
+    }
+    pack(doc, meta, &parts)
+}
+
+/// A bilingual contract: each row (a clause in the first language and in the second) as a
+/// borderless table of two columns, the first language on the left, as the PDF sets it. The
+/// footer holds the first language's title, in the first language's words (`language`).
+///
+/// # Panics
+/// Only if the ZIP archive cannot be written to memory.
+#[must_use]
+pub fn docx_columns(
+    rows: &[(String, String)],
+    meta: &PdfMeta,
+    paper: Paper,
+    language: Language,
+) -> Vec<u8> {
+    let pieces: Vec<[blocks::Parsed; 2]> = rows
+        .iter()
+        .map(|(left, right)| [blocks::read(left), blocks::read(right)])
+        .collect();
+    let title = pieces
+        .iter()
+        .find_map(|[left, _]| left.title.clone())
+        .unwrap_or_default();
+    let (mut doc, text_width) = page(meta, paper, &title, language);
+    let column = text_width / 2;
+    let parts = Parts::default();
+    for [left, right] in &pieces {
+        // The row's own table comes before the tables in its cells.
+        let at = parts.header_rows.borrow().len();
+        let cells = [left, right].map(|parsed| {
+            let items = write(parsed, column - 2 * CELL_MARGIN, &parts);
+            let ends_in_paragraph = matches!(items.last(), Some(Item::Paragraph(_)));
+            let mut cell = TableCell::new().width(column.unsigned_abs() as usize, WidthType::Dxa);
+            for item in items {
+                cell = match item {
+                    Item::Paragraph(p) => cell.add_paragraph(p),
+                    Item::Table(t) => cell.add_table(t),
+                };
+            }
+            // Word wants every cell to end with a paragraph.
+            if ends_in_paragraph {
+                cell
+            } else {
+                cell.add_paragraph(Paragraph::new())
+            }
+        });
+        parts.header_rows.borrow_mut().insert(at, false);
+        let width = column.unsigned_abs() as usize;
+        let table = Table::without_borders(vec![TableRow::new(cells.into())])
+            .set_grid(vec![width, width])
+            .layout(TableLayoutType::Fixed)
+            .width(width * 2, WidthType::Dxa);
+        doc = doc.add_table(table);
+    }
+    pack(doc, meta, &parts)
+}
+
+/// The left and right margin Word gives a table cell by default, in twentieths of a point.
+const CELL_MARGIN: i32 = 108;
+
+/// What a piece of Markdown becomes: paragraphs and tables, in order, set `text_width` wide;
+/// header rows and hyperlinks are recorded in `parts`.
+fn write(parsed: &blocks::Parsed, text_width: i32, parts: &Parts) -> Vec<Item> {
     let mut writer = Writer {
-        doc,
+        items: Vec::new(),
         links: &parsed.links,
         keep: false,
         signing: None,
         text_width,
+        parts,
     };
     for block in &parsed.blocks {
         writer.block(block);
     }
-    pack(writer.doc, meta)
+    writer.block(&Block::SignEnd);
+    writer.items
+}
+
+/// A paragraph or a table of the body (moved once into the document, so its size does not
+/// matter).
+#[allow(clippy::large_enum_variant)]
+enum Item {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+impl Item {
+    fn add_to(self, doc: Docx) -> Docx {
+        match self {
+            Item::Paragraph(p) => doc.add_paragraph(p),
+            Item::Table(t) => doc.add_table(t),
+        }
+    }
+}
+
+/// What the writer added that docx-rs cannot write itself (see [`fixups`]).
+#[derive(Default)]
+struct Parts {
+    /// For each table, in the order of the document's XML: whether its first row is a
+    /// header row.
+    header_rows: RefCell<Vec<bool>>,
+    /// Each hyperlink's target, in document order (written while paragraphs are built, which
+    /// borrow the writer shared).
+    hyperlinks: RefCell<Vec<String>>,
 }
 
 /// The later contract of `diff` with its changes from the earlier one tracked: each deleted
@@ -97,25 +199,62 @@ pub fn tracked(diff: &Diff, meta: &PdfMeta, paper: Paper, author: &str, date: &s
         } else if whole(|p| matches!(p, Piece::Inserted(_))) {
             out = out.insert(author, date);
         }
+        // Where each piece starts in the earlier and the later text, in characters.
+        let (mut before, mut after) = (0, 0);
         for piece in &paragraph.pieces {
-            out = match piece {
-                Piece::Same(text) => out.add_run(Run::new().add_text(text.as_str())),
-                Piece::Deleted(text) => out.add_delete(
-                    Delete::new()
-                        .author(author)
-                        .date(date)
-                        .add_run(Run::new().add_delete_text(text.as_str())),
-                ),
-                Piece::Inserted(text) => out.add_insert(
-                    Insert::new(Run::new().add_text(text.as_str()))
-                        .author(author)
-                        .date(date),
-                ),
+            let (text, styles, at) = match piece {
+                Piece::Same(text) | Piece::Inserted(text) => (text, &paragraph.after, &mut after),
+                Piece::Deleted(text) => (text, &paragraph.before, &mut before),
             };
+            let start = *at;
+            *at += text.chars().count();
+            if matches!(piece, Piece::Same(_)) {
+                before += text.chars().count();
+            }
+            for (style, run_text) in styled_runs(text, styles.get(start..).unwrap_or_default()) {
+                let face = |run: Run| {
+                    let run = if style.is_bold() { run.bold() } else { run };
+                    if style.is_italic() { run.italic() } else { run }
+                };
+                out = match piece {
+                    Piece::Same(_) => out.add_run(face(Run::new().add_text(run_text))),
+                    Piece::Deleted(_) => out.add_delete(
+                        Delete::new()
+                            .author(author)
+                            .date(date)
+                            .add_run(face(Run::new().add_delete_text(run_text))),
+                    ),
+                    Piece::Inserted(_) => out.add_insert(
+                        Insert::new(face(Run::new().add_text(run_text)))
+                            .author(author)
+                            .date(date),
+                    ),
+                };
+            }
         }
         doc = doc.add_paragraph(out);
     }
-    pack(doc, meta)
+    pack(doc, meta, &Parts::default())
+}
+
+/// `text` cut into runs of one face each, `styles` holding the face of each of its characters
+/// (a character past its end is regular).
+fn styled_runs<'t>(text: &'t str, styles: &[FaceStyle]) -> Vec<(FaceStyle, &'t str)> {
+    let mut runs: Vec<(FaceStyle, &str)> = Vec::new();
+    let mut start = 0;
+    let mut current: Option<FaceStyle> = None;
+    for (k, (at, _)) in text.char_indices().enumerate() {
+        let style = styles.get(k).copied().unwrap_or_default();
+        if current.is_some_and(|c| c != style) {
+            runs.push((current.unwrap_or_default(), &text[start..at]));
+            start = at;
+        }
+        current = Some(style);
+    }
+    if let Some(style) = current {
+        runs.push((style, &text[start..]));
+    }
+    runs
 }
 
 /// A document on `paper` with one-inch margins, the styles, the font and the footer, and the
@@ -158,10 +297,17 @@ fn page(meta: &PdfMeta, paper: Paper, title: &str, language: Language) -> (Docx,
     (doc, text_width)
 }
 
-/// The package's bytes, with the core properties of `meta`.
-fn pack(doc: Docx, meta: &PdfMeta) -> Vec<u8> {
+/// The package's bytes, with the core properties of `meta` and the `parts` docx-rs cannot
+/// write (header rows, hyperlink relationships).
+fn pack(doc: Docx, meta: &PdfMeta, parts: &Parts) -> Vec<u8> {
     let mut xml = doc.build();
     xml.doc_props.core = props::core(meta);
+    let document = String::from_utf8_lossy(&xml.document);
+    let document = fixups::mark_header_rows(&document, &parts.header_rows.borrow());
+    let rels = String::from_utf8_lossy(&xml.document_rels);
+    let (document, rels) = fixups::number_hyperlinks(&document, &rels, &parts.hyperlinks.borrow());
+    xml.document = document.into_bytes();
+    xml.document_rels = rels.into_bytes();
     let mut out = Cursor::new(Vec::new());
     xml.pack(&mut out).expect("writing a DOCX to memory");
     out.into_inner()
@@ -220,15 +366,17 @@ fn footer(title: &str, text_width: i32, language: Language) -> Footer {
     )
 }
 
-/// The document being written, block by block.
+/// The body being written, block by block.
 struct Writer<'a> {
-    doc: Docx,
+    items: Vec<Item>,
     links: &'a [String],
     /// Inside `<!-- keep-together -->`.
     keep: bool,
     /// The paragraphs of an open signature block.
     signing: Option<Vec<Para>>,
     text_width: i32,
+    /// What docx-rs cannot write, added when the package is made.
+    parts: &'a Parts,
 }
 
 impl Writer<'_> {
@@ -249,7 +397,7 @@ impl Writer<'_> {
         match block {
             Block::Para(p) => {
                 let paragraph = self.paragraph(p);
-                self.doc = std::mem::take(&mut self.doc).add_paragraph(paragraph);
+                self.items.push(Item::Paragraph(paragraph));
             }
             Block::Rule => {
                 let rule = Paragraph::new().set_borders(
@@ -259,11 +407,13 @@ impl Writer<'_> {
                             .color("808080"),
                     ),
                 );
-                self.doc = std::mem::take(&mut self.doc).add_paragraph(rule);
+                self.items.push(Item::Paragraph(rule));
             }
             Block::Table(t) => {
                 let table = self.table(t);
-                self.doc = std::mem::take(&mut self.doc).add_table(table);
+                self.items.push(Item::Table(table));
+                // Word repeats the header row on each page the table runs on to.
+                self.parts.header_rows.borrow_mut().push(true);
             }
             Block::KeepStart => self.keep = true,
             Block::KeepEnd => self.keep = false,
@@ -312,10 +462,9 @@ impl Writer<'_> {
                         k += 1;
                         continue;
                     };
-                    let mut hyperlink = Hyperlink::new(
-                        self.links.get(link).map_or("", String::as_str),
-                        HyperlinkType::External,
-                    );
+                    let target = self.links.get(link).map_or("", String::as_str);
+                    self.parts.hyperlinks.borrow_mut().push(target.to_owned());
+                    let mut hyperlink = Hyperlink::new(target, HyperlinkType::External);
                     while let Some(Inline::Text(span)) = inlines.get(k)
                         && span.link == Some(link)
                     {
@@ -372,7 +521,7 @@ impl Writer<'_> {
         let (intro, parties) = paragraphs.split_at(first_party.unwrap_or(paragraphs.len()));
         for p in intro {
             let paragraph = self.paragraph(p);
-            self.doc = std::mem::take(&mut self.doc).add_paragraph(paragraph);
+            self.items.push(Item::Paragraph(paragraph));
         }
         let mut columns: Vec<Vec<&Para>> = Vec::new();
         for p in parties {
@@ -386,7 +535,7 @@ impl Writer<'_> {
         if columns.len() != 2 {
             for p in parties {
                 let paragraph = self.paragraph(p);
-                self.doc = std::mem::take(&mut self.doc).add_paragraph(paragraph);
+                self.items.push(Item::Paragraph(paragraph));
             }
             return;
         }
@@ -405,7 +554,8 @@ impl Writer<'_> {
             .set_grid(vec![half, half])
             .layout(TableLayoutType::Fixed)
             .width(half * 2, WidthType::Dxa);
-        self.doc = std::mem::take(&mut self.doc).add_table(table);
+        self.items.push(Item::Table(table));
+        self.parts.header_rows.borrow_mut().push(false);
     }
 }
 

@@ -25,7 +25,7 @@ use printpdf::{
     PdfSaveOptions, Point, Pt, Rect, TextItem, font::PdfFont,
 };
 
-use crate::layout::{Document, FieldKind, Fragment, Page, Style, metrics};
+use crate::layout::{Document, FieldKind, Fragment, Page, Style, bidi, metrics};
 
 /// Document information written into the PDF.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -323,7 +323,9 @@ fn ops(page: &Page, document: &Document, meta: &PdfMeta) -> Vec<Op> {
         });
         let mut items: Vec<TextItem> = Vec::new();
         for (k, fragment) in line.fragments.iter().enumerate() {
-            for (font, size, run) in runs(&fragment.text, fragment.style, fragment.size) {
+            // Right-to-left words are drawn from right to left (see `layout::bidi`).
+            let text = bidi::visual(&fragment.text);
+            for (font, size, run) in runs(&text, fragment.style, fragment.size) {
                 if current != Some((font, size)) {
                     if !items.is_empty() {
                         ops.push(Op::ShowText {

@@ -761,8 +761,8 @@ fn layout_language(language: Language) -> layout::Language {
     }
 }
 
-/// One output format's bytes: the Markdown as it is, or the PDF, in two columns for a
-/// bilingual contract; the PDF's signature fields are added to `fields`.
+/// One output format's bytes: the Markdown as it is, or the PDF or the Word document, in two
+/// columns for a bilingual contract; the PDF's signature fields are added to `fields`.
 pub(crate) fn render_format(
     format: OutputFormat,
     text: &Text<'_>,
@@ -793,9 +793,12 @@ pub(crate) fn render_format(
             fields.extend(document.pages.iter().flat_map(|p| p.fields.iter().cloned()));
             pdf::pdf(&document, meta)
         }
-        // A Word document gives a bilingual contract one language after the other, as the
-        // Markdown does.
-        OutputFormat::Docx => crate::docx::docx(text.markdown, meta, paper, text.languages[0]),
+        // A Word document sets a bilingual contract's two languages side by side, as the PDF;
+        // the footer's words are the first language's.
+        OutputFormat::Docx => match text.rows {
+            Some(rows) => crate::docx::docx_columns(rows, meta, paper, text.languages[0]),
+            None => crate::docx::docx(text.markdown, meta, paper, text.languages[0]),
+        },
     })
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use clausewright::layout::{LayoutOptions, Paper, layout};
+use clausewright::layout::{Document, LayoutOptions, Paper, Role, layout};
 use clausewright::pdf::{PdfMeta, pdf};
 
 const SAMPLE: &str = include_str!("fixtures/pdf-sample/contract.md");
@@ -22,15 +22,18 @@ fn meta() -> PdfMeta {
 }
 
 fn render(markdown: &str, paper: Paper) -> Vec<u8> {
-    let document = layout(
+    pdf(&lay(markdown, paper), &meta())
+}
+
+fn lay(markdown: &str, paper: Paper) -> Document {
+    layout(
         markdown,
         &LayoutOptions {
             paper,
             ..LayoutOptions::default()
         },
     )
-    .expect("layout");
-    pdf(&document, &meta())
+    .expect("layout")
 }
 
 /// A contract of about `pages` pages: the sample's sections repeated and renumbered.
@@ -102,6 +105,33 @@ pub(crate) fn pdf_words_with(
     title: &str,
     number: impl Fn(usize, usize) -> String,
 ) -> Vec<String> {
+    pdf_words_repeating(pdf, title, number, &[])
+}
+
+/// The header rows the layout set again at the top of each page (a table continued from the
+/// page before), as words: empty for a page that repeats none.
+fn repeated_heads(document: &Document) -> Vec<Vec<String>> {
+    document
+        .pages
+        .iter()
+        .map(|page| {
+            page.lines
+                .iter()
+                .filter(|l| l.role == Role::RepeatedCell)
+                .flat_map(|l| l.text.split_whitespace().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+/// [`pdf_words_with`] for pages that repeat a table's header row: page `i` must begin with the
+/// words `repeated[i]`, which are then left out (they repeat words read before).
+fn pdf_words_repeating(
+    pdf: &Path,
+    title: &str,
+    number: impl Fn(usize, usize) -> String,
+    repeated: &[Vec<String>],
+) -> Vec<String> {
     // Content-stream order: the signature block's two columns are drawn one after the other,
     // as the Markdown has them (the layout mode would read across both columns' lines).
     let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], pdf);
@@ -123,6 +153,15 @@ pub(crate) fn pdf_words_with(
             .rposition(|w| w == footer.as_slice())
             .unwrap_or_else(|| panic!("page {} has no footer {footer:?}", i + 1));
         tokens.drain(at..at + footer.len());
+        if let Some(head) = repeated.get(i).filter(|h| !h.is_empty()) {
+            assert!(
+                tokens.starts_with(head),
+                "page {} does not begin with the repeated header {head:?}: {:?}",
+                i + 1,
+                &tokens[..tokens.len().min(12)]
+            );
+            tokens.drain(..head.len());
+        }
         words.extend(tokens);
     }
     words
@@ -336,7 +375,8 @@ fn same_input_gives_identical_bytes() {
 fn three_hundred_pages_read_back_completely() {
     let markdown = generated(300);
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = write(dir.path(), "long.pdf", &render(&markdown, Paper::Letter));
+    let document = lay(&markdown, Paper::Letter);
+    let file = write(dir.path(), "long.pdf", &pdf(&document, &meta()));
     let info = tool("pdfinfo", &[], &file);
     let pages: usize = info
         .lines()
@@ -345,8 +385,128 @@ fn three_hundred_pages_read_back_completely() {
         .expect("page count");
     assert!((280..=320).contains(&pages), "{pages} pages");
     assert!(tool("qpdf", &["--check"], &file).contains("No syntax or stream encoding errors"));
-    let words = pdf_words(&file, "Long Services Agreement");
+    // The sample's payment table is repeated hundreds of times; where one runs on to the next
+    // page, that page begins with its header row again.
+    let repeated = repeated_heads(&document);
+    assert!(
+        repeated.iter().any(|head| !head.is_empty()),
+        "no table runs on"
+    );
+    let words = pdf_words_repeating(
+        &file,
+        "Long Services Agreement",
+        |page, total| format!("Page {page} of {total}"),
+        &repeated,
+    );
     assert_eq!(comparable(&words), comparable(&markdown_words(&markdown)));
+}
+
+/// A table of `rows` rows under a heading: a number, a three-word description and an amount.
+fn long_table(rows: usize) -> String {
+    let mut out = String::from(
+        "# Schedule of Work\n\nThe items:\n\n| Item | Description | Amount |\n| --- | --- | ---: |\n",
+    );
+    for r in 1..=rows {
+        let _ = writeln!(out, "| {r} | task{r} part{r} step{r} | ${r}00.00 |");
+    }
+    out.push_str("\nThe end of the schedule.\n");
+    out
+}
+
+#[test]
+fn a_long_table_repeats_its_header_row_at_the_top_of_every_page() {
+    let markdown = long_table(220);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(dir.path(), "table.pdf", &render(&markdown, Paper::Letter));
+    let info = tool("pdfinfo", &[], &file);
+    let pages: usize = info_line(&info, "Pages")
+        .and_then(|n| n.parse().ok())
+        .expect("page count");
+    assert!(pages >= 4, "{pages} pages");
+    for page in 1..=pages {
+        let number = page.to_string();
+        let text = tool(
+            "pdftotext",
+            &["-f", &number, "-l", &number, "-raw", "-enc", "UTF-8"],
+            &file,
+        );
+        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+        let heads = lines
+            .iter()
+            .filter(|l| **l == "Item Description Amount")
+            .count();
+        assert_eq!(heads, 1, "page {page}: {lines:?}");
+        if page > 1 {
+            assert_eq!(lines[0], "Item Description Amount", "page {page}");
+        }
+    }
+    // Apart from the repeats, every word once and in order.
+    let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &file);
+    let mut words: Vec<&str> = Vec::new();
+    for (p, page) in text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        let mut tokens: Vec<&str> = page.split_whitespace().collect();
+        let footer = format!("Schedule of Work Page {} of {pages}", p + 1);
+        assert!(
+            tokens.ends_with(&footer.split(' ').collect::<Vec<_>>()),
+            "page {}",
+            p + 1
+        );
+        tokens.truncate(tokens.len() - footer.split(' ').count());
+        words.extend(if p == 0 { &tokens[..] } else { &tokens[3..] });
+    }
+    assert_eq!(words, markdown_words(&markdown));
+}
+
+#[test]
+fn a_row_taller_than_a_page_runs_on_across_pages_and_loses_no_word() {
+    let giant: Vec<String> = (1..=2000).map(|w| format!("clause{w}")).collect();
+    let notes: Vec<String> = (1..=80).map(|w| format!("note{w}")).collect();
+    let markdown = format!(
+        "# Schedule\n\n| Item | Terms | Notes |\n| --- | --- | --- |\n| 1 | short | none |\n| 2 | {} | {} |\n| 3 | after | last |\n",
+        giant.join(" "),
+        notes.join(" ")
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let document = lay(&markdown, Paper::Letter);
+    assert!(document.pages.len() >= 3, "{} pages", document.pages.len());
+    let file = write(dir.path(), "giant.pdf", &pdf(&document, &meta()));
+    let words = pdf_words_repeating(
+        &file,
+        "Schedule",
+        |page, total| format!("Page {page} of {total}"),
+        &repeated_heads(&document),
+    );
+    // Every word once; each page's part of the row is read cell by cell, so each cell's words
+    // come in their order.
+    let expected = markdown_words(&markdown);
+    let mut sorted = (words.clone(), expected.clone());
+    sorted.0.sort();
+    sorted.1.sort();
+    assert!(sorted.0 == sorted.1, "words lost or added");
+    for prefix in ["clause", "note"] {
+        let cell = |words: &[String]| -> Vec<String> {
+            words
+                .iter()
+                .filter(|w| w.starts_with(prefix))
+                .cloned()
+                .collect()
+        };
+        assert!(
+            cell(&words) == cell(&expected),
+            "{prefix} words out of order"
+        );
+    }
+    // Page 2 on begins with the header row, then the row's part of the cells.
+    let page_two = tool(
+        "pdftotext",
+        &["-f", "2", "-l", "2", "-raw", "-enc", "UTF-8"],
+        &file,
+    );
+    assert!(page_two.starts_with("Item Terms Notes\n"), "{page_two}");
 }
 
 /// The lines of `pdfinfo` that name a key, e.g. `PDF version`.
@@ -444,5 +604,171 @@ fn the_info_dictionary_claims_no_conformance_and_every_page_is_exactly_its_paper
                 }
             }
         }
+    }
+}
+
+/// Sample words of each script the PDF fonts cover, and the currency signs.
+const SCRIPTS: [(&str, &str); 5] = [
+    (
+        "Latin",
+        "Łódź Dvořák Nguyễn Þórður Ærøskøbing Șțefan ǅemal Ŋaŋ ﬁne Ƣ",
+    ),
+    ("Greek", "Αθήνα Ἀθῆναι Θεσσαλονίκη ϗ"),
+    ("Cyrillic", "Москва Київ Ԁԓ Ӂ Ѣ"),
+    ("Hebrew", "חברת שלום בע״מ"),
+    ("currency", "₺ € £ ₹ ₽ ₩"),
+];
+
+/// `pdftotext -raw` words, without the marks poppler puts around right-to-left text and
+/// without the hyphens of broken words, joined.
+fn raw_text(file: &Path, args: &[&str]) -> String {
+    let mut all = vec!["-raw", "-enc", "UTF-8"];
+    all.extend_from_slice(args);
+    tool("pdftotext", &all, file)
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '-'))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` as [`raw_text`] gives it: words apart, no hyphens.
+fn joined(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| w.replace('-', ""))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn answers_in_latin_greek_cyrillic_and_hebrew_with_every_currency_sign_read_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("answers.yaml");
+    let example = std::fs::read_to_string("examples/first-time-us.yaml").expect("example");
+    let contact: Vec<&str> = SCRIPTS.iter().map(|(_, words)| *words).collect();
+    let contact = contact.join(", ");
+    let edited = example.replace(
+        "  contact: Daniel Ortiz",
+        &format!("  contact: \"{contact}\""),
+    );
+    assert_ne!(edited, example);
+    std::fs::write(&answers, edited).expect("answers");
+    let target = dir.path().join("scripts.md");
+    let outcome = crate::support::run(&mut crate::support::clausewright(&[
+        "build",
+        answers.to_str().expect("UTF-8 path"),
+        "-o",
+        target.to_str().expect("UTF-8 path"),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let file = target.with_extension("pdf");
+    // Each word comes back with its letters in logical order (the Hebrew ones too, though
+    // they are drawn from right to left), the words in the order of the answer.
+    let text = raw_text(&file, &[]);
+    for (script, words) in SCRIPTS {
+        assert!(
+            text.contains(&joined(words)),
+            "{script}: {words:?} not read back"
+        );
+    }
+    // The whole answer, every character in logical order (poppler may set a space between a
+    // right-to-left word and the comma drawn after the run it ends).
+    let bare = |text: &str| -> String { joined(text).split(' ').collect() };
+    assert!(
+        bare(&text).contains(&bare(&contact)),
+        "the contact as typed"
+    );
+    let fonts = tool("pdffonts", &[], &file);
+    for row in fonts.lines().skip(2) {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(
+            columns[columns.len() - 5..columns.len() - 2],
+            ["yes", "yes", "yes"],
+            "embedded, subset, with Unicode: {row}"
+        );
+    }
+}
+
+#[test]
+fn every_script_reads_back_in_every_face_and_hebrew_is_drawn_right_to_left() {
+    let line: Vec<&str> = SCRIPTS.iter().map(|(_, words)| *words).collect();
+    let line = line.join(" ");
+    let markdown = format!("# Scripts\n\n{line}\n\n**{line}**\n\n*{line}*\n\n***{line}***\n");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let document = lay(&markdown, Paper::Letter);
+    let file = write(dir.path(), "scripts.pdf", &pdf(&document, &meta()));
+    let text = raw_text(&file, &[]);
+    assert_eq!(
+        text.matches(&joined(&line)).count(),
+        4,
+        "each face gives the line back: {text}"
+    );
+    // The Hebrew words stand right to left: the first one rightmost.
+    let hebrew = ["חברת", "שלום", "בע״מ"];
+    let page = &document.pages[0];
+    for line in page.lines.iter().filter(|l| l.text.contains("שלום")) {
+        let x = |word: &str| {
+            line.fragments
+                .iter()
+                .find(|f| f.text.trim_end() == word)
+                .map(|f| f.x)
+        };
+        if let (Some(a), Some(b), Some(c)) = (x(hebrew[0]), x(hebrew[1]), x(hebrew[2])) {
+            assert!(a > b && b > c, "{:?}", line.text);
+        }
+    }
+    let check = tool("qpdf", &["--check"], &file);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+}
+
+#[test]
+fn an_emoji_a_cjk_or_an_arabic_answer_is_refused_at_its_line() {
+    let example = std::fs::read_to_string("examples/first-time-us.yaml").expect("example");
+    let line = example
+        .lines()
+        .position(|l| l == "  contact: Daniel Ortiz")
+        .expect("the contact line")
+        + 1;
+    for (word, character, code) in [
+        ("🙂Daniel", '🙂', "1F642"),
+        ("王芳", '王', "738B"),
+        ("دانيال", 'د', "062F"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let answers = dir.path().join("answers.yaml");
+        std::fs::write(
+            &answers,
+            example.replace(
+                "  contact: Daniel Ortiz",
+                &format!("  contact: {word} Ortiz"),
+            ),
+        )
+        .expect("answers");
+        let path = answers.to_str().expect("UTF-8 path");
+        let outcome = crate::support::run(&mut crate::support::clausewright(&[
+            "build",
+            path,
+            "-o",
+            dir.path().to_str().expect("UTF-8 path"),
+        ]));
+        assert_eq!(outcome.code, 1, "{word}");
+        assert!(
+            outcome.stderr.starts_with(&format!(
+                "error: `client.contact` holds the character '{character}' (U+{code}), which the PDF font cannot show\n  --> {path}:{line}:12\n"
+            )),
+            "{word}: {}",
+            outcome.stderr
+        );
+        let written: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(written, ["answers.yaml"], "{word}: nothing is written");
     }
 }

@@ -222,3 +222,207 @@ fn the_same_markdown_gives_the_same_bytes() {
     let second = docx(FIRST_TIME, &meta(), Paper::Letter, Language::En);
     assert!(first == second);
 }
+
+/// The `<w:tbl>` elements of a document part, each up to its end.
+fn tables(document: &str) -> Vec<&str> {
+    document
+        .split("<w:tbl>")
+        .skip(1)
+        .map(|t| t.split("</w:tbl>").next().unwrap_or(t))
+        .collect()
+}
+
+#[test]
+fn a_tables_header_row_repeats_on_each_page_and_the_signature_table_has_none() {
+    let markdown = format!(
+        "{FIRST_TIME}\n\n| Item | Fee |\n| --- | ---: |\n| Design | $100.00 |\n| Build | $200.00 |\n"
+    );
+    let docx = docx(&markdown, &meta(), Paper::Letter, Language::En);
+    let document = part(&docx, "word/document.xml");
+    let tables = tables(&document);
+    let content: Vec<&&str> = tables
+        .iter()
+        .filter(|t| t.contains(">Item</w:t>") || t.contains(">Milestone"))
+        .collect();
+    assert!(!content.is_empty(), "{document}");
+    for table in &tables {
+        let rows: Vec<&str> = table.split("<w:tr>").skip(1).collect();
+        let headers = rows
+            .iter()
+            .filter(|r| r.contains("<w:tblHeader />"))
+            .count();
+        let signing = table.contains("By:") || table.contains("Signature:");
+        if signing {
+            assert_eq!(headers, 0, "the signature table repeats nothing");
+        } else {
+            assert_eq!(headers, 1, "{table}");
+            assert!(
+                rows[0].contains("<w:tblHeader />"),
+                "the first row is the header"
+            );
+        }
+    }
+    assert!(
+        tables
+            .iter()
+            .any(|t| t.contains("By:") || t.contains("Signature:"))
+    );
+}
+
+#[test]
+fn each_hyperlink_has_a_relationship_of_its_own_and_the_bytes_do_not_change() {
+    let markdown = "# Agreement\n\nPay at [the portal](https://pay.example/a?x=1&y=2), see \
+        [the terms](https://example.com/terms) and [the portal again](https://pay.example/a?x=1&y=2).\n\n\
+        | Item | Link |\n| --- | --- |\n| Terms | [read](https://example.com/terms) |\n";
+    let first = docx(markdown, &meta(), Paper::Letter, Language::En);
+    // Documents built at the same time on other threads take no id from this one.
+    let others: Vec<Vec<u8>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| docx(markdown, &meta(), Paper::Letter, Language::En)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    for other in &others {
+        assert!(*other == first, "the same Markdown gives the same bytes");
+    }
+    let document = part(&first, "word/document.xml");
+    let ids: Vec<&str> = document
+        .split("<w:hyperlink r:id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or(""))
+        .collect();
+    assert_eq!(ids, ["rIdLink1", "rIdLink2", "rIdLink3", "rIdLink4"]);
+    let rels = part(&first, "word/_rels/document.xml.rels");
+    let targets = [
+        "https://pay.example/a?x=1&amp;y=2",
+        "https://example.com/terms",
+        "https://pay.example/a?x=1&amp;y=2",
+        "https://example.com/terms",
+    ];
+    for (id, target) in ids.iter().zip(targets) {
+        assert_eq!(rels.matches(&format!("Id=\"{id}\"")).count(), 1, "{rels}");
+        assert!(
+            rels.contains(&format!("Id=\"{id}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{target}\" TargetMode=\"External\"")),
+            "{id}: {rels}"
+        );
+    }
+    // Every relationship id of the part is unique.
+    let all: Vec<&str> = rels
+        .split(" Id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or(""))
+        .collect();
+    let mut unique = all.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), all.len(), "{rels}");
+}
+
+#[test]
+fn sections_are_numbered_one_to_n_as_in_the_pdf() {
+    let docx = docx(FIRST_TIME, &meta(), Paper::Letter, Language::En);
+    let document = part(&docx, "word/document.xml");
+    let headings: Vec<String> = document
+        .split("<w:p ")
+        .filter(|p| p.contains(r#"<w:pStyle w:val="Heading1" />"#))
+        .map(|p| xml_words(&format!("<w:p {p}")).join(" "))
+        .collect();
+    assert!(headings.len() > 10, "{headings:?}");
+    // Numbered from one, in order, without gaps; the signatures close it, unnumbered.
+    let numbered = headings
+        .iter()
+        .take_while(|h| h.starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    for (k, heading) in headings[..numbered].iter().enumerate() {
+        assert!(
+            heading.starts_with(&format!("{}. ", k + 1)),
+            "section {} reads {heading:?}",
+            k + 1
+        );
+    }
+    assert_eq!(headings[numbered..], ["Signatures"]);
+    // The numbers are the Markdown's: the sections of the PDF.
+    let markdown: Vec<&str> = FIRST_TIME
+        .lines()
+        .filter_map(|l| l.strip_prefix("## "))
+        .collect();
+    assert_eq!(headings, markdown);
+}
+
+#[test]
+fn the_tracked_changes_keep_bold_and_italic() {
+    let before = "# Agreement\n\n## 1. Fees\n\nThe fee is **$6,400.00**, paid *on time* to the *Designer*.\n";
+    let after = "# Agreement\n\n## 1. Fees\n\nThe fee is **$7,000.00**, paid *within fifteen (15) days* to the *Designer*.\n";
+    let diff = crate::diff::diff(before, after, Vec::new());
+    let docx = tracked(
+        &diff,
+        &meta(),
+        Paper::Letter,
+        "Maya Lindqvist",
+        "2026-03-02T00:00:00Z",
+    );
+    let document = part(&docx, "word/document.xml");
+    let element = |tag: &str, text: &str| -> Option<String> {
+        document
+            .split(&format!("<w:{tag} "))
+            .skip(1)
+            .map(|e| {
+                e.split(&format!("</w:{tag}>"))
+                    .next()
+                    .unwrap_or(e)
+                    .to_owned()
+            })
+            .find(|e| e.contains(&format!(">{text}</w:")))
+    };
+    let deleted = element("del", "$6,400.00").expect("the old fee deleted");
+    assert!(deleted.contains("<w:b />"), "{deleted}");
+    let inserted = element("ins", "$7,000.00").expect("the new fee inserted");
+    assert!(inserted.contains("<w:b />"), "{inserted}");
+    let deleted = element("del", "on time").expect("deleted words");
+    assert!(
+        deleted.contains("<w:i />") && !deleted.contains("<w:b />"),
+        "{deleted}"
+    );
+    let inserted = element("ins", "within fifteen (15) days").expect("inserted words");
+    assert!(inserted.contains("<w:i />"), "{inserted}");
+    // Kept words keep their faces; plain words stay plain.
+    let run_with = |text: &str| {
+        document
+            .split("<w:r>")
+            .find(|run| run.contains(&format!(">{text}</w:t>")))
+            .map(str::to_owned)
+    };
+    let designer = run_with("Designer").expect("the kept italic word");
+    assert!(designer.contains("<w:i />"), "{designer}");
+    let plain = run_with("The fee is ").expect("the kept plain words");
+    assert!(
+        !plain.contains("<w:b />") && !plain.contains("<w:i />"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn a_signature_block_that_ends_the_text_is_written() {
+    let markdown = "# Agreement\n\nSigned by the parties.\n\n<!-- signatures -->\n\n**Jane Doe**\n\nSignature: ____\n\nDate: ____\n";
+    let docx = docx(markdown, &meta(), Paper::Letter, Language::En);
+    let document = part(&docx, "word/document.xml");
+    assert_eq!(
+        xml_words(&document),
+        [
+            "Agreement",
+            "Signed",
+            "by",
+            "the",
+            "parties.",
+            "Jane",
+            "Doe",
+            "Signature:",
+            "____",
+            "Date:",
+            "____"
+        ]
+    );
+}

@@ -5,7 +5,7 @@
 //! the top of the next page, so a clause's two texts always share their pages.
 
 use super::galley::Slab;
-use super::pages::{fit, place_into};
+use super::pages::{fit, place_into, repeated_head, stack_height};
 use super::{Document, Language, LayoutError, MARGIN, Page, Paper, add_footers, set};
 
 /// The space between the two columns, in points.
@@ -39,8 +39,16 @@ pub fn layout_columns(
     let mut title = String::new();
     let mut set_rows: Vec<[Piece; 2]> = Vec::with_capacity(rows.len());
     for (left, right) in rows {
-        let (a, a_title) = piece(left, lefts[0], column, options.languages[0])?;
-        let (b, _) = piece(right, lefts[1], column, options.languages[1])?;
+        let (a, a_title) = piece(
+            left,
+            [lefts[0], column, frame[3] - frame[1]],
+            options.languages[0],
+        )?;
+        let (b, _) = piece(
+            right,
+            [lefts[1], column, frame[3] - frame[1]],
+            options.languages[1],
+        )?;
         if title.is_empty() {
             title = a_title.unwrap_or_default();
         }
@@ -72,10 +80,22 @@ pub fn layout_columns(
                     .fold(0.0, f32::max)
             };
             let room = y - gap - frame[1];
-            let ends = [
-                fit(&row[0].slabs, starts[0], room, at_top),
-                fit(&row[1].slabs, starts[1], room, at_top),
-            ];
+            // A column that goes on inside a table at a page's top repeats its header row.
+            let heads = [0, 1].map(|c| {
+                let slabs = &row[c].slabs;
+                at_top
+                    .then(|| repeated_head(slabs, starts[c]))
+                    .flatten()
+                    .map_or(&[][..], |h| &slabs[h])
+            });
+            let ends = [0, 1].map(|c| {
+                fit(
+                    &row[c].slabs,
+                    starts[c],
+                    room - stack_height(heads[c]),
+                    at_top,
+                )
+            });
             let stalled = (0..2).any(|c| starts[c] < lens[c] && ends[c] == starts[c]);
             if first && stalled && !at_top {
                 // A clause never starts in one column only: the row moves to the next page.
@@ -89,7 +109,7 @@ pub fn layout_columns(
                     let bookmarks = (c == 0).then_some(&mut document.bookmarks);
                     let end = place_into(
                         &mut page,
-                        &piece.slabs[starts[c]..ends[c]],
+                        [heads[c], &piece.slabs[starts[c]..ends[c]]],
                         y - gap,
                         index,
                         bookmarks,
@@ -120,15 +140,14 @@ fn new_page(document: &mut Document, page: &mut Page, y: &mut f32, at_top: &mut 
     *at_top = true;
 }
 
-/// Sets one piece of Markdown in a column starting at `left`, `width` wide; returns its slabs,
-/// its links and its title (`# ...`), if any.
+/// Sets one piece of Markdown in a column starting at `left`, `width` wide, on pages whose
+/// text area is `height` tall; returns its slabs, its links and its title (`# ...`), if any.
 fn piece(
     markdown: &str,
-    left: f32,
-    width: f32,
+    [left, width, height]: [f32; 3],
     language: Language,
 ) -> Result<(Piece, Option<String>), LayoutError> {
-    let (galley, parsed) = set(markdown, left, width, language, false)?;
+    let (galley, parsed) = set(markdown, left, width, language, false, height)?;
     Ok((
         Piece {
             slabs: galley.slabs,

@@ -15,6 +15,9 @@ pub enum Role {
     Marker,
     /// Text in a table cell.
     Cell,
+    /// Text in a table's header row set again at the top of a page the table continues on: a
+    /// repeat of words already read, not counted among the text's words.
+    RepeatedCell,
     /// The running footer.
     Footer,
 }
@@ -35,19 +38,29 @@ pub struct Line {
 }
 
 impl Line {
-    /// Left edge of the first glyph, in points from the page's left edge.
+    /// Left edge of the leftmost glyph, in points from the page's left edge (the first
+    /// fragment's, unless right-to-left words begin the line).
     #[must_use]
     pub fn left(&self) -> f32 {
-        self.fragments.first().map_or(0.0, |f| f.x)
+        self.fragments
+            .iter()
+            .map(|f| f.x)
+            .reduce(f32::min)
+            .unwrap_or(0.0)
     }
 
-    /// Right edge of the last glyph (trailing space excluded), in points from the left edge.
+    /// Right edge of the rightmost glyph (trailing spaces excluded), in points from the left
+    /// edge.
     #[must_use]
     pub fn right(&self) -> f32 {
-        self.fragments.last().map_or(0.0, |f| {
-            let trailing = &f.text[f.text.trim_end_matches(' ').len()..];
-            f.x + f.width - metrics::face(f.style).width(trailing, f.size)
-        })
+        self.fragments
+            .iter()
+            .map(|f| {
+                let trailing = &f.text[f.text.trim_end_matches(' ').len()..];
+                f.x + f.width - metrics::face(f.style).width(trailing, f.size)
+            })
+            .reduce(f32::max)
+            .unwrap_or(0.0)
     }
 }
 
@@ -169,7 +182,7 @@ impl Document {
     pub fn words(&self) -> Vec<String> {
         let mut text = String::new();
         for line in self.pages.iter().flat_map(|p| &p.lines) {
-            if matches!(line.role, Role::Marker | Role::Footer) {
+            if matches!(line.role, Role::Marker | Role::Footer | Role::RepeatedCell) {
                 continue;
             }
             match line.end {

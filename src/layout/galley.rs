@@ -3,6 +3,9 @@
 //! keeps (heading with what follows, `<!-- keep-together -->`); the signature block is laid out
 //! by [`signatures`].
 
+use std::ops::Range;
+
+use super::bidi;
 use super::blocks::{self, Block, Para, ParaKind, Table};
 use super::breaker::{self, Align, Fragment, Inline, LineEnd, Measure, SetLine, Span};
 use super::language::Language;
@@ -28,6 +31,14 @@ pub(super) struct Slab {
     pub(super) bookmark: Option<String>,
     /// Signature-block fields, `y` their baseline's distance below the slab's top.
     pub(super) fields: Vec<SignatureField>,
+    /// For a table's body rows: the slabs of the table's header row, set again at the top of a
+    /// page the table continues on (`None` outside tables, or when the header row is too tall
+    /// to repeat).
+    pub(super) head: Option<Range<usize>>,
+    /// For the lines of a row taller than a page, each a slab of its own: the index of the
+    /// row's first slab and the column of each of `lines`, so that the part of the row on one
+    /// page is drawn (and read) cell by cell.
+    pub(super) row: Option<(usize, Vec<usize>)>,
 }
 
 /// Vertical material being collected, one slab per line or table row.
@@ -39,6 +50,9 @@ pub(super) struct Galley {
     pub(super) language: Language,
     /// Whether the paragraphs are set compact (see [`para_style`]).
     pub(super) compact: bool,
+    /// The height of a page's text area: a table row taller than this may break between its
+    /// lines (0: no limit).
+    pub(super) page_height: f32,
     pub(super) slabs: Vec<Slab>,
     pub(super) pending_space: f32,
     /// How many more slabs must stay on the page of the one before (after a heading).
@@ -205,6 +219,12 @@ impl Galley {
             x += w;
         }
         self.space(PARA_GAP + 2.0);
+        let bars: Vec<f32> = (0..set_depth(t.quote_depth))
+            .map(|d| self.left + d as f32 * QUOTE_INDENT + 3.0)
+            .collect();
+        let head_start = self.slabs.len();
+        let mut head: Option<Range<usize>> = None;
+        let mut head_height = 0.0;
         let rows = std::iter::once(&t.head).chain(&t.rows);
         for (r, row) in rows.enumerate() {
             let mut cells: Vec<Vec<SetLine>> = Vec::with_capacity(columns);
@@ -225,13 +245,6 @@ impl Galley {
             }
             let count = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
             let height = count as f32 * TABLE_LEADING + 2.0 * CELL_PAD;
-            let mut lines = Vec::new();
-            for (c, cell) in cells.into_iter().enumerate() {
-                for (i, set) in cell.into_iter().enumerate() {
-                    let baseline = CELL_PAD + i as f32 * TABLE_LEADING + TABLE_LEADING * BASELINE;
-                    lines.push(placed(set, xs[c] + CELL_PAD, baseline, Role::Cell));
-                }
-            }
             let rule = |y: f32, thickness: f32| Rule {
                 x1: left,
                 y1: y,
@@ -252,19 +265,147 @@ impl Galley {
                     ..rule(height, 0.3)
                 });
             }
-            let slab = Slab {
+            let row = SetRow {
+                cells,
+                xs: &xs,
+                count,
                 height,
-                lines,
                 rules,
-                bars: (0..set_depth(t.quote_depth))
-                    .map(|d| self.left + d as f32 * QUOTE_INDENT + 3.0)
-                    .collect(),
-                ..Slab::empty()
+                bars: &bars,
             };
-            // The header row stays with the first body row.
-            self.push(slab, r != 1);
+            // A row taller than a page (below a repeated header) breaks between its lines.
+            let giant = r > 0 && self.page_height > 0.0 && height > self.page_height - head_height;
+            if giant {
+                self.giant_row(row, head.as_ref(), r != 1);
+            } else {
+                let slab = Slab {
+                    head: if r == 0 { None } else { head.clone() },
+                    ..row.whole()
+                };
+                // The header row stays with the first body row.
+                self.push(slab, r != 1);
+            }
+            if r == 0 && height <= self.page_height / 3.0 {
+                // A header row up to a third of a page is repeated on the pages the table
+                // continues on.
+                head = Some(head_start..self.slabs.len());
+                head_height = height;
+            }
         }
         self.space(PARA_GAP + 2.0);
+    }
+}
+
+/// A table row with its cells set, before it becomes slabs.
+struct SetRow<'a> {
+    /// Each cell's lines, left to right.
+    cells: Vec<Vec<SetLine>>,
+    /// Each column's left edge.
+    xs: &'a [f32],
+    /// The number of lines of the row's tallest cell (at least one).
+    count: usize,
+    height: f32,
+    /// The rules above and below the row, `y` from the row's top.
+    rules: Vec<Rule>,
+    bars: &'a [f32],
+}
+
+impl SetRow<'_> {
+    /// The baseline of line `i` of a cell, below the row's top.
+    fn baseline(i: usize) -> f32 {
+        CELL_PAD + i as f32 * TABLE_LEADING + TABLE_LEADING * BASELINE
+    }
+
+    /// The row as one slab, its lines cell by cell.
+    fn whole(self) -> Slab {
+        let mut lines = Vec::new();
+        for (c, cell) in self.cells.into_iter().enumerate() {
+            for (i, set) in cell.into_iter().enumerate() {
+                lines.push(placed(
+                    set,
+                    self.xs[c] + CELL_PAD,
+                    Self::baseline(i),
+                    Role::Cell,
+                ));
+            }
+        }
+        Slab {
+            height: self.height,
+            lines,
+            rules: self.rules,
+            bars: self.bars.to_vec(),
+            ..Slab::empty()
+        }
+    }
+}
+
+impl Galley {
+    /// Adds a row taller than a page as one slab per line (line `i` of every cell), so that
+    /// pages can break between its lines; no line is left alone at a page's foot or head.
+    /// `break_first`: whether a page may break before the row (not after the header row).
+    fn giant_row(&mut self, row: SetRow<'_>, head: Option<&Range<usize>>, break_first: bool) {
+        let first = self.slabs.len();
+        let mut slabs: Vec<Slab> = (0..row.count)
+            .map(|i| {
+                let top = if i == 0 {
+                    0.0
+                } else {
+                    CELL_PAD + i as f32 * TABLE_LEADING
+                };
+                let bottom = if i + 1 == row.count {
+                    row.height
+                } else {
+                    CELL_PAD + (i + 1) as f32 * TABLE_LEADING
+                };
+                Slab {
+                    height: bottom - top,
+                    bars: row.bars.to_vec(),
+                    head: head.cloned(),
+                    row: Some((first, Vec::new())),
+                    // Rules and lines below are measured from this slab's top.
+                    ..Slab::empty()
+                }
+            })
+            .collect();
+        let top_of = |i: usize| {
+            if i == 0 {
+                0.0
+            } else {
+                CELL_PAD + i as f32 * TABLE_LEADING
+            }
+        };
+        for (c, cell) in row.cells.into_iter().enumerate() {
+            for (i, set) in cell.into_iter().enumerate() {
+                let baseline = SetRow::baseline(i) - top_of(i);
+                let slab = &mut slabs[i];
+                slab.lines
+                    .push(placed(set, row.xs[c] + CELL_PAD, baseline, Role::Cell));
+                if let Some((_, columns)) = &mut slab.row {
+                    columns.push(c);
+                }
+            }
+        }
+        for rule in row.rules {
+            // A rule at the row's top belongs to its first line, any other to its last.
+            let i = if rule.y1 <= 0.0 { 0 } else { row.count - 1 };
+            let top = top_of(i);
+            slabs[i].rules.push(Rule {
+                y1: rule.y1 - top,
+                y2: rule.y2 - top,
+                ..rule
+            });
+        }
+        let n = slabs.len();
+        for (i, slab) in slabs.into_iter().enumerate() {
+            self.push(
+                slab,
+                if i == 0 {
+                    break_first
+                } else {
+                    i >= 2 && i + 2 <= n
+                },
+            );
+        }
     }
 }
 
@@ -279,6 +420,8 @@ impl Slab {
             bars: Vec::new(),
             bookmark: None,
             fields: Vec::new(),
+            head: None,
+            row: None,
         }
     }
 }
@@ -427,6 +570,7 @@ pub(super) fn placed(set: SetLine, x: f32, baseline: f32, role: Role) -> Line {
     for f in &mut fragments {
         f.x += x;
     }
+    bidi::reorder(&mut fragments);
     let text: String = fragments.iter().map(|f| f.text.as_str()).collect();
     Line {
         y: baseline,

@@ -5,9 +5,12 @@
 //! table. printpdf does no kerning or shaping, so the `hmtx` advance is exactly what is drawn;
 //! reading the tables here keeps the layout stage pure and independent of printpdf.
 //!
-//! Libertinus lacks some currency signs (`₺` above all, and `₩ ₪ ₴ ₦ ₽`). Each face has a
-//! fallback, Noto Serif reduced to the Currency Symbols block (see `fonts/OFL-NotoSerif.txt`),
-//! used only for the characters Libertinus does not have. The fallback is drawn scaled so that
+//! Libertinus lacks some currency signs (`₺` above all, and `₩ ₪ ₴ ₦ ₽`) and some letters of
+//! the scripts a contract may name people and places in (the Cyrillic Supplement, Latin
+//! Extended-D, Hebrew accents; its bold italic lacks most of Latin Extended-B and Cyrillic).
+//! Each face has a fallback, Noto Serif and Noto Serif Hebrew reduced to the characters of the
+//! Latin, Greek, Cyrillic, Hebrew and Currency Symbols blocks that the face lacks (made by
+//! `fonts/noto-fallback.sh`, see `fonts/OFL-NotoSerif.txt`), used only for those characters. The fallback is drawn scaled so that
 //! its capitals are as tall as Libertinus's ([`FaceMetrics::fallback_scale`]); its advances
 //! here are already scaled, so the layout measures exactly what the `pdf` stage draws.
 
@@ -22,12 +25,13 @@ pub const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../fonts/LibertinusSerif-BoldItalic.otf"),
 ];
 
-/// The fallback faces, in [`Style`] order: Noto Serif's currency signs (SIL OFL 1.1).
+/// The fallback faces, in [`Style`] order: what Noto Serif and Noto Serif Hebrew have of the
+/// characters the Libertinus face lacks (SIL OFL 1.1).
 pub const FALLBACK_FILES: [&[u8]; 4] = [
-    include_bytes!("../../fonts/NotoSerif-Regular-Currency.ttf"),
-    include_bytes!("../../fonts/NotoSerif-Bold-Currency.ttf"),
-    include_bytes!("../../fonts/NotoSerif-Italic-Currency.ttf"),
-    include_bytes!("../../fonts/NotoSerif-BoldItalic-Currency.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Regular-Fallback.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Bold-Fallback.ttf"),
+    include_bytes!("../../fonts/NotoSerif-Italic-Fallback.ttf"),
+    include_bytes!("../../fonts/NotoSerif-BoldItalic-Fallback.ttf"),
 ];
 
 /// A face of the text font.
@@ -365,6 +369,77 @@ mod tests {
         // Libertinus's upright faces have the rupee sign, the italic ones do not.
         assert!(!face(Style::Regular).is_fallback('₹'));
         assert!(face(Style::Italic).is_fallback('₹'));
+    }
+
+    /// The blocks of the Latin, Greek, Cyrillic and Hebrew scripts, and the currency signs.
+    const SCRIPT_BLOCKS: [(&str, u32, u32); 20] = [
+        ("Latin-1 Supplement", 0x00A0, 0x00FF),
+        ("Latin Extended-A", 0x0100, 0x017F),
+        ("Latin Extended-B", 0x0180, 0x024F),
+        ("IPA Extensions", 0x0250, 0x02AF),
+        ("Spacing Modifier Letters", 0x02B0, 0x02FF),
+        ("Combining Diacritical Marks", 0x0300, 0x036F),
+        ("Greek and Coptic", 0x0370, 0x03FF),
+        ("Cyrillic", 0x0400, 0x04FF),
+        ("Cyrillic Supplement", 0x0500, 0x052F),
+        ("Hebrew", 0x0590, 0x05FF),
+        ("Latin Extended Additional", 0x1E00, 0x1EFF),
+        ("Greek Extended", 0x1F00, 0x1FFF),
+        ("Currency Symbols", 0x20A0, 0x20CF),
+        ("Latin Extended-C", 0x2C60, 0x2C7F),
+        ("Cyrillic Extended-A", 0x2DE0, 0x2DFF),
+        ("Cyrillic Extended-B", 0xA640, 0xA69F),
+        ("Latin Extended-D", 0xA720, 0xA7FF),
+        ("Latin Extended-E", 0xAB30, 0xAB6F),
+        ("Alphabetic Presentation Forms: Latin", 0xFB00, 0xFB06),
+        ("Alphabetic Presentation Forms: Hebrew", 0xFB1D, 0xFB4F),
+    ];
+
+    #[test]
+    fn every_letter_of_latin_greek_cyrillic_and_hebrew_and_every_currency_sign_is_drawn() {
+        use unicode_general_category::{GeneralCategory, get_general_category};
+        let mut missing = Vec::new();
+        for (block, first, last) in SCRIPT_BLOCKS {
+            for c in (first..=last).filter_map(char::from_u32) {
+                if get_general_category(c) == GeneralCategory::Unassigned {
+                    continue;
+                }
+                if Style::ALL.iter().any(|&s| face(s).advance(c).is_none()) {
+                    missing.push(format!("{block}: U+{:04X}", u32::from(c)));
+                }
+            }
+        }
+        // No face has these: the Coptic letters of the Greek block (Coptic script), and
+        // characters added to Unicode after the Noto fonts of Debian 12 were made (the Hebrew
+        // yod triangle of Unicode 11; Latin letters and the som sign of Unicode 14 and later).
+        let coptic = (0x03E2..=0x03EF).map(|c| format!("Greek and Coptic: U+{c:04X}"));
+        let newer = [
+            "Hebrew: U+05EF",
+            "Currency Symbols: U+20C0",
+            "Latin Extended-D: U+A7C0",
+            "Latin Extended-D: U+A7C1",
+            "Latin Extended-D: U+A7CB",
+            "Latin Extended-D: U+A7CC",
+            "Latin Extended-D: U+A7CD",
+            "Latin Extended-D: U+A7D0",
+            "Latin Extended-D: U+A7D1",
+            "Latin Extended-D: U+A7D3",
+            "Latin Extended-D: U+A7D5",
+            "Latin Extended-D: U+A7D6",
+            "Latin Extended-D: U+A7D7",
+            "Latin Extended-D: U+A7D8",
+            "Latin Extended-D: U+A7D9",
+            "Latin Extended-D: U+A7DA",
+            "Latin Extended-D: U+A7DB",
+            "Latin Extended-D: U+A7DC",
+            "Latin Extended-D: U+A7F2",
+            "Latin Extended-D: U+A7F3",
+            "Latin Extended-D: U+A7F4",
+        ];
+        let expected: Vec<String> = coptic
+            .chain(newer.iter().map(|s| (*s).to_owned()))
+            .collect();
+        assert_eq!(missing, expected);
     }
 
     #[test]

@@ -4,13 +4,15 @@
 //! Pure and deterministic: no I/O, no printpdf. Text is measured with the advance widths of the
 //! embedded Libertinus Serif faces and their fallbacks (see [`metrics`]), paragraphs are broken
 //! by a total-fit breaker with the hyphenation of the text's [`Language`] and justified
-//! (`breaker`), and pages are filled so that a
-//! heading stays with at least two lines of what follows, paragraphs leave no single line at a
-//! page's foot or head, and `<!-- keep-together -->` blocks move whole to the next page.
+//! (`breaker`), and pages are filled so that a heading stays with at least two lines of what
+//! follows, paragraphs leave no single line at a page's foot or head, `<!-- keep-together -->`
+//! blocks move whole to the next page, a table's header row is set again at the top of each page
+//! the table continues on, and a table row taller than a page breaks between its lines.
 //!
 //! ```text
 //! blocks    Markdown → blocks of styled inline text (pulldown-cmark)
 //! breaker   inline text → justified, hyphenated lines (total fit)
+//! bidi      right-to-left words in left-to-right lines: drawing order
 //! metrics   the embedded faces' advance widths and character coverage
 //! language  the text's language: hyphenation patterns, footer words
 //! galley    blocks → slabs: set lines and table rows, with spacing and keeps
@@ -22,6 +24,7 @@
 //! document  what layout returns: Document, Page, Line, Rule, LinkArea, Bookmark
 //! ```
 
+pub mod bidi;
 pub(crate) mod blocks;
 pub(crate) mod breaker;
 mod columns;
@@ -131,6 +134,7 @@ fn set(
     width: f32,
     language: Language,
     compact: bool,
+    page_height: f32,
 ) -> Result<(Galley, blocks::Parsed), LayoutError> {
     let parsed = blocks::parse(markdown).map_err(|m| LayoutError::MissingGlyph {
         character: m.character,
@@ -142,6 +146,7 @@ fn set(
         width,
         language,
         compact,
+        page_height,
         ..Galley::default()
     };
     let paragraphs: Vec<&Para> = parsed
@@ -169,6 +174,7 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
         frame[2] - frame[0],
         options.language,
         options.compact,
+        frame[3] - frame[1],
     )?;
     let ranges = paginate(&galley.slabs, frame[3] - frame[1]);
     let title = parsed.title.clone().unwrap_or_default();
@@ -180,9 +186,10 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
         pages: Vec::with_capacity(ranges.len()),
         bookmarks: Vec::new(),
     };
-    for (index, range) in ranges.iter().enumerate() {
+    for (index, run) in ranges.iter().enumerate() {
         let page = place(
-            &galley.slabs[range.clone()],
+            &galley.slabs,
+            run,
             frame[3],
             index,
             &mut document.bookmarks,

@@ -4,19 +4,57 @@
 
 use super::galley::Slab;
 use super::metrics;
-use super::{Bookmark, Line, LinkArea, Page, Rule, SignatureField};
+use std::ops::Range;
+
+use super::{Bookmark, Line, LinkArea, Page, Role, Rule, SignatureField};
+
+/// One page's slabs: the table header repeated at its top, if any, and the slabs that follow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Run {
+    /// The header row of a table the page continues, set again above `body`.
+    pub(super) head: Option<Range<usize>>,
+    /// The page's own slabs.
+    pub(super) body: Range<usize>,
+}
 
 /// Splits the slabs into pages of at most `height` points, breaking only where allowed unless
-/// nothing else fits.
-pub(super) fn paginate(slabs: &[Slab], height: f32) -> Vec<std::ops::Range<usize>> {
+/// nothing else fits; a page that starts inside a table begins with the table's header row.
+pub(super) fn paginate(slabs: &[Slab], height: f32) -> Vec<Run> {
     let mut pages = Vec::new();
     let mut start = 0;
     while start < slabs.len() {
-        let end = fit(slabs, start, height, true);
-        pages.push(start..end);
+        let head = repeated_head(slabs, start);
+        let room = height
+            - head
+                .as_ref()
+                .map_or(0.0, |h| stack_height(&slabs[h.clone()]));
+        let end = fit(slabs, start, room, true);
+        pages.push(Run {
+            head,
+            body: start..end,
+        });
         start = end;
     }
     pages
+}
+
+/// The header row to set above the slab `start` when a page begins with it: the header of
+/// the table it is a body row of (or a line of).
+pub(super) fn repeated_head(slabs: &[Slab], start: usize) -> Option<Range<usize>> {
+    slabs
+        .get(start)?
+        .head
+        .clone()
+        .filter(|head| start >= head.end)
+}
+
+/// The height of slabs set one below the other from a page's top.
+pub(super) fn stack_height(slabs: &[Slab]) -> f32 {
+    slabs
+        .iter()
+        .enumerate()
+        .map(|(k, s)| if k == 0 { 0.0 } else { s.space_before } + s.height)
+        .sum()
 }
 
 /// Where slabs from `start` must stop to fit in `room` points: after the last slab that fits,
@@ -49,25 +87,36 @@ pub(super) fn fit(slabs: &[Slab], start: usize, room: f32, at_top: bool) -> usiz
     }
 }
 
-/// Places one page's slabs from the top of the text area down.
+/// Places one page's slabs (`run` of `slabs`) from the top of the text area down.
 pub(super) fn place(
     slabs: &[Slab],
+    run: &Run,
     top: f32,
     index: usize,
     bookmarks: &mut Vec<Bookmark>,
     links: &[String],
 ) -> Page {
     let mut page = Page::default();
-    place_into(&mut page, slabs, top, index, Some(bookmarks), links);
+    let head = run.head.clone().map_or(&[][..], |h| &slabs[h]);
+    place_into(
+        &mut page,
+        [head, &slabs[run.body.clone()]],
+        top,
+        index,
+        Some(bookmarks),
+        links,
+    );
     page
 }
 
-/// Places slabs on `page` from `top` down; returns where the last one ends. Headings are
-/// bookmarked when `bookmarks` is given (the left column of a bilingual page gives none to
-/// the right one, so the outline lists each clause once).
+/// Places slabs on `page` from `top` down: `[head, body]`, the repeated header row of a table
+/// the page continues (its lines marked [`Role::RepeatedCell`]), then the page's own slabs.
+/// Returns where the last one ends. Headings are bookmarked when `bookmarks` is given (the
+/// left column of a bilingual page gives none to the right one, so the outline lists each
+/// clause once).
 pub(super) fn place_into(
     page: &mut Page,
-    slabs: &[Slab],
+    [head, body]: [&[Slab]; 2],
     top: f32,
     index: usize,
     mut bookmarks: Option<&mut Vec<Bookmark>>,
@@ -75,7 +124,24 @@ pub(super) fn place_into(
 ) -> f32 {
     let mut y = top;
     let mut previous_bars: &[f32] = &[];
-    for (k, slab) in slabs.iter().enumerate() {
+    let slabs = head
+        .iter()
+        .map(|s| (s, true))
+        .chain(body.iter().map(|s| (s, false)));
+    // The part of a row taller than a page being placed: where its lines begin, which row it
+    // is, and the column of each of its lines.
+    let mut row_part: Option<(usize, usize, Vec<usize>)> = None;
+    for (k, (slab, repeated)) in slabs.enumerate() {
+        let row = slab.row.as_ref().map(|(first, _)| *first);
+        if row_part.as_ref().is_some_and(|part| Some(part.1) != row) {
+            read_cell_by_cell(page, row_part.take());
+        }
+        if let Some((first, columns)) = &slab.row {
+            row_part
+                .get_or_insert_with(|| (page.lines.len(), *first, Vec::new()))
+                .2
+                .extend(columns);
+        }
         let gap = if k == 0 { 0.0 } else { slab.space_before };
         // A quote bar runs on through the gap between two slabs of the same quote.
         for &x in &slab.bars {
@@ -114,6 +180,9 @@ pub(super) fn place_into(
                     gray: 0.35,
                 });
             }
+            if repeated {
+                line.role = Role::RepeatedCell;
+            }
             page.lines.push(line);
         }
         for field in &slab.fields {
@@ -131,7 +200,22 @@ pub(super) fn place_into(
         }
         y -= slab.height;
     }
+    read_cell_by_cell(page, row_part);
     y
+}
+
+/// Puts the lines of the part of a row taller than a page that ends the page's lines (from
+/// `first` on, each in its column of `columns`) cell by cell, left to right, as a row that
+/// fits is drawn, so that text extraction reads each cell whole; a cell's lines keep their
+/// order.
+fn read_cell_by_cell(page: &mut Page, part: Option<(usize, usize, Vec<usize>)>) {
+    let Some((first, _, columns)) = part else {
+        return;
+    };
+    let mut lines: Vec<(usize, Line)> =
+        columns.into_iter().zip(page.lines.drain(first..)).collect();
+    lines.sort_by_key(|(column, _)| *column);
+    page.lines.extend(lines.into_iter().map(|(_, line)| line));
 }
 
 /// How far below the baseline a link's underline runs, in points.

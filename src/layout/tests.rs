@@ -409,3 +409,149 @@ fn link_text_is_underlined_under_its_link_area() {
     assert_eq!(under.len(), 1, "{:?}", page.rules);
     assert!(under[0].y1 < link.y + link.height && under[0].y1 > link.y);
 }
+
+/// A table of `rows` body rows: a number, a description `words` words long and an amount.
+fn long_table(rows: usize, words: usize) -> String {
+    let mut out = String::from(
+        "# Schedule\n\nThe items of the work:\n\n| Item | Description | Amount |\n| --- | --- | ---: |\n",
+    );
+    for r in 1..=rows {
+        let description: Vec<String> = (1..=words).map(|w| format!("task{r}word{w}")).collect();
+        let _ = writeln!(out, "| {r} | {} | ${r}00.00 |", description.join(" "));
+    }
+    out.push_str("\nThe end of the schedule.\n");
+    out
+}
+
+/// The lines of each page, footers left out.
+fn page_lines(document: &Document) -> Vec<Vec<&Line>> {
+    document
+        .pages
+        .iter()
+        .map(|p| p.lines.iter().filter(|l| l.role != Role::Footer).collect())
+        .collect()
+}
+
+#[test]
+fn a_long_table_repeats_its_header_row_on_every_page_it_continues_on() {
+    let markdown = long_table(160, 3);
+    let document = lay(&markdown);
+    assert!(document.pages.len() >= 3, "{} pages", document.pages.len());
+    assert_inside(&document);
+    // The repeats are not words of the text: each word once, in order.
+    assert_eq!(document.words(), markdown_words(&markdown));
+    let top = document.frame[3];
+    for (p, lines) in page_lines(&document).iter().enumerate() {
+        let head: Vec<&str> = lines
+            .iter()
+            .take_while(|l| l.role == Role::RepeatedCell)
+            .map(|l| l.text.as_str())
+            .collect();
+        if p == 0 {
+            assert!(head.is_empty(), "page 1 repeats {head:?}");
+            continue;
+        }
+        assert_eq!(head, ["Item", "Description", "Amount"], "page {}", p + 1);
+        // At the top of the text area, bold as the header row is, and above every other line.
+        let first = lines[0];
+        assert!(
+            first.y > top - CELL_PAD - TABLE_LEADING,
+            "page {}: {}",
+            p + 1,
+            first.y
+        );
+        assert!(first.fragments.iter().all(|f| f.style == Style::Bold));
+        assert!(lines[3..].iter().all(|l| l.y < first.y - 1.0));
+        assert!(
+            lines
+                .iter()
+                .filter(|l| l.role == Role::RepeatedCell)
+                .count()
+                == 3,
+            "page {}: the header once",
+            p + 1
+        );
+    }
+    // A row that fits on a page is never split: each row's cells on one page.
+    for r in 1..=160 {
+        let word = format!("task{r}word1");
+        let pages: Vec<usize> = page_lines(&document)
+            .iter()
+            .enumerate()
+            .filter(|(_, lines)| {
+                lines
+                    .iter()
+                    .any(|l| l.text.contains(&word) || l.text == format!("${r}00.00"))
+            })
+            .map(|(p, _)| p)
+            .collect();
+        assert_eq!(pages.len(), 1, "row {r} on pages {pages:?}");
+    }
+}
+
+#[test]
+fn a_row_taller_than_a_page_breaks_between_its_lines_and_loses_no_word() {
+    let mut markdown = long_table(2, 4);
+    // A third row with a description of about three pages, and an amount cell of many lines.
+    let giant: Vec<String> = (1..=2400).map(|w| format!("giant{w}")).collect();
+    let amounts: Vec<String> = (1..=60).map(|w| format!("due{w}")).collect();
+    markdown = markdown.replace(
+        "\nThe end",
+        &format!(
+            "| 3 | {} | {} |\n\nThe end",
+            giant.join(" "),
+            amounts.join(" ")
+        ),
+    );
+    let document = lay(&markdown);
+    assert_inside(&document);
+    assert!(document.pages.len() >= 3, "{} pages", document.pages.len());
+    // Every word once; each page's part of the row reads cell by cell, so each cell's words
+    // come in their order, and the words around the row in theirs.
+    let words = document.words();
+    let expected = markdown_words(&markdown);
+    let mut sorted = (words.clone(), expected.clone());
+    sorted.0.sort();
+    sorted.1.sort();
+    assert!(sorted.0 == sorted.1, "words lost or added");
+    let part = |words: &[String], prefix: &str| -> Vec<String> {
+        let keep = |w: &&String| {
+            if prefix.is_empty() {
+                !w.starts_with("giant") && !w.starts_with("due")
+            } else {
+                w.starts_with(prefix)
+            }
+        };
+        words.iter().filter(keep).cloned().collect()
+    };
+    for prefix in ["giant", "due", ""] {
+        assert!(
+            part(&words, prefix) == part(&expected, prefix),
+            "{prefix:?} words out of order"
+        );
+    }
+    let pages = page_lines(&document);
+    // The row starts on the first page, under the rows before it, and runs on.
+    let first_page = pages
+        .iter()
+        .position(|lines| lines.iter().any(|l| l.text.starts_with("giant1 ")))
+        .expect("the giant row");
+    assert_eq!(first_page, 0);
+    let last_page = pages
+        .iter()
+        .position(|lines| lines.iter().any(|l| l.text.ends_with("giant2400")))
+        .expect("the giant row's end");
+    assert!(last_page >= 2, "the row ends on page {}", last_page + 1);
+    for (p, lines) in pages.iter().enumerate().take(last_page + 1).skip(1) {
+        assert_eq!(lines[0].role, Role::RepeatedCell, "page {}", p + 1);
+        // The page is filled down to its foot: the row's part reaches the last line's place.
+        if p < last_page {
+            let lowest = lines.iter().map(|l| l.y).fold(f32::MAX, f32::min);
+            assert!(
+                lowest < document.frame[1] + 2.0 * TABLE_LEADING,
+                "page {} ends at {lowest}",
+                p + 1
+            );
+        }
+    }
+}
