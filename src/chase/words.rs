@@ -105,8 +105,8 @@ pub(super) fn turkish(
             "İşle ya da işin bağlantısıyla birlikte gönderin: İnceleme Süresi teslimden itibaren işler.".into(),
         ),
         "delivery-review-ends" => (
-            "İnceleme Süresi sona eriyor: Ayıp Bildirimi veya revizyon turu gelmediyse iş kabul edilmiş sayılır",
-            "Müşteri ikisini de göndermediyse Proje tamamlanmıştır: bakiyenin faturasını beş iş günü içinde düzenleyin.".into(),
+            "İnceleme Süresi sona eriyor: Müşteri işe itiraz etmediyse veya değişiklik istemediyse iş kabul edilmiş sayılır",
+            "Müşteri ikisini de yapmadıysa Proje tamamlanmıştır: bakiyenin faturasını beş iş günü içinde düzenleyin.".into(),
         ),
         CHANGE_ORDER_CONFIRMATION => (
             "Kararlaştırılan değişikliği başlamadan önce yazılı olarak teyit edin",
