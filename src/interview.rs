@@ -17,7 +17,10 @@ use rust_decimal::Decimal;
 use crate::answers::Answers;
 use crate::format::{self, Locale};
 use crate::library::Library;
-use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER, REGION, RELATIONSHIP};
+use crate::model::keys::{
+    AGREEMENT_DATE, COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER, PROJECT_START, REGION,
+    RELATIONSHIP,
+};
 use crate::model::schema::MAX_RECORDS;
 use crate::model::{self, Amount, LatePayer, Question, Scalar, Type, Value};
 
@@ -352,6 +355,9 @@ impl Session<'_> {
             self.answers.remove(key);
             self.blank.insert(key.to_owned());
         }
+        if key == PROJECT_START || key == AGREEMENT_DATE {
+            self.check_start(key);
+        }
         if !self.late_payer() {
             return;
         }
@@ -374,6 +380,41 @@ impl Session<'_> {
                 "In the contract: {} ({why}).",
                 show(question, &change.after, &hardened)
             ));
+        }
+    }
+
+    /// Points out a start date in the past, or before the agreement's date: a slip more often
+    /// than a choice, and the user is told rather than stopped.
+    fn check_start(&mut self, key: &str) {
+        let date = |key: &str| match self.answers.get(key) {
+            Some(Value::Date(date)) => Some(*date),
+            _ => None,
+        };
+        let (Some(start), Some(question)) =
+            (date(PROJECT_START), self.library.question(PROJECT_START))
+        else {
+            return;
+        };
+        let shown = |date: jiff::civil::Date| show(question, &Value::Date(date), &self.answers);
+        let mut notes = Vec::new();
+        if key == PROJECT_START && start < self.known.today {
+            notes.push(format!(
+                "Note: work starts on {}, which is in the past (today is {}).",
+                shown(start),
+                shown(self.known.today)
+            ));
+        }
+        if let Some(signed) = date(AGREEMENT_DATE)
+            && start < signed
+        {
+            notes.push(format!(
+                "Note: work starts on {}, before the date of the agreement, {}.",
+                shown(start),
+                shown(signed)
+            ));
+        }
+        for note in notes {
+            self.prompter.say(&note);
         }
     }
 
@@ -601,7 +642,16 @@ impl Session<'_> {
         let default_text = default.as_ref().map(ToString::to_string);
         let blank_allowed = default.is_some() || !question.required;
         let currency = self.currency();
+        let today = self.known.today;
         let check = |input: &str| -> Result<(), String> {
+            let dated;
+            let input = match relative(question, input, today) {
+                Some(date) => {
+                    dated = date.to_string();
+                    dated.as_str()
+                }
+                None => input,
+            };
             if model::is_blank(input) {
                 return if blank_allowed {
                     Ok(())
@@ -645,6 +695,16 @@ impl Session<'_> {
                 self.prompter.say(REQUIRED);
                 continue;
             }
+            let dated;
+            let reply = match relative(question, reply, today) {
+                Some(date) => {
+                    dated = date.to_string();
+                    let shown = show(question, &Value::Date(date), &self.answers);
+                    self.prompter.say(&format!("{reply}: {shown}."));
+                    dated.as_str()
+                }
+                None => reply,
+            };
             let chosen;
             let reply = match two_readings(question, reply, &currency) {
                 Some(readings) => {
@@ -824,6 +884,17 @@ fn which_amount(
     }
 }
 
+/// The date a date answer names relative to `today` (`tomorrow`, `+2w`, `next monday`).
+fn relative(
+    question: &Question,
+    input: &str,
+    today: jiff::civil::Date,
+) -> Option<jiff::civil::Date> {
+    (question.ty == Type::Date)
+        .then(|| model::relative_date(input, today))
+        .flatten()
+}
+
 /// The two amounts a money answer reads as (`1.250`: 1,250 with the `.` grouping thousands,
 /// 1.25 with it before the cents), and the mark; `None` for an answer that reads one way or
 /// is no amount.
@@ -898,7 +969,11 @@ fn place_check(
 /// The help of a typed question, with what a valid answer looks like when that is not obvious.
 fn text_help(question: &Question) -> Option<String> {
     let allowed = match question.ty {
-        Type::Money | Type::Percent | Type::Integer | Type::Date => Some(format!(
+        Type::Date => Some(format!(
+            "Answer with {}, or with today, tomorrow, +2w or next monday.",
+            question.ty.expectation(question)
+        )),
+        Type::Money | Type::Percent | Type::Integer => Some(format!(
             "Answer with {}.",
             question.ty.expectation(question)
         )),

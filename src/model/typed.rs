@@ -260,7 +260,10 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                 .trim()
                 .parse::<jiff::civil::Date>()
                 .map(Value::Date)
-                .or_else(|_| expected("a date written YYYY-MM-DD, such as 2026-03-01")),
+                .or_else(|_| match impossible_date(text) {
+                    Some(why) => Err(format!("is {shown}, but {why}")),
+                    None => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
+                }),
             _ => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
         },
         Type::Bool => match scalar {
@@ -274,6 +277,28 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
             question.ty.expectation(question)
         )),
     }
+}
+
+/// Why `text`, written `YYYY-MM-DD`, is no day of the calendar ("February 2026 has 28 days",
+/// "there is no month 13"); `None` when it is not written that way at all.
+fn impossible_date(text: &str) -> Option<String> {
+    let mut parts = text.trim().split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    let (year, month, day): (i16, i8, i8) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    if !(1..=12).contains(&month) {
+        return Some(format!(
+            "there is no month {month}: months run from 01 to 12"
+        ));
+    }
+    let first = jiff::civil::Date::new(year, month, 1).ok()?;
+    let days = first.days_in_month();
+    (day == 0 || day > days).then(|| format!("{} has {days} days", first.strftime("%B %Y")))
 }
 
 /// A number as a person writes it: digits with an optional `.` fraction and an optional minus
@@ -406,6 +431,32 @@ pub(crate) fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_is_no_day_of_the_calendar_says_why() {
+        let question = Question::new("project.start", Type::Date, "start");
+        let refused = |text: &str| typed_value(&question, &Scalar::Str(text.into())).unwrap_err();
+        assert_eq!(
+            refused("2026-02-30"),
+            "is \"2026-02-30\", but February 2026 has 28 days"
+        );
+        assert_eq!(
+            refused("2028-02-30"),
+            "is \"2028-02-30\", but February 2028 has 29 days"
+        );
+        assert_eq!(
+            refused("2026-04-31"),
+            "is \"2026-04-31\", but April 2026 has 30 days"
+        );
+        assert_eq!(
+            refused("2026-13-01"),
+            "is \"2026-13-01\", but there is no month 13: months run from 01 to 12"
+        );
+        assert_eq!(
+            refused("2026-3-1"),
+            "is \"2026-3-1\"; expected a date written YYYY-MM-DD, such as 2026-03-01"
+        );
+    }
 
     #[test]
     fn numbers_are_read_as_written_or_refused() {
