@@ -369,23 +369,47 @@ fn float_to_decimal(x: f64) -> Option<Decimal> {
     Decimal::from_str(&text).ok()
 }
 
-fn check_phone(text: &str) -> Result<(), &'static str> {
+/// A phone number as a contract needs it, with its country code, checked against that
+/// country's numbering plan (libphonenumber's data, through the `phonenumber` crate). The
+/// error says what is missing or wrong.
+fn check_phone(text: &str) -> Result<(), String> {
     if let Some(c) = text
         .chars()
         .find(|c| !(c.is_ascii_digit() || " +-().x/".contains(*c)))
     {
         return Err(if c.is_alphabetic() {
-            "letters are not allowed"
+            "letters are not allowed".into()
         } else {
-            "only digits, spaces, +, -, ( and ) are allowed"
+            "only digits, spaces, +, -, ( and ) are allowed".into()
         });
     }
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    if digits < 7 {
-        return Err("too few digits");
-    }
     if digits > 20 {
-        return Err("too many digits");
+        return Err("too many digits".into());
+    }
+    let trimmed = text.trim();
+    if trimmed.starts_with("00") {
+        return Err("write + in place of the 00 before the country code".into());
+    }
+    if !trimmed.starts_with('+') {
+        return Err(
+            "the country code is missing: start with + and the country's code, such as +1 for \
+             the United States or Canada, +44 for the United Kingdom"
+                .into(),
+        );
+    }
+    let number = phonenumber::parse(None, trimmed).map_err(|error| match error {
+        phonenumber::ParseError::InvalidCountryCode => {
+            "no country has the code after the +; check it".to_owned()
+        }
+        phonenumber::ParseError::TooLong => "too many digits".to_owned(),
+        _ => "too few digits after the country code".to_owned(),
+    })?;
+    if !phonenumber::is_valid(&number) {
+        return Err(format!(
+            "not a complete number for country code +{}: check the area code and the number of digits",
+            number.code().value()
+        ));
     }
     Ok(())
 }
@@ -431,6 +455,49 @@ pub(crate) fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_number_needs_its_country_code_and_a_whole_number() {
+        let question = Question::new("client.phone", Type::Phone, "phone");
+        let why = |text: &str| {
+            let error = typed_value(&question, &Scalar::Str(text.into())).unwrap_err();
+            error
+                .split_once(" (")
+                .map(|(_, why)| why.trim_end_matches(')').to_owned())
+                .unwrap_or(error)
+        };
+        for number in [
+            "+1 217 555 0142",
+            "+1 (217) 555-0142",
+            "+1 217 555 0142 x12",
+            "+44 20 7946 0958",
+            "+49 30 5550 1427",
+            "+90 312 555 0164",
+        ] {
+            assert!(
+                typed_value(&question, &Scalar::Str(number.into())).is_ok(),
+                "{number}"
+            );
+        }
+        assert_eq!(
+            why("555-0100"),
+            "the country code is missing: start with + and the country's code, such as +1 for \
+             the United States or Canada, +44 for the United Kingdom"
+        );
+        assert_eq!(
+            why("+1 555-0100"),
+            "not a complete number for country code +1: check the area code and the number of digits"
+        );
+        assert_eq!(
+            why("0044 20 7946 0958"),
+            "write + in place of the 00 before the country code"
+        );
+        assert_eq!(
+            why("+999 1234567"),
+            "no country has the code after the +; check it"
+        );
+        assert_eq!(why("+1 217 CALL NOW"), "letters are not allowed");
+    }
 
     #[test]
     fn a_date_that_is_no_day_of_the_calendar_says_why() {
