@@ -25,7 +25,8 @@ use crate::answers::Answers;
 use crate::format::{self, Locale};
 use crate::library::Library;
 use crate::model::keys::{
-    AGREEMENT_LANGUAGE, COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER, REGION, RELATIONSHIP,
+    AGREEMENT_DATE, AGREEMENT_LANGUAGE, COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER,
+    PROJECT_START, REGION, RELATIONSHIP,
 };
 use crate::model::schema::MAX_RECORDS;
 use crate::model::{self, Amount, Language, Languages, LatePayer, Question, Scalar, Type, Value};
@@ -417,6 +418,9 @@ impl Session<'_> {
         if key == AGREEMENT_LANGUAGE {
             self.follow_language();
         }
+        if key == PROJECT_START || key == AGREEMENT_DATE {
+            self.check_start(key);
+        }
         if !self.late_payer() {
             return;
         }
@@ -440,6 +444,43 @@ impl Session<'_> {
                 &show(question, &change.after, &hardened, self.locale()),
                 why,
             ));
+        }
+    }
+
+    /// Points out a start date in the past, or before the agreement's date: a slip more often
+    /// than a choice, and the user is told rather than stopped.
+    fn check_start(&mut self, key: &str) {
+        let date = |key: &str| match self.answers.get(key) {
+            Some(Value::Date(date)) => Some(*date),
+            _ => None,
+        };
+        let (Some(start), Some(question)) =
+            (date(PROJECT_START), self.library.question(PROJECT_START))
+        else {
+            return;
+        };
+        let shown = |date: jiff::civil::Date| {
+            show(question, &Value::Date(date), &self.answers, self.locale())
+        };
+        let mut notes = Vec::new();
+        if key == PROJECT_START && start < self.known.today {
+            notes.push(format!(
+                "Note: work starts on {}, which is in the past (today is {}).",
+                shown(start),
+                shown(self.known.today)
+            ));
+        }
+        if let Some(signed) = date(AGREEMENT_DATE)
+            && start < signed
+        {
+            notes.push(format!(
+                "Note: work starts on {}, before the date of the agreement, {}.",
+                shown(start),
+                shown(signed)
+            ));
+        }
+        for note in notes {
+            self.prompter.say(&note);
         }
     }
 
@@ -656,7 +697,16 @@ impl Session<'_> {
         let blank_allowed = default.is_some() || !question.required;
         let words = self.words();
         let currency = self.currency();
+        let today = self.known.today;
         let check = |input: &str| -> Result<(), String> {
+            let dated;
+            let input = match relative(question, input, today) {
+                Some(date) => {
+                    dated = date.to_string();
+                    dated.as_str()
+                }
+                None => input,
+            };
             if model::is_blank(input) {
                 return if blank_allowed {
                     Ok(())
@@ -700,6 +750,16 @@ impl Session<'_> {
                 self.prompter.say(words.required);
                 continue;
             }
+            let dated;
+            let reply = match relative(question, reply, today) {
+                Some(date) => {
+                    dated = date.to_string();
+                    let shown = show(question, &Value::Date(date), &self.answers, self.locale());
+                    self.prompter.say(&format!("{reply}: {shown}."));
+                    dated.as_str()
+                }
+                None => reply,
+            };
             let chosen;
             let reply = match two_readings(question, reply, &currency) {
                 Some(readings) => {
@@ -871,6 +931,17 @@ fn which_amount(
         Err(Stop::Cancelled) => Ok(None),
         Err(stop) => Err(stop),
     }
+}
+
+/// The date a date answer names relative to `today` (`tomorrow`, `+2w`, `next monday`).
+fn relative(
+    question: &Question,
+    input: &str,
+    today: jiff::civil::Date,
+) -> Option<jiff::civil::Date> {
+    (question.ty == Type::Date)
+        .then(|| model::relative_date(input, today))
+        .flatten()
 }
 
 /// The two amounts a money answer reads as (`1.250`: 1,250 with the `.` grouping thousands,

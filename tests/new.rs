@@ -999,3 +999,41 @@ fn the_interview_in_turkish_asks_and_sums_up_in_turkish_and_writes_the_turkish_c
         std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s.answers.yaml")).unwrap();
     assert!(answers.contains("  language: \"tr\""), "{answers}");
 }
+
+#[test]
+fn a_phone_without_its_country_code_is_caught_and_a_date_can_be_said_in_words() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(example("first-time-us.yaml")).unwrap();
+    let edited = example
+        .replace("  phone: \"+1 217 555 0142\"\n", "")
+        .replace("  start: 2026-03-16\n", "");
+    assert!(!edited.contains("start:") && edited.matches("phone:").count() == 1);
+    let answers = inputs.path().join("capitol.yaml");
+    std::fs::write(&answers, edited).unwrap();
+    let answers = answers.display().to_string();
+    let profile = inputs.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[("SOURCE_DATE_EPOCH", EPOCH)],
+    );
+    session.answer("Your phone number", "555-0100");
+    session.wait_for(
+        "The answer is \"555-0100\"; expected a phone number such as +1 217 555 0142 (the country \
+         code is missing: start with + and the country's code, such as +1 for the United States",
+    );
+    for _ in 0..8 {
+        session.tmux(&["send-keys", "-t", "0", "BSpace"]);
+    }
+    session.answer("Your phone number", "+1 217 555 0142");
+    // 2026-03-02 is a Monday: next Monday is a week on.
+    session.answer("When will work start?", "next monday");
+    session.wait_for("next monday: March 9, 2026.");
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let saved =
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
+    assert!(saved.contains("  start: 2026-03-09\n"), "{saved}");
+    assert!(saved.contains("  phone: \"+1 217 555 0142\"\n"), "{saved}");
+}

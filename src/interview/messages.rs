@@ -180,7 +180,11 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     grouping: |amount, mark| format!("{amount} (the {mark} groups thousands)"),
     before_cents: |amount, mark| format!("{amount} (the {mark} comes before the cents)"),
     allowed: |question| match question.ty {
-        Type::Money | Type::Percent | Type::Integer | Type::Date => Some(format!(
+        Type::Date => Some(format!(
+            "Answer with {}, or with today, tomorrow, +2w or next monday.",
+            question.ty.expectation(question)
+        )),
+        Type::Money | Type::Percent | Type::Integer => Some(format!(
             "Answer with {}.",
             question.ty.expectation(question)
         )),

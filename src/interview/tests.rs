@@ -1295,3 +1295,49 @@ fn an_interview_started_in_turkish_says_everything_in_turkish() {
 }
 
 const WRITE_TR: R = R::Pick("Evet: sözleşmeyi");
+
+#[test]
+fn dates_are_taken_as_people_say_them_and_slips_are_pointed_out() {
+    let (library, known) = example_without(&["project.start", "agreement.date"]);
+    let mut script = Script::new(&[R::T("2026-02-30"), R::T("yesterday"), R::T("+1w"), WRITE]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        get(&answers, "project.start").as_deref(),
+        Some("2026-03-01")
+    );
+    assert_eq!(
+        get(&answers, "agreement.date").as_deref(),
+        Some("2026-03-09")
+    );
+    let invalid: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("invalid: "))
+        .collect();
+    assert_eq!(
+        invalid,
+        ["The answer is \"2026-02-30\", but February 2026 has 28 days."]
+    );
+    let said = script.said();
+    for note in [
+        "yesterday: March 1, 2026.",
+        "Note: work starts on March 1, 2026, which is in the past (today is March 2, 2026).",
+        "+1w: March 9, 2026.",
+        "Note: work starts on March 1, 2026, before the date of the agreement, March 9, 2026.",
+    ] {
+        assert!(said.contains(&note), "{note:?} not in {said:#?}");
+    }
+    // A start that is neither is not remarked on.
+    let (library, known) = example_without(&["project.start"]);
+    let mut script = Script::new(&[R::T("next monday"), WRITE]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        get(&answers, "project.start").as_deref(),
+        Some("2026-03-09")
+    );
+    assert!(
+        !script.said().iter().any(|s| s.starts_with("Note:")),
+        "{:#?}",
+        script.log
+    );
+}

@@ -9,6 +9,8 @@ pub const AGREEMENT_DATE: &str = "agreement.date";
 pub const AGREEMENT_LANGUAGE: &str = "agreement.language";
 /// Which language prevails where the two texts of a bilingual contract differ: `en` or `tr`.
 pub const AGREEMENT_PREVAILING: &str = "agreement.prevailing";
+/// The day work starts: a start in the past, or before the agreement's date, is pointed out.
+pub const PROJECT_START: &str = "project.start";
 /// The answer that says how the freelancer knows the client.
 pub const RELATIONSHIP: &str = "relationship";
 /// The relationship of a client who paid late before.

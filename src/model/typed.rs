@@ -260,7 +260,10 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                 .trim()
                 .parse::<jiff::civil::Date>()
                 .map(Value::Date)
-                .or_else(|_| expected("a date written YYYY-MM-DD, such as 2026-03-01")),
+                .or_else(|_| match impossible_date(text) {
+                    Some(why) => Err(format!("is {shown}, but {why}")),
+                    None => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
+                }),
             _ => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
         },
         Type::Bool => match scalar {
@@ -274,6 +277,28 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
             question.ty.expectation(question)
         )),
     }
+}
+
+/// Why `text`, written `YYYY-MM-DD`, is no day of the calendar ("February 2026 has 28 days",
+/// "there is no month 13"); `None` when it is not written that way at all.
+fn impossible_date(text: &str) -> Option<String> {
+    let mut parts = text.trim().split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits =
+        |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    if parts.next().is_some() || !digits(year, 4) || !digits(month, 2) || !digits(day, 2) {
+        return None;
+    }
+    let (year, month, day): (i16, i8, i8) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    if !(1..=12).contains(&month) {
+        return Some(format!(
+            "there is no month {month}: months run from 01 to 12"
+        ));
+    }
+    let first = jiff::civil::Date::new(year, month, 1).ok()?;
+    let days = first.days_in_month();
+    (day == 0 || day > days).then(|| format!("{} has {days} days", first.strftime("%B %Y")))
 }
 
 /// A number as a person writes it: digits with an optional `.` fraction and an optional minus
@@ -344,23 +369,47 @@ fn float_to_decimal(x: f64) -> Option<Decimal> {
     Decimal::from_str(&text).ok()
 }
 
-fn check_phone(text: &str) -> Result<(), &'static str> {
+/// A phone number as a contract needs it, with its country code, checked against that
+/// country's numbering plan (libphonenumber's data, through the `phonenumber` crate). The
+/// error says what is missing or wrong.
+fn check_phone(text: &str) -> Result<(), String> {
     if let Some(c) = text
         .chars()
         .find(|c| !(c.is_ascii_digit() || " +-().x/".contains(*c)))
     {
         return Err(if c.is_alphabetic() {
-            "letters are not allowed"
+            "letters are not allowed".into()
         } else {
-            "only digits, spaces, +, -, ( and ) are allowed"
+            "only digits, spaces, +, -, ( and ) are allowed".into()
         });
     }
     let digits = text.chars().filter(char::is_ascii_digit).count();
-    if digits < 7 {
-        return Err("too few digits");
-    }
     if digits > 20 {
-        return Err("too many digits");
+        return Err("too many digits".into());
+    }
+    let trimmed = text.trim();
+    if trimmed.starts_with("00") {
+        return Err("write + in place of the 00 before the country code".into());
+    }
+    if !trimmed.starts_with('+') {
+        return Err(
+            "the country code is missing: start with + and the country's code, such as +1 for \
+             the United States or Canada, +44 for the United Kingdom"
+                .into(),
+        );
+    }
+    let number = phonenumber::parse(None, trimmed).map_err(|error| match error {
+        phonenumber::ParseError::InvalidCountryCode => {
+            "no country has the code after the +; check it".to_owned()
+        }
+        phonenumber::ParseError::TooLong => "too many digits".to_owned(),
+        _ => "too few digits after the country code".to_owned(),
+    })?;
+    if !phonenumber::is_valid(&number) {
+        return Err(format!(
+            "not a complete number for country code +{}: check the area code and the number of digits",
+            number.code().value()
+        ));
     }
     Ok(())
 }
@@ -406,6 +455,75 @@ pub(crate) fn compare(a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_number_needs_its_country_code_and_a_whole_number() {
+        let question = Question::new("client.phone", Type::Phone, "phone");
+        let why = |text: &str| {
+            let error = typed_value(&question, &Scalar::Str(text.into())).unwrap_err();
+            error
+                .split_once(" (")
+                .map(|(_, why)| why.trim_end_matches(')').to_owned())
+                .unwrap_or(error)
+        };
+        for number in [
+            "+1 217 555 0142",
+            "+1 (217) 555-0142",
+            "+1 217 555 0142 x12",
+            "+44 20 7946 0958",
+            "+49 30 5550 1427",
+            "+90 312 555 0164",
+        ] {
+            assert!(
+                typed_value(&question, &Scalar::Str(number.into())).is_ok(),
+                "{number}"
+            );
+        }
+        assert_eq!(
+            why("555-0100"),
+            "the country code is missing: start with + and the country's code, such as +1 for \
+             the United States or Canada, +44 for the United Kingdom"
+        );
+        assert_eq!(
+            why("+1 555-0100"),
+            "not a complete number for country code +1: check the area code and the number of digits"
+        );
+        assert_eq!(
+            why("0044 20 7946 0958"),
+            "write + in place of the 00 before the country code"
+        );
+        assert_eq!(
+            why("+999 1234567"),
+            "no country has the code after the +; check it"
+        );
+        assert_eq!(why("+1 217 CALL NOW"), "letters are not allowed");
+    }
+
+    #[test]
+    fn a_date_that_is_no_day_of_the_calendar_says_why() {
+        let question = Question::new("project.start", Type::Date, "start");
+        let refused = |text: &str| typed_value(&question, &Scalar::Str(text.into())).unwrap_err();
+        assert_eq!(
+            refused("2026-02-30"),
+            "is \"2026-02-30\", but February 2026 has 28 days"
+        );
+        assert_eq!(
+            refused("2028-02-30"),
+            "is \"2028-02-30\", but February 2028 has 29 days"
+        );
+        assert_eq!(
+            refused("2026-04-31"),
+            "is \"2026-04-31\", but April 2026 has 30 days"
+        );
+        assert_eq!(
+            refused("2026-13-01"),
+            "is \"2026-13-01\", but there is no month 13: months run from 01 to 12"
+        );
+        assert_eq!(
+            refused("2026-3-1"),
+            "is \"2026-3-1\"; expected a date written YYYY-MM-DD, such as 2026-03-01"
+        );
+    }
 
     #[test]
     fn numbers_are_read_as_written_or_refused() {
