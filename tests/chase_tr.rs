@@ -33,8 +33,8 @@ fn turkish_answers(dir: &Path, extra: &str) -> String {
     path.to_str().unwrap().to_owned()
 }
 
-/// The invoice of the ladder: 55.800,00 TL due on 15 September 2026, read on 10 January 2027.
-const PAYMENT: &[&str] = &[
+/// The invoice of the ladder: 55.800,00 TL due on 15 September 2026.
+const INVOICE: &[&str] = &[
     "--stage",
     "payment",
     "--invoice",
@@ -43,10 +43,10 @@ const PAYMENT: &[&str] = &[
     "55800",
     "--due",
     "2026-09-15",
-    "--today",
-    "2027-01-10",
-    "--all",
 ];
+
+/// The whole ladder of [`INVOICE`], read on 10 January 2027.
+const PAYMENT: &[&str] = &["--today", "2027-01-10", "--all"];
 
 /// Runs the payment ladder of the Turkish example into a fresh folder with `args` added.
 fn turkish_payment(args: &[&str]) -> (std::process::Output, tempfile::TempDir) {
@@ -61,6 +61,7 @@ fn turkish_payment(args: &[&str]) -> (std::process::Output, tempfile::TempDir) {
     ];
     let record = out.path().join("record.yaml");
     all.push(record.to_str().unwrap());
+    all.extend_from_slice(INVOICE);
     all.extend_from_slice(PAYMENT);
     all.extend_from_slice(args);
     let output = clausewright(&all);
@@ -401,17 +402,9 @@ fn a_turkish_ladder_paid_in_full_ends_with_thanks_in_turkish() {
             letters_dir.to_str().unwrap(),
             "--record-file",
             record.to_str().unwrap(),
-            "--stage",
-            "payment",
-            "--invoice",
-            "2026/014",
-            "--amount",
-            "55800",
-            "--due",
-            "2026-09-15",
-            "--today",
-            today,
         ];
+        all.extend_from_slice(INVOICE);
+        all.extend_from_slice(&["--today", today]);
         all.extend_from_slice(extra);
         clausewright(&all)
     };
