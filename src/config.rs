@@ -55,6 +55,24 @@ impl Environment {
         Some(base.join("clausewright"))
     }
 
+    /// A folder name as typed, with a leading `~` standing for the home folder, as a shell
+    /// reads it: `~` alone, or followed by a separator (`~/contracts`). Any other name, `~maya`
+    /// included, is kept as typed, and so is `~` when no home folder is known.
+    #[must_use]
+    pub fn expand_home(&self, typed: &str) -> PathBuf {
+        let (Some(home), Some(rest)) = (&self.home, typed.strip_prefix('~')) else {
+            return PathBuf::from(typed);
+        };
+        let separators: &[char] = if self.windows { &['/', '\\'] } else { &['/'] };
+        if rest.is_empty() {
+            return home.clone();
+        }
+        match rest.strip_prefix(separators) {
+            Some(below) => home.join(below.trim_start_matches(separators)),
+            None => PathBuf::from(typed),
+        }
+    }
+
     /// Where `new` reads and saves the freelancer's own details.
     #[must_use]
     pub fn profile_path(&self) -> Option<PathBuf> {
@@ -97,6 +115,24 @@ mod tests {
             );
         }
         assert_eq!(unix(None, None).profile_path(), None);
+    }
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let env = unix(None, Some("/home/maya"));
+        for (typed, folder) in [
+            ("~", "/home/maya"),
+            ("~/", "/home/maya"),
+            ("~/contracts/2026", "/home/maya/contracts/2026"),
+            ("~//contracts", "/home/maya/contracts"),
+            ("~maya/contracts", "~maya/contracts"),
+            ("contracts/~", "contracts/~"),
+            ("/srv/~/x", "/srv/~/x"),
+            ("", ""),
+        ] {
+            assert_eq!(env.expand_home(typed), PathBuf::from(folder), "{typed:?}");
+        }
+        assert_eq!(unix(None, None).expand_home("~/x"), PathBuf::from("~/x"));
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::format::{self, Locale};
 use crate::library::Library;
 use crate::model::keys::{
     AGREEMENT_DATE, AGREEMENT_LANGUAGE, COUNTRY, CURRENCY, DEFAULT_CURRENCY, LATE_PAYER,
-    PROJECT_START, REGION, RELATIONSHIP,
+    PROJECT_START, REGION, RELATIONSHIP, REMEMBERED,
 };
 use crate::model::schema::MAX_RECORDS;
 use crate::model::{self, Amount, Language, Languages, LatePayer, Question, Scalar, Type, Value};
@@ -544,10 +544,26 @@ impl Session<'_> {
         {
             return Some(saved.clone());
         }
+        if let Some(saved) = self.remembered(&question.key) {
+            return Some(saved.clone());
+        }
         if let Some(value) = question.default_for(|k| self.answers.get(k)) {
             return Some(value.clone());
         }
         (question.ty == Type::Date).then_some(Value::Date(self.known.today))
+    }
+
+    /// The answer the profile remembers for `key` ([`REMEMBERED`]), while the answers before it
+    /// in its group are the ones saved with it: a state saved for the United States is not
+    /// offered once Germany is chosen.
+    fn remembered(&self, key: &str) -> Option<&Value> {
+        let saved = self.known.profile.get(key)?;
+        let group = REMEMBERED.iter().find(|group| group.contains(&key))?;
+        group
+            .iter()
+            .take_while(|k| **k != key)
+            .all(|k| self.answers.get(k) == self.known.profile.get(k))
+            .then_some(saved)
     }
 
     /// Asks one question until it gets a valid answer. `changing` offers the current answer.
@@ -1068,22 +1084,42 @@ pub fn answers_file(library: &Library, answers: &Answers, rebuild: &str) -> Stri
     out
 }
 
-/// The profile `new` saves: the answers to the questions marked `profile: true`.
+/// The profile `new` saves: the answers to the questions marked `profile: true`, and the
+/// remembered ones ([`REMEMBERED`]).
 #[must_use]
 pub fn profile_file(library: &Library, answers: &Answers) -> String {
+    let profile = profile_answers(library, answers);
     let mut out = String::from(
         "# Your own details, offered by `clausewright new` for every contract. Edit them here\n\
-         # or change them during an interview.\n\n",
+         # or change them during an interview.\n",
     );
-    out.push_str(&profile_answers(library, answers).to_yaml(library));
+    if profile.iter().any(|(key, _)| is_remembered(key)) {
+        out.push_str(
+            "#\n\
+             # Your trade and the place whose law governs are those of your last contract: the\n\
+             # interview still asks for them, and offers these answers first.\n",
+        );
+    }
+    out.push('\n');
+    out.push_str(&profile.to_yaml(library));
     out
 }
 
-/// The answers to the questions marked `profile: true`.
+/// Whether `new` remembers the answer to `key` with the profile, to offer it as a default
+/// ([`REMEMBERED`]); the `profile: true` questions are remembered too, and offered in one go.
+#[must_use]
+pub fn is_remembered(key: &str) -> bool {
+    REMEMBERED.iter().any(|group| group.contains(&key))
+}
+
+/// The answers to the questions marked `profile: true`, and to the remembered ones.
 #[must_use]
 pub fn profile_answers(library: &Library, answers: &Answers) -> Answers {
     let mut profile = Answers::default();
-    for question in library.questions().filter(|q| q.profile) {
+    for question in library
+        .questions()
+        .filter(|q| q.profile || is_remembered(&q.key))
+    {
         if let Some(value) = answers.get(&question.key) {
             profile.set(&question.key, value.clone());
         }

@@ -494,9 +494,12 @@ fn existing_files_are_kept_unless_the_user_says_to_replace_them() {
     session.keys("What should be done?", &["Enter"]);
     session.answer("Folder to write to", "nowhere");
     session.wait_for("There is no folder nowhere.");
-    session.tmux(&["send-keys", "-t", "0", "-N", "7", "BSpace"]);
+    // A folder that does not exist is offered to be created; no asks for another.
+    session.keys("Create it?", &["n", "Enter"]);
+    session.wait_for("> Create it? No");
     session.answer("Folder to write to", "elsewhere");
     assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    assert!(!work.path().join("nowhere").exists());
     assert_eq!(
         std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap(),
         "mine"
@@ -518,6 +521,116 @@ fn existing_files_are_kept_unless_the_user_says_to_replace_them() {
         ),
         "{saved}"
     );
+}
+
+#[test]
+fn a_folder_under_the_home_folder_is_found_and_a_missing_one_created() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("capitol-bakery-cafe-llc-contract.md"),
+        "mine",
+    )
+    .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let home_path = home.path().display().to_string();
+    let answers = example("first-time-us.yaml");
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[("HOME", &home_path)],
+    );
+    session.keys("Is everything right?", &["Enter"]);
+    session.keys("What should be done?", &["Enter"]);
+    session.answer("Folder to write to", "~/contracts/2026");
+    let made = home.path().join("contracts/2026");
+    session.wait_for(&format!("There is no folder {}.", made.display()));
+    session.wait_for(&format!(
+        "[Yes creates {}, and any folder above it that is missing; no asks for another folder.]",
+        made.display()
+    ));
+    session.keys("Create it?", &["y", "Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    assert_eq!(
+        listing(&made),
+        [
+            "capitol-bakery-cafe-llc-contract.md",
+            "capitol-bakery-cafe-llc-contract.pdf",
+            "capitol-bakery-cafe-llc.answers.yaml"
+        ]
+    );
+    assert!(!work.path().join("~").exists());
+    assert_eq!(
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap(),
+        "mine"
+    );
+}
+
+/// The first-time example without `keys` (each a line of its own in the file), saved in `dir`.
+fn example_without(dir: &Path, keys: &[&str]) -> String {
+    let text = std::fs::read_to_string(example("first-time-us.yaml")).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|line| !keys.iter().any(|key| line.trim_start().starts_with(key)))
+        .collect();
+    assert_eq!(text.lines().count() - kept.len(), keys.len(), "{keys:?}");
+    let path = dir.join("answers.yaml");
+    std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn the_trade_and_the_place_of_the_last_contract_are_offered_from_the_profile() {
+    let work = tempfile::tempdir().unwrap();
+    // The answers file leaves the trade and the place to ask.
+    let answers = example_without(
+        work.path(),
+        &["profession:", "country:", "region:", "venue:"],
+    );
+    let profile = work.path().join("profile.yaml");
+    std::fs::write(
+        &profile,
+        "freelancer:\n  profession: translation\njurisdiction:\n  country: US\n  \
+         region: Oregon\n  venue: Multnomah County\n",
+    )
+    .unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let profile_arg = profile.display().to_string();
+    let session = Session::start(
+        &out,
+        &["new", "--answers", &answers, "--profile", &profile_arg],
+        &[],
+    );
+    // The saved trade and country are where the cursor starts; the state and the courts are
+    // what Enter gives.
+    session.wait_for("? What kind of work is this contract for?");
+    session.wait_for("> Translation");
+    session.keys("What kind of work is this contract for?", &["Enter"]);
+    session.keys("Are the translations certified", &["Enter"]);
+    session.wait_for("> The United States (a state's law)");
+    session.keys("Which country's law governs the contract?", &["Enter"]);
+    session.wait_for("in Germany, the Land for its public holidays (optional) (Oregon)");
+    session.answer("Which state or legal system?", "");
+    session.wait_for("? The city or county whose courts hear disputes (Multnomah County)");
+    session.answer("The city or county whose courts hear disputes", "");
+    session.wait_for(&format!("  {:<27}  Oregon", "state or legal system"));
+    session.keys("Is everything right?", &["Enter"]);
+    // The profile would gain the file's details, which may be someone else's: kept as it was.
+    session.wait_for(&format!("Your profile ({profile_arg}) would change:"));
+    session.keys("Save them to your profile?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let screen = session.screen();
+    assert!(!screen.contains("  trade:"), "{screen}");
+    assert!(!screen.contains("  courts of:"), "{screen}");
+    let contract =
+        std::fs::read_to_string(out.join("capitol-bakery-cafe-llc-contract.md")).unwrap();
+    assert!(
+        contract.contains("Translation Services Agreement"),
+        "{contract}"
+    );
+    assert!(contract.contains("the State of Oregon"), "{contract}");
+    assert!(contract.contains("Multnomah County"), "{contract}");
 }
 
 /// The Turkish words of the question `hosting.months` that the test below adds, in the library

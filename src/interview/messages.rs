@@ -124,6 +124,14 @@ pub struct Messages {
     pub folder: &'static str,
     /// A folder that does not exist.
     pub no_folder: fn(&str) -> String,
+    /// Whether to create the folder that does not exist.
+    pub create_folder: &'static str,
+    /// Its help: the folder that would be created.
+    pub create_folder_help: fn(&str) -> String,
+    /// The folder could not be created (the folder, the reason the system gave).
+    pub cannot_create: fn(&str, &str) -> String,
+    /// A folder name that names a file.
+    pub not_a_folder: fn(&str) -> String,
     /// How to change an answer later: the answers file and the command that builds again.
     pub change_later: fn(&str, &str) -> String,
     /// The keys of a short list, shown with its help.
@@ -259,6 +267,14 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     elsewhere: "Write to another folder",
     folder: "Folder to write to",
     no_folder: |folder| format!("There is no folder {folder}."),
+    create_folder: "Create it?",
+    create_folder_help: |folder| {
+        format!(
+            "Yes creates {folder}, and any folder above it that is missing; no asks for another folder."
+        )
+    },
+    cannot_create: |folder, why| format!("The folder {folder} could not be created: {why}."),
+    not_a_folder: |folder| format!("{folder} is a file, not a folder."),
     change_later: |path, rebuild| {
         format!("\nTo change an answer later, edit {path} and run:\n    {rebuild}")
     },
@@ -361,6 +377,14 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     elsewhere: "Başka bir klasöre yaz",
     folder: "Yazılacak klasör",
     no_folder: |folder| format!("{folder} diye bir klasör yok."),
+    create_folder: "Oluşturulsun mu?",
+    create_folder_help: |folder| {
+        format!(
+            "Evet derseniz {folder} ve üstünde eksik olan klasörler oluşturulur; hayır derseniz başka bir klasör sorulur."
+        )
+    },
+    cannot_create: |folder, why| format!("{folder} klasörü oluşturulamadı: {why}."),
+    not_a_folder: |folder| format!("{folder} bir dosya, klasör değil."),
     change_later: |path, rebuild| {
         format!(
             "\nBir yanıtı sonradan değiştirmek için {path} dosyasını düzenleyip şunu çalıştırın:\n    {rebuild}"

@@ -937,7 +937,11 @@ fn the_saved_answers_file_reads_back_as_the_same_answers() {
             "freelancer.kind",
             "freelancer.name",
             "freelancer.phone",
-            "freelancer.title"
+            "freelancer.profession",
+            "freelancer.title",
+            "jurisdiction.country",
+            "jurisdiction.region",
+            "jurisdiction.venue"
         ]
     );
 }
@@ -1340,4 +1344,136 @@ fn dates_are_taken_as_people_say_them_and_slips_are_pointed_out() {
         "{:#?}",
         script.log
     );
+}
+
+/// The first-time example with the trade and the place left to ask, and a profile that
+/// remembers a translator's and Oregon's answers.
+fn remembering() -> (Library, Known) {
+    let (library, mut known) = example_without(&[
+        "freelancer.profession",
+        "jurisdiction.country",
+        "jurisdiction.region",
+        "jurisdiction.venue",
+    ]);
+    for (key, value) in [
+        ("freelancer.profession", "translation"),
+        ("jurisdiction.country", "US"),
+        ("jurisdiction.region", "Oregon"),
+        ("jurisdiction.venue", "Multnomah County"),
+    ] {
+        known.profile.set(key, Value::Text(value.into()));
+    }
+    (library, known)
+}
+
+#[test]
+fn the_remembered_trade_and_place_are_offered_as_the_defaults() {
+    let (library, known) = remembering();
+    // The trade, the translator's one question (not certified), the country, the state, the
+    // courts: Enter each time.
+    let mut script = Script::new(&[R::Enter, R::Enter, R::Enter, R::Enter, R::Enter, WRITE]);
+    let answers = run(&library, &known, &mut script);
+    for (key, value) in [
+        ("freelancer.profession", "translation"),
+        ("jurisdiction.country", "US"),
+        ("jurisdiction.region", "Oregon"),
+        ("jurisdiction.venue", "Multnomah County"),
+    ] {
+        assert_eq!(get(&answers, key).as_deref(), Some(value), "{key}");
+    }
+    let asked: Vec<&String> = script
+        .log
+        .iter()
+        .filter(|l| l.starts_with("ask: "))
+        .collect();
+    assert_eq!(
+        asked[..2],
+        [
+            "ask: Which state or legal system? A US state (OR or Oregon); in the UK: England and Wales, Scotland or Northern Ireland; in Germany, the Land for its public holidays (optional) [Oregon]",
+            "ask: The city or county whose courts hear disputes [Multnomah County]"
+        ]
+    );
+}
+
+#[test]
+fn a_remembered_answer_is_not_offered_once_an_answer_before_it_differs() {
+    // Another country: neither Oregon nor its county is offered.
+    let (library, known) = remembering();
+    let mut script = Script::new(&[
+        R::Enter,
+        R::Enter,
+        R::Pick("United Kingdom"),
+        R::T("Scotland"),
+        R::T("Glasgow"),
+        // The statutory interest of the United Kingdom: not charged.
+        R::No,
+        WRITE,
+    ]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        get(&answers, "jurisdiction.region").as_deref(),
+        Some("Scotland")
+    );
+    assert!(
+        script
+            .log
+            .iter()
+            .filter(|l| l.starts_with("ask: "))
+            .all(|l| !l.ends_with(']')),
+        "{:#?}",
+        script.log
+    );
+    // The same country and another state: the state's default is offered, the county is not.
+    let (library, known) = remembering();
+    let mut script = Script::new(&[
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        R::T("WA"),
+        R::T("King County"),
+        WRITE,
+    ]);
+    run(&library, &known, &mut script);
+    assert!(
+        script.log.iter().any(|l| l.ends_with("[Oregon]")),
+        "{:#?}",
+        script.log
+    );
+    assert!(
+        script
+            .log
+            .contains(&"ask: The city or county whose courts hear disputes".to_owned()),
+        "{:#?}",
+        script.log
+    );
+}
+
+#[test]
+fn the_profile_keeps_the_trade_and_the_place_and_says_so() {
+    let library = built_in();
+    let text = include_str!("../../examples/repeat-late-payer.yaml");
+    let answers = answers::parse("repeat-late-payer.yaml", text, &library).unwrap();
+    let profile = profile_file(&library, &answers);
+    assert!(
+        profile.contains(
+            "# Your trade and the place whose law governs are those of your last contract: the\n\
+             # interview still asks for them, and offers these answers first.\n"
+        ),
+        "{profile}"
+    );
+    let read = answers::read_given("profile.yaml", &profile, &library).unwrap();
+    for (key, value) in [
+        ("freelancer.profession", "web-design"),
+        ("jurisdiction.country", "US"),
+        ("jurisdiction.region", "TX"),
+        ("jurisdiction.venue", "Travis County"),
+    ] {
+        let given = read.values.get(key).map(|v| v.scalar.clone());
+        assert_eq!(given, Some(Scalar::Str(value.into())), "{key}");
+    }
+    assert!(!read.values.contains_key("client.name"));
+    // A profile without a trade or a place says nothing of them.
+    let mut mine = Answers::default();
+    mine.set("freelancer.name", Value::Text("Maya Lindqvist".into()));
+    assert!(!profile_file(&library, &mine).contains("last contract"));
 }

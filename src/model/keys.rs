@@ -49,6 +49,13 @@ pub const REFERENCE_RATE: &str = "interest.reference_rate";
 /// Whether the contract charges the statutory late-payment interest of its place.
 pub const STATUTORY_INTEREST: &str = "interest.statutory";
 
+/// The answers `new` remembers with the freelancer's profile besides the `profile: true`
+/// questions, and offers as defaults next time: the trade, and the place whose law governs.
+/// Each group is in the order it is asked, and a remembered answer is offered only while the
+/// answers before it in its group are the ones saved: a state is offered for the same country,
+/// and a city's courts for the same country and state.
+pub const REMEMBERED: &[&[&str]] = &[&[PROFESSION], &[COUNTRY, REGION, VENUE, LAW, COURTS]];
+
 /// The answers the jurisdiction profile reads (not the clauses), with the reference rate its
 /// statutory interest takes from the answers: a library that declares them uses them even when
 /// no clause names them.

@@ -326,6 +326,18 @@ fn update_profile(
         let _ = write!(changes, "\n  {}: {old} → {}", question.label, shown(value));
         merged.set(key, value.clone());
     }
+    // The remembered answers are one contract's: one it left out (a state, once a country
+    // without states is chosen) is forgotten, or it would be offered beside another's.
+    for (key, value) in before.iter() {
+        let Some(question) = library.question(key) else {
+            continue;
+        };
+        if interview::is_remembered(key) && mine.get(key).is_none() {
+            let old = format::display_value(question, value, &currency, locale);
+            let _ = write!(changes, "\n  {}: {old} → —", question.label);
+            merged.remove(key);
+        }
+    }
     if changes.is_empty() {
         return Ok(());
     }
@@ -498,23 +510,54 @@ fn ask_replace(
     if choice == 0 {
         return Ok(None);
     }
+    let environment = Environment::current();
     let check = |input: &str| {
-        if Path::new(input.trim()).is_dir() {
-            Ok(())
+        let typed = input.trim();
+        let folder = environment.expand_home(typed);
+        if typed.is_empty() {
+            Err(words.required.to_owned())
+        } else if folder.exists() && !folder.is_dir() {
+            Err((words.not_a_folder)(&folder.display().to_string()))
         } else {
-            Err((words.no_folder)(input.trim()))
+            // A folder that does not exist is offered to be created.
+            Ok(())
         }
     };
-    let folder = prompter.text(&TextPrompt {
-        message: words.folder,
-        help: None,
-        default: None,
-        initial: None,
-        placeholder: None,
-        check: &check,
-    })?;
-    // A trailing separator tells `output::plan` that this is a folder.
-    Ok(Some(Path::new(folder.trim()).join("")))
+    loop {
+        let typed = prompter.text(&TextPrompt {
+            message: words.folder,
+            help: None,
+            default: None,
+            initial: None,
+            placeholder: None,
+            check: &check,
+        })?;
+        let folder = environment.expand_home(typed.trim());
+        if folder.as_os_str().is_empty() {
+            prompter.say(words.required);
+            continue;
+        }
+        if !folder.is_dir() {
+            let shown = folder.display().to_string();
+            prompter.say(&(words.no_folder)(&shown));
+            let create = prompter.confirm(&ConfirmPrompt {
+                message: words.create_folder,
+                help: Some((words.create_folder_help)(&shown)),
+                default: Some(true),
+            });
+            match create {
+                Ok(true) => {}
+                Ok(false) | Err(Stop::Cancelled) => continue,
+                Err(stop) => return Err(stop),
+            }
+            if let Err(why) = std::fs::create_dir_all(&folder) {
+                prompter.say(&(words.cannot_create)(&shown, &why.to_string()));
+                continue;
+            }
+        }
+        // A trailing separator tells `output::plan` that this is a folder.
+        return Ok(Some(folder.join("")));
+    }
 }
 
 /// `--profile`, else `profile.yaml` in the config folder (see [`Environment`]).
@@ -524,15 +567,19 @@ fn profile_path(args: &NewArgs) -> Option<PathBuf> {
         .or_else(|| Environment::current().profile_path())
 }
 
-/// The saved details: values of `profile: true` questions. Other keys are skipped (the profile
-/// may come from another library); invalid values are reported and not offered.
+/// The saved details: values of `profile: true` questions and the remembered answers (the
+/// trade, the place). Other keys are skipped (the profile may come from another library);
+/// invalid values are reported and not offered.
 fn read_profile(path: &Path, library: &Library, styled: bool) -> Result<Answers, Error> {
     let name = path.display().to_string();
     let text = read_text(path)?;
     let given = answers::read_given(&name, &text, library)?;
     let mut profile = Answers::default();
     for (key, located) in given.values {
-        let Some(question) = library.question(&key).filter(|q| q.profile) else {
+        let Some(question) = library
+            .question(&key)
+            .filter(|q| q.profile || interview::is_remembered(&q.key))
+        else {
             continue;
         };
         match crate::model::typed_value(question, &located.scalar) {
