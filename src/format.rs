@@ -359,6 +359,55 @@ pub fn long_date(date: jiff::civil::Date, locale: Locale) -> String {
     }
 }
 
+/// A date in digits, as a table or a status shows it: `2026-03-09` in English (the form every
+/// answers file uses), `09.03.2026` in Turkish.
+#[must_use]
+pub fn numeric_date(date: jiff::civil::Date, locale: Locale) -> String {
+    match locale {
+        Locale::EnUs | Locale::EnGb => date.to_string(),
+        Locale::Tr => date.strftime("%d.%m.%Y").to_string(),
+    }
+}
+
+/// A date with its weekday, short, for a schedule's lines: `Mon 2026-03-09`, `Pzt 09.03.2026`.
+#[must_use]
+pub fn short_date(date: jiff::civil::Date, locale: Locale) -> String {
+    match locale {
+        Locale::EnUs | Locale::EnGb => date.strftime("%a %Y-%m-%d").to_string(),
+        Locale::Tr => format!("{} {}", tr::weekday_short(date), numeric_date(date, locale)),
+    }
+}
+
+/// A count in digits: `1,250` in English, `1.250` in Turkish.
+#[must_use]
+pub fn digits(value: Decimal, locale: Locale) -> String {
+    match locale {
+        Locale::EnUs | Locale::EnGb => {
+            let value = value.normalize();
+            let text = value.abs().to_string();
+            let (whole, fraction) = text
+                .split_once('.')
+                .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
+            let mut out = String::new();
+            if value.is_sign_negative() && !value.is_zero() {
+                out.push('-');
+            }
+            for (i, digit) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(digit);
+            }
+            if let Some(fraction) = fraction {
+                out.push('.');
+                out.push_str(fraction);
+            }
+            out
+        }
+        Locale::Tr => tr::digits(value),
+    }
+}
+
 /// British spellings of the clause library's own words and their American forms, whole words
 /// only. Clause text is written in British spelling; [`american`] turns it American. Only words
 /// whose American form is the same for noun and verb are listed (British "licence" is the
@@ -523,5 +572,26 @@ mod tests {
         );
         let percent = |s: &str| percent(Decimal::from_str(s).unwrap(), Locale::EnUs);
         assert_eq!(percent("99.9999"), "99.9999%");
+    }
+
+    #[test]
+    fn a_schedule_line_dates_and_counts_each_language_its_way() {
+        let day = jiff::civil::date(2026, 12, 21);
+        assert_eq!(short_date(day, Locale::EnUs), "Mon 2026-12-21");
+        assert_eq!(short_date(day, Locale::Tr), "Pzt 21.12.2026");
+        assert_eq!(numeric_date(day, Locale::EnGb), "2026-12-21");
+        assert_eq!(
+            numeric_date(jiff::civil::date(2027, 1, 3), Locale::Tr),
+            "03.01.2027"
+        );
+        let weekdays: Vec<String> = (21..=27)
+            .map(|d| short_date(jiff::civil::date(2026, 12, d), Locale::Tr))
+            .map(|s| s[..s.find(' ').unwrap()].to_owned())
+            .collect();
+        assert_eq!(weekdays, ["Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"]);
+        assert_eq!(digits(Decimal::from(1_250_000), Locale::EnUs), "1,250,000");
+        assert_eq!(digits(Decimal::new(-12505, 1), Locale::EnUs), "-1,250.5");
+        assert_eq!(digits(Decimal::from(117), Locale::Tr), "117");
+        assert_eq!(digits(Decimal::from(1_250_000), Locale::Tr), "1.250.000");
     }
 }

@@ -358,6 +358,7 @@ impl Session<'_> {
                         .and_then(|value| {
                             place_check(self.english, &self.answers, question, &value)
                                 .map(|()| value)
+                                .map_err(|why| why.english)
                         });
                     match typed {
                         Ok(value) => {
@@ -462,21 +463,20 @@ impl Session<'_> {
         let shown = |date: jiff::civil::Date| {
             show(question, &Value::Date(date), &self.answers, self.locale())
         };
+        let words = self.words();
         let mut notes = Vec::new();
         if key == PROJECT_START && start < self.known.today {
-            notes.push(format!(
-                "Note: work starts on {}, which is in the past (today is {}).",
-                shown(start),
-                shown(self.known.today)
+            notes.push((words.start_in_past)(
+                &shown(start),
+                &shown(self.known.today),
             ));
         }
         if let Some(signed) = date(AGREEMENT_DATE)
             && start < signed
         {
-            notes.push(format!(
-                "Note: work starts on {}, before the date of the agreement, {}.",
-                shown(start),
-                shown(signed)
+            notes.push((words.start_before_agreement)(
+                &shown(start),
+                &shown(signed),
             ));
         }
         for note in notes {
@@ -711,12 +711,12 @@ impl Session<'_> {
     ) -> Result<Option<Value>, Stop> {
         let default_text = default.as_ref().map(ToString::to_string);
         let blank_allowed = default.is_some() || !question.required;
-        let words = self.words();
+        let (words, language) = (self.words(), self.language);
         let currency = self.currency();
         let today = self.known.today;
         let check = |input: &str| -> Result<(), String> {
             let dated;
-            let input = match relative(question, input, today) {
+            let input = match relative(question, input, today, language) {
                 Some(date) => {
                     dated = date.to_string();
                     dated.as_str()
@@ -767,7 +767,7 @@ impl Session<'_> {
                 continue;
             }
             let dated;
-            let reply = match relative(question, reply, today) {
+            let reply = match relative(question, reply, today, language) {
                 Some(date) => {
                     dated = date.to_string();
                     let shown = show(question, &Value::Date(date), &self.answers, self.locale());
@@ -949,14 +949,16 @@ fn which_amount(
     }
 }
 
-/// The date a date answer names relative to `today` (`tomorrow`, `+2w`, `next monday`).
+/// The date a date answer names relative to `today` (`tomorrow`, `+2w`, `next monday`; in a
+/// Turkish interview `yarın`, `+2h`, `haftaya pazartesi` too).
 fn relative(
     question: &Question,
     input: &str,
     today: jiff::civil::Date,
+    language: Language,
 ) -> Option<jiff::civil::Date> {
     (question.ty == Type::Date)
-        .then(|| model::relative_date(input, today))
+        .then(|| model::relative_date_in(input, today, language))
         .flatten()
 }
 
@@ -990,7 +992,7 @@ fn judge(
     unprintable: Option<fn(&str) -> Option<char>>,
     words: &Messages,
 ) -> Result<Value, String> {
-    let value = model::typed_value_in(
+    let value = model::typed_value_why(
         question,
         &Scalar::Str(input.trim().to_owned()),
         Some(currency),
@@ -1005,14 +1007,13 @@ fn judge(
 }
 
 /// What the place says of an answer the type accepts: `jurisdiction.region` must name a region
-/// of the country answered before it, checked at the question as `build` checks it. The error
-/// ends a sentence that starts with the key or "The answer".
+/// of the country answered before it, checked at the question as `build` checks it.
 fn place_check(
     library: &Library,
     answers: &Answers,
     question: &Question,
     value: &Value,
-) -> Result<(), String> {
+) -> Result<(), crate::jurisdiction::NotARegion> {
     let Value::Text(text) = value else {
         return Ok(());
     };
@@ -1024,7 +1025,7 @@ fn place_check(
         _ => crate::jurisdiction::OTHER,
     };
     match library.profiles.iter().find(|p| p.country == country) {
-        Some(profile) => profile.find_region(text).map(drop),
+        Some(profile) => profile.find_region_why(text).map(drop),
         None => Ok(()),
     }
 }
@@ -1064,44 +1065,37 @@ fn sentence_case(text: &str) -> String {
     })
 }
 
-/// The answers file `new` saves: a header saying how to rebuild, then the answers.
+/// The answers file `new` saves: a header saying how to rebuild, then the answers; its
+/// comments in `language`, the interview's.
 #[must_use]
-pub fn answers_file(library: &Library, answers: &Answers, rebuild: &str) -> String {
-    let mut out = format!(
-        "# Answers saved by `clausewright new`. Edit any value, then build the contract again:\n\
-         #\n\
-         #     {rebuild}\n"
-    );
+pub fn answers_file(
+    library: &Library,
+    answers: &Answers,
+    rebuild: &str,
+    language: Language,
+) -> String {
+    let words = messages::of(language);
+    let mut out = (words.answers_header)(rebuild);
     if answers.get(RELATIONSHIP) == Some(&Value::Text(LATE_PAYER.to_owned())) {
-        out.push_str(
-            "#\n\
-             # The client paid late before (relationship: repeat-late-payer): the contract doubles\n\
-             # the rates written here and includes every safeguard, whatever is written below.\n",
-        );
+        out.push_str(words.late_payer_header);
     }
     out.push('\n');
-    out.push_str(&answers.to_yaml(library));
+    out.push_str(&answers.to_yaml_in(library, language));
     out
 }
 
 /// The profile `new` saves: the answers to the questions marked `profile: true`, and the
-/// remembered ones ([`REMEMBERED`]).
+/// remembered ones ([`REMEMBERED`]); its comments in `language`.
 #[must_use]
-pub fn profile_file(library: &Library, answers: &Answers) -> String {
+pub fn profile_file(library: &Library, answers: &Answers, language: Language) -> String {
+    let words = messages::of(language);
     let profile = profile_answers(library, answers);
-    let mut out = String::from(
-        "# Your own details, offered by `clausewright new` for every contract. Edit them here\n\
-         # or change them during an interview.\n",
-    );
+    let mut out = String::from(words.profile_header);
     if profile.iter().any(|(key, _)| is_remembered(key)) {
-        out.push_str(
-            "#\n\
-             # Your trade and the place whose law governs are those of your last contract: the\n\
-             # interview still asks for them, and offers these answers first.\n",
-        );
+        out.push_str(words.profile_remembered);
     }
     out.push('\n');
-    out.push_str(&profile.to_yaml(library));
+    out.push_str(&profile.to_yaml_in(library, language));
     out
 }
 

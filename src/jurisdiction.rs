@@ -205,6 +205,20 @@ pub struct PlaceAnswers<'a> {
     pub courts: Option<&'a str>,
 }
 
+/// A region answered that the country does not have: the English reason, and the facts for
+/// another language's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotARegion {
+    /// The English reason, the end of a sentence about `jurisdiction.region`.
+    pub english: String,
+    /// The answer as given.
+    pub answer: String,
+    /// The region the answer is closest to, when one is close (its code and name).
+    pub suggestion: Option<(String, String)>,
+    /// The codes of the country's regions; none when it has no regions.
+    pub codes: Vec<String>,
+}
+
 impl Profile {
     /// The region an answer names, by code or name (case and surrounding spaces ignored).
     #[must_use]
@@ -220,28 +234,40 @@ impl Profile {
     /// you mean `IL`, Illinois?); give one of ..."), the one error `build` and the interview's
     /// question give.
     pub fn find_region(&self, answer: &str) -> Result<&Region, String> {
+        self.find_region_why(answer)
+            .map_err(|refusal| refusal.english)
+    }
+
+    /// [`Profile::find_region`], with the reason for a refusal as facts as well as English
+    /// words: what the interview words in its own language.
+    pub fn find_region_why(&self, answer: &str) -> Result<&Region, NotARegion> {
         if let Some(region) = self.region(answer) {
             return Ok(region);
         }
         let codes: Vec<&str> = self.regions.iter().map(|r| r.code.as_str()).collect();
-        let message = if codes.is_empty() {
+        let suggested = (!codes.is_empty())
+            .then(|| {
+                self.regions
+                    .iter()
+                    .map(|r| {
+                        (
+                            strsim::jaro_winkler(&r.name.to_lowercase(), &answer.to_lowercase()),
+                            r,
+                        )
+                    })
+                    .filter(|(score, _)| *score > 0.85)
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, r)| r)
+            })
+            .flatten();
+        let english = if codes.is_empty() {
             format!(
                 "`{answer}` is given, but {} has no regions; leave it out",
                 self.name
             )
         } else {
-            let suggestion = self
-                .regions
-                .iter()
-                .map(|r| {
-                    (
-                        strsim::jaro_winkler(&r.name.to_lowercase(), &answer.to_lowercase()),
-                        r,
-                    )
-                })
-                .filter(|(score, _)| *score > 0.85)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, r)| format!(" (did you mean `{}`, {}?)", r.code, r.name))
+            let suggestion = suggested
+                .map(|r| format!(" (did you mean `{}`, {}?)", r.code, r.name))
                 .unwrap_or_default();
             format!(
                 "is \"{answer}\", which is not a {} of {}{suggestion}; give one of {}",
@@ -250,7 +276,12 @@ impl Profile {
                 codes.join(", ")
             )
         };
-        Err(message)
+        Err(NotARegion {
+            english,
+            answer: answer.to_owned(),
+            suggestion: suggested.map(|r| (r.code.clone(), r.name.clone())),
+            codes: codes.into_iter().map(str::to_owned).collect(),
+        })
     }
 
     /// The profile with the answers filled in. The error is the end of a sentence about

@@ -533,7 +533,7 @@ pub(crate) fn write_contract(
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
     let (markdown, rows) = render::contract(prepared, &contract)?;
     let text = Text::of(&markdown, rows.as_deref(), prepared);
-    let summary = prepare::summary(&contract, prepared, prepared.locale());
+    let summary = summary(prepared, &contract);
     let client = prepared
         .answers
         .get(CLIENT_NAME)
@@ -593,8 +593,10 @@ pub(crate) fn write_contract(
                 source,
             })?;
     }
+    let language = note_language(prepared);
     for (path, _) in &writes {
-        let _ = writeln!(stderr, "wrote {}", path.display());
+        let shown = path.display().to_string();
+        let _ = writeln!(stderr, "{}", prepare::wrote(&shown, language));
     }
     if let Some(service) = meta.sign_tags {
         let _ = stderr.write_all(sign_tags_summary(service, &fields).as_bytes());
@@ -624,6 +626,26 @@ fn note_language(prepared: &Prepared) -> Language {
     match prepared.answers.get(AGREEMENT_PREVAILING) {
         Some(Value::Text(code)) if code.parse() == Ok(second) => second,
         _ => prepared.language(),
+    }
+}
+
+/// The stderr summary of `contract` (assembled in the contract's first language), in the
+/// language of the cover note (see [`note_language`]): the prevailing one of a bilingual
+/// contract, with that language's titles and question words.
+fn summary(prepared: &Prepared, contract: &Contract<'_>) -> String {
+    let language = note_language(prepared);
+    let locale = prepared.locale_in(language);
+    match &prepared.second {
+        Some((library, answers)) if language != prepared.language() => {
+            let second = assemble::assemble(library, answers);
+            prepare::summary(&second, prepared, (library, answers), locale)
+        }
+        _ => prepare::summary(
+            contract,
+            prepared,
+            (&prepared.library, &prepared.answers),
+            locale,
+        ),
     }
 }
 

@@ -251,10 +251,42 @@ fn lang_en_chases_the_turkish_example_in_english_on_the_same_dates() {
     let (english, out) = turkish_payment(&["--format", "md", "--lang", "en"]);
     succeeded(&turkish);
     succeeded(&english);
+    // The schedule is each language's, its steps on the same dates: `Thu 2026-09-10` in
+    // English, `Per 10.09.2026` in Turkish.
+    let dates = |stdout: &str| -> Vec<String> {
+        stdout
+            .lines()
+            .filter(|line| line.starts_with("  "))
+            .filter_map(|line| {
+                line.split_whitespace().find_map(|word| {
+                    let parts: Vec<&str> = word.split(['-', '.']).collect();
+                    match parts.as_slice() {
+                        [y, m, d] if y.len() == 4 && word.contains('-') => {
+                            Some(format!("{y}-{m}-{d}"))
+                        }
+                        [d, m, y] if y.len() == 4 && word.contains('.') => {
+                            Some(format!("{y}-{m}-{d}"))
+                        }
+                        _ => None,
+                    }
+                })
+            })
+            .collect()
+    };
+    let (turkish_text, english_text) = (text(&turkish.stdout), text(&english.stdout));
+    assert_eq!(dates(&turkish_text).len(), 10, "{turkish_text}");
     assert_eq!(
-        text(&turkish.stdout),
-        text(&english.stdout),
-        "the schedule does not change with the language"
+        dates(&turkish_text),
+        dates(&english_text),
+        "the schedule's dates do not change with the language"
+    );
+    assert!(
+        english_text.contains("  to send            Mon 2026-12-21  Final notice, with a deadline before legal action\n"),
+        "{english_text}"
+    );
+    assert!(
+        turkish_text.contains("  gönderilecek          Pzt 21.12.2026  Yasal yola başvurmadan önce son süreyi veren son ihtar\n"),
+        "{turkish_text}"
     );
     let files = files_in(out.path());
     let letters = letters(&files);
@@ -428,4 +460,72 @@ fn a_turkish_ladder_paid_in_full_ends_with_thanks_in_turkish() {
     ] {
         assert!(letter.contains(words), "`{words}` in:\n{letter}");
     }
+}
+
+#[test]
+fn the_schedule_on_the_terminal_and_what_record_says_are_in_turkish() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let record = out.path().join("kayit.yaml");
+    let run_on = |today: &str, extra: &[&str]| {
+        let mut all = vec![
+            "chase",
+            answers.as_str(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "--record-file",
+            record.to_str().unwrap(),
+            "--format",
+            "md",
+        ];
+        all.extend_from_slice(INVOICE);
+        all.extend_from_slice(&["--today", today]);
+        all.extend_from_slice(extra);
+        clausewright(&all)
+    };
+    // The reminder went out by email on 10 September; 5.000 TL came in on 1 October.
+    let sent = run_on(
+        "2026-09-10",
+        &[
+            "--record",
+            "sent",
+            "--step",
+            "payment-reminder",
+            "--by",
+            "e-posta",
+        ],
+    );
+    succeeded(&sent);
+    let said = text(&sent.stderr);
+    assert!(
+        said.contains(&format!("Kayıt, {} dosyasına işlendi.", record.display())),
+        "{said}"
+    );
+    assert!(!said.contains("recorded in"), "{said}");
+    succeeded(&run_on(
+        "2026-10-01",
+        &["--record", "paid", "--payment", "5000"],
+    ));
+    let output = run_on("2026-10-02", &[]);
+    succeeded(&output);
+    let table = text(&output.stdout);
+    for words in [
+        "Boğaziçi Gıda Ticaret A.Ş.: 2026/014 numaralı fatura, 55.800,00 TL, son ödeme günü 15 Eylül 2026\n",
+        // Seventeen days late, 5.000,00 TL paid.
+        "2 Ekim 2026: vadesi 17 gün geçti, 5.000,00 TL ödendi, Gecikme Faizi ",
+        ", kalan borç ",
+        "  10.09.2026 gönderildi Per 10.09.2026  Faturanın vadesinin yaklaştığını nazikçe hatırlatın\n",
+        "  sırada                Per 15.10.2026  Birinci gecikme ihtarı (vadeden 30 gün sonra)\n",
+        "\nŞimdi: ",
+    ] {
+        assert!(table.contains(words), "{words:?} is not in:\n{table}");
+    }
+    for english in [
+        "invoice", "overdue", "late fee", "balance", "upcoming", "Now:", "Mon ",
+    ] {
+        assert!(!table.contains(english), "{english:?} is in:\n{table}");
+    }
+    let said = text(&output.stderr);
+    assert!(said.contains(" dosyası yazıldı\n"), "{said}");
+    assert!(!said.contains("wrote "), "{said}");
 }

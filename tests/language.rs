@@ -3,8 +3,8 @@
 //! included; a bilingual contract sets each clause's English and Turkish texts level, side by
 //! side, on the same pages; the Turkish contract of every profession has no English sentence;
 //! `check` refuses a clause or an option written in one language only, at its line; and the
-//! cover note of `--explain` is written in the contract's language (for a bilingual contract,
-//! the prevailing one).
+//! cover note of `--explain` and the summary on stderr are written in the contract's language
+//! (for a bilingual contract, the prevailing one).
 
 use std::path::Path;
 
@@ -612,6 +612,65 @@ fn the_cover_note_is_in_the_contracts_language_and_a_bilingual_ones_in_the_preva
     let (_, note) = explained(&bilingual.replace("prevailing: en", "prevailing: tr"));
     assert!(note.starts_with("# Açıklama notu: "), "{note}");
     assert!(note.contains("\n## Sözleşmede\n"), "{note}");
+}
+
+/// Builds `answers` (a file's text) into a fresh folder, in Markdown; returns what `build` said
+/// on stderr.
+fn summary_of(answers: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.yaml");
+    std::fs::write(&file, answers).unwrap();
+    let target = dir.path().join("x-contract.md");
+    let outcome = run(&mut clausewright(&[
+        "build",
+        file.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        target.to_str().unwrap(),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    outcome.stderr
+}
+
+#[test]
+fn the_summary_on_stderr_is_in_the_contracts_language_and_says_in_words_what_left_a_clause_out() {
+    let turkish = std::fs::read_to_string(root().join("examples/tr-istanbul.yaml")).unwrap();
+    let said = summary_of(&turkish);
+    for expected in [
+        "dahil      1. Taraflar ve Yürürlük\n",
+        "dahil         İmzalar\n",
+        // The question's label and the answer's words, not `relationship != "first-time"`.
+        "dışarıda      Önceki Projeler (ilişki: Hayır, bu yeni bir müşteri)\n",
+        "dışarıda      Eser Sahibinin Adının Belirtilmesi (adınızı anan satır: yanıtlanmadı)\n",
+        "dışarıda      Peşin Ödeme (kapora: %30)\n",
+        "x-contract.md dosyası yazıldı\n",
+    ] {
+        assert!(said.contains(expected), "{expected:?} is not in:\n{said}");
+    }
+    for english in ["included", "left out", "when ", "wrote ", "relationship"] {
+        assert!(!said.contains(english), "{english:?} is in:\n{said}");
+    }
+    // English, in the questions' English words.
+    let english = std::fs::read_to_string(root().join("examples/first-time-us.yaml")).unwrap();
+    let said = summary_of(&english);
+    for expected in [
+        "included   1. Parties and Effective Date\n",
+        "left out      Earlier Projects (relationship: No, this is a new client)\n",
+        "wrote ",
+    ] {
+        assert!(said.contains(expected), "{expected:?} is not in:\n{said}");
+    }
+    assert!(!said.contains("(when "), "{said}");
+    // A bilingual contract: in the language that prevails.
+    let bilingual =
+        std::fs::read_to_string(root().join("examples/bilingual-us-client.yaml")).unwrap();
+    let said = summary_of(&bilingual);
+    assert!(said.contains("included   1. "), "{said}");
+    let said = summary_of(&bilingual.replace("prevailing: en", "prevailing: tr"));
+    assert!(said.contains("dahil      1. "), "{said}");
+    assert!(said.contains("dosyası yazıldı\n"), "{said}");
+    assert!(!said.contains("included"), "{said}");
 }
 
 #[test]

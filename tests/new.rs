@@ -1002,7 +1002,9 @@ fn answer_the_parties_in_turkish(session: &Session) {
         "Proje yazışmaları ve resmî bildirimler için",
         "elif@elifsahin",
     );
-    session.wait_for("Bu yanıt kabul edilmedi; ad@ornek.com gibi bir e-posta adresi yazın.");
+    session.wait_for(
+        "“elif@elifsahin” bir e-posta adresi değil; ad@ornek.com gibi bir e-posta adresi yazın.",
+    );
     session.answer("Proje yazışmaları ve resmî bildirimler için", ".example");
     session.answer(
         "Ülke koduyla birlikte telefon numaranız",
@@ -1149,4 +1151,135 @@ fn a_phone_without_its_country_code_is_caught_and_a_date_can_be_said_in_words() 
         std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
     assert!(saved.contains("  start: 2026-03-09\n"), "{saved}");
     assert!(saved.contains("  phone: \"+1 217 555 0142\"\n"), "{saved}");
+}
+
+/// `new --lang tr` in `out`, with the answers `given`, the config and state folders in `work`,
+/// on 2 March 2026.
+fn turkish_session(work: &Path, out: &Path, given: &Path) -> Session {
+    let config = work.join("config").display().to_string();
+    let state = work.join("state").display().to_string();
+    Session::start(
+        out,
+        &[
+            "new",
+            "--lang",
+            "tr",
+            "--format",
+            "md",
+            "--answers",
+            &given.display().to_string(),
+        ],
+        &[
+            ("XDG_CONFIG_HOME", &config),
+            ("XDG_STATE_HOME", &state),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    )
+}
+
+#[test]
+fn a_turkish_interview_says_why_it_refuses_an_answer_takes_a_turkish_date_and_sums_up_in_turkish() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let example = std::fs::read_to_string(example("tr-istanbul.yaml")).unwrap();
+    let edited = example
+        .replace("  phone: \"+90 232 555 0183\"\n", "")
+        .replace("  start: 2026-06-01\n", "");
+    assert!(!edited.contains("start:") && edited.matches("phone:").count() == 1);
+    let given = work.path().join("istanbul.yaml");
+    std::fs::write(&given, edited).unwrap();
+    let session = turkish_session(work.path(), &out, &given);
+    // A phone number without its country code: the reason, in Turkish, as detailed as the
+    // English one.
+    session.answer("Varsa ticari adınız", "");
+    let typed = "0232 555 01 83";
+    session.answer("Ülke koduyla birlikte telefon numaranız", typed);
+    session.wait_for(
+        "“0232 555 01 83” kabul edilmedi: ülke kodu eksik; + ve ülkenin koduyla başlayın, \
+         örneğin Türkiye için +90, Almanya için +49; +90 212 555 01 42 gibi bir telefon \
+         numarası yazın.",
+    );
+    for _ in 0..typed.chars().count() {
+        session.tmux(&["send-keys", "-t", "0", "BSpace"]);
+    }
+    session.answer(
+        "Ülke koduyla birlikte telefon numaranız",
+        "+90 232 555 0183",
+    );
+    session.answer("Teslim edeceklerinizi tek tek", "");
+    session.answer("Varsa sözleşmeye eklenecek yazılı teklifin", "");
+    // A day February does not have, then a date said in Turkish.
+    // The help names the Turkish forms.
+    session.wait_for("bugün, yarın, +2h (iki hafta sonra), 3 gün sonra");
+    session.answer("İşe ne zaman başlayacaksınız?", "2026-02-30");
+    session.wait_for(
+        "“2026-02-30” bir tarih değil: Şubat 2026 yalnızca 28 gün çeker; YYYY-AA-GG biçiminde \
+         bir tarih yazın.",
+    );
+    for _ in 0.."2026-02-30".len() {
+        session.tmux(&["send-keys", "-t", "0", "BSpace"]);
+    }
+    // 2 March 2026 is a Monday: "haftaya cuma" is the Friday of next week.
+    session.answer("İşe ne zaman başlayacaksınız?", "haftaya cuma");
+    session.wait_for("haftaya cuma: 13 Mart 2026.");
+    for question in [
+        "Varsa bitmiş işte adınızı anacak satır",
+        "Bakiyenin tamamını sonda almak yerine",
+        "Müşteri size nasıl ödeme yapacak",
+        "Vadesi geçen tutarlara işleyecek faiz",
+        "clausewright’ın tablosunun henüz kapsamadığı",
+    ] {
+        session.answer(question, "");
+    }
+    // The agreement's date, read from the file, comes after the start: said in Turkish.
+    session.wait_for(
+        "Not: iş 13 Mart 2026 tarihinde, yani sözleşme tarihinden (25 Mayıs 2026) önce başlıyor.",
+    );
+    session.keys("Her şey doğru mu?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    session.wait_for("Bir yanıtı sonradan değiştirmek için");
+    // What `new` says at the end, in Turkish: the clauses in and out, the files written, the
+    // profile saved.
+    let screen = session.screen();
+    for words in [
+        "dahil      1. Taraflar ve Yürürlük",
+        "dışarıda      Önceki Projeler (ilişki: Hayır, bu yeni bir müşteri)",
+        "bogazici-gida-ticaret-a-s-contract.md dosyası yazıldı",
+        "Bilgileriniz ",
+    ] {
+        assert!(
+            screen.contains(words),
+            "{words:?} is not on the screen:\n{screen}"
+        );
+    }
+    for english in [
+        "included",
+        "left out",
+        "wrote ",
+        "Note:",
+        "saved your details",
+    ] {
+        assert!(
+            !screen.contains(english),
+            "{english:?} is on the screen:\n{screen}"
+        );
+    }
+    // The answers file's comments are Turkish; the date is kept as a date.
+    let answers =
+        std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s.answers.yaml")).unwrap();
+    assert!(
+        answers.contains(
+            "\n# `clausewright new` ile kaydedilen yanıtlar. İstediğiniz değeri düzenleyin, sonra\n"
+        ),
+        "{answers}"
+    );
+    assert!(answers.contains("  start: 2026-03-13\n"), "{answers}");
+    assert!(!answers.contains("Answers saved by"), "{answers}");
+    let profile =
+        std::fs::read_to_string(work.path().join("config/clausewright/profile.yaml")).unwrap();
+    assert!(
+        profile.starts_with("# `clausewright new` tarafından her sözleşmede size önerilen"),
+        "{profile}"
+    );
 }

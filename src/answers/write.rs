@@ -2,6 +2,7 @@
 
 use super::Answers;
 use crate::library::Library;
+use crate::model::Language;
 
 impl Answers {
     /// The answers as a commented answers file, in the library's question order, except that
@@ -10,6 +11,13 @@ impl Answers {
     /// `freelancer:` twice). A section's heading comes before its first key written.
     #[must_use]
     pub fn to_yaml(&self, library: &Library) -> String {
+        self.to_yaml_in(library, Language::En)
+    }
+
+    /// [`Answers::to_yaml`] with its own comment in `language` (the section headings are the
+    /// library's, in its language).
+    #[must_use]
+    pub fn to_yaml_in(&self, library: &Library, language: Language) -> String {
         let answered = library
             .file_order()
             .into_iter()
@@ -49,9 +57,15 @@ impl Answers {
             ));
         }
         if self.late_payer_applied {
-            out.push_str(
-                "\n# Rates were already multiplied for a repeat late payer; building this file again\n# keeps them as they are.\nclausewright:\n  late_payer_applied: true\n",
-            );
+            out.push_str(match language {
+                Language::En => {
+                    "\n# Rates were already multiplied for a repeat late payer; building this file again\n# keeps them as they are.\n"
+                }
+                Language::Tr => {
+                    "\n# Ücretler, daha önce geç ödeme yapmış bir müşteri için zaten çarpıldı; bu dosyadan\n# sözleşme yeniden oluşturulduğunda oldukları gibi kalır.\n"
+                }
+            });
+            out.push_str("clausewright:\n  late_payer_applied: true\n");
         }
         out
     }

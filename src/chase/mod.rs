@@ -51,7 +51,7 @@ use ladder::{change, delivery, feedback, negotiating, payment};
 #[cfg(test)]
 use late_fee::late_fee;
 use record::Record;
-pub use table::render;
+pub use table::{recorded_in, render};
 
 /// Whether a step is behind the freelancer, to do now, or ahead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,22 +65,6 @@ pub enum Status {
     Upcoming,
     /// A letter the record says was sent, on that day.
     Sent(Date),
-}
-
-impl Status {
-    /// How the schedule shows the status of a step that does (`letter`) or does not send a
-    /// letter: a letter is "sent on", "to send" or "overdue to send", never guessed "done".
-    #[must_use]
-    pub fn label(self, letter: bool) -> String {
-        match (self, letter) {
-            (Status::Sent(on), _) => format!("sent on {on}"),
-            (Status::DueNow, true) => "to send".into(),
-            (Status::DueNow, false) => "due now".into(),
-            (Status::Done, true) => "overdue to send".into(),
-            (Status::Done, false) => "done".into(),
-            (Status::Upcoming, _) => "upcoming".into(),
-        }
-    }
 }
 
 /// One rung of the ladder.

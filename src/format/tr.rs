@@ -44,6 +44,18 @@ const SCALES: [&str; 9] = [
     "oktilyon",
 ];
 
+/// The weekdays from Monday, in running text.
+pub const WEEKDAYS: [&str; 7] = [
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "pazar",
+];
+const WEEKDAYS_SHORT: [&str; 7] = ["Pzt", "Sal", "Çar", "Per", "Cum", "Cmt", "Paz"];
+
 const MONTHS: [&str; 12] = [
     "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim",
     "Kasım", "Aralık",
@@ -296,6 +308,26 @@ pub fn currency_name(code: &str) -> String {
 pub fn long_date(date: Date) -> String {
     let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0)];
     format!("{} {month} {}", date.day(), date.year())
+}
+
+/// A date's month and year: `Şubat 2026`.
+#[must_use]
+pub fn month_year(date: Date) -> String {
+    let month = MONTHS[usize::try_from(date.month() - 1).unwrap_or(0)];
+    format!("{month} {}", date.year())
+}
+
+/// The short name of a date's weekday, as Turkish calendars abbreviate it: `Pzt`, `Sal`, `Çar`,
+/// `Per`, `Cum`, `Cmt`, `Paz`.
+#[must_use]
+pub fn weekday_short(date: Date) -> &'static str {
+    WEEKDAYS_SHORT[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())]
+}
+
+/// The name of a date's weekday: `pazartesi` … `pazar` (lower case, as in running text).
+#[must_use]
+pub fn weekday(date: Date) -> &'static str {
+    WEEKDAYS[usize::from(date.weekday().to_monday_zero_offset().unsigned_abs())]
 }
 
 #[cfg(test)]

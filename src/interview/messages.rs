@@ -10,6 +10,8 @@
 use rust_decimal::Decimal;
 
 use crate::format::{self, Locale};
+use crate::jurisdiction::NotARegion;
+use crate::model::refusal::{Phone, Refusal, Why};
 use crate::model::schema::MAX_RECORDS;
 use crate::model::{Language, Question, Type, Value};
 
@@ -23,11 +25,11 @@ pub struct Messages {
     pub required: &'static str,
     /// The last option of an optional choice.
     pub leave_unanswered: &'static str,
-    /// The answer typed is refused: the question and the reason given in English (which a
-    /// catalogue may set aside for its own words).
-    pub refused: fn(&Question, &str) -> String,
-    /// A region the country answered has not (the reason in English).
-    pub not_a_region: fn(&str) -> String,
+    /// The answer typed is refused: the question and the reason (in English, and as facts
+    /// for a catalogue's own words).
+    pub refused: fn(&Question, &Refusal) -> String,
+    /// A region the country answered has not (the reason in English, and as facts).
+    pub not_a_region: fn(&NotARegion) -> String,
     /// A character the PDF's fonts cannot show.
     pub unprintable: fn(char) -> String,
     /// An amount typed that reads two ways (`1.250`): which was meant?
@@ -140,6 +142,23 @@ pub struct Messages {
     pub keys_filter: &'static str,
     /// The terminal's own yes-or-no words, or `None` for its English ones.
     pub yes_no: Option<&'static YesNo>,
+    /// The comment that opens the answers file `new` saves (the command that builds again),
+    /// each line starting `# `.
+    pub answers_header: fn(&str) -> String,
+    /// The comment added to it for a client who paid late.
+    pub late_payer_header: &'static str,
+    /// The comment that opens the profile.
+    pub profile_header: &'static str,
+    /// The comment added to it when it remembers the last contract's trade and place.
+    pub profile_remembered: &'static str,
+    /// The comment that opens a draft (the command that continues it).
+    pub draft_header: fn(&str) -> String,
+    /// The profile was saved (where).
+    pub details_saved: fn(&str) -> String,
+    /// Work starts in the past: the start, today.
+    pub start_in_past: fn(&str, &str) -> String,
+    /// Work starts before the agreement's date: the start, the agreement's date.
+    pub start_before_agreement: fn(&str, &str) -> String,
 }
 
 /// How a yes-or-no question is answered and shown in a language other than the terminal's
@@ -175,8 +194,8 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     summary: "Summary",
     required: "This question needs an answer.",
     leave_unanswered: "Leave unanswered",
-    refused: |_, why| format!("The answer {why}."),
-    not_a_region: |why| format!("The answer {why}."),
+    refused: |_, why| format!("The answer {}.", why.english),
+    not_a_region: |why| format!("The answer {}.", why.english),
     unprintable: |c| {
         format!(
             "The PDF font cannot show the character '{c}' (U+{:04X}); write it another way, or choose --format md.",
@@ -281,6 +300,38 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     keys: "(↑↓ to move, Enter to choose)",
     keys_filter: "(↑↓ to move, type to filter, Enter to choose)",
     yes_no: None,
+    answers_header: |rebuild| {
+        format!(
+            "# Answers saved by `clausewright new`. Edit any value, then build the contract again:\n\
+             #\n\
+             #     {rebuild}\n"
+        )
+    },
+    late_payer_header: "#\n\
+         # The client paid late before (relationship: repeat-late-payer): the contract doubles\n\
+         # the rates written here and includes every safeguard, whatever is written below.\n",
+    profile_header: "# Your own details, offered by `clausewright new` for every contract. Edit them here\n\
+         # or change them during an interview.\n",
+    profile_remembered: "#\n\
+         # Your trade and the place whose law governs are those of your last contract: the\n\
+         # interview still asks for them, and offers these answers first.\n",
+    draft_header: |resume| {
+        format!(
+            "# The answers of an interview that was stopped, saved by `clausewright new`.\n\
+             # Continue the interview with:\n\
+             #\n\
+             #     {resume}\n\
+             #\n\
+             # Questions not answered yet are asked then; the contract is written at the end.\n\n"
+        )
+    },
+    details_saved: |path| format!("saved your details to {path}"),
+    start_in_past: |start, today| {
+        format!("Note: work starts on {start}, which is in the past (today is {today}).")
+    },
+    start_before_agreement: |start, signed| {
+        format!("Note: work starts on {start}, before the date of the agreement, {signed}.")
+    },
 };
 
 const TURKISH: Messages = Messages {
@@ -290,10 +341,8 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     summary: "Özet",
     required: "Bu sorunun yanıtlanması gerekiyor.",
     leave_unanswered: "Yanıtsız bırak",
-    refused: |question, _| format!("Bu yanıt kabul edilmedi; {} yazın.", expected_tr(question)),
-    not_a_region: |_| {
-        "Bu yanıt, seçtiğiniz ülkenin bir eyaleti ya da hukuk sistemi değil.".to_owned()
-    },
+    refused: refused_tr,
+    not_a_region: not_a_region_tr,
     unprintable: |c| {
         format!(
             "PDF’nin yazı tipi '{c}' (U+{:04X}) karakterini gösteremiyor; başka türlü yazın ya da --format md seçin.",
@@ -305,7 +354,12 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     grouping: |amount, mark| format!("{amount} ({mark} binlikleri ayırıyor)"),
     before_cents: |amount, mark| format!("{amount} ({mark} kuruşlardan önce geliyor)"),
     allowed: |question| match question.ty {
-        Type::Money | Type::Percent | Type::Integer | Type::Date | Type::Email | Type::Phone => {
+        Type::Date => Some(format!(
+            "Yanıt olarak {} ya da bugün, yarın, +2h (iki hafta sonra), 3 gün sonra, haftaya \
+             pazartesi gibi bir ifade yazın.",
+            expected_tr(question)
+        )),
+        Type::Money | Type::Percent | Type::Integer | Type::Email | Type::Phone => {
             Some(format!("Yanıt olarak {} yazın.", expected_tr(question)))
         }
         _ => None,
@@ -393,6 +447,40 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     keys: "(↑↓ ile gezinin, Enter ile seçin)",
     keys_filter: "(↑↓ ile gezinin, süzmek için yazın, Enter ile seçin)",
     yes_no: Some(&EVET_HAYIR),
+    answers_header: |rebuild| {
+        format!(
+            "# `clausewright new` ile kaydedilen yanıtlar. İstediğiniz değeri düzenleyin, sonra\n\
+             # sözleşmeyi yeniden oluşturun:\n\
+             #\n\
+             #     {rebuild}\n"
+        )
+    },
+    late_payer_header: "#\n\
+         # Müşteri size daha önce geç ödeme yaptı (relationship: repeat-late-payer): aşağıda ne\n\
+         # yazarsa yazsın, sözleşme buradaki ücretleri iki katına çıkarır ve bütün güvenceleri\n\
+         # içerir.\n",
+    profile_header: "# `clausewright new` tarafından her sözleşmede size önerilen kendi bilgileriniz.\n\
+         # Onları burada düzenleyebilir ya da bir görüşme sırasında değiştirebilirsiniz.\n",
+    profile_remembered: "#\n\
+         # Mesleğiniz ve sözleşmeye uygulanacak hukukun ülkesi son sözleşmenizdekilerdir: görüşme\n\
+         # bunları yine sorar, ama önce bu yanıtları önerir.\n",
+    draft_header: |resume| {
+        format!(
+            "# Durdurulmuş bir görüşmenin yanıtları; `clausewright new` tarafından kaydedildi.\n\
+             # Görüşmeye şu komutla devam edin:\n\
+             #\n\
+             #     {resume}\n\
+             #\n\
+             # Henüz yanıtlanmamış sorular o zaman sorulur; sözleşme en sonda yazılır.\n\n"
+        )
+    },
+    details_saved: |path| format!("Bilgileriniz {path} dosyasına kaydedildi."),
+    start_in_past: |start, today| {
+        format!("Not: iş {start} tarihinde başlıyor; bu tarih geçmişte kaldı (bugün {today}).")
+    },
+    start_before_agreement: |start, signed| {
+        format!("Not: iş {start} tarihinde, yani sözleşme tarihinden ({signed}) önce başlıyor.")
+    },
 };
 
 /// Yes and no in Turkish: `e` (evet) and `h` (hayır); `y` and `n` are understood too, for a
@@ -409,6 +497,166 @@ const EVET_HAYIR: YesNo = YesNo {
         _ => None,
     },
 };
+
+/// Why a typed answer was refused, in Turkish, with the same detail as the English reason:
+/// what was typed, what is wrong with it, and what to write instead. Numbers and dates are
+/// worded by `format`.
+fn refused_tr(question: &Question, refusal: &Refusal) -> String {
+    let expected = expected_tr(question);
+    let digits = |n: usize| format::tr::digits(Decimal::from(n));
+    match &refusal.why {
+        Why::TwoWays {
+            typed,
+            grouped,
+            decimal,
+            mark,
+        } => format!(
+            "“{typed}” iki türlü okunabiliyor: {} (“{mark}” binlikleri ayırıyorsa) ya da {} \
+             (“{mark}” kuruşlardan önce geliyorsa); tutarı {grouped} ya da {decimal} diye yazın.",
+            format::tr::digits(*grouped),
+            format::tr::digits(*decimal),
+        ),
+        Why::TooLong { length, limit } => format!(
+            "Bu yanıt {} karakter; {} en fazla {} karakter olabilir.",
+            digits(*length),
+            answer_name_tr(question.ty),
+            digits(*limit)
+        ),
+        Why::Control(c) => format!(
+            "Bu yanıtta yazdırılamayan bir denetim karakteri (U+{:04X}) var; yanıtı bu karakter \
+             olmadan yeniden yazın.",
+            u32::from(*c)
+        ),
+        Why::Direction(c) => format!(
+            "Bu yanıtta, metnin gösterildiği yönü değiştiren görünmez bir karakter (U+{:04X}) var; \
+             metni bu karakter olmadan yazın.",
+            u32::from(*c)
+        ),
+        Why::Email { typed } => {
+            format!("“{typed}” bir e-posta adresi değil; {expected} yazın.")
+        }
+        Why::Phone { typed, problem } => {
+            format!(
+                "“{typed}” kabul edilmedi: {}; {expected} yazın.",
+                phone_tr(*problem)
+            )
+        }
+        Why::NotAChoice { typed } => format!("“{typed}” {expected} değil."),
+        Why::NotANumber { typed } => {
+            format!(
+                "“{typed}” {} olarak okunamadı; {expected} yazın.",
+                answer_name_tr(question.ty)
+            )
+        }
+        Why::FloatDigits { typed } => {
+            format!("“{typed}” bütün basamaklarıyla okunamıyor; sayıyı tırnak içinde yazın.")
+        }
+        Why::TooManyPlaces { typed, places } => {
+            let places = format::tr::integer_words(u128::from(*places));
+            match question.ty {
+                Type::Percent => format!(
+                    "“{typed}” {places} ondalık basamaktan fazlasını içeriyor; en fazla {places} \
+                     ondalık basamaklı bir yüzde yazın (ondalık ayırıcı olarak noktayla, 1.125 \
+                     gibi)."
+                ),
+                _ => format!(
+                    "“{typed}” {places} ondalık basamaktan fazlasını içeriyor; en fazla {places} \
+                     ondalık basamaklı (kuruşlu) bir tutar yazın."
+                ),
+            }
+        }
+        Why::NoSuchMonth { typed, month } => format!(
+            "“{typed}” bir tarih değil: {}. ay yok, aylar 01’den 12’ye kadar gider; {expected} \
+             yazın.",
+            format::tr::digits(Decimal::from(*month))
+        ),
+        Why::NoSuchDay { typed, month, days } => format!(
+            "“{typed}” bir tarih değil: {} yalnızca {} gün çeker; {expected} yazın.",
+            format::tr::month_year(*month),
+            format::tr::digits(Decimal::from(*days))
+        ),
+        Why::NotADate { typed } => {
+            format!("“{typed}” bir tarih olarak okunamadı; {expected} yazın.")
+        }
+        Why::OutOfRange { value } => format!(
+            "{} bu soru için kabul edilen aralığın dışında; {expected} yazın.",
+            shown_tr(question, value)
+        ),
+        Why::NotText | Why::NotABool | Why::NotAList => {
+            format!("Bu yanıt kabul edilmedi; {expected} yazın.")
+        }
+    }
+}
+
+/// A value a message quotes, in Turkish: `%150`, `1.250,5`, `3`, `1 Mart 2026`.
+fn shown_tr(question: &Question, value: &Value) -> String {
+    match (question.ty, value) {
+        (Type::Percent, Value::Number(n)) => format!("%{}", format::tr::digits(*n)),
+        (_, Value::Number(n)) => format::tr::digits(*n),
+        (_, Value::Integer(n)) => format::tr::digits(Decimal::from(*n)),
+        (_, Value::Date(date)) => format::tr::long_date(*date),
+        (_, other) => format!("“{other}”"),
+    }
+}
+
+/// What is wrong with a phone number, in Turkish (after "kabul edilmedi:").
+fn phone_tr(problem: Phone) -> String {
+    match problem {
+        Phone::Letters => "telefon numarasında harf olamaz".to_owned(),
+        Phone::Characters => "yalnızca rakam, boşluk, +, -, ( ve ) kullanılabilir".to_owned(),
+        Phone::TooManyDigits => "rakam sayısı bir telefon numarası için fazla".to_owned(),
+        Phone::DoubleZero => "ülke kodunun önündeki 00 yerine + yazın".to_owned(),
+        Phone::NoCountryCode => "ülke kodu eksik; + ve ülkenin koduyla başlayın, örneğin Türkiye \
+                                 için +90, Almanya için +49"
+            .to_owned(),
+        Phone::UnknownCountryCode => {
+            "+ işaretinden sonraki kod hiçbir ülkenin kodu değil; kodu kontrol edin".to_owned()
+        }
+        Phone::TooFewDigits => "ülke kodundan sonra yeterince rakam yok".to_owned(),
+        Phone::Incomplete(code) => format!(
+            "+{code} ülke kodu için eksik bir numara; alan kodunu ve rakam sayısını kontrol edin"
+        ),
+    }
+}
+
+/// What an answer of a type is called, in Turkish, as the subject of "en fazla … olabilir" or
+/// the object of "olarak okunamadı".
+fn answer_name_tr(ty: Type) -> &'static str {
+    match ty {
+        Type::Text => "bir metin yanıtı",
+        Type::Email => "bir e-posta adresi",
+        Type::Phone => "bir telefon numarası",
+        Type::Money => "bir tutar",
+        Type::Percent => "bir yüzde",
+        Type::Integer => "bir tam sayı",
+        Type::Date => "bir tarih",
+        Type::Bool => "evet ya da hayır",
+        Type::Choice => "bir seçim",
+        Type::List => "bir liste",
+    }
+}
+
+/// A region the country answered does not have, in Turkish, with the same detail as the
+/// English reason: the answer, the closest region, and the codes to choose from.
+fn not_a_region_tr(refusal: &NotARegion) -> String {
+    let answer = &refusal.answer;
+    if refusal.codes.is_empty() {
+        return format!(
+            "“{answer}” yazıldı, ama seçtiğiniz ülkede eyalet ya da ayrı bir hukuk sistemi yok; bu \
+             soruyu boş bırakın."
+        );
+    }
+    let suggestion = refusal
+        .suggestion
+        .as_ref()
+        .map(|(code, name)| format!(" (şunu mu demek istediniz: {code}, {name}?)"))
+        .unwrap_or_default();
+    format!(
+        "“{answer}” seçtiğiniz ülkenin bir eyaleti ya da hukuk sistemi değil{suggestion}; şunlardan \
+         birini yazın: {}.",
+        refusal.codes.join(", ")
+    )
+}
 
 /// What a valid answer to `question` looks like, in Turkish, as the object of "yazın": `0,01
 /// ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00)`.
@@ -471,15 +719,20 @@ pub fn locale(language: Language) -> Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Question;
+    use crate::model::{Question, Scalar, typed_value_why};
+
+    /// The refusal `question` gives `typed`, as the interview reads it (amounts in `currency`).
+    fn refusal(question: &Question, typed: &str, currency: &str) -> Refusal {
+        typed_value_why(question, &Scalar::Str(typed.to_owned()), Some(currency)).expect_err(typed)
+    }
 
     #[test]
     fn a_refused_answer_is_explained_in_turkish_with_turkish_numbers() {
         let mut fee = Question::new("fees.total", Type::Money, "Ücret");
         fee.min = Some(Value::Number(Decimal::new(1, 2)));
         assert_eq!(
-            (TURKISH.refused)(&fee, "is \"abc\"; expected an amount"),
-            "Bu yanıt kabul edilmedi; 0,01 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) yazın."
+            (TURKISH.refused)(&fee, &refusal(&fee, "abc", "TRY")),
+            "“abc” bir tutar olarak okunamadı; 0,01 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) yazın."
         );
         let mut days = Question::new("payment.due_days", Type::Integer, "Gün");
         days.min = Some(Value::Integer(7));
@@ -495,8 +748,160 @@ mod tests {
         );
         // English keeps the model's reason.
         assert_eq!(
-            (ENGLISH.refused)(&fee, "is \"abc\"; expected an amount"),
-            "The answer is \"abc\"; expected an amount."
+            (ENGLISH.refused)(&fee, &refusal(&fee, "abc", "USD")),
+            "The answer is \"abc\"; expected an amount such as 1250.00 from 0.01 to 1,000,000,000,000."
+        );
+    }
+
+    /// Every reason the typing gives, in Turkish, says what was typed and what is wrong with
+    /// it, as the English one does.
+    #[test]
+    fn every_reason_is_given_in_turkish_in_detail() {
+        let mut days = Question::new("payment.due_days", Type::Integer, "Gün");
+        days.min = Some(Value::Integer(7));
+        days.max = Some(Value::Integer(90));
+        let deposit = Question::new("deposit.percent", Type::Percent, "Kapora");
+        let fee = Question::new("fees.total", Type::Money, "Ücret");
+        let start = Question::new("project.start", Type::Date, "Başlangıç");
+        let email = Question::new("client.email", Type::Email, "E-posta");
+        let name = Question::new("client.name", Type::Text, "Ad");
+        let turkish = |question: &Question, typed: &str| {
+            (TURKISH.refused)(question, &refusal(question, typed, "TRY"))
+        };
+        for (question, typed, expected) in [
+            (
+                &days,
+                "120",
+                "120 bu soru için kabul edilen aralığın dışında; 7 ile 90 arasında bir tam sayı yazın.",
+            ),
+            (
+                &days,
+                "on beş",
+                "“on beş” bir tam sayı olarak okunamadı; 7 ile 90 arasında bir tam sayı yazın.",
+            ),
+            (
+                &deposit,
+                "150",
+                "%150 bu soru için kabul edilen aralığın dışında; %0 ile %100 arasında bir yüzde yazın.",
+            ),
+            (
+                &deposit,
+                "12.12345",
+                "“12.12345” dört ondalık basamaktan fazlasını içeriyor; en fazla dört ondalık basamaklı bir yüzde yazın (ondalık ayırıcı olarak noktayla, 1.125 gibi).",
+            ),
+            (
+                &fee,
+                "12,3456",
+                "“12,3456” bir tutar olarak okunamadı; 0 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) yazın.",
+            ),
+            (
+                &fee,
+                "-5",
+                "-5 bu soru için kabul edilen aralığın dışında; 0 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) yazın.",
+            ),
+            (
+                &fee,
+                "1250.555",
+                "“1250.555” iki ondalık basamaktan fazlasını içeriyor; en fazla iki ondalık basamaklı (kuruşlu) bir tutar yazın.",
+            ),
+            (
+                &start,
+                "2026-02-30",
+                "“2026-02-30” bir tarih değil: Şubat 2026 yalnızca 28 gün çeker; YYYY-AA-GG biçiminde bir tarih yazın.",
+            ),
+            (
+                &start,
+                "2026-13-01",
+                "“2026-13-01” bir tarih değil: 13. ay yok, aylar 01’den 12’ye kadar gider; YYYY-AA-GG biçiminde bir tarih yazın.",
+            ),
+            (
+                &start,
+                "1 Mart",
+                "“1 Mart” bir tarih olarak okunamadı; YYYY-AA-GG biçiminde bir tarih yazın.",
+            ),
+            (
+                &email,
+                "ali@",
+                "“ali@” bir e-posta adresi değil; ad@ornek.com gibi bir e-posta adresi yazın.",
+            ),
+            (
+                &name,
+                "Ali \u{202E}Veli",
+                "Bu yanıtta, metnin gösterildiği yönü değiştiren görünmez bir karakter (U+202E) var; metni bu karakter olmadan yazın.",
+            ),
+            (
+                &name,
+                "Al\u{7}i",
+                "Bu yanıtta yazdırılamayan bir denetim karakteri (U+0007) var; yanıtı bu karakter olmadan yeniden yazın.",
+            ),
+        ] {
+            assert_eq!(turkish(question, typed), expected, "{typed:?}");
+        }
+        // An amount that reads two ways, in a currency written with a decimal point.
+        assert_eq!(
+            (TURKISH.refused)(&fee, &refusal(&fee, "1.250", "USD")),
+            "“1.250” iki türlü okunabiliyor: 1.250 (“.” binlikleri ayırıyorsa) ya da 1,25 (“.” kuruşlardan önce geliyorsa); tutarı 1250 ya da 1.25 diye yazın."
+        );
+        let long = "a".repeat(2_001);
+        assert_eq!(
+            turkish(&name, &long),
+            "Bu yanıt 2.001 karakter; bir metin yanıtı en fazla 2.000 karakter olabilir."
+        );
+    }
+
+    #[test]
+    fn a_phone_number_refused_in_turkish_says_what_is_missing() {
+        let phone = Question::new("client.phone", Type::Phone, "Telefon");
+        for (question, typed, expected) in [
+            (
+                &phone,
+                "0212 555 01 42",
+                "“0212 555 01 42” kabul edilmedi: ülke kodu eksik; + ve ülkenin koduyla başlayın, örneğin Türkiye için +90, Almanya için +49; +90 212 555 01 42 gibi bir telefon numarası yazın.",
+            ),
+            (
+                &phone,
+                "+90 212 555",
+                "“+90 212 555” kabul edilmedi: +90 ülke kodu için eksik bir numara; alan kodunu ve rakam sayısını kontrol edin; +90 212 555 01 42 gibi bir telefon numarası yazın.",
+            ),
+            (
+                &phone,
+                "0090 212 555 01 42",
+                "“0090 212 555 01 42” kabul edilmedi: ülke kodunun önündeki 00 yerine + yazın; +90 212 555 01 42 gibi bir telefon numarası yazın.",
+            ),
+            (
+                &phone,
+                "+90 ARA BENİ",
+                "“+90 ARA BENİ” kabul edilmedi: telefon numarasında harf olamaz; +90 212 555 01 42 gibi bir telefon numarası yazın.",
+            ),
+        ] {
+            assert_eq!(
+                (TURKISH.refused)(question, &refusal(question, typed, "TRY")),
+                expected,
+                "{typed:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_region_refused_in_turkish_names_the_closest_and_the_codes() {
+        let refusal = NotARegion {
+            english: String::new(),
+            answer: "Kalifornia".into(),
+            suggestion: Some(("CA".into(), "California".into())),
+            codes: vec!["CA".into(), "NY".into()],
+        };
+        assert_eq!(
+            not_a_region_tr(&refusal),
+            "“Kalifornia” seçtiğiniz ülkenin bir eyaleti ya da hukuk sistemi değil (şunu mu demek istediniz: CA, California?); şunlardan birini yazın: CA, NY."
+        );
+        let none = NotARegion {
+            codes: Vec::new(),
+            suggestion: None,
+            ..refusal
+        };
+        assert_eq!(
+            not_a_region_tr(&none),
+            "“Kalifornia” yazıldı, ama seçtiğiniz ülkede eyalet ya da ayrı bir hukuk sistemi yok; bu soruyu boş bırakın."
         );
     }
 }

@@ -914,7 +914,12 @@ fn the_saved_answers_file_reads_back_as_the_same_answers() {
     let library = built_in();
     let text = include_str!("../../examples/repeat-late-payer.yaml");
     let answers = answers::parse("repeat-late-payer.yaml", text, &library).unwrap();
-    let file = answers_file(&library, &answers, "clausewright build acme.answers.yaml");
+    let file = answers_file(
+        &library,
+        &answers,
+        "clausewright build acme.answers.yaml",
+        Language::En,
+    );
     assert!(file.starts_with(
             "# Answers saved by `clausewright new`. Edit any value, then build the contract again:\n\
              #\n#     clausewright build acme.answers.yaml\n#\n\
@@ -924,7 +929,7 @@ fn the_saved_answers_file_reads_back_as_the_same_answers() {
         answers::parse("acme.answers.yaml", &file, &library).unwrap(),
         answers
     );
-    let profile = profile_file(&library, &answers);
+    let profile = profile_file(&library, &answers, Language::En);
     let read = answers::read_given("profile.yaml", &profile, &library).unwrap();
     let keys: Vec<&str> = read.values.keys().map(String::as_str).collect();
     assert_eq!(
@@ -1233,7 +1238,7 @@ fn once_the_contract_is_to_be_turkish_the_rest_of_the_interview_is_turkish() {
     );
     assert!(
         script.log.iter().any(|line| line
-            == "invalid: Bu yanıt kabul edilmedi; 0,01 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) yazın."),
+            == "invalid: “12,5x” bir tutar olarak okunamadı; 0,01 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) yazın."),
         "{:#?}",
         script.log
     );
@@ -1453,7 +1458,7 @@ fn the_profile_keeps_the_trade_and_the_place_and_says_so() {
     let library = built_in();
     let text = include_str!("../../examples/repeat-late-payer.yaml");
     let answers = answers::parse("repeat-late-payer.yaml", text, &library).unwrap();
-    let profile = profile_file(&library, &answers);
+    let profile = profile_file(&library, &answers, Language::En);
     assert!(
         profile.contains(
             "# Your trade and the place whose law governs are those of your last contract: the\n\
@@ -1475,5 +1480,54 @@ fn the_profile_keeps_the_trade_and_the_place_and_says_so() {
     // A profile without a trade or a place says nothing of them.
     let mut mine = Answers::default();
     mine.set("freelancer.name", Value::Text("Maya Lindqvist".into()));
-    assert!(!profile_file(&library, &mine).contains("last contract"));
+    assert!(!profile_file(&library, &mine, Language::En).contains("last contract"));
+}
+
+#[test]
+fn a_turkish_interview_takes_turkish_date_words_and_points_out_slips_in_turkish() {
+    let (library, mut known) = example_without(&["project.start", "agreement.date"]);
+    known.language = Language::Tr;
+    known.presets.insert(
+        "agreement.language".into(),
+        Preset {
+            scalar: Scalar::Str("tr".into()),
+            place: "--lang".into(),
+        },
+    );
+    let mut script = Script::new(&[
+        R::T("2026-02-30"),
+        R::T("dün"),
+        R::T("haftaya pazartesi"),
+        WRITE_TR,
+    ]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        get(&answers, "project.start").as_deref(),
+        Some("2026-03-01")
+    );
+    assert_eq!(
+        get(&answers, "agreement.date").as_deref(),
+        Some("2026-03-09")
+    );
+    let invalid: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("invalid: "))
+        .collect();
+    assert_eq!(
+        invalid,
+        [
+            "“2026-02-30” bir tarih değil: Şubat 2026 yalnızca 28 gün çeker; YYYY-AA-GG biçiminde bir tarih yazın."
+        ]
+    );
+    let said = script.said();
+    for note in [
+        "dün: 1 Mart 2026.",
+        "Not: iş 1 Mart 2026 tarihinde başlıyor; bu tarih geçmişte kaldı (bugün 2 Mart 2026).",
+        "haftaya pazartesi: 9 Mart 2026.",
+        "Not: iş 1 Mart 2026 tarihinde, yani sözleşme tarihinden (9 Mart 2026) önce başlıyor.",
+    ] {
+        assert!(said.contains(&note), "{note:?} not in {said:#?}");
+    }
+    assert!(!said.iter().any(|s| s.starts_with("Note:")), "{said:#?}");
 }

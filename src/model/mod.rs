@@ -8,6 +8,7 @@
 //!   condition  Condition: `when:` expressions, parsed, type-checked and evaluated
 //!   term       Term: the part an answer plays in the business terms the lint reads
 //! typed      Scalar + Question → Value (typed_value, parse_number)
+//! refusal    why an answer was refused: the English reason and its facts (Refusal, Why)
 //! amount     the text of a money answer + currency → an amount, or the two it could be
 //! rounding   amounts → rounded once, halves away from zero (the one rule)
 //! minor_unit a currency's decimal places; an amount written finer than them
@@ -21,6 +22,7 @@ pub mod keys;
 pub mod language;
 pub mod minor_unit;
 pub mod place;
+pub mod refusal;
 mod relative_date;
 pub mod rounding;
 pub mod schema;
@@ -30,12 +32,12 @@ pub mod value;
 pub use amount::{Amount, read_amount};
 pub use language::{Language, Languages};
 pub use minor_unit::{finer_than_minor_unit, minor_units};
-pub use relative_date::relative_date;
+pub use relative_date::{relative_date, relative_date_in};
 pub use schema::condition::{Condition, ConditionError};
 pub use schema::term::Term;
 pub use schema::{Choice, LatePayer, Question, Type, max_amount};
 pub use typed::{
     BLANK, is_blank, is_invisible, max_chars, number_form, optional_text, parse_number,
-    required_text, typed_value, typed_value_in,
+    required_text, typed_value, typed_value_in, typed_value_why,
 };
 pub use value::{Record, Scalar, Value};

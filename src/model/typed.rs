@@ -6,6 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::amount::{Amount, read_amount};
+use super::refusal::{Phone, Refusal, Why};
 use super::schema::{Question, Type, max_amount};
 use super::value::{Scalar, Value};
 
@@ -24,6 +25,16 @@ pub fn typed_value_in(
     scalar: &Scalar,
     currency: Option<&str>,
 ) -> Result<Value, String> {
+    typed_value_why(question, scalar, currency).map_err(|refusal| refusal.english)
+}
+
+/// [`typed_value_in`], with the reason for a refusal as facts as well as English words: what
+/// the interview words in its own language.
+pub fn typed_value_why(
+    question: &Question,
+    scalar: &Scalar,
+    currency: Option<&str>,
+) -> Result<Value, Refusal> {
     let scalar = match (question.ty, scalar, currency) {
         (Type::Money, Scalar::Str(text), Some(currency))
             if max_chars(Type::Money) >= text.chars().count() =>
@@ -35,8 +46,16 @@ pub fn typed_value_in(
                     decimal,
                     mark,
                 }) => {
-                    return Err(format!(
-                        "is {scalar}, which reads two ways: {grouped} (the `{mark}` grouping thousands) or {decimal} (the `{mark}` before the cents); write {grouped} or {decimal}"
+                    return Err(Refusal::new(
+                        format!(
+                            "is {scalar}, which reads two ways: {grouped} (the `{mark}` grouping thousands) or {decimal} (the `{mark}` before the cents); write {grouped} or {decimal}"
+                        ),
+                        Why::TwoWays {
+                            typed: text.trim().to_owned(),
+                            grouped,
+                            decimal,
+                            mark,
+                        },
                     ));
                 }
                 None => scalar.clone(),
@@ -145,16 +164,19 @@ const PERCENT_PLACES: u32 = 4;
 
 /// The length of a written answer, refused past [`max_chars`] before anything else is done
 /// with it (a 50 MB value is neither trimmed nor echoed back).
-fn check_length(question: &Question, scalar: &Scalar) -> Result<(), String> {
+fn check_length(question: &Question, scalar: &Scalar) -> Result<(), Refusal> {
     if let Scalar::Str(text) = scalar {
         let length = text.chars().count();
         let limit = max_chars(question.ty);
         if length > limit {
-            return Err(format!(
-                "is {} characters long; {} holds at most {} characters",
-                grouped(length),
-                question.ty.answer_name(),
-                grouped(limit)
+            return Err(Refusal::new(
+                format!(
+                    "is {} characters long; {} holds at most {} characters",
+                    grouped(length),
+                    question.ty.answer_name(),
+                    grouped(limit)
+                ),
+                Why::TooLong { length, limit },
             ));
         }
     }
@@ -163,53 +185,88 @@ fn check_length(question: &Question, scalar: &Scalar) -> Result<(), String> {
 
 /// A text, email, phone or choice answer: trimmed of blank characters at its ends, with no
 /// control or direction-changing character inside, and valid for its type.
-fn text_value(question: &Question, scalar: &Scalar, shown: &str) -> Result<Value, String> {
-    let expected = |what: &str| Err(format!("is {shown}; expected {what}"));
+fn text_value(question: &Question, scalar: &Scalar, shown: &str) -> Result<Value, Refusal> {
+    let expected =
+        |what: &str, why: Why| Err(Refusal::new(format!("is {shown}; expected {what}"), why));
     let Scalar::Str(text) = scalar else {
-        return expected(&format!(
-            "{}; put it in quotes if it is meant as text",
-            question.ty.expectation(question)
-        ));
+        return expected(
+            &format!(
+                "{}; put it in quotes if it is meant as text",
+                question.ty.expectation(question)
+            ),
+            Why::NotText,
+        );
     };
     let text = text.trim_matches(is_invisible);
     if let Some(c) = text
         .chars()
         .find(|c| c.is_control() && *c != '\n' && *c != '\t')
     {
-        return Err(format!(
-            "contains the control character U+{:04X}, which cannot be printed",
-            c as u32
+        return Err(Refusal::new(
+            format!(
+                "contains the control character U+{:04X}, which cannot be printed",
+                c as u32
+            ),
+            Why::Control(c),
         ));
     }
     if let Some(c) = text.chars().find(|c| is_direction_control(*c)) {
-        return Err(format!(
-            "contains the invisible character U+{:04X}, which changes the direction the text is shown in; type the text without it",
-            c as u32
+        return Err(Refusal::new(
+            format!(
+                "contains the invisible character U+{:04X}, which changes the direction the text is shown in; type the text without it",
+                c as u32
+            ),
+            Why::Direction(c),
         ));
     }
+    let typed = text.to_owned();
     match question.ty {
         Type::Email
             if !text.is_empty()
                 && (email_address::EmailAddress::from_str(text).is_err()
                     || !text.contains('.')) =>
         {
-            return expected("an email address such as name@example.com");
+            return expected(
+                "an email address such as name@example.com",
+                Why::Email { typed },
+            );
         }
-        Type::Phone if !text.is_empty() => check_phone(text).map_err(|why| {
-            format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})")
+        Type::Phone if !text.is_empty() => check_phone(text).map_err(|(why, problem)| {
+            Refusal::new(
+                format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})"),
+                Why::Phone { typed, problem },
+            )
         })?,
         Type::Choice if !question.choices.iter().any(|c| c.value == text) => {
-            return expected(&question.ty.expectation(question));
+            return expected(
+                &question.ty.expectation(question),
+                Why::NotAChoice { typed },
+            );
         }
         _ => {}
     }
     Ok(Value::Text(text.to_owned()))
 }
 
-fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
+fn convert(question: &Question, scalar: &Scalar) -> Result<Value, Refusal> {
     check_length(question, scalar)?;
     let shown = scalar.to_string();
-    let expected = |what: &str| Err(format!("is {shown}; expected {what}"));
+    // The answer as typed, for the facts of a refusal: a text trimmed, anything else as
+    // shown.
+    let typed = match scalar {
+        Scalar::Str(text) => text.trim().to_owned(),
+        _ => shown.clone(),
+    };
+    let expected =
+        |what: &str, why: Why| Err(Refusal::new(format!("is {shown}; expected {what}"), why));
+    let not_a_number = || {
+        expected(
+            &question.ty.expectation(question),
+            Why::NotANumber {
+                typed: typed.clone(),
+            },
+        )
+    };
     match question.ty {
         Type::Text | Type::Email | Type::Phone | Type::Choice => {
             text_value(question, scalar, &shown)
@@ -217,8 +274,14 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
         Type::Money | Type::Percent => {
             let number = match scalar {
                 Scalar::Int(i) => Decimal::from(*i),
-                Scalar::Float(x) => float_to_decimal(*x)
-                    .ok_or_else(|| format!("is {shown}; write it in quotes to keep every digit"))?,
+                Scalar::Float(x) => float_to_decimal(*x).ok_or_else(|| {
+                    Refusal::new(
+                        format!("is {shown}; write it in quotes to keep every digit"),
+                        Why::FloatDigits {
+                            typed: typed.clone(),
+                        },
+                    )
+                })?,
                 Scalar::Str(text) => {
                     let text = text.trim();
                     let text = if question.ty == Type::Percent {
@@ -228,19 +291,28 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                     };
                     match parse_number(text) {
                         Some(number) => number,
-                        None => return expected(&question.ty.expectation(question)),
+                        None => return not_a_number(),
                     }
                 }
-                _ => return expected(&question.ty.expectation(question)),
+                _ => return not_a_number(),
             };
             if number.abs() > max_amount() {
-                return expected(&question.ty.expectation(question));
+                return not_a_number();
             }
             if question.ty == Type::Money && number.normalize().scale() > 2 {
-                return expected("an amount with at most two decimal places");
+                return expected(
+                    "an amount with at most two decimal places",
+                    Why::TooManyPlaces { typed, places: 2 },
+                );
             }
             if question.ty == Type::Percent && number.normalize().scale() > PERCENT_PLACES {
-                return expected("a percent with at most four decimal places, such as 1.125");
+                return expected(
+                    "a percent with at most four decimal places, such as 1.125",
+                    Why::TooManyPlaces {
+                        typed,
+                        places: PERCENT_PLACES,
+                    },
+                );
             }
             Ok(Value::Number(number))
         }
@@ -252,36 +324,51 @@ fn convert(question: &Question, scalar: &Scalar) -> Result<Value, String> {
                 .ok()
                 .filter(|n| Decimal::from(*n).abs() <= max_amount())
                 .map(Value::Integer)
-                .map_or_else(|| expected(&question.ty.expectation(question)), Ok),
-            _ => expected(&question.ty.expectation(question)),
+                .map_or_else(not_a_number, Ok),
+            _ => not_a_number(),
         },
-        Type::Date => match scalar {
-            Scalar::Str(text) => text
-                .trim()
-                .parse::<jiff::civil::Date>()
-                .map(Value::Date)
-                .or_else(|_| match impossible_date(text) {
-                    Some(why) => Err(format!("is {shown}, but {why}")),
-                    None => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
-                }),
-            _ => expected("a date written YYYY-MM-DD, such as 2026-03-01"),
-        },
+        Type::Date => date_value(scalar, &shown, typed),
         Type::Bool => match scalar {
             Scalar::Bool(b) => Ok(Value::Bool(*b)),
-            _ => expected("true or false"),
+            _ => expected("true or false", Why::NotABool),
         },
         // The records of a list are typed field by field where the answers are read; a single
         // value is never a list.
-        Type::List => Err(format!(
-            "is {shown}; expected {}, written one `- ` entry a line below the key",
-            question.ty.expectation(question)
+        Type::List => Err(Refusal::new(
+            format!(
+                "is {shown}; expected {}, written one `- ` entry a line below the key",
+                question.ty.expectation(question)
+            ),
+            Why::NotAList,
         )),
     }
 }
 
+/// A date answer: written `YYYY-MM-DD`, and a day of the calendar. `shown` is the scalar as
+/// the English reason quotes it, `typed` as the facts keep it.
+fn date_value(scalar: &Scalar, shown: &str, typed: String) -> Result<Value, Refusal> {
+    let not_a_date = |typed: String| {
+        Err(Refusal::new(
+            format!("is {shown}; expected a date written YYYY-MM-DD, such as 2026-03-01"),
+            Why::NotADate { typed },
+        ))
+    };
+    let Scalar::Str(text) = scalar else {
+        return not_a_date(typed);
+    };
+    match text.trim().parse::<jiff::civil::Date>() {
+        Ok(date) => Ok(Value::Date(date)),
+        Err(_) => match impossible_date(text) {
+            Some((english, why)) => Err(Refusal::new(format!("is {shown}, but {english}"), why)),
+            None => not_a_date(typed),
+        },
+    }
+}
+
 /// Why `text`, written `YYYY-MM-DD`, is no day of the calendar ("February 2026 has 28 days",
-/// "there is no month 13"); `None` when it is not written that way at all.
-fn impossible_date(text: &str) -> Option<String> {
+/// "there is no month 13"), in English and as facts; `None` when it is not written that way
+/// at all.
+fn impossible_date(text: &str) -> Option<(String, Why)> {
     let mut parts = text.trim().split('-');
     let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
     let digits =
@@ -291,14 +378,25 @@ fn impossible_date(text: &str) -> Option<String> {
     }
     let (year, month, day): (i16, i8, i8) =
         (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let typed = text.trim().to_owned();
     if !(1..=12).contains(&month) {
-        return Some(format!(
-            "there is no month {month}: months run from 01 to 12"
+        return Some((
+            format!("there is no month {month}: months run from 01 to 12"),
+            Why::NoSuchMonth { typed, month },
         ));
     }
     let first = jiff::civil::Date::new(year, month, 1).ok()?;
     let days = first.days_in_month();
-    (day == 0 || day > days).then(|| format!("{} has {days} days", first.strftime("%B %Y")))
+    (day == 0 || day > days).then(|| {
+        (
+            format!("{} has {days} days", first.strftime("%B %Y")),
+            Why::NoSuchDay {
+                typed,
+                month: first,
+                days,
+            },
+        )
+    })
 }
 
 /// A number as a person writes it: digits with an optional `.` fraction and an optional minus
@@ -371,50 +469,64 @@ fn float_to_decimal(x: f64) -> Option<Decimal> {
 
 /// A phone number as a contract needs it, with its country code, checked against that
 /// country's numbering plan (libphonenumber's data, through the `phonenumber` crate). The
-/// error says what is missing or wrong.
-fn check_phone(text: &str) -> Result<(), String> {
+/// error says what is missing or wrong, in English and as a fact.
+fn check_phone(text: &str) -> Result<(), (String, Phone)> {
+    let refuse = |english: &str, problem: Phone| Err((english.to_owned(), problem));
     if let Some(c) = text
         .chars()
         .find(|c| !(c.is_ascii_digit() || " +-().x/".contains(*c)))
     {
-        return Err(if c.is_alphabetic() {
-            "letters are not allowed".into()
+        return if c.is_alphabetic() {
+            refuse("letters are not allowed", Phone::Letters)
         } else {
-            "only digits, spaces, +, -, ( and ) are allowed".into()
-        });
+            refuse(
+                "only digits, spaces, +, -, ( and ) are allowed",
+                Phone::Characters,
+            )
+        };
     }
     let digits = text.chars().filter(char::is_ascii_digit).count();
     if digits > 20 {
-        return Err("too many digits".into());
+        return refuse("too many digits", Phone::TooManyDigits);
     }
     let trimmed = text.trim();
     if trimmed.starts_with("00") {
-        return Err("write + in place of the 00 before the country code".into());
+        return refuse(
+            "write + in place of the 00 before the country code",
+            Phone::DoubleZero,
+        );
     }
     if !trimmed.starts_with('+') {
-        return Err(
+        return refuse(
             "the country code is missing: start with + and the country's code, such as +1 for \
-             the United States or Canada, +44 for the United Kingdom"
-                .into(),
+             the United States or Canada, +44 for the United Kingdom",
+            Phone::NoCountryCode,
         );
     }
     let number = phonenumber::parse(None, trimmed).map_err(|error| match error {
-        phonenumber::ParseError::InvalidCountryCode => {
-            "no country has the code after the +; check it".to_owned()
-        }
-        phonenumber::ParseError::TooLong => "too many digits".to_owned(),
-        _ => "too few digits after the country code".to_owned(),
+        phonenumber::ParseError::InvalidCountryCode => (
+            "no country has the code after the +; check it".to_owned(),
+            Phone::UnknownCountryCode,
+        ),
+        phonenumber::ParseError::TooLong => ("too many digits".to_owned(), Phone::TooManyDigits),
+        _ => (
+            "too few digits after the country code".to_owned(),
+            Phone::TooFewDigits,
+        ),
     })?;
     if !phonenumber::is_valid(&number) {
-        return Err(format!(
-            "not a complete number for country code +{}: check the area code and the number of digits",
-            number.code().value()
+        let code = number.code().value();
+        return Err((
+            format!(
+                "not a complete number for country code +{code}: check the area code and the number of digits"
+            ),
+            Phone::Incomplete(code),
         ));
     }
     Ok(())
 }
 
-fn check_limits(question: &Question, value: &Value) -> Result<(), String> {
+fn check_limits(question: &Question, value: &Value) -> Result<(), Refusal> {
     let below = |min: &Value| compare(value, min).is_some_and(std::cmp::Ordering::is_lt);
     let above = |max: &Value| compare(value, max).is_some_and(std::cmp::Ordering::is_gt);
     let out_of_range = question.min.as_ref().is_some_and(below)
@@ -425,10 +537,15 @@ fn check_limits(question: &Question, value: &Value) -> Result<(), String> {
             _ => false,
         };
     if out_of_range {
-        return Err(format!(
-            "is {}; expected {}",
-            value_for_message(question, value),
-            question.ty.expectation(question)
+        return Err(Refusal::new(
+            format!(
+                "is {}; expected {}",
+                value_for_message(question, value),
+                question.ty.expectation(question)
+            ),
+            Why::OutOfRange {
+                value: value.clone(),
+            },
         ));
     }
     Ok(())

@@ -32,7 +32,7 @@ use crate::model::{Language, Languages, Term, Type};
 
 pub(crate) use glyphs::check_glyphs;
 pub(crate) use meta::pdf_meta;
-pub(crate) use summary::summary;
+pub(crate) use summary::{summary, wrote};
 
 /// A library, answers and options, ready to be built: what `build`, `new` and `chase` share.
 #[derive(Debug)]

@@ -120,7 +120,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
         let text = record::append(record_text.as_deref(), &client, &entry);
         inputs.record = record::parse(&record_name, &text, &steps, today, &currency)?;
-        let schedule = in_english(&chase::schedule(&inputs)?, &prepared);
+        let schedule = chase::schedule(&inputs)?;
         // Replacing the record is what --record asks for; the write is atomic.
         // It never replaces the answers file, whatever --record names.
         output::write_all(
@@ -129,18 +129,23 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             &[args.answers.as_path()],
         )?;
         let written = [Written::file(&record_path, "record", "yaml")];
-        show(args, &schedule, &client, &written, Some(&record_path))?;
+        show(
+            args,
+            &schedule,
+            language,
+            &client,
+            (&written, Some(&record_path)),
+        )?;
         let _ = writeln!(
             std::io::stderr().lock(),
-            "recorded in {}",
-            record_path.display()
+            "{}",
+            chase::recorded_in(&record_path.display().to_string(), language)
         );
         return Ok(0);
     }
+    // Everything a person reads speaks the letters' language: the table on the terminal, the
+    // steps' titles in the PDF's properties and in the calendar.
     let schedule = chase::schedule(&inputs)?;
-    let shown = in_english(&schedule, &prepared);
-    // The files speak the letters' language: the steps' titles in the PDF's properties and
-    // in the calendar. The table on the terminal stays in English, as every other message.
     let worded = schedule.in_language(language);
     let (mut written, mut writes) =
         chase_letters(args, &prepared, &letters, &worded, &client, language)?;
@@ -155,35 +160,34 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     read.extend(super::library_paths(args.clauses.as_deref()));
     let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
     output::write_all(&writes, args.force, &read)?;
-    show(args, &shown, &client, &written, None)?;
-    let mut stderr = std::io::stderr().lock();
-    for (path, _) in &writes {
-        let _ = writeln!(stderr, "wrote {}", path.display());
-    }
+    show(args, &schedule, language, &client, (&written, None))?;
+    say_written(&writes, language);
     Ok(0)
 }
 
-/// The schedule as the terminal shows it: in English, as every message of the tool, whatever
-/// the letters' language (amounts and dates in the place's English conventions).
-fn in_english(schedule: &chase::Schedule, prepared: &Prepared) -> chase::Schedule {
-    let mut shown = schedule.clone();
-    shown.inputs.locale = prepared.locale_in(Language::En);
-    shown
+/// Says on stderr each file written, in `language`.
+fn say_written(writes: &[(PathBuf, Vec<u8>)], language: Language) {
+    let mut stderr = std::io::stderr().lock();
+    for (path, _) in writes {
+        let shown = path.display().to_string();
+        let _ = writeln!(stderr, "{}", prepare::wrote(&shown, language));
+    }
 }
 
-/// Prints the schedule on standard output: the table, or with `--json` the JSON document
-/// that also lists the files `written` and the record `recorded` to.
+/// Prints the schedule on standard output: the table in `language` (the letters'), or with
+/// `--json` the JSON document, its steps' titles in English as before, that also lists the
+/// files `written` and the record `recorded` to.
 fn show(
     args: &ChaseArgs,
     schedule: &chase::Schedule,
+    language: Language,
     client: &str,
-    written: &[Written],
-    recorded: Option<&Path>,
+    (written, recorded): (&[Written], Option<&Path>),
 ) -> Result<(), Error> {
     if args.json {
         super::print_json(&report::chase(schedule, client, written, recorded))
     } else {
-        print_schedule(schedule, client)
+        print_schedule(&schedule.in_language(language), client)
     }
 }
 

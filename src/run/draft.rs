@@ -59,15 +59,17 @@ pub(super) fn resume_command(args: &NewArgs) -> String {
 
 /// The draft as a file: the header, then the answers as an answers file holds them (so that
 /// `new --answers` and `build` read it too).
-pub(super) fn file(library: &Library, answers: &Answers, resume: &str) -> String {
+pub(super) fn file(
+    library: &Library,
+    answers: &Answers,
+    resume: &str,
+    language: crate::model::Language,
+) -> String {
+    let words = crate::interview::messages::of(language);
     format!(
-        "# The answers of an interview that was stopped, saved by `clausewright new`.\n\
-         # Continue the interview with:\n\
-         #\n\
-         #     {resume}\n\
-         #\n\
-         # Questions not answered yet are asked then; the contract is written at the end.\n\n{}",
-        answers.to_yaml(library)
+        "{}{}",
+        (words.draft_header)(resume),
+        answers.to_yaml_in(library, language)
     )
 }
 
@@ -142,7 +144,12 @@ mod tests {
             "freelancer.email",
             crate::model::Value::Text("maya@prairiepixel.example".into()),
         );
-        let text = file(&library, &answers, "clausewright new --resume");
+        let text = file(
+            &library,
+            &answers,
+            "clausewright new --resume",
+            crate::model::Language::En,
+        );
         assert!(text.contains("#     clausewright new --resume\n"), "{text}");
         let given = crate::answers::read_given("draft.answers.yaml", &text, &library).unwrap();
         assert!(given.problems.is_empty());

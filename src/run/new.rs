@@ -163,7 +163,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let answers_text = format!(
         "{}\n{}",
         crate::schema::modeline(&super::schema_command(contract.clauses.as_deref())),
-        interview::answers_file(&prepared.library, &saved, &rebuild)
+        interview::answers_file(&prepared.library, &saved, &rebuild, language)
     );
     // The files read before the interview are never written over, even when the user agreed
     // to replace what is at the answers path.
@@ -274,12 +274,16 @@ fn keep_draft(
     path: &Path,
     started: Language,
 ) -> Error {
-    let words = messages::of(language_of(&halt.draft, started));
+    let language = language_of(&halt.draft, started);
+    let words = messages::of(language);
     if halt.draft.iter().next().is_none() {
         return stopped(halt.stop);
     }
     let resume = draft::resume_command(args);
-    if let Err(error) = draft::save(path, draft::file(library, &halt.draft, &resume)) {
+    // The draft's section headings in the interview's language, as its comments.
+    let asked = library.asking_in(language);
+    let library = asked.as_ref().unwrap_or(library);
+    if let Err(error) = draft::save(path, draft::file(library, &halt.draft, &resume, language)) {
         return error;
     }
     match halt.stop {
@@ -364,8 +368,8 @@ fn update_profile(
             Err(stop) => return Err(stopped(stop)),
         }
     }
-    save_profile(path, interview::profile_file(library, &merged))?;
-    eprintln!("saved your details to {}", path.display());
+    save_profile(path, interview::profile_file(library, &merged, language))?;
+    eprintln!("{}", (words.details_saved)(&path.display().to_string()));
     Ok(())
 }
 

@@ -177,6 +177,56 @@ impl Condition {
     pub fn eval<'a>(&self, lookup: impl Fn(&str) -> Option<&'a Value>) -> bool {
         eval_expr(&self.expr, &lookup)
     }
+
+    /// The keys whose answers make the condition hold or fail as it stands, each once, in
+    /// order: what a summary names to say why a clause was left out (`relationship` for
+    /// `relationship != "first-time"`; only `credit.line` for `credit.line and x` when
+    /// `credit.line` is unanswered).
+    #[must_use]
+    pub fn deciding_keys<'a>(&self, lookup: impl Fn(&str) -> Option<&'a Value>) -> Vec<&str> {
+        let mut keys = Vec::new();
+        deciding_keys(&self.expr, &lookup, &mut keys);
+        let mut seen = std::collections::BTreeSet::new();
+        keys.retain(|key| seen.insert(*key));
+        keys
+    }
+}
+
+/// The keys whose answers decide `expr`'s value as it stands, in order: of an `and` that
+/// fails, the parts that fail; of an `or` that holds, the parts that hold; of anything else,
+/// every key it reads.
+fn deciding_keys<'e, 'a>(
+    expr: &'e Expr,
+    lookup: &dyn Fn(&str) -> Option<&'a Value>,
+    keys: &mut Vec<&'e str>,
+) {
+    let all = |expr: &'e Expr, keys: &mut Vec<&'e str>| {
+        let mut found = Vec::new();
+        collect_keys(expr, &mut found);
+        keys.extend(found.into_iter().map(|(key, _)| key));
+    };
+    match expr {
+        Expr::Operand(Operand::Group(inner)) | Expr::Not(inner) => {
+            deciding_keys(inner, lookup, keys);
+        }
+        Expr::And(a, b) | Expr::Or(a, b) => {
+            let is_and = matches!(expr, Expr::And(..));
+            let (held_a, held_b) = (eval_expr(a, lookup), eval_expr(b, lookup));
+            // The parts whose value is the whole's: they alone decide it.
+            let deciding = |held: bool| held != is_and;
+            if deciding(held_a) || deciding(held_b) {
+                for (part, held) in [(a, held_a), (b, held_b)] {
+                    if deciding(held) {
+                        deciding_keys(part, lookup, keys);
+                    }
+                }
+            } else {
+                deciding_keys(a, lookup, keys);
+                deciding_keys(b, lookup, keys);
+            }
+        }
+        Expr::Operand(_) | Expr::Compare(..) => all(expr, keys),
+    }
 }
 
 fn collect_keys<'e>(expr: &'e Expr, keys: &mut Vec<(&'e str, usize)>) {

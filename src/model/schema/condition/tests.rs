@@ -219,3 +219,53 @@ fn deep_or_long_conditions_are_located_errors_not_a_crash() {
     let fine = format!("{}a{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
     assert!(Condition::parse(&fine).is_ok());
 }
+
+fn deciding(source: &str, answers: &[(&str, Value)]) -> Vec<String> {
+    let answers: BTreeMap<&str, Value> = answers.iter().cloned().collect();
+    let condition = Condition::parse(source).expect("parses");
+    condition
+        .deciding_keys(|key| answers.get(key))
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_deciding_keys_are_the_answers_that_make_the_condition_what_it_is() {
+    let text = |t: &str| Value::Text(t.to_owned());
+    let first = [("relationship", text("first-time"))];
+    assert_eq!(
+        deciding("relationship != \"first-time\"", &first),
+        ["relationship"]
+    );
+    // An `and` that fails: only the part that fails.
+    let no_fee = [
+        ("relationship", text("repeat")),
+        ("kill_fee.enabled", Value::Bool(false)),
+    ];
+    assert_eq!(
+        deciding("relationship == \"repeat\" and kill_fee.enabled", &no_fee),
+        ["kill_fee.enabled"]
+    );
+    // An `or` that fails: every part, each key once.
+    assert_eq!(
+        deciding(
+            "relationship == \"repeat\" or (relationship == \"x\" and not kill_fee.enabled)",
+            &first
+        ),
+        ["relationship"]
+    );
+    // An `or` that holds: the part that holds.
+    assert_eq!(
+        deciding("kill_fee.enabled or relationship == \"repeat\"", &no_fee),
+        ["relationship"]
+    );
+    // An `and` that holds: every part.
+    assert_eq!(
+        deciding(
+            "relationship == \"repeat\" and not kill_fee.enabled",
+            &no_fee
+        ),
+        ["relationship", "kill_fee.enabled"]
+    );
+}
