@@ -746,7 +746,7 @@ impl Session<'_> {
             initial: current.map(ToString::to_string),
             placeholder: match question.ty {
                 _ if default.is_some() || current.is_some() => None,
-                Type::Date => Some("YYYY-MM-DD"),
+                Type::Date => Some(words.date_placeholder),
                 // An optional amount with an example in it reads as answered.
                 Type::Money if question.required => Some("1250.00"),
                 _ => None,

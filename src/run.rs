@@ -599,7 +599,7 @@ pub(crate) fn write_contract(
         let _ = writeln!(stderr, "{}", prepare::wrote(&shown, language));
     }
     if let Some(service) = meta.sign_tags {
-        let _ = stderr.write_all(sign_tags_summary(service, &fields).as_bytes());
+        let _ = stderr.write_all(sign_tags_summary(service, &fields, language).as_bytes());
     }
     Ok(Built {
         written,
@@ -712,25 +712,43 @@ fn cover_note_path(contract: &Path) -> PathBuf {
     contract.with_file_name(name)
 }
 
-/// What `--sign-tags` put where: each tag with the party it is for.
-fn sign_tags_summary(service: pdf::SignTags, fields: &[layout::SignatureField]) -> String {
+/// What `--sign-tags` put where: each tag with the party it is for, in `language` (the
+/// summary's).
+fn sign_tags_summary(
+    service: pdf::SignTags,
+    fields: &[layout::SignatureField],
+    language: Language,
+) -> String {
     let name = match service {
         pdf::SignTags::Dropbox => "Dropbox Sign",
         pdf::SignTags::Docusign => "Docusign",
     };
     if fields.is_empty() {
-        return format!("{name} tags: the contract has no signature lines, so none were placed\n");
+        return match language {
+            Language::En => {
+                format!("{name} tags: the contract has no signature lines, so none were placed\n")
+            }
+            Language::Tr => format!(
+                "{name} etiketleri: sözleşmede imza satırı olmadığından hiçbir etiket \
+                 yerleştirilmedi\n"
+            ),
+        };
     }
-    let mut out = format!("{name} tags, invisible on the signature and date lines:\n");
+    let mut out = match language {
+        Language::En => format!("{name} tags, invisible on the signature and date lines:\n"),
+        Language::Tr => format!("{name} etiketleri, imza ve tarih satırlarında görünmez:\n"),
+    };
     for field in fields {
-        let what = match field.kind {
-            layout::FieldKind::Signature => "signature",
-            layout::FieldKind::Date => "date",
+        let signature = field.kind == layout::FieldKind::Signature;
+        let what = match (language, signature) {
+            (Language::En, true) => format!("signature of signer {}", field.signer),
+            (Language::En, false) => format!("date of signer {}", field.signer),
+            (Language::Tr, true) => format!("{}. imzacının imzası", field.signer),
+            (Language::Tr, false) => format!("{}. imzacının tarihi", field.signer),
         };
         out.push_str(&format!(
-            "  {:<22} {what} of signer {} ({})\n",
+            "  {:<22} {what} ({})\n",
             service.tag(field.kind, field.signer),
-            field.signer,
             field.party
         ));
     }

@@ -228,6 +228,30 @@ fn sign_tags_put_each_services_tags_on_the_signature_and_date_lines() {
             outcome.stderr
         );
     }
+    // A Turkish contract says it in Turkish.
+    let outcome = run(&mut clausewright(&[
+        "build",
+        "examples/tr-istanbul.yaml",
+        "-o",
+        dir.path().join("tr.md").to_str().unwrap(),
+        "--sign-tags",
+        "docusign",
+    ]));
+    assert!(
+        outcome
+            .stderr
+            .contains("Docusign etiketleri, imza ve tarih satırlarında görünmez:\n"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.contains(&format!(
+            "{}  2. imzacının imzası (Boğaziçi Gıda Ticaret A.Ş.)",
+            format_args!("{:<21}", r"\s2\")
+        )),
+        "{}",
+        outcome.stderr
+    );
     // Without the option there is no tag.
     let plain = build(dir.path(), "examples/first-time-us.yaml", &[]);
     let text = tool("pdftotext", &["-raw", "-enc", "UTF-8"], &plain);

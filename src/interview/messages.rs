@@ -155,6 +155,8 @@ pub struct Messages {
     pub draft_header: fn(&str) -> String,
     /// The profile was saved (where).
     pub details_saved: fn(&str) -> String,
+    /// What an empty date answer shows of the form to type.
+    pub date_placeholder: &'static str,
     /// Work starts in the past: the start, today.
     pub start_in_past: fn(&str, &str) -> String,
     /// Work starts before the agreement's date: the start, the agreement's date.
@@ -326,6 +328,7 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
         )
     },
     details_saved: |path| format!("saved your details to {path}"),
+    date_placeholder: "YYYY-MM-DD",
     start_in_past: |start, today| {
         format!("Note: work starts on {start}, which is in the past (today is {today}).")
     },
@@ -475,6 +478,7 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
         )
     },
     details_saved: |path| format!("Bilgileriniz {path} dosyasına kaydedildi."),
+    date_placeholder: "YYYY-AA-GG",
     start_in_past: |start, today| {
         format!("Not: iş {start} tarihinde başlıyor; bu tarih geçmişte kaldı (bugün {today}).")
     },
