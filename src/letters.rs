@@ -730,8 +730,8 @@ fn compile(
         keep_together: false,
         signatures: false,
         summary: None,
+        template: library::Compiled::now(&source, template),
         body: source,
-        template,
         origin,
     })
 }

@@ -466,7 +466,19 @@ pub(crate) fn schema_command(clauses: Option<&Path>) -> String {
 
 /// Loads the library in `clauses`, or the built-in one; fails on any error in it.
 pub fn load_library(clauses: Option<&Path>) -> Result<Library, Error> {
-    library::load(&library_files(clauses)?).into_library()
+    match clauses {
+        Some(dir) => library::load(&read_library_dir(dir)?).into_library(),
+        None => library::built_in(),
+    }
+}
+
+/// The library of `files`, read from `clauses` (the built-in one when `None`): checked when
+/// it comes from a folder, trusted when built in (see [`library::built_in`]).
+fn library_of(clauses: Option<&Path>, files: &[SourceFile]) -> Result<Library, Error> {
+    match clauses {
+        Some(_) => library::load(files).into_library(),
+        None => library::built_in(),
+    }
 }
 
 /// What the term lint reads, and what it does with its warnings.

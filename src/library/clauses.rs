@@ -3,11 +3,14 @@
 
 use std::collections::BTreeSet;
 
+use handlebars::template::Template;
 use serde_saphyr::Spanned;
 
 use super::raw::RawClause;
 use super::template::{check_template, template_syntax_message};
-use super::{BodyOrigin, Clause, SourceFile, condition_diagnostics, is_kebab, read_yaml};
+use super::{
+    BodyOrigin, Checks, Clause, Compiled, SourceFile, condition_diagnostics, is_kebab, read_yaml,
+};
 use crate::error::Diagnostic;
 use crate::model::Question;
 
@@ -23,13 +26,14 @@ pub(crate) type ClauseOutcome = (
 pub(crate) fn load_clauses<'q>(
     files: &[&SourceFile],
     lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
+    checks: Checks,
 ) -> Vec<ClauseOutcome> {
     // Asked once: on Linux the answer comes from reading the cgroup's files.
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     let one = |file: &SourceFile| {
         let mut diagnostics = Vec::new();
         let mut used = BTreeSet::new();
-        let result = load_clause(file, lookup, &mut used, &mut diagnostics);
+        let result = load_clause(file, lookup, checks, &mut used, &mut diagnostics);
         (result, diagnostics, used)
     };
     let threads = *THREADS
@@ -71,6 +75,7 @@ pub(crate) fn written_id(text: &str) -> Option<String> {
 fn load_clause<'q>(
     file: &SourceFile,
     lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    checks: Checks,
     used: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Clause, Option<String>> {
@@ -131,25 +136,14 @@ fn load_clause<'q>(
             "the body is empty".into(),
         ));
     }
-    if let Some((line, column, message)) = super::template::too_deep(&body)
-        .or_else(|| super::template::unbalanced_tags(&body, origin.line))
-    {
-        diagnostics.push(origin.diagnostic(line, column, message));
-        return Err(Some(id));
-    }
-    let template = match super::fold::compile(&body) {
-        Ok(template) => template,
-        Err(error) => {
-            let (line, column) = error.pos().unwrap_or((1, 1));
-            let reason = error.reason().to_string();
-            diagnostics.push(origin.diagnostic(line, column, template_syntax_message(&reason)));
-            return Err(Some(id));
-        }
+    let template = match checks {
+        Checks::All => Compiled::now(
+            &body,
+            compiled_and_checked(&body, &origin, lookup, used, diagnostics)
+                .ok_or_else(|| Some(id.clone()))?,
+        ),
+        Checks::Trusted => Compiled::later(&body),
     };
-    check_template(&template, &body, &origin, lookup, used, diagnostics);
-    for (line, column, width, message) in super::markdown_problems(&body) {
-        diagnostics.push(origin.diagnostic(line, column, message).with_width(width));
-    }
     if diagnostics.len() > before {
         return Err(Some(id));
     }
@@ -162,10 +156,42 @@ fn load_clause<'q>(
         keep_together: raw.keep_together,
         signatures: raw.signatures,
         summary,
-        body,
         template,
+        body,
         origin,
     })
+}
+
+/// The body compiled, with every problem in it reported: nesting too deep, tags that do not
+/// balance, a syntax error, undeclared keys and unknown helpers, Markdown that would not
+/// render as meant. `None` when it does not compile.
+fn compiled_and_checked<'q>(
+    body: &str,
+    origin: &BodyOrigin,
+    lookup: &dyn Fn(&str) -> Option<&'q Question>,
+    used: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Template> {
+    if let Some((line, column, message)) = super::template::too_deep(body)
+        .or_else(|| super::template::unbalanced_tags(body, origin.line))
+    {
+        diagnostics.push(origin.diagnostic(line, column, message));
+        return None;
+    }
+    let template = match super::fold::compile(body) {
+        Ok(template) => template,
+        Err(error) => {
+            let (line, column) = error.pos().unwrap_or((1, 1));
+            let reason = error.reason().to_string();
+            diagnostics.push(origin.diagnostic(line, column, template_syntax_message(&reason)));
+            return None;
+        }
+    };
+    check_template(&template, body, origin, lookup, used, diagnostics);
+    for (line, column, width, message) in super::markdown_problems(body) {
+        diagnostics.push(origin.diagnostic(line, column, message).with_width(width));
+    }
+    Some(template)
 }
 
 /// A clause's `summary:`, its whitespace folded to single spaces; an empty one, or one with

@@ -1,9 +1,12 @@
 //! The clause library: takes the library's files (`library.yaml` and one YAML file per clause)
 //! and returns a checked [`Library`], with every problem found as a [`Diagnostic`].
 //!
-//! Loading checks everything that can be known without answers: the schema of each file,
-//! unique ids, that conditions parse and compare compatible types, that templates compile and
-//! use only declared keys and known helpers, and that cross-references name real clauses.
+//! Loading a library from its files ([`load`]) checks everything that can be known without
+//! answers: the schema of each file, unique ids, that conditions parse and compare compatible
+//! types, that templates compile and use only declared keys and known helpers, and that
+//! cross-references name real clauses. The built-in library ([`built_in`]) is the exception:
+//! the tests and `check` in CI load it with every check, so a run reads it without repeating
+//! them, once per process, and compiles a template only when a contract renders it.
 //!
 //! ```text
 //! raw           the serde shapes of library.yaml and of a clause file, and their JSON Schemas
@@ -17,10 +20,12 @@
 //! translation   a language folder (`tr/`) → the same clauses, title and trade words in
 //!               that language, each clause checked against its English twin
 //! builtin       the built-in library, embedded at build time
+//! compiled      a body's template: compiled at load when checked, on first use when trusted
 //! ```
 
 mod builtin;
 mod clauses;
+mod compiled;
 mod declarations;
 mod fold;
 mod markdown;
@@ -34,8 +39,6 @@ mod translation;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
-use handlebars::template::Template;
-
 use crate::error::Diagnostic;
 use crate::jurisdiction::{self, JURISDICTIONS_DIR, Profile};
 use crate::model::keys::{AGREEMENT_LANGUAGE, AGREEMENT_PREVAILING, PLACE_ANSWERS};
@@ -43,6 +46,7 @@ use crate::model::{Condition, Language, Languages, Question, Term, Type, place};
 
 pub use builtin::built_in_files;
 pub(crate) use clauses::{load_clauses, written_id};
+pub use compiled::Compiled;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
 pub(crate) use markdown::markdown_problems;
 pub use signs::Signs;
@@ -121,8 +125,9 @@ pub struct Clause {
     pub summary: Option<String>,
     /// The Handlebars source of the body.
     pub body: String,
-    /// The body compiled once at load, rendered for every contract and checked by `check`.
-    pub template: Template,
+    /// The body compiled: at load when the library is checked, on first use when it is the
+    /// trusted built-in library (see [`Compiled`]).
+    pub template: Compiled,
     /// Where the body sits in its file, to map template positions to file positions.
     pub origin: BodyOrigin,
 }
@@ -356,6 +361,41 @@ pub fn load(files: &[SourceFile]) -> Loaded {
 /// a clause it may hold is not reported as broken.
 #[must_use]
 pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
+    load_with(files, incomplete, Checks::All)
+}
+
+/// The built-in library, loaded as trusted: its files are the ones the tests and `check` in CI
+/// load with every check (so none is repeated on every run), and a clause body is compiled
+/// only when a contract first renders it.
+///
+/// It is loaded once per process and copied for each use: the copies share the templates,
+/// so each clause is compiled at most once in a process that builds many contracts.
+pub fn built_in() -> Result<Library, crate::Error> {
+    static BUILT_IN: OnceLock<Option<Library>> = OnceLock::new();
+    match BUILT_IN.get_or_init(|| {
+        load_with(&built_in_files(), false, Checks::Trusted)
+            .into_library()
+            .ok()
+    }) {
+        Some(library) => Ok(library.clone()),
+        // Only a broken build gets here; the full load says what is wrong.
+        None => load(&built_in_files()).into_library(),
+    }
+}
+
+/// How much loading checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Checks {
+    /// Everything: a library from disk, or `check`.
+    All,
+    /// What reading needs: each file's shape and its conditions. Templates are compiled when
+    /// first rendered, and the checks of bodies (declared keys, Markdown), cross-references,
+    /// unused declarations and translations against English are left out. Only for the
+    /// built-in library, which the tests load with [`Checks::All`] and find clean.
+    Trusted,
+}
+
+fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
     let mut diagnostics = Vec::new();
     let Some(library_file) = files.iter().find(|f| f.relative == LIBRARY_FILE) else {
         let folder = files
@@ -398,7 +438,7 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
         .iter()
         .filter(|f| is_clause_file(&f.relative))
         .collect();
-    let loaded = load_unique(&clause_files, &lookup, incomplete, &mut diagnostics);
+    let loaded = load_unique(&clause_files, &lookup, incomplete, checks, &mut diagnostics);
     let (failed, any_clause_failed) = (loaded.failed, loaded.any_failed);
     let mut clauses = Vec::with_capacity(loaded.clauses.len());
     let mut used_by_clause: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -413,9 +453,14 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
         diagnostics.retain(|d| !d.message.ends_with("is not declared in library.yaml"));
     }
     clauses.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-    check_cross_references(&clauses, &failed, &mut diagnostics);
+    if checks == Checks::All {
+        check_cross_references(&clauses, &failed, &mut diagnostics);
+    }
     // A clause that failed to load may use keys we cannot see; its errors come first.
-    if let Some((_, sections, _)) = declarations.as_ref().filter(|_| !any_clause_failed) {
+    if let Some((_, sections, _)) = declarations
+        .as_ref()
+        .filter(|_| !any_clause_failed && checks == Checks::All)
+    {
         warn_unused(library_file, sections, &used, &mut diagnostics);
     }
     let profiles = load_profiles(files, &mut diagnostics);
@@ -430,8 +475,10 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
                 failed: &failed,
                 profiles: &profiles,
             };
-            let found = translation::load_all(files, &english, &lookup, &mut diagnostics);
-            check_languages(library_file, sections, &found, &mut diagnostics);
+            let found = translation::load_all(files, &english, &lookup, checks, &mut diagnostics);
+            if checks == Checks::All {
+                check_languages(library_file, sections, &found, &mut diagnostics);
+            }
             found
         }
         None => Arc::new([]),
@@ -468,6 +515,7 @@ pub(crate) fn load_unique<'f, 'q>(
     files: &[&'f SourceFile],
     lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
     incomplete: bool,
+    checks: Checks,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Unique<'f> {
     let mut unique = Unique {
@@ -480,7 +528,9 @@ pub(crate) fn load_unique<'f, 'q>(
         any_failed: incomplete,
     };
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for (file, (result, file_diagnostics, used)) in files.iter().zip(load_clauses(files, lookup)) {
+    for (file, (result, file_diagnostics, used)) in
+        files.iter().zip(load_clauses(files, lookup, checks))
+    {
         diagnostics.extend(file_diagnostics);
         match result {
             Ok(clause) => {
@@ -724,6 +774,38 @@ pub(crate) fn is_yaml(path: &str) -> bool {
 #[cfg(test)]
 mod profile_tests {
     use super::*;
+
+    /// The library with every template compiled, as text.
+    fn compiled(library: &Library) -> String {
+        let all = library
+            .clauses
+            .iter()
+            .chain(library.translations.iter().flat_map(|t| &t.clauses));
+        for clause in all {
+            assert!(!clause.template.elements.is_empty(), "{}", clause.id);
+        }
+        format!("{library:?}")
+    }
+
+    #[test]
+    fn the_trusted_built_in_library_is_the_checked_one() {
+        let checked = load(&built_in_files());
+        assert!(
+            checked.diagnostics.is_empty(),
+            "the built-in library is trusted only while it is clean: {:?}",
+            checked.diagnostics
+        );
+        let checked = checked.library.unwrap();
+        let fresh = load_with(&built_in_files(), false, Checks::Trusted)
+            .into_library()
+            .unwrap();
+        assert!(
+            fresh.clauses.iter().all(|c| !c.template.is_compiled()),
+            "loading the trusted library compiles no template"
+        );
+        assert_eq!(compiled(&fresh), compiled(&checked));
+        assert_eq!(compiled(&built_in().unwrap()), compiled(&checked));
+    }
 
     #[test]
     fn the_built_in_profiles_are_read_once_and_a_changed_one_from_its_file() {

@@ -19,7 +19,9 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::question_words::{self, RawSectionWords};
-use super::{Clause, Question, Section, SourceFile, Trades, top_level_value, trades::load_trades};
+use super::{
+    Checks, Clause, Question, Section, SourceFile, Trades, top_level_value, trades::load_trades,
+};
 use crate::error::Diagnostic;
 use crate::jurisdiction::{self, JURISDICTIONS_DIR, PlaceWords, Profile};
 use crate::model::Language;
@@ -85,12 +87,13 @@ pub(super) fn load_all<'q>(
     files: &[SourceFile],
     english: &English<'_>,
     lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
+    checks: Checks,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Arc<[Translation]> {
     Language::ALL
         .into_iter()
         .filter(|l| *l != Language::En)
-        .filter_map(|language| load(files, language, english, lookup, diagnostics))
+        .filter_map(|language| load(files, language, english, lookup, checks, diagnostics))
         .collect()
 }
 
@@ -99,6 +102,7 @@ fn load<'q>(
     language: Language,
     english: &English<'_>,
     lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
+    checks: Checks,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Translation> {
     let dir = language_dir(language);
@@ -135,7 +139,9 @@ fn load<'q>(
         english.sections,
         diagnostics,
     );
-    check_trade_words(head, english.trades, &trades, name, diagnostics);
+    if checks == Checks::All {
+        check_trade_words(head, english.trades, &trades, name, diagnostics);
+    }
     let files = question_words::Files {
         english: english.file,
         translation: head,
@@ -146,16 +152,18 @@ fn load<'q>(
         .iter()
         .filter(|f| super::is_clause_file(&f.relative))
         .collect();
-    let loaded = super::load_unique(&clause_files, lookup, false, diagnostics);
+    let loaded = super::load_unique(&clause_files, lookup, false, checks, diagnostics);
     let failed = loaded.failed;
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut clauses: Vec<Clause> = Vec::with_capacity(loaded.clauses.len());
     for (file, clause, used) in loaded.clauses {
-        compare(file, &clause, &used, english, name, diagnostics);
+        if checks == Checks::All {
+            compare(file, &clause, &used, english, name, diagnostics);
+        }
         seen.insert(clause.id.clone());
         clauses.push(clause);
     }
-    for clause in english.clauses {
+    for clause in english.clauses.iter().filter(|_| checks == Checks::All) {
         if !seen.contains(&clause.id)
             && !failed.covers(&clause.id)
             && !english.failed.covers(&clause.id)
@@ -177,7 +185,9 @@ fn load<'q>(
         }
     }
     clauses.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.id.cmp(&b.id)));
-    super::check_cross_references(&clauses, &failed, diagnostics);
+    if checks == Checks::All {
+        super::check_cross_references(&clauses, &failed, diagnostics);
+    }
     let places = load_places(&mine, english.profiles, language, diagnostics);
     Some(Translation {
         language,

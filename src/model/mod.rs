@@ -12,6 +12,7 @@
 //! amount     the text of a money answer + currency → an amount, or the two it could be
 //! rounding   amounts → rounded once, halves away from zero (the one rule)
 //! minor_unit a currency's decimal places; an amount written finer than them
+//! phone      a phone answer → whether it is a whole number with its country code
 //! keys       the well-known answer keys (agreement.date, relationship, …)
 //! place      the place variables a jurisdiction profile derives (place.law, …)
 //! language   Language, Languages: the languages a contract is written in (en, tr, en+tr)
@@ -21,6 +22,7 @@ pub mod amount;
 pub mod keys;
 pub mod language;
 pub mod minor_unit;
+mod phone;
 pub mod place;
 pub mod refusal;
 mod relative_date;

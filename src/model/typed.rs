@@ -6,7 +6,7 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 
 use super::amount::{Amount, read_amount};
-use super::refusal::{Phone, Refusal, Why};
+use super::refusal::{Refusal, Why};
 use super::schema::{Question, Type, max_amount};
 use super::value::{Scalar, Value};
 
@@ -231,7 +231,7 @@ fn text_value(question: &Question, scalar: &Scalar, shown: &str) -> Result<Value
                 Why::Email { typed },
             );
         }
-        Type::Phone if !text.is_empty() => check_phone(text).map_err(|(why, problem)| {
+        Type::Phone if !text.is_empty() => super::phone::check_phone(text).map_err(|(why, problem)| {
             Refusal::new(
                 format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})"),
                 Why::Phone { typed, problem },
@@ -465,65 +465,6 @@ fn float_to_decimal(x: f64) -> Option<Decimal> {
         return None;
     }
     Decimal::from_str(&text).ok()
-}
-
-/// A phone number as a contract needs it, with its country code, checked against that
-/// country's numbering plan (libphonenumber's data, through the `phonenumber` crate). The
-/// error says what is missing or wrong, in English and as a fact.
-fn check_phone(text: &str) -> Result<(), (String, Phone)> {
-    let refuse = |english: &str, problem: Phone| Err((english.to_owned(), problem));
-    if let Some(c) = text
-        .chars()
-        .find(|c| !(c.is_ascii_digit() || " +-().x/".contains(*c)))
-    {
-        return if c.is_alphabetic() {
-            refuse("letters are not allowed", Phone::Letters)
-        } else {
-            refuse(
-                "only digits, spaces, +, -, ( and ) are allowed",
-                Phone::Characters,
-            )
-        };
-    }
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    if digits > 20 {
-        return refuse("too many digits", Phone::TooManyDigits);
-    }
-    let trimmed = text.trim();
-    if trimmed.starts_with("00") {
-        return refuse(
-            "write + in place of the 00 before the country code",
-            Phone::DoubleZero,
-        );
-    }
-    if !trimmed.starts_with('+') {
-        return refuse(
-            "the country code is missing: start with + and the country's code, such as +1 for \
-             the United States or Canada, +44 for the United Kingdom",
-            Phone::NoCountryCode,
-        );
-    }
-    let number = phonenumber::parse(None, trimmed).map_err(|error| match error {
-        phonenumber::ParseError::InvalidCountryCode => (
-            "no country has the code after the +; check it".to_owned(),
-            Phone::UnknownCountryCode,
-        ),
-        phonenumber::ParseError::TooLong => ("too many digits".to_owned(), Phone::TooManyDigits),
-        _ => (
-            "too few digits after the country code".to_owned(),
-            Phone::TooFewDigits,
-        ),
-    })?;
-    if !phonenumber::is_valid(&number) {
-        let code = number.code().value();
-        return Err((
-            format!(
-                "not a complete number for country code +{code}: check the area code and the number of digits"
-            ),
-            Phone::Incomplete(code),
-        ));
-    }
-    Ok(())
 }
 
 fn check_limits(question: &Question, value: &Value) -> Result<(), Refusal> {

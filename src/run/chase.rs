@@ -27,7 +27,8 @@ use crate::render;
 use crate::report::{self, Written};
 
 use super::{
-    Text, library_files, read_text, render_format, source_date_epoch, today, today_if_needed,
+    Text, library_files, library_of, read_text, render_format, source_date_epoch, today,
+    today_if_needed,
 };
 
 /// The language of the letters: `--lang`, else the contract's (`agreement.language`; for a
@@ -58,7 +59,7 @@ fn letters_language(flag: Option<Language>, answers: &Answers) -> Language {
 pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     check_chase_args(args)?;
     let files = library_files(args.clauses.as_deref())?;
-    let library = library::load(&files).into_library()?;
+    let library = library_of(args.clauses.as_deref(), &files)?;
     let answers_name = args.answers.display().to_string();
     let text = read_text(&args.answers)?;
     let answers = answers::parse(&answers_name, &text, &library)?;
