@@ -30,9 +30,9 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
         diagnostics.push(Diagnostic::file_error(name, "the file is empty".into()));
         return None;
     }
-    // Every YAML tag starts with `!`: a file without one has no tag to refuse, and is not
-    // parsed a second time for tags (most clause files).
-    let tags = if text.contains('!') {
+    // Every YAML tag starts with `!` where a value starts: a file without such a `!` has no
+    // tag to refuse, and is not parsed a second time for tags (most files).
+    let tags = if may_hold_tag(text) {
         tag_diagnostics(name, text, &scan(text))
     } else {
         Vec::new()
@@ -48,6 +48,23 @@ pub(crate) fn read_yaml<T: serde::de::DeserializeOwned>(
             None
         }
     }
+}
+
+/// Whether `text` has a `!` where a YAML value can start: at the start of a line (after
+/// blanks) or after `:`, `-`, `?`, `[`, `{` or `,` and blanks. Every tag is such a `!`; a `!`
+/// inside words or after an opening quote (`a != "b"`, `'!x'`) is not, and a file with none
+/// of the first kind need not be scanned for tags. Block scalars may give false alarms
+/// (a line starting with `!`): those files are scanned, which is only slower. So is a `!`
+/// after an anchor (`&a !!str x`).
+fn may_hold_tag(text: &str) -> bool {
+    text.match_indices('!').any(|(at, _)| {
+        let before = text[..at].trim_end_matches([' ', '\t']);
+        let token = before.rsplit([' ', '\t', '\n']).next().unwrap_or("");
+        before.is_empty()
+            || before.ends_with(['\n', '\r', ':', '-', '?', '[', '{', ','])
+            // After an anchor: `key: &a !!binary x`.
+            || (token.starts_with('&') && before.len() < at)
+    })
 }
 
 /// What a YAML file writes that its deserialised values do not show.
@@ -187,6 +204,33 @@ pub(crate) fn yaml_diagnostic(file: &str, text: &str, error: &serde_saphyr::Erro
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_tag_is_looked_for_only_where_a_value_can_start() {
+        for tagged in [
+            "a: !!binary x",
+            "!custom x",
+            "a:\n  - !x y",
+            "a: [1, !!str 2]",
+            "a: {b: !t c}",
+            "--- !doc\na: 1",
+            "a: &anchor !!python/object x",
+            "? !k a\n: b",
+            "a:\t!x y",
+        ] {
+            assert!(super::may_hold_tag(tagged), "{tagged}");
+            assert!(!super::scan(tagged).tags.is_empty(), "{tagged}");
+        }
+        for plain in [
+            "when: 'a != \"b\"'",
+            "title: Stop!",
+            "body: |\n  Hello, world!\n",
+            "a: \"!x\"",
+        ] {
+            assert!(!super::may_hold_tag(plain), "{plain}");
+            assert!(super::scan(plain).tags.is_empty(), "{plain}");
+        }
+    }
+
     use super::*;
 
     fn read(text: &str) -> (Option<BTreeMap<String, String>>, Vec<String>) {

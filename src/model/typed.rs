@@ -231,12 +231,14 @@ fn text_value(question: &Question, scalar: &Scalar, shown: &str) -> Result<Value
                 Why::Email { typed },
             );
         }
-        Type::Phone if !text.is_empty() => super::phone::check_phone(text).map_err(|(why, problem)| {
-            Refusal::new(
-                format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})"),
-                Why::Phone { typed, problem },
-            )
-        })?,
+        Type::Phone if !text.is_empty() => {
+            super::phone::check_phone(text).map_err(|(why, problem)| {
+                Refusal::new(
+                    format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})"),
+                    Why::Phone { typed, problem },
+                )
+            })?
+        }
         Type::Choice if !question.choices.iter().any(|c| c.value == text) => {
             return expected(
                 &question.ty.expectation(question),
