@@ -237,7 +237,7 @@ fn text_value(question: &Question, scalar: &Scalar, shown: &str) -> Result<Value
                     format!("is {shown}; expected a phone number such as +1 217 555 0142 ({why})"),
                     Why::Phone { typed, problem },
                 )
-            })?
+            })?;
         }
         Type::Choice if !question.choices.iter().any(|c| c.value == text) => {
             return expected(
