@@ -1,65 +1,76 @@
 //! The real [`Prompter`]: takes the interview's prompts and returns what the user typed at the
-//! terminal, through inquire. Used only by `run`; tests drive the interview with a script and
-//! the binary through a pseudo-terminal.
+//! terminal. Used only by `run`; tests drive the interview with a script and the binary
+//! through a pseudo-terminal.
+//!
+//! Typed answers and yes-or-no questions are fields of clausewright's own ([`field`]: readline's
+//! editing keys, text wrapped at spaces to the window and drawn again when it is resized);
+//! lists are inquire's `Select`, given their question and help already wrapped at spaces.
+//! Messages are wrapped at spaces too.
+
+mod field;
+mod line;
+mod wrap;
 
 use inquire::error::InquireError;
-use inquire::validator::Validation;
 
 use crate::interview::messages::{self, Messages};
 use crate::interview::{ConfirmPrompt, Prompter, SelectPrompt, Stop, TextPrompt};
 use crate::model::Language;
+use field::{Answer, Field};
 
 /// The most options a list shows at once.
 const PAGE: usize = 12;
 
-/// Prompts on standard error, as inquire draws them, reading keys from the terminal.
+/// Prompts on standard error, reading keys from the terminal.
 pub struct Terminal {
     /// The words of the interview's language, for the keys and yes and no.
     words: &'static Messages,
+    /// Whether to draw in colour: not when `NO_COLOR` is set.
+    colored: bool,
 }
 
 impl Terminal {
     /// A terminal prompter, in English until told otherwise; colourless when `NO_COLOR` is set.
     pub fn new() -> Self {
-        if std::env::var_os("NO_COLOR").is_some() {
+        let colored = std::env::var_os("NO_COLOR").is_none();
+        if !colored {
             inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
         }
         Terminal {
             words: messages::of(Language::En),
+            colored,
         }
     }
 }
 
 impl Prompter for Terminal {
     fn section(&mut self, title: &str) {
-        eprintln!("\n{title}\n{}", "─".repeat(title.chars().count()));
+        let width = wrap::width(title).min(field::columns());
+        eprintln!("\n{}\n{}", wrapped(title), "─".repeat(width));
     }
 
     fn say(&mut self, text: &str) {
-        eprintln!("{text}");
+        eprintln!("{}", wrapped(text));
     }
 
     fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop> {
-        let check = prompt.check;
-        let mut text = inquire::Text::new(prompt.message).with_validator(move |input: &str| {
-            Ok(match check(input) {
-                Ok(()) => Validation::Valid,
-                Err(message) => Validation::Invalid(message.into()),
-            })
-        });
-        if let Some(help) = &prompt.help {
-            text = text.with_help_message(help);
-        }
-        if let Some(default) = &prompt.default {
-            text = text.with_default(default);
-        }
-        if let Some(initial) = &prompt.initial {
-            text = text.with_initial_value(initial);
-        }
-        if let Some(placeholder) = prompt.placeholder {
-            text = text.with_placeholder(placeholder);
-        }
-        text.prompt().map_err(stop)
+        let field = Field {
+            message: prompt.message,
+            help: prompt.help.as_deref(),
+            hint: prompt.default.as_deref(),
+            placeholder: prompt.placeholder,
+            initial: prompt.initial.as_deref().unwrap_or(""),
+            colored: self.colored,
+        };
+        // As inquire does: Enter alone gives the default, and the check has the last word.
+        let take = |typed: &str| {
+            let answer = match &prompt.default {
+                Some(default) if typed.is_empty() => default.clone(),
+                _ => typed.to_owned(),
+            };
+            (prompt.check)(&answer).map(|()| (answer.clone(), answer))
+        };
+        finish(field::ask(&field, take))
     }
 
     fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop> {
@@ -75,7 +86,11 @@ impl Prompter for Terminal {
             Some(help) => format!("{help} {keys}"),
             None => keys.trim_matches(['(', ')']).to_owned(),
         };
-        let mut select = inquire::Select::new(prompt.message, prompt.options.clone())
+        // inquire breaks its lines at the last column: they are given already broken at spaces.
+        let columns = field::columns();
+        let message = within("? ", prompt.message, "", columns, 2);
+        let help = within("[", &help, "]", columns, 1);
+        let mut select = inquire::Select::new(&message, prompt.options.clone())
             .with_help_message(&help)
             .with_starting_cursor(prompt.start)
             .with_page_size(PAGE);
@@ -86,30 +101,57 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
-        let mut confirm =
-            inquire::Confirm::new(prompt.message).with_error_message("Type y for yes or n for no.");
-        if let Some(help) = &prompt.help {
-            confirm = confirm.with_help_message(help);
-        }
-        if let Some(default) = prompt.default {
-            confirm = confirm.with_default(default);
-        }
-        let Some(words) = self.words.yes_no else {
-            return confirm.prompt().map_err(stop);
+        let words = self.words.yes_no;
+        let hint = match prompt.default {
+            Some(true) => words.yes_hint,
+            Some(false) => words.no_hint,
+            None => words.either_hint,
         };
-        let parse = |reply: &str| (words.parse)(&reply.trim().to_lowercase()).ok_or(());
-        let shown = |yes: bool| (if yes { words.yes } else { words.no }).to_owned();
-        let hint = |yes: bool| (if yes { words.yes_hint } else { words.no_hint }).to_owned();
-        confirm = confirm
-            .with_error_message(words.error)
-            .with_parser(&parse)
-            .with_formatter(&shown)
-            .with_default_value_formatter(&hint);
-        confirm.prompt().map_err(stop)
+        let field = Field {
+            message: prompt.message,
+            help: prompt.help.as_deref(),
+            hint: Some(hint),
+            placeholder: None,
+            initial: "",
+            colored: self.colored,
+        };
+        let take = |typed: &str| {
+            let reply = typed.trim().to_lowercase();
+            let yes = match prompt.default {
+                Some(default) if reply.is_empty() => Some(default),
+                _ => (words.parse)(&reply),
+            };
+            match yes {
+                Some(yes) => Ok((yes, (if yes { words.yes } else { words.no }).to_owned())),
+                None => Err(words.error.to_owned()),
+            }
+        };
+        finish(field::ask(&field, take))
     }
 
     fn speak(&mut self, language: Language) {
         self.words = messages::of(language);
+    }
+}
+
+/// `text` wrapped at spaces to the terminal's width.
+fn wrapped(text: &str) -> String {
+    wrap::wrap(text, field::columns()).join("\n")
+}
+
+/// `text` wrapped at spaces within `columns` as it will be drawn between `open` and `close`,
+/// without them: inquire draws those itself.
+fn within(open: &str, text: &str, close: &str, columns: usize, hang: usize) -> String {
+    let lines = wrap::wrap_hanging(&format!("{open}{text}{close}"), columns, hang).join("\n");
+    let lines = lines.strip_prefix(open).unwrap_or(&lines);
+    lines.strip_suffix(close).unwrap_or(lines).to_owned()
+}
+
+fn finish<T>(answer: std::io::Result<Answer<T>>) -> Result<T, Stop> {
+    match answer {
+        Ok(Answer::Given(value)) => Ok(value),
+        Ok(Answer::Cancelled | Answer::Interrupted) => Err(Stop::Cancelled),
+        Err(error) => Err(Stop::Failed(error)),
     }
 }
 
@@ -118,5 +160,28 @@ fn stop(error: InquireError) -> Stop {
         InquireError::OperationCanceled | InquireError::OperationInterrupted => Stop::Cancelled,
         InquireError::IO(error) => Stop::Failed(error),
         other => Stop::Failed(std::io::Error::other(other.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_gets_its_question_and_help_broken_at_spaces_for_inquire() {
+        assert_eq!(
+            within("? ", "Which country's law governs the contract?", "", 24, 2),
+            "Which country's law\n  governs the contract?"
+        );
+        assert_eq!(
+            within(
+                "[",
+                "Usually your own. (↑↓ to move, Enter to choose)",
+                "]",
+                20,
+                1
+            ),
+            "Usually your own.\n (↑↓ to move, Enter\n to choose)"
+        );
     }
 }

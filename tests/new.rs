@@ -22,8 +22,14 @@ struct Session {
 }
 
 impl Session {
-    /// Starts `clausewright ARGS` in `cwd`, with `env` on top of a clean environment.
+    /// Starts `clausewright ARGS` in `cwd`, with `env` on top of a clean environment, in a
+    /// window 200 columns wide.
     fn start(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Self {
+        Self::start_sized(cwd, args, env, 200)
+    }
+
+    /// Starts `clausewright ARGS` in a window `columns` wide.
+    fn start_sized(cwd: &Path, args: &[&str], env: &[(&str, &str)], columns: usize) -> Self {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.is_ok_and(|o| o.status.success()),
@@ -51,7 +57,15 @@ impl Session {
         let started = Command::new("tmux")
             .arg("-S")
             .arg(&socket)
-            .args(["new-session", "-d", "-x", "200", "-y", "50", "sh"])
+            .args([
+                "new-session",
+                "-d",
+                "-x",
+                &columns.to_string(),
+                "-y",
+                "50",
+                "sh",
+            ])
             .arg(&script_path)
             .env_remove("TMUX")
             .env("HOME", home.path())
@@ -631,6 +645,142 @@ fn the_trade_and_the_place_of_the_last_contract_are_offered_from_the_profile() {
     );
     assert!(contract.contains("the State of Oregon"), "{contract}");
     assert!(contract.contains("Multnomah County"), "{contract}");
+}
+
+#[test]
+fn readline_keys_edit_a_typed_answer() {
+    let work = tempfile::tempdir().unwrap();
+    let state = work.path().join("state");
+    let session = Session::start(
+        work.path(),
+        &["new"],
+        &[
+            (
+                "XDG_CONFIG_HOME",
+                &work.path().join("config").display().to_string(),
+            ),
+            ("XDG_STATE_HOME", &state.display().to_string()),
+        ],
+    );
+    let keys = |keys: &[&str]| {
+        for key in keys {
+            session.tmux(&["send-keys", "-t", "0", key]);
+        }
+    };
+    let typed = |text: &str| session.tmux(&["send-keys", "-t", "0", "-l", text]);
+    session.wait_for("? Your full legal name");
+    // Ctrl-U cuts the whole line before the cursor.
+    typed("Lena Hoffmann");
+    session.wait_for("? Your full legal name Lena Hoffmann");
+    keys(&["C-u"]);
+    // Ctrl-A goes to the start, Ctrl-E to the end.
+    typed("aya Lindqvst");
+    keys(&["C-a"]);
+    typed("M");
+    keys(&["C-e"]);
+    session.wait_for("? Your full legal name Maya Lindqvst");
+    // Alt-Backspace cuts the word before the cursor, Ctrl-W back to the space before it.
+    keys(&["M-BSpace"]);
+    typed("Lindqvist per");
+    session.wait_for("? Your full legal name Maya Lindqvist per");
+    keys(&["C-w", "BSpace", "Enter"]);
+    session.wait_for("> Your full legal name Maya Lindqvist\n");
+    // The answer is kept in the draft as typed.
+    session.keys("Your trading name", &["C-c"]);
+    assert_eq!(session.exit_code(), 130, "{}", session.screen());
+    let draft = std::fs::read_to_string(state.join("clausewright/draft.answers.yaml")).unwrap();
+    assert!(draft.contains("  name: \"Maya Lindqvist\"\n"), "{draft}");
+}
+
+/// The rows of `screen` from the one that starts with `first` to the one that ends with
+/// `last`.
+fn rows_between<'s>(screen: &'s str, first: &str, last: &str) -> Vec<&'s str> {
+    let rows: Vec<&str> = screen.lines().collect();
+    let start = rows
+        .iter()
+        .rposition(|row| row.starts_with(first))
+        .unwrap_or_else(|| panic!("no row starts with {first:?}:\n{screen}"));
+    let end = start
+        + rows[start..]
+            .iter()
+            .position(|row| row.trim_end().ends_with(last))
+            .unwrap_or_else(|| panic!("no row ends with {last:?}:\n{screen}"));
+    rows[start..=end].to_vec()
+}
+
+#[test]
+fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
+    let work = tempfile::tempdir().unwrap();
+    let config = work.path().join("config").display().to_string();
+    let session = Session::start_sized(work.path(), &["new"], &[("XDG_CONFIG_HOME", &config)], 40);
+    let help = "Your own name, as on your ID. If you work through a company, the company is \
+                the party to the contract and you sign for it.";
+    let check = |columns: usize| {
+        let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+        let rows = rows_between(&screen, "[Your own name", "it.]");
+        for row in &rows {
+            assert!(
+                row.trim_end().chars().count() <= columns,
+                "{row:?} is wider than {columns}:\n{screen}"
+            );
+        }
+        let joined: Vec<&str> = rows.iter().map(|row| row.trim()).collect();
+        assert_eq!(joined.join(" "), format!("[{help}]"), "{screen}");
+        rows.len()
+    };
+    session.wait_for("it.]");
+    let narrow = check(40);
+    assert!(narrow >= 4, "{narrow} rows");
+    // The introduction is wrapped too: no row of the screen is wider than the window.
+    let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+    assert!(
+        screen
+            .lines()
+            .all(|row| row.trim_end().chars().count() <= 40),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("under each question. Press Esc or Ctrl-C\nto stop"),
+        "{screen}"
+    );
+    // Wider: the question is drawn again, once, in fewer rows.
+    session.tmux(&["resize-window", "-t", "0", "-x", "70"]);
+    let start = Instant::now();
+    loop {
+        let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+        let rows = rows_between(&screen, "[Your own name", "it.]");
+        if rows.len() < narrow {
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let wide = check(70);
+    // Narrower again: the terminal rewraps what is on the screen, and the question is drawn
+    // over its old rows, not below them.
+    session.tmux(&["resize-window", "-t", "0", "-x", "36"]);
+    let start = Instant::now();
+    loop {
+        let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+        let rows = rows_between(&screen, "[Your own name", "it.]");
+        let joined: Vec<&str> = rows.iter().map(|row| row.trim()).collect();
+        if rows.len() > wide && joined.join(" ") == format!("[{help}]") {
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    check(36);
+    let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+    assert_eq!(screen.matches("[Your own name").count(), 1, "{screen}");
+    session.answer("Your full legal name", "Maya Lindqvist");
+    session.wait_for("> Your full legal name Maya\n  Lindqvist\n");
+    let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+    assert_eq!(
+        screen.matches("Your full legal name").count(),
+        1,
+        "{screen}"
+    );
 }
 
 /// The Turkish words of the question `hosting.months` that the test below adds, in the library

@@ -140,8 +140,8 @@ pub struct Messages {
     pub keys: &'static str,
     /// The keys of a long list, which typing filters.
     pub keys_filter: &'static str,
-    /// The terminal's own yes-or-no words, or `None` for its English ones.
-    pub yes_no: Option<&'static YesNo>,
+    /// How a yes-or-no question is answered and shown.
+    pub yes_no: &'static YesNo,
     /// The comment that opens the answers file `new` saves (the command that builds again),
     /// each line starting `# `.
     pub answers_header: fn(&str) -> String,
@@ -163,17 +163,18 @@ pub struct Messages {
     pub start_before_agreement: fn(&str, &str) -> String,
 }
 
-/// How a yes-or-no question is answered and shown in a language other than the terminal's
-/// English (`y`, `n`, `Yes`, `No`).
+/// How a yes-or-no question is answered and shown (`y`, `n`, `Yes`, `No`).
 pub struct YesNo {
     /// What is shown after an answer of yes.
     pub yes: &'static str,
     /// What is shown after an answer of no.
     pub no: &'static str,
-    /// The hint when Enter means yes.
+    /// The hint when Enter means yes, shown in brackets after the question (`Y/n`).
     pub yes_hint: &'static str,
     /// The hint when Enter means no.
     pub no_hint: &'static str,
+    /// The hint when Enter alone is no answer.
+    pub either_hint: &'static str,
     /// Said for a reply that is neither.
     pub error: &'static str,
     /// Reads a reply (lower-cased): yes, no, or neither.
@@ -301,7 +302,7 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     },
     keys: "(↑↓ to move, Enter to choose)",
     keys_filter: "(↑↓ to move, type to filter, Enter to choose)",
-    yes_no: None,
+    yes_no: &YES_NO,
     answers_header: |rebuild| {
         format!(
             "# Answers saved by `clausewright new`. Edit any value, then build the contract again:\n\
@@ -449,7 +450,7 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     },
     keys: "(↑↓ ile gezinin, Enter ile seçin)",
     keys_filter: "(↑↓ ile gezinin, süzmek için yazın, Enter ile seçin)",
-    yes_no: Some(&EVET_HAYIR),
+    yes_no: &EVET_HAYIR,
     answers_header: |rebuild| {
         format!(
             "# `clausewright new` ile kaydedilen yanıtlar. İstediğiniz değeri düzenleyin, sonra\n\
@@ -487,13 +488,29 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     },
 };
 
+/// Yes and no in English, as inquire has them.
+const YES_NO: YesNo = YesNo {
+    yes: "Yes",
+    no: "No",
+    yes_hint: "Y/n",
+    no_hint: "y/N",
+    either_hint: "y/n",
+    error: "Type y for yes or n for no.",
+    parse: |reply| match reply {
+        "y" | "yes" => Some(true),
+        "n" | "no" => Some(false),
+        _ => None,
+    },
+};
+
 /// Yes and no in Turkish: `e` (evet) and `h` (hayır); `y` and `n` are understood too, for a
 /// hand used to them.
 const EVET_HAYIR: YesNo = YesNo {
     yes: "Evet",
     no: "Hayır",
-    yes_hint: "(E/h)",
-    no_hint: "(e/H)",
+    yes_hint: "E/h",
+    no_hint: "e/H",
+    either_hint: "e/h",
     error: "Evet için e, hayır için h yazın.",
     parse: |reply| match reply {
         "e" | "evet" | "y" | "yes" => Some(true),
