@@ -998,6 +998,13 @@ fn judge(
         Some(currency),
     )
     .map_err(|why| (words.refused)(question, &why))?;
+    // Finer than the currency's smallest unit (`1250.5` yen): refused here as `build` refuses
+    // it in the answers file, not saved to fail there.
+    if let (Type::Money, Value::Number(amount)) = (question.ty, &value)
+        && model::finer_than_minor_unit(*amount, currency).is_some()
+    {
+        return Err((words.finer)(*amount, currency));
+    }
     if let (Some(find), Value::Text(text)) = (unprintable, &value)
         && let Some(c) = find(text)
     {

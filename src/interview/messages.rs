@@ -32,6 +32,8 @@ pub struct Messages {
     pub not_a_region: fn(&NotARegion) -> String,
     /// A character the PDF's fonts cannot show.
     pub unprintable: fn(char) -> String,
+    /// An amount finer than its currency's smallest unit (the amount, the currency's code).
+    pub finer: fn(Decimal, &str) -> String,
     /// An amount typed that reads two ways (`1.250`): which was meant?
     pub two_ways: fn(&str) -> String,
     /// Its help.
@@ -199,6 +201,10 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     leave_unanswered: "Leave unanswered",
     refused: |_, why| format!("The answer {}.", why.english),
     not_a_region: |why| format!("The answer {}.", why.english),
+    finer: |amount, code| {
+        let why = crate::model::finer_than_minor_unit(amount, code).unwrap_or_default();
+        format!("The answer is {}; {why}.", amount.normalize())
+    },
     unprintable: |c| {
         format!(
             "The PDF font cannot show the character '{c}' (U+{:04X}); write it another way, or choose --format md.",
@@ -347,6 +353,18 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     leave_unanswered: "Yanıtsız bırak",
     refused: refused_tr,
     not_a_region: not_a_region_tr,
+    finer: |amount, code| match crate::model::minor_units(code) {
+        0 => format!(
+            "“{}” kabul edilmedi: {code} cinsinden bir tutarda ondalık basamak olmaz; tutarı tam \
+             sayı olarak yazın.",
+            amount.normalize()
+        ),
+        places => format!(
+            "“{}” kabul edilmedi: {code} cinsinden bir tutarda en fazla {} ondalık basamak olur.",
+            amount.normalize(),
+            format::tr::integer_words(u128::from(places))
+        ),
+    },
     unprintable: |c| {
         format!(
             "PDF’nin yazı tipi '{c}' (U+{:04X}) karakterini gösteremiyor; başka türlü yazın ya da --format md seçin.",
@@ -901,6 +919,23 @@ mod tests {
                 "{typed:?}"
             );
         }
+    }
+
+    #[test]
+    fn an_amount_finer_than_its_currency_is_refused_in_both_languages() {
+        let amount = Decimal::new(12505, 1);
+        assert_eq!(
+            (ENGLISH.finer)(amount, "JPY"),
+            "The answer is 1250.5; an amount in JPY has no decimal places."
+        );
+        assert_eq!(
+            (TURKISH.finer)(amount, "JPY"),
+            "“1250.5” kabul edilmedi: JPY cinsinden bir tutarda ondalık basamak olmaz; tutarı tam sayı olarak yazın."
+        );
+        assert_eq!(
+            (TURKISH.finer)(Decimal::new(12_505, 4), "BHD"),
+            "“1.2505” kabul edilmedi: BHD cinsinden bir tutarda en fazla üç ondalık basamak olur."
+        );
     }
 
     #[test]

@@ -1531,3 +1531,41 @@ fn a_turkish_interview_takes_turkish_date_words_and_points_out_slips_in_turkish(
     }
     assert!(!said.iter().any(|s| s.starts_with("Note:")), "{said:#?}");
 }
+
+#[test]
+fn an_amount_finer_than_its_currency_is_refused_at_the_question() {
+    // Before, `1250.5` yen was taken, and the answers file saved failed in `build`.
+    let text = "title: T
+sections:
+  - title: Fees
+    questions:
+      - key: fees.currency
+        type: choice
+        prompt: Currency
+        default: JPY
+        choices:
+          - { value: JPY, label: yen }
+          - { value: USD, label: dollars }
+      - key: fees.total
+        type: money
+        prompt: Fee
+        required: true
+";
+    let library = library::load(&[SourceFile {
+        relative: "library.yaml".into(),
+        display: "library.yaml".into(),
+        text: text.into(),
+    }])
+    .into_library()
+    .unwrap();
+    let mut script = Script::new(&[R::Enter, R::T("1250.5"), R::T("1250"), WRITE]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("1250"));
+    assert!(
+        script.log.contains(
+            &"invalid: The answer is 1250.5; an amount in JPY has no decimal places.".to_owned()
+        ),
+        "{:#?}",
+        script.log
+    );
+}
