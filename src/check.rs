@@ -111,7 +111,7 @@ fn render_all(
     for sample in samples_by_profession(library) {
         let registry =
             render::registry_with_titles(numbers.clone(), titles.clone(), locale, &sample);
-        let data = sample.to_json();
+        let data = handlebars::Context::from(sample.to_json());
         for clause in &library.clauses {
             if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
                 diagnostics.push(diagnostic);

@@ -827,6 +827,7 @@ pub fn render_parts(
 ) -> Result<Rendered, Error> {
     let mut parts = Vec::with_capacity(5);
     let mut diagnostics = Vec::new();
+    let context = handlebars::Context::from(data.clone());
     for clause in [
         &letters.letterhead,
         &letter.subject,
@@ -837,7 +838,7 @@ pub fn render_parts(
             _ => &letters.closing,
         },
     ] {
-        match render::render_clause(registry, clause, data) {
+        match render::render_clause(registry, clause, &context) {
             Ok(text) => parts.push(text),
             Err(mut diagnostic) => {
                 diagnostic.message = diagnostic.message.replace("clause `", "letter `");

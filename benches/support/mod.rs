@@ -4,8 +4,14 @@
 use std::time::{Duration, Instant};
 
 /// Runs `work` a tenth of `runs` times to warm up, then `runs` times, and returns the median time
-/// of one run.
+/// of one run. `BENCH_RUNS=N` runs it N times instead (and once to warm up), to count one
+/// run's instructions under a profiler: `valgrind --tool=callgrind` with N and with N + 10,
+/// the difference divided by ten.
 pub fn median_time(runs: usize, mut work: impl FnMut()) -> Duration {
+    let runs = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(runs);
     for _ in 0..runs.div_ceil(10) {
         work();
     }

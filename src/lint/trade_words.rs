@@ -37,6 +37,17 @@ pub(super) fn other_trades_words(
     if signs.is_empty() {
         return Vec::new();
     }
+    // Most contracts have no such word: the file is read again for where the words are only
+    // when the answers hold one.
+    let foreign = |value: &str| !signs.foreign(value, own).is_empty();
+    let any = DESCRIBING_THE_WORK
+        .iter()
+        .filter_map(|term| library.term_key(*term))
+        .filter_map(|key| answers.get(key))
+        .any(|value| texts(value).into_iter().any(foreign));
+    if !any {
+        return Vec::new();
+    }
     let Ok(given) = answers::read_given(file, text, library) else {
         return Vec::new();
     };
@@ -108,6 +119,18 @@ pub(super) fn other_trades_words(
         }
     }
     found
+}
+
+/// The texts a value holds: itself, or each text field of each record of a list.
+fn texts(value: &Value) -> Vec<&str> {
+    match value {
+        Value::Text(text) => vec![text.as_str()],
+        Value::List(records) => records
+            .iter()
+            .flat_map(|record| record.iter().flat_map(|(_, value)| texts(value)))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// The line, column and width of `word` in the file: where the value at `located` (which may

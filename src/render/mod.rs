@@ -57,7 +57,8 @@ pub fn render_parts(
     american: bool,
 ) -> Result<Vec<String>, Error> {
     let registry = registry(contract.section_numbers(), locale, answers);
-    let data = answers.to_json();
+    // One context for every clause.
+    let data = Context::from(answers.to_json());
     let mut parts = Vec::with_capacity(contract.parts.len() + 1);
     parts.push(format!("# {}", escape(&contract.library.title)));
     let mut diagnostics = Vec::new();
@@ -273,13 +274,11 @@ impl HelperDef for WhenHelper {
 pub(crate) fn render_clause(
     registry: &Handlebars<'static>,
     clause: &Clause,
-    data: &Json,
+    context: &Context,
 ) -> Result<String, Diagnostic> {
-    let context =
-        Context::wraps(data).map_err(|e| clause.origin.diagnostic(1, 1, e.to_string()))?;
     let rendered = clause
         .template
-        .renders(registry, &context, &mut RenderContext::new(None))
+        .renders(registry, context, &mut RenderContext::new(None))
         .map_err(|error| render_diagnostic(clause, &error))?;
     let tidy = tidy(&rendered);
     if tidy.is_empty() {
