@@ -265,10 +265,14 @@ fn compress(lo: &mut lopdf::Document) {
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
+                // One encoder a thread, reset between streams: setting one up costs more
+                // than deflating a page.
+                let mut encoder =
+                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
                 loop {
                     let next = queue.lock().map(|mut queue| queue.next());
                     match next {
-                        Ok(Some(stream)) => deflate(stream),
+                        Ok(Some(stream)) => deflate(stream, &mut encoder),
                         _ => break,
                     }
                 }
@@ -277,13 +281,16 @@ fn compress(lo: &mut lopdf::Document) {
     });
 }
 
-/// Deflates one stream when that makes it smaller.
-fn deflate(stream: &mut lopdf::Stream) {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    if encoder.write_all(&stream.content).is_err() {
+/// Deflates one stream with `encoder` (fresh or reset) when that makes it smaller; leaves
+/// the encoder reset.
+fn deflate(stream: &mut lopdf::Stream, encoder: &mut flate2::write::ZlibEncoder<Vec<u8>>) {
+    let written = encoder.write_all(&stream.content);
+    // Finishes this stream's data and starts the next one afresh.
+    let compressed = encoder.reset(Vec::new());
+    if written.is_err() {
         return;
     }
-    if let Ok(compressed) = encoder.finish()
+    if let Ok(compressed) = compressed
         && compressed.len() < stream.content.len()
     {
         stream.dict.set("Filter", "FlateDecode");

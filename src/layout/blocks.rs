@@ -2,6 +2,8 @@
 //! blocks (headings, paragraphs with their list and quote context, rules, tables, keep-together
 //! and signature-block marks), the link targets and the title, after checking every character against the fonts.
 
+use std::sync::OnceLock;
+
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::breaker::{Inline, Span, is_break_space};
@@ -97,6 +99,17 @@ pub struct Missing {
 /// Whether every face can draw `c` (word-separating whitespace is never drawn as itself).
 #[must_use]
 pub fn drawable(c: char) -> bool {
+    if c.is_ascii() {
+        // Every character of a contract is asked about; the ASCII answers are kept.
+        static ASCII: OnceLock<[bool; 128]> = OnceLock::new();
+        let table =
+            ASCII.get_or_init(|| std::array::from_fn(|k| drawable_by_faces(k as u8 as char)));
+        return table[c as usize];
+    }
+    drawable_by_faces(c)
+}
+
+fn drawable_by_faces(c: char) -> bool {
     is_break_space(c) || Style::ALL.iter().all(|&s| face(s).advance(c).is_some())
 }
 

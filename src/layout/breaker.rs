@@ -191,11 +191,13 @@ fn chunks(inlines: &[Inline], measure: &Measure) -> Vec<Chunk> {
                         let before = word.last().map_or("", |s| s.text.as_str());
                         let space = face(span.style).width(" ", measure.size);
                         // Tied words stay short of half a line, so that they never need
-                        // breaking inside.
-                        let joined = spans_width(&word, measure.size)
-                            + space
-                            + face(span.style).width(next, measure.size);
-                        if tied(before, next) && joined <= measure.width / 2.0 {
+                        // breaking inside (measured only for the few words that are tied).
+                        if tied(before, next)
+                            && spans_width(&word, measure.size)
+                                + space
+                                + face(span.style).width(next, measure.size)
+                                <= measure.width / 2.0
+                        {
                             // The words stay together, the space kept as it is.
                             push_span(&mut word, " ", span.style, span.link);
                         } else {
@@ -312,12 +314,18 @@ fn split_word(spans: &[Span], gap: Gap, measure: &Measure, chunks: &mut Vec<Chun
     let hyphen = face(Style::Bold).width("-", measure.size);
     let limit = measure.width - hyphen;
     let mut emergency = Vec::new();
+    // The pieces between the break points, with their widths: the chunks, unless a piece is
+    // too wide and must be cut further.
+    let mut pieces = Vec::with_capacity(points.len() + 1);
     let mut from = 0;
     for &(to, _) in points
         .iter()
         .chain(std::iter::once(&(text.len(), Gap::End)))
     {
-        if spans_width(&slice_spans(spans, from, to), measure.size) > limit {
+        let piece = slice_spans(spans, from, to);
+        let width = spans_width(&piece, measure.size);
+        pieces.push((piece, width));
+        if width > limit {
             let mut piece_start = from;
             let mut width = 0.0;
             for (i, c) in text[from..to].char_indices() {
@@ -334,11 +342,23 @@ fn split_word(spans: &[Span], gap: Gap, measure: &Measure, chunks: &mut Vec<Chun
         }
         from = to;
     }
-    if !emergency.is_empty() {
-        points.extend(emergency);
-        points.sort_by_key(|&(at, _)| at);
-        points.dedup_by_key(|&mut (at, _)| at);
+    if emergency.is_empty() {
+        let kinds = points
+            .iter()
+            .map(|&(_, kind)| kind)
+            .chain(std::iter::once(gap));
+        for ((piece, width), kind) in pieces.into_iter().zip(kinds) {
+            chunks.push(Chunk {
+                width,
+                spans: piece,
+                after: kind,
+            });
+        }
+        return;
     }
+    points.extend(emergency);
+    points.sort_by_key(|&(at, _)| at);
+    points.dedup_by_key(|&mut (at, _)| at);
     let mut from = 0;
     for (to, kind) in points.into_iter().chain(std::iter::once((text.len(), gap))) {
         let piece = slice_spans(spans, from, to);

@@ -1,6 +1,9 @@
 //! The language of the text being laid out: takes a word and returns its hyphenation points
 //! by that language's patterns; words the page footer.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 /// The language of the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Language {
@@ -24,8 +27,25 @@ impl Language {
         }
     }
 
-    /// The syllables of a run of letters, as character counts.
+    /// The syllables of a run of letters, as character counts. A contract repeats its words
+    /// ("Agreement", "Client"), so each thread keeps the syllables of the words it has seen.
     pub(super) fn syllables(self, word: &str) -> Vec<usize> {
+        thread_local! {
+            static SEEN: RefCell<[HashMap<String, Vec<usize>>; 2]> = RefCell::default();
+        }
+        SEEN.with_borrow_mut(|seen| {
+            let seen = &mut seen[self as usize];
+            if let Some(syllables) = seen.get(word) {
+                return syllables.clone();
+            }
+            let syllables = self.hyphenate(word);
+            seen.insert(word.to_owned(), syllables.clone());
+            syllables
+        })
+    }
+
+    /// The syllables of a run of letters by the language's patterns.
+    fn hyphenate(self, word: &str) -> Vec<usize> {
         match self {
             Language::English => hypher::hyphenate_bounded(word, hypher::Lang::English, 2, 3)
                 .map(|s| s.chars().count())

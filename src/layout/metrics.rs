@@ -15,6 +15,7 @@
 //! here are already scaled, so the layout measures exactly what the `pdf` stage draws.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The embedded font files, in [`Style`] order. The `pdf` stage embeds the same bytes.
@@ -98,17 +99,56 @@ impl Style {
 }
 
 /// Advance widths of one face and its fallback, in em.
+///
+/// The fallback face is read only when a character the face lacks is first asked about: a
+/// contract in the characters Libertinus has never parses it.
 #[derive(Debug)]
 pub struct FaceMetrics {
     /// Advances of the ASCII characters (`NaN` where the face has no glyph), the hot path.
     ascii: [f32; 128],
     /// Advances of every other mapped character.
-    other: HashMap<char, f32>,
+    other: CharMap,
+    /// Libertinus's cap height in em, which the fallback is scaled to.
+    cap_height: f32,
+    /// The fallback font file.
+    fallback_file: &'static [u8],
+    /// The fallback's advances and scale, once read.
+    fallback: OnceLock<Fallback>,
+}
+
+/// What a face takes from its fallback face.
+#[derive(Debug)]
+struct Fallback {
     /// Advances, already scaled, of the characters only the fallback face has.
-    fallback: HashMap<char, f32>,
+    advances: CharMap,
     /// The size of the fallback face relative to the text's: Libertinus's cap height over
     /// the fallback's.
-    fallback_scale: f32,
+    scale: f32,
+}
+
+/// Character → advance. Looked up for every character measured, so it hashes a `char` with
+/// one multiplication instead of the standard library's `SipHash`.
+type CharMap = HashMap<char, f32, BuildHasherDefault<CharHasher>>;
+
+/// The hasher of a [`CharMap`]: the code point times an odd constant (Fibonacci hashing),
+/// whose high bits the table uses.
+#[derive(Default)]
+struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 impl FaceMetrics {
@@ -122,7 +162,7 @@ impl FaceMetrics {
         } else {
             self.other
                 .get(&c)
-                .or_else(|| self.fallback.get(&c))
+                .or_else(|| self.fallback().advances.get(&c))
                 .copied()
         }
     }
@@ -130,13 +170,13 @@ impl FaceMetrics {
     /// Whether `c` is drawn from the fallback face: Libertinus lacks it, the fallback has it.
     #[must_use]
     pub fn is_fallback(&self, c: char) -> bool {
-        !c.is_ascii() && !self.other.contains_key(&c) && self.fallback.contains_key(&c)
+        !c.is_ascii() && !self.other.contains_key(&c) && self.fallback().advances.contains_key(&c)
     }
 
     /// The factor applied to the font size when drawing from the fallback face.
     #[must_use]
     pub fn fallback_scale(&self) -> f32 {
-        self.fallback_scale
+        self.fallback().scale
     }
 
     /// Width of `text` in points at `size`; characters without a glyph count as zero.
@@ -145,12 +185,10 @@ impl FaceMetrics {
         text.chars().filter_map(|c| self.advance(c)).sum::<f32>() * size
     }
 
-    fn parse(font: &[u8], fallback: &[u8]) -> Option<FaceMetrics> {
+    fn parse(font: &[u8], fallback_file: &'static [u8]) -> Option<FaceMetrics> {
         let primary = Sfnt::parse(font)?;
-        let secondary = Sfnt::parse(fallback)?;
-        let fallback_scale = primary.cap_height / secondary.cap_height;
         let mut ascii = [f32::NAN; 128];
-        let mut other = HashMap::new();
+        let mut other = CharMap::default();
         for (c, advance) in primary.advances {
             if c.is_ascii() {
                 ascii[c as usize] = advance;
@@ -158,17 +196,27 @@ impl FaceMetrics {
                 other.insert(c, advance);
             }
         }
-        let fallback = secondary
-            .advances
-            .into_iter()
-            .filter(|(c, _)| !c.is_ascii() && !other.contains_key(c))
-            .map(|(c, advance)| (c, advance * fallback_scale))
-            .collect();
         Some(FaceMetrics {
             ascii,
             other,
-            fallback,
-            fallback_scale,
+            cap_height: primary.cap_height,
+            fallback_file,
+            fallback: OnceLock::new(),
+        })
+    }
+
+    /// The fallback face, read on first use.
+    fn fallback(&self) -> &Fallback {
+        self.fallback.get_or_init(|| {
+            let secondary = Sfnt::parse(self.fallback_file).expect("embedded font parses");
+            let scale = self.cap_height / secondary.cap_height;
+            let advances = secondary
+                .advances
+                .into_iter()
+                .filter(|(c, _)| !c.is_ascii() && !self.other.contains_key(c))
+                .map(|(c, advance)| (c, advance * scale))
+                .collect();
+            Fallback { advances, scale }
         })
     }
 }
