@@ -14,6 +14,7 @@
 //! questions' words come from the library's translation ([`Library::asking_in`]), the
 //! interview's own from [`messages`].
 
+mod effects;
 pub mod messages;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,6 +51,21 @@ pub trait Prompter {
     /// The interview is now held in `language`: the prompter's own words (the keys of a list,
     /// yes and no) follow it. A prompter without words of its own ignores it.
     fn speak(&mut self, _language: Language) {}
+    /// Shows where the interview is, before a question ("The project · question 3 of 6 ·
+    /// 12 of 31"); by default as a message.
+    fn progress(&mut self, text: &str) {
+        self.say(text);
+    }
+    /// Asks yes or no, or to go back one question (`<` typed): `None` for back. A prompter
+    /// that cannot go back asks yes or no.
+    fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
+        self.confirm(prompt).map(Some)
+    }
+    /// How many lines the window shows, when known: a summary taller than that is shown a
+    /// page at a time.
+    fn height(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// A question answered by typing.
@@ -153,6 +169,67 @@ enum Again {
     /// An answer its conditional defaults read has changed; it is asked again if that changes
     /// its default, which was this before.
     NewDefault(Option<Value>),
+    /// The user went back to it from the question after it.
+    Back,
+}
+
+/// How a question is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// For the first time, in order: with the progress line, and back allowed.
+    First,
+    /// Again, the user having gone back to it: its answer is the default.
+    Back,
+    /// Again, from the summary: its answer is there to edit, and Esc keeps it.
+    Change,
+    /// Again, as its default changed: Esc keeps the answer.
+    Redefault,
+}
+
+impl Mode {
+    /// Whether the question is part of the walk through the interview (not the summary's):
+    /// it shows the progress, and `<` goes back.
+    fn in_order(self) -> bool {
+        matches!(self, Mode::First | Mode::Back)
+    }
+}
+
+/// What a question got.
+enum Reply {
+    /// An answer (`None`: left blank).
+    Answer(Option<Value>),
+    /// The user asked to go back to the question before.
+    Back,
+}
+
+/// What came of an offer (the saved details, the recommended safeguards).
+enum Flow {
+    /// Go on.
+    On,
+    /// The user asked to go back to the question before.
+    Back,
+}
+
+/// A question asked in order, remembered to go back to it.
+#[derive(Debug, Clone)]
+enum Step {
+    /// A question, by key, and the index of its section.
+    Question { key: String, section: usize },
+    /// An offer of answers in one go (the saved details, or the recommended safeguards of
+    /// the section), with the keys it answered.
+    Offer {
+        section: usize,
+        settled: Vec<String>,
+        profile: bool,
+    },
+}
+
+impl Step {
+    fn section(&self) -> usize {
+        match self {
+            Step::Question { section, .. } | Step::Offer { section, .. } => *section,
+        }
+    }
 }
 
 /// Asks every question that applies and is not already answered, then shows the summary and
@@ -184,6 +261,8 @@ pub fn interview(
         again: BTreeMap::new(),
         profile_offered: false,
         announced: false,
+        steps: Vec::new(),
+        recommended_offered: BTreeSet::new(),
     };
     session.follow_language();
     session.prompter.say(session.words().intro);
@@ -233,6 +312,10 @@ struct Session<'a> {
     again: BTreeMap<String, Again>,
     profile_offered: bool,
     announced: bool,
+    /// The questions asked in order so far, to count them and to go back.
+    steps: Vec<Step>,
+    /// The sections whose recommended safeguards were offered.
+    recommended_offered: BTreeSet<usize>,
 }
 
 impl Session<'_> {
@@ -324,7 +407,7 @@ impl Session<'_> {
     /// applies and asks the ones that apply but have no answer yet.
     fn pass(&mut self) -> Result<(), Stop> {
         let library = self.library;
-        for section in &library.sections {
+        for (index, section) in library.sections.iter().enumerate() {
             let mut heading = false;
             for question in &section.questions {
                 // An answer changed the interview's language: the rest is asked in it.
@@ -377,7 +460,10 @@ impl Session<'_> {
                 }
                 if question.profile && !self.profile_offered && again.is_none() {
                     self.profile_offered = true;
-                    self.offer_profile()?;
+                    if let Flow::Back = self.offer_profile(index)? {
+                        self.go_back();
+                        return self.pass();
+                    }
                     if self.is_answered(key) {
                         continue;
                     }
@@ -394,16 +480,60 @@ impl Session<'_> {
                     self.settle(question, Some(value.clone()));
                     continue;
                 }
-                match self.ask(question, matches!(again, Some(Again::Change))) {
-                    Ok(value) => self.settle(question, value),
-                    // Esc while an answer is asked again keeps the answer it had: back to the
-                    // summary.
-                    Err(Stop::Cancelled) if again.is_some() => {}
-                    Err(stop) => return Err(stop),
+                if again.is_none() && !self.recommended_offered.contains(&index) {
+                    if let Flow::Back = self.offer_recommended(index)? {
+                        self.go_back();
+                        return self.pass();
+                    }
+                    if self.is_answered(key) {
+                        continue;
+                    }
+                }
+                let mode = match again {
+                    None => Mode::First,
+                    Some(Again::Back) => Mode::Back,
+                    Some(Again::Change) => Mode::Change,
+                    Some(Again::NewDefault(_)) => Mode::Redefault,
+                };
+                if let Flow::Back = self.ask_and_settle(index, question, mode)? {
+                    self.go_back();
+                    return self.pass();
                 }
             }
         }
         Ok(())
+    }
+
+    /// Asks `question` of section `index` and records the answer: in order, after the
+    /// progress line, and remembered to go back to.
+    fn ask_and_settle(
+        &mut self,
+        index: usize,
+        question: &Question,
+        mode: Mode,
+    ) -> Result<Flow, Stop> {
+        if mode.in_order() {
+            let line = self.progress_line(index, question);
+            self.prompter.progress(&line);
+        }
+        match self.ask(question, mode) {
+            Ok(Reply::Answer(value)) => {
+                if mode.in_order() {
+                    self.steps.push(Step::Question {
+                        key: question.key.clone(),
+                        section: index,
+                    });
+                }
+                self.settle(question, value);
+                self.tell_effect(question);
+                Ok(Flow::On)
+            }
+            Ok(Reply::Back) => Ok(Flow::Back),
+            // Esc while an answer is asked again from the summary keeps the answer it had:
+            // back to the summary.
+            Err(Stop::Cancelled) if !mode.in_order() => Ok(Flow::On),
+            Err(stop) => Err(stop),
+        }
     }
 
     /// Records an answer (`None`: left blank) and says what it means for a late payer.
@@ -500,7 +630,7 @@ impl Session<'_> {
     }
 
     /// Offers the saved details in one go when every required one is there.
-    fn offer_profile(&mut self) -> Result<(), Stop> {
+    fn offer_profile(&mut self, section: usize) -> Result<Flow, Stop> {
         let library = self.library;
         let candidates: Vec<&Question> = library
             .questions()
@@ -511,7 +641,7 @@ impl Session<'_> {
         let saved = |q: &Question| self.known.profile.get(&q.key);
         let complete = candidates.iter().all(|q| !q.required || saved(q).is_some());
         if !complete || !candidates.iter().any(|q| saved(q).is_some()) {
-            return Ok(());
+            return Ok(Flow::On);
         }
         let width = label_width(candidates.iter().copied());
         let mut text = (self.words().profile_saved_in)(&self.known.profile_place);
@@ -523,18 +653,252 @@ impl Session<'_> {
             let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
         }
         self.prompter.say(&text);
-        let keep = self.prompter.confirm(&ConfirmPrompt {
-            message: self.words().use_profile,
-            help: Some(self.words().use_profile_help.into()),
+        let words = self.words();
+        let Some(keep) = self.prompter.confirm_or_back(&ConfirmPrompt {
+            message: words.use_profile,
+            help: with_back(Some(words.use_profile_help.into()), words, true),
             default: Some(true),
-        })?;
+        })?
+        else {
+            self.profile_offered = false;
+            return Ok(Flow::Back);
+        };
+        let mut settled = Vec::new();
         if keep {
             for question in candidates {
                 let value = self.known.profile.get(&question.key).cloned();
                 self.settle(question, value);
+                settled.push(question.key.clone());
             }
         }
-        Ok(())
+        self.steps.push(Step::Offer {
+            section,
+            settled,
+            profile: true,
+        });
+        Ok(Flow::On)
+    }
+
+    /// Offers the recommended answers of a section of safeguards in one go, when the pass
+    /// first reaches a question of it to ask: the answers each question offers (its default),
+    /// listed, for every question that applies and is not answered yet, when there are three
+    /// or more. A section is one of safeguards when a yes-or-no question of it is always set for a late payer
+    /// (`late_payer: { set: ... }`): the library marks its safeguards so. No asks each one.
+    fn offer_recommended(&mut self, index: usize) -> Result<Flow, Stop> {
+        let library = self.library;
+        let section = &library.sections[index];
+        if !is_safeguards(section) {
+            return Ok(Flow::On);
+        }
+        // The questions that would be asked, with what each offers, in order: an offered
+        // answer can bring in a later question (ending for silence, then its days).
+        let mut chosen = self.answers.clone();
+        let mut picks: Vec<(&Question, Value)> = Vec::new();
+        for question in &section.questions {
+            let key = question.key.as_str();
+            if self.is_answered(key) {
+                continue;
+            }
+            // A value given before the interview is used when the pass reaches it, not offered.
+            if let Some(given) = self.given(question) {
+                chosen.set(key, given);
+                continue;
+            }
+            let applies = question
+                .when
+                .as_ref()
+                .is_none_or(|when| when.eval(|k| chosen.get(k)));
+            if !applies {
+                continue;
+            }
+            // What a late payer always gets is not asked, nor offered.
+            if self.late_payer()
+                && let Some(LatePayer::Set(value)) = &question.late_payer
+            {
+                chosen.set(key, value.clone());
+                continue;
+            }
+            let Some(value) = question.default_for(|k| chosen.get(k)).cloned() else {
+                continue;
+            };
+            chosen.set(key, value.clone());
+            picks.push((question, value));
+        }
+        if picks.len() < RECOMMENDED_AT_LEAST {
+            return Ok(Flow::On);
+        }
+        let (words, locale) = (self.words(), self.locale());
+        let width = label_width(picks.iter().map(|(q, _)| *q));
+        let mut text = String::from(words.recommended);
+        for (question, value) in &picks {
+            let shown = show(question, value, &chosen, locale);
+            let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
+        }
+        self.prompter.say(&text);
+        let Some(take) = self.prompter.confirm_or_back(&ConfirmPrompt {
+            message: words.use_recommended,
+            help: with_back(Some(words.use_recommended_help.into()), words, true),
+            default: Some(true),
+        })?
+        else {
+            return Ok(Flow::Back);
+        };
+        self.recommended_offered.insert(index);
+        let mut settled = Vec::new();
+        if take {
+            for (question, value) in picks {
+                self.settle(question, Some(value));
+                settled.push(question.key.clone());
+            }
+        }
+        self.steps.push(Step::Offer {
+            section: index,
+            settled,
+            profile: false,
+        });
+        Ok(Flow::On)
+    }
+
+    /// Goes back one question: the last one asked in order is asked again with its answer
+    /// as the default; an offer taken is undone and made again.
+    fn go_back(&mut self) {
+        match self.steps.pop() {
+            None => {
+                let words = self.words();
+                self.prompter.say(words.first_question);
+            }
+            Some(Step::Question { key, .. }) => {
+                self.again.insert(key, Again::Back);
+            }
+            Some(Step::Offer {
+                section,
+                settled,
+                profile,
+            }) => {
+                for key in settled {
+                    self.answers.remove(&key);
+                    self.blank.remove(&key);
+                }
+                if profile {
+                    self.profile_offered = false;
+                } else {
+                    self.recommended_offered.remove(&section);
+                }
+            }
+        }
+    }
+
+    /// The line before `question` of section `index`: the section, and the question's place
+    /// in it and in the interview. It counts the questions asked so far and those still to be
+    /// asked, each counted if it applies once the questions before it have the answers they
+    /// offer (ending for silence, offered yes, brings in its days; a question whose condition
+    /// does not hold is not counted). An answer unlike the one offered can change the count.
+    fn progress_line(&self, index: usize, current: &Question) -> String {
+        let library = self.library;
+        let asked_here = self.steps.iter().filter(|s| s.section() == index).count();
+        let mut likely = self.answers.clone();
+        let (mut here, mut later) = (1, 0);
+        let mut seen = false;
+        for (i, section) in library.sections.iter().enumerate().skip(index) {
+            // The offer of a section's recommended safeguards is a question too, made when
+            // three or more of them are to be asked.
+            let mut recommended = 0;
+            if i > index && is_safeguards(section) && !self.recommended_offered.contains(&i) {
+                recommended = 1;
+            }
+            let mut with_default = 0;
+            for question in &section.questions {
+                let key = question.key.as_str();
+                if i == index && !seen {
+                    seen = key == current.key;
+                    // The question asked now has the answer it offers, for the count of those
+                    // it brings in.
+                    if seen && let Some(value) = question.default_for(|k| likely.get(k)).cloned() {
+                        likely.set(key, value);
+                    }
+                    continue;
+                }
+                let applies = question
+                    .when
+                    .as_ref()
+                    .is_none_or(|when| when.eval(|k| likely.get(k)));
+                if !applies || self.is_answered(key) {
+                    continue;
+                }
+                let set_for_late_payer = match &question.late_payer {
+                    Some(LatePayer::Set(value)) if self.late_payer() => Some(value.clone()),
+                    _ => None,
+                };
+                let given = self.presets.contains_key(key) || self.lists.contains_key(key);
+                if set_for_late_payer.is_none() && !given {
+                    if i == index {
+                        here += 1;
+                    } else {
+                        later += 1;
+                    }
+                }
+                let default = question.default_for(|k| likely.get(k)).cloned();
+                if set_for_late_payer.is_none() && !given && default.is_some() {
+                    with_default += 1;
+                }
+                let offered = set_for_late_payer
+                    .or_else(|| self.given(question))
+                    .or(default);
+                if let Some(value) = offered {
+                    likely.set(key, value);
+                }
+            }
+            if with_default >= RECOMMENDED_AT_LEAST {
+                later += recommended;
+            }
+        }
+        let asked = self.steps.len();
+        (self.words().progress)(
+            &library.sections[index].title,
+            asked_here + 1,
+            asked_here + here,
+            asked + 1,
+            asked + here + later,
+        )
+    }
+
+    /// The valid value given before the interview for `question` and not used yet.
+    fn given(&self, question: &Question) -> Option<Value> {
+        if let Some(list) = self.lists.get(&question.key) {
+            return Some(list.clone());
+        }
+        let preset = self.presets.get(&question.key)?;
+        model::typed_value_in(question, &preset.scalar, Some(&self.currency())).ok()
+    }
+
+    /// Says what the answer just given does in the contract, with the user's numbers (those of
+    /// the contract: a late payer's, hardened).
+    fn tell_effect(&mut self, question: &Question) {
+        let Some(value) = self.answers.get(&question.key) else {
+            return;
+        };
+        let answers = if self.late_payer() {
+            let (hardened, changes) = self.answers.for_late_payer(self.library, self.multiplier());
+            // A plain line would repeat what was said of the hardened amount.
+            if question.term.is_none() && changes.iter().any(|c| c.key == question.key) {
+                return;
+            }
+            hardened
+        } else {
+            self.answers.clone()
+        };
+        let value = answers.get(&question.key).unwrap_or(value).clone();
+        let context = effects::Context {
+            library: self.english,
+            answers: &answers,
+            effects: self.words().effects,
+            locale: self.locale(),
+            language: self.language,
+            today: self.known.today,
+        };
+        if let Some(sentence) = effects::effect(&context, question, &value) {
+            self.prompter.say(&sentence);
+        }
     }
 
     /// What is offered when Enter is pressed alone.
@@ -566,18 +930,25 @@ impl Session<'_> {
             .then_some(saved)
     }
 
-    /// Asks one question until it gets a valid answer. `changing` offers the current answer.
-    fn ask(&mut self, question: &Question, changing: bool) -> Result<Option<Value>, Stop> {
-        let current = if changing {
-            self.answers.get(&question.key).cloned()
-        } else {
-            None
-        };
-        let default = self.default_for(question);
+    /// Asks one question until it gets a valid answer, or the user goes back. Changed from
+    /// the summary, the current answer is there to edit; gone back to, it is the default.
+    fn ask(&mut self, question: &Question, mode: Mode) -> Result<Reply, Stop> {
+        let earlier = self.answers.get(&question.key).cloned();
+        let back = mode.in_order();
         if question.ty == Type::List {
-            return self.ask_list(question, current.as_ref());
+            let current = earlier.filter(|_| matches!(mode, Mode::Change | Mode::Back));
+            return self.ask_list(question, current.as_ref(), back);
         }
-        self.ask_value(question, current.as_ref(), default, changing)
+        let (current, default) = match mode {
+            Mode::Change => (earlier, self.default_for(question)),
+            Mode::Back => (None, earlier.or_else(|| self.default_for(question))),
+            Mode::First | Mode::Redefault => (None, self.default_for(question)),
+        };
+        let asking = Asking {
+            changing: mode == Mode::Change,
+            back,
+        };
+        self.ask_value(question, current.as_ref(), default, asking)
     }
 
     /// Asks for the records of a list, one field at a time, until the user says it is done.
@@ -586,9 +957,11 @@ impl Session<'_> {
         &mut self,
         question: &Question,
         current: Option<&Value>,
-    ) -> Result<Option<Value>, Stop> {
+        back: bool,
+    ) -> Result<Reply, Stop> {
         let item = question.item.as_str();
         let words = self.words();
+
         if let Some(Value::List(records)) = current {
             let shown = show(
                 question,
@@ -598,13 +971,16 @@ impl Session<'_> {
             );
             self.prompter
                 .say(&format!("{}: {shown}", sentence_case(&question.label)));
-            let keep = self.prompter.confirm(&ConfirmPrompt {
+            let Some(keep) = self.prompter.confirm_or_back(&ConfirmPrompt {
                 message: &(words.keep_records)(item),
-                help: Some((words.keep_records_help)(item)),
+                help: with_back(Some((words.keep_records_help)(item)), words, back),
                 default: Some(true),
-            })?;
+            })?
+            else {
+                return Ok(Reply::Back);
+            };
             if keep {
-                return Ok(current.cloned());
+                return Ok(Reply::Answer(current.cloned()));
             }
         }
         if question.required {
@@ -613,13 +989,16 @@ impl Session<'_> {
                 self.prompter.say(help);
             }
         } else {
-            let start = self.prompter.confirm(&ConfirmPrompt {
+            let Some(start) = self.prompter.confirm_or_back(&ConfirmPrompt {
                 message: &question.prompt,
-                help: question.help.clone(),
+                help: with_back(question.help.clone(), words, back),
                 default: Some(false),
-            })?;
+            })?
+            else {
+                return Ok(Reply::Back);
+            };
             if !start {
-                return Ok(None);
+                return Ok(Reply::Answer(None));
             }
         }
         let mut records = Vec::new();
@@ -628,7 +1007,13 @@ impl Session<'_> {
                 .say(&(words.record)(&sentence_case(item), records.len() + 1));
             let mut record = Vec::new();
             for field in &question.fields {
-                if let Some(value) = self.ask_value(field, None, field.default.clone(), false)? {
+                let asking = Asking {
+                    changing: false,
+                    back: false,
+                };
+                if let Reply::Answer(Some(value)) =
+                    self.ask_value(field, None, field.default.clone(), asking)?
+                {
                     record.push((field.key.clone(), value));
                 }
             }
@@ -646,30 +1031,43 @@ impl Session<'_> {
                 break;
             }
         }
-        Ok(Some(Value::List(records)))
+        Ok(Reply::Answer(Some(Value::List(records))))
     }
 
-    /// Asks for one value: yes or no, a choice from a list, or typed text. `changing` starts a
-    /// choice left blank at "Leave unanswered".
+    /// Asks for one value: yes or no, a choice from a list, or typed text. Changing starts a
+    /// choice left blank at "Leave unanswered"; with `back`, `<` (or the list's last option)
+    /// goes back one question.
     fn ask_value(
         &mut self,
         question: &Question,
         current: Option<&Value>,
         default: Option<Value>,
-        changing: bool,
-    ) -> Result<Option<Value>, Stop> {
+        Asking { changing, back }: Asking,
+    ) -> Result<Reply, Stop> {
+        let words = self.words();
         match question.ty {
             Type::Bool => {
                 let default = current.or(default.as_ref()).and_then(|v| match v {
                     Value::Bool(b) => Some(*b),
                     _ => None,
                 });
-                let yes = self.prompter.confirm(&ConfirmPrompt {
+                let prompt = ConfirmPrompt {
                     message: &question.prompt,
                     help: question.help.clone(),
                     default,
-                })?;
-                Ok(Some(Value::Bool(yes)))
+                };
+                if !back {
+                    let yes = self.prompter.confirm(&prompt)?;
+                    return Ok(Reply::Answer(Some(Value::Bool(yes))));
+                }
+                let prompt = ConfirmPrompt {
+                    help: with_back(prompt.help, words, true),
+                    ..prompt
+                };
+                Ok(match self.prompter.confirm_or_back(&prompt)? {
+                    Some(yes) => Reply::Answer(Some(Value::Bool(yes))),
+                    None => Reply::Back,
+                })
             }
             Type::Choice => {
                 let mut options: Vec<String> =
@@ -688,18 +1086,27 @@ impl Session<'_> {
                     } else {
                         0
                     });
+                let back_index = options.len();
+                if back {
+                    options.push(words.back.into());
+                }
                 let index = self.prompter.select(&SelectPrompt {
                     message: &question.prompt,
                     help: question.help.clone(),
                     options,
                     start,
                 })?;
-                Ok(question
-                    .choices
-                    .get(index)
-                    .map(|c| Value::Text(c.value.clone())))
+                if back && index == back_index {
+                    return Ok(Reply::Back);
+                }
+                Ok(Reply::Answer(
+                    question
+                        .choices
+                        .get(index)
+                        .map(|c| Value::Text(c.value.clone())),
+                ))
             }
-            _ => self.ask_text(question, current, default),
+            _ => self.ask_text(question, current, default, back),
         }
     }
 
@@ -708,13 +1115,17 @@ impl Session<'_> {
         question: &Question,
         current: Option<&Value>,
         default: Option<Value>,
-    ) -> Result<Option<Value>, Stop> {
+        back: bool,
+    ) -> Result<Reply, Stop> {
         let default_text = default.as_ref().map(ToString::to_string);
         let blank_allowed = default.is_some() || !question.required;
         let (words, language) = (self.words(), self.language);
         let currency = self.currency();
         let today = self.known.today;
         let check = |input: &str| -> Result<(), String> {
+            if back && input.trim() == BACK {
+                return Ok(());
+            }
             let dated;
             let input = match relative(question, input, today, language) {
                 Some(date) => {
@@ -741,7 +1152,7 @@ impl Session<'_> {
         };
         let prompt = TextPrompt {
             message: &question.prompt,
-            help: text_help(question, words),
+            help: with_back(text_help(question, words), words, back),
             default: default_text.clone(),
             initial: current.map(ToString::to_string),
             placeholder: match question.ty {
@@ -756,12 +1167,15 @@ impl Session<'_> {
         loop {
             let reply = self.prompter.text(&prompt)?;
             let reply = reply.trim();
+            if back && reply == BACK {
+                return Ok(Reply::Back);
+            }
             if model::is_blank(reply) || Some(reply) == default_text.as_deref() {
                 if default.is_some() {
-                    return Ok(default);
+                    return Ok(Reply::Answer(default));
                 }
                 if !question.required {
-                    return Ok(None);
+                    return Ok(Reply::Answer(None));
                 }
                 self.prompter.say(words.required);
                 continue;
@@ -800,7 +1214,7 @@ impl Session<'_> {
                 },
             );
             match judged {
-                Ok(value) => return Ok(Some(value)),
+                Ok(value) => return Ok(Reply::Answer(Some(value))),
                 Err(message) => self.prompter.say(&message),
             }
         }
@@ -816,6 +1230,13 @@ impl Session<'_> {
             .filter(|(_, q)| self.is_answered(&q.key) && self.applies(q))
             .collect();
         let width = label_width(answered.iter().map(|(_, q)| *q));
+        let (words, locale) = (self.words(), self.locale());
+        // A late payer's contract has other amounts: each shows on its answer's line.
+        let (hardened, changes) = if self.late_payer() {
+            self.answers.for_late_payer(library, self.multiplier())
+        } else {
+            (self.answers.clone(), Vec::new())
+        };
         let mut text = String::new();
         let mut last_section = "";
         for (section, question) in &answered {
@@ -826,40 +1247,45 @@ impl Session<'_> {
                 text.push_str(section);
                 last_section = section;
             }
-            let _ = write!(
-                text,
-                "\n  {:<width$}  {}",
-                question.label,
-                self.shown(question)
-            );
+            let mut shown = self.shown(question);
+            if let Some(change) = changes.iter().find(|c| c.key == question.key) {
+                let after = show(question, &change.after, &hardened, locale);
+                let _ = write!(shown, " → {after}");
+            }
+            // The question's own words around the number, where its term has them.
+            let tail = self
+                .english
+                .question(&question.key)
+                .and_then(|q| q.term)
+                .and_then(words.summary_tail);
+            if let (Some(tail), true) = (tail, self.answers.get(&question.key).is_some()) {
+                let _ = write!(shown, " {tail}");
+            }
+            let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
         }
-        let (words, locale) = (self.words(), self.locale());
-        if self.late_payer() {
-            let (hardened, changes) = self.answers.for_late_payer(library, self.multiplier());
-            if !changes.is_empty() {
-                text.push('\n');
-                text.push_str(words.late_payer_instead);
-                for change in &changes {
-                    let Some(question) = library.question(&change.key) else {
-                        continue;
-                    };
-                    let before = change.before.as_ref().map_or_else(
-                        || "—".to_owned(),
-                        |v| show(question, v, &self.answers, locale),
-                    );
-                    let after = show(question, &change.after, &hardened, locale);
-                    let _ = write!(text, "\n  {:<width$}  {before} → {after}", question.label);
-                }
+        // The changes to answers not shown above (a safeguard left out, which the late
+        // payer's contract includes).
+        let unshown: Vec<_> = changes
+            .iter()
+            .filter(|c| !answered.iter().any(|(_, q)| q.key == c.key))
+            .collect();
+        if !unshown.is_empty() {
+            text.push('\n');
+            text.push_str(words.late_payer_instead);
+            for change in unshown {
+                let Some(question) = library.question(&change.key) else {
+                    continue;
+                };
+                let before = change.before.as_ref().map_or_else(
+                    || "—".to_owned(),
+                    |v| show(question, v, &self.answers, locale),
+                );
+                let after = show(question, &change.after, &hardened, locale);
+                let _ = write!(text, "\n  {:<width$}  {before} → {after}", question.label);
             }
         }
         self.prompter.section(words.summary);
-        self.prompter.say(&text);
-        let next = self.prompter.select(&SelectPrompt {
-            message: words.all_right,
-            help: None,
-            options: vec![words.write.into(), words.change.into()],
-            start: 0,
-        });
+        let next = self.show_summary(&text);
         match next {
             Ok(0) => return Ok(Review::Write),
             Ok(_) => {}
@@ -897,6 +1323,43 @@ impl Session<'_> {
             .map_or(Review::Again, |(_, q)| Review::Change(q.key.clone())))
     }
 
+    /// Shows the summary and asks whether to write the contract (0) or change an answer (1).
+    /// A summary taller than the window is shown a page at a time: under each page but the
+    /// last, Enter shows the next one, and writing or changing can be chosen at once.
+    fn show_summary(&mut self, text: &str) -> Result<usize, Stop> {
+        let words = self.words();
+        let room = self.prompter.height().map_or(usize::MAX, |rows| {
+            rows.saturating_sub(SUMMARY_CHROME).max(SMALLEST_PAGE)
+        });
+        let lines: Vec<&str> = text.lines().collect();
+        let pages: Vec<&[&str]> = lines.chunks(room).collect();
+        for (number, page) in pages.iter().enumerate() {
+            self.prompter.say(&page.join("\n"));
+            if number + 1 == pages.len() {
+                break;
+            }
+            let picked = self.prompter.select(&SelectPrompt {
+                message: &(words.page)(number + 1, pages.len()),
+                help: None,
+                options: vec![
+                    words.next_page.into(),
+                    words.write.into(),
+                    words.change.into(),
+                ],
+                start: 0,
+            })?;
+            if picked > 0 {
+                return Ok(picked - 1);
+            }
+        }
+        self.prompter.select(&SelectPrompt {
+            message: words.all_right,
+            help: None,
+            options: vec![words.write.into(), words.change.into()],
+            start: 0,
+        })
+    }
+
     fn shown(&self, question: &Question) -> String {
         self.answers.get(&question.key).map_or_else(
             || "—".to_owned(),
@@ -919,6 +1382,37 @@ impl Session<'_> {
             }
         }
     }
+}
+
+/// The fewest recommended safeguards offered together: one question asked instead of two
+/// saves nothing worth a list to read.
+const RECOMMENDED_AT_LEAST: usize = 3;
+
+/// Whether `section` holds safeguards: a yes-or-no question of it is always set for a late
+/// payer (`late_payer: { set: ... }`), as the library marks its safeguards.
+fn is_safeguards(section: &crate::library::Section) -> bool {
+    section
+        .questions
+        .iter()
+        .any(|q| q.ty == Type::Bool && matches!(q.late_payer, Some(LatePayer::Set(_))))
+}
+
+/// The lines of the window a page of the summary leaves to the heading above it and the
+/// question below it.
+const SUMMARY_CHROME: usize = 8;
+
+/// The fewest lines of a page of the summary, however small the window.
+const SMALLEST_PAGE: usize = 5;
+
+/// What goes back one question when typed as an answer.
+pub const BACK: &str = "<";
+
+/// How a value is asked: `changing` an answer from the summary, and whether `back` (`<`, the
+/// list's last option) goes back one question.
+#[derive(Debug, Clone, Copy)]
+struct Asking {
+    changing: bool,
+    back: bool,
 }
 
 /// Asks which of the two amounts that `typed` reads as was meant (`1.250`: 1,250 or 1.25);
@@ -1034,6 +1528,15 @@ fn place_check(
     match library.profiles.iter().find(|p| p.country == country) {
         Some(profile) => profile.find_region_why(text).map(drop),
         None => Ok(()),
+    }
+}
+
+/// `help` with how to go back one question added, when `back` allows it.
+fn with_back(help: Option<String>, words: &Messages, back: bool) -> Option<String> {
+    match (help, back) {
+        (Some(help), true) => Some(format!("{help} {}", words.back_help)),
+        (None, true) => Some(words.back_help.to_owned()),
+        (help, false) => help,
     }
 }
 

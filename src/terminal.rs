@@ -132,6 +132,50 @@ impl Prompter for Terminal {
     fn speak(&mut self, language: Language) {
         self.words = messages::of(language);
     }
+
+    /// The rows of the terminal window.
+    fn height(&self) -> Option<usize> {
+        crossterm::terminal::size()
+            .ok()
+            .map(|(_, rows)| usize::from(rows))
+    }
+
+    /// Yes or no as [`Prompter::confirm`] asks it, with `<` typed for back.
+    fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
+        let words = self.words.yes_no;
+        let hint = match prompt.default {
+            Some(true) => words.yes_hint,
+            Some(false) => words.no_hint,
+            None => words.either_hint,
+        };
+        let field = Field {
+            message: prompt.message,
+            help: prompt.help.as_deref(),
+            hint: Some(hint),
+            placeholder: None,
+            initial: "",
+            colored: self.colored,
+        };
+        let back = self.words.back;
+        let take = |typed: &str| {
+            let reply = typed.trim().to_lowercase();
+            if reply == crate::interview::BACK {
+                return Ok((None, back.to_owned()));
+            }
+            let yes = match prompt.default {
+                Some(default) if reply.is_empty() => Some(default),
+                _ => (words.parse)(&reply),
+            };
+            match yes {
+                Some(yes) => Ok((
+                    Some(yes),
+                    (if yes { words.yes } else { words.no }).to_owned(),
+                )),
+                None => Err(words.error.to_owned()),
+            }
+        };
+        finish(field::ask(&field, take))
+    }
 }
 
 /// `text` wrapped at spaces to the terminal's width.

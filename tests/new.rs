@@ -14,6 +14,9 @@ const EPOCH: &str = "1772409600";
 /// Generous: CI shares two cores with a build.
 const PATIENCE: Duration = Duration::from_secs(30);
 
+/// The rows of the window: enough for the whole summary of the first-time example.
+const ROWS: usize = 100;
+
 /// `clausewright new` running in a detached tmux session of its own.
 struct Session {
     socket: PathBuf,
@@ -30,6 +33,17 @@ impl Session {
 
     /// Starts `clausewright ARGS` in a window `columns` wide.
     fn start_sized(cwd: &Path, args: &[&str], env: &[(&str, &str)], columns: usize) -> Self {
+        Self::start_window(cwd, args, env, columns, ROWS)
+    }
+
+    /// Starts `clausewright ARGS` in a window `columns` wide and `rows` high.
+    fn start_window(
+        cwd: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        columns: usize,
+        rows: usize,
+    ) -> Self {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.is_ok_and(|o| o.status.success()),
@@ -63,7 +77,7 @@ impl Session {
                 "-x",
                 &columns.to_string(),
                 "-y",
-                "50",
+                &rows.to_string(),
                 "sh",
             ])
             .arg(&script_path)
@@ -339,6 +353,8 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.answer("Days the client has to pay each invoice", "");
     session.answer("How the client pays you", "");
     session.wait_for("Interest on late payment: yes, always for a client who paid late.");
+    // The safeguards one by one, not all as recommended.
+    session.answer("Use all recommended safeguards?", "n");
     session.answer("Interest on overdue amounts", "");
     session.wait_for("Ending for silence: yes, always for a client who paid late.");
     session.answer("Business days without an answer", "");
@@ -714,10 +730,10 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
     let config = work.path().join("config").display().to_string();
     let session = Session::start_sized(work.path(), &["new"], &[("XDG_CONFIG_HOME", &config)], 40);
     let help = "Your own name, as on your ID. If you work through a company, the company is \
-                the party to the contract and you sign for it.";
+                the party to the contract and you sign for it. Type < to go back one question.";
     let check = |columns: usize| {
         let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
-        let rows = rows_between(&screen, "[Your own name", "it.]");
+        let rows = rows_between(&screen, "[Your own name", "question.]");
         for row in &rows {
             assert!(
                 row.trim_end().chars().count() <= columns,
@@ -728,7 +744,7 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
         assert_eq!(joined.join(" "), format!("[{help}]"), "{screen}");
         rows.len()
     };
-    session.wait_for("it.]");
+    session.wait_for("question.]");
     let narrow = check(40);
     assert!(narrow >= 4, "{narrow} rows");
     // The introduction is wrapped too: no row of the screen is wider than the window.
@@ -748,7 +764,7 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
     let start = Instant::now();
     loop {
         let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
-        let rows = rows_between(&screen, "[Your own name", "it.]");
+        let rows = rows_between(&screen, "[Your own name", "question.]");
         if rows.len() < narrow {
             break;
         }
@@ -762,7 +778,7 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
     let start = Instant::now();
     loop {
         let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
-        let rows = rows_between(&screen, "[Your own name", "it.]");
+        let rows = rows_between(&screen, "[Your own name", "question.]");
         let joined: Vec<&str> = rows.iter().map(|row| row.trim()).collect();
         if rows.len() > wide && joined.join(" ") == format!("[{help}]") {
             break;
@@ -857,7 +873,8 @@ fn a_user_library_with_a_new_question_gets_it_asked() {
         &[],
     );
     session.wait_for(
-        "[0 means the client arranges its own hosting. Answer with a whole number from 0 to 36.]",
+        "[0 means the client arranges its own hosting. Answer with a whole number from 0 to 36. \
+         Type < to go back one question.]",
     );
     session.answer("Months of hosting included after launch", "40");
     session.wait_for("The answer is 40; expected a whole number from 0 to 36.");
@@ -1431,5 +1448,214 @@ fn a_turkish_interview_says_why_it_refuses_an_answer_takes_a_turkish_date_and_su
     assert!(
         profile.starts_with("# `clausewright new` tarafından her sözleşmede size önerilen"),
         "{profile}"
+    );
+}
+
+/// The first-time example without the `blocks` of these top-level keys (`late_fee:`), written
+/// as an answers file in `dir`; its path.
+fn first_time_without(dir: &Path, blocks: &[&str]) -> String {
+    let text = std::fs::read_to_string(example("first-time-us.yaml")).unwrap();
+    let mut kept = Vec::new();
+    let mut dropping = false;
+    for line in text.lines() {
+        if !line.starts_with(' ') {
+            dropping = blocks.contains(&line);
+        }
+        if !dropping {
+            kept.push(line);
+        }
+    }
+    let path = dir.join("capitol.yaml");
+    std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn each_question_shows_where_it_stands_what_it_does_and_the_way_back() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let answers = first_time_without(
+        inputs.path(),
+        &[
+            "deposit:",
+            "late_fee:",
+            "kill_fee:",
+            "rights:",
+            "portfolio:",
+            "non_solicitation:",
+        ],
+    );
+    let profile = inputs.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[("SOURCE_DATE_EPOCH", EPOCH)],
+    );
+    // The deposit, then the offer and the eight safeguards: ten questions.
+    session.wait_for("Money · question 1 of 1 · 1 of 10");
+    session.wait_for("Type < to go back one question.");
+    session.answer("Deposit, as a percentage of the fee", "50");
+    session.wait_for(
+        "A 50% deposit: the client pays $3,200.00 of your $6,400.00 fee before any work starts.",
+    );
+    session.wait_for("The recommended safeguards:");
+    session.wait_for(&format!(
+        "  {:<27}  15 business days",
+        "silence before ending"
+    ));
+    // `<` goes back to the deposit, its answer offered.
+    session.answer("Use all recommended safeguards?", "<");
+    session.wait_for_count("Money · question 1 of 1 · 1 of 10", 2);
+    session.answer("Deposit, as a percentage of the fee", "");
+    session.wait_for_count("Use all recommended safeguards?", 2);
+    session.answer("Use all recommended safeguards?", "n");
+    session.wait_for("Safeguards · question 2 of 9 · 3 of 10");
+    session.answer("Charge interest on overdue invoices?", "");
+    session.answer("Interest on overdue amounts", "");
+    // $3,200.00 × 1.5% × 12 ÷ 365 × 30 days.
+    session.wait_for(
+        "1.5% a month: an invoice of $3,200.00 paid thirty days late carries $47.34 of interest.",
+    );
+    session.answer("Let yourself end the work", "");
+    session.answer("Business days without an answer", "");
+    session
+        .wait_for("If the client leaves a request unanswered for 15 business days, you may warn");
+    session.answer("Cancellation fee", "20");
+    session.wait_for(
+        "A 20% cancellation fee: with $3,200.00 of the fee unearned, the client pays $640.00 \
+         more than the work done (the deposit counts towards it).",
+    );
+    session.answer("Keep all rights in your work", "");
+    // In a list, the last option goes back.
+    session.wait_for("← Back to the question before");
+    session.keys("Who owns the copyright", &["Down", "Down", "Enter"]);
+    session.wait_for_count("Keep all rights in your work", 2);
+    session.answer("Keep all rights in your work", "");
+    session.keys("Who owns the copyright", &["Enter"]);
+    session.wait_for("Safeguards · question 9 of 9 · 10 of 10");
+    session.answer("Agree that, for a year", "");
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    // The answers are the example's: the same contract.
+    let contract =
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap();
+    let expected = std::fs::read_to_string(
+        Path::new(ROOT).join("tests/fixtures/examples/first-time-us/contract.md"),
+    )
+    .unwrap();
+    assert_eq!(contract, expected);
+}
+
+#[test]
+fn all_recommended_safeguards_in_one_answer_and_the_turkish_interview_says_what_answers_do() {
+    let work = tempfile::tempdir().unwrap();
+    let given = work.path().join("istanbul.yaml");
+    let text = istanbul_without_the_parties()
+        .replace("deposit:\n  percent: \"30\"\n", "")
+        .replace("  venue: İstanbul\n", "");
+    let mut kept = Vec::new();
+    let mut dropping = false;
+    for line in text.lines() {
+        if !line.starts_with(' ') {
+            dropping = ["kill_fee:", "rights:", "non_solicitation:"].contains(&line);
+        }
+        if !dropping {
+            kept.push(line);
+        }
+    }
+    std::fs::write(&given, kept.join("\n") + "\n").unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let config = work.path().join("config").display().to_string();
+    let state = work.path().join("state").display().to_string();
+    let session = Session::start(
+        &out,
+        &[
+            "new",
+            "--lang",
+            "tr",
+            "--format",
+            "md",
+            "--answers",
+            &given.display().to_string(),
+        ],
+        &[
+            ("XDG_CONFIG_HOME", &config),
+            ("XDG_STATE_HOME", &state),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    );
+    answer_the_parties_in_turkish(&session);
+    session.wait_for("Siz · soru 1/");
+    session.wait_for("Bir önceki soruya dönmek için < yazın.");
+    session.answer("Teslim edeceklerinizi tek tek", "");
+    session.answer("Varsa sözleşmeye eklenecek yazılı teklifin", "");
+    session.answer("Varsa bitmiş işte adınızı anacak satır", "");
+    session.answer("Uyuşmazlıklara hangi şehrin", "İstanbul");
+    session.wait_for(
+        "Sözleşmede şöyle yazacak: “… her uyuşmazlık ve talepte İstanbul mahkemeleri ve icra \
+         daireleri yetkilidir …”",
+    );
+    session.answer("İş başlamadan ödenecek kapora", "30");
+    session.wait_for(
+        "%30 kapora: müşteri, 186.000,00 TL tutarındaki ücretinizin 55.800,00 TL tutarındaki \
+         kısmını iş başlamadan önce öder.",
+    );
+    session.answer("Bakiyenin tamamını sonda almak yerine", "");
+    session.answer("Müşteri size nasıl ödeme yapacak", "");
+    session.wait_for("Önerilen güvenceler:");
+    // Enter takes every recommended safeguard: none of them is asked.
+    session.answer("Önerilen güvencelerin hepsi kullanılsın mı?", "");
+    session.answer("clausewright’ın tablosunun henüz kapsamadığı", "");
+    session.wait_for("? Her şey doğru mu?");
+    let screen = session.screen();
+    assert!(
+        !screen.contains("? Müşteri vazgeçer ya da sessiz kalırsa"),
+        "a recommended safeguard was asked:\n{screen}"
+    );
+    session.keys("Her şey doğru mu?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let answers =
+        std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s.answers.yaml")).unwrap();
+    for recommended in [
+        "kill_fee:\n  enabled: true\n  silence_days: 15\n  percent: \"0\"\n",
+        "rights:\n  transfer_on_full_payment: true\n",
+        "non_solicitation:\n  enabled: false\n",
+    ] {
+        assert!(
+            answers.contains(recommended),
+            "{recommended:?} is not in:\n{answers}"
+        );
+    }
+}
+
+#[test]
+fn a_summary_taller_than_the_window_is_shown_a_page_at_a_time() {
+    let work = tempfile::tempdir().unwrap();
+    let answers = example("first-time-us.yaml");
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start_window(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+        200,
+        30,
+    );
+    session.wait_for("? Summary, page 1 of 3");
+    let first = session.screen();
+    assert!(first.contains("Capitol Bakery & Café LLC"), "{first}");
+    assert!(
+        !first.contains("no poaching"),
+        "the first page shows only what fits:\n{first}"
+    );
+    session.keys("Summary, page 1 of 3", &["Enter"]);
+    session.keys("Summary, page 2 of 3", &["Enter"]);
+    session.wait_for("no poaching");
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    assert!(
+        work.path()
+            .join("capitol-bakery-cafe-llc-contract.md")
+            .exists()
     );
 }

@@ -13,7 +13,7 @@ use crate::format::{self, Locale};
 use crate::jurisdiction::NotARegion;
 use crate::model::refusal::{Phone, Refusal, Why};
 use crate::model::schema::MAX_RECORDS;
-use crate::model::{Language, Question, Type, Value};
+use crate::model::{Language, Question, Term, Type, Value};
 
 /// Every sentence the interview says or asks of its own, in one language.
 pub struct Messages {
@@ -163,6 +163,64 @@ pub struct Messages {
     pub start_in_past: fn(&str, &str) -> String,
     /// Work starts before the agreement's date: the start, the agreement's date.
     pub start_before_agreement: fn(&str, &str) -> String,
+    /// The line before each question: the section's title, the question's place in the
+    /// section (`n` of `m`) and in the whole interview (`N` of `M`).
+    pub progress: fn(&str, usize, usize, usize, usize) -> String,
+    /// The last option of a list: back to the question before.
+    pub back: &'static str,
+    /// Added to the help of a typed or yes-or-no question: how to go back.
+    pub back_help: &'static str,
+    /// Said when going back from the first question.
+    pub first_question: &'static str,
+    /// The heading of the recommended safeguards, listed before the offer to take them all.
+    pub recommended: &'static str,
+    /// Whether to take every recommended safeguard.
+    pub use_recommended: &'static str,
+    /// Its help.
+    pub use_recommended_help: &'static str,
+    /// What an answer does in the contract, with the user's own numbers.
+    pub effects: &'static Effects,
+    /// What the summary adds after the answer of a question that plays `term`, in the
+    /// question's own words (`50%` → `50% of the fee, before any work starts`).
+    pub summary_tail: fn(Term) -> Option<&'static str>,
+    /// The prompt under a page of a summary taller than the window (the page, the pages).
+    pub page: fn(usize, usize) -> String,
+    /// Its option that shows the next page.
+    pub next_page: &'static str,
+}
+
+/// The sentence said after a money, percent or days answer, or after an answer that completes
+/// a phrase of the contract: what it does with the user's own numbers. Every value comes
+/// worded by `format` (`$3,200.00`, `50%`, `15 business days`, `March 16, 2026`).
+pub struct Effects {
+    /// The fee (the fee).
+    pub fee: fn(&str) -> String,
+    /// The hourly rate for extra work (the rate, ten hours of it).
+    pub hourly_rate: fn(&str, &str) -> String,
+    /// The deposit (the percent, the amount, the fee).
+    pub deposit: fn(&str, &str, &str) -> String,
+    /// A deposit of 100%: the whole fee in advance (the fee, the half that is the deposit).
+    pub whole_fee: fn(&str, &str) -> String,
+    /// Interest a month (the rate, an overdue invoice, its interest for thirty days).
+    pub interest: fn(&str, &str, &str) -> String,
+    /// Days to pay (the days, an invoice's date, its due date).
+    pub payment_days: fn(&str, &str, &str) -> String,
+    /// Business days to review a delivery (the days).
+    pub review_days: fn(&str) -> String,
+    /// Business days of silence before the warning (the days).
+    pub silence_days: fn(&str) -> String,
+    /// The cancellation fee (the percent, the fee unearned, the fee it gives).
+    pub cancellation_fee: fn(&str, &str, &str) -> String,
+    /// No cancellation fee (the percent, 0%).
+    pub no_cancellation_fee: fn(&str) -> String,
+    /// Any other amount, percent or period (the label, the value).
+    pub plain: fn(&str, &str) -> String,
+    /// The law that governs the contract, as the contract names it.
+    pub law: fn(&str) -> String,
+    /// The courts that hear disputes, as the contract names them.
+    pub courts: fn(&str) -> String,
+    /// A phrase of the contract that an answer completes.
+    pub completes: fn(&str) -> String,
 }
 
 /// How a yes-or-no question is answered and shown (`y`, `n`, `Yes`, `No`).
@@ -342,6 +400,81 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     start_before_agreement: |start, signed| {
         format!("Note: work starts on {start}, before the date of the agreement, {signed}.")
     },
+    progress: |section, n, of, all, all_of| {
+        format!("{section} · question {n} of {of} · {all} of {all_of}")
+    },
+    back: "← Back to the question before",
+    back_help: "Type < to go back one question.",
+    first_question: "This is the first question: there is none before it to go back to.",
+    recommended: "The recommended safeguards:",
+    use_recommended: "Use all recommended safeguards?",
+    use_recommended_help: "Answer no to go through them one by one.",
+    effects: &ENGLISH_EFFECTS,
+    summary_tail: |term| match term {
+        Term::Deposit => Some("of the fee, before any work starts"),
+        Term::PaymentDays => Some("from the invoice's date"),
+        Term::ReviewDays => Some("after each delivery"),
+        Term::InterestPerMonth => Some("on overdue amounts"),
+        Term::SilenceDays => Some("of silence before a warning"),
+        Term::CancellationFee => Some("of the fee not yet earned"),
+        Term::HourlyRate => Some("an hour, for extra work"),
+        _ => None,
+    },
+    page: |page, pages| format!("Summary, page {page} of {pages}"),
+    next_page: "Next page",
+};
+
+const ENGLISH_EFFECTS: Effects = Effects {
+    fee: |fee| {
+        format!(
+            "The client pays {fee} for the work in the scope; anything beyond it is extra work, charged on top."
+        )
+    },
+    hourly_rate: |rate, ten| {
+        format!("Extra work costs the client {rate} an hour: ten hours of it come to {ten}.")
+    },
+    deposit: |percent, amount, fee| {
+        format!(
+            "A {percent} deposit: the client pays {amount} of your {fee} fee before any work starts."
+        )
+    },
+    whole_fee: |fee, half| {
+        format!(
+            "The client pays the whole fee, {fee}, before any work starts; {half} of it is the deposit."
+        )
+    },
+    interest: |rate, overdue, interest| {
+        format!(
+            "{rate}: an invoice of {overdue} paid thirty days late carries {interest} of interest."
+        )
+    },
+    payment_days: |days, dated, due| {
+        format!("{days} to pay: an invoice dated {dated} is due by {due}.")
+    },
+    review_days: |days| {
+        format!(
+            "A delivery the client says nothing about for {days} counts as accepted, and the final invoice can go out."
+        )
+    },
+    silence_days: |days| {
+        format!(
+            "If the client leaves a request unanswered for {days}, you may warn it in writing, and five business days later end the work and invoice what you have done."
+        )
+    },
+    cancellation_fee: |percent, unearned, fee| {
+        format!(
+            "A {percent} cancellation fee: with {unearned} of the fee unearned, the client pays {fee} more than the work done (the deposit counts towards it)."
+        )
+    },
+    no_cancellation_fee: |percent| {
+        format!(
+            "{percent}: a client who cancels or goes silent pays for the work done, and you keep the deposit."
+        )
+    },
+    plain: |label, shown| format!("In the contract: {label} {shown}."),
+    law: |law| format!("The contract will say: “This Agreement … is governed by {law} …”"),
+    courts: |courts| format!("The contract will say: “… is to be heard by {courts} …”"),
+    completes: |phrase| format!("The contract will say: “… {phrase} …”"),
 };
 
 const TURKISH: Messages = Messages {
@@ -504,6 +637,83 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     start_before_agreement: |start, signed| {
         format!("Not: iş {start} tarihinde, yani sözleşme tarihinden ({signed}) önce başlıyor.")
     },
+    progress: |section, n, of, all, all_of| {
+        format!("{section} · soru {n}/{of} · toplam {all}/{all_of}")
+    },
+    back: "← Bir önceki soruya dön",
+    back_help: "Bir önceki soruya dönmek için < yazın.",
+    first_question: "Bu ilk soru: dönülecek bir önceki soru yok.",
+    recommended: "Önerilen güvenceler:",
+    use_recommended: "Önerilen güvencelerin hepsi kullanılsın mı?",
+    use_recommended_help: "Tek tek gözden geçirmek için hayır deyin.",
+    effects: &TURKISH_EFFECTS,
+    summary_tail: |term| match term {
+        Term::Deposit => Some("(ücretten, iş başlamadan önce ödenir)"),
+        Term::PaymentDays => Some("(fatura tarihinden başlayarak)"),
+        Term::ReviewDays => Some("(her teslimden sonra)"),
+        Term::InterestPerMonth => Some("(vadesi geçen tutarlara)"),
+        Term::SilenceDays => Some("(uyarıdan önce yanıtsız geçen)"),
+        Term::CancellationFee => Some("(ücretin henüz hak edilmemiş kısmının)"),
+        Term::HourlyRate => Some("(ek iş için, saat başına)"),
+        _ => None,
+    },
+    page: |page, pages| format!("Özet, sayfa {page}/{pages}"),
+    next_page: "Sonraki sayfa",
+};
+
+const TURKISH_EFFECTS: Effects = Effects {
+    fee: |fee| {
+        format!(
+            "Müşteri kapsamdaki iş için {fee} öder; bunun dışındaki her iş ek iştir ve ayrıca ücretlendirilir."
+        )
+    },
+    hourly_rate: |rate, ten| {
+        format!("Ek işin saati müşteriye {rate} tutar: on saatlik ek iş {ten} eder.")
+    },
+    deposit: |percent, amount, fee| {
+        format!(
+            "{percent} kapora: müşteri, {fee} tutarındaki ücretinizin {amount} tutarındaki kısmını iş başlamadan önce öder."
+        )
+    },
+    whole_fee: |fee, half| {
+        format!(
+            "Müşteri ücretin tamamını ({fee}) iş başlamadan önce öder; bunun {half} tutarındaki kısmı kaporadır."
+        )
+    },
+    interest: |rate, overdue, interest| {
+        format!(
+            "{rate}: otuz gün geç ödenen {overdue} tutarındaki bir faturaya {interest} faiz işler."
+        )
+    },
+    payment_days: |days, dated, due| {
+        format!("Ödeme süresi {days}: {dated} tarihli bir fatura en geç {due} tarihinde ödenir.")
+    },
+    review_days: |days| {
+        format!(
+            "Müşterinin {days} boyunca bir şey söylemediği teslim kabul edilmiş sayılır ve son fatura gönderilebilir."
+        )
+    },
+    silence_days: |days| {
+        format!(
+            "Müşteri bir talebinizi {days} boyunca yanıtsız bırakırsa ona yazılı uyarı gönderebilir, beş iş günü sonra da işi bitirip yaptığınız işi faturalayabilirsiniz."
+        )
+    },
+    cancellation_fee: |percent, unearned, fee| {
+        format!(
+            "{percent} iptal bedeli: ücretin {unearned} tutarındaki kısmı henüz hak edilmemişken müşteri, yapılan işin bedelinden {fee} fazla öder (kapora bu bedele sayılır)."
+        )
+    },
+    no_cancellation_fee: |percent| {
+        format!(
+            "{percent}: vazgeçen ya da sessiz kalan müşteri yalnızca yapılan işi öder; kapora sizde kalır."
+        )
+    },
+    plain: |label, shown| format!("Sözleşmede: {label} {shown}."),
+    law: |law| format!("Sözleşmede şöyle yazacak: “Bu Sözleşmeye … {law} uygulanır.”"),
+    courts: |courts| {
+        format!("Sözleşmede şöyle yazacak: “… her uyuşmazlık ve talepte {courts} yetkilidir …”")
+    },
+    completes: |phrase| format!("Sözleşmede şöyle yazacak: “… {phrase} …”"),
 };
 
 /// Yes and no in English, as inquire has them.

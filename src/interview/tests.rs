@@ -25,6 +25,8 @@ struct Script {
     log: Vec<String>,
     /// Accepts any text without running the check, like a careless prompter.
     unchecked: bool,
+    /// The window's height, if known.
+    height: Option<usize>,
 }
 
 impl Script {
@@ -33,6 +35,7 @@ impl Script {
             replies: replies.iter().copied().collect(),
             log: Vec::new(),
             unchecked: false,
+            height: None,
         }
     }
 
@@ -122,6 +125,23 @@ impl Prompter for Script {
             R::Esc => Err(Stop::Cancelled),
             other => panic!("{other:?} for the yes/no question {:?}", prompt.message),
         }
+    }
+
+    fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
+        if let Some(R::T(BACK)) = self.replies.front() {
+            self.log.push(format!("confirm: {}", prompt.message));
+            self.replies.pop_front();
+            return Ok(None);
+        }
+        self.confirm(prompt).map(Some)
+    }
+
+    fn progress(&mut self, text: &str) {
+        self.log.push(format!("progress: {text}"));
+    }
+
+    fn height(&self) -> Option<usize> {
+        self.height
     }
 }
 
@@ -517,10 +537,9 @@ fn a_late_payer_hears_that_rates_double_and_sees_the_new_amounts() {
             "Kill fee clause: yes, always for a client who paid late.",
             "You\n  name             Ann Lee\n  phone            —\n\
                  The relationship\n  relationship     Paid late\n\
-                 Money\n  fee              $1,000.00\n  deposit          30%\n\
-                 Safeguards\n  kill fee clause  yes\n  days of silence  15\n\
-                 For a client who paid late, the contract uses instead:\n  \
-                 fee              $1,000.00 → $2,000.00\n  deposit          30% → 50%",
+                 Money\n  fee              $1,000.00 → $2,000.00\n  \
+                 deposit          30% → 50%\n\
+                 Safeguards\n  kill fee clause  yes\n  days of silence  15",
         ]
     );
     assert!(!script.asked().contains(&"Kill fee?"));
@@ -707,6 +726,9 @@ struct Typist<'a> {
     answers: &'a Answers,
     questions: usize,
     keys: usize,
+    /// Every prompt shown: the questions, a list's fields and "add another", the offers and
+    /// the summary's.
+    prompts: usize,
     /// The list being typed, and how many of its records are done.
     list: Option<(&'a Question, usize)>,
 }
@@ -735,10 +757,38 @@ impl<'a> Typist<'a> {
     }
 }
 
+impl Typist<'_> {
+    /// Whether the example's answers in the section of safeguards are all the ones its
+    /// questions recommend (their defaults), where they apply.
+    fn recommended_are_wanted(&self) -> bool {
+        let section = self
+            .library
+            .sections
+            .iter()
+            .find(|s| {
+                s.questions
+                    .iter()
+                    .any(|q| matches!(q.late_payer, Some(LatePayer::Set(_))))
+            })
+            .expect("the built-in library has safeguards");
+        section.questions.iter().all(|q| {
+            let applies = q
+                .when
+                .as_ref()
+                .is_none_or(|when| when.eval(|k| self.answers.get(k)));
+            let Some(default) = q.default_for(|k| self.answers.get(k)) else {
+                return true;
+            };
+            !applies || self.answers.get(&q.key) == Some(default)
+        })
+    }
+}
+
 impl Prompter for Typist<'_> {
     fn section(&mut self, _: &str) {}
     fn say(&mut self, _: &str) {}
     fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop> {
+        self.prompts += 1;
         let value = if let Some((_, value)) = self.field(prompt.message) {
             value
         } else {
@@ -757,6 +807,7 @@ impl Prompter for Typist<'_> {
         Ok(typed)
     }
     fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop> {
+        self.prompts += 1;
         if prompt.message == "Is everything right?" {
             self.keys += 1;
             return Ok(0);
@@ -772,6 +823,13 @@ impl Prompter for Typist<'_> {
         Ok(target)
     }
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
+        self.prompts += 1;
+        if prompt.message == messages::of(Language::En).use_recommended {
+            // Yes only when every safeguard the example answers is the recommended one.
+            let take = self.recommended_are_wanted();
+            self.keys += if prompt.default == Some(take) { 1 } else { 2 };
+            return Ok(take);
+        }
         if let Some((list, done)) = self.list
             && prompt.message == format!("Add another {}?", list.item)
         {
@@ -807,6 +865,7 @@ fn the_first_time_example_asks_each_answer_once() {
         answers: &example,
         questions: 0,
         keys: 0,
+        prompts: 0,
         list: None,
     };
     let answers = interview(&library, &known(), &mut typist).unwrap();
@@ -814,8 +873,8 @@ fn the_first_time_example_asks_each_answer_once() {
     // Every answer is asked for once, and nothing else is asked. The counts are printed
     // for the record (`cargo test first_time_example -- --nocapture`).
     eprintln!(
-        "first-time example: {} questions, {} keys",
-        typist.questions, typist.keys
+        "first-time example: {} questions in {} prompts, {} keys",
+        typist.questions, typist.prompts, typist.keys
     );
     assert_eq!(typist.questions, example.iter().count());
 }
@@ -1351,6 +1410,362 @@ fn dates_are_taken_as_people_say_them_and_slips_are_pointed_out() {
     );
 }
 
+#[test]
+fn each_question_says_where_it_stands_and_the_count_follows_the_conditions() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::No,
+        WRITE,
+    ]);
+    run(&library, &known(), &mut script);
+    let progress: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("progress: "))
+        .collect();
+    // The days of silence are counted while the kill fee is offered as yes, and drop out of
+    // the count once it is answered no.
+    assert_eq!(
+        progress,
+        [
+            "You · question 1 of 2 · 1 of 7",
+            "You · question 2 of 2 · 2 of 7",
+            "The relationship · question 1 of 1 · 3 of 7",
+            "Money · question 1 of 2 · 4 of 7",
+            "Money · question 2 of 2 · 5 of 7",
+            "Safeguards · question 1 of 2 · 6 of 7",
+        ]
+    );
+}
+
+#[test]
+fn going_back_asks_the_question_before_again_with_its_answer_offered() {
+    let library = small();
+    let mut script = Script::new(&[
+        // Nothing before the first question: it is asked again.
+        R::T("<"),
+        R::T("Ann Lee"),
+        R::T("+44 20 7946 0958"),
+        // From a list, by its last option, to a typed answer offered as the default.
+        R::Pick("← Back"),
+        R::Enter,
+        R::Pick("New client"),
+        // From a typed answer to a list, which starts at the answer given.
+        R::T("<"),
+        R::Pick("Paid on time"),
+        R::T("900"),
+        R::Enter,
+        // From a yes-or-no question.
+        R::T("<"),
+        R::T("40"),
+        R::Yes,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        script.asked(),
+        [
+            "Your name",
+            "Your name",
+            "Your phone",
+            "Worked together before?",
+            "Your phone",
+            "Worked together before?",
+            "Your fee",
+            "Worked together before?",
+            "Your fee",
+            "Deposit",
+            "Kill fee?",
+            "Deposit",
+            "Kill fee?",
+            "Days of silence",
+            "Is everything right?",
+        ]
+    );
+    assert!(
+        script
+            .said()
+            .contains(&"This is the first question: there is none before it to go back to."),
+        "{:#?}",
+        script.log
+    );
+    // The earlier answer is the default: Enter keeps it.
+    assert!(
+        script
+            .log
+            .contains(&"ask: Your phone [+44 20 7946 0958]".to_owned()),
+        "{:#?}",
+        script.log
+    );
+    // The deposit offered is the one answered (30% for a client who paid on time), not the
+    // first-time default, and the answer typed then replaces it.
+    assert!(script.log.contains(&"ask: Deposit [30]".to_owned()));
+    assert_eq!(
+        get(&answers, "me.phone").as_deref(),
+        Some("+44 20 7946 0958")
+    );
+    assert_eq!(get(&answers, "relationship").as_deref(), Some("repeat"));
+    assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("40"));
+    // The counts go back too: the question asked again has its old place.
+    let progress: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("progress: "))
+        .collect();
+    assert_eq!(progress[3], "The relationship · question 1 of 1 · 3 of 7");
+    assert_eq!(progress[4], "You · question 2 of 2 · 2 of 7");
+}
+
+#[test]
+fn the_help_of_a_question_says_how_to_go_back_and_a_list_offers_it() {
+    /// Answers the name and the phone (blank), and keeps what it was shown.
+    #[derive(Default)]
+    struct Peek {
+        help: Vec<Option<String>>,
+        options: Option<Vec<String>>,
+    }
+    impl Prompter for Peek {
+        fn section(&mut self, _: &str) {}
+        fn say(&mut self, _: &str) {}
+        fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop> {
+            self.help.push(prompt.help.clone());
+            Ok(if self.help.len() == 1 { "Ann Lee" } else { "" }.into())
+        }
+        fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop> {
+            self.options = Some(prompt.options.clone());
+            Err(Stop::Cancelled)
+        }
+        fn confirm(&mut self, _: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
+            Err(Stop::Cancelled)
+        }
+    }
+    let mut peek = Peek::default();
+    let _ = interview(&small(), &known(), &mut peek);
+    assert_eq!(
+        peek.options.unwrap(),
+        [
+            "New client",
+            "Paid on time",
+            "Paid late",
+            "← Back to the question before"
+        ]
+    );
+    for help in peek.help {
+        assert!(
+            help.unwrap().ends_with("Type < to go back one question."),
+            "the help of a typed question says how to go back"
+        );
+    }
+}
+
+/// The keys of the built-in library's safeguards.
+const SAFEGUARDS: &[&str] = &[
+    "late_fee.enabled",
+    "late_fee.percent_per_month",
+    "kill_fee.enabled",
+    "kill_fee.silence_days",
+    "kill_fee.percent",
+    "rights.transfer_on_full_payment",
+    "portfolio.mode",
+    "non_solicitation.enabled",
+];
+
+#[test]
+fn every_recommended_safeguard_is_taken_with_one_answer() {
+    let (library, known) = example_without(SAFEGUARDS);
+    let mut script = Script::new(&[R::Enter, WRITE]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked(),
+        ["Use all recommended safeguards?", "Is everything right?"]
+    );
+    let listed = script
+        .said()
+        .into_iter()
+        .find(|s| s.starts_with("The recommended safeguards:"))
+        .expect("the safeguards are listed before the offer");
+    for line in [
+        "interest on late payment     yes",
+        "late fee                     1.5% a month",
+        "silence before ending        15 business days",
+        "cancellation fee             0%",
+        "copyright                    I keep the copyright and give the client an exclusive licence",
+        "no poaching                  no",
+    ] {
+        assert!(listed.contains(line), "{line:?} is not in:\n{listed}");
+    }
+    for (key, value) in [
+        ("late_fee.enabled", "yes"),
+        ("late_fee.percent_per_month", "1.5"),
+        ("kill_fee.silence_days", "15"),
+        ("kill_fee.percent", "0"),
+        ("rights.transfer_on_full_payment", "yes"),
+        ("portfolio.mode", "license-to-client"),
+        ("non_solicitation.enabled", "no"),
+    ] {
+        assert_eq!(get(&answers, key).as_deref(), Some(value), "{key}");
+    }
+}
+
+#[test]
+fn no_to_the_recommended_safeguards_asks_each_and_back_makes_the_offer_again() {
+    let (library, known) = example_without(SAFEGUARDS);
+    let mut script = Script::new(&[
+        R::No,
+        R::T("<"),
+        R::No,
+        R::Enter,
+        R::T("2"),
+        R::Enter,
+        R::Enter,
+        R::T("20"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked()[..4],
+        [
+            "Use all recommended safeguards?",
+            "Charge interest on overdue invoices?",
+            "Use all recommended safeguards?",
+            "Charge interest on overdue invoices?",
+        ]
+    );
+    assert_eq!(script.asked().len(), 12);
+    assert_eq!(
+        get(&answers, "late_fee.percent_per_month").as_deref(),
+        Some("2")
+    );
+    assert_eq!(get(&answers, "kill_fee.percent").as_deref(), Some("20"));
+}
+
+#[test]
+fn money_percent_and_days_answers_say_what_they_do_with_the_users_numbers() {
+    let (library, known) = example_without(&[
+        "deposit.percent",
+        "payment.due_days",
+        "late_fee.percent_per_month",
+        "kill_fee.percent",
+        "kill_fee.silence_days",
+        "fees.hourly_rate",
+        "warranty.days",
+    ]);
+    let mut script = Script::new(&[
+        R::Enter,
+        R::T("85"),
+        R::Enter,
+        R::Enter,
+        // Three safeguards are missing: they are offered together first.
+        R::No,
+        R::Enter,
+        R::Enter,
+        R::T("25"),
+        WRITE,
+    ]);
+    run(&library, &known, &mut script);
+    let said = script.said();
+    for sentence in [
+        "In the contract: free fixes for 30 days after acceptance.",
+        "Extra work costs the client $85.00 an hour: ten hours of it come to $850.00.",
+        "A 50% deposit: the client pays $3,200.00 of your $6,400.00 fee before any work starts.",
+        "14 days to pay: an invoice dated March 2, 2026 is due by March 16, 2026.",
+        // $3,200.00 × 1.5% × 12 ÷ 365 × 30 days, as the contract counts it.
+        "1.5% a month: an invoice of $3,200.00 paid thirty days late carries $47.34 of interest.",
+        "If the client leaves a request unanswered for 15 business days, you may warn it in \
+         writing, and five business days later end the work and invoice what you have done.",
+        "A 25% cancellation fee: with $3,200.00 of the fee unearned, the client pays $800.00 \
+         more than the work done (the deposit counts towards it).",
+    ] {
+        assert!(
+            said.contains(&sentence),
+            "{sentence:?} was not said: {said:#?}"
+        );
+    }
+}
+
+#[test]
+fn law_and_courts_answers_show_the_phrase_of_the_contract_they_complete() {
+    let (library, known) = example_without(&["jurisdiction.region", "jurisdiction.venue"]);
+    let mut script = Script::new(&[R::T("IL"), R::T("Sangamon County"), WRITE]);
+    run(&library, &known, &mut script);
+    let said = script.said();
+    for sentence in [
+        "The contract will say: “This Agreement … is governed by the laws of the State of Illinois …”",
+        "The contract will say: “… is to be heard by the state courts located in Sangamon County, Illinois …”",
+    ] {
+        assert!(
+            said.contains(&sentence),
+            "{sentence:?} was not said: {said:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_turkish_interview_says_what_answers_do_and_where_it_stands_in_turkish() {
+    let (library, mut known) = example_without(&[
+        "deposit.percent",
+        "kill_fee.percent",
+        "jurisdiction.country",
+        "jurisdiction.region",
+        "jurisdiction.venue",
+        "fees.currency",
+    ]);
+    known.language = Language::Tr;
+    known.presets.insert(
+        "agreement.language".into(),
+        Preset {
+            scalar: Scalar::Str("tr".into()),
+            place: "--lang".into(),
+        },
+    );
+    let mut script = Script::new(&[
+        R::Pick("Türkiye"),
+        R::T("İstanbul"),
+        R::Pick("Türk lirası"),
+        // Back from the deposit to the currency, which keeps its answer.
+        R::T("<"),
+        R::Enter,
+        R::Enter,
+        R::T("25"),
+        // The interest the law sets, and its reference rate.
+        R::Enter,
+        R::Enter,
+        WRITE_TR,
+    ]);
+    run(&library, &known, &mut script);
+    let said = script.said();
+    for sentence in [
+        "Sözleşmede şöyle yazacak: “… her uyuşmazlık ve talepte İstanbul mahkemeleri ve icra daireleri yetkilidir …”",
+        "%50 kapora: müşteri, 6.400,00 TL tutarındaki ücretinizin 3.200,00 TL tutarındaki kısmını iş başlamadan önce öder.",
+        "%25 iptal bedeli: ücretin 3.200,00 TL tutarındaki kısmı henüz hak edilmemişken müşteri, yapılan işin bedelinden 800,00 TL fazla öder (kapora bu bedele sayılır).",
+    ] {
+        assert!(
+            said.contains(&sentence),
+            "{sentence:?} was not said: {said:#?}"
+        );
+    }
+    let progress: Vec<&str> = script
+        .log
+        .iter()
+        .filter_map(|l| l.strip_prefix("progress: "))
+        .collect();
+    assert!(
+        progress
+            .iter()
+            .all(|p| p.contains(" · soru ") && p.contains(" · toplam ")),
+        "{progress:#?}"
+    );
+}
+
 /// The first-time example with the trade and the place left to ask, and a profile that
 /// remembers a translator's and Oregon's answers.
 fn remembering() -> (Library, Known) {
@@ -1568,4 +1983,61 @@ sections:
         "{:#?}",
         script.log
     );
+}
+
+#[test]
+fn a_summary_taller_than_the_window_is_shown_a_page_at_a_time() {
+    let library = small();
+    let answers = [
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+    ];
+    // Eleven lines, six to a page in a window of fourteen rows.
+    let mut script = Script::new(&[&answers[..], &[R::Enter, WRITE]].concat());
+    script.height = Some(14);
+    run(&library, &known(), &mut script);
+    let asked = script.asked();
+    assert_eq!(
+        asked[asked.len() - 2..],
+        ["Summary, page 1 of 2", "Is everything right?"]
+    );
+    let said = script.said();
+    assert_eq!(
+        said[said.len() - 2..],
+        [
+            "You\n  name             Ann Lee\n  phone            —\nThe relationship\n  \
+             relationship     New client\nMoney",
+            "  fee              $900.00\n  deposit          50%\nSafeguards\n  \
+             kill fee clause  yes\n  days of silence  15",
+        ]
+    );
+    // Writing can be chosen under any page.
+    let mut script = Script::new(&[&answers[..], &[WRITE]].concat());
+    script.height = Some(14);
+    run(&library, &known(), &mut script);
+    assert_eq!(script.asked().last(), Some(&"Summary, page 1 of 2"));
+}
+
+#[test]
+fn the_summary_words_a_number_as_its_question_does() {
+    let (library, known) = example_without(&[]);
+    let mut script = Script::new(&[WRITE]);
+    run(&library, &known, &mut script);
+    let summary = script.said().last().copied().unwrap_or_default();
+    for line in [
+        "  deposit                      50% of the fee, before any work starts\n",
+        "  payment due within           14 days from the invoice's date\n",
+        "  review period                5 business days after each delivery\n",
+        "  late fee                     1.5% a month on overdue amounts\n",
+        "  silence before ending        15 business days of silence before a warning\n",
+        "  cancellation fee             20% of the fee not yet earned\n",
+        "  hourly rate                  $85.00 an hour, for extra work\n",
+    ] {
+        assert!(summary.contains(line), "{line:?} is not in:\n{summary}");
+    }
 }
