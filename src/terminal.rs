@@ -41,6 +41,43 @@ impl Terminal {
             colored,
         }
     }
+
+    /// Asks yes or no in the field of our own; with `back`, `<` typed answers `None`.
+    fn yes_or_no(&self, prompt: &ConfirmPrompt<'_>, back: bool) -> Result<Option<bool>, Stop> {
+        let words = self.words.yes_no;
+        let hint = match prompt.default {
+            Some(true) => words.yes_hint,
+            Some(false) => words.no_hint,
+            None => words.either_hint,
+        };
+        let field = Field {
+            message: prompt.message,
+            help: prompt.help.as_deref(),
+            hint: Some(hint),
+            placeholder: None,
+            initial: "",
+            colored: self.colored,
+        };
+        let back_word = self.words.back;
+        let take = |typed: &str| {
+            let reply = typed.trim().to_lowercase();
+            if back && reply == crate::interview::BACK {
+                return Ok((None, back_word.to_owned()));
+            }
+            let yes = match prompt.default {
+                Some(default) if reply.is_empty() => Some(default),
+                _ => (words.parse)(&reply),
+            };
+            match yes {
+                Some(yes) => Ok((
+                    Some(yes),
+                    (if yes { words.yes } else { words.no }).to_owned(),
+                )),
+                None => Err(words.error.to_owned()),
+            }
+        };
+        finish(field::ask(&field, take))
+    }
 }
 
 impl Prompter for Terminal {
@@ -101,32 +138,8 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
-        let words = self.words.yes_no;
-        let hint = match prompt.default {
-            Some(true) => words.yes_hint,
-            Some(false) => words.no_hint,
-            None => words.either_hint,
-        };
-        let field = Field {
-            message: prompt.message,
-            help: prompt.help.as_deref(),
-            hint: Some(hint),
-            placeholder: None,
-            initial: "",
-            colored: self.colored,
-        };
-        let take = |typed: &str| {
-            let reply = typed.trim().to_lowercase();
-            let yes = match prompt.default {
-                Some(default) if reply.is_empty() => Some(default),
-                _ => (words.parse)(&reply),
-            };
-            match yes {
-                Some(yes) => Ok((yes, (if yes { words.yes } else { words.no }).to_owned())),
-                None => Err(words.error.to_owned()),
-            }
-        };
-        finish(field::ask(&field, take))
+        // Without `<` for back, every answer taken is a yes or a no.
+        self.yes_or_no(prompt, false).map(Option::unwrap_or_default)
     }
 
     fn speak(&mut self, language: Language) {
@@ -142,39 +155,7 @@ impl Prompter for Terminal {
 
     /// Yes or no as [`Prompter::confirm`] asks it, with `<` typed for back.
     fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
-        let words = self.words.yes_no;
-        let hint = match prompt.default {
-            Some(true) => words.yes_hint,
-            Some(false) => words.no_hint,
-            None => words.either_hint,
-        };
-        let field = Field {
-            message: prompt.message,
-            help: prompt.help.as_deref(),
-            hint: Some(hint),
-            placeholder: None,
-            initial: "",
-            colored: self.colored,
-        };
-        let back = self.words.back;
-        let take = |typed: &str| {
-            let reply = typed.trim().to_lowercase();
-            if reply == crate::interview::BACK {
-                return Ok((None, back.to_owned()));
-            }
-            let yes = match prompt.default {
-                Some(default) if reply.is_empty() => Some(default),
-                _ => (words.parse)(&reply),
-            };
-            match yes {
-                Some(yes) => Ok((
-                    Some(yes),
-                    (if yes { words.yes } else { words.no }).to_owned(),
-                )),
-                None => Err(words.error.to_owned()),
-            }
-        };
-        finish(field::ask(&field, take))
+        self.yes_or_no(prompt, true)
     }
 }
 
