@@ -9,12 +9,14 @@
 //! fixed convention is the `relationship` question with its `repeat-late-payer` choice
 //! ([`RELATIONSHIP`], [`LATE_PAYER`]), which turns on the late payer's hardening.
 //!
-//! The interview is held in one language ([`Known::language`], from `new --lang`) until
+//! The interview is held in one language ([`Known::language`], from `new --lang` or the
+//! answers file given) until
 //! `agreement.language` is answered, and in that answer's (first) language from then on: the
 //! questions' words come from the library's translation ([`Library::asking_in`]), the
 //! interview's own from [`messages`].
 
 mod effects;
+pub(crate) mod file_problems;
 pub mod messages;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -156,8 +158,9 @@ pub struct Known {
     /// The answers given were already hardened for a late payer (`--answers` of a file saved
     /// by `build --save-answers`): their rates are not multiplied again.
     pub late_payer_applied: bool,
-    /// The language the interview starts in (`new --lang`; the first of two): it follows
-    /// `agreement.language` once that is answered.
+    /// The language the interview starts in (`new --lang`, else the `agreement.language` of
+    /// the answers file given; the first of two): it follows `agreement.language` once that
+    /// is answered.
     pub language: Language,
 }
 
@@ -436,19 +439,21 @@ impl Session<'_> {
                     continue;
                 }
                 if let Some(preset) = self.presets.remove(key) {
-                    let currency = self.currency();
-                    let typed = model::typed_value_in(question, &preset.scalar, Some(&currency))
+                    let (currency, words) = (self.currency(), self.words());
+                    let place = preset.place.as_str();
+                    let typed = model::typed_value_why(question, &preset.scalar, Some(&currency))
+                        .map_err(|why| (words.given_refused)(place, question, &why))
                         .and_then(|value| {
                             place_check(self.english, &self.answers, question, &value)
                                 .map(|()| value)
-                                .map_err(|why| why.english)
+                                .map_err(|why| (words.given_not_a_region)(place, question, &why))
                         });
                     match typed {
                         Ok(value) => {
                             self.settle(question, Some(value));
                             continue;
                         }
-                        Err(why) => problem = Some(format!("{}: `{key}` {why}", preset.place)),
+                        Err(said) => problem = Some(said),
                     }
                 }
                 if !heading {

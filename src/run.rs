@@ -402,12 +402,7 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
     let extra = match &args.save_answers {
         Some(path) => vec![(
             path.clone(),
-            format!(
-                "{}\n{}",
-                crate::schema::modeline(&schema_command(args.contract.clauses.as_deref())),
-                prepared.answers.to_yaml(&prepared.library)
-            )
-            .into_bytes(),
+            saved_answers(&prepared, args.contract.clauses.as_deref()).into_bytes(),
         )],
         None => Vec::new(),
     };
@@ -439,6 +434,20 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
         print_json(&document)?;
     }
     Ok(0)
+}
+
+/// The answers file `--save-answers` writes: the answers as built, their comments (the
+/// schema line, the sections' headings, the late-payer note) in the language `new` would have
+/// held the interview in, the contract's first.
+fn saved_answers(prepared: &Prepared, clauses: Option<&Path>) -> String {
+    let language = prepared.language();
+    let asked = prepared.library.asking_in(language);
+    let library = asked.as_ref().unwrap_or(&prepared.library);
+    format!(
+        "{}\n{}",
+        crate::schema::modeline(&schema_command(clauses), language),
+        prepared.answers.to_yaml_in(library, language)
+    )
 }
 
 /// Prints a `--json` document on standard output, pretty, with a final line break.

@@ -16,7 +16,7 @@ use crate::jurisdiction::Profile;
 use crate::library::Library;
 use crate::model::keys::{COUNTRY, REGION};
 use crate::model::schema::MAX_RECORDS;
-use crate::model::{Question, Type, Value};
+use crate::model::{Language, Question, Type, Value};
 
 pub use crate::library::{clause_schema, library_schema};
 
@@ -27,13 +27,22 @@ pub const ANSWERS_SCHEMA_FILE: &str = "clausewright-answers.schema.json";
 /// The comment lines an answers file starts with: the `yaml-language-server` modeline naming
 /// [`ANSWERS_SCHEMA_FILE`] beside the answers file, and the command that writes it
 /// (`command` is `clausewright schema answers`, with `--clauses DIR` for a library of one's
-/// own).
+/// own); the sentence between them in `language`, the one the file's other comments are in.
 #[must_use]
-pub fn modeline(command: &str) -> String {
+pub fn modeline(command: &str, language: Language) -> String {
+    let why = match language {
+        Language::En => {
+            "# Editors complete and check this file against that schema once you write it beside\n\
+             # this file:\n"
+        }
+        Language::Tr => {
+            "# Şemayı bu dosyanın yanına yazdığınızda düzenleyiciniz bu dosyayı ona göre tamamlar\n\
+             # ve denetler:\n"
+        }
+    };
     format!(
         "# yaml-language-server: $schema={ANSWERS_SCHEMA_FILE}\n\
-         # Editors complete and check this file against that schema once you write it beside\n\
-         # this file:\n\
+         {why}\
          #\n\
          #     {command} > {ANSWERS_SCHEMA_FILE}\n"
     )

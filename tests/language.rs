@@ -705,3 +705,59 @@ fn check_refuses_a_clause_that_explains_itself_in_one_language_only() {
     );
     assert!(out.contains("tr/180-notices.yaml:"), "{out}");
 }
+
+#[test]
+fn answers_saved_by_build_from_a_turkish_contract_have_turkish_comments() {
+    let folder = tempfile::tempdir().unwrap();
+    let saved = folder.path().join("saved.yaml");
+    let outcome = run(&mut clausewright(&[
+        "build",
+        "examples/tr-istanbul.yaml",
+        "--format",
+        "md",
+        "-o",
+        &folder.path().display().to_string(),
+        "--late-payer",
+        "--save-answers",
+        &saved.display().to_string(),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let text = std::fs::read_to_string(&saved).unwrap();
+    for turkish in [
+        "# yaml-language-server: $schema=clausewright-answers.schema.json\n\
+         # Şemayı bu dosyanın yanına yazdığınızda düzenleyiciniz bu dosyayı ona göre tamamlar\n\
+         # ve denetler:\n#\n#     clausewright schema answers > clausewright-answers.schema.json\n",
+        "\n# Siz\nfreelancer:\n",
+        "\n# Müşteri\nclient:\n",
+        "\n# Ücret ve ödeme\n",
+        "# Ücretler, daha önce geç ödeme yapmış bir müşteri için zaten çarpıldı; bu dosyadan\n",
+    ] {
+        assert!(text.contains(turkish), "{turkish:?} is not in:\n{text}");
+    }
+    let comments: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+    for english in ["Editors", "# You", "# The client", "# Money", "Rates were"] {
+        assert!(
+            !comments.iter().any(|c| c.contains(english)),
+            "{english:?} is in {comments:#?}"
+        );
+    }
+    // Built again, the saved file gives the same contract.
+    let again = folder.path().join("again.md");
+    let outcome = run(&mut clausewright(&[
+        "build",
+        &saved.display().to_string(),
+        "-o",
+        &again.display().to_string(),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    let first = std::fs::read_dir(folder.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-contract.md"))
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(first).unwrap(),
+        std::fs::read_to_string(again).unwrap()
+    );
+}

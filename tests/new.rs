@@ -1435,20 +1435,32 @@ fn a_turkish_interview_says_why_it_refuses_an_answer_takes_a_turkish_date_and_su
     // The answers file's comments are Turkish; the date is kept as a date.
     let answers =
         std::fs::read_to_string(out.join("bogazici-gida-ticaret-a-s.answers.yaml")).unwrap();
-    assert!(
-        answers.contains(
-            "\n# `clausewright new` ile kaydedilen yanıtlar. İstediğiniz değeri düzenleyin, sonra\n"
-        ),
-        "{answers}"
-    );
+    assert_turkish_comments(&answers);
     assert!(answers.contains("  start: 2026-03-13\n"), "{answers}");
-    assert!(!answers.contains("Answers saved by"), "{answers}");
     let profile =
         std::fs::read_to_string(work.path().join("config/clausewright/profile.yaml")).unwrap();
     assert!(
         profile.starts_with("# `clausewright new` tarafından her sözleşmede size önerilen"),
         "{profile}"
     );
+}
+
+/// Checks that the comments of an answers file `new` saved are Turkish: its header, the
+/// schema line's sentence, the sections' headings.
+fn assert_turkish_comments(answers: &str) {
+    for turkish in [
+        "\n# `clausewright new` ile kaydedilen yanıtlar. İstediğiniz değeri düzenleyin, sonra\n",
+        "# Şemayı bu dosyanın yanına yazdığınızda düzenleyiciniz",
+        "\n# Siz\nfreelancer:\n",
+    ] {
+        assert!(
+            answers.contains(turkish),
+            "{turkish:?} is not in:\n{answers}"
+        );
+    }
+    for english in ["Answers saved by", "Editors", "\n# You\n"] {
+        assert!(!answers.contains(english), "{english:?} is in:\n{answers}");
+    }
 }
 
 /// The first-time example without the `blocks` of these top-level keys (`late_fee:`), written
@@ -1658,4 +1670,73 @@ fn a_summary_taller_than_the_window_is_shown_a_page_at_a_time() {
             .join("capitol-bakery-cafe-llc-contract.md")
             .exists()
     );
+}
+
+#[test]
+fn the_mistakes_of_a_turkish_answers_file_and_profile_are_said_in_turkish_before_the_interview() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // A Turkish answers file (`agreement.language: tr`), no --lang: a key mistyped and a number
+    // YAML reads as hexadecimal; a saved phone number without its country code.
+    let example = std::fs::read_to_string(example("tr-istanbul.yaml")).unwrap();
+    let edited = example
+        .replace("client:\n  name:", "client:\n  nmae: Boğaziçi\n  name:")
+        .replace("  review_days: 5\n", "  review_days: 0x5\n");
+    assert!(edited.contains("nmae") && edited.contains("0x5"));
+    let given = work.path().join("istanbul.yaml");
+    std::fs::write(&given, edited).unwrap();
+    let config = work.path().join("config");
+    std::fs::create_dir_all(config.join("clausewright")).unwrap();
+    std::fs::write(
+        config.join("clausewright/profile.yaml"),
+        "freelancer:\n  phone: \"0232 555 01 83\"\n",
+    )
+    .unwrap();
+    let state = work.path().join("state").display().to_string();
+    let session = Session::start(
+        &out,
+        &[
+            "new",
+            "--format",
+            "md",
+            "--answers",
+            &given.display().to_string(),
+        ],
+        &[
+            ("XDG_CONFIG_HOME", &config.display().to_string()),
+            ("XDG_STATE_HOME", &state),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    );
+    let name = given.display().to_string();
+    for said in [
+        "uyarı: `client.nmae` diye bir anahtar yok; şunu mu demek istediniz: `client.name`?",
+        "uyarı: `acceptance.review_days` için 0x5 yazılmış (YAML bunu on altılık tabanda bir sayı \
+         olarak okur); sayıyı 12 ya da 1250.00 gibi yalnızca rakamlarla yazın",
+        &format!("{name} dosyasındaki bu satırlar dikkate alınmıyor."),
+        "uyarı: `freelancer.phone` önerilmiyor. “0232 555 01 83” kabul edilmedi: ülke kodu eksik;",
+        // The interview is held in the file's language from its first word.
+        "Tek bir müşteri için sözleşme hazırlamak üzere",
+        "? Varsa ticari adınız",
+    ] {
+        session.wait_for(said);
+    }
+    let screen = session.screen();
+    for english in [
+        "warning",
+        "unknown key",
+        "did you mean",
+        "is written",
+        "These lines",
+        "not offered",
+        "Answer the questions",
+    ] {
+        assert!(
+            !screen.contains(english),
+            "{english:?} is on the screen:\n{screen}"
+        );
+    }
+    session.tmux(&["send-keys", "-t", "0", "C-c"]);
+    assert_eq!(session.exit_code(), 130, "{}", session.screen());
 }

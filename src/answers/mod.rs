@@ -8,6 +8,7 @@
 //!
 //! ```text
 //! read        answers file → Given (values as written, where, and shape problems)
+//! problem     a shape problem: its English diagnostic and its facts, for other languages
 //! validate    answers file → Answers (typed, defaulted, every problem at once)
 //! records     the records of a list → a typed list, every bad field at its line
 //! agree       the scope's prices, the milestones and the fee that must agree
@@ -19,6 +20,7 @@
 mod agree;
 mod late_payer;
 mod place;
+mod problem;
 mod read;
 mod records;
 mod validate;
@@ -31,6 +33,7 @@ use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
 pub(crate) use place::{place_in, place_of};
+pub(crate) use problem::{Facts, Problem};
 pub(crate) use read::{Given, Located, read_given, value_locations};
 pub(crate) use read::{scalar_width, written_money};
 pub(crate) use records::typed_records;

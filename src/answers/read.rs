@@ -9,10 +9,11 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use super::RESERVED_KEY;
+use super::problem::{Facts, Problem};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
 use crate::model::schema::MAX_RECORDS;
-use crate::model::{Question, Scalar, Type, number_form};
+use crate::model::{NumberForm, Question, Scalar, Type, number_form};
 use crate::yaml::{scan, tag_diagnostics, yaml_diagnostic};
 
 /// A node of an answers file: a mapping, a scalar, or a list (the records of a `list`).
@@ -205,7 +206,7 @@ pub(crate) struct Given {
     /// The records written for declared `list` keys, by key.
     pub lists: BTreeMap<String, LocatedList>,
     /// Keys that are not declared, given twice or hold the wrong shape; their values are ignored.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Vec<Problem>,
     /// The reserved `clausewright.late_payer_applied`: the rates were already multiplied.
     pub late_payer_applied: bool,
     /// The line of each parent key (`client:`), to place "is required" errors.
@@ -257,18 +258,21 @@ fn reserved(
     text: &str,
     key: &Spanned<String>,
     value: Spanned<Node>,
-    diagnostics: &mut Vec<Diagnostic>,
+    problems: &mut Vec<Problem>,
 ) -> bool {
     let mut applied = false;
     let mut problem = |line: u64, column: u64| {
-        diagnostics.push(Diagnostic::error(
-            file,
-            text,
-            line as usize,
-            column as usize,
-            format!(
-                "`{RESERVED_KEY}` is reserved; it holds only `late_payer_applied: true` or `false`"
+        problems.push(Problem::new(
+            Diagnostic::error(
+                file,
+                text,
+                line as usize,
+                column as usize,
+                format!(
+                    "`{RESERVED_KEY}` is reserved; it holds only `late_payer_applied: true` or `false`"
+                ),
             ),
+            Facts::Reserved,
         ));
     };
     let Node::Map(entries) = value.value else {
@@ -313,10 +317,15 @@ impl Reader<'_> {
             };
             if question.is_none() && !is_parent {
                 let mut diagnostic = key_error(format!("unknown key `{full}`"));
-                if let Some(suggestion) = library.suggest(&full) {
+                let suggestion = library.suggest(&full);
+                if let Some(suggestion) = &suggestion {
                     diagnostic = diagnostic.with_hint(format!("did you mean `{suggestion}`?"));
                 }
-                self.given.problems.push(diagnostic);
+                let facts = Facts::UnknownKey {
+                    key: full,
+                    suggestion: suggestion.map(str::to_owned),
+                };
+                self.given.problems.push(Problem::new(diagnostic, facts));
                 continue;
             }
             if self.given.values.contains_key(&full)
@@ -324,9 +333,9 @@ impl Reader<'_> {
                 || self.given.refused.contains(&full)
                 || self.given.parents.contains_key(&full) && !is_parent
             {
-                self.given
-                    .problems
-                    .push(key_error(format!("`{full}` is given twice")));
+                let diagnostic = key_error(format!("`{full}` is given twice"));
+                let facts = Facts::GivenTwice { key: full };
+                self.given.problems.push(Problem::new(diagnostic, facts));
                 continue;
             }
             let list = question.filter(|q| q.ty == Type::List);
@@ -365,34 +374,49 @@ impl Reader<'_> {
                                 },
                             );
                         }
-                        Err((written, why)) => {
-                            self.given.problems.push(
-                                Diagnostic::error(
-                                    file,
-                                    text,
-                                    line,
-                                    column,
-                                    format!(
-                                        "`{full}` is written {written}, {why}; write the number in plain digits, such as 12 or 1250.00"
-                                    ),
-                                )
-                                .with_width(written.chars().count()),
-                            );
-                            self.given.refused.insert(full);
+                        Err((written, form)) => {
+                            let diagnostic = Diagnostic::error(
+                                file,
+                                text,
+                                line,
+                                column,
+                                format!(
+                                    "`{full}` is written {written}, {}; write the number in plain digits, such as 12 or 1250.00",
+                                    form.english()
+                                ),
+                            )
+                            .with_width(written.chars().count());
+                            self.given.refused.insert(full.clone());
+                            let facts = Facts::NumberForm {
+                                key: full,
+                                written,
+                                form,
+                            };
+                            self.given.problems.push(Problem::new(diagnostic, facts));
                         }
                     }
                 }
                 _ => {
-                    let what = if is_parent {
-                        let children = library.children(&full).join("`, `");
-                        format!("`{full}` holds the keys `{children}`, not a single value")
+                    let (what, facts) = if is_parent {
+                        let children = library.children(&full);
+                        let what = format!(
+                            "`{full}` holds the keys `{}`, not a single value",
+                            children.join("`, `")
+                        );
+                        let facts = Facts::HoldsKeys {
+                            key: full.clone(),
+                            children,
+                        };
+                        (what, facts)
                     } else if let Some(list) = list {
-                        format!(
+                        let what = format!(
                             "`{full}` takes a list of {}s, one `- ` entry a line below the key",
                             list.item
-                        )
+                        );
+                        (what, Facts::TakesList { key: full.clone() })
                     } else {
-                        format!("`{full}` takes a single value, not a list or mapping")
+                        let what = format!("`{full}` takes a single value, not a list or mapping");
+                        (what, Facts::TakesSingle { key: full.clone() })
                     };
                     if list.is_some() {
                         self.given.lists.insert(
@@ -405,7 +429,9 @@ impl Reader<'_> {
                             },
                         );
                     }
-                    self.given.problems.push(key_error(what));
+                    self.given
+                        .problems
+                        .push(Problem::new(key_error(what), facts));
                 }
             }
         }
@@ -426,12 +452,15 @@ impl Reader<'_> {
                 item.referenced.column() as usize,
             );
             if out.len() == MAX_RECORDS {
-                diagnostics.push(Diagnostic::error(
-                    file,
-                    text,
-                    line,
-                    column,
-                    format!("`{key}` holds at most {MAX_RECORDS} {}s", question.item),
+                diagnostics.push(Problem::new(
+                    Diagnostic::error(
+                        file,
+                        text,
+                        line,
+                        column,
+                        format!("`{key}` holds at most {MAX_RECORDS} {}s", question.item),
+                    ),
+                    Facts::TooManyRecords { key: key.clone() },
                 ));
                 break;
             }
@@ -441,16 +470,22 @@ impl Reader<'_> {
                     .iter()
                     .map(|f| format!("`{}`", f.key))
                     .collect();
-                diagnostics.push(Diagnostic::error(
-                    file,
-                    text,
-                    line,
-                    column,
-                    format!(
-                        "{} {number} of `{key}` is not a mapping; write its fields {} as `field: value` lines",
-                        question.item,
-                        names.join(", ")
+                diagnostics.push(Problem::new(
+                    Diagnostic::error(
+                        file,
+                        text,
+                        line,
+                        column,
+                        format!(
+                            "{} {number} of `{key}` is not a mapping; write its fields {} as `field: value` lines",
+                            question.item,
+                            names.join(", ")
+                        ),
                     ),
+                    Facts::NotAMapping {
+                        key: key.clone(),
+                        number,
+                    },
                 ));
                 continue;
             };
@@ -478,17 +513,30 @@ impl Reader<'_> {
                         .iter()
                         .map(|f| format!("`{}`", f.key))
                         .collect();
-                    diagnostics.push(at(format!(
-                        "`{name}` is not a field of `{key}`; its fields are {}",
-                        names.join(", ")
-                    )));
+                    diagnostics.push(Problem::new(
+                        at(format!(
+                            "`{name}` is not a field of `{key}`; its fields are {}",
+                            names.join(", ")
+                        )),
+                        Facts::NotAField {
+                            key: key.clone(),
+                            field: name.to_owned(),
+                        },
+                    ));
                     continue;
                 }
                 if record.fields.iter().any(|(k, _)| k == name) {
-                    diagnostics.push(at(format!(
-                        "`{name}` is given twice in {} {number} of `{key}`",
-                        question.item
-                    )));
+                    diagnostics.push(Problem::new(
+                        at(format!(
+                            "`{name}` is given twice in {} {number} of `{key}`",
+                            question.item
+                        )),
+                        Facts::FieldTwice {
+                            key: key.clone(),
+                            field: name.to_owned(),
+                            number,
+                        },
+                    ));
                     continue;
                 }
                 let (line, column) = (
@@ -508,28 +556,41 @@ impl Reader<'_> {
                                     column,
                                 },
                             )),
-                            Err((written, why)) => {
-                                diagnostics.push(
-                                Diagnostic::error(
+                            Err((written, form)) => {
+                                let diagnostic = Diagnostic::error(
                                     file,
                                     text,
                                     line,
                                     column,
                                     format!(
-                                        "`{name}` of {} {number} of `{key}` is written {written}, {why}; write the number in plain digits, such as 12 or 1250.00",
-                                        question.item
+                                        "`{name}` of {} {number} of `{key}` is written {written}, {}; write the number in plain digits, such as 12 or 1250.00",
+                                        question.item,
+                                        form.english()
                                     ),
                                 )
-                                .with_width(written.chars().count()),
-                            );
+                                .with_width(written.chars().count());
+                                let facts = Facts::FieldNumberForm {
+                                    key: key.clone(),
+                                    field: name.to_owned(),
+                                    number,
+                                    written,
+                                    form,
+                                };
+                                diagnostics.push(Problem::new(diagnostic, facts));
                                 record.refused.push(name.to_owned());
                             }
                         }
                     }
                     _ => {
-                        diagnostics.push(at(format!(
-                            "`{name}` of `{key}` takes a single value, not a list or mapping"
-                        )));
+                        diagnostics.push(Problem::new(
+                            at(format!(
+                                "`{name}` of `{key}` takes a single value, not a list or mapping"
+                            )),
+                            Facts::FieldTakesSingle {
+                                key: key.clone(),
+                                field: name.to_owned(),
+                            },
+                        ));
                         record.refused.push(name.to_owned());
                     }
                 }
@@ -549,7 +610,7 @@ fn as_written(
     scalar: Scalar,
     raw: Option<&String>,
     ty: Type,
-) -> Result<Scalar, (String, &'static str)> {
+) -> Result<Scalar, (String, NumberForm)> {
     let (Scalar::Int(_) | Scalar::Float(_), Some(raw)) = (&scalar, raw) else {
         return Ok(scalar);
     };

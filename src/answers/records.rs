@@ -1,11 +1,12 @@
 //! Records: takes the records of a `list` as an answers file wrote them ([`LocatedList`]) and
-//! returns the typed list, or a located diagnostic for each bad field and each missing
+//! returns the typed list, or a located [`Problem`] for each bad field and each missing
 //! required one.
 
+use super::problem::{Facts, Problem};
 use super::read::LocatedList;
 use super::read::{scalar_width, written_money};
 use crate::error::Diagnostic;
-use crate::model::{Question, Record, Value, typed_value, typed_value_in};
+use crate::model::{Question, Record, Value, typed_value, typed_value_why};
 
 /// Types every record of `list`, declared by `question`, its amounts read in `currency`
 /// ([`typed_value_in`]: a price that reads two ways is refused with both readings); every
@@ -16,7 +17,7 @@ pub(crate) fn typed_records(
     question: &Question,
     list: &LocatedList,
     currency: &str,
-) -> Result<Value, Vec<Diagnostic>> {
+) -> Result<Value, Vec<Problem>> {
     let key = &question.key;
     let mut diagnostics = Vec::new();
     let mut records = Vec::new();
@@ -32,7 +33,7 @@ pub(crate) fn typed_records(
                     if let Some(default) = &field.default {
                         record.push((field.key.clone(), default.clone()));
                     } else if field.required {
-                        diagnostics.push(
+                        diagnostics.push(Problem::new(
                             Diagnostic::error(
                                 file,
                                 text,
@@ -44,28 +45,39 @@ pub(crate) fn typed_records(
                                 ),
                             )
                             .with_width(scalar_width(text, located)),
-                        );
+                            Facts::FieldBlank {
+                                key: key.clone(),
+                                field: field.key.clone(),
+                                number,
+                            },
+                        ));
                     }
                 }
-                Some((_, located)) => match typed_value_in(
+                Some((_, located)) => match typed_value_why(
                     field,
                     &written_money(text, located, field.ty),
                     Some(currency),
                 ) {
                     Ok(value) => record.push((field.key.clone(), value)),
-                    Err(why) => diagnostics.push(
+                    Err(refusal) => diagnostics.push(Problem::new(
                         Diagnostic::error(
                             file,
                             text,
                             located.line,
                             located.column,
                             format!(
-                                "`{}` of {} {number} of `{key}` {why}",
+                                "`{}` of {} {number} of `{key}` {refusal}",
                                 field.key, question.item
                             ),
                         )
                         .with_width(scalar_width(text, located)),
-                    ),
+                        Facts::FieldRefused {
+                            key: key.clone(),
+                            field: field.key.clone(),
+                            number,
+                            refusal,
+                        },
+                    )),
                 },
                 // Its value is reported already, as written.
                 None if written.refused.contains(&field.key) => {}
@@ -73,15 +85,22 @@ pub(crate) fn typed_records(
                     if let Some(default) = &field.default {
                         record.push((field.key.clone(), default.clone()));
                     } else if field.required {
-                        diagnostics.push(Diagnostic::error(
-                            file,
-                            text,
-                            written.line,
-                            written.column,
-                            format!(
-                                "{} {number} of `{key}` has no `{}`, which is required: {}",
-                                question.item, field.key, field.prompt
+                        diagnostics.push(Problem::new(
+                            Diagnostic::error(
+                                file,
+                                text,
+                                written.line,
+                                written.column,
+                                format!(
+                                    "{} {number} of `{key}` has no `{}`, which is required: {}",
+                                    question.item, field.key, field.prompt
+                                ),
                             ),
+                            Facts::FieldMissing {
+                                key: key.clone(),
+                                field: field.key.clone(),
+                                number,
+                            },
                         ));
                     }
                 }

@@ -23,11 +23,12 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
     let Given {
         values: found,
         lists,
-        problems: mut diagnostics,
+        problems,
         late_payer_applied,
         parents,
         refused,
     } = read_given(file, text, library)?;
+    let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(|p| p.diagnostic).collect();
     let mut answers = Answers {
         late_payer_applied,
         ..Answers::default()
@@ -72,7 +73,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
                         break 'answer;
                     }
                     Err(found) => {
-                        diagnostics.extend(found);
+                        diagnostics.extend(found.into_iter().map(|p| p.diagnostic));
                         break 'answer;
                     }
                 }

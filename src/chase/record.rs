@@ -155,7 +155,8 @@ pub fn parse(
                 text,
                 paid,
                 format!(
-                    "`paid` is written {written}, {why}; write the amount in plain digits, such as 1250.00"
+                    "`paid` is written {written}, {}; write the amount in plain digits, such as 1250.00",
+                    why.english()
                 ),
             ));
         }

@@ -331,9 +331,24 @@ impl Diagnostic {
     /// The diagnostic as a compiler-style message with the source line and a caret.
     #[must_use]
     pub fn render(&self, styled: bool) -> String {
+        self.render_as(styled, None)
+    }
+
+    /// [`Diagnostic::render`] with the severity called `name` (`uyarı`) instead of `error` or
+    /// `warning`: for a diagnostic worded in another language.
+    #[must_use]
+    pub fn render_named(&self, styled: bool, name: &str) -> String {
+        self.render_as(styled, Some(name))
+    }
+
+    fn render_as(&self, styled: bool, name: Option<&str>) -> String {
         let level = match self.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+        };
+        let level = match name {
+            Some(name) => level.with_name(name.to_owned()),
+            None => level,
         };
         let renderer = if styled {
             Renderer::styled()
@@ -341,10 +356,10 @@ impl Diagnostic {
             Renderer::plain()
         };
         let Some(line_text) = &self.source_line else {
-            let word = match self.severity {
+            let word = name.unwrap_or(match self.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
-            };
+            });
             let word = if styled {
                 let colour = if self.severity == Severity::Error {
                     "31"
@@ -446,6 +461,18 @@ mod tests {
             diagnostic.render(false),
             "error: order must be a whole number\n --> clauses/x.yaml:3:8\n  |\n3 | order: ten\n  |        ^^^"
         );
+    }
+
+    #[test]
+    fn a_diagnostic_worded_in_another_language_names_its_severity_in_it() {
+        let source = "ücret: 0x1F\n";
+        let diagnostic = Diagnostic::warning("a.yaml", source, 1, 8, "sayı değil".into());
+        assert_eq!(
+            diagnostic.render_named(false, "uyarı"),
+            "uyarı: sayı değil\n --> a.yaml:1:8\n  |\n1 | ücret: 0x1F\n  |        ^"
+        );
+        let whole = Diagnostic::file_error("a.yaml", "boş".into());
+        assert_eq!(whole.render_named(false, "hata"), "hata: a.yaml: boş");
     }
 
     #[test]

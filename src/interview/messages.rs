@@ -187,6 +187,19 @@ pub struct Messages {
     pub page: fn(usize, usize) -> String,
     /// Its option that shows the next page.
     pub next_page: &'static str,
+    /// What a warning is called before its message (`warning`).
+    pub warning: &'static str,
+    /// Said after the problems of the answers file given to `new`: their lines are ignored
+    /// (the file's name).
+    pub ignored: fn(&str) -> String,
+    /// A value of the answers file given to `new` is refused, before its question is asked:
+    /// where it is (`file:line`, `--date`), the question, and why.
+    pub given_refused: fn(&str, &Question, &Refusal) -> String,
+    /// A region of the answers file given to `new` the country answered does not have: where
+    /// it is, the question, and why.
+    pub given_not_a_region: fn(&str, &Question, &NotARegion) -> String,
+    /// A saved detail of the profile is refused and not offered: the question, and why.
+    pub profile_refused: fn(&Question, &Refusal) -> String,
 }
 
 /// The sentence said after a money, percent or days answer, or after an answer that completes
@@ -422,6 +435,13 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     },
     page: |page, pages| format!("Summary, page {page} of {pages}"),
     next_page: "Next page",
+    warning: "warning",
+    ignored: |name| format!("These lines of {name} are ignored."),
+    given_refused: |place, question, why| format!("{place}: `{}` {}", question.key, why.english),
+    given_not_a_region: |place, question, why| {
+        format!("{place}: `{}` {}", question.key, why.english)
+    },
+    profile_refused: |question, why| format!("`{}` {}; it is not offered", question.key, why),
 };
 
 const ENGLISH_EFFECTS: Effects = Effects {
@@ -659,6 +679,29 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     },
     page: |page, pages| format!("Özet, sayfa {page}/{pages}"),
     next_page: "Sonraki sayfa",
+    warning: "uyarı",
+    ignored: |name| format!("{name} dosyasındaki bu satırlar dikkate alınmıyor."),
+    given_refused: |place, question, why| {
+        format!(
+            "{place}: `{}` yanıtı kabul edilmedi. {}",
+            question.key,
+            refused_tr(question, why)
+        )
+    },
+    given_not_a_region: |place, question, why| {
+        format!(
+            "{place}: `{}` yanıtı kabul edilmedi. {}",
+            question.key,
+            not_a_region_tr(why)
+        )
+    },
+    profile_refused: |question, why| {
+        format!(
+            "`{}` önerilmiyor. {}",
+            question.key,
+            refused_tr(question, why).trim_end_matches('.')
+        )
+    },
 };
 
 const TURKISH_EFFECTS: Effects = Effects {

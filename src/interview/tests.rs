@@ -2041,3 +2041,33 @@ fn the_summary_words_a_number_as_its_question_does() {
         assert!(summary.contains(line), "{line:?} is not in:\n{summary}");
     }
 }
+
+#[test]
+fn a_bad_value_in_the_answers_file_is_reported_in_turkish_in_a_turkish_interview() {
+    let (library, mut known) = example_without(&[]);
+    known.language = Language::Tr;
+    known.presets.insert(
+        "agreement.language".into(),
+        Preset {
+            scalar: Scalar::Str("tr".into()),
+            place: "--lang".into(),
+        },
+    );
+    known.presets.get_mut("deposit.percent").unwrap().scalar = Scalar::Int(150);
+    let place = known.presets["deposit.percent"].place.clone();
+    let mut script = Script::new(&[R::T("50"), WRITE_TR]);
+    let answers = run(&library, &known, &mut script);
+    assert_eq!(
+        script.asked(),
+        [
+            "İş başlamadan ödenecek kapora, ücretin yüzdesi olarak",
+            "Her şey doğru mu?"
+        ]
+    );
+    let said = format!(
+        "{place}: `deposit.percent` yanıtı kabul edilmedi. %150 bu soru için kabul edilen \
+         aralığın dışında; %10 ile %100 arasında bir yüzde yazın."
+    );
+    assert!(script.said().contains(&said.as_str()), "{:#?}", script.log);
+    assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("50"));
+}

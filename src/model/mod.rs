@@ -39,7 +39,7 @@ pub use schema::condition::{Condition, ConditionError};
 pub use schema::term::Term;
 pub use schema::{Choice, LatePayer, Question, Type, max_amount};
 pub use typed::{
-    BLANK, is_blank, is_invisible, max_chars, number_form, optional_text, parse_number,
+    BLANK, NumberForm, is_blank, is_invisible, max_chars, number_form, optional_text, parse_number,
     required_text, typed_value, typed_value_in, typed_value_why,
 };
 pub use value::{Record, Scalar, Value};

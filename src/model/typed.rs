@@ -426,33 +426,72 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     Decimal::from_str(&text.replace(',', "")).ok()
 }
 
-/// Why the plain number `raw` is not written the way a person writes a number (digits, at
+/// How a plain number is written that a person does not mean as a number: YAML reads it, but
+/// not as what was typed ([`number_form`]). The facts, for each language to word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberForm {
+    /// `0x1F`.
+    Hexadecimal,
+    /// `0o17`.
+    Octal,
+    /// `0b101`.
+    Binary,
+    /// `1_000`.
+    Underscore,
+    /// `1e3`.
+    Exponent,
+    /// `.inf`, `.nan`.
+    NotFinite,
+    /// `017`.
+    LeadingZero,
+    /// Anything else that is not digits with at most one `.`.
+    NotDigits,
+}
+
+impl NumberForm {
+    /// The reason in English, after "is written 0x1F,".
+    #[must_use]
+    pub fn english(self) -> &'static str {
+        match self {
+            NumberForm::Hexadecimal => "which YAML reads as a hexadecimal number",
+            NumberForm::Octal => "which YAML reads as an octal number",
+            NumberForm::Binary => "which YAML reads as a binary number",
+            NumberForm::Underscore => "with `_` between digits, which YAML drops",
+            NumberForm::Exponent => "with an exponent",
+            NumberForm::NotFinite => "which is not a finite number",
+            NumberForm::LeadingZero => "with a leading zero, which some YAML readers take as octal",
+            NumberForm::NotDigits => "which is not a number written in digits",
+        }
+    }
+}
+
+/// How the plain number `raw` is not written the way a person writes a number (digits, at
 /// most one `.`, an optional sign), or `None` when it is.
 #[must_use]
-pub fn number_form(raw: &str) -> Option<&'static str> {
+pub fn number_form(raw: &str) -> Option<NumberForm> {
     let unsigned = raw.strip_prefix(['-', '+']).unwrap_or(raw);
     let lower = unsigned.to_ascii_lowercase();
     let why = if lower.starts_with("0x") {
-        "which YAML reads as a hexadecimal number"
+        NumberForm::Hexadecimal
     } else if lower.starts_with("0o") {
-        "which YAML reads as an octal number"
+        NumberForm::Octal
     } else if lower.starts_with("0b") {
-        "which YAML reads as a binary number"
+        NumberForm::Binary
     } else if lower.contains('_') {
-        "with `_` between digits, which YAML drops"
+        NumberForm::Underscore
     } else if lower.contains(['e']) && lower.chars().any(|c| c.is_ascii_digit()) {
-        "with an exponent"
+        NumberForm::Exponent
     } else if lower.starts_with('.') && lower.chars().any(|c| c.is_ascii_alphabetic()) {
-        "which is not a finite number"
+        NumberForm::NotFinite
     } else if lower.len() > 1 && lower.starts_with('0') && !lower.starts_with("0.") {
-        "with a leading zero, which some YAML readers take as octal"
+        NumberForm::LeadingZero
     } else {
         let (whole, fraction) = lower.split_once('.').unwrap_or((&lower, "0"));
         let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
         if digits(whole) && digits(fraction) {
             return None;
         }
-        "which is not a number written in digits"
+        NumberForm::NotDigits
     };
     Some(why)
 }

@@ -97,10 +97,6 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let library = load_checked(args)?;
     let styled = stderr_is_styled();
     let profile_path = profile_path(args);
-    let profile = match &profile_path {
-        Some(path) if path.exists() => read_profile(path, &library, styled)?,
-        _ => Answers::default(),
-    };
     // A folder that does not exist is found now, not after every question has been answered.
     output::plan(
         args.contract.output.as_deref(),
@@ -109,19 +105,23 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     )?;
     let draft_path = draft::path(args);
     let mut terminal = Terminal::new();
-    // The interview starts in the language of --lang (the first of two) and follows
-    // `agreement.language` once it is answered.
+    // The interview starts in the language of --lang (the first of two), else in that of the
+    // answers file given, and follows `agreement.language` once it is answered.
     let language = args.contract.lang.map_or(Language::En, Languages::first);
     terminal.speak(language);
     let resume = resume_offered(args, &draft_path, &mut terminal, messages::of(language))?;
     let given = resume
         .then_some(draft_path.as_path())
         .or(args.answers.as_deref());
-    let (presets, lists, late_payer_applied) = read_presets(given, args, &library, styled)?;
+    let start = read_presets(given, args, &library, styled)?;
+    // The interview starts in the answers file's language when --lang did not give one.
+    let language = start.language;
+    terminal.speak(language);
+    let profile = read_profile(profile_path.as_deref(), &library, styled, language)?;
     let known = Known {
-        presets,
-        lists,
-        late_payer_applied,
+        presets: start.presets,
+        lists: start.lists,
+        late_payer_applied: start.late_payer_applied,
         unprintable: args
             .contract
             .formats()
@@ -160,10 +160,16 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let mut contract = args.contract.clone();
     let answers_path = choose_destination(&mut contract, &client, &mut terminal, words)?;
     let rebuild = rebuild_command(&contract, &answers_path);
+    // The sections' headings in the interview's language, as the file's other comments.
+    let asking = prepared.library.asking_in(language);
+    let asked = asking.as_ref().unwrap_or(&prepared.library);
     let answers_text = format!(
         "{}\n{}",
-        crate::schema::modeline(&super::schema_command(contract.clauses.as_deref())),
-        interview::answers_file(&prepared.library, &saved, &rebuild, language)
+        crate::schema::modeline(
+            &super::schema_command(contract.clauses.as_deref()),
+            language
+        ),
+        interview::answers_file(asked, &saved, &rebuild, language)
     );
     // The files read before the interview are never written over, even when the user agreed
     // to replace what is at the answers path.
@@ -373,30 +379,63 @@ fn update_profile(
     Ok(())
 }
 
-/// What was given before the interview: presets, lists, and whether the rates were already
-/// multiplied for a late payer.
-type Presets = (
-    BTreeMap<String, Preset>,
-    BTreeMap<String, crate::model::Value>,
-    bool,
-);
+/// What was given before the interview, and the language it starts in.
+struct Start {
+    /// The values, by key.
+    presets: BTreeMap<String, Preset>,
+    /// The valid lists, by key.
+    lists: BTreeMap<String, crate::model::Value>,
+    /// Whether the rates were already multiplied for a late payer.
+    late_payer_applied: bool,
+    /// The language the interview starts in (see [`start_language`]).
+    language: Language,
+}
+
+/// The language the interview starts in: the first of `--lang`, else the first of the
+/// `agreement.language` the answers file gives, else English; English too when the library
+/// has no words in that language (the interview would be held in English).
+fn start_language(
+    args: &NewArgs,
+    given: Option<&answers::Given>,
+    library: &Library,
+) -> (Language, Option<Library>) {
+    let written = given
+        .and_then(|given| given.values.get(AGREEMENT_LANGUAGE))
+        .and_then(|located| match &located.scalar {
+            Scalar::Str(code) => code.trim().parse::<Languages>().ok(),
+            _ => None,
+        });
+    let wanted = args
+        .contract
+        .lang
+        .or(written)
+        .map_or(Language::En, Languages::first);
+    match library.asking_in(wanted) {
+        Some(asked) => (wanted, Some(asked)),
+        None => (Language::En, None),
+    }
+}
 
 /// The values given before the interview: the answers file or draft `given` (its problems
-/// printed as warnings) and `--date`, its valid lists, and whether that file's rates were
-/// already multiplied for a late payer.
+/// printed as warnings, in the interview's language) and `--date`, its valid lists, whether
+/// that file's rates were already multiplied for a late payer, and the language the interview
+/// starts in.
 fn read_presets(
     given: Option<&Path>,
     args: &NewArgs,
     library: &Library,
     styled: bool,
-) -> Result<Presets, Error> {
+) -> Result<Start, Error> {
     let mut presets = BTreeMap::new();
     let mut lists = BTreeMap::new();
     let mut late_payer_applied = false;
+    let mut language = args.contract.lang.map_or(Language::En, Languages::first);
     if let Some(path) = given {
         let name = path.display().to_string();
         let text = read_text(path)?;
         let given = answers::read_given(&name, &text, library)?;
+        let (started, asked) = start_language(args, Some(&given), library);
+        language = started;
         late_payer_applied = given.late_payer_applied;
         let mut problems = given.problems;
         let currency = answers::given_currency(&given.values, library);
@@ -412,11 +451,14 @@ fn read_presets(
             }
         }
         if !problems.is_empty() {
-            for mut problem in problems {
-                problem.severity = Severity::Warning;
-                eprintln!("{}\n", problem.render(styled));
+            let words = messages::of(language);
+            let asked = asked.as_ref().unwrap_or(library);
+            for problem in &problems {
+                let mut warning = interview::file_problems::in_language(problem, language, asked);
+                warning.severity = Severity::Warning;
+                eprintln!("{}\n", warning.render_named(styled, words.warning));
             }
-            eprintln!("These lines of {name} are ignored.");
+            eprintln!("{}", (words.ignored)(&name));
         }
         for (key, located) in given.values {
             let place = format!("{name}:{}", located.line);
@@ -447,7 +489,12 @@ fn read_presets(
             },
         );
     }
-    Ok((presets, lists, late_payer_applied))
+    Ok(Start {
+        presets,
+        lists,
+        late_payer_applied,
+        language,
+    })
 }
 
 /// Where the answers file goes (beside the contract, named after the client); when output
@@ -571,10 +618,20 @@ fn profile_path(args: &NewArgs) -> Option<PathBuf> {
         .or_else(|| Environment::current().profile_path())
 }
 
-/// The saved details: values of `profile: true` questions and the remembered answers (the
-/// trade, the place). Other keys are skipped (the profile may come from another library);
-/// invalid values are reported and not offered.
-fn read_profile(path: &Path, library: &Library, styled: bool) -> Result<Answers, Error> {
+/// The saved details in the profile at `path`, none when there is none: values of
+/// `profile: true` questions and the remembered answers (the trade, the place). Other keys
+/// are skipped (the profile may come from another library); invalid values are reported, in
+/// the interview's `language`, and not offered.
+fn read_profile(
+    path: Option<&Path>,
+    library: &Library,
+    styled: bool,
+    language: Language,
+) -> Result<Answers, Error> {
+    let Some(path) = path.filter(|path| path.exists()) else {
+        return Ok(Answers::default());
+    };
+    let words = messages::of(language);
     let name = path.display().to_string();
     let text = read_text(path)?;
     let given = answers::read_given(&name, &text, library)?;
@@ -586,7 +643,7 @@ fn read_profile(path: &Path, library: &Library, styled: bool) -> Result<Answers,
         else {
             continue;
         };
-        match crate::model::typed_value(question, &located.scalar) {
+        match crate::model::typed_value_why(question, &located.scalar, None) {
             Ok(value) => profile.set(&key, value),
             Err(why) => eprintln!(
                 "{}\n",
@@ -595,9 +652,9 @@ fn read_profile(path: &Path, library: &Library, styled: bool) -> Result<Answers,
                     &text,
                     located.line,
                     located.column,
-                    format!("`{key}` {why}; it is not offered"),
+                    (words.profile_refused)(question, &why),
                 )
-                .render(styled)
+                .render_named(styled, words.warning)
             ),
         }
     }
