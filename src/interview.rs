@@ -68,6 +68,11 @@ pub trait Prompter {
     fn height(&self) -> Option<usize> {
         None
     }
+    /// How many rows of the window `line` (one line of a message) takes once said, wrapped
+    /// to the window's width: a summary's page counts them. One when the width is unknown.
+    fn rows(&self, _line: &str) -> usize {
+        1
+    }
 }
 
 /// A question answered by typing.
@@ -533,10 +538,10 @@ impl Session<'_> {
                 self.tell_effect(question);
                 Ok(Flow::On)
             }
+            // Back or Esc while an answer is asked again from the summary keeps the answer it
+            // had: back to the summary.
+            Ok(Reply::Back) | Err(Stop::Cancelled) if !mode.in_order() => Ok(Flow::On),
             Ok(Reply::Back) => Ok(Flow::Back),
-            // Esc while an answer is asked again from the summary keeps the answer it had:
-            // back to the summary.
-            Err(Stop::Cancelled) if !mode.in_order() => Ok(Flow::On),
             Err(stop) => Err(stop),
         }
     }
@@ -661,7 +666,11 @@ impl Session<'_> {
         let words = self.words();
         let Some(keep) = self.prompter.confirm_or_back(&ConfirmPrompt {
             message: words.use_profile,
-            help: with_back(Some(words.use_profile_help.into()), words, true),
+            help: Some(with_back(
+                Some(words.use_profile_help.into()),
+                words,
+                Back::Question,
+            )),
             default: Some(true),
         })?
         else {
@@ -742,7 +751,11 @@ impl Session<'_> {
         self.prompter.say(&text);
         let Some(take) = self.prompter.confirm_or_back(&ConfirmPrompt {
             message: words.use_recommended,
-            help: with_back(Some(words.use_recommended_help.into()), words, true),
+            help: Some(with_back(
+                Some(words.use_recommended_help.into()),
+                words,
+                Back::Question,
+            )),
             default: Some(true),
         })?
         else {
@@ -936,10 +949,15 @@ impl Session<'_> {
     }
 
     /// Asks one question until it gets a valid answer, or the user goes back. Changed from
-    /// the summary, the current answer is there to edit; gone back to, it is the default.
+    /// the summary, the current answer is there to edit; gone back to, it is the default. A
+    /// choice left blank starts at "Leave unanswered" when it is asked again.
     fn ask(&mut self, question: &Question, mode: Mode) -> Result<Reply, Stop> {
         let earlier = self.answers.get(&question.key).cloned();
-        let back = mode.in_order();
+        let back = if mode.in_order() {
+            Back::Question
+        } else {
+            Back::Summary
+        };
         if question.ty == Type::List {
             let current = earlier.filter(|_| matches!(mode, Mode::Change | Mode::Back));
             return self.ask_list(question, current.as_ref(), back);
@@ -950,7 +968,8 @@ impl Session<'_> {
             Mode::First | Mode::Redefault => (None, self.default_for(question)),
         };
         let asking = Asking {
-            changing: mode == Mode::Change,
+            was_blank: matches!(mode, Mode::Change | Mode::Back)
+                && self.blank.contains(&question.key),
             back,
         };
         self.ask_value(question, current.as_ref(), default, asking)
@@ -958,85 +977,165 @@ impl Session<'_> {
 
     /// Asks for the records of a list, one field at a time, until the user says it is done.
     /// When changing a list, the records it holds are shown and may be kept as they are.
+    /// `<` goes back a step: from a field to the one before it, from the first field of a
+    /// record to "add another" of the record before, from the first field of all to the
+    /// question that opens the list, and from that question as `back` says.
     fn ask_list(
         &mut self,
         question: &Question,
         current: Option<&Value>,
-        back: bool,
+        back: Back,
     ) -> Result<Reply, Stop> {
         let item = question.item.as_str();
         let words = self.words();
-
-        if let Some(Value::List(records)) = current {
-            let shown = show(
-                question,
-                &Value::List(records.clone()),
-                &self.answers,
-                self.locale(),
-            );
-            self.prompter
-                .say(&format!("{}: {shown}", sentence_case(&question.label)));
-            let Some(keep) = self.prompter.confirm_or_back(&ConfirmPrompt {
-                message: &(words.keep_records)(item),
-                help: with_back(Some((words.keep_records_help)(item)), words, back),
-                default: Some(true),
-            })?
-            else {
-                return Ok(Reply::Back);
-            };
-            if keep {
-                return Ok(Reply::Answer(current.cloned()));
-            }
-        }
-        if question.required {
-            self.prompter.say(&question.prompt);
-            if let Some(help) = &question.help {
-                self.prompter.say(help);
-            }
-        } else {
-            let Some(start) = self.prompter.confirm_or_back(&ConfirmPrompt {
-                message: &question.prompt,
-                help: with_back(question.help.clone(), words, back),
-                default: Some(false),
-            })?
-            else {
-                return Ok(Reply::Back);
-            };
-            if !start {
-                return Ok(Reply::Answer(None));
-            }
-        }
-        let mut records = Vec::new();
+        // The records typed so far, kept while the user goes back and forth.
+        let mut typed: Vec<Vec<Option<Value>>> = Vec::new();
         loop {
-            self.prompter
-                .say(&(words.record)(&sentence_case(item), records.len() + 1));
-            let mut record = Vec::new();
-            for field in &question.fields {
-                let asking = Asking {
-                    changing: false,
-                    back: false,
+            let mut opened = false;
+            if let Some(Value::List(records)) = current {
+                let shown = show(
+                    question,
+                    &Value::List(records.clone()),
+                    &self.answers,
+                    self.locale(),
+                );
+                self.prompter
+                    .say(&format!("{}: {shown}", sentence_case(&question.label)));
+                let Some(keep) = self.prompter.confirm_or_back(&ConfirmPrompt {
+                    message: &(words.keep_records)(item),
+                    help: Some(with_back(
+                        Some((words.keep_records_help)(item)),
+                        words,
+                        back,
+                    )),
+                    default: Some(true),
+                })?
+                else {
+                    return Ok(Reply::Back);
                 };
-                if let Reply::Answer(Some(value)) =
-                    self.ask_value(field, None, field.default.clone(), asking)?
-                {
-                    record.push((field.key.clone(), value));
+                if keep {
+                    return Ok(Reply::Answer(current.cloned()));
+                }
+                opened = true;
+            }
+            if question.required {
+                self.prompter.say(&question.prompt);
+                if let Some(help) = &question.help {
+                    self.prompter.say(help);
+                }
+            } else {
+                let Some(start) = self.prompter.confirm_or_back(&ConfirmPrompt {
+                    message: &question.prompt,
+                    help: Some(with_back(question.help.clone(), words, back)),
+                    default: Some(false),
+                })?
+                else {
+                    return Ok(Reply::Back);
+                };
+                if !start {
+                    return Ok(Reply::Answer(None));
+                }
+                opened = true;
+            }
+            if let Some(list) = self.type_records(question, &mut typed)? {
+                return Ok(Reply::Answer(Some(list)));
+            }
+            // Back from the first field: to the question that opened the list, if one did.
+            if !opened {
+                return Ok(Reply::Back);
+            }
+        }
+    }
+
+    /// Asks the fields of a list's records until the user says the list is done, starting
+    /// from the records in `typed` (offered as the defaults) and keeping them there; `None`
+    /// when the user goes back from the first field of the first record.
+    fn type_records(
+        &mut self,
+        question: &Question,
+        typed: &mut Vec<Vec<Option<Value>>>,
+    ) -> Result<Option<Value>, Stop> {
+        /// Where the user is in the list.
+        enum At {
+            /// A field of a record, by their indexes.
+            Field(usize, usize),
+            /// "Add another?" after a record.
+            More(usize),
+        }
+        let item = question.item.as_str();
+        let words = self.words();
+        let last = question.fields.len().saturating_sub(1);
+        let mut at = At::Field(0, 0);
+        loop {
+            match at {
+                At::Field(record, index) => {
+                    if index == 0 {
+                        self.prompter
+                            .say(&(words.record)(&sentence_case(item), record + 1));
+                    }
+                    if typed.len() <= record {
+                        typed.push(vec![None; question.fields.len()]);
+                    }
+                    let field = &question.fields[index];
+                    let default = typed[record][index]
+                        .clone()
+                        .or_else(|| field.default.clone());
+                    let asking = Asking {
+                        was_blank: false,
+                        back: Back::Question,
+                    };
+                    at = match self.ask_value(field, None, default, asking)? {
+                        Reply::Answer(value) => {
+                            typed[record][index] = value;
+                            if index < last {
+                                At::Field(record, index + 1)
+                            } else if record + 1 == MAX_RECORDS {
+                                self.prompter.say(&(words.list_full)(item));
+                                typed.truncate(record + 1);
+                                break;
+                            } else {
+                                At::More(record)
+                            }
+                        }
+                        Reply::Back if index > 0 => At::Field(record, index - 1),
+                        Reply::Back if record > 0 => At::More(record - 1),
+                        Reply::Back => return Ok(None),
+                    };
+                }
+                At::More(record) => {
+                    let more = self.prompter.confirm_or_back(&ConfirmPrompt {
+                        message: &(words.add_another)(item),
+                        help: Some(with_back(
+                            Some((words.add_another_help)(item)),
+                            words,
+                            Back::Question,
+                        )),
+                        // Yes when the user went back past records typed after this one.
+                        default: Some(typed.len() > record + 1),
+                    })?;
+                    at = match more {
+                        None => At::Field(record, last),
+                        Some(true) => At::Field(record + 1, 0),
+                        Some(false) => {
+                            typed.truncate(record + 1);
+                            break;
+                        }
+                    };
                 }
             }
-            records.push(record);
-            if records.len() == MAX_RECORDS {
-                self.prompter.say(&(words.list_full)(item));
-                break;
-            }
-            let more = self.prompter.confirm(&ConfirmPrompt {
-                message: &(words.add_another)(item),
-                help: Some((words.add_another_help)(item)),
-                default: Some(false),
-            })?;
-            if !more {
-                break;
-            }
         }
-        Ok(Reply::Answer(Some(Value::List(records))))
+        let records = typed
+            .iter()
+            .map(|record| {
+                question
+                    .fields
+                    .iter()
+                    .zip(record)
+                    .filter_map(|(field, value)| Some((field.key.clone(), value.clone()?)))
+                    .collect()
+            })
+            .collect();
+        Ok(Some(Value::List(records)))
     }
 
     /// Asks for one value: yes or no, a choice from a list, or typed text. Changing starts a
@@ -1047,7 +1146,7 @@ impl Session<'_> {
         question: &Question,
         current: Option<&Value>,
         default: Option<Value>,
-        Asking { changing, back }: Asking,
+        Asking { was_blank, back }: Asking,
     ) -> Result<Reply, Stop> {
         let words = self.words();
         match question.ty {
@@ -1058,16 +1157,8 @@ impl Session<'_> {
                 });
                 let prompt = ConfirmPrompt {
                     message: &question.prompt,
-                    help: question.help.clone(),
+                    help: Some(with_back(question.help.clone(), words, back)),
                     default,
-                };
-                if !back {
-                    let yes = self.prompter.confirm(&prompt)?;
-                    return Ok(Reply::Answer(Some(Value::Bool(yes))));
-                }
-                let prompt = ConfirmPrompt {
-                    help: with_back(prompt.help, words, true),
-                    ..prompt
                 };
                 Ok(match self.prompter.confirm_or_back(&prompt)? {
                     Some(yes) => Reply::Answer(Some(Value::Bool(yes))),
@@ -1086,22 +1177,20 @@ impl Session<'_> {
                     .choices
                     .iter()
                     .position(|c| selected == Some(&Value::Text(c.value.clone())))
-                    .unwrap_or(if changing && blank_allowed {
+                    .unwrap_or(if was_blank && blank_allowed {
                         question.choices.len()
                     } else {
                         0
                     });
                 let back_index = options.len();
-                if back {
-                    options.push(words.back.into());
-                }
+                options.push(back.option(words).into());
                 let index = self.prompter.select(&SelectPrompt {
                     message: &question.prompt,
                     help: question.help.clone(),
                     options,
                     start,
                 })?;
-                if back && index == back_index {
+                if index == back_index {
                     return Ok(Reply::Back);
                 }
                 Ok(Reply::Answer(
@@ -1120,7 +1209,7 @@ impl Session<'_> {
         question: &Question,
         current: Option<&Value>,
         default: Option<Value>,
-        back: bool,
+        back: Back,
     ) -> Result<Reply, Stop> {
         let default_text = default.as_ref().map(ToString::to_string);
         let blank_allowed = default.is_some() || !question.required;
@@ -1128,7 +1217,7 @@ impl Session<'_> {
         let currency = self.currency();
         let today = self.known.today;
         let check = |input: &str| -> Result<(), String> {
-            if back && input.trim() == BACK {
+            if input.trim() == BACK {
                 return Ok(());
             }
             let dated;
@@ -1155,24 +1244,28 @@ impl Session<'_> {
                     .map_err(|why| (words.not_a_region)(&why))
             })
         };
-        let prompt = TextPrompt {
-            message: &question.prompt,
-            help: with_back(text_help(question, words), words, back),
-            default: default_text.clone(),
-            initial: current.map(ToString::to_string),
-            placeholder: match question.ty {
-                _ if default.is_some() || current.is_some() => None,
-                Type::Date => Some(words.date_placeholder),
-                // An optional amount with an example in it reads as answered.
-                Type::Money if question.required => Some("1250.00"),
-                _ => None,
-            },
-            check: &check,
+        let help = with_back(text_help(question, words), words, back);
+        let placeholder = match question.ty {
+            _ if default.is_some() || current.is_some() => None,
+            Type::Date => Some(words.date_placeholder),
+            // An optional amount with an example in it reads as answered.
+            Type::Money if question.required => Some("1250.00"),
+            _ => None,
         };
+        // What the input holds when the question is asked: the answer being changed, or an
+        // amount typed again after the user went back from "which amount did you mean?".
+        let mut initial = current.map(ToString::to_string);
         loop {
-            let reply = self.prompter.text(&prompt)?;
+            let reply = self.prompter.text(&TextPrompt {
+                message: &question.prompt,
+                help: Some(help.clone()),
+                default: default_text.clone(),
+                initial: initial.take(),
+                placeholder,
+                check: &check,
+            })?;
             let reply = reply.trim();
-            if back && reply == BACK {
+            if reply == BACK {
                 return Ok(Reply::Back);
             }
             if model::is_blank(reply) || Some(reply) == default_text.as_deref() {
@@ -1185,39 +1278,27 @@ impl Session<'_> {
                 self.prompter.say(words.required);
                 continue;
             }
-            let dated;
-            let reply = match relative(question, reply, today, language) {
-                Some(date) => {
-                    dated = date.to_string();
-                    let shown = show(question, &Value::Date(date), &self.answers, self.locale());
-                    self.prompter.say(&format!("{reply}: {shown}."));
-                    dated.as_str()
-                }
-                None => reply,
-            };
-            let chosen;
-            let reply = match two_readings(question, reply, &currency) {
-                Some(readings) => {
-                    let how = (currency.as_str(), words, self.locale());
-                    match which_amount(&mut *self.prompter, question, reply, readings, how)? {
-                        Some(amount) => {
-                            chosen = amount.to_string();
-                            chosen.as_str()
-                        }
-                        None => continue,
-                    }
-                }
-                None => reply,
+            let when = (today, language);
+            let Some(reply) = plain_reply(
+                &mut *self.prompter,
+                question,
+                reply,
+                &currency,
+                when,
+                &self.answers,
+            )?
+            else {
+                initial = Some(reply.to_owned());
+                continue;
             };
             // A prompter that lets a bad answer through gets the same message and the question
             // again: the check decides, not the prompter.
-            let judged = judge(question, reply, &currency, self.known.unprintable, words).and_then(
-                |value| {
+            let judged = judge(question, &reply, &currency, self.known.unprintable, words)
+                .and_then(|value| {
                     place_check(self.english, &self.answers, question, &value)
                         .map(|()| value)
                         .map_err(|why| (words.not_a_region)(&why))
-                },
-            );
+                });
             match judged {
                 Ok(value) => return Ok(Reply::Answer(Some(value))),
                 Err(message) => self.prompter.say(&message),
@@ -1234,7 +1315,13 @@ impl Session<'_> {
             .flat_map(|s| s.questions.iter().map(move |q| (s.title.as_str(), q)))
             .filter(|(_, q)| self.is_answered(&q.key) && self.applies(q))
             .collect();
-        let width = label_width(answered.iter().map(|(_, q)| *q));
+        // The lines of questions without summary words are `label  answer`, in a column.
+        let width = label_width(
+            answered
+                .iter()
+                .map(|(_, q)| *q)
+                .filter(|q| q.summary.is_none()),
+        );
         let (words, locale) = (self.words(), self.locale());
         // A late payer's contract has other amounts: each shows on its answer's line.
         let (hardened, changes) = if self.late_payer() {
@@ -1252,21 +1339,12 @@ impl Session<'_> {
                 text.push_str(section);
                 last_section = section;
             }
-            let mut shown = self.shown(question);
-            if let Some(change) = changes.iter().find(|c| c.key == question.key) {
-                let after = show(question, &change.after, &hardened, locale);
-                let _ = write!(shown, " → {after}");
-            }
-            // The question's own words around the number, where its term has them.
-            let tail = self
-                .english
-                .question(&question.key)
-                .and_then(|q| q.term)
-                .and_then(words.summary_tail);
-            if let (Some(tail), true) = (tail, self.answers.get(&question.key).is_some()) {
-                let _ = write!(shown, " {tail}");
-            }
-            let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
+            let after = changes
+                .iter()
+                .find(|c| c.key == question.key)
+                .map(|change| &change.after);
+            let line = self.summary_line(question, after, &hardened, width);
+            let _ = write!(text, "\n  {line}");
         }
         // The changes to answers not shown above (a safeguard left out, which the late
         // payer's contract includes).
@@ -1281,12 +1359,17 @@ impl Session<'_> {
                 let Some(question) = library.question(&change.key) else {
                     continue;
                 };
-                let before = change.before.as_ref().map_or_else(
-                    || "—".to_owned(),
-                    |v| show(question, v, &self.answers, locale),
-                );
                 let after = show(question, &change.after, &hardened, locale);
-                let _ = write!(text, "\n  {:<width$}  {before} → {after}", question.label);
+                let line = if let Some(summary) = &question.summary {
+                    summary.line(&after, yes(&change.after))
+                } else {
+                    let before = change.before.as_ref().map_or_else(
+                        || "—".to_owned(),
+                        |v| show(question, v, &self.answers, locale),
+                    );
+                    format!("{:<width$}  {before} → {after}", question.label)
+                };
+                let _ = write!(text, "\n  {line}");
             }
         }
         self.prompter.section(words.summary);
@@ -1330,14 +1413,24 @@ impl Session<'_> {
 
     /// Shows the summary and asks whether to write the contract (0) or change an answer (1).
     /// A summary taller than the window is shown a page at a time: under each page but the
-    /// last, Enter shows the next one, and writing or changing can be chosen at once.
+    /// last, Enter shows the next one, and writing or changing can be chosen at once. A line
+    /// wider than the window takes the rows it wraps onto.
     fn show_summary(&mut self, text: &str) -> Result<usize, Stop> {
         let words = self.words();
         let room = self.prompter.height().map_or(usize::MAX, |rows| {
             rows.saturating_sub(SUMMARY_CHROME).max(SMALLEST_PAGE)
         });
-        let lines: Vec<&str> = text.lines().collect();
-        let pages: Vec<&[&str]> = lines.chunks(room).collect();
+        let mut pages: Vec<Vec<&str>> = vec![Vec::new()];
+        let mut used = 0_usize;
+        for line in text.lines() {
+            let rows = self.prompter.rows(line).max(1);
+            if used.saturating_add(rows) > room && used > 0 {
+                pages.push(Vec::new());
+                used = 0;
+            }
+            pages.last_mut().expect("a page was started").push(line);
+            used += rows;
+        }
         for (number, page) in pages.iter().enumerate() {
             self.prompter.say(&page.join("\n"));
             if number + 1 == pages.len() {
@@ -1363,6 +1456,37 @@ impl Session<'_> {
             options: vec![words.write.into(), words.change.into()],
             start: 0,
         })
+    }
+
+    /// The summary's line for the answer to `question`: in its own words when it declares
+    /// them ("warning after 15 business days of silence"), else its label (padded to `width`)
+    /// and the answer. `after` is the answer a late payer's contract has instead, shown after
+    /// an arrow (from `hardened`, the answers as the contract has them).
+    fn summary_line(
+        &self,
+        question: &Question,
+        after: Option<&Value>,
+        hardened: &Answers,
+        width: usize,
+    ) -> String {
+        let locale = self.locale();
+        let value = self.answers.get(&question.key);
+        let mut shown = self.shown(question);
+        if let Some(after) = after {
+            let _ = write!(shown, " → {}", show(question, after, hardened, locale));
+        }
+        let Some(summary) = &question.summary else {
+            return format!("{:<width$}  {shown}", question.label);
+        };
+        match (value.and_then(yes), after.and_then(yes)) {
+            // A yes-or-no answer the late payer's contract turns: both phrases.
+            (Some(before), Some(now)) if before != now => format!(
+                "{} → {}",
+                summary.line(&shown, Some(before)),
+                summary.line(&shown, Some(now))
+            ),
+            (answer, _) => summary.line(&shown, answer),
+        }
     }
 
     fn shown(&self, question: &Question) -> String {
@@ -1412,16 +1536,44 @@ const SMALLEST_PAGE: usize = 5;
 /// What goes back one question when typed as an answer.
 pub const BACK: &str = "<";
 
-/// How a value is asked: `changing` an answer from the summary, and whether `back` (`<`, the
-/// list's last option) goes back one question.
+/// How a value is asked: whether it `was_blank` (a choice then starts at "Leave
+/// unanswered"), and where `<` (a list's last option) goes.
 #[derive(Debug, Clone, Copy)]
 struct Asking {
-    changing: bool,
-    back: bool,
+    was_blank: bool,
+    back: Back,
+}
+
+/// Where `<` typed (or a list's last option) goes from a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Back {
+    /// To the question before: in the walk through the interview, and between the fields
+    /// of a list.
+    Question,
+    /// To the summary, keeping the answer: from an answer being changed.
+    Summary,
+}
+
+impl Back {
+    /// The last option of a list, that goes back.
+    fn option(self, words: &Messages) -> &'static str {
+        match self {
+            Back::Question => words.back,
+            Back::Summary => words.back_to_summary,
+        }
+    }
+
+    /// What the help of a question adds: how to go back.
+    fn help(self, words: &Messages) -> &'static str {
+        match self {
+            Back::Question => words.back_help,
+            Back::Summary => words.back_to_summary_help,
+        }
+    }
 }
 
 /// Asks which of the two amounts that `typed` reads as was meant (`1.250`: 1,250 or 1.25);
-/// `None` when the user pressed Esc, to type the amount again.
+/// `None` when the user goes back (the list's last option, or Esc), to type the amount again.
 fn which_amount(
     prompter: &mut dyn Prompter,
     question: &Question,
@@ -1437,15 +1589,45 @@ fn which_amount(
         options: vec![
             (words.grouping)(&money(grouped), mark),
             (words.before_cents)(&money(decimal), mark),
+            words.back.to_owned(),
         ],
         start: 0,
     });
     match picked {
         Ok(0) => Ok(Some(grouped)),
-        Ok(_) => Ok(Some(decimal)),
-        Err(Stop::Cancelled) => Ok(None),
+        Ok(1) => Ok(Some(decimal)),
+        Ok(_) | Err(Stop::Cancelled) => Ok(None),
         Err(stop) => Err(stop),
     }
+}
+
+/// What a typed answer stands for, as an answers file writes it: a date said in words (`next
+/// monday`, relative to `today`) is that date, shown to the user; an amount that reads two
+/// ways is the one the user picks. `None` when the user goes back from that choice, to type
+/// the amount again. `language` is the interview's, `answers` those given so far.
+fn plain_reply(
+    prompter: &mut dyn Prompter,
+    question: &Question,
+    typed: &str,
+    currency: &str,
+    (today, language): (jiff::civil::Date, Language),
+    answers: &Answers,
+) -> Result<Option<String>, Stop> {
+    let (words, locale) = (messages::of(language), messages::locale(language));
+    let mut reply = typed.to_owned();
+    if let Some(date) = relative(question, typed, today, language) {
+        let shown = show(question, &Value::Date(date), answers, locale);
+        prompter.say(&format!("{typed}: {shown}."));
+        reply = date.to_string();
+    }
+    if let Some(readings) = two_readings(question, &reply, currency) {
+        let how = (currency, words, locale);
+        let Some(amount) = which_amount(prompter, question, &reply, readings, how)? else {
+            return Ok(None);
+        };
+        reply = amount.to_string();
+    }
+    Ok(Some(reply))
 }
 
 /// The date a date answer names relative to `today` (`tomorrow`, `+2w`, `next monday`; in a
@@ -1536,12 +1718,12 @@ fn place_check(
     }
 }
 
-/// `help` with how to go back one question added, when `back` allows it.
-fn with_back(help: Option<String>, words: &Messages, back: bool) -> Option<String> {
-    match (help, back) {
-        (Some(help), true) => Some(format!("{help} {}", words.back_help)),
-        (None, true) => Some(words.back_help.to_owned()),
-        (help, false) => help,
+/// `help` with how to go back (`back`: to the question before, or to the summary) added.
+fn with_back(help: Option<String>, words: &Messages, back: Back) -> String {
+    let how = back.help(words);
+    match help {
+        Some(help) => format!("{help} {how}"),
+        None => how.to_owned(),
     }
 }
 
@@ -1564,6 +1746,14 @@ fn show(question: &Question, value: &Value, answers: &Answers, locale: Locale) -
         return choice.label.clone();
     }
     format::display_value(question, value, &answers.currency(), locale)
+}
+
+/// The answer of a yes-or-no question.
+fn yes(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(yes) => Some(*yes),
+        _ => None,
+    }
 }
 
 fn label_width<'q>(questions: impl Iterator<Item = &'q Question>) -> usize {

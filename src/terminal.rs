@@ -153,6 +153,12 @@ impl Prompter for Terminal {
             .map(|(_, rows)| usize::from(rows))
     }
 
+    /// The rows `line` takes once wrapped at spaces to the window's width, as [`Terminal::say`]
+    /// wraps it.
+    fn rows(&self, line: &str) -> usize {
+        wrap::wrap(line, field::columns()).len()
+    }
+
     /// Yes or no as [`Prompter::confirm`] asks it, with `<` typed for back.
     fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
         self.yes_or_no(prompt, true)

@@ -362,7 +362,7 @@ fn answer_from_the_email_for_a_late_payer(session: &Session) {
     session.keys("Who owns the copyright", &["Enter"]);
     session.keys("Agree that, for a year", &["Enter"]);
     session.keys("Settle disputes by arbitration", &["Enter"]);
-    session.wait_for(&format!("  {:<27}  $6,400.00 → $12,800.00", "fee"));
+    session.wait_for("  your fee for the project: $6,400.00 → $12,800.00\n");
 }
 
 #[test]
@@ -644,7 +644,7 @@ fn the_trade_and_the_place_of_the_last_contract_are_offered_from_the_profile() {
     session.answer("Which state or legal system?", "");
     session.wait_for("? The city or county whose courts hear disputes (Multnomah County)");
     session.answer("The city or county whose courts hear disputes", "");
-    session.wait_for(&format!("  {:<27}  Oregon", "state or legal system"));
+    session.wait_for("  the state or legal system: Oregon\n");
     session.keys("Is everything right?", &["Enter"]);
     // The profile would gain the file's details, which may be someone else's: kept as it was.
     session.wait_for(&format!("Your profile ({profile_arg}) would change:"));
@@ -880,7 +880,8 @@ fn a_user_library_with_a_new_question_gets_it_asked() {
     session.wait_for("The answer is 40; expected a whole number from 0 to 36.");
     session.tmux(&["send-keys", "-t", "0", "BSpace", "BSpace"]);
     session.answer("Months of hosting included after launch", "12");
-    session.wait_for(&format!("  {:<27}  12 months", "hosting"));
+    // A question without summary words of its own: its label and the answer.
+    session.wait_for("  hosting  12 months\n");
     session.keys("Is everything right?", &["Enter"]);
     assert_eq!(session.exit_code(), 0, "{}", session.screen());
     let screen = session.screen();
@@ -1115,15 +1116,22 @@ fn an_amount_that_reads_two_ways_is_asked_about() {
     session.wait_for("? 6.400 reads two ways: which amount did you mean?");
     session.wait_for("$6,400.00 (the . groups thousands)");
     session.wait_for("$6.40 (the . comes before the cents)");
-    // Esc types the amount again; then the first reading is picked.
+    // Esc asks the amount again, as typed; then the first reading is picked.
     session.tmux(&["send-keys", "-t", "0", "Escape"]);
     session.wait_for("? 6.400 reads two ways: which amount did you mean? <canceled>");
-    session.wait_for_count("Your fee for the project (", 2);
-    session.tmux(&["send-keys", "-t", "0", "-l", "6.400"]);
+    // Typed once, and there again to edit.
+    let typed = "Your fee for the project (the fixed price, or your estimate of the total) 6.400";
+    session.wait_for_count(typed, 2);
     session.tmux(&["send-keys", "-t", "0", "Enter"]);
     session.wait_for_count("6.400 reads two ways", 2);
+    // The list's last option goes back too.
+    session.wait_for("← Back to the question before");
+    session.tmux(&["send-keys", "-t", "0", "Up", "Enter"]);
+    session.wait_for_count(typed, 3);
     session.tmux(&["send-keys", "-t", "0", "Enter"]);
-    session.wait_for(&format!("  {:<27}  $6,400.00", "fee"));
+    session.wait_for_count("6.400 reads two ways", 3);
+    session.tmux(&["send-keys", "-t", "0", "Enter"]);
+    session.wait_for("  your fee for the project: $6,400.00\n");
     session.keys("Is everything right?", &["Enter"]);
     assert_eq!(session.exit_code(), 0, "{}", session.screen());
     let contract =
@@ -1657,12 +1665,12 @@ fn a_summary_taller_than_the_window_is_shown_a_page_at_a_time() {
     let first = session.screen();
     assert!(first.contains("Capitol Bakery & Café LLC"), "{first}");
     assert!(
-        !first.contains("no poaching"),
+        !first.contains("no promise about hiring each other's staff"),
         "the first page shows only what fits:\n{first}"
     );
     session.keys("Summary, page 1 of 3", &["Enter"]);
     session.keys("Summary, page 2 of 3", &["Enter"]);
-    session.wait_for("no poaching");
+    session.wait_for("no promise about hiring each other's staff");
     session.keys("Is everything right?", &["Enter"]);
     assert_eq!(session.exit_code(), 0, "{}", session.screen());
     assert!(
@@ -1739,4 +1747,47 @@ fn the_mistakes_of_a_turkish_answers_file_and_profile_are_said_in_turkish_before
     }
     session.tmux(&["send-keys", "-t", "0", "C-c"]);
     assert_eq!(session.exit_code(), 130, "{}", session.screen());
+}
+
+#[test]
+fn a_summary_page_in_a_narrow_window_fits_its_wrapped_lines() {
+    let work = tempfile::tempdir().unwrap();
+    let answers = example("first-time-us.yaml");
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start_window(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+        60,
+        30,
+    );
+    session.wait_for("? Summary, page 1 of ");
+    let screen = session.screen();
+    let pages: usize = screen
+        .split("Summary, page 1 of ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .expect("the number of pages");
+    // Each page is on the window whole: its first line has not scrolled off when the
+    // question under it is asked, though lines wider than sixty columns take two rows.
+    let visible = |session: &Session| session.tmux(&["capture-pane", "-p", "-t", "0"]);
+    let first = visible(&session);
+    assert!(
+        first.contains("your legal name: Maya Lindqvist"),
+        "the top of page 1 has scrolled off:\n{first}"
+    );
+    for page in 1..pages {
+        let question = format!("Summary, page {page} of {pages}");
+        session.keys(&question, &["Enter"]);
+        let next = format!("Summary, page {} of {pages}", page + 1);
+        if page + 1 < pages {
+            session.wait_for(&format!("? {next}"));
+        }
+    }
+    session.wait_for("? Is everything right?");
+    let last = visible(&session);
+    assert!(last.contains("disputes go to court"), "{last}");
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
 }

@@ -13,7 +13,7 @@ use crate::format::{self, Locale};
 use crate::jurisdiction::NotARegion;
 use crate::model::refusal::{Phone, Refusal, Why};
 use crate::model::schema::MAX_RECORDS;
-use crate::model::{Language, Question, Term, Type, Value};
+use crate::model::{Language, Question, Type, Value};
 
 /// Every sentence the interview says or asks of its own, in one language.
 pub struct Messages {
@@ -170,6 +170,10 @@ pub struct Messages {
     pub back: &'static str,
     /// Added to the help of a typed or yes-or-no question: how to go back.
     pub back_help: &'static str,
+    /// The last option of a list asked again from the summary: back to it, the answer kept.
+    pub back_to_summary: &'static str,
+    /// Added to the help of a typed or yes-or-no question asked again from the summary.
+    pub back_to_summary_help: &'static str,
     /// Said when going back from the first question.
     pub first_question: &'static str,
     /// The heading of the recommended safeguards, listed before the offer to take them all.
@@ -180,9 +184,6 @@ pub struct Messages {
     pub use_recommended_help: &'static str,
     /// What an answer does in the contract, with the user's own numbers.
     pub effects: &'static Effects,
-    /// What the summary adds after the answer of a question that plays `term`, in the
-    /// question's own words (`50%` → `50% of the fee, before any work starts`).
-    pub summary_tail: fn(Term) -> Option<&'static str>,
     /// The prompt under a page of a summary taller than the window (the page, the pages).
     pub page: fn(usize, usize) -> String,
     /// Its option that shows the next page.
@@ -418,21 +419,13 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     },
     back: "← Back to the question before",
     back_help: "Type < to go back one question.",
+    back_to_summary: "← Back to the summary, keeping the answer",
+    back_to_summary_help: "Type < to go back to the summary and keep the answer.",
     first_question: "This is the first question: there is none before it to go back to.",
     recommended: "The recommended safeguards:",
     use_recommended: "Use all recommended safeguards?",
     use_recommended_help: "Answer no to go through them one by one.",
     effects: &ENGLISH_EFFECTS,
-    summary_tail: |term| match term {
-        Term::Deposit => Some("of the fee, before any work starts"),
-        Term::PaymentDays => Some("from the invoice's date"),
-        Term::ReviewDays => Some("after each delivery"),
-        Term::InterestPerMonth => Some("on overdue amounts"),
-        Term::SilenceDays => Some("of silence before a warning"),
-        Term::CancellationFee => Some("of the fee not yet earned"),
-        Term::HourlyRate => Some("an hour, for extra work"),
-        _ => None,
-    },
     page: |page, pages| format!("Summary, page {page} of {pages}"),
     next_page: "Next page",
     warning: "warning",
@@ -662,21 +655,13 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     },
     back: "← Bir önceki soruya dön",
     back_help: "Bir önceki soruya dönmek için < yazın.",
+    back_to_summary: "← Yanıtı değiştirmeden özete dön",
+    back_to_summary_help: "Yanıtı değiştirmeden özete dönmek için < yazın.",
     first_question: "Bu ilk soru: dönülecek bir önceki soru yok.",
     recommended: "Önerilen güvenceler:",
     use_recommended: "Önerilen güvencelerin hepsi kullanılsın mı?",
     use_recommended_help: "Tek tek gözden geçirmek için hayır deyin.",
     effects: &TURKISH_EFFECTS,
-    summary_tail: |term| match term {
-        Term::Deposit => Some("(ücretten, iş başlamadan önce ödenir)"),
-        Term::PaymentDays => Some("(fatura tarihinden başlayarak)"),
-        Term::ReviewDays => Some("(her teslimden sonra)"),
-        Term::InterestPerMonth => Some("(vadesi geçen tutarlara)"),
-        Term::SilenceDays => Some("(uyarıdan önce yanıtsız geçen)"),
-        Term::CancellationFee => Some("(ücretin henüz hak edilmemiş kısmının)"),
-        Term::HourlyRate => Some("(ek iş için, saat başına)"),
-        _ => None,
-    },
     page: |page, pages| format!("Özet, sayfa {page}/{pages}"),
     next_page: "Sonraki sayfa",
     warning: "uyarı",

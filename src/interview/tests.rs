@@ -27,6 +27,8 @@ struct Script {
     unchecked: bool,
     /// The window's height, if known.
     height: Option<usize>,
+    /// The window's width, if known: a longer line takes more rows.
+    width: Option<usize>,
 }
 
 impl Script {
@@ -36,6 +38,7 @@ impl Script {
             log: Vec::new(),
             unchecked: false,
             height: None,
+            width: None,
         }
     }
 
@@ -80,6 +83,9 @@ impl Prompter for Script {
             Some(default) => format!("ask: {} [{default}]", prompt.message),
             None => format!("ask: {}", prompt.message),
         });
+        if let Some(initial) = &prompt.initial {
+            self.log.push(format!("typed already: {initial}"));
+        }
         loop {
             let typed = match self.next(prompt.message) {
                 R::T(text) => text,
@@ -142,6 +148,11 @@ impl Prompter for Script {
 
     fn height(&self) -> Option<usize> {
         self.height
+    }
+
+    fn rows(&self, line: &str) -> usize {
+        self.width
+            .map_or(1, |width| line.chars().count().div_ceil(width).max(1))
     }
 }
 
@@ -2024,22 +2035,366 @@ fn a_summary_taller_than_the_window_is_shown_a_page_at_a_time() {
 }
 
 #[test]
-fn the_summary_words_a_number_as_its_question_does() {
+fn the_summary_says_each_answer_in_its_questions_own_words() {
     let (library, known) = example_without(&[]);
     let mut script = Script::new(&[WRITE]);
     run(&library, &known, &mut script);
     let summary = script.said().last().copied().unwrap_or_default();
     for line in [
-        "  deposit                      50% of the fee, before any work starts\n",
-        "  payment due within           14 days from the invoice's date\n",
-        "  review period                5 business days after each delivery\n",
-        "  late fee                     1.5% a month on overdue amounts\n",
-        "  silence before ending        15 business days of silence before a warning\n",
-        "  cancellation fee             20% of the fee not yet earned\n",
-        "  hourly rate                  $85.00 an hour, for extra work\n",
+        // Numbers inside the phrase their question words them with.
+        "  a deposit of 50% of the fee, paid before any work starts\n",
+        "  each invoice is paid within 14 days of its date\n",
+        "  the client reviews each delivery within 5 business days\n",
+        "  interest of 1.5% a month on overdue amounts\n",
+        "  a warning after 15 business days of silence, then you may end the work\n",
+        "  a cancellation fee of 20% of the fee not yet earned\n",
+        "  your hourly rate for extra work outside the scope: $85.00\n",
+        "  work starts on March 16, 2026\n",
+        // A yes or a no as what it means.
+        "  you may end the work and invoice what you have done if the client goes silent\n",
+        "  your working files stay with you; the final files are handed over\n",
+        "  no promise about hiring each other's staff\n",
+        // A choice by its label.
+        "  worked with this client before: No, this is a new client\n",
     ] {
         assert!(summary.contains(line), "{line:?} is not in:\n{summary}");
     }
+    assert!(
+        summary.ends_with("\nDisputes\n  disputes go to court"),
+        "{summary}"
+    );
+    for bare in [" yes\n", " no\n", "ending for silence"] {
+        assert!(!summary.contains(bare), "{bare:?} in:\n{summary}");
+    }
+}
+
+#[test]
+fn a_late_payers_summary_shows_both_answers_in_the_questions_words() {
+    let (library, mut known) = example_without(&["kill_fee.enabled", "deposit.percent"]);
+    known.presets.insert(
+        "relationship".into(),
+        Preset {
+            scalar: Scalar::Str("repeat-late-payer".into()),
+            place: "test".into(),
+        },
+    );
+    let mut script = Script::new(&[R::T("30"), WRITE]);
+    run(&library, &known, &mut script);
+    let summary = script.said().last().copied().unwrap_or_default();
+    assert!(
+        summary.contains("  a deposit of 30% → 50% of the fee, paid before any work starts\n"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("  your fee for the project: $6,400.00 → $12,800.00\n"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_turkish_summary_says_each_answer_in_turkish_words() {
+    let (library, mut known) = example_without(&[]);
+    known.language = Language::Tr;
+    known.presets.insert(
+        "agreement.language".into(),
+        Preset {
+            scalar: Scalar::Str("tr".into()),
+            place: "--lang".into(),
+        },
+    );
+    let mut script = Script::new(&[WRITE_TR]);
+    run(&library, &known, &mut script);
+    let summary = script.said().last().copied().unwrap_or_default();
+    for line in [
+        "  iş başlamadan ödenecek kapora, ücretin yüzdesi olarak: %50\n",
+        "  her fatura, tarihinden başlayarak 14 gün içinde ödenir\n",
+        "  müşteri her teslimi 5 iş günü içinde inceler\n",
+        "  15 iş günü yanıt gelmezse uyarı, ardından işi bitirme hakkı\n",
+        "  müşteri sessiz kalırsa işi bitirip o ana kadar yaptığınızı faturalayabilirsiniz\n",
+        "  çalışma dosyalarınız sizde kalır; yalnızca son dosyalar teslim edilir\n",
+        "  ücrete dâhil 2 revizyon turu\n",
+    ] {
+        assert!(summary.contains(line), "{line:?} is not in:\n{summary}");
+    }
+    assert!(
+        summary.ends_with("  uyuşmazlıklara mahkemeler bakar"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn every_built_in_question_has_summary_words_in_both_languages() {
+    let library = built_in();
+    let turkish = library.asking_in(Language::Tr).expect("Turkish words");
+    for (english, turkish) in library.questions().zip(turkish.questions()) {
+        let (Some(mine), Some(theirs)) = (&english.summary, &turkish.summary) else {
+            panic!("`{}` has no summary words in both languages", english.key);
+        };
+        assert_ne!(
+            mine, theirs,
+            "`{}`: the Turkish words are the English",
+            english.key
+        );
+        assert_eq!(
+            matches!(mine, crate::model::Summary::YesNo { .. }),
+            english.ty == Type::Bool,
+            "`{}`",
+            english.key
+        );
+    }
+}
+
+/// The answers of the small library up to the safeguards, which are taken as offered.
+const SMALL_ANSWERS: [R; 7] = [
+    R::T("Ann Lee"),
+    R::Enter,
+    R::Pick("New client"),
+    R::T("1000"),
+    R::Enter,
+    R::Enter,
+    R::Enter,
+];
+
+#[test]
+fn back_moves_between_the_fields_of_a_list_and_out_of_it() {
+    let library = with_milestones();
+    let mut script = Script::new(
+        &[
+            &SMALL_ANSWERS[..],
+            &[
+                // Back from the first field of all to the question that opens the list, and
+                // from there to the question before it.
+                R::Yes,
+                R::T("<"),
+                R::T("<"),
+                R::T("20"),
+                R::Yes,
+                // From a record's payment back to its date, whose answer is offered.
+                R::T("Design approved"),
+                R::T("2026-04-01"),
+                R::T("<"),
+                R::Enter,
+                R::T("250"),
+                // From the first field of the second record back to "add another".
+                R::Yes,
+                R::T("<"),
+                R::Yes,
+                R::T("Launch"),
+                R::T("2026-05-01"),
+                R::Enter,
+                // From "add another" back to the last field of the record before it.
+                R::T("<"),
+                R::T("300"),
+                R::No,
+                WRITE,
+            ],
+        ]
+        .concat(),
+    );
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        get(&answers, "project.milestones").as_deref(),
+        Some("Design approved, 2026-04-01, 250; Launch, 2026-05-01, 300")
+    );
+    assert_eq!(get(&answers, "kill_fee.days").as_deref(), Some("20"));
+    let asked = script.asked();
+    assert_eq!(
+        asked[6..asked.len() - 1],
+        [
+            "Days of silence",
+            "Add a schedule of milestones?",
+            "The milestone",
+            "Add a schedule of milestones?",
+            "Days of silence",
+            "Add a schedule of milestones?",
+            "The milestone",
+            "Its date",
+            "The payment due on it",
+            "Its date",
+            "The payment due on it",
+            "Add another milestone?",
+            "The milestone",
+            "Add another milestone?",
+            "The milestone",
+            "Its date",
+            "The payment due on it",
+            "Add another milestone?",
+            "The payment due on it",
+            "Add another milestone?",
+        ]
+    );
+    // The date gone back to is offered as typed.
+    assert!(
+        script
+            .log
+            .contains(&"ask: Its date [2026-04-01]".to_owned()),
+        "{:#?}",
+        script.log
+    );
+}
+
+#[test]
+fn back_from_which_amount_was_meant_asks_the_amount_again_as_typed() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("1.250"),
+        R::Pick("← Back"),
+        R::T("1250"),
+        R::Enter,
+        R::Enter,
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("1250"));
+    assert_eq!(
+        script.asked()[3..6],
+        [
+            "Your fee",
+            "1.250 reads two ways: which amount did you mean?",
+            "Your fee",
+        ]
+    );
+    // The amount is there to edit.
+    assert!(
+        script.log.contains(&"typed already: 1.250".to_owned()),
+        "{:#?}",
+        script.log
+    );
+}
+
+#[test]
+fn back_while_changing_an_answer_returns_to_the_summary_and_keeps_it() {
+    let library = with_milestones();
+    let mut script = Script::new(
+        &[
+            &SMALL_ANSWERS[..],
+            &[
+                R::Yes,
+                R::T("Design approved"),
+                R::T("2026-04-01"),
+                R::T("250"),
+                R::No,
+                // A typed answer, a choice and a list, each left by going back.
+                R::Pick("No: change"),
+                R::Pick("Money › fee"),
+                R::T("<"),
+                R::Pick("No: change"),
+                R::Pick("relationship"),
+                R::Pick("← Back to the summary"),
+                R::Pick("No: change"),
+                R::Pick("milestones"),
+                R::T("<"),
+                // A yes-or-no question says how.
+                R::Pick("No: change"),
+                R::Pick("kill fee clause"),
+                R::T("<"),
+                WRITE,
+            ],
+        ]
+        .concat(),
+    );
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(get(&answers, "fees.total").as_deref(), Some("1000"));
+    assert_eq!(get(&answers, "relationship").as_deref(), Some("first-time"));
+    assert_eq!(get(&answers, "kill_fee.enabled").as_deref(), Some("yes"));
+    assert_eq!(
+        get(&answers, "project.milestones").as_deref(),
+        Some("Design approved, 2026-04-01, 250")
+    );
+    let asked = script.asked();
+    assert_eq!(
+        asked[asked.len() - 12..],
+        [
+            "Which answer do you want to change?",
+            "Your fee",
+            "Is everything right?",
+            "Which answer do you want to change?",
+            "Worked together before?",
+            "Is everything right?",
+            "Which answer do you want to change?",
+            "Keep these milestones as they are?",
+            "Is everything right?",
+            "Which answer do you want to change?",
+            "Kill fee?",
+            "Is everything right?",
+        ]
+    );
+}
+
+#[test]
+fn going_back_to_a_choice_left_blank_starts_at_leave_unanswered() {
+    let text = format!(
+        "{SMALL}      - key: work.place
+        type: choice
+        label: place of work
+        prompt: Where do you work?
+        choices:
+          - {{ value: home, label: At home }}
+          - {{ value: office, label: At the client's office }}
+      - key: work.note
+        type: text
+        prompt: A note
+"
+    );
+    let library = library::load(&[SourceFile {
+        relative: "library.yaml".into(),
+        display: "library.yaml".into(),
+        text,
+    }])
+    .into_library()
+    .unwrap();
+    let mut script = Script::new(
+        &[
+            &SMALL_ANSWERS[..],
+            &[
+                R::Pick("Leave unanswered"),
+                // Back to the choice: Enter keeps it unanswered.
+                R::T("<"),
+                R::Enter,
+                R::Enter,
+                WRITE,
+            ],
+        ]
+        .concat(),
+    );
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(get(&answers, "work.place"), None);
+}
+
+#[test]
+fn a_summary_page_counts_the_rows_a_wide_line_wraps_onto() {
+    let library = small();
+    // A window of fourteen rows leaves six to a page; at twenty columns most lines of the
+    // summary take two.
+    let mut script =
+        Script::new(&[&SMALL_ANSWERS[..], &[R::Enter, R::Enter, R::Enter, WRITE]].concat());
+    script.height = Some(14);
+    script.width = Some(20);
+    run(&library, &known(), &mut script);
+    let pages: Vec<&str> = script
+        .log
+        .iter()
+        .skip_while(|l| !l.starts_with("## Summary"))
+        .filter_map(|l| l.strip_prefix("say: "))
+        .collect();
+    assert!(pages.len() >= 3, "{pages:#?}");
+    for page in &pages {
+        let rows: usize = page
+            .lines()
+            .map(|l| l.chars().count().div_ceil(20).max(1))
+            .sum();
+        assert!(rows <= 6, "a page of {rows} rows:\n{page}");
+    }
+    let first = format!("Summary, page 1 of {}", pages.len());
+    assert!(
+        script.asked().contains(&first.as_str()),
+        "{:#?}",
+        script.asked()
+    );
 }
 
 #[test]

@@ -89,6 +89,12 @@ pub(crate) fn load_declarations(
                 question.label = label;
             }
             question.unit = raw_question.unit;
+            if let Some(raw) = &raw_question.summary {
+                match super::summary::read(raw, raw_question.ty.value) {
+                    Ok(summary) => question.summary = Some(summary),
+                    Err(why) => diagnostics.push(key_at(format!("`{key}` {why}"))),
+                }
+            }
             question.help = raw_question.help;
             question.required = raw_question.required;
             question.rate = raw_question.rate;
@@ -320,6 +326,7 @@ fn list_fields(
             (field.term.is_some(), "term"),
             (!field.fields.is_empty(), "fields"),
             (field.item.is_some(), "item"),
+            (field.summary.is_some(), "summary"),
         ];
         if let Some((_, what)) = extra.iter().find(|(given, _)| *given) {
             diagnostics.push(at(

@@ -32,6 +32,7 @@ mod markdown;
 mod question_words;
 mod raw;
 mod signs;
+mod summary;
 mod template;
 mod trades;
 mod translation;

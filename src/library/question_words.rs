@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::summary::{self, RawSummary};
 use super::{Section, SourceFile, line_column, top_level_value};
 use crate::error::Diagnostic;
 use crate::model::{Question, Type};
@@ -38,6 +39,7 @@ pub(super) struct RawWords {
     label: Option<Spanned<String>>,
     help: Option<Spanned<String>>,
     unit: Option<Spanned<String>>,
+    summary: Option<RawSummary>,
     item: Option<Spanned<String>>,
     #[serde(default)]
     choices: Vec<RawChoiceWords>,
@@ -209,6 +211,9 @@ fn extras(question: &Question) -> String {
     if question.unit.is_some() {
         more.push("`unit`");
     }
+    if question.summary.is_some() {
+        more.push("`summary`");
+    }
     if question.ty == Type::List {
         more.push("`item`");
         more.push("`fields`");
@@ -292,6 +297,24 @@ fn words_of(
             )),
             (false, None) => {}
         }
+    }
+    match (&question.summary, &ours.summary) {
+        (Some(_), Some(raw)) => match summary::read(raw, question.ty) {
+            Ok(words) => translated.summary = Some(words),
+            Err(why) => diagnostics.push(files.here(
+                &ours.key,
+                format!("the {name} words of `{key}`: `{key}` {why}"),
+            )),
+        },
+        (Some(_), None) => lacking("summary", diagnostics),
+        (None, Some(_)) => diagnostics.push(files.here(
+            &ours.key,
+            format!(
+                "the {name} words of `{key}` have a `summary`, the English declaration none{}: give both or neither",
+                declared(question)
+            ),
+        )),
+        (None, None) => {}
     }
     match (question.ty == Type::List, &ours.item) {
         (true, Some(item)) => translated.item.clone_from(&item.value),
@@ -420,13 +443,17 @@ sections:
 ";
 
     fn check(turkish: &str) -> Vec<String> {
+        check_both(ENGLISH, turkish)
+    }
+
+    fn check_both(english: &str, turkish: &str) -> Vec<String> {
         let file = |relative: &str, text: &str| SourceFile {
             relative: relative.into(),
             display: format!("lib/{relative}"),
             text: text.into(),
         };
         let loaded = library::load(&[
-            file("library.yaml", ENGLISH),
+            file("library.yaml", english),
             file("tr/library.yaml", turkish),
         ]);
         loaded
@@ -559,6 +586,55 @@ sections:
             errors[0].contains("the Turkish library.yaml has no `sections:`"),
             "{}",
             errors[0]
+        );
+    }
+
+    #[test]
+    fn summary_words_are_given_in_both_languages_or_neither_and_hold_the_answer() {
+        let english = ENGLISH.replace(
+            "        unit: days\n",
+            "        unit: days\n        summary: \"work takes {}\"\n",
+        );
+        let turkish = WHOLE.replace(
+            "        unit: gün\n",
+            "        unit: gün\n        summary: \"iş {} sürer\"\n",
+        );
+        assert_eq!(check_both(&english, &turkish), Vec::<String>::new());
+        // The Turkish words lack it; then the English declaration does.
+        let errors = check_both(&english, WHOLE);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(
+            errors[0].contains("lib/tr/library.yaml:")
+                && errors[0].contains("the Turkish words of `work.days` have no `summary`, which the English declaration has"),
+            "{}",
+            errors[0]
+        );
+        let errors = check_both(ENGLISH, &turkish);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(
+            errors[0].contains(
+                "the Turkish words of `work.days` have a `summary`, the English declaration none"
+            ) && errors[0].contains("give both or neither"),
+            "{}",
+            errors[0]
+        );
+        // A phrase without the answer's place, and a yes-or-no phrase for a number.
+        let errors = check_both(&english, &turkish.replace("iş {} sürer", "iş sürer"));
+        assert!(
+            errors.len() == 1 && errors[0].contains("summary phrase \"iş sürer\" has no `{}`"),
+            "{errors:#?}"
+        );
+        let errors = check_both(
+            &english.replace(
+                "summary: \"work takes {}\"",
+                "summary: { if_yes: long, if_no: short }",
+            ),
+            &turkish,
+        );
+        assert!(
+            errors.iter().any(|e| e.contains("lib/library.yaml:")
+                && e.contains("`work.days` is integer, not a yes-or-no question")),
+            "{errors:#?}"
         );
     }
 }

@@ -68,6 +68,10 @@ pub(super) struct RawQuestion {
     pub(super) label: Option<String>,
     /// What a number means, for summaries ("business days").
     pub(super) unit: Option<String>,
+    /// How the interview's summary words the answer: a phrase with `{}` where the answer
+    /// goes ("warning after {} of silence"), or for a yes-or-no question a phrase for each
+    /// answer (`{ if_yes: ..., if_no: ... }`); `label: answer` when absent.
+    pub(super) summary: Option<super::summary::RawSummary>,
     /// Advice the interview shows on request.
     pub(super) help: Option<String>,
     /// The answer taken when the answers file and the interview give none.

@@ -36,6 +36,7 @@ pub use language::{Language, Languages};
 pub use minor_unit::{finer_than_minor_unit, minor_units};
 pub use relative_date::{relative_date, relative_date_in};
 pub use schema::condition::{Condition, ConditionError};
+pub use schema::summary::Summary;
 pub use schema::term::Term;
 pub use schema::{Choice, LatePayer, Question, Type, max_amount};
 pub use typed::{

@@ -5,6 +5,7 @@
 //! which checks its keys against these declarations.
 
 pub mod condition;
+pub mod summary;
 pub mod term;
 
 use std::fmt;
@@ -218,6 +219,9 @@ pub struct Question {
     pub label: String,
     /// What a number means, for summaries ("business days").
     pub unit: Option<String>,
+    /// How the summary words the answer, in the question's own words; `label: answer` when
+    /// absent.
+    pub summary: Option<summary::Summary>,
     /// Advice shown on request.
     pub help: Option<String>,
     /// The answer taken when the answers file and the interview give none.
@@ -262,6 +266,7 @@ impl Question {
             prompt: prompt.to_owned(),
             label: default_label(key),
             unit: None,
+            summary: None,
             help: None,
             default: None,
             defaults: Vec::new(),
