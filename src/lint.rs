@@ -9,6 +9,7 @@
 //! `--deny-warnings`; an error (a party that cannot be named) always fails it.
 
 mod trade_words;
+mod words;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -21,7 +22,7 @@ use crate::format::{self, Locale};
 use crate::jurisdiction::{ContractTerms, Requirement};
 use crate::library::Library;
 use crate::model::keys::{AGREEMENT_DATE, COUNTRY, CURRENCY, DEFAULT_CURRENCY, STATUTORY_INTEREST};
-use crate::model::{Term, Value};
+use crate::model::{Language, Term, Value};
 
 /// The client's duty to answer a request, in business days (the cooperation clause).
 pub const FEEDBACK_DUTY_DAYS: i64 = 5;
@@ -45,10 +46,14 @@ const INVOICE_DAYS_AFTER_COMPLETION: i64 = 7;
 /// One finding: the term it is about, whether it fails the build on its own, and what it says.
 type Finding = (Term, Severity, String);
 
-/// The answers, read by the terms their questions play.
+/// The answers, read by the terms their questions play, and the words findings are said in.
 struct Terms<'a> {
     answers: &'a Answers,
     library: &'a Library,
+    /// The findings' words, in the language they are said in.
+    words: &'static words::Words,
+    /// How amounts and dates are worded in them: American English, or the language's own.
+    locale: Locale,
 }
 
 impl Terms<'_> {
@@ -70,10 +75,24 @@ impl Terms<'_> {
     }
 }
 
-/// Every finding for these answers, in the order of the answers file. `file` and `text` are the
-/// answers file the values came from (the one `new` is about to write, for `new`).
+/// Every finding for these answers, in the order of the answers file, in English. `file` and
+/// `text` are the answers file the values came from (the one `new` is about to write, for
+/// `new`).
 #[must_use]
 pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec<Diagnostic> {
+    lint_in(file, text, answers, library, Language::En)
+}
+
+/// [`lint`], the findings said in `language` (the contract's summary's: a Turkish contract's
+/// warnings are Turkish).
+#[must_use]
+pub fn lint_in(
+    file: &str,
+    text: &str,
+    answers: &Answers,
+    library: &Library,
+    language: Language,
+) -> Vec<Diagnostic> {
     // Answers read from this file know where each value is; others (the interview's) are
     // placed by reading the file they are about to be written to.
     let located: Cow<'_, BTreeMap<String, (usize, usize, usize)>> = if answers.places.is_empty() {
@@ -94,7 +113,12 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
     } else {
         Cow::Borrowed(&answers.places)
     };
-    let terms = Terms { answers, library };
+    let terms = Terms {
+        answers,
+        library,
+        words: words::of(language),
+        locale: Locale::of(language, Locale::default()),
+    };
     let checks: [fn(&Terms) -> Option<Finding>; 7] = [
         silence_before_the_ladder_ends,
         deposit_and_cancellation_above_the_fee,
@@ -112,7 +136,9 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
     let percent_key = library.term_key(Term::InterestPerMonth);
     let unused_percent = percent_key
         .filter(|key| {
-            answers.get(STATUTORY_INTEREST).is_some_and(Value::is_truthy)
+            answers
+                .get(STATUTORY_INTEREST)
+                .is_some_and(Value::is_truthy)
                 && located.contains_key(*key)
                 && !located.contains_key(STATUTORY_INTEREST)
         })
@@ -120,9 +146,7 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
             (
                 Term::InterestPerMonth,
                 Severity::Warning,
-                format!(
-                    "`{key}` is given, but the contract charges the interest the law of its country sets (`{STATUTORY_INTEREST}` is true, its default there): write `{STATUTORY_INTEREST}: false` to charge this percentage instead, or remove it"
-                ),
+                (terms.words.unused_percent)(key, STATUTORY_INTEREST),
             )
         });
     let mut findings: Vec<Diagnostic> = checks
@@ -141,9 +165,9 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
             diagnostic
         })
         .collect();
-    findings.extend(left_out_answers(file, text, answers, library, &located));
+    findings.extend(left_out_answers(file, text, &terms, &located));
     findings.extend(trade_words::other_trades_words(
-        file, text, answers, library,
+        file, text, answers, library, language,
     ));
     findings.sort_by_key(|d| d.line);
     findings
@@ -155,10 +179,10 @@ pub fn lint(file: &str, text: &str, answers: &Answers, library: &Library) -> Vec
 fn left_out_answers(
     file: &str,
     text: &str,
-    answers: &Answers,
-    library: &Library,
+    terms: &Terms,
     located: &BTreeMap<String, (usize, usize, usize)>,
 ) -> Vec<Diagnostic> {
+    let (answers, library) = (terms.answers, terms.library);
     library
         .questions()
         .filter(|question| answers.get(&question.key).is_none())
@@ -171,10 +195,7 @@ fn left_out_answers(
                     text,
                     line,
                     column,
-                    format!(
-                        "`{}` is given, but the contract leaves it out: its question applies only when {}",
-                        question.key, when.source
-                    ),
+                    (terms.words.left_out)(&question.key, &when.source),
                 )
                 .with_width(width)
             })
@@ -230,10 +251,9 @@ fn freelancer_laws(terms: &Terms) -> Vec<(Term, String)> {
                 Requirement::Rate => Term::Fee,
                 Requirement::PaymentDate | Requirement::PaymentWithin30 => Term::PaymentDays,
             };
-            found.push((
-                term,
-                format!("{sentence} (this contract falls under it by its place and value)"),
-            ));
+            let days = contract.payment_days;
+            let said = (terms.words.law)(&law.name, requirement, days, &sentence);
+            found.push((term, said));
         }
     }
     found
@@ -246,9 +266,7 @@ fn silence_before_the_ladder_ends(terms: &Terms) -> Option<Finding> {
         (
             Term::SilenceDays,
             Severity::Warning,
-            format!(
-                "the kill fee's silence is {days} business days, shorter than the client's {FEEDBACK_DUTY_DAYS}-business-day feedback duty plus the {FOLLOW_UP_LADDER_DAYS} business days of the follow-up ladder ({needed} in all): the right to end the work would come before the follow-up, the call and the pause letter"
-            ),
+            (terms.words.silence)(days, FEEDBACK_DUTY_DAYS, FOLLOW_UP_LADDER_DAYS, needed),
         )
     })
 }
@@ -267,9 +285,7 @@ fn deposit_and_cancellation_above_the_fee(terms: &Terms) -> Option<Finding> {
         (
             Term::CancellationFee,
             Severity::Warning,
-            format!(
-                "the deposit kept ({kept}% of the fee) plus the cancellation fee ({cancellation}%) is {total}% of the fee: more than the whole fee reads as a penalty, which a court may refuse to enforce"
-            ),
+            (terms.words.above_the_fee)(kept, cancellation, total),
         )
     })
 }
@@ -295,9 +311,7 @@ fn interest_above_a_sane_rate(terms: &Terms) -> Option<Finding> {
         (
             Term::InterestPerMonth,
             Severity::Warning,
-            format!(
-                "interest of {monthly}% a month is {yearly}% a year, above {limit}%: many places cap contract interest lower, and a court may cut it or refuse it"
-            ),
+            (terms.words.interest)(monthly, yearly, limit),
         )
     })
 }
@@ -312,9 +326,7 @@ fn payment_long_after_delivery(terms: &Terms) -> Option<Finding> {
         (
             Term::PaymentDays,
             Severity::Warning,
-            format!(
-                "the balance can fall due {total} days after the last delivery (a {review}-business-day review, up to a week to invoice, then {due} days to pay): Illinois requires payment within {PAYMENT_DAYS_AFTER_DELIVERY} days of delivery, and a late payer has more room to wait"
-            ),
+            (terms.words.payment_late)(total, review, due, PAYMENT_DAYS_AFTER_DELIVERY),
         )
     })
 }
@@ -327,15 +339,13 @@ fn start_before_the_agreement(terms: &Terms) -> Option<Finding> {
     };
     (start < agreed).then(|| {
         let (start, agreed) = (
-            format::long_date(*start, Locale::default()),
-            format::long_date(*agreed, Locale::default()),
+            format::long_date(*start, terms.locale),
+            format::long_date(*agreed, terms.locale),
         );
         (
             Term::Start,
             Severity::Warning,
-            format!(
-                "work starts on {start}, before the agreement's date of {agreed}: work done before the agreement takes effect is not covered by it"
-            ),
+            (terms.words.start_before)(&start, &agreed),
         )
     })
 }
@@ -349,15 +359,13 @@ fn fee_below_the_hourly_rate(terms: &Terms) -> Option<Finding> {
             _ => DEFAULT_CURRENCY,
         };
         let money = |amount: Decimal| {
-            format::money(amount, currency, Locale::default()).unwrap_or_else(|| amount.to_string())
+            format::money(amount, currency, terms.locale).unwrap_or_else(|| amount.to_string())
         };
         let (fee, rate) = (money(fee), money(rate));
         (
             Term::Fee,
             Severity::Warning,
-            format!(
-                "the fee of {fee} is less than one hour at the hourly rate of {rate}: is one of them mistyped?"
-            ),
+            (terms.words.fee_below)(&fee, &rate),
         )
     })
 }
@@ -374,17 +382,10 @@ fn company_without_its_name(terms: &Terms) -> Option<Finding> {
         .get(Term::FreelancerBusiness)
         .is_some_and(Value::is_truthy);
     (kind != "individual" && !named).then(|| {
-        let name = if kind == "company" {
-            "company's registered"
-        } else {
-            "trading"
-        };
         (
             Term::FreelancerKind,
             Severity::Error,
-            format!(
-                "`{kind_key}` is {kind}, but `{business_key}` is empty: the contract needs your {name} name"
-            ),
+            (terms.words.unnamed)(kind_key, kind, business_key, kind == "company"),
         )
     })
 }
@@ -456,6 +457,103 @@ mod tests {
             .into_iter()
             .map(|d| (d.line, d.message))
             .collect()
+    }
+
+    /// The findings of `text` in Turkish, as (line, severity, message).
+    fn turkish_findings(text: &str) -> Vec<(usize, Severity, String)> {
+        let library = crate::library::built_in().unwrap();
+        let answers = answers::parse("terms.yaml", text, &library).unwrap();
+        lint_in("terms.yaml", text, &answers, &library, Language::Tr)
+            .into_iter()
+            .map(|d| (d.line, d.severity, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_turkish_contracts_findings_are_said_in_turkish() {
+        let text = example()
+            .replace("  language: en", "  language: tr")
+            .replace("  business: Prairie Pixel Studio\n", "")
+            .replace("  silence_days: 15", "  silence_days: 10")
+            .replace("  percent: \"50\"", "  percent: \"90\"")
+            .replace("  percent_per_month: \"1.5\"", "  percent_per_month: \"2\"")
+            .replace("  due_days: 14", "  due_days: 45")
+            .replace("  start: 2026-03-16", "  start: 2026-02-16")
+            .replace("  hourly_rate: \"85.00\"", "  hourly_rate: \"7000.00\"");
+        let found = turkish_findings(&text);
+        let said: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "`freelancer.kind` için sole-trader yazılmış, ama `freelancer.business` boş: \
+                 sözleşmede ticari adınız yer almalı",
+                "iş 16 Şubat 2026 tarihinde, yani sözleşme tarihinden (2 Mart 2026) önce \
+                 başlıyor: sözleşme yürürlüğe girmeden yapılan iş onun kapsamına girmez",
+                "6.400,00 USD tutarındaki ücret, 7.000,00 USD olan saat ücretinizle bir saatlik \
+                 işten bile az: ikisinden biri yanlış mı yazıldı?",
+                "bakiyenin son ödeme günü son teslimden 59 gün sonraya düşebilir (5 iş günü \
+                 inceleme, faturayı kesmek için bir haftaya kadar, sonra 45 gün ödeme süresi): \
+                 Illinois ödemenin teslimden sonraki 30 gün içinde yapılmasını şart koşar; geç \
+                 ödeyen bir müşteriye de beklemek için daha çok zaman kalır",
+                "Illinois Freelance Worker Protection Act (820 ILCS 193), ödemenin 45 gün içinde \
+                 değil, teslimden sonraki otuz (30) gün içinde yapılmasını şart koşar (bu \
+                 sözleşme, yeri ve bedeli bakımından bu kanunun kapsamına girer)",
+                "aylık %2 faiz yılda %24 eder; bu, %18 sınırının üstünde: birçok ülke sözleşmeyle \
+                 kararlaştırılan faize daha düşük bir sınır koyar; mahkeme bu faizi indirebilir ya \
+                 da hiç uygulamayabilir",
+                "sona erdirmeden önceki sessizlik 10 iş günü; bu, müşterinin 5 iş günlük geri \
+                 bildirim süresiyle hatırlatma adımlarının 10 iş gününün toplamından (15) kısa: \
+                 işi sona erdirme hakkı, hatırlatmadan, telefon görüşmesinden ve işin \
+                 durdurulduğunu bildiren yazıdan önce doğar",
+                "sizde kalan kapora (%90) ile iptal bedelinin (%20) toplamı ücretin %110 kadarı: \
+                 ücretin tamamını aşan bir tutar ceza gibi görünür; mahkeme onu indirebilir ya da \
+                 hiç uygulamayabilir",
+            ]
+        );
+        // The same answers in English: the same findings at the same lines, as before.
+        let english = findings(&text.replace("  language: tr", "  language: en"));
+        let lines = |found: &[(usize, Severity, String)]| -> Vec<(usize, Severity)> {
+            found.iter().map(|(l, s, _)| (*l, *s)).collect()
+        };
+        let english_lines: Vec<(usize, Severity)> =
+            english.iter().map(|(_, l, s, _)| (*l, *s)).collect();
+        assert_eq!(lines(&found), english_lines);
+        assert!(
+            english[0]
+                .3
+                .starts_with("`freelancer.kind` is sole-trader, but")
+        );
+    }
+
+    #[test]
+    fn other_trades_words_and_answers_left_out_are_said_in_turkish() {
+        let text = example()
+            .replace("  language: en", "  language: tr")
+            .replace("late_fee:\n  enabled: true", "late_fee:\n  enabled: false")
+            .replace("  profession: web-design", "  profession: translation")
+            .replace(
+                "  name: Capitol Bakery website redesign",
+                "  name: Capitol Bakery WordPress site",
+            );
+        let said: Vec<String> = turkish_findings(&text)
+            .into_iter()
+            .map(|(_, _, m)| m)
+            .collect();
+        assert_eq!(
+            said,
+            [
+                "`project.name` yanıtında “WordPress” sözcüğü geçiyor; bu sözcük şu mesleklere \
+                 özgü: web tasarımı ve yazılım geliştirme. Bu sözleşme ise çeviri için \
+                 (`freelancer.profession: translation`): başka bir sözleşme için mi yazıldı? \
+                 Yeniden yazın ya da `freelancer.profession` yanıtını değiştirin",
+                "`credit.line` yanıtında “Website” sözcüğü geçiyor; bu sözcük şu mesleklere özgü: \
+                 web tasarımı ve başka beş meslek. Bu sözleşme ise çeviri için \
+                 (`freelancer.profession: translation`): başka bir sözleşme için mi yazıldı? \
+                 Yeniden yazın ya da `freelancer.profession` yanıtını değiştirin",
+                "`late_fee.percent_per_month` yazılmış, ama sözleşmede yer almıyor: sorusu \
+                 yalnızca `late_fee.enabled` olduğunda sorulur",
+            ]
+        );
     }
 
     #[test]

@@ -533,7 +533,9 @@ pub(crate) fn write_contract(
     inputs: &[PathBuf],
 ) -> Result<Built, Error> {
     let mut findings = terms.answers_file.map_or_else(Vec::new, |(file, text)| {
-        lint::lint(file, text, &prepared.answers, &prepared.library)
+        // In the summary's language: a Turkish contract's warnings are Turkish.
+        let language = note_language(prepared);
+        lint::lint_in(file, text, &prepared.answers, &prepared.library, language)
     });
     if terms.deny_warnings {
         for finding in &mut findings {
@@ -544,12 +546,10 @@ pub(crate) fn write_contract(
         return Err(Error::Diagnostics(findings));
     }
     let styled = stderr_is_styled();
+    // Only warnings are left: named in the summary's language ("uyarı"), as their words are.
+    let warning = crate::interview::messages::of(note_language(prepared)).warning;
     for finding in &findings {
-        eprintln!(
-            "{}
-",
-            finding.render(styled)
-        );
+        eprintln!("{}\n", finding.render_named(styled, warning));
     }
     let contract = assemble::assemble(&prepared.library, &prepared.answers);
     let (markdown, rows) = render::contract(prepared, &contract)?;

@@ -502,6 +502,16 @@ fn the_schedule_on_the_terminal_and_what_record_says_are_in_turkish() {
         "{said}"
     );
     assert!(!said.contains("recorded in"), "{said}");
+    // The new record says what it is in Turkish.
+    let kept = std::fs::read_to_string(&record).unwrap();
+    assert!(
+        kept.starts_with(
+            "# Boğaziçi Gıda Ticaret A.Ş. için gönderilen yazılar, yapılan aramalar ve alınan \
+             ödemeler, eskiden yeniye.\n# `clausewright chase --record` her kaydı bu dosyaya \
+             ekler; dosyayı elle de düzenleyebilirsiniz.\n"
+        ),
+        "{kept}"
+    );
     succeeded(&run_on(
         "2026-10-01",
         &["--record", "paid", "--payment", "5000"],

@@ -761,3 +761,37 @@ fn answers_saved_by_build_from_a_turkish_contract_have_turkish_comments() {
         std::fs::read_to_string(again).unwrap()
     );
 }
+
+#[test]
+fn a_turkish_contracts_warnings_are_said_in_turkish() {
+    let folder = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(root().join("examples/tr-istanbul.yaml")).unwrap();
+    let answers = folder.path().join("istanbul.yaml");
+    let early = example.replace("  start: 2026-06-01\n", "  start: 2026-05-01\n");
+    assert_ne!(early, example);
+    std::fs::write(&answers, early).unwrap();
+    let outcome = run(&mut clausewright(&[
+        "build",
+        &answers.display().to_string(),
+        "--format",
+        "md",
+        "-o",
+        &folder.path().display().to_string(),
+    ]));
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains(
+            "uyarı: iş 1 Mayıs 2026 tarihinde, yani sözleşme tarihinden (25 Mayıs 2026) önce \
+             başlıyor: sözleşme yürürlüğe girmeden yapılan iş onun kapsamına girmez\n"
+        ),
+        "{}",
+        outcome.stderr
+    );
+    for english in ["warning", "work starts on", "May 1, 2026"] {
+        assert!(
+            !outcome.stderr.contains(english),
+            "{english:?} is in:\n{}",
+            outcome.stderr
+        );
+    }
+}

@@ -23,7 +23,8 @@ use serde_saphyr::Spanned;
 
 use crate::error::{Diagnostic, Error};
 use crate::model::{
-    Question, Scalar, Type, Value, finer_than_minor_unit, optional_text, required_text, typed_value,
+    Language, Question, Scalar, Type, Value, finer_than_minor_unit, optional_text, required_text,
+    typed_value,
 };
 
 /// What happened, on one day.
@@ -392,13 +393,17 @@ pub fn entry_yaml(entry: &Entry) -> String {
 }
 
 /// The record's text with `entry` added: `existing` (the file as it is, or `None` for a new
-/// record, which gets a comment naming the client) followed by the entry's lines.
+/// record, which gets a comment naming the client, in `language`, the letters') followed by
+/// the entry's lines.
 #[must_use]
-pub fn append(existing: Option<&str>, client: &str, entry: &Entry) -> String {
-    let mut text = match existing {
-        Some(text) => text.to_owned(),
-        None => format!(
+pub fn append(existing: Option<&str>, client: &str, entry: &Entry, language: Language) -> String {
+    let mut text = match (existing, language) {
+        (Some(text), _) => text.to_owned(),
+        (None, Language::En) => format!(
             "# What was done to chase {client}, and what was paid, oldest first.\n# `clausewright chase --record` adds to it; you may edit it by hand.\n"
+        ),
+        (None, Language::Tr) => format!(
+            "# {client} için gönderilen yazılar, yapılan aramalar ve alınan ödemeler, eskiden yeniye.\n# `clausewright chase --record` her kaydı bu dosyaya ekler; dosyayı elle de düzenleyebilirsiniz.\n"
         ),
     };
     if !text.is_empty() && !text.ends_with('\n') {
@@ -548,7 +553,7 @@ mod tests {
             },
         };
         let existing = "# my notes: \"keep\" me\n- date: 2026-03-03\n  sent: payment-follow-up";
-        let text = append(Some(existing), "Acme", &entry);
+        let text = append(Some(existing), "Acme", &entry, Language::Tr);
         assert_eq!(
             text,
             format!("{existing}\n- date: 2026-04-16\n  paid: \"1000.5\"\n")
@@ -562,8 +567,25 @@ mod tests {
                 note: Some("left a message".into()),
             },
         };
-        let fresh = append(None, "Acme", &called);
+        let fresh = append(None, "Acme", &called, Language::En);
+        assert!(
+            fresh.starts_with("# What was done to chase Acme, and what was paid, oldest first.\n"),
+            "{fresh}"
+        );
         let record = parse("r.yaml", &fresh, STEPS, date(2026, 6, 1), "USD").unwrap();
+        assert_eq!(record.entries, std::slice::from_ref(&called));
+        // A new record of a Turkish chase says what it is in Turkish.
+        let turkish = append(None, "Boğaziçi Gıda", &called, Language::Tr);
+        assert!(
+            turkish.starts_with(
+                "# Boğaziçi Gıda için gönderilen yazılar, yapılan aramalar ve alınan ödemeler, \
+                 eskiden yeniye.\n# `clausewright chase --record` her kaydı bu dosyaya ekler; \
+                 dosyayı elle de düzenleyebilirsiniz.\n- date: 2026-03-04\n"
+            ),
+            "{turkish}"
+        );
+        assert!(!turkish.contains("What was done"), "{turkish}");
+        let record = parse("r.yaml", &turkish, STEPS, date(2026, 6, 1), "USD").unwrap();
         assert_eq!(record.entries, [called]);
     }
 }

@@ -12,7 +12,9 @@ use crate::answers::{self, Answers, Located};
 use crate::error::Diagnostic;
 use crate::library::Library;
 use crate::model::keys::PROFESSION;
-use crate::model::{Scalar, Term, Type, Value};
+use crate::model::{Language, Scalar, Term, Type, Value};
+
+use super::words::OtherTrade;
 
 /// The terms whose answers describe the work.
 const DESCRIBING_THE_WORK: [Term; 5] = [
@@ -23,12 +25,14 @@ const DESCRIBING_THE_WORK: [Term; 5] = [
     Term::CreditLine,
 ];
 
-/// A warning at each answer describing the work that names a sign of another trade only.
+/// A warning at each answer describing the work that names a sign of another trade only, in
+/// `language` (the trades named by the library's words in it).
 pub(super) fn other_trades_words(
     file: &str,
     text: &str,
     answers: &Answers,
     library: &Library,
+    language: Language,
 ) -> Vec<Diagnostic> {
     let signs = &library.trades.signs;
     let Some(Value::Text(own)) = answers.get(PROFESSION) else {
@@ -51,40 +55,48 @@ pub(super) fn other_trades_words(
     let Ok(given) = answers::read_given(file, text, library) else {
         return Vec::new();
     };
+    let words = super::words::of(language);
+    // The trades' and the lists' names in the language the warning is said in.
+    let asked = library.asking_in(language);
+    let named_in = asked.as_ref().unwrap_or(library);
     let mut found = Vec::new();
     let mut check = |what: String, located: &Located| {
         let Scalar::Str(value) = &located.scalar else {
             return;
         };
-        let words = signs.foreign(value, own);
-        let Some((first, _)) = words.first() else {
+        let found_words = signs.foreign(value, own);
+        let Some((first, _)) = found_words.first() else {
             return;
         };
         let (line, column, width) = place_of(text, located, &value[first.clone()]);
         // The trades in the order the profession's choices give them; at most two named.
-        let mut trades: Vec<&str> = words.iter().flat_map(|(_, t)| t.iter().copied()).collect();
+        let mut trades: Vec<&str> = found_words
+            .iter()
+            .flat_map(|(_, t)| t.iter().copied())
+            .collect();
         trades.sort_by_key(|trade| choice_index(library, trade));
         trades.dedup();
         let mut named: Vec<String> = trades
             .iter()
             .take(2)
-            .map(|t| trade_name(library, t))
+            .map(|t| trade_name(named_in, t, language))
             .collect();
         if trades.len() > 2 {
             named.truncate(1);
-            named.push(format!("{} other trades", trades.len() - 1));
+            named.push((words.other_trades)(trades.len() - 1));
         }
-        let quoted: Vec<String> = words
+        let quoted: Vec<String> = found_words
             .iter()
             .map(|(range, _)| format!("“{}”", &value[range.clone()]))
             .collect();
-        let word = if words.len() == 1 { "a word" } else { "words" };
-        let message = format!(
-            "{what} speaks of {}, {word} of {}, but this contract is for {} (`{PROFESSION}: {own}`): was it written for another contract? Reword it, or change `{PROFESSION}`",
-            and(&quoted),
-            and(&named),
-            trade_name(library, own),
-        );
+        let message = (words.other_trade)(&OtherTrade {
+            what: &what,
+            words: &quoted,
+            trades: &named,
+            own: &trade_name(named_in, own, language),
+            key: PROFESSION,
+            answer: own,
+        });
         found.push(Diagnostic::warning(file, text, line, column, message).with_width(width));
     };
     for term in DESCRIBING_THE_WORK {
@@ -107,15 +119,15 @@ pub(super) fn other_trades_words(
                         .iter()
                         .any(|f| f.key == *field && f.ty == Type::Text);
                     if text_field {
-                        let what = format!("`{key}` ({} {})", question.item, index + 1);
-                        check(what, located);
+                        let item = named_in.question(key).map_or(&question.item, |q| &q.item);
+                        check((words.record_of)(key, item, index + 1), located);
                     }
                 }
             }
         } else if question.ty == Type::Text
             && let Some(located) = given.values.get(key)
         {
-            check(format!("`{key}`"), located);
+            check((words.answer)(key), located);
         }
     }
     found
@@ -169,9 +181,9 @@ fn place_of(text: &str, located: &Located, word: &str) -> (usize, usize, usize) 
     )
 }
 
-/// How the contract's words name `trade`: its choice's label, lower case ("web design"),
-/// else the profession as written.
-fn trade_name(library: &Library, trade: &str) -> String {
+/// How the contract's words name `trade`: its choice's label, lower case ("web design",
+/// Turkish "illüstrasyon" with Turkish casing), else the profession as written.
+fn trade_name(library: &Library, trade: &str, language: Language) -> String {
     library
         .question(PROFESSION)
         .and_then(|q| q.choices.iter().find(|c| c.value == trade))
@@ -181,9 +193,13 @@ fn trade_name(library: &Library, trade: &str) -> String {
             || trade.to_owned(),
             |label| {
                 let mut chars = label.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_lowercase().chain(chars).collect()
-                })
+                chars
+                    .next()
+                    .map_or_else(String::new, |first| match (language, first) {
+                        (Language::Tr, 'İ') => std::iter::once('i').chain(chars).collect(),
+                        (Language::Tr, 'I') => std::iter::once('ı').chain(chars).collect(),
+                        _ => first.to_lowercase().chain(chars).collect(),
+                    })
             },
         )
 }
@@ -194,15 +210,6 @@ fn choice_index(library: &Library, trade: &str) -> usize {
         .question(PROFESSION)
         .and_then(|q| q.choices.iter().position(|c| c.value == trade))
         .unwrap_or(usize::MAX)
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]
@@ -244,6 +251,17 @@ mod tests {
                 "  name: Capitol Bakery website redesign\n",
                 &format!("  name: {name}\n"),
             )
+    }
+
+    #[test]
+    fn a_trade_is_named_in_lower_case_with_turkish_casing_in_turkish() {
+        use crate::model::Language::{En, Tr};
+        let library = built_in();
+        let turkish = library.asking_in(Tr).unwrap();
+        let name = |library: &Library, trade, language| super::trade_name(library, trade, language);
+        assert_eq!(name(&turkish, "illustration", Tr), "illüstrasyon");
+        assert_eq!(name(&turkish, "web-design", Tr), "web tasarımı");
+        assert_eq!(name(&library, "illustration", En), "illustration");
     }
 
     #[test]

@@ -119,7 +119,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     if let Some(kind) = args.record {
         let before = chase::schedule(&inputs)?;
         let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
-        let text = record::append(record_text.as_deref(), &client, &entry);
+        let text = record::append(record_text.as_deref(), &client, &entry, language);
         inputs.record = record::parse(&record_name, &text, &steps, today, &currency)?;
         let schedule = chase::schedule(&inputs)?;
         // Replacing the record is what --record asks for; the write is atomic.
