@@ -543,7 +543,7 @@ pub(crate) fn write_contract(
         }
     }
     if findings.iter().any(|d| d.severity == Severity::Error) {
-        return Err(Error::Diagnostics(findings));
+        return Err(worded(findings, note_language(prepared)));
     }
     let styled = stderr_is_styled();
     // Only warnings are left: named in the summary's language ("uyarı"), as their words are.
@@ -626,6 +626,28 @@ pub(crate) fn write_contract(
         written,
         warnings: findings,
     })
+}
+
+/// The error of `diagnostics` said in `language`: [`Error::Diagnostics`] in English, else
+/// each one rendered with its severity named in the language, and the count line in it.
+fn worded(diagnostics: Vec<Diagnostic>, language: Language) -> Error {
+    if language == Language::En {
+        return Error::Diagnostics(diagnostics);
+    }
+    let words = crate::interview::messages::of(language);
+    let styled = stderr_is_styled();
+    let mut text = String::new();
+    for diagnostic in &diagnostics {
+        let name = match diagnostic.severity {
+            Severity::Error => words.error,
+            Severity::Warning => words.warning,
+        };
+        text.push_str(&diagnostic.render_named(styled, name));
+        text.push_str("\n\n");
+    }
+    let counts = Counts::of(&diagnostics);
+    text.push_str(&(words.counts)(counts.errors, counts.warnings));
+    Error::Worded { text, diagnostics }
 }
 
 /// The contract's PDF metadata, with the draft mark and signing tags asked for.

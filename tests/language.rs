@@ -795,3 +795,59 @@ fn a_turkish_contracts_warnings_are_said_in_turkish() {
         );
     }
 }
+
+#[test]
+fn a_turkish_contracts_findings_that_fail_the_build_are_said_in_turkish() {
+    let folder = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(root().join("examples/tr-istanbul.yaml")).unwrap();
+    let build = |answers: &str, extra: &[&str]| {
+        let path = folder.path().join("istanbul.yaml");
+        std::fs::write(&path, answers).unwrap();
+        let out = folder.path().display().to_string();
+        let path = path.display().to_string();
+        let mut args = vec!["build", path.as_str(), "--format", "md", "-o", out.as_str()];
+        args.extend_from_slice(extra);
+        run(&mut clausewright(&args))
+    };
+    // A company without its registered name: an error on its own.
+    let company = example.replacen("  kind: individual\n", "  kind: company\n", 1);
+    assert_ne!(company, example);
+    let outcome = build(&company, &[]);
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.starts_with(
+            "hata: `freelancer.kind` için company yazılmış, ama `freelancer.business` boş: \
+             sözleşmede şirketinizin ticaret siciline kayıtlı unvanı yer almalı\n"
+        ),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        outcome.stderr.ends_with("\n\n1 hata, 0 uyarı\n"),
+        "{}",
+        outcome.stderr
+    );
+    // A warning made an error by --deny-warnings.
+    let early = example.replace("  start: 2026-06-01\n", "  start: 2026-05-01\n");
+    let outcome = build(&early, &["--deny-warnings"]);
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    assert!(
+        outcome
+            .stderr
+            .starts_with("hata: iş 1 Mayıs 2026 tarihinde, yani sözleşme tarihinden"),
+        "{}",
+        outcome.stderr
+    );
+    for english in ["error", "warning"] {
+        assert!(
+            !outcome.stderr.contains(english),
+            "{english:?} is in:\n{}",
+            outcome.stderr
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(folder.path()).unwrap().count(),
+        1,
+        "nothing written"
+    );
+}

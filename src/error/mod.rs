@@ -30,6 +30,15 @@ pub enum Error {
     /// One or more problems located in user files; all of them, not just the first.
     #[error("{}", render_all(.0, false))]
     Diagnostics(Vec<Diagnostic>),
+    /// [`Error::Diagnostics`] worded in another language than English (a Turkish contract's
+    /// findings): the text as rendered, each severity and the count line in that language.
+    #[error("{text}")]
+    Worded {
+        /// The diagnostics rendered, as printed.
+        text: String,
+        /// The diagnostics.
+        diagnostics: Vec<Diagnostic>,
+    },
     /// Writing the outputs failed, and nothing was replaced.
     #[error(transparent)]
     Output(#[from] OutputError),
@@ -79,6 +88,7 @@ impl Error {
             Error::Cancelled | Error::Interrupted | Error::Stopped { .. } => 130,
             Error::Io { .. }
             | Error::Diagnostics(_)
+            | Error::Worded { .. }
             | Error::Output(_)
             | Error::Layout(_)
             | Error::Letters(_)
@@ -92,6 +102,7 @@ impl Error {
     pub fn render(&self, styled: bool) -> String {
         match self {
             Error::Diagnostics(diagnostics) => render_all(diagnostics, styled),
+            Error::Worded { text, .. } => text.clone(),
             other => {
                 let text = other.to_string();
                 if styled {

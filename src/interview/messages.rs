@@ -190,6 +190,10 @@ pub struct Messages {
     pub next_page: &'static str,
     /// What a warning is called before its message (`warning`).
     pub warning: &'static str,
+    /// What an error is called before its message (`error`).
+    pub error: &'static str,
+    /// The line after a list of problems: how many errors, how many warnings.
+    pub counts: fn(usize, usize) -> String,
     /// Said after the problems of the answers file given to `new`: their lines are ignored
     /// (the file's name).
     pub ignored: fn(&str) -> String,
@@ -429,6 +433,8 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     page: |page, pages| format!("Summary, page {page} of {pages}"),
     next_page: "Next page",
     warning: "warning",
+    error: "error",
+    counts: |errors, warnings| crate::error::Counts { errors, warnings }.to_string(),
     ignored: |name| format!("These lines of {name} are ignored."),
     given_refused: |place, question, why| format!("{place}: `{}` {}", question.key, why.english),
     given_not_a_region: |place, question, why| {
@@ -665,6 +671,9 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     page: |page, pages| format!("Özet, sayfa {page}/{pages}"),
     next_page: "Sonraki sayfa",
     warning: "uyarı",
+    error: "hata",
+    // Turkish counts take the singular: "2 hata, 1 uyarı".
+    counts: |errors, warnings| format!("{errors} hata, {warnings} uyarı"),
     ignored: |name| format!("{name} dosyasındaki bu satırlar dikkate alınmıyor."),
     given_refused: |place, question, why| {
         format!(
