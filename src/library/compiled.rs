@@ -7,7 +7,9 @@
 //! contract's languages, so it compiles only those (see [`super::built_in`]).
 
 use std::fmt;
+use std::num::NonZero;
 use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use handlebars::template::Template;
@@ -57,6 +59,36 @@ impl Compiled {
     }
 }
 
+/// Compiles each of `templates` not compiled yet, on as many cores as the machine has: the
+/// first contract a process renders needs all its clauses' templates at once, and compiling
+/// them is most of that contract's cost. A template another thread is compiling is waited
+/// for, not compiled twice.
+pub(crate) fn compile_all(templates: &[&Compiled]) {
+    let pending: Vec<&Compiled> = templates
+        .iter()
+        .copied()
+        .filter(|t| !t.is_compiled())
+        .collect();
+    let cores = std::thread::available_parallelism().map_or(1, NonZero::get);
+    let workers = cores.min(pending.len());
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while let Some(template) = pending.get(next.fetch_add(1, Ordering::Relaxed)) {
+            template.get();
+        }
+    };
+    if workers < 2 {
+        work();
+        return;
+    }
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            scope.spawn(work);
+        }
+        work();
+    });
+}
+
 impl Deref for Compiled {
     type Target = Template;
 
@@ -98,6 +130,28 @@ mod tests {
             format!("{:?}", now.elements)
         );
         assert!(later.is_compiled());
+    }
+
+    #[test]
+    fn compile_all_compiles_every_pending_template_as_one_read_would() {
+        let sources = [
+            "First {{a}} clause.",
+            "Second {{#if b}}yes{{else}}no{{/if}} clause.",
+            "Third clause without a tag.",
+        ];
+        let later: Vec<Compiled> = sources.iter().map(|s| Compiled::later(s)).collect();
+        let already = Compiled::later("Fourth {{d}}.");
+        already.get();
+        let mut all: Vec<&Compiled> = later.iter().collect();
+        all.push(&already);
+        compile_all(&all);
+        for (template, source) in later.iter().zip(sources) {
+            assert!(template.is_compiled(), "{source}");
+            assert_eq!(
+                format!("{:?}", template.elements),
+                format!("{:?}", Template::compile(source).unwrap().elements)
+            );
+        }
     }
 
     #[test]

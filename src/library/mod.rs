@@ -48,6 +48,7 @@ use crate::model::{Condition, Language, Languages, Question, Term, Type, place};
 pub use builtin::built_in_files;
 pub(crate) use clauses::{load_clauses, written_id};
 pub use compiled::Compiled;
+pub(crate) use compiled::compile_all;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
 pub(crate) use markdown::markdown_problems;
 pub use signs::Signs;

@@ -22,7 +22,7 @@ use crate::answers::Answers;
 use crate::assemble::{self, Contract, SectionNumber, SectionNumbers};
 use crate::error::{Diagnostic, Error};
 use crate::format::{self, Locale};
-use crate::library::Clause;
+use crate::library::{self, Clause};
 use crate::model::Condition;
 use crate::model::keys::DEFAULT_CURRENCY;
 use crate::prepare::Prepared;
@@ -57,6 +57,9 @@ pub fn render_parts(
     american: bool,
 ) -> Result<Vec<String>, Error> {
     let registry = registry(contract.section_numbers(), locale, answers);
+    let templates: Vec<&library::Compiled> =
+        contract.parts.iter().map(|p| &p.clause.template).collect();
+    library::compile_all(&templates);
     // One context for every clause.
     let data = Context::from(answers.to_json());
     let mut parts = Vec::with_capacity(contract.parts.len() + 1);
