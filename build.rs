@@ -92,7 +92,11 @@ fn ascii_digits(region: &mut loader::Metadata) {
     {
         rewrite(pattern);
     }
-    for format in region.formats.iter_mut().chain(&mut region.international_formats) {
+    for format in region
+        .formats
+        .iter_mut()
+        .chain(&mut region.international_formats)
+    {
         if let Some(pattern) = format.pattern.as_mut() {
             rewrite(pattern);
         }

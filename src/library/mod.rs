@@ -57,7 +57,7 @@ pub(crate) use template::{
     check_cross_references, check_template, template_syntax_message, too_deep, unbalanced_tags,
 };
 pub use trades::Trades;
-pub use translation::{Translation, language_dir};
+pub use translation::{Translation, Translations, language_dir};
 
 /// The JSON Schema (draft 7) of `library.yaml`, generated from the shapes the loader reads.
 #[must_use]
@@ -93,7 +93,7 @@ pub struct Library {
     pub profiles: Arc<[Profile]>,
     /// The library in other languages than English (`tr/`): the same clauses, title and trade
     /// words. Shared: a bilingual build takes the library in both languages.
-    pub translations: Arc<[Translation]>,
+    pub translations: Translations,
 }
 
 /// A group of questions asked together.
@@ -166,7 +166,7 @@ impl Library {
     #[must_use]
     pub fn languages(&self) -> Vec<Language> {
         std::iter::once(Language::En)
-            .chain(self.translations.iter().map(|t| t.language))
+            .chain(self.translations.languages())
             .collect()
     }
 
@@ -466,7 +466,7 @@ fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
         warn_unused(library_file, sections, &used, &mut diagnostics);
     }
     let profiles = load_profiles(files, &mut diagnostics);
-    let translations: Arc<[Translation]> = match &declarations {
+    let translations = match &declarations {
         Some((_, sections, trades)) => {
             let english = translation::English {
                 file: library_file,
@@ -477,13 +477,17 @@ fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
                 failed: &failed,
                 profiles: &profiles,
             };
-            let found = translation::load_all(files, &english, &lookup, checks, &mut diagnostics);
-            if checks == Checks::All {
+            if checks == Checks::Trusted {
+                // An English contract never reads the translations.
+                Translations::later(files, &english)
+            } else {
+                let found =
+                    translation::load_all(files, &english, &lookup, checks, &mut diagnostics);
                 check_languages(library_file, sections, &found, &mut diagnostics);
+                Translations::now(found)
             }
-            found
         }
-        None => Arc::new([]),
+        None => Translations::now(Arc::new([])),
     };
     let library = declarations.map(|(title, sections, trades)| Library {
         title,

@@ -12,7 +12,8 @@
 //! one language and not the other), each at its line.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
 
 use handlebars::template::{Parameter, Template, TemplateElement};
 use serde::Deserialize;
@@ -43,6 +44,120 @@ pub struct Translation {
     pub sections: Vec<Section>,
     /// The jurisdiction profiles' phrases.
     pub places: Vec<PlaceWords>,
+}
+
+/// A library's translations: read with the library when it is checked, or, for the trusted
+/// built-in library, when first asked for, so that an English contract never reads `tr/`.
+/// Clones share one reading.
+#[derive(Clone)]
+pub struct Translations {
+    read: Arc<OnceLock<Arc<[Translation]>>>,
+    /// What a reading on first use needs; `None` when they were read with the library.
+    later: Option<Arc<Later>>,
+}
+
+/// The files and English words a translation is read from on first use.
+struct Later {
+    /// `library.yaml` (the English file the questions' words are matched against).
+    file: SourceFile,
+    /// The files under the language folders.
+    files: Vec<SourceFile>,
+    sections: Vec<Section>,
+    trades: Trades,
+    profiles: Arc<[Profile]>,
+}
+
+impl Translations {
+    /// Translations read and checked with the library.
+    pub(super) fn now(read: Arc<[Translation]>) -> Self {
+        Translations {
+            read: Arc::new(OnceLock::from(read)),
+            later: None,
+        }
+    }
+
+    /// The translations among `files`, read as trusted when first asked for: only for the
+    /// built-in library, whose translations the tests read with every check.
+    pub(super) fn later(files: &[SourceFile], english: &English<'_>) -> Self {
+        Translations {
+            read: Arc::new(OnceLock::new()),
+            later: Some(Arc::new(Later {
+                file: english.file.clone(),
+                files: files
+                    .iter()
+                    .filter(|f| in_language_dir(&f.relative))
+                    .cloned()
+                    .collect(),
+                sections: english.sections.to_vec(),
+                trades: english.trades.clone(),
+                profiles: english.profiles.into(),
+            })),
+        }
+    }
+
+    /// The translations, read now if they were left for later.
+    fn all(&self) -> &[Translation] {
+        self.read.get_or_init(|| {
+            let later = self
+                .later
+                .as_deref()
+                .expect("translations not read at load are read later");
+            let lookup = |key: &str| {
+                (later.sections.iter())
+                    .flat_map(|s| &s.questions)
+                    .find(|q| q.key == key)
+                    .or_else(|| crate::model::place::question(key))
+                    .or_else(|| later.trades.question(key))
+            };
+            let english = English {
+                file: &later.file,
+                sections: &later.sections,
+                trades: &later.trades,
+                clauses: &[],
+                used: &BTreeMap::new(),
+                failed: &super::Unloaded::default(),
+                profiles: &later.profiles,
+            };
+            let mut diagnostics = Vec::new();
+            load_all(
+                &later.files,
+                &english,
+                &lookup,
+                Checks::Trusted,
+                &mut diagnostics,
+            )
+        })
+    }
+
+    /// Each translation, in the order of [`Language::ALL`].
+    pub fn iter(&self) -> std::slice::Iter<'_, Translation> {
+        self.all().iter()
+    }
+
+    /// The languages translated, without reading the translations when they were left for
+    /// later: a language folder holding any file is a translation (the tests check that the
+    /// built-in one reads whole).
+    #[must_use]
+    pub fn languages(&self) -> Vec<Language> {
+        match (&self.later, self.read.get()) {
+            (Some(later), None) => Language::ALL
+                .into_iter()
+                .filter(|l| *l != Language::En)
+                .filter(|l| {
+                    let dir = language_dir(*l);
+                    later.files.iter().any(|f| f.relative.starts_with(&dir))
+                })
+                .collect(),
+            _ => self.iter().map(|t| t.language).collect(),
+        }
+    }
+}
+
+impl fmt::Debug for Translations {
+    /// The translations themselves (read now if they were left for later).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.all().fmt(f)
+    }
 }
 
 /// The folder a language's files live in: `tr/`.
@@ -495,4 +610,53 @@ fn check_trade_words(
         )
         .with_width(6),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Checks, built_in_files, load_with};
+    use crate::model::Language;
+
+    #[test]
+    fn the_trusted_library_reads_its_translations_only_when_asked_and_then_whole() {
+        let library = load_with(&built_in_files(), false, Checks::Trusted)
+            .into_library()
+            .unwrap();
+        assert!(
+            library.translations.read.get().is_none(),
+            "not read at load"
+        );
+        assert_eq!(library.languages(), [Language::En, Language::Tr]);
+        let english = library.clone().into_language(Language::En).unwrap();
+        assert!(
+            library.translations.read.get().is_none(),
+            "still not read: English needs no translation"
+        );
+        let turkish = library.clone().into_language(Language::Tr).unwrap();
+        assert!(
+            library.translations.read.get().is_some(),
+            "read for Turkish"
+        );
+        assert_eq!(turkish.title, "Serbest Çalışma Hizmet Sözleşmesi");
+        assert_eq!(turkish.clauses.len(), english.clauses.len());
+        let checked = super::super::load(&built_in_files()).library.unwrap();
+        assert_eq!(
+            format!(
+                "{:?}",
+                library
+                    .translations
+                    .iter()
+                    .map(|t| (t.language, &t.title, t.clauses.len()))
+                    .collect::<Vec<_>>()
+            ),
+            format!(
+                "{:?}",
+                checked
+                    .translations
+                    .iter()
+                    .map(|t| (t.language, &t.title, t.clauses.len()))
+                    .collect::<Vec<_>>()
+            ),
+        );
+    }
 }
