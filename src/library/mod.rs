@@ -212,6 +212,10 @@ impl Library {
     /// The words of the jurisdiction profiles in `language`, where the translation gives them.
     #[must_use]
     pub fn place_words(&self, language: Language) -> &[jurisdiction::PlaceWords] {
+        if language == Language::En {
+            // The profiles are written in English: no translation is read for it.
+            return &[];
+        }
         self.translations
             .iter()
             .find(|t| t.language == language)
@@ -383,6 +387,14 @@ pub fn built_in() -> Result<Library, crate::Error> {
         // Only a broken build gets here; the full load says what is wrong.
         None => load(&built_in_files()).into_library(),
     }
+}
+
+/// The built-in library loaded as trusted, afresh (not the process's shared copy).
+#[cfg(test)]
+pub(crate) fn trusted_built_in() -> Library {
+    load_with(&built_in_files(), false, Checks::Trusted)
+        .into_library()
+        .expect("the built-in library loads")
 }
 
 /// How much loading checks.

@@ -129,6 +129,12 @@ impl Translations {
         })
     }
 
+    /// Whether the translations have been read (at load, or since).
+    #[cfg(test)]
+    pub(crate) fn is_read(&self) -> bool {
+        self.read.get().is_some()
+    }
+
     /// Each translation, in the order of [`Language::ALL`].
     pub fn iter(&self) -> std::slice::Iter<'_, Translation> {
         self.all().iter()
@@ -628,6 +634,7 @@ mod tests {
         );
         assert_eq!(library.languages(), [Language::En, Language::Tr]);
         let english = library.clone().into_language(Language::En).unwrap();
+        assert!(library.place_words(Language::En).is_empty());
         assert!(
             library.translations.read.get().is_none(),
             "still not read: English needs no translation"

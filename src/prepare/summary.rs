@@ -196,8 +196,12 @@ fn why_left_out(
 /// The question `key` with its words in `language` (its label, its choices' labels): the
 /// library's translation's, else the declaration's.
 fn question_in<'l>(library: &'l Library, language: Language, key: &str) -> Option<&'l Question> {
+    if language == Language::En {
+        // English words are the declaration's: the translations are not read for them.
+        return library.question(key);
+    }
     let translated = (library.translations.iter())
-        .filter(|t| t.language == language && language != Language::En)
+        .filter(|t| t.language == language)
         .flat_map(|t| &t.sections)
         .flat_map(|s| &s.questions)
         .find(|q| q.key == key);
@@ -217,6 +221,17 @@ fn answer_shown(question: &Question, value: &Value, currency: &str, locale: Loca
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_words_are_found_without_reading_the_translations() {
+        let library = crate::library::trusted_built_in();
+        let question = question_in(&library, Language::En, "client.name").unwrap();
+        assert_eq!(question.key, "client.name");
+        assert!(!library.translations.is_read());
+        let turkish = question_in(&library, Language::Tr, "client.name").unwrap();
+        assert!(library.translations.is_read());
+        assert_ne!(turkish.label, question.label, "the Turkish label");
+    }
 
     #[test]
     fn the_summarys_own_words_are_turkish_for_a_turkish_contract() {
