@@ -70,9 +70,16 @@ pub(crate) fn load_declarations(
                 )));
                 continue;
             }
-            if let Some(conflict) = keys.keys().find(|other| {
-                other.starts_with(&format!("{key}.")) || key.starts_with(&format!("{other}."))
-            }) {
+            // `a.b` holds `a.b.c`: one key is the other and a dot.
+            let holds = |outer: &str, inner: &str| {
+                inner
+                    .strip_prefix(outer)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            };
+            if let Some(conflict) = keys
+                .keys()
+                .find(|other| holds(&key, other) || holds(other, &key))
+            {
                 diagnostics.push(key_at(format!(
                     "`{key}` and `{conflict}` cannot both be declared: one would hold the other"
                 )));
@@ -470,15 +477,16 @@ pub(crate) fn condition_diagnostics<'q>(
     diagnostics: &mut Vec<Diagnostic>,
     undeclared: impl Fn(&str) -> String,
 ) -> Option<Condition> {
-    // A quoted condition starts one column after its quote.
-    let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
-    let start = line_text
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    let quoted = line_text[start..].starts_with(['"', '\'']);
-    let base = column + usize::from(quoted);
     let place = |offset: usize, len: usize, message: String| {
+        // A quoted condition starts one column after its quote. (Found only for a problem:
+        // finding the line reads the file from its start.)
+        let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let start = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let quoted = line_text[start..].starts_with(['"', '\'']);
+        let base = column + usize::from(quoted);
         let chars_before = source[..offset.min(source.len())].chars().count();
         Diagnostic::error(file, text, line, base + chars_before, message).with_width(len)
     };
@@ -505,5 +513,44 @@ pub(crate) fn condition_diagnostics<'q>(
             }
             ok.then_some(condition)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str) -> Vec<String> {
+        let file = SourceFile {
+            relative: "library.yaml".into(),
+            display: "lib/library.yaml".into(),
+            text: text.into(),
+        };
+        let mut diagnostics = Vec::new();
+        load_declarations(&file, &mut diagnostics);
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_key_that_would_hold_another_is_refused_in_either_order() {
+        let library = |first: &str, second: &str| {
+            format!(
+                "title: T\nsections:\n  - title: S\n    questions:\n      - key: {first}\n        type: text\n        prompt: P\n      - key: {second}\n        type: text\n        prompt: Q\n"
+            )
+        };
+        assert_eq!(
+            messages(&library("client.name", "client.name.first")),
+            [
+                "`client.name.first` and `client.name` cannot both be declared: one would hold the other"
+            ]
+        );
+        assert_eq!(
+            messages(&library("client.name.first", "client.name")),
+            [
+                "`client.name` and `client.name.first` cannot both be declared: one would hold the other"
+            ]
+        );
+        // A key that only starts with another's letters holds nothing.
+        assert!(messages(&library("client.name", "client.names")).is_empty());
     }
 }
