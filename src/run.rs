@@ -375,6 +375,19 @@ fn today_if_needed(
     }
 }
 
+/// Makes the phone checks of the answers at `path` ready on another core while this one loads
+/// the library (see [`crate::model::warm_up_phones`]). Nothing waits for it: a check that
+/// needs a plan it is compiling waits for that plan. An unreadable file is reported when the
+/// answers are read.
+fn warm_up_phones(path: &Path) {
+    let path = path.to_owned();
+    std::thread::spawn(move || {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            crate::model::warm_up_phones(&text);
+        }
+    });
+}
+
 /// Today's date: `SOURCE_DATE_EPOCH` when set, else the clock's (in the local time zone).
 fn today() -> Result<jiff::civil::Date, Error> {
     if let Some(seconds) = source_date_epoch()? {
@@ -386,6 +399,7 @@ fn today() -> Result<jiff::civil::Date, Error> {
 }
 
 fn run_build(args: &BuildArgs) -> Result<i32, Error> {
+    warm_up_phones(&args.answers);
     let library = load_library(args.contract.clauses.as_deref())?;
     let answers_name = args.answers.display().to_string();
     let text = read_text(&args.answers)?;

@@ -23,6 +23,7 @@ pub mod keys;
 pub mod language;
 pub mod minor_unit;
 mod phone;
+pub(crate) use phone::warm_up as warm_up_phones;
 pub mod place;
 pub mod refusal;
 mod relative_date;

@@ -114,11 +114,33 @@ fn table() -> &'static Table {
     DECODED.get_or_init(|| postcard::from_bytes(TABLE).expect("build.rs writes a valid table"))
 }
 
+/// The regions' databases made so far, by calling code and index.
+static MADE: Mutex<BTreeMap<(u16, usize), Database>> = Mutex::new(BTreeMap::new());
+
+/// Makes ready the checks of the phone numbers `text` appears to hold: each one's country
+/// plan compiled, and the parser's own patterns. `text` is an answers file before it is read
+/// as answers; `build` and `chase` run this on another core while the library loads, so that
+/// checking the numbers later costs little. What it finds is dropped: the check that counts
+/// is the one on the answers.
+pub(crate) fn warm_up(text: &str) {
+    for line in text.lines() {
+        let Some(start) = line.find('+') else {
+            continue;
+        };
+        let candidate: String = line[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || " +-()".contains(*c))
+            .collect();
+        if candidate.chars().filter(char::is_ascii_digit).count() >= 6 {
+            let _ = check_phone(candidate.trim_end());
+        }
+    }
+}
+
 /// A database holding one region: the `index`th of calling code `code`. Made once per
 /// process (a copy shares the patterns compiled so far), so that the client's and the
 /// freelancer's numbers, often of one country, compile its patterns once.
 fn database_of(code: u16, index: usize, region: &[u8]) -> Database {
-    static MADE: Mutex<BTreeMap<(u16, usize), Database>> = Mutex::new(BTreeMap::new());
     let mut made = MADE
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -177,6 +199,18 @@ mod tests {
                 check_phone(number)
             );
         }
+    }
+
+    #[test]
+    fn warming_up_compiles_the_plans_of_the_numbers_a_file_holds() {
+        let made = || MADE.lock().unwrap().keys().copied().collect::<Vec<_>>();
+        // +852 (Hong Kong) is used by no other test of this process.
+        assert!(!made().contains(&(852, 0)));
+        warm_up("client:\n  name: Acme\n  phone: \"+852 2123 4567\"\n");
+        assert!(made().contains(&(852, 0)));
+        // Too short to be a number: nothing is tried.
+        warm_up("note: \"+376 12\"\n");
+        assert!(!made().contains(&(376, 0)));
     }
 
     #[test]
