@@ -20,7 +20,7 @@ use crate::library::{Library, SourceFile, language_dir, top_level_value};
 pub fn parity(files: &[SourceFile], library: &Library) -> Vec<Diagnostic> {
     let english = letter_files(files, "");
     let mut diagnostics = Vec::new();
-    for translation in library.translations.iter() {
+    for translation in &library.translations {
         let language = translation.language;
         let dir = language_dir(language);
         let theirs = letter_files(files, &dir);

@@ -159,6 +159,15 @@ impl Translations {
     }
 }
 
+impl<'a> IntoIterator for &'a Translations {
+    type Item = &'a Translation;
+    type IntoIter = std::slice::Iter<'a, Translation>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
 impl fmt::Debug for Translations {
     /// The translations themselves (read now if they were left for later).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

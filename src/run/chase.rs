@@ -56,6 +56,23 @@ fn letters_language(flag: Option<Language>, answers: &Answers) -> Language {
     })
 }
 
+/// The chase record's path (`--record-file`, else `CLIENT.chase.yaml` beside the answers) and
+/// its text, `None` when there is no record yet.
+fn read_record(args: &ChaseArgs, client: &str) -> Result<(PathBuf, Option<String>), Error> {
+    let path = args.record_file.clone().unwrap_or_else(|| {
+        args.answers
+            .with_file_name(format!("{}.chase.yaml", output::slug(client)))
+    });
+    match std::fs::exists(&path) {
+        Ok(true) => {
+            let text = read_text(&path)?;
+            Ok((path, Some(text)))
+        }
+        Ok(false) => Ok((path, None)),
+        Err(source) => Err(Error::Io { path, source }),
+    }
+}
+
 pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     check_chase_args(args)?;
     super::warm_up_phones(&args.answers);
@@ -95,21 +112,8 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             .unwrap_or_default()
     };
     let (client, project) = (text_of(CLIENT_NAME), text_of(PROJECT_NAME));
-    let record_path = args.record_file.clone().unwrap_or_else(|| {
-        args.answers
-            .with_file_name(format!("{}.chase.yaml", output::slug(&client)))
-    });
+    let (record_path, record_text) = read_record(args, &client)?;
     let record_name = record_path.display().to_string();
-    let record_text = match std::fs::exists(&record_path) {
-        Ok(true) => Some(read_text(&record_path)?),
-        Ok(false) => None,
-        Err(source) => {
-            return Err(Error::Io {
-                path: record_path,
-                source,
-            });
-        }
-    };
     let steps: Vec<&str> = chase::LETTERS.iter().map(|(id, _)| *id).collect();
     let currency = prepared.answers.currency();
     let record = match &record_text {
