@@ -38,7 +38,7 @@ use messages::Messages;
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
 pub const LATE_PAYER_MULTIPLIER: Decimal = Decimal::TWO;
 
-/// The terminal as the interview sees it: the real one (inquire) in `run`, a script in tests.
+/// The terminal as the interview sees it: the real one (crossterm) in `run`, a script in tests.
 pub trait Prompter {
     /// Starts a group of questions ("The client").
     fn section(&mut self, title: &str);

@@ -92,7 +92,7 @@
 //!   chase               `chase`: inputs, schedule, letters and calendar
 //!   diff                `diff`: two contracts read, compared, the tracked changes written
 //!   tools               `example`, `completions`, `man`, `schema`, `config path`
-//! terminal              the Prompter on a real terminal (inquire)
+//! terminal              the Prompter on a real terminal (crossterm)
 //! ```
 //!
 //! Only [`run`](run/index.html) touches files and terminals.

@@ -3,20 +3,20 @@
 //! through a pseudo-terminal.
 //!
 //! Typed answers and yes-or-no questions are fields of clausewright's own ([`field`]: readline's
-//! editing keys, text wrapped at spaces to the window and drawn again when it is resized);
-//! lists are inquire's `Select`, given their question and help already wrapped at spaces.
-//! Messages are wrapped at spaces too.
+//! editing keys), lists are lists of its own ([`list`]), all on crossterm: text wrapped at
+//! spaces to the window and drawn again as soon as it is resized. Messages are wrapped at
+//! spaces too.
 
 mod field;
 mod line;
+mod list;
 mod wrap;
-
-use inquire::error::InquireError;
 
 use crate::interview::messages::{self, Messages};
 use crate::interview::{ConfirmPrompt, Prompter, SelectPrompt, Stop, TextPrompt};
 use crate::model::Language;
 use field::{Answer, Field};
+use list::List;
 
 /// The most options a list shows at once.
 const PAGE: usize = 12;
@@ -33,9 +33,6 @@ impl Terminal {
     /// A terminal prompter, in English until told otherwise; colourless when `NO_COLOR` is set.
     pub fn new() -> Self {
         let colored = std::env::var_os("NO_COLOR").is_none();
-        if !colored {
-            inquire::set_global_render_config(inquire::ui::RenderConfig::empty());
-        }
         Terminal {
             words: messages::of(Language::En),
             colored,
@@ -111,8 +108,7 @@ impl Prompter for Terminal {
     }
 
     fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop> {
-        // Long lists can be filtered by typing; the keys are shown with the help, as inquire
-        // shows its own key help only when there is no other.
+        // Long lists can be filtered by typing; the keys are shown with the help.
         let long = prompt.options.len() > PAGE;
         let keys = if long {
             self.words.keys_filter
@@ -123,18 +119,15 @@ impl Prompter for Terminal {
             Some(help) => format!("{help} {keys}"),
             None => keys.trim_matches(['(', ')']).to_owned(),
         };
-        // inquire breaks its lines at the last column: they are given already broken at spaces.
-        let columns = field::columns();
-        let message = within("? ", prompt.message, "", columns, 2);
-        let help = within("[", &help, "]", columns, 1);
-        let mut select = inquire::Select::new(&message, prompt.options.clone())
-            .with_help_message(&help)
-            .with_starting_cursor(prompt.start)
-            .with_page_size(PAGE);
-        if !long {
-            select = select.without_filtering();
-        }
-        select.raw_prompt().map(|chosen| chosen.index).map_err(stop)
+        finish(list::ask(&List {
+            message: prompt.message,
+            help: Some(&help),
+            options: &prompt.options,
+            start: prompt.start,
+            page: PAGE,
+            filter: long,
+            colored: self.colored,
+        }))
     }
 
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
@@ -170,49 +163,10 @@ fn wrapped(text: &str) -> String {
     wrap::wrap(text, field::columns()).join("\n")
 }
 
-/// `text` wrapped at spaces within `columns` as it will be drawn between `open` and `close`,
-/// without them: inquire draws those itself.
-fn within(open: &str, text: &str, close: &str, columns: usize, hang: usize) -> String {
-    let lines = wrap::wrap_hanging(&format!("{open}{text}{close}"), columns, hang).join("\n");
-    let lines = lines.strip_prefix(open).unwrap_or(&lines);
-    lines.strip_suffix(close).unwrap_or(lines).to_owned()
-}
-
 fn finish<T>(answer: std::io::Result<Answer<T>>) -> Result<T, Stop> {
     match answer {
         Ok(Answer::Given(value)) => Ok(value),
         Ok(Answer::Cancelled | Answer::Interrupted) => Err(Stop::Cancelled),
         Err(error) => Err(Stop::Failed(error)),
-    }
-}
-
-fn stop(error: InquireError) -> Stop {
-    match error {
-        InquireError::OperationCanceled | InquireError::OperationInterrupted => Stop::Cancelled,
-        InquireError::IO(error) => Stop::Failed(error),
-        other => Stop::Failed(std::io::Error::other(other.to_string())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_list_gets_its_question_and_help_broken_at_spaces_for_inquire() {
-        assert_eq!(
-            within("? ", "Which country's law governs the contract?", "", 24, 2),
-            "Which country's law\n  governs the contract?"
-        );
-        assert_eq!(
-            within(
-                "[",
-                "Usually your own. (↑↓ to move, Enter to choose)",
-                "]",
-                20,
-                1
-            ),
-            "Usually your own.\n (↑↓ to move, Enter\n to choose)"
-        );
     }
 }

@@ -1791,3 +1791,74 @@ fn a_summary_page_in_a_narrow_window_fits_its_wrapped_lines() {
     session.keys("Is everything right?", &["Enter"]);
     assert_eq!(session.exit_code(), 0, "{}", session.screen());
 }
+
+#[test]
+fn a_list_is_wrapped_at_spaces_and_drawn_again_as_soon_as_the_window_is_resized() {
+    let work = tempfile::tempdir().unwrap();
+    let answers = example_without(work.path(), &["mode:"]);
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start_sized(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+        40,
+    );
+    let long = "The copyright passes to the client, and I keep a licence to show the work in my \
+                portfolio";
+    // The rows of the list, from its question to the end of its help: none wider than the
+    // window, and the long option whole once its rows are joined.
+    let frame = |columns: usize| {
+        let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+        let rows = rows_between(&screen, "? Who owns the copyright", "choose)]");
+        for row in &rows {
+            assert!(
+                row.trim_end().chars().count() <= columns,
+                "{row:?} is wider than {columns}:\n{screen}"
+            );
+        }
+        let joined: Vec<&str> = rows.iter().map(|row| row.trim()).collect();
+        (rows.len(), joined.join(" "), screen)
+    };
+    session.wait_for("choose)]");
+    let (narrow, joined, screen) = frame(40);
+    assert!(joined.contains(long), "{screen}");
+    // Wider: drawn again at once, with no key pressed, in fewer rows.
+    session.tmux(&["resize-window", "-t", "0", "-x", "100"]);
+    let start = Instant::now();
+    let wide = loop {
+        let (rows, joined, screen) = frame(100);
+        if rows < narrow && joined.contains(long) {
+            assert!(screen.contains(&format!("  {long}\n")), "{screen}");
+            break rows;
+        }
+        assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
+        std::thread::sleep(Duration::from_millis(40));
+    };
+    // Narrower again: drawn over its old rows, once.
+    session.tmux(&["resize-window", "-t", "0", "-x", "36"]);
+    let start = Instant::now();
+    loop {
+        let (rows, joined, screen) = frame(36);
+        if rows > wide && joined.contains(long) {
+            assert_eq!(
+                screen.matches("? Who owns the copyright").count(),
+                1,
+                "{screen}"
+            );
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    // The keys still pick: the second option.
+    session.keys("Who owns the copyright", &["Down", "Enter"]);
+    // The summary is paged in a window this narrow: write the contract from its first page.
+    session.keys("Summary, page 1 of", &["Down", "Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let saved =
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc.answers.yaml")).unwrap();
+    assert!(
+        saved.contains("mode: \"transfer-keep-portfolio-license\""),
+        "{saved}"
+    );
+}

@@ -161,16 +161,16 @@ impl Frame {
     }
 }
 
-/// Lays a frame out row by row within `columns`.
-struct Layout {
-    columns: usize,
-    frame: Frame,
+/// Lays a frame out row by row within `columns` (a field's, and a list's).
+pub(super) struct Layout {
+    pub(super) columns: usize,
+    pub(super) frame: Frame,
     /// The columns taken on the last row.
-    used: usize,
+    pub(super) used: usize,
 }
 
 impl Layout {
-    fn new(columns: usize) -> Self {
+    pub(super) fn new(columns: usize) -> Self {
         Layout {
             columns: columns.max(1),
             frame: Frame::default(),
@@ -179,12 +179,12 @@ impl Layout {
     }
 
     /// Starts a new row.
-    fn row(&mut self) {
+    pub(super) fn row(&mut self) {
         self.frame.rows.push(Vec::new());
         self.used = 0;
     }
 
-    fn push(&mut self, tone: Tone, text: &str) {
+    pub(super) fn push(&mut self, tone: Tone, text: &str) {
         if self.frame.rows.is_empty() {
             self.row();
         }
@@ -198,7 +198,7 @@ impl Layout {
 
     /// `text` wrapped at spaces on rows of its own, the first character in `first` (the
     /// prefix), the rest in `tone`, continuation rows indented by `hang`.
-    fn lines(&mut self, text: &str, hang: usize, first: Tone, tone: Tone) {
+    pub(super) fn lines(&mut self, text: &str, hang: usize, first: Tone, tone: Tone) {
         for (i, line) in wrap_hanging(text, self.columns, hang).iter().enumerate() {
             self.row();
             let mut chars = line.chars();
@@ -228,7 +228,12 @@ impl Layout {
 
     /// Characters flowed onto the rows, a new row where the next does not fit; returns where
     /// the character at `cursor` (or the end, for the length) stands.
-    fn chars(&mut self, chars: &[char], tone: Tone, cursor: Option<usize>) -> (usize, usize) {
+    pub(super) fn chars(
+        &mut self,
+        chars: &[char],
+        tone: Tone,
+        cursor: Option<usize>,
+    ) -> (usize, usize) {
         let mut at = None;
         for (i, c) in chars.iter().enumerate() {
             let w = char_width(*c);
@@ -248,7 +253,7 @@ impl Layout {
         })
     }
 
-    fn here(&self) -> (usize, usize) {
+    pub(super) fn here(&self) -> (usize, usize) {
         (self.frame.rows.len().saturating_sub(1), self.used)
     }
 }
@@ -320,10 +325,10 @@ pub(crate) fn columns() -> usize {
 }
 
 /// Raw mode and bracketed paste while a question is asked, restored however it ends.
-struct Raw;
+pub(super) struct Raw;
 
 impl Raw {
-    fn on() -> io::Result<Self> {
+    pub(super) fn on() -> io::Result<Self> {
         terminal::enable_raw_mode()?;
         if let Err(error) = execute!(io::stderr(), event::EnableBracketedPaste) {
             let _ = terminal::disable_raw_mode();
@@ -342,15 +347,24 @@ impl Drop for Raw {
 
 /// The frame on the screen: how wide its rows are and where the cursor is in it, so that the
 /// next one is drawn over it.
-struct Screen {
+pub(super) struct Screen {
     colored: bool,
     widths: Vec<usize>,
     cursor: (usize, usize),
 }
 
 impl Screen {
+    /// Nothing drawn yet.
+    pub(super) fn new(colored: bool) -> Self {
+        Screen {
+            colored,
+            widths: Vec::new(),
+            cursor: (0, 0),
+        }
+    }
+
     /// Draws `frame` over the one on the screen.
-    fn draw(&mut self, out: &mut impl Write, frame: &Frame) -> io::Result<()> {
+    pub(super) fn draw(&mut self, out: &mut impl Write, frame: &Frame) -> io::Result<()> {
         queue!(out, cursor::Hide)?;
         if let Ok(up) = u16::try_from(self.cursor.0)
             && up > 0
@@ -391,7 +405,7 @@ impl Screen {
 
     /// The window is now `columns` wide: the terminal has wrapped each row wider than that
     /// (as tmux, VTE, iTerm2, kitty and Windows Terminal do), which moves the cursor down.
-    fn resized(&mut self, columns: usize) {
+    pub(super) fn resized(&mut self, columns: usize) {
         let columns = columns.max(1);
         let rows = |width: usize| width.div_ceil(columns).max(1);
         let (row, column) = self.cursor;
@@ -412,7 +426,7 @@ impl Screen {
     }
 
     /// Moves below the frame, leaving it on the screen.
-    fn leave(&mut self, out: &mut impl Write) -> io::Result<()> {
+    pub(super) fn leave(&mut self, out: &mut impl Write) -> io::Result<()> {
         let below = self.widths.len().saturating_sub(1 + self.cursor.0);
         if let Ok(down) = u16::try_from(below)
             && down > 0
@@ -436,11 +450,7 @@ pub(crate) fn ask<T>(
 ) -> io::Result<Answer<T>> {
     let _raw = Raw::on()?;
     let mut out = io::stderr();
-    let mut screen = Screen {
-        colored: field.colored,
-        widths: Vec::new(),
-        cursor: (0, 0),
-    };
+    let mut screen = Screen::new(field.colored);
     let mut line = Line::new(field.initial);
     let mut error: Option<String> = None;
     loop {
