@@ -1862,3 +1862,37 @@ fn a_list_is_wrapped_at_spaces_and_drawn_again_as_soon_as_the_window_is_resized(
         "{saved}"
     );
 }
+
+#[test]
+fn typing_filters_the_answers_to_change_and_back_returns_to_the_summary_keeping_the_answer() {
+    let work = tempfile::tempdir().unwrap();
+    let answers = example("first-time-us.yaml");
+    let profile = work.path().join("profile.yaml").display().to_string();
+    let session = Session::start(
+        work.path(),
+        &["new", "--answers", &answers, "--profile", &profile],
+        &[],
+    );
+    session.keys("Is everything right?", &["Down", "Enter"]);
+    session.wait_for("? Which answer do you want to change?");
+    session.tmux(&["send-keys", "-t", "0", "-l", "sangamon"]);
+    session.wait_for("> The place › courts of: Sangamon County");
+    let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+    assert!(!screen.contains("Your full legal name"), "{screen}");
+    assert!(
+        !screen.contains("You › name"),
+        "only what holds the filter:\n{screen}"
+    );
+    session.tmux(&["send-keys", "-t", "0", "Enter"]);
+    // The answer is there to edit; `<` alone goes back to the summary and keeps it.
+    session.wait_for("Type < to go back to the summary and keep the answer.");
+    session.tmux(&["send-keys", "-t", "0", "C-u"]);
+    session.answer("The city or county whose courts hear disputes", "<");
+    session.wait_for_count("Is everything right?", 2);
+    session.wait_for("  disputes are heard by the courts of Sangamon County\n");
+    session.keys("Is everything right?", &["Enter"]);
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    let contract =
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap();
+    assert!(contract.contains("Sangamon County"), "{contract}");
+}
