@@ -58,9 +58,14 @@ pub trait Prompter {
     fn progress(&mut self, text: &str) {
         self.say(text);
     }
-    /// Asks yes or no, or to go back one question (`<` typed): `None` for back. A prompter
-    /// that cannot go back asks yes or no.
-    fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
+    /// Asks yes or no, or to go back (`<` typed): `None` for back. `back` says where to, as
+    /// the answer shows it then (`← Back to the question before`). A prompter that cannot go
+    /// back asks yes or no.
+    fn confirm_or_back(
+        &mut self,
+        prompt: &ConfirmPrompt<'_>,
+        _back: &str,
+    ) -> Result<Option<bool>, Stop> {
         self.confirm(prompt).map(Some)
     }
     /// How many lines the window shows, when known: a summary taller than that is shown a
@@ -664,15 +669,18 @@ impl Session<'_> {
         }
         self.prompter.say(&text);
         let words = self.words();
-        let Some(keep) = self.prompter.confirm_or_back(&ConfirmPrompt {
-            message: words.use_profile,
-            help: Some(with_back(
-                Some(words.use_profile_help.into()),
-                words,
-                Back::Question,
-            )),
-            default: Some(true),
-        })?
+        let Some(keep) = self.prompter.confirm_or_back(
+            &ConfirmPrompt {
+                message: words.use_profile,
+                help: Some(with_back(
+                    Some(words.use_profile_help.into()),
+                    words,
+                    Back::Question,
+                )),
+                default: Some(true),
+            },
+            words.back,
+        )?
         else {
             self.profile_offered = false;
             return Ok(Flow::Back);
@@ -749,15 +757,18 @@ impl Session<'_> {
             let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
         }
         self.prompter.say(&text);
-        let Some(take) = self.prompter.confirm_or_back(&ConfirmPrompt {
-            message: words.use_recommended,
-            help: Some(with_back(
-                Some(words.use_recommended_help.into()),
-                words,
-                Back::Question,
-            )),
-            default: Some(true),
-        })?
+        let Some(take) = self.prompter.confirm_or_back(
+            &ConfirmPrompt {
+                message: words.use_recommended,
+                help: Some(with_back(
+                    Some(words.use_recommended_help.into()),
+                    words,
+                    Back::Question,
+                )),
+                default: Some(true),
+            },
+            words.back,
+        )?
         else {
             return Ok(Flow::Back);
         };
@@ -1001,15 +1012,18 @@ impl Session<'_> {
                 );
                 self.prompter
                     .say(&format!("{}: {shown}", sentence_case(&question.label)));
-                let Some(keep) = self.prompter.confirm_or_back(&ConfirmPrompt {
-                    message: &(words.keep_records)(item),
-                    help: Some(with_back(
-                        Some((words.keep_records_help)(item)),
-                        words,
-                        back,
-                    )),
-                    default: Some(true),
-                })?
+                let Some(keep) = self.prompter.confirm_or_back(
+                    &ConfirmPrompt {
+                        message: &(words.keep_records)(item),
+                        help: Some(with_back(
+                            Some((words.keep_records_help)(item)),
+                            words,
+                            back,
+                        )),
+                        default: Some(true),
+                    },
+                    back.option(words),
+                )?
                 else {
                     return Ok(Reply::Back);
                 };
@@ -1024,11 +1038,14 @@ impl Session<'_> {
                     self.prompter.say(help);
                 }
             } else {
-                let Some(start) = self.prompter.confirm_or_back(&ConfirmPrompt {
-                    message: &question.prompt,
-                    help: Some(with_back(question.help.clone(), words, back)),
-                    default: Some(false),
-                })?
+                let Some(start) = self.prompter.confirm_or_back(
+                    &ConfirmPrompt {
+                        message: &question.prompt,
+                        help: Some(with_back(question.help.clone(), words, back)),
+                        default: Some(false),
+                    },
+                    back.option(words),
+                )?
                 else {
                     return Ok(Reply::Back);
                 };
@@ -1103,16 +1120,19 @@ impl Session<'_> {
                     };
                 }
                 At::More(record) => {
-                    let more = self.prompter.confirm_or_back(&ConfirmPrompt {
-                        message: &(words.add_another)(item),
-                        help: Some(with_back(
-                            Some((words.add_another_help)(item)),
-                            words,
-                            Back::Question,
-                        )),
-                        // Yes when the user went back past records typed after this one.
-                        default: Some(typed.len() > record + 1),
-                    })?;
+                    let more = self.prompter.confirm_or_back(
+                        &ConfirmPrompt {
+                            message: &(words.add_another)(item),
+                            help: Some(with_back(
+                                Some((words.add_another_help)(item)),
+                                words,
+                                Back::Question,
+                            )),
+                            // Yes when the user went back past records typed after this one.
+                            default: Some(typed.len() > record + 1),
+                        },
+                        words.back,
+                    )?;
                     at = match more {
                         None => At::Field(record, last),
                         Some(true) => At::Field(record + 1, 0),
@@ -1160,10 +1180,12 @@ impl Session<'_> {
                     help: Some(with_back(question.help.clone(), words, back)),
                     default,
                 };
-                Ok(match self.prompter.confirm_or_back(&prompt)? {
-                    Some(yes) => Reply::Answer(Some(Value::Bool(yes))),
-                    None => Reply::Back,
-                })
+                Ok(
+                    match self.prompter.confirm_or_back(&prompt, back.option(words))? {
+                        Some(yes) => Reply::Answer(Some(Value::Bool(yes))),
+                        None => Reply::Back,
+                    },
+                )
             }
             Type::Choice => {
                 let mut options: Vec<String> =

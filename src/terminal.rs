@@ -39,8 +39,13 @@ impl Terminal {
         }
     }
 
-    /// Asks yes or no in the field of our own; with `back`, `<` typed answers `None`.
-    fn yes_or_no(&self, prompt: &ConfirmPrompt<'_>, back: bool) -> Result<Option<bool>, Stop> {
+    /// Asks yes or no in the field of our own; with `back` (what the answer then shows), `<`
+    /// typed answers `None`.
+    fn yes_or_no(
+        &self,
+        prompt: &ConfirmPrompt<'_>,
+        back: Option<&str>,
+    ) -> Result<Option<bool>, Stop> {
         let words = self.words.yes_no;
         let hint = match prompt.default {
             Some(true) => words.yes_hint,
@@ -55,11 +60,12 @@ impl Terminal {
             initial: "",
             colored: self.colored,
         };
-        let back_word = self.words.back;
         let take = |typed: &str| {
             let reply = typed.trim().to_lowercase();
-            if back && reply == crate::interview::BACK {
-                return Ok((None, back_word.to_owned()));
+            if let Some(back) = back
+                && reply == crate::interview::BACK
+            {
+                return Ok((None, back.to_owned()));
             }
             let yes = match prompt.default {
                 Some(default) if reply.is_empty() => Some(default),
@@ -132,7 +138,7 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
         // Without `<` for back, every answer taken is a yes or a no.
-        self.yes_or_no(prompt, false).map(Option::unwrap_or_default)
+        self.yes_or_no(prompt, None).map(Option::unwrap_or_default)
     }
 
     fn speak(&mut self, language: Language) {
@@ -153,8 +159,12 @@ impl Prompter for Terminal {
     }
 
     /// Yes or no as [`Prompter::confirm`] asks it, with `<` typed for back.
-    fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
-        self.yes_or_no(prompt, true)
+    fn confirm_or_back(
+        &mut self,
+        prompt: &ConfirmPrompt<'_>,
+        back: &str,
+    ) -> Result<Option<bool>, Stop> {
+        self.yes_or_no(prompt, Some(back))
     }
 }
 

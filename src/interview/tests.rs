@@ -133,9 +133,14 @@ impl Prompter for Script {
         }
     }
 
-    fn confirm_or_back(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<Option<bool>, Stop> {
+    fn confirm_or_back(
+        &mut self,
+        prompt: &ConfirmPrompt<'_>,
+        back: &str,
+    ) -> Result<Option<bool>, Stop> {
         if let Some(R::T(BACK)) = self.replies.front() {
             self.log.push(format!("confirm: {}", prompt.message));
+            self.log.push(format!("went: {back}"));
             self.replies.pop_front();
             return Ok(None);
         }
@@ -2301,6 +2306,14 @@ fn back_while_changing_an_answer_returns_to_the_summary_and_keeps_it() {
     assert_eq!(get(&answers, "fees.total").as_deref(), Some("1000"));
     assert_eq!(get(&answers, "relationship").as_deref(), Some("first-time"));
     assert_eq!(get(&answers, "kill_fee.enabled").as_deref(), Some("yes"));
+    // A yes-or-no question gone back from says where to.
+    assert!(
+        script
+            .log
+            .contains(&"went: ← Back to the summary, keeping the answer".to_owned()),
+        "{:#?}",
+        script.log
+    );
     assert_eq!(
         get(&answers, "project.milestones").as_deref(),
         Some("Design approved, 2026-04-01, 250")
