@@ -665,7 +665,8 @@ impl Session<'_> {
                 || "—".to_owned(),
                 |v| show(question, v, &self.known.profile, self.locale()),
             );
-            let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
+            let line = answer_line(question, &shown, saved(question), width);
+            let _ = write!(text, "\n  {line}");
         }
         self.prompter.say(&text);
         let words = self.words();
@@ -754,7 +755,8 @@ impl Session<'_> {
         let mut text = String::from(words.recommended);
         for (question, value) in &picks {
             let shown = show(question, value, &chosen, locale);
-            let _ = write!(text, "\n  {:<width$}  {shown}", question.label);
+            let line = answer_line(question, &shown, Some(value), width);
+            let _ = write!(text, "\n  {line}");
         }
         self.prompter.say(&text);
         let Some(take) = self.prompter.confirm_or_back(
@@ -1497,17 +1499,14 @@ impl Session<'_> {
         if let Some(after) = after {
             let _ = write!(shown, " → {}", show(question, after, hardened, locale));
         }
-        let Some(summary) = &question.summary else {
-            return format!("{:<width$}  {shown}", question.label);
-        };
-        match (value.and_then(yes), after.and_then(yes)) {
+        match (&question.summary, value.and_then(yes), after.and_then(yes)) {
             // A yes-or-no answer the late payer's contract turns: both phrases.
-            (Some(before), Some(now)) if before != now => format!(
+            (Some(summary), Some(before), Some(now)) if before != now => format!(
                 "{} → {}",
                 summary.line(&shown, Some(before)),
                 summary.line(&shown, Some(now))
             ),
-            (answer, _) => summary.line(&shown, answer),
+            _ => answer_line(question, &shown, value, width),
         }
     }
 
@@ -1768,6 +1767,16 @@ fn show(question: &Question, value: &Value, answers: &Answers, locale: Locale) -
         return choice.label.clone();
     }
     format::display_value(question, value, &answers.currency(), locale)
+}
+
+/// A line listing an answer (the summary's, an offer's): in its question's own words when it
+/// declares them ([`Question::summary`]), else its label, padded to `width`, and the answer as
+/// `shown`. `value` tells a yes-or-no question's phrase.
+fn answer_line(question: &Question, shown: &str, value: Option<&Value>, width: usize) -> String {
+    match &question.summary {
+        Some(summary) => summary.line(shown, value.and_then(yes)),
+        None => format!("{:<width$}  {shown}", question.label),
+    }
 }
 
 /// The answer of a yes-or-no question.

@@ -440,8 +440,8 @@ fn saved_details_are_offered_and_ctrl_c_leaves_nothing_behind() {
     let profile_arg = profile.display().to_string();
     let session = Session::start(&out, &["new", "--profile", &profile_arg], &[]);
     session.wait_for(&format!("Your details, saved in {profile_arg}:"));
-    session.wait_for(&format!("  {:<14}  Lena Hoffmann", "name"));
-    session.wait_for(&format!("  {:<14}  —", "business"));
+    session.wait_for("  your legal name: Lena Hoffmann\n");
+    session.wait_for("  your trading or company name: —\n");
     session.keys("Use these details?", &["Enter"]);
     session.answer("The client's full legal name", "Northwind Ölçüm Ltd. Şti.");
     session.keys("The person who acts for the client", &["C-c"]);
@@ -1519,10 +1519,7 @@ fn each_question_shows_where_it_stands_what_it_does_and_the_way_back() {
         "A 50% deposit: the client pays $3,200.00 of your $6,400.00 fee before any work starts.",
     );
     session.wait_for("The recommended safeguards:");
-    session.wait_for(&format!(
-        "  {:<27}  15 business days",
-        "silence before ending"
-    ));
+    session.wait_for("  a warning after 15 business days of silence, then you may end the work\n");
     // `<` goes back to the deposit, its answer offered.
     session.answer("Use all recommended safeguards?", "<");
     session.wait_for_count("Money · question 1 of 1 · 1 of 10", 2);

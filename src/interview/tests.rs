@@ -1606,13 +1606,14 @@ fn every_recommended_safeguard_is_taken_with_one_answer() {
         .into_iter()
         .find(|s| s.starts_with("The recommended safeguards:"))
         .expect("the safeguards are listed before the offer");
+    // Each in its question's own words, as the summary has it.
     for line in [
-        "interest on late payment     yes",
-        "late fee                     1.5% a month",
-        "silence before ending        15 business days",
-        "cancellation fee             0%",
-        "copyright                    I keep the copyright and give the client an exclusive licence",
-        "no poaching                  no",
+        "\n  interest is charged on overdue invoices\n",
+        "\n  interest of 1.5% a month on overdue amounts\n",
+        "\n  a warning after 15 business days of silence, then you may end the work\n",
+        "\n  a cancellation fee of 0% of the fee not yet earned\n",
+        "\n  the copyright: I keep the copyright and give the client an exclusive licence\n",
+        "\n  no promise about hiring each other's staff",
     ] {
         assert!(listed.contains(line), "{line:?} is not in:\n{listed}");
     }
