@@ -992,77 +992,116 @@ impl Session<'_> {
     /// When changing a list, the records it holds are shown and may be kept as they are.
     /// `<` goes back a step: from a field to the one before it, from the first field of a
     /// record to "add another" of the record before, from the first field of all to the
-    /// question that opens the list, and from that question as `back` says.
+    /// question that opens the list, from that to "keep these?" when it was asked, and from
+    /// the first of them as `back` says.
     fn ask_list(
         &mut self,
         question: &Question,
         current: Option<&Value>,
         back: Back,
     ) -> Result<Reply, Stop> {
+        /// Where the user is before the records.
+        enum At {
+            /// "Keep these records as they are?", when the list has some.
+            Keep,
+            /// The list's own question, when it is optional: whether to give one.
+            Start,
+            /// The records.
+            Records,
+        }
         let item = question.item.as_str();
         let words = self.words();
+        let records = match current {
+            Some(Value::List(records)) => Some(records),
+            _ => None,
+        };
+        // The question before the list's own: "keep these?", or the one before the list.
+        let before_start = if records.is_some() {
+            Back::Question
+        } else {
+            back
+        };
         // The records typed so far, kept while the user goes back and forth.
         let mut typed: Vec<Vec<Option<Value>>> = Vec::new();
+        let mut at = match (records, question.required) {
+            (Some(_), _) => At::Keep,
+            (None, false) => At::Start,
+            (None, true) => At::Records,
+        };
+        let opening = !matches!(at, At::Records);
+        if question.required && !opening {
+            self.say_list_question(question);
+        }
         loop {
-            let mut opened = false;
-            if let Some(Value::List(records)) = current {
-                let shown = show(
-                    question,
-                    &Value::List(records.clone()),
-                    &self.answers,
-                    self.locale(),
-                );
-                self.prompter
-                    .say(&format!("{}: {shown}", sentence_case(&question.label)));
-                let Some(keep) = self.prompter.confirm_or_back(
-                    &ConfirmPrompt {
-                        message: &(words.keep_records)(item),
-                        help: Some(with_back(
-                            Some((words.keep_records_help)(item)),
-                            words,
-                            back,
-                        )),
-                        default: Some(true),
-                    },
-                    back.option(words),
-                )?
-                else {
-                    return Ok(Reply::Back);
-                };
-                if keep {
-                    return Ok(Reply::Answer(current.cloned()));
+            at = match at {
+                At::Keep => {
+                    let shown = show(
+                        question,
+                        &Value::List(records.cloned().unwrap_or_default()),
+                        &self.answers,
+                        self.locale(),
+                    );
+                    self.prompter
+                        .say(&format!("{}: {shown}", sentence_case(&question.label)));
+                    let keep = self.prompter.confirm_or_back(
+                        &ConfirmPrompt {
+                            message: &(words.keep_records)(item),
+                            help: Some(with_back(
+                                Some((words.keep_records_help)(item)),
+                                words,
+                                back,
+                            )),
+                            default: Some(true),
+                        },
+                        back.option(words),
+                    )?;
+                    match keep {
+                        None => return Ok(Reply::Back),
+                        Some(true) => return Ok(Reply::Answer(current.cloned())),
+                        Some(false) if question.required => {
+                            self.say_list_question(question);
+                            At::Records
+                        }
+                        Some(false) => At::Start,
+                    }
                 }
-                opened = true;
-            }
-            if question.required {
-                self.prompter.say(&question.prompt);
-                if let Some(help) = &question.help {
-                    self.prompter.say(help);
+                At::Start => {
+                    let start = self.prompter.confirm_or_back(
+                        &ConfirmPrompt {
+                            message: &question.prompt,
+                            help: Some(with_back(question.help.clone(), words, before_start)),
+                            default: Some(false),
+                        },
+                        before_start.option(words),
+                    )?;
+                    match start {
+                        None if records.is_some() => At::Keep,
+                        None => return Ok(Reply::Back),
+                        Some(false) => return Ok(Reply::Answer(None)),
+                        Some(true) => At::Records,
+                    }
                 }
-            } else {
-                let Some(start) = self.prompter.confirm_or_back(
-                    &ConfirmPrompt {
-                        message: &question.prompt,
-                        help: Some(with_back(question.help.clone(), words, back)),
-                        default: Some(false),
-                    },
-                    back.option(words),
-                )?
-                else {
-                    return Ok(Reply::Back);
-                };
-                if !start {
-                    return Ok(Reply::Answer(None));
+                At::Records => {
+                    if let Some(list) = self.type_records(question, &mut typed)? {
+                        return Ok(Reply::Answer(Some(list)));
+                    }
+                    // Back from the first field: to the question that opened the list.
+                    match (question.required, records) {
+                        (false, _) => At::Start,
+                        (true, Some(_)) => At::Keep,
+                        (true, None) => return Ok(Reply::Back),
+                    }
                 }
-                opened = true;
-            }
-            if let Some(list) = self.type_records(question, &mut typed)? {
-                return Ok(Reply::Answer(Some(list)));
-            }
-            // Back from the first field: to the question that opened the list, if one did.
-            if !opened {
-                return Ok(Reply::Back);
-            }
+            };
+        }
+    }
+
+    /// Says the question of a list that must be given (there is no yes or no to it), and its
+    /// help.
+    fn say_list_question(&mut self, question: &Question) {
+        self.prompter.say(&question.prompt);
+        if let Some(help) = &question.help {
+            self.prompter.say(help);
         }
     }
 

@@ -2440,3 +2440,48 @@ fn a_bad_value_in_the_answers_file_is_reported_in_turkish_in_a_turkish_interview
     assert!(script.said().contains(&said.as_str()), "{:#?}", script.log);
     assert_eq!(get(&answers, "deposit.percent").as_deref(), Some("50"));
 }
+
+#[test]
+fn back_from_a_list_being_changed_walks_back_through_its_opening_questions() {
+    let library = with_milestones();
+    let mut script = Script::new(
+        &[
+            &SMALL_ANSWERS[..],
+            &[
+                R::Yes,
+                R::T("Design approved"),
+                R::T("2026-04-01"),
+                R::T("250"),
+                R::No,
+                R::Pick("No: change"),
+                R::Pick("milestones"),
+                // Not kept: the list's own question, then its first field; back from there to
+                // the list's question, back again to "keep these?", and kept.
+                R::No,
+                R::Yes,
+                R::T("<"),
+                R::T("<"),
+                R::Yes,
+                WRITE,
+            ],
+        ]
+        .concat(),
+    );
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        get(&answers, "project.milestones").as_deref(),
+        Some("Design approved, 2026-04-01, 250")
+    );
+    let asked = script.asked();
+    assert_eq!(
+        asked[asked.len() - 6..],
+        [
+            "Keep these milestones as they are?",
+            "Add a schedule of milestones?",
+            "The milestone",
+            "Add a schedule of milestones?",
+            "Keep these milestones as they are?",
+            "Is everything right?",
+        ]
+    );
+}
