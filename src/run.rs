@@ -9,7 +9,7 @@ use crate::assemble;
 use crate::assemble::Contract;
 use crate::check;
 use crate::cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, ContractArgs, OutputFormat};
-use crate::error::{Counts, Diagnostic, Error, Severity, github_annotation};
+use crate::error::{Counts, Diagnostic, Error, OutputError, Severity, github_annotation};
 use crate::explain;
 use crate::layout::{self, ColumnOptions, LayoutOptions};
 use crate::library::{self, Library, SourceFile, built_in_files, is_yaml};
@@ -575,7 +575,9 @@ pub(crate) fn write_contract(
         .map(ToString::to_string)
         .unwrap_or_default();
     let formats = options.formats();
-    let destination = output::plan(options.output.as_deref(), &client, &formats)?;
+    // The outputs' problems are said in the summary's language, as the findings are.
+    let destination = output::plan(options.output.as_deref(), &client, &formats)
+        .map_err(|error| said(error, note_language(prepared)))?;
     if terms.explain && matches!(destination, Destination::Stdout) {
         return Err(Error::Usage(
             "--explain writes the cover note beside the contract, so it cannot write to standard output; give -o a folder or a file name".into(),
@@ -615,7 +617,8 @@ pub(crate) fn write_contract(
         }
     }
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    output::write_all(&writes, options.force, &inputs)?;
+    output::write_all(&writes, options.force, &inputs)
+        .map_err(|error| said(error, note_language(prepared)))?;
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(summary.as_bytes());
     if let Some(bytes) = stdout_bytes {
@@ -642,9 +645,36 @@ pub(crate) fn write_contract(
     })
 }
 
+/// `error` said in `language`: as it is in English, and for another language the errors the
+/// catalogue words there (the outputs not written) in its words,
+/// called `hata`; the others as they are.
+pub(crate) fn said(error: Error, language: Language) -> Error {
+    if language == Language::En {
+        return error;
+    }
+    let words = crate::interview::messages::of(language);
+    let text = match &error {
+        Error::Output(OutputError::Exists { path }) => {
+            (words.output_exists)(&path.display().to_string())
+        }
+        Error::Output(OutputError::MissingFolder { path }) => {
+            (words.output_no_folder)(&path.display().to_string())
+        }
+        Error::Output(OutputError::Write { path, reason }) => {
+            (words.output_unwritable)(&path.display().to_string(), reason)
+        }
+        _ => return error,
+    };
+    Error::Said {
+        error: Box::new(error),
+        label: words.error,
+        text,
+    }
+}
+
 /// The error of `diagnostics` said in `language`: [`Error::Diagnostics`] in English, else
 /// each one rendered with its severity named in the language, and the count line in it.
-fn worded(diagnostics: Vec<Diagnostic>, language: Language) -> Error {
+pub(crate) fn worded(diagnostics: Vec<Diagnostic>, language: Language) -> Error {
     if language == Language::En {
         return Error::Diagnostics(diagnostics);
     }

@@ -163,6 +163,51 @@ impl serde_saphyr::MessageFormatter for InWords {
     }
 }
 
+/// What a serde-saphyr error says is wrong with a file, as facts another language can word:
+/// the kinds [`InWords`] says in its own sentence, and for the rest the parser's English
+/// message (the place is the diagnostic's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    /// A key written twice in one mapping (the key, when the parser names it).
+    KeyTwice(Option<String>),
+    /// More than one YAML document (`---`).
+    Documents,
+    /// More values, nesting or anchor repeats than the parser's limits.
+    TooMuch,
+    /// The file is empty or ends too soon.
+    EndsTooSoon,
+    /// `*name` with no `&name` above.
+    UnknownAnchor,
+    /// A merge key (`<<`).
+    MergeKey,
+    /// Any other syntax error: the parser's message in English (`did not find expected key`).
+    Other(String),
+}
+
+/// The facts of `error`; `message` is its English diagnostic's message, kept for
+/// [`Syntax::Other`].
+pub(crate) fn syntax_of(error: &serde_saphyr::Error, message: &str) -> Syntax {
+    use serde_saphyr::Error as E;
+    // The error itself, out of the wrappers that add a snippet or an anchor's place.
+    let mut error = error;
+    while let E::WithSnippet { error: inner, .. } | E::AliasError { error: inner, .. } = error {
+        error = inner;
+    }
+    match error {
+        E::DuplicateMappingKey { key, .. } => Syntax::KeyTwice(key.clone()),
+        E::MultipleDocuments { .. } => Syntax::Documents,
+        E::Budget { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => Syntax::TooMuch,
+        E::Eof { .. } => Syntax::EndsTooSoon,
+        E::UnknownAnchor { .. } => Syntax::UnknownAnchor,
+        E::MergeKeyNotAllowed { .. } | E::MergeValueNotMapOrSeqOfMaps { .. } => Syntax::MergeKey,
+        _ => Syntax::Other(message.to_owned()),
+    }
+}
+
 /// Words of Rust's and serde's type names, as a person says them.
 const TYPE_WORDS: &[(&str, &str)] = &[
     ("invalid i64", "expected a whole number"),

@@ -851,3 +851,40 @@ fn a_turkish_contracts_findings_that_fail_the_build_are_said_in_turkish() {
         "nothing written"
     );
 }
+
+#[test]
+fn a_turkish_contract_not_written_over_or_into_a_missing_folder_is_said_in_turkish() {
+    let folder = tempfile::tempdir().unwrap();
+    let answers = root()
+        .join("examples/tr-istanbul.yaml")
+        .display()
+        .to_string();
+    let build = |out: &str| {
+        run(&mut clausewright(&[
+            "build", &answers, "--format", "md", "-o", out,
+        ]))
+    };
+    let out = format!("{}/", folder.path().display());
+    assert_eq!(build(&out).code, 0);
+    let written = std::fs::read_dir(folder.path()).unwrap().count();
+    // Again, without --force: the contract is there.
+    let again = build(&out);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert!(
+        again.stderr.starts_with("hata: ")
+            && again
+                .stderr
+                .ends_with(" zaten var; yerine yenisini yazmak için --force seçeneğini verin\n"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(std::fs::read_dir(folder.path()).unwrap().count(), written);
+    // Into a folder that is not there.
+    let missing = folder.path().join("yok").display().to_string();
+    let outcome = build(&format!("{missing}/"));
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    assert_eq!(
+        outcome.stderr,
+        format!("hata: {missing}/ diye bir çıktı klasörü yok\n")
+    );
+}

@@ -1893,3 +1893,112 @@ fn typing_filters_the_answers_to_change_and_back_returns_to_the_summary_keeping_
         std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap();
     assert!(contract.contains("Sangamon County"), "{contract}");
 }
+
+#[test]
+fn without_a_terminal_a_turkish_new_says_so_in_turkish() {
+    let work = tempfile::tempdir().unwrap();
+    let output = Command::new(BIN)
+        .args(["new", "--lang", "tr"])
+        .current_dir(work.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with(
+            "hata: `clausewright new` sorularını bir terminalde sorar, ancak standart girdisi, \
+             çıktısı ve hata çıktısı bir terminale bağlı değil.\nTerminal olmadan yanıtları bir \
+             dosyaya yazın ve sözleşmeyi o dosyadan oluşturun:\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("    clausewright build yanitlar.yaml\n"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("error") && !stderr.contains("terminal, but"),
+        "{stderr}"
+    );
+    assert_eq!(listing(work.path()), Vec::<String>::new());
+}
+
+#[test]
+fn an_answers_file_new_cannot_read_stops_a_turkish_interview_in_turkish() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let turkish = "agreement:\n  language: tr\nclient:\n";
+    // (the file, --lang, what is said, at which line and column)
+    let cases: [(String, &[&str], &str, &str); 4] = [
+        (
+            format!("{turkish}  name: [Boğaziçi\n"),
+            &[],
+            "hata: dosya bu noktada YAML olarak okunamıyor; girintiyi, `anahtar: değer` biçimini \
+             ve tırnakları denetleyin (YAML okuyucusunun İngilizce iletisi:",
+            ":4:",
+        ),
+        (
+            format!("{turkish}  name: Boğaziçi\n  name: Ege\n"),
+            &[],
+            "hata: `name` aynı yerde iki kez yazılmış; birini silin",
+            ":5:3",
+        ),
+        (
+            format!("{turkish}  name: !!binary QQ==\n"),
+            &[],
+            "hata: `!!binary` YAML etiketine izin verilmiyor: değeri etiketsiz, düz yazın",
+            ":4:9",
+        ),
+        (
+            "- Boğaziçi\n".to_owned(),
+            &["--lang", "tr"],
+            "hata: yanıt dosyası `anahtar: değer` satırlarıyla yazılır; örneğin `client:` satırı \
+             ve altında `  name: Acme Ltd`",
+            ":1:1",
+        ),
+    ];
+    for (index, (text, lang, said, place)) in cases.iter().enumerate() {
+        let given = work.path().join(format!("yanitlar-{index}.yaml"));
+        std::fs::write(&given, text).unwrap();
+        let name = given.display().to_string();
+        let mut args = vec!["new", "--format", "md", "--answers", name.as_str()];
+        args.extend_from_slice(lang);
+        let session = Session::start(
+            &out,
+            &args,
+            &[
+                (
+                    "XDG_CONFIG_HOME",
+                    &work.path().join("config").display().to_string(),
+                ),
+                (
+                    "XDG_STATE_HOME",
+                    &work.path().join("state").display().to_string(),
+                ),
+                ("SOURCE_DATE_EPOCH", EPOCH),
+            ],
+        );
+        assert_eq!(session.exit_code(), 1, "{}", session.screen());
+        let screen = session.screen();
+        // Said in Turkish, located: the file, line and column, the line and a caret.
+        assert!(
+            screen.contains(said),
+            "{said:?} is not on the screen:\n{screen}"
+        );
+        assert!(
+            screen.contains(&format!("--> {name}{place}")),
+            "{place} is not on the screen:\n{screen}"
+        );
+        assert!(screen.contains('^'), "{screen}");
+        assert!(screen.contains("1 hata, 0 uyarı"), "{screen}");
+        for english in ["error", "given twice", "not allowed", "is a mapping"] {
+            assert!(
+                !screen.contains(english),
+                "{english:?} is on the screen:\n{screen}"
+            );
+        }
+    }
+    assert_eq!(listing(&out), Vec::<String>::new());
+}

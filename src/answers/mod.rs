@@ -34,7 +34,9 @@ use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
 pub use late_payer::Change;
 pub(crate) use place::{place_in, place_of};
 pub(crate) use problem::{Facts, Problem};
-pub(crate) use read::{Given, Located, read_given, value_locations};
+pub(crate) use read::{
+    Given, Located, language_written, read_given, read_or_refuse, value_locations,
+};
 pub(crate) use read::{scalar_width, written_money};
 pub(crate) use records::typed_records;
 pub use validate::parse;

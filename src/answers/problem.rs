@@ -40,6 +40,18 @@ impl fmt::Display for Problem {
 /// in the language the problem is worded in.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Facts {
+    /// A YAML tag (`!!binary`): values are written plainly. Stops the file being read.
+    Tag {
+        /// The tag as written.
+        tag: String,
+    },
+    /// The file is not YAML that can be read. Stops the file being read.
+    Syntax {
+        /// What the parser found wrong.
+        syntax: crate::yaml::Syntax,
+    },
+    /// The file is not a mapping of keys to values. Stops the file being read.
+    NotKeys,
     /// A key the library does not declare, and the declared key it is closest to.
     UnknownKey {
         /// The key as written.

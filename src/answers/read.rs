@@ -14,7 +14,7 @@ use crate::error::{Diagnostic, Error};
 use crate::library::Library;
 use crate::model::schema::MAX_RECORDS;
 use crate::model::{NumberForm, Question, Scalar, Type, number_form};
-use crate::yaml::{scan, tag_diagnostics, yaml_diagnostic};
+use crate::yaml::{scan, syntax_of, tag_diagnostics, yaml_diagnostic};
 
 /// A node of an answers file: a mapping, a scalar, or a list (the records of a `list`).
 #[derive(Debug)]
@@ -219,19 +219,42 @@ pub(crate) struct Given {
 /// Reads an answers file as [`Given`] values. Fails only when the file is not YAML or not a
 /// mapping; an empty file gives nothing.
 pub(crate) fn read_given(file: &str, text: &str, library: &Library) -> Result<Given, Error> {
+    read_or_refuse(file, text, library)
+        .map_err(|refused| Error::Diagnostics(refused.into_iter().map(|p| p.diagnostic).collect()))
+}
+
+/// [`read_given`], with the problems that stop the file being read at all (a YAML tag, the
+/// YAML not readable, a file that is not a mapping) as [`Problem`]s, for wording in another
+/// language than English.
+pub(crate) fn read_or_refuse(
+    file: &str,
+    text: &str,
+    library: &Library,
+) -> Result<Given, Vec<Problem>> {
     if text.trim().is_empty() {
         return Ok(Given::default());
     }
     let written = scan(text);
     let tags = tag_diagnostics(file, text, &written);
     if !tags.is_empty() {
-        return Err(Error::Diagnostics(tags));
+        return Err(tags
+            .into_iter()
+            .zip(&written.tags)
+            .map(|(diagnostic, (_, _, tag))| {
+                Problem::new(diagnostic, Facts::Tag { tag: tag.clone() })
+            })
+            .collect());
     }
-    let root: Spanned<Node> = serde_saphyr::from_str(text)
-        .map_err(|error| Error::Diagnostics(vec![yaml_diagnostic(file, text, &error)]))?;
+    let root: Spanned<Node> = serde_saphyr::from_str(text).map_err(|error| {
+        let diagnostic = yaml_diagnostic(file, text, &error);
+        let syntax = syntax_of(&error, &diagnostic.message);
+        vec![Problem::new(diagnostic, Facts::Syntax { syntax })]
+    })?;
     let Node::Map(mut entries) = root.value else {
-        return Err(Error::Diagnostics(vec![Diagnostic::spanned(file, text, &root, "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into(),
-        )]));
+        return Err(vec![Problem::new(
+            Diagnostic::spanned(file, text, &root, "an answers file is a mapping of keys to values, such as `client:` then `  name: Acme Ltd`".into()),
+            Facts::NotKeys,
+        )]);
     };
     let mut given = Given::default();
     if let Some(index) = entries.iter().position(|(k, _)| k.value == RESERVED_KEY) {
@@ -250,6 +273,36 @@ pub(crate) fn read_given(file: &str, text: &str, library: &Library) -> Result<Gi
         .values
         .retain(|_, located| located.scalar != Scalar::Null);
     Ok(given)
+}
+
+/// The `agreement.language` an answers file writes, read from its lines alone: for a file
+/// that cannot be read as YAML, so that what is wrong with it is said in the language it is
+/// written for. It looks for `language:` on an indented line of the top-level `agreement:`
+/// block (or a top-level `agreement.language:`), its value unquoted, a comment dropped.
+pub(crate) fn language_written(text: &str) -> Option<crate::model::Languages> {
+    let mut in_agreement = false;
+    for line in text.lines() {
+        let content = line.split(" #").next().unwrap_or_default().trim_end();
+        if content.trim().is_empty() || content.trim_start().starts_with('#') {
+            continue;
+        }
+        let indented = content.starts_with([' ', '\t']);
+        let value = if indented {
+            in_agreement
+                .then(|| content.trim_start().strip_prefix("language:"))
+                .flatten()
+        } else {
+            in_agreement = content == "agreement:";
+            content.strip_prefix("agreement.language:")
+        };
+        if let Some(value) = value {
+            let code = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            if let Ok(languages) = code.parse() {
+                return Some(languages);
+            }
+        }
+    }
+    None
 }
 
 /// Reads the reserved `clausewright:` mapping; returns `late_payer_applied`.
@@ -625,6 +678,27 @@ fn as_written(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_language_of_a_file_that_cannot_be_read_is_read_from_its_lines() {
+        use crate::model::Languages;
+        let tr = Some(Languages::one(crate::model::Language::Tr));
+        for text in [
+            "agreement:\n  language: tr\nclient:\n  name: [A\n",
+            "agreement:\n  # the contract's\n  date: 2026-03-01\n  language: \"tr\"  # Turkish\n",
+            "agreement.language: 'tr'\n- a\n",
+        ] {
+            assert_eq!(super::language_written(text), tr, "{text}");
+        }
+        for text in [
+            "client:\n  language: tr\n",
+            "agreement:\nclient:\n  language: tr\n",
+            "agreement:\n  language: xx\n",
+            "",
+        ] {
+            assert_eq!(super::language_written(text), None, "{text}");
+        }
+    }
     use super::*;
 
     #[test]

@@ -39,6 +39,17 @@ pub enum Error {
         /// The diagnostics.
         diagnostics: Vec<Diagnostic>,
     },
+    /// An error said in another language than English (`hata: … zaten var`): the English
+    /// error it says, for its exit code, and its words in that language.
+    #[error("{text}")]
+    Said {
+        /// What it says, in English.
+        error: Box<Error>,
+        /// What an error is called in the language (`hata`).
+        label: &'static str,
+        /// The message in the language, without the label.
+        text: String,
+    },
     /// Writing the outputs failed, and nothing was replaced.
     #[error(transparent)]
     Output(#[from] OutputError),
@@ -83,6 +94,7 @@ impl Error {
     #[must_use]
     pub fn exit_code(&self) -> i32 {
         match self {
+            Error::Said { error, .. } => error.exit_code(),
             Error::Usage(_) => 2,
             // What a shell reports for a program ended by Ctrl-C (128 + SIGINT).
             Error::Cancelled | Error::Interrupted | Error::Stopped { .. } => 130,
@@ -103,6 +115,13 @@ impl Error {
         match self {
             Error::Diagnostics(diagnostics) => render_all(diagnostics, styled),
             Error::Worded { text, .. } => text.clone(),
+            Error::Said { label, text, .. } => {
+                if styled {
+                    format!("\x1b[1;31m{label}\x1b[0m: {text}")
+                } else {
+                    format!("{label}: {text}")
+                }
+            }
             other => {
                 let text = other.to_string();
                 if styled {

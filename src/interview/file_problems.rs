@@ -8,6 +8,7 @@ use crate::answers::{Facts, Problem};
 use crate::error::Diagnostic;
 use crate::library::Library;
 use crate::model::{Language, NumberForm, Question};
+use crate::yaml::Syntax;
 
 use super::messages;
 
@@ -55,6 +56,13 @@ fn turkish(facts: &Facts, library: &Library) -> Option<(String, Option<String>)>
         )
     };
     let message = match facts {
+        Facts::Tag { tag } => {
+            format!("`{tag}` YAML etiketine izin verilmiyor: değeri etiketsiz, düz yazın")
+        }
+        Facts::Syntax { syntax } => return Some(syntax_turkish(syntax)),
+        Facts::NotKeys => "yanıt dosyası `anahtar: değer` satırlarıyla yazılır; örneğin \
+                           `client:` satırı ve altında `  name: Acme Ltd`"
+            .to_owned(),
         Facts::UnknownKey { key, suggestion } => {
             let hint = suggestion
                 .as_ref()
@@ -154,6 +162,40 @@ fn turkish(facts: &Facts, library: &Library) -> Option<(String, Option<String>)>
         }
     };
     Some((message, None))
+}
+
+/// What the YAML parser found wrong, in Turkish: a sentence of ours for each kind it names,
+/// and for any other syntax error a sentence saying the file cannot be read there, with what
+/// to look at and the parser's own English words as the hint (they name the token it
+/// stumbled on, which no fixed sentence can; the diagnostic's caret shows where).
+fn syntax_turkish(syntax: &Syntax) -> (String, Option<String>) {
+    let message = match syntax {
+        Syntax::KeyTwice(Some(key)) => format!("`{key}` aynı yerde iki kez yazılmış; birini silin"),
+        Syntax::KeyTwice(None) => "bir anahtar aynı yerde iki kez yazılmış; birini silin".into(),
+        Syntax::Documents => "dosyada birden fazla YAML belgesi var (`---` satırı yeni bir belge \
+                              başlatır); yalnızca birini bırakın"
+            .into(),
+        Syntax::TooMuch => "dosyada clausewright’ın okuyabileceğinden fazla değer, iç içe yapı ya \
+                            da çapa (`*ad`) tekrarı var; değerleri açıkça yazın"
+            .into(),
+        Syntax::EndsTooSoon => "dosya boş ya da yarıda bitiyor".into(),
+        Syntax::UnknownAnchor => {
+            "`*ad`, yukarıda tanımlanmamış bir çapayı (`&ad`) tekrarlıyor".into()
+        }
+        Syntax::MergeKey => {
+            "birleştirme anahtarına (`<<`) izin verilmiyor; anahtarları tek tek yazın".into()
+        }
+        Syntax::Other(detail) => {
+            return (
+                "dosya bu noktada YAML olarak okunamıyor".into(),
+                Some(format!(
+                    "girintiyi, `anahtar: değer` biçimini ve tırnakları denetleyin \
+                     (YAML okuyucusunun İngilizce iletisi: “{detail}”)"
+                )),
+            );
+        }
+    };
+    (message, None)
 }
 
 /// What to do about a number written in a form YAML reads otherwise.

@@ -194,6 +194,15 @@ pub struct Messages {
     pub error: &'static str,
     /// The line after a list of problems: how many errors, how many warnings.
     pub counts: fn(usize, usize) -> String,
+    /// An output file exists and `--force` was not given (the file).
+    pub output_exists: fn(&str) -> String,
+    /// The folder an output was to be written in does not exist (the folder).
+    pub output_no_folder: fn(&str) -> String,
+    /// An output could not be written (the file, the reason the system gave).
+    pub output_unwritable: fn(&str, &str) -> String,
+    /// `new` run where the standard streams named are not a terminal (`input`, `output`,
+    /// `error`), and what to do instead.
+    pub no_terminal: fn(&[&str]) -> String,
     /// Said after the problems of the answers file given to `new`: their lines are ignored
     /// (the file's name).
     pub ignored: fn(&str) -> String,
@@ -435,6 +444,33 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     warning: "warning",
     error: "error",
     counts: |errors, warnings| crate::error::Counts { errors, warnings }.to_string(),
+    output_exists: |path| crate::error::OutputError::Exists { path: path.into() }.to_string(),
+    output_no_folder: |path| {
+        crate::error::OutputError::MissingFolder { path: path.into() }.to_string()
+    },
+    output_unwritable: |path, reason| {
+        crate::error::OutputError::Write {
+            path: path.into(),
+            reason: reason.to_owned(),
+        }
+        .to_string()
+    },
+    no_terminal: |streams| {
+        let (names, verb) = match streams {
+            [one] => ((*one).to_owned(), "is"),
+            [init @ .., last] => (format!("{} and {last}", init.join(", ")), "are"),
+            [] => (String::new(), "is"),
+        };
+        format!(
+            "`clausewright new` asks its questions in a terminal, but its standard {names} {verb} \
+             not one.\n\
+             Without a terminal, write the answers in a file and build the contract from it:\n\n    \
+             clausewright example > answers.yaml    # every question, explained, with example answers: edit it\n    \
+             clausewright build answers.yaml\n\n\
+             An answers file saved by an earlier `clausewright new` works too; \
+             `clausewright build --help` lists the options."
+        )
+    },
     ignored: |name| format!("These lines of {name} are ignored."),
     given_refused: |place, question, why| format!("{place}: `{}` {}", question.key, why.english),
     given_not_a_region: |place, question, why| {
@@ -674,6 +710,34 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     error: "hata",
     // Turkish counts take the singular: "2 hata, 1 uyarı".
     counts: |errors, warnings| format!("{errors} hata, {warnings} uyarı"),
+    output_exists: |path| {
+        format!("{path} zaten var; yerine yenisini yazmak için --force seçeneğini verin")
+    },
+    output_no_folder: |path| format!("{path} diye bir çıktı klasörü yok"),
+    output_unwritable: |path, reason| format!("{path} yazılamadı: {reason}"),
+    no_terminal: |streams| {
+        let names: Vec<&str> = streams
+            .iter()
+            .map(|stream| match *stream {
+                "input" => "girdisi",
+                "output" => "çıktısı",
+                _ => "hata çıktısı",
+            })
+            .collect();
+        let names = match names.as_slice() {
+            [init @ .., last] if !init.is_empty() => format!("{} ve {last}", init.join(", ")),
+            _ => names.concat(),
+        };
+        format!(
+            "`clausewright new` sorularını bir terminalde sorar, ancak standart {names} bir \
+             terminale bağlı değil.\n\
+             Terminal olmadan yanıtları bir dosyaya yazın ve sözleşmeyi o dosyadan oluşturun:\n\n    \
+             clausewright example > yanitlar.yaml    # her soru, açıklaması ve örnek yanıtıyla: düzenleyin, `agreement.language: tr` yazın\n    \
+             clausewright build yanitlar.yaml\n\n\
+             Daha önce `clausewright new` ile kaydedilmiş bir yanıt dosyası da kullanılabilir; \
+             `clausewright build --help` seçenekleri listeler."
+        )
+    },
     ignored: |name| format!("{name} dosyasındaki bu satırlar dikkate alınmıyor."),
     given_refused: |place, question, why| {
         format!(

@@ -27,7 +27,7 @@ use super::draft;
 use super::{load_library, read_text, stderr_is_styled, today, today_if_needed, write_contract};
 
 /// Fails with a usage error naming the standard streams that are not a terminal.
-fn require_terminal() -> Result<(), Error> {
+fn require_terminal(language: Language) -> Result<(), Error> {
     let streams = [
         ("input", std::io::stdin().is_terminal()),
         ("output", std::io::stdout().is_terminal()),
@@ -41,26 +41,17 @@ fn require_terminal() -> Result<(), Error> {
     if missing.is_empty() {
         return Ok(());
     }
-    let (names, verb) = match missing.as_slice() {
-        [one] => ((*one).to_owned(), "is"),
-        [init @ .., last] => (format!("{} and {last}", init.join(", ")), "are"),
-        [] => unreachable!("checked above"),
-    };
-    Err(Error::Usage(format!(
-        "`clausewright new` asks its questions in a terminal, but its standard {names} {verb} \
-         not one.\n{NO_TERMINAL}"
-    )))
+    let english = Error::Usage((messages::of(Language::En).no_terminal)(&missing));
+    if language == Language::En {
+        return Err(english);
+    }
+    let words = messages::of(language);
+    Err(Error::Said {
+        error: Box::new(english),
+        label: words.error,
+        text: (words.no_terminal)(&missing),
+    })
 }
-
-/// What to do without a terminal.
-const NO_TERMINAL: &str = "Without a terminal, write the answers in a file and build the contract \
-from it:
-
-    clausewright example > answers.yaml    # every question, explained, with example answers: edit it
-    clausewright build answers.yaml
-
-An answers file saved by an earlier `clausewright new` works too; `clausewright build --help` lists \
-the options.";
 
 const STDOUT_REFUSED: &str = "`new` writes the answers file beside the contract, so it cannot \
 write to standard output; give -o a folder or a file name";
@@ -90,7 +81,8 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     // Checked first: nothing else is worth doing when no one can answer. It is a usage error
     // (exit 2, like a bad option): the command cannot work where it was run, nothing was read
     // or written, and a script is told to use `build`; 1 stays for input that was wrong.
-    require_terminal()?;
+    // Said in the language of --lang: nothing else is read yet.
+    require_terminal(args.contract.lang.map_or(Language::En, Languages::first))?;
     if args.contract.output.as_deref() == Some(Path::new("-")) {
         return Err(Error::Usage(STDOUT_REFUSED.into()));
     }
@@ -98,11 +90,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     let styled = stderr_is_styled();
     let profile_path = profile_path(args);
     // A folder that does not exist is found now, not after every question has been answered.
-    output::plan(
-        args.contract.output.as_deref(),
-        "client",
-        &args.contract.formats(),
-    )?;
+    plan_first(args, &library)?;
     let draft_path = draft::path(args);
     let mut terminal = Terminal::new();
     // The interview starts in the language of --lang (the first of two), else in that of the
@@ -158,7 +146,8 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         .map(ToString::to_string)
         .unwrap_or_default();
     let mut contract = args.contract.clone();
-    let answers_path = choose_destination(&mut contract, &client, &mut terminal, words)?;
+    let answers_path = choose_destination(&mut contract, &client, &mut terminal, words)
+        .map_err(|error| super::said(error, language))?;
     let rebuild = rebuild_command(&contract, &answers_path);
     // The sections' headings in the interview's language, as the file's other comments.
     let asking = prepared.library.asking_in(language);
@@ -198,6 +187,24 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         (words.change_later)(&answers_path.display().to_string(), &rebuild)
     );
     Ok(0)
+}
+
+/// Whether the outputs can go where `-o` says, before the first question; what is wrong said
+/// in the language of --lang, else of the answers file given (read from its lines).
+fn plan_first(args: &NewArgs, library: &Library) -> Result<(), Error> {
+    let written = args
+        .answers
+        .as_deref()
+        .and_then(|path| read_text(path).ok())
+        .and_then(|text| answers::language_written(&text));
+    let (language, _) = language_wanted(args, written, library);
+    output::plan(
+        args.contract.output.as_deref(),
+        "client",
+        &args.contract.formats(),
+    )
+    .map(drop)
+    .map_err(|error| super::said(error, language))
 }
 
 /// The language the interview ended in: the answers' `agreement.language` (its first
@@ -405,6 +412,16 @@ fn start_language(
             Scalar::Str(code) => code.trim().parse::<Languages>().ok(),
             _ => None,
         });
+    language_wanted(args, written, library)
+}
+
+/// The language of `--lang`, else of `written` (the answers file's), else English; English
+/// too when the library has no words in it. With the library in that language.
+fn language_wanted(
+    args: &NewArgs,
+    written: Option<Languages>,
+    library: &Library,
+) -> (Language, Option<Library>) {
     let wanted = args
         .contract
         .lang
@@ -433,7 +450,20 @@ fn read_presets(
     if let Some(path) = given {
         let name = path.display().to_string();
         let text = read_text(path)?;
-        let given = answers::read_given(&name, &text, library)?;
+        let given = match answers::read_or_refuse(&name, &text, library) {
+            Ok(given) => given,
+            // Said in the language the file is written for, read from its lines.
+            Err(refused) => {
+                let written = answers::language_written(&text);
+                let (language, asked) = language_wanted(args, written, library);
+                let asked = asked.as_ref().unwrap_or(library);
+                let diagnostics = refused
+                    .iter()
+                    .map(|p| interview::file_problems::in_language(p, language, asked))
+                    .collect();
+                return Err(super::worded(diagnostics, language));
+            }
+        };
         let (started, asked) = start_language(args, Some(&given), library);
         language = started;
         late_payer_applied = given.late_payer_applied;
