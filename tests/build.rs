@@ -254,7 +254,7 @@ fn late_payer_doubles_rates_and_adds_every_safeguard() {
         changes,
         [
             "repeat late payer: rates multiplied by 2, every safeguard included",
-            "  relationship           repeat → repeat-late-payer",
+            "  relationship           Yes, and they paid on time → Yes, but they paid late",
             "  fee                    £3,200.00 → £6,400.00",
             "  deposit                30% → 50%",
             "  silence before ending  20 business days → 15 business days",

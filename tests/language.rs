@@ -722,6 +722,14 @@ fn answers_saved_by_build_from_a_turkish_contract_have_turkish_comments() {
         &saved.display().to_string(),
     ]));
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    // The summary names the relationship's choices by their Turkish labels, not their codes.
+    assert!(
+        outcome.stderr.lines().any(|l| l.starts_with("  ilişki ")
+            && l.ends_with(" Hayır, bu yeni bir müşteri → Evet, ama ödemelerini geciktirdi")),
+        "{}",
+        outcome.stderr
+    );
+    assert!(!outcome.stderr.contains("late-payer"), "{}", outcome.stderr);
     let text = std::fs::read_to_string(&saved).unwrap();
     for turkish in [
         "# yaml-language-server: $schema=clausewright-answers.schema.json\n\

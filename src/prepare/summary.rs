@@ -117,11 +117,12 @@ pub(crate) fn summary(
             let Some(question) = question(&change.key) else {
                 continue;
             };
+            // A choice by its label in the summary's language, as the interview shows it.
             let before = change.before.as_ref().map_or_else(
                 || words.absent.to_owned(),
-                |v| format::display_value(question, v, &currency, locale),
+                |v| answer_shown(question, v, &currency, locale),
             );
-            let after = format::display_value(question, &change.after, &currency, locale);
+            let after = answer_shown(question, &change.after, &currency, locale);
             let _ = writeln!(out, "  {:<width$}  {before} → {after}", question.label);
         }
     }
