@@ -22,31 +22,61 @@ pub(crate) type ClauseOutcome = (
     BTreeSet<String>,
 );
 
+/// A clause file read as YAML (`None` when it could not be), with the problems reading found.
+pub(crate) type Read = (Option<RawClause>, Vec<Diagnostic>);
+
+/// Reads clause files as YAML, one after the other: the part of loading a clause that needs
+/// no declaration, so it can run while `library.yaml` is read (see [`super::load_with`]).
+pub(crate) fn read_all(files: &[&SourceFile]) -> Vec<Read> {
+    files.iter().map(|file| read(file)).collect()
+}
+
+fn read(file: &SourceFile) -> Read {
+    let mut diagnostics = Vec::new();
+    let raw = read_yaml::<RawClause>(file, &mut diagnostics);
+    (raw, diagnostics)
+}
+
 /// Loads clause files on every core: compiling Handlebars templates dominates loading time.
+/// `read` gives the files already read as YAML, in order; `None` reads them here.
 pub(crate) fn load_clauses<'q>(
     files: &[&SourceFile],
+    read: Option<Vec<Read>>,
     lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
     checks: Checks,
 ) -> Vec<ClauseOutcome> {
     // Asked once: on Linux the answer comes from reading the cgroup's files.
     static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-    let one = |file: &SourceFile| {
-        let mut diagnostics = Vec::new();
+    let one = |(file, read): (&SourceFile, Option<Read>)| {
+        let (raw, mut diagnostics) = read.unwrap_or_else(|| self::read(file));
         let mut used = BTreeSet::new();
-        let result = load_clause(file, lookup, checks, &mut used, &mut diagnostics);
+        let result = load_clause(file, raw, lookup, checks, &mut used, &mut diagnostics);
         (result, diagnostics, used)
+    };
+    let mut jobs: Vec<(&SourceFile, Option<Read>)> = match read {
+        Some(read) => files
+            .iter()
+            .copied()
+            .zip(read.into_iter().map(Some))
+            .collect(),
+        None => files.iter().map(|f| (*f, None)).collect(),
     };
     let threads = *THREADS
         .get_or_init(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get));
     // Below a few files a thread costs more than it saves.
-    if threads < 2 || files.len() < 8 {
-        return files.iter().map(|f| one(f)).collect();
+    if threads < 2 || jobs.len() < 8 {
+        return jobs.into_iter().map(one).collect();
     }
-    let chunk = files.len().div_ceil(threads);
+    let chunk = jobs.len().div_ceil(threads);
+    let mut parts = Vec::new();
+    while !jobs.is_empty() {
+        let rest = jobs.split_off(chunk.min(jobs.len()));
+        parts.push(std::mem::replace(&mut jobs, rest));
+    }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(|f| one(f)).collect::<Vec<_>>()))
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
@@ -74,13 +104,14 @@ pub(crate) fn written_id(text: &str) -> Option<String> {
 
 fn load_clause<'q>(
     file: &SourceFile,
+    raw: Option<RawClause>,
     lookup: &dyn Fn(&str) -> Option<&'q Question>,
     checks: Checks,
     used: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<Clause, Option<String>> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
-    let Some(raw) = read_yaml::<RawClause>(file, diagnostics) else {
+    let Some(raw) = raw else {
         // The file's own error is reported; its id, if a line gives it, keeps references to
         // the clause from being reported as broken too.
         return Err(written_id(text));

@@ -409,24 +409,50 @@ pub(crate) enum Checks {
     Trusted,
 }
 
+/// The error of a library without `library.yaml`, at the place it should be.
+fn no_library_file(files: &[SourceFile]) -> Diagnostic {
+    let folder = files
+        .first()
+        .map(|f| f.display.strip_suffix(&f.relative).unwrap_or("").to_owned())
+        .unwrap_or_default();
+    Diagnostic::file_error(
+        &format!("{folder}{LIBRARY_FILE}"),
+        "the library has no library.yaml declaring its title and questions".into(),
+    )
+}
+
+/// `library.yaml`'s declarations, and the clause files read as YAML. Reading a clause file
+/// needs no declaration, so the clause files are read on a core of their own while
+/// `library.yaml` is: the longest single step of loading.
+fn declarations_and_yaml(
+    library_file: &SourceFile,
+    clause_files: &[&SourceFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<declarations::Declarations>, Vec<clauses::Read>) {
+    std::thread::scope(|scope| {
+        let read = scope.spawn(|| clauses::read_all(clause_files));
+        let declarations = load_declarations(library_file, diagnostics);
+        let read = read
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (declarations, read)
+    })
+}
+
 fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
     let mut diagnostics = Vec::new();
     let Some(library_file) = files.iter().find(|f| f.relative == LIBRARY_FILE) else {
-        let folder = files
-            .first()
-            .map(|f| f.display.strip_suffix(&f.relative).unwrap_or("").to_owned())
-            .unwrap_or_default();
-        diagnostics.push(Diagnostic::file_error(
-            &format!("{folder}{LIBRARY_FILE}"),
-            "the library has no library.yaml declaring its title and questions".into(),
-        ));
         return Loaded {
             library: None,
-            diagnostics,
+            diagnostics: vec![no_library_file(files)],
             failed: Unloaded::default(),
         };
     };
-    let declarations = load_declarations(library_file, &mut diagnostics);
+    let clause_files: Vec<&SourceFile> = files
+        .iter()
+        .filter(|f| is_clause_file(&f.relative))
+        .collect();
+    let (declarations, read) = declarations_and_yaml(library_file, &clause_files, &mut diagnostics);
     let sections = declarations
         .as_ref()
         .map(|(_, s, _)| s.as_slice())
@@ -448,11 +474,14 @@ fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
     }
     // The jurisdiction profile reads these answers itself.
     used.extend(PLACE_ANSWERS.iter().map(|k| (*k).to_owned()));
-    let clause_files: Vec<&SourceFile> = files
-        .iter()
-        .filter(|f| is_clause_file(&f.relative))
-        .collect();
-    let loaded = load_unique(&clause_files, &lookup, incomplete, checks, &mut diagnostics);
+    let loaded = load_unique(
+        &clause_files,
+        Some(read),
+        &lookup,
+        incomplete,
+        checks,
+        &mut diagnostics,
+    );
     let (failed, any_clause_failed) = (loaded.failed, loaded.any_failed);
     let mut clauses = Vec::with_capacity(loaded.clauses.len());
     let mut used_by_clause: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -531,6 +560,7 @@ pub(crate) struct Unique<'f> {
 /// files of the library could not be read, so any id may be one that failed.
 pub(crate) fn load_unique<'f, 'q>(
     files: &[&'f SourceFile],
+    read: Option<Vec<clauses::Read>>,
     lookup: &(dyn Fn(&str) -> Option<&'q Question> + Sync),
     incomplete: bool,
     checks: Checks,
@@ -547,7 +577,7 @@ pub(crate) fn load_unique<'f, 'q>(
     };
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (file, (result, file_diagnostics, used)) in
-        files.iter().zip(load_clauses(files, lookup, checks))
+        files.iter().zip(load_clauses(files, read, lookup, checks))
     {
         diagnostics.extend(file_diagnostics);
         match result {

@@ -151,7 +151,7 @@ pub(super) struct RawLatePayer {
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "clausewright clause file")]
-pub(super) struct RawClause {
+pub(crate) struct RawClause {
     /// Unique, kebab-case; `{{section "id"}}` refers to the clause by it.
     #[schemars(with = "String", regex(pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"))]
     pub(super) id: Spanned<String>,

@@ -282,7 +282,7 @@ fn load<'q>(
         .iter()
         .filter(|f| super::is_clause_file(&f.relative))
         .collect();
-    let loaded = super::load_unique(&clause_files, lookup, false, checks, diagnostics);
+    let loaded = super::load_unique(&clause_files, None, lookup, false, checks, diagnostics);
     let failed = loaded.failed;
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut clauses: Vec<Clause> = Vec::with_capacity(loaded.clauses.len());
