@@ -10,9 +10,20 @@
 //! is written with lopdf, because printpdf sorts bookmarks by title and jumps to page tops;
 //! lopdf also corrects the version, Info dictionary and page boxes printpdf gets wrong
 //! (see [`claims`]).
+//!
+//! printpdf builds the document: its pages, the subset fonts and their dictionaries, the
+//! links. The pages' content streams are written by [`content`], from the same drawing
+//! ([`draw`]) and in the same syntax as printpdf would write them, at a fraction of the cost,
+//! on a second thread while printpdf subsets the fonts; [`glyphs`] tells both sides which
+//! glyphs each font draws.
 
 mod claims;
+mod content;
+mod draw;
 mod form;
+mod glyphs;
+#[cfg(test)]
+mod reference;
 mod slim;
 
 use std::io::Write as _;
@@ -20,12 +31,13 @@ use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color, FontId, Greyscale, Line as PdfLine, LineCapStyle, LinePoint,
-    LinkAnnotation, OffsetDateTime, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, TextItem, font::PdfFont,
+    Actions, BorderArray, FontId, LinkAnnotation, OffsetDateTime, Op, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, font::PdfFont,
 };
 
-use crate::layout::{Document, FieldKind, Fragment, Page, Style, bidi, metrics};
+use crate::layout::{Document, FieldKind, Page, Style, metrics};
+
+use glyphs::Glyphs;
 
 /// Document information written into the PDF.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -94,6 +106,11 @@ impl Font {
         ids[self.style.index()]
     }
 
+    /// Index among the eight fonts: the faces in [`Style`] order, then their fallbacks.
+    fn slot(self) -> usize {
+        self.style.index() + if self.fallback { 4 } else { 0 }
+    }
+
     fn handle(self) -> PdfFontHandle {
         PdfFontHandle::External(FontId(self.id().to_owned()))
     }
@@ -102,15 +119,12 @@ impl Font {
     /// four Libertinus faces costs more than rendering a short contract.
     fn parsed(self) -> &'static ParsedFont {
         static FONTS: [OnceLock<ParsedFont>; 8] = [const { OnceLock::new() }; 8];
-        let (slot, bytes) = if self.fallback {
-            (
-                4 + self.style.index(),
-                metrics::FALLBACK_FILES[self.style.index()],
-            )
+        let bytes = if self.fallback {
+            metrics::FALLBACK_FILES[self.style.index()]
         } else {
-            (self.style.index(), metrics::FONT_FILES[self.style.index()])
+            metrics::FONT_FILES[self.style.index()]
         };
-        FONTS[slot].get_or_init(|| {
+        FONTS[self.slot()].get_or_init(|| {
             ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("embedded font parses")
         })
     }
@@ -144,6 +158,50 @@ fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32,
 /// Never for documents made by [`crate::layout::layout`]; only if lopdf cannot write to memory.
 #[must_use]
 pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
+    let glyphs = Glyphs::of(document, meta);
+    let (mut lo, contents) = std::thread::scope(|scope| {
+        // The pages are written and deflated on a second core while printpdf subsets the fonts.
+        let contents = scope.spawn(|| {
+            let mut encoder = encoder();
+            document
+                .pages
+                .iter()
+                .map(|page| {
+                    let content = content::page(page, document, meta, &glyphs);
+                    let mut stream = lopdf::Stream::new(Dictionary::new(), content);
+                    deflate(&mut stream, &mut encoder);
+                    stream
+                })
+                .collect::<Vec<_>>()
+        });
+        // printpdf subsets the fonts from a stand-in for the text: each glyph once, on the
+        // first page; the real content streams replace what it writes for the pages.
+        let lo = build(document, meta, &glyphs, |k, page| {
+            let mut ops = if k == 0 {
+                census_ops(&glyphs)
+            } else {
+                Vec::new()
+            };
+            ops.extend(links(page));
+            ops
+        });
+        let contents = contents
+            .join()
+            .expect("writing a content stream cannot panic");
+        (lo, contents)
+    });
+    set_contents(&mut lo, contents);
+    finish(lo, document, meta)
+}
+
+/// The document printpdf makes from `meta`, the fonts `glyphs` lists and each page's
+/// operations, `ops(index, page)`.
+fn build(
+    document: &Document,
+    meta: &PdfMeta,
+    glyphs: &Glyphs,
+    ops: impl Fn(usize, &Page) -> Vec<Op>,
+) -> lopdf::Document {
     let title = if meta.draft {
         format!("{} (DRAFT)", meta.title)
     } else {
@@ -163,39 +221,21 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    let mut used = [[false; 2]; 4];
-    for fragment in document
-        .pages
-        .iter()
-        .flat_map(|p| &p.lines)
-        .flat_map(|l| &l.fragments)
-    {
-        for (font, _, _) in runs(&fragment.text, fragment.style, fragment.size) {
-            used[font.style.index()][usize::from(font.fallback)] = true;
-        }
-    }
-    // The draft mark is set in bold, the signing services' tags in the regular face.
-    used[Style::Bold.index()][0] |= meta.draft;
-    used[Style::Regular.index()][0] |= meta.sign_tags.is_some();
-    for style in Style::ALL {
-        for fallback in [false, true] {
-            if used[style.index()][usize::from(fallback)] {
-                let font = Font { style, fallback };
-                doc.resources.fonts.map.insert(
-                    FontId(font.id().to_owned()),
-                    PdfFont::new(font.parsed().clone()),
-                );
-            }
-        }
+    for font in glyphs.fonts() {
+        doc.resources.fonts.map.insert(
+            FontId(font.id().to_owned()),
+            PdfFont::new(font.parsed().clone()),
+        );
     }
     let pages = document
         .pages
         .iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(k, page)| {
             PdfPage::new(
                 Pt(document.width).into(),
                 Pt(document.height).into(),
-                ops(page, document, meta),
+                ops(k, page),
             )
         })
         .collect();
@@ -206,7 +246,55 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
         secure: true,
         image_optimization: None,
     };
-    let mut lo = doc.to_lopdf_document(&options, &mut Vec::new());
+    doc.to_lopdf_document(&options, &mut Vec::new())
+}
+
+/// Each font's glyphs shown once, for printpdf to learn what to embed.
+fn census_ops(glyphs: &Glyphs) -> Vec<Op> {
+    let mut ops = Vec::new();
+    for font in glyphs.fonts() {
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: font.handle(),
+            size: Pt(10.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(glyphs.shown(font).to_owned())],
+        });
+        ops.push(Op::EndTextSection);
+    }
+    ops
+}
+
+/// The link annotations of `page`.
+fn links(page: &Page) -> impl Iterator<Item = Op> + '_ {
+    page.links.iter().map(|link| Op::LinkAnnotation {
+        link: LinkAnnotation::new(
+            Rect::from_xywh(Pt(link.x), Pt(link.y), Pt(link.width), Pt(link.height)),
+            Actions::Uri(link.url.clone()),
+            Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+            None,
+            None,
+        ),
+    })
+}
+
+/// Puts `contents`, one stream a page in page order, in place of the pages' content streams.
+fn set_contents(lo: &mut lopdf::Document, contents: Vec<lopdf::Stream>) {
+    let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    for (page, content) in pages.into_iter().zip(contents) {
+        let id = lo
+            .get_dictionary(page)
+            .and_then(|page| page.get(b"Contents"))
+            .and_then(Object::as_reference);
+        if let Ok(id) = id {
+            lo.objects.insert(id, Object::Stream(content));
+        }
+    }
+}
+
+/// Corrects and completes printpdf's document and writes it out.
+fn finish(mut lo: lopdf::Document, document: &Document, meta: &PdfMeta) -> Vec<u8> {
     claims::state_only_what_is_true(&mut lo, document.width, document.height);
     form::add_signature_fields(&mut lo, document);
     add_outline(&mut lo, document);
@@ -267,8 +355,7 @@ fn compress(lo: &mut lopdf::Document) {
             scope.spawn(|| {
                 // One encoder a thread, reset between streams: setting one up costs more
                 // than deflating a page.
-                let mut encoder =
-                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+                let mut encoder = encoder();
                 loop {
                     let next = queue.lock().map(|mut queue| queue.next());
                     match next {
@@ -279,6 +366,11 @@ fn compress(lo: &mut lopdf::Document) {
             });
         }
     });
+}
+
+/// A deflate encoder at the level every stream is compressed at.
+fn encoder() -> flate2::write::ZlibEncoder<Vec<u8>> {
+    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default())
 }
 
 /// Deflates one stream with `encoder` (fresh or reset) when that makes it smaller; leaves
@@ -296,191 +388,6 @@ fn deflate(stream: &mut lopdf::Stream, encoder: &mut flate2::write::ZlibEncoder<
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
     }
-}
-
-fn gray(level: f32) -> Color {
-    Color::Greyscale(Greyscale {
-        percent: level,
-        icc_profile: None,
-    })
-}
-
-/// The drawing operations of one page.
-fn ops(page: &Page, document: &Document, meta: &PdfMeta) -> Vec<Op> {
-    let mut ops = Vec::with_capacity(page.lines.len() * 6 + page.rules.len() * 3);
-    if meta.draft {
-        draft_mark(&mut ops, document);
-    }
-    ops.push(Op::SetFillColor { col: gray(0.0) });
-    ops.push(Op::SetLineCapStyle {
-        cap: LineCapStyle::Butt,
-    });
-    // Text state (the font) persists across text objects, so only changes are written.
-    let mut current: Option<(Font, f32)> = None;
-    for line in &page.lines {
-        let Some(first) = line.fragments.first() else {
-            continue;
-        };
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetTextCursor {
-            pos: Point {
-                x: Pt(first.x),
-                y: Pt(line.y),
-            },
-        });
-        let mut items: Vec<TextItem> = Vec::new();
-        for (k, fragment) in line.fragments.iter().enumerate() {
-            // Right-to-left words are drawn from right to left (see `layout::bidi`).
-            let text = bidi::visual(&fragment.text);
-            for (font, size, run) in runs(&text, fragment.style, fragment.size) {
-                if current != Some((font, size)) {
-                    if !items.is_empty() {
-                        ops.push(Op::ShowText {
-                            items: std::mem::take(&mut items),
-                        });
-                    }
-                    ops.push(Op::SetFont {
-                        font: font.handle(),
-                        size: Pt(size),
-                    });
-                    current = Some((font, size));
-                }
-                items.push(TextItem::Text(run.to_owned()));
-            }
-            if let Some(next) = line.fragments.get(k + 1) {
-                let gap = gap_between(fragment, next);
-                if gap.abs() > 1e-4 {
-                    // TJ offsets are in thousandths of the current font size (the last run's,
-                    // which may be the scaled fallback's), positive moves left.
-                    let size = current.map_or(fragment.size, |(_, size)| size);
-                    items.push(TextItem::Offset(-gap * 1000.0 / size));
-                }
-            }
-        }
-        if !items.is_empty() {
-            ops.push(Op::ShowText { items });
-        }
-        ops.push(Op::EndTextSection);
-    }
-    for rule in &page.rules {
-        ops.push(Op::SetOutlineColor {
-            col: gray(rule.gray),
-        });
-        ops.push(Op::SetOutlineThickness {
-            pt: Pt(rule.thickness),
-        });
-        ops.push(Op::DrawLine {
-            line: PdfLine {
-                points: vec![
-                    LinePoint {
-                        p: Point {
-                            x: Pt(rule.x1),
-                            y: Pt(rule.y1),
-                        },
-                        bezier: false,
-                    },
-                    LinePoint {
-                        p: Point {
-                            x: Pt(rule.x2),
-                            y: Pt(rule.y2),
-                        },
-                        bezier: false,
-                    },
-                ],
-                is_closed: false,
-            },
-        });
-    }
-    if let Some(service) = meta.sign_tags {
-        sign_tags(&mut ops, page, service);
-    }
-    for link in &page.links {
-        ops.push(Op::LinkAnnotation {
-            link: LinkAnnotation::new(
-                Rect::from_xywh(Pt(link.x), Pt(link.y), Pt(link.width), Pt(link.height)),
-                Actions::Uri(link.url.clone()),
-                Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                None,
-                None,
-            ),
-        });
-    }
-    ops
-}
-
-/// The size of the draft mark, in points.
-const DRAFT_SIZE: f32 = 120.0;
-/// The grey of the draft mark: light enough to read the text through.
-const DRAFT_GRAY: f32 = 0.9;
-
-/// "DRAFT" in light grey across the middle of the page, rising at 45 degrees, drawn first so
-/// the text is drawn over it.
-fn draft_mark(ops: &mut Vec<Op>, document: &Document) {
-    let font = Font {
-        style: Style::Bold,
-        fallback: false,
-    };
-    let width = metrics::face(Style::Bold).width("DRAFT", DRAFT_SIZE);
-    let (sin, cos) = std::f32::consts::FRAC_PI_4.sin_cos();
-    // The text's own centre (half its width along, a third of its size up) on the page's.
-    let (along, up) = (width / 2.0, DRAFT_SIZE / 3.0);
-    let x = document.width / 2.0 - (along * cos - up * sin);
-    let y = document.height / 2.0 - (along * sin + up * cos);
-    ops.push(Op::SetFillColor {
-        col: gray(DRAFT_GRAY),
-    });
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont {
-        font: font.handle(),
-        size: Pt(DRAFT_SIZE),
-    });
-    ops.push(Op::SetTextMatrix {
-        matrix: printpdf::TextMatrix::Raw([cos, sin, -sin, cos, x, y]),
-    });
-    ops.push(Op::ShowText {
-        items: vec![TextItem::Text("DRAFT".to_owned())],
-    });
-    ops.push(Op::EndTextSection);
-}
-
-/// The size of the signing services' tags: the services size their fields from the tag.
-const TAG_SIZE: f32 = 10.0;
-
-/// The signing service's tags on the page's signature and date lines, in white: invisible on
-/// the page, found by the service in the text.
-fn sign_tags(ops: &mut Vec<Op>, page: &Page, service: SignTags) {
-    if page.fields.is_empty() {
-        return;
-    }
-    let font = Font {
-        style: Style::Regular,
-        fallback: false,
-    };
-    ops.push(Op::SetFillColor { col: gray(1.0) });
-    for field in &page.fields {
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font: font.handle(),
-            size: Pt(TAG_SIZE),
-        });
-        ops.push(Op::SetTextCursor {
-            pos: Point {
-                x: Pt(field.x),
-                y: Pt(field.y + 2.0),
-            },
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(service.tag(field.kind, field.signer))],
-        });
-        ops.push(Op::EndTextSection);
-    }
-    ops.push(Op::SetFillColor { col: gray(0.0) });
-}
-
-/// The space between the end of `fragment` as drawn and where `next` starts.
-fn gap_between(fragment: &Fragment, next: &Fragment) -> f32 {
-    let drawn = metrics::face(fragment.style).width(&fragment.text, fragment.size);
-    next.x - (fragment.x + drawn)
 }
 
 fn text_string(text: &str) -> Object {

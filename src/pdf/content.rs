@@ -1,0 +1,256 @@
+//! Content: takes one laid-out page and the document's [`Glyphs`] and returns the bytes of the
+//! page's content stream.
+//!
+//! printpdf would turn each page into lopdf operations and lopdf would write every operand
+//! through `fmt::Write`, each glyph code as two formatted hex bytes: most of the time a
+//! contract spent in the PDF stage. This writer writes the same bytes directly, in lopdf's
+//! syntax: operands each followed by a space, operations separated by a newline, numbers as
+//! Rust's shortest decimal that reads back as the same `f32`, strings of two-byte glyph codes
+//! in upper-case hex, text shown with `Tj` when it is one run and `TJ` otherwise. A test
+//! renders documents both ways and compares the files byte for byte.
+
+use std::io::Write as _;
+
+use crate::layout::{Document, Page};
+
+use super::draw::{self, Canvas};
+use super::glyphs::Glyphs;
+use super::{Font, PdfMeta};
+
+/// The content stream of `page` of `document`.
+pub(super) fn page(page: &Page, document: &Document, meta: &PdfMeta, glyphs: &Glyphs) -> Vec<u8> {
+    let mut writer = Writer {
+        bytes: Vec::with_capacity(64 * page.lines.len() + 1024),
+        glyphs,
+        font: None,
+        shown: None,
+        offsets: false,
+        items: 0,
+    };
+    draw::page(page, document, meta, &mut writer);
+    writer.bytes
+}
+
+/// A [`Canvas`] that writes content-stream bytes.
+struct Writer<'a> {
+    bytes: Vec<u8>,
+    glyphs: &'a Glyphs,
+    /// The font text is encoded in.
+    font: Option<Font>,
+    /// Where the text being shown starts (its `[`), while there is one.
+    shown: Option<usize>,
+    /// Whether the text being shown has a move.
+    offsets: bool,
+    /// How many runs and moves the text being shown has.
+    items: usize,
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+impl Writer<'_> {
+    /// Starts an operation: a newline unless it is the first.
+    fn operation(&mut self) {
+        if !self.bytes.is_empty() {
+            self.bytes.push(b'\n');
+        }
+    }
+
+    /// A number operand, as lopdf writes an `f32`.
+    fn number(&mut self, value: f32) {
+        self.real(value);
+        self.bytes.push(b' ');
+    }
+
+    fn real(&mut self, value: f32) {
+        // Writing to a Vec cannot fail.
+        let _ = write!(self.bytes, "{value}");
+    }
+
+    /// One operation of number operands.
+    fn numbers(&mut self, values: &[f32], operator: &[u8]) {
+        self.operation();
+        for &value in values {
+            self.number(value);
+        }
+        self.bytes.extend_from_slice(operator);
+    }
+
+    /// Adds an item to the text being shown, opening it if need be.
+    fn item(&mut self) {
+        if self.shown.is_none() {
+            self.operation();
+            self.shown = Some(self.bytes.len());
+            self.bytes.push(b'[');
+        }
+        self.items += 1;
+    }
+}
+
+impl Canvas for Writer<'_> {
+    fn fill_gray(&mut self, level: f32) {
+        self.numbers(&[level], b"g");
+    }
+
+    fn stroke_gray(&mut self, level: f32) {
+        self.numbers(&[level], b"G");
+    }
+
+    fn line_width(&mut self, width: f32) {
+        self.numbers(&[width], b"w");
+    }
+
+    fn butt_caps(&mut self) {
+        self.operation();
+        self.bytes.extend_from_slice(b"0 J");
+    }
+
+    fn begin_text(&mut self) {
+        self.operation();
+        self.bytes.extend_from_slice(b"BT");
+    }
+
+    fn end_text(&mut self) {
+        self.operation();
+        self.bytes.extend_from_slice(b"ET");
+    }
+
+    fn move_text(&mut self, x: f32, y: f32) {
+        self.numbers(&[x, y], b"Td");
+    }
+
+    fn text_matrix(&mut self, matrix: [f32; 6]) {
+        self.numbers(&matrix, b"Tm");
+    }
+
+    fn font(&mut self, font: Font, size: f32) {
+        self.font = Some(font);
+        self.operation();
+        self.bytes.push(b'/');
+        // The resource names are six capitals: nothing to escape.
+        self.bytes.extend_from_slice(font.id().as_bytes());
+        self.bytes.push(b' ');
+        self.number(size);
+        self.bytes.extend_from_slice(b"Tf");
+    }
+
+    fn text(&mut self, run: &str) {
+        self.item();
+        self.bytes.push(b'<');
+        for c in run.chars() {
+            let code = self.font.map_or(0, |font| self.glyphs.code(font, c));
+            let [high, low] = code.to_be_bytes();
+            self.bytes.extend_from_slice(&[
+                HEX[usize::from(high >> 4)],
+                HEX[usize::from(high & 15)],
+                HEX[usize::from(low >> 4)],
+                HEX[usize::from(low & 15)],
+            ]);
+        }
+        self.bytes.push(b'>');
+    }
+
+    fn offset(&mut self, thousandths: f32) {
+        self.item();
+        // A number after another item in an array is set apart by a space.
+        if self.items > 1 {
+            self.bytes.push(b' ');
+        }
+        self.real(thousandths);
+        self.offsets = true;
+    }
+
+    fn show(&mut self) {
+        let Some(start) = self.shown.take() else {
+            return;
+        };
+        if self.items == 1 && !self.offsets {
+            // One run: `<…> Tj` instead of `[<…>] TJ`.
+            self.bytes.remove(start);
+            self.bytes.extend_from_slice(b" Tj");
+        } else {
+            self.bytes.extend_from_slice(b"] TJ");
+        }
+        self.items = 0;
+        self.offsets = false;
+    }
+
+    fn line(&mut self, from: (f32, f32), to: (f32, f32)) {
+        self.numbers(&[from.0, from.1], b"m");
+        self.numbers(&[to.0, to.1], b"l");
+        self.operation();
+        self.bytes.push(b'S');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{LayoutOptions, Style, layout};
+
+    fn writer(glyphs: &Glyphs) -> Writer<'_> {
+        Writer {
+            bytes: Vec::new(),
+            glyphs,
+            font: None,
+            shown: None,
+            offsets: false,
+            items: 0,
+        }
+    }
+
+    #[test]
+    fn operations_are_written_in_lopdf_syntax() {
+        let document = layout("ab\n", &LayoutOptions::default()).unwrap();
+        let glyphs = Glyphs::of(&document, &PdfMeta::default());
+        let font = Font {
+            style: Style::Regular,
+            fallback: false,
+        };
+        let (a, b) = (glyphs.code(font, 'a'), glyphs.code(font, 'b'));
+        assert!(a > 0 && b > a, "a={a} b={b}");
+        let mut w = writer(&glyphs);
+        w.fill_gray(0.0);
+        w.butt_caps();
+        w.begin_text();
+        w.move_text(72.0, 700.25);
+        w.font(font, 10.5);
+        w.text("ab");
+        w.show();
+        w.text("a");
+        w.offset(-250.5);
+        w.text("b");
+        w.offset(3.0);
+        w.show();
+        w.end_text();
+        w.stroke_gray(0.5);
+        w.line_width(0.1);
+        w.line((1.0, 2.0), (-3.5, 1e-6));
+        let expected = format!(
+            "0 g\n0 J\nBT\n72 700.25 Td\n/CWREGU 10.5 Tf\n<{a:04X}{b:04X}> Tj\n\
+             [<{a:04X}> -250.5<{b:04X}> 3] TJ\nET\n0.5 G\n0.1 w\n1 2 m\n-3.5 0.000001 l\nS"
+        );
+        assert_eq!(String::from_utf8(w.bytes).unwrap(), expected);
+    }
+
+    #[test]
+    fn a_lone_move_is_shown_with_tj_and_characters_never_drawn_are_notdef() {
+        let document = layout("ab\n", &LayoutOptions::default()).unwrap();
+        let glyphs = Glyphs::of(&document, &PdfMeta::default());
+        let mut w = writer(&glyphs);
+        w.offset(-12.0);
+        w.show();
+        w.font(
+            Font {
+                style: Style::Italic,
+                fallback: false,
+            },
+            9.0,
+        );
+        w.text("a");
+        w.show();
+        assert_eq!(
+            String::from_utf8(w.bytes).unwrap(),
+            "[-12] TJ\n/CWITAL 9 Tf\n<0000> Tj"
+        );
+    }
+}

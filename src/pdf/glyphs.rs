@@ -1,0 +1,301 @@
+//! Glyphs: takes every page's drawing and returns, for each font, the glyphs it draws and the
+//! two-byte code each character is written as in the content streams.
+//!
+//! The fonts are embedded as subsets by printpdf (Identity-H, name-keyed CFF or TrueType
+//! outlines), which renumbers the glyphs it keeps: `.notdef` stays glyph 0 and the used
+//! glyphs follow in the order of their original ids, so a glyph's code is one more than its
+//! rank among the used glyphs. printpdf learns which glyphs are used from the text it is
+//! given, keeping for each glyph the character last drawn with it (for the `/ToUnicode` map);
+//! [`Glyphs::shown`] is that text, one character a glyph, so printpdf subsets and maps exactly
+//! what the pages draw while the pages themselves are written by [`super::content`].
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::layout::{Document, Style};
+
+use super::draw::{self, Canvas};
+use super::{Font, PdfMeta};
+
+/// The fonts a document draws, with each character's code; see the module documentation.
+pub(super) struct Glyphs {
+    /// By [`Font::slot`]; `None` for a font the document does not draw.
+    fonts: [Option<FontGlyphs>; FONTS],
+}
+
+/// How many fonts there are: four faces and their fallbacks.
+const FONTS: usize = 8;
+
+/// What one font draws.
+struct FontGlyphs {
+    /// The codes of the ASCII characters (0, `.notdef`, for those never drawn).
+    ascii: [u16; 128],
+    /// The codes of the other characters drawn.
+    other: HashMap<char, u16>,
+    /// One character for each glyph drawn, the last drawn with it, in glyph order.
+    shown: String,
+}
+
+impl Glyphs {
+    /// Takes the census of every page of `document` as drawn with `meta`.
+    pub(super) fn of(document: &Document, meta: &PdfMeta) -> Glyphs {
+        let mut census = Census::default();
+        for page in &document.pages {
+            draw::page(page, document, meta, &mut census);
+        }
+        let mut fonts = [const { None }; FONTS];
+        for style in Style::ALL {
+            for fallback in [false, true] {
+                let font = Font { style, fallback };
+                fonts[font.slot()] = census.fonts[font.slot()].glyphs(font);
+            }
+        }
+        Glyphs { fonts }
+    }
+
+    /// The fonts drawn, in [`Style`] order, each face before its fallback.
+    pub(super) fn fonts(&self) -> impl Iterator<Item = Font> + '_ {
+        Style::ALL
+            .into_iter()
+            .flat_map(|style| [false, true].map(|fallback| Font { style, fallback }))
+            .filter(|font| self.fonts[font.slot()].is_some())
+    }
+
+    /// One character for each glyph `font` draws (empty if it draws none).
+    pub(super) fn shown(&self, font: Font) -> &str {
+        self.fonts[font.slot()]
+            .as_ref()
+            .map_or("", |glyphs| glyphs.shown.as_str())
+    }
+
+    /// The code `c` is written as in `font`: 0 (`.notdef`) for a character it never draws.
+    pub(super) fn code(&self, font: Font, c: char) -> u16 {
+        let Some(glyphs) = &self.fonts[font.slot()] else {
+            return 0;
+        };
+        if c.is_ascii() {
+            glyphs.ascii[c as usize]
+        } else {
+            glyphs.other.get(&c).copied().unwrap_or(0)
+        }
+    }
+}
+
+/// A [`Canvas`] that only notes which characters each font draws, and when each was last
+/// drawn.
+#[derive(Default)]
+struct Census {
+    fonts: [Seen; FONTS],
+    font: Option<Font>,
+    /// Counts the characters drawn: the "when" of [`Seen`].
+    clock: u32,
+}
+
+/// The characters one font draws, each with when it was last drawn (from 1; 0 never).
+struct Seen {
+    ascii: [u32; 128],
+    other: HashMap<char, u32>,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Seen {
+            ascii: [0; 128],
+            other: HashMap::new(),
+        }
+    }
+}
+
+impl Seen {
+    /// The glyphs of the characters seen, in `font`; `None` if none was seen.
+    fn glyphs(&self, font: Font) -> Option<FontGlyphs> {
+        let seen = self
+            .ascii
+            .iter()
+            .enumerate()
+            .filter(|&(_, &when)| when > 0)
+            .map(|(c, &when)| (char::from(c as u8), when))
+            .chain(self.other.iter().map(|(&c, &when)| (c, when)));
+        let parsed = font.parsed();
+        // Glyph → (when, the character last drawn with it); characters without a glyph are
+        // drawn as `.notdef` and embed nothing.
+        let mut glyphs: BTreeMap<u16, (u32, char)> = BTreeMap::new();
+        let mut chars = Vec::new();
+        for (c, when) in seen {
+            let Some(gid) = parsed.lookup_glyph_index(u32::from(c)) else {
+                continue;
+            };
+            chars.push((c, gid));
+            let last = glyphs.entry(gid).or_insert((when, c));
+            if when > last.0 {
+                *last = (when, c);
+            }
+        }
+        if glyphs.is_empty() {
+            return None;
+        }
+        // The subset's numbering: `.notdef` first, then the used glyphs in original order.
+        let mut code = HashMap::new();
+        let mut next = 1u16;
+        for &gid in glyphs.keys() {
+            if gid == 0 {
+                code.insert(0, 0);
+            } else {
+                code.insert(gid, next);
+                next += 1;
+            }
+        }
+        let mut out = FontGlyphs {
+            ascii: [0; 128],
+            other: HashMap::new(),
+            shown: glyphs.values().map(|&(_, c)| c).collect(),
+        };
+        for (c, gid) in chars {
+            let code = code[&gid];
+            if c.is_ascii() {
+                out.ascii[c as usize] = code;
+            } else {
+                out.other.insert(c, code);
+            }
+        }
+        Some(out)
+    }
+}
+
+impl Canvas for Census {
+    fn fill_gray(&mut self, _: f32) {}
+    fn stroke_gray(&mut self, _: f32) {}
+    fn line_width(&mut self, _: f32) {}
+    fn butt_caps(&mut self) {}
+    fn begin_text(&mut self) {}
+    fn end_text(&mut self) {}
+    fn move_text(&mut self, _: f32, _: f32) {}
+    fn text_matrix(&mut self, _: [f32; 6]) {}
+    fn font(&mut self, font: Font, _: f32) {
+        self.font = Some(font);
+    }
+    fn text(&mut self, run: &str) {
+        let Some(font) = self.font else {
+            return;
+        };
+        let seen = &mut self.fonts[font.slot()];
+        for c in run.chars() {
+            self.clock += 1;
+            if c.is_ascii() {
+                seen.ascii[c as usize] = self.clock;
+            } else {
+                seen.other.insert(c, self.clock);
+            }
+        }
+    }
+    fn offset(&mut self, _: f32) {}
+    fn show(&mut self) {}
+    fn line(&mut self, _: (f32, f32), _: (f32, f32)) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{LayoutOptions, layout};
+
+    fn regular() -> Font {
+        Font {
+            style: Style::Regular,
+            fallback: false,
+        }
+    }
+
+    #[test]
+    fn codes_number_the_used_glyphs_in_original_order_after_notdef() {
+        let font = regular();
+        let parsed = font.parsed();
+        let mut census = Census::default();
+        census.font(font, 10.0);
+        census.text("Ab ");
+        census.text("baA cab.");
+        let glyphs = Glyphs {
+            fonts: std::array::from_fn(|slot| {
+                (slot == font.slot())
+                    .then(|| census.fonts[slot].glyphs(font))
+                    .flatten()
+            }),
+        };
+        let drawn = "Ab ac.";
+        let mut gids: Vec<u16> = drawn
+            .chars()
+            .map(|c| parsed.lookup_glyph_index(u32::from(c)).unwrap())
+            .collect();
+        gids.sort_unstable();
+        for c in drawn.chars() {
+            let gid = parsed.lookup_glyph_index(u32::from(c)).unwrap();
+            let rank = gids.iter().position(|&g| g == gid).unwrap();
+            assert_eq!(glyphs.code(font, c), rank as u16 + 1, "{c:?}");
+        }
+        assert_eq!(glyphs.code(font, 'z'), 0, "never drawn");
+        let bold = Font {
+            style: Style::Bold,
+            fallback: false,
+        };
+        assert_eq!(glyphs.code(bold, 'A'), 0, "a font not drawn");
+        let mut shown: Vec<char> = glyphs.shown(font).chars().collect();
+        shown.sort_unstable();
+        assert_eq!(shown, [' ', '.', 'A', 'a', 'b', 'c']);
+    }
+
+    #[test]
+    fn only_the_fonts_drawn_are_listed_and_the_draft_mark_draws_in_bold() {
+        let document = layout("Plain words.\n", &LayoutOptions::default()).unwrap();
+        let plain = Glyphs::of(&document, &PdfMeta::default());
+        assert_eq!(plain.fonts().collect::<Vec<_>>(), [regular()]);
+        let draft = Glyphs::of(
+            &document,
+            &PdfMeta {
+                draft: true,
+                ..PdfMeta::default()
+            },
+        );
+        let bold = Font {
+            style: Style::Bold,
+            fallback: false,
+        };
+        assert_eq!(draft.fonts().collect::<Vec<_>>(), [regular(), bold]);
+        let mut shown: Vec<char> = draft.shown(bold).chars().collect();
+        shown.sort_unstable();
+        assert_eq!(shown, ['A', 'D', 'F', 'R', 'T']);
+    }
+
+    #[test]
+    fn a_glyph_two_characters_share_keeps_the_character_last_drawn() {
+        // Two characters a font draws with one glyph.
+        let (font, one, other) = Style::ALL
+            .into_iter()
+            .flat_map(|style| [false, true].map(|fallback| Font { style, fallback }))
+            .find_map(|font| {
+                let parsed = font.parsed();
+                let mut first = HashMap::new();
+                (0x20..0x1_0000).filter_map(char::from_u32).find_map(|c| {
+                    let gid = parsed.lookup_glyph_index(u32::from(c))?;
+                    first.insert(gid, c).map(|earlier| (font, earlier, c))
+                })
+            })
+            .expect("the premise: two characters share a glyph");
+        let mut census = Census::default();
+        census.font(font, 10.0);
+        census.text(&format!("a{one}b{other}c"));
+        let glyphs = census.fonts[font.slot()].glyphs(font).unwrap();
+        assert!(glyphs.shown.contains(other) && !glyphs.shown.contains(one));
+        let code = |c: char| {
+            if c.is_ascii() {
+                glyphs.ascii[c as usize]
+            } else {
+                glyphs.other[&c]
+            }
+        };
+        assert!(
+            code(one) > 0 && code(one) == code(other),
+            "one code for both"
+        );
+        census.text(&format!("d{one}"));
+        let glyphs = census.fonts[font.slot()].glyphs(font).unwrap();
+        assert!(glyphs.shown.contains(one) && !glyphs.shown.contains(other));
+    }
+}

@@ -1,0 +1,200 @@
+//! The reference the content-stream writer is held to: the same documents drawn as printpdf
+//! operations and written by printpdf and lopdf, as every page was before [`super::content`]
+//! existed. Each must come out byte for byte the same as [`super::pdf`] writes it.
+
+use printpdf::{
+    Color, Greyscale, Line, LineCapStyle, LinePoint, Op, Point, Pt, TextItem, TextMatrix,
+};
+
+use crate::layout::{
+    ColumnOptions, Document, Language, LayoutOptions, Paper, layout, layout_columns,
+};
+
+use super::draw::{self, Canvas};
+use super::glyphs::Glyphs;
+use super::{Font, PdfMeta, SignTags, build, finish, links, pdf};
+
+/// The PDF printpdf writes when it draws every page itself.
+fn printpdf_pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
+    let glyphs = Glyphs::of(document, meta);
+    let lo = build(document, meta, &glyphs, |_, page| {
+        let mut canvas = Ops::default();
+        draw::page(page, document, meta, &mut canvas);
+        canvas.ops.extend(links(page));
+        canvas.ops
+    });
+    finish(lo, document, meta)
+}
+
+/// A [`Canvas`] that makes printpdf operations.
+#[derive(Default)]
+struct Ops {
+    ops: Vec<Op>,
+    items: Vec<TextItem>,
+}
+
+fn gray(level: f32) -> Color {
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
+}
+
+fn point((x, y): (f32, f32)) -> LinePoint {
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    }
+}
+
+impl Canvas for Ops {
+    fn fill_gray(&mut self, level: f32) {
+        self.ops.push(Op::SetFillColor { col: gray(level) });
+    }
+    fn stroke_gray(&mut self, level: f32) {
+        self.ops.push(Op::SetOutlineColor { col: gray(level) });
+    }
+    fn line_width(&mut self, width: f32) {
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+    }
+    fn butt_caps(&mut self) {
+        self.ops.push(Op::SetLineCapStyle {
+            cap: LineCapStyle::Butt,
+        });
+    }
+    fn begin_text(&mut self) {
+        self.ops.push(Op::StartTextSection);
+    }
+    fn end_text(&mut self) {
+        self.ops.push(Op::EndTextSection);
+    }
+    fn move_text(&mut self, x: f32, y: f32) {
+        self.ops.push(Op::SetTextCursor {
+            pos: Point { x: Pt(x), y: Pt(y) },
+        });
+    }
+    fn text_matrix(&mut self, matrix: [f32; 6]) {
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Raw(matrix),
+        });
+    }
+    fn font(&mut self, font: Font, size: f32) {
+        self.ops.push(Op::SetFont {
+            font: font.handle(),
+            size: Pt(size),
+        });
+    }
+    fn text(&mut self, run: &str) {
+        self.items.push(TextItem::Text(run.to_owned()));
+    }
+    fn offset(&mut self, thousandths: f32) {
+        self.items.push(TextItem::Offset(thousandths));
+    }
+    fn show(&mut self) {
+        self.ops.push(Op::ShowText {
+            items: std::mem::take(&mut self.items),
+        });
+    }
+    fn line(&mut self, from: (f32, f32), to: (f32, f32)) {
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(from), point(to)],
+                is_closed: false,
+            },
+        });
+    }
+}
+
+fn meta() -> PdfMeta {
+    PdfMeta {
+        title: "Services Agreement".into(),
+        author: "Jane Doe".into(),
+        subject: "Contract between Jane Doe and Acme".into(),
+        created_unix_seconds: 1_772_496_000,
+        ..PdfMeta::default()
+    }
+}
+
+fn assert_same(name: &str, document: &Document, meta: &PdfMeta) {
+    let ours = pdf(document, meta);
+    let theirs = printpdf_pdf(document, meta);
+    assert!(
+        ours == theirs,
+        "{name}: {} bytes written, printpdf writes {}",
+        ours.len(),
+        theirs.len()
+    );
+}
+
+const SAMPLE: &str = include_str!("../../tests/fixtures/pdf-sample/contract.md");
+const FIRST_TIME: &str = include_str!("../../tests/fixtures/examples/first-time-us/contract.md");
+const TURKISH: &str = include_str!("../../tests/fixtures/examples/tr-client/contract.md");
+
+#[test]
+fn contracts_are_written_as_printpdf_writes_them() {
+    for (name, markdown) in [("sample", SAMPLE), ("first-time", FIRST_TIME)] {
+        let document = layout(markdown, &LayoutOptions::default()).unwrap();
+        assert_same(name, &document, &meta());
+    }
+    let a4 = LayoutOptions {
+        paper: Paper::A4,
+        language: Language::Turkish,
+        compact: false,
+    };
+    assert_same("turkish", &layout(TURKISH, &a4).unwrap(), &meta());
+}
+
+#[test]
+fn drafts_and_signing_tags_are_written_as_printpdf_writes_them() {
+    let document = layout(FIRST_TIME, &LayoutOptions::default()).unwrap();
+    assert!(document.pages.iter().any(|page| !page.fields.is_empty()));
+    for sign_tags in [None, Some(SignTags::Dropbox), Some(SignTags::Docusign)] {
+        let meta = PdfMeta {
+            draft: true,
+            sign_tags,
+            ..meta()
+        };
+        assert_same("draft", &document, &meta);
+    }
+    // Tags with no signature line to put them on draw nothing.
+    let note = layout("# Note\n\nNo signatures here.\n", &LayoutOptions::default()).unwrap();
+    let meta = PdfMeta {
+        sign_tags: Some(SignTags::Dropbox),
+        ..meta()
+    };
+    assert_same("note", &note, &meta);
+}
+
+#[test]
+fn every_script_fallbacks_links_and_columns_are_written_as_printpdf_writes_them() {
+    let scripts = "# Σύμβαση — Договор\n\n\
+        Łódź Dvořák Nguyễn Þórður Ærøskøbing Șțefan ǅemal Ŋaŋ ﬁne Ƣ, **Αθήνα Ἀθῆναι ϗ**, \
+        *Москва Київ Ԁԓ Ӂ Ѣ*, ***חברת שלום בע״מ***, ₺ € £ ₹ ₽ ₩ and `code`.\n\n\
+        | Fee | Amount |\n|---|---|\n| Deposit | ₺1.000,00 |\n| Rest | €2,000.00 |\n\n\
+        See <https://example.com/terms> and [the rules](https://example.org).\n\n\
+        - one\n- two\n\n> Quoted ₩.\n";
+    let document = layout(scripts, &LayoutOptions::default()).unwrap();
+    assert!(!document.pages[0].links.is_empty());
+    let fonts = Glyphs::of(&document, &meta()).fonts().count();
+    assert!(fonts > 4, "the fallback faces are drawn too: {fonts} fonts");
+    assert_same("scripts", &document, &meta());
+    let rows = vec![
+        (
+            "## 1. Services\n\nThe Contractor will design the logo.".to_owned(),
+            "## 1. Hizmetler\n\nYüklenici logoyu tasarlayacaktır; ödeme ₺ ile.".to_owned(),
+        ),
+        (
+            "## 2. Fees\n\nThe fee is $6,400.00.".to_owned(),
+            "## 2. Ücret\n\nÜcret 6.400,00 ₺'dir.".to_owned(),
+        ),
+    ];
+    let columns = layout_columns(
+        &rows,
+        &ColumnOptions {
+            paper: Paper::Letter,
+            languages: [Language::English, Language::Turkish],
+        },
+    )
+    .unwrap();
+    assert_same("columns", &columns, &meta());
+}
