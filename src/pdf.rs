@@ -28,6 +28,7 @@ mod slim;
 
 use std::io::Write as _;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
@@ -159,21 +160,26 @@ fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32,
 #[must_use]
 pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
     let glyphs = Glyphs::of(document, meta);
-    let (mut lo, contents) = std::thread::scope(|scope| {
-        // The pages are written and deflated on a second core while printpdf subsets the fonts.
-        let contents = scope.spawn(|| {
-            let mut encoder = encoder();
-            document
-                .pages
-                .iter()
-                .map(|page| {
-                    let content = content::page(page, document, meta, &glyphs);
-                    let mut stream = lopdf::Stream::new(Dictionary::new(), content);
-                    deflate(&mut stream, &mut encoder);
-                    stream
-                })
-                .collect::<Vec<_>>()
-        });
+    let pages = &document.pages;
+    let next = AtomicUsize::new(0);
+    let contents: Vec<OnceLock<lopdf::Stream>> = pages.iter().map(|_| OnceLock::new()).collect();
+    // Writes and deflates the pages not yet taken, one at a time.
+    let write_pages = || {
+        let mut encoder = encoder();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(page) = pages.get(k) else {
+                break;
+            };
+            let content = content::page(page, document, meta, &glyphs);
+            let mut stream = lopdf::Stream::new(Dictionary::new(), content);
+            deflate(&mut stream, &mut encoder);
+            let _ = contents[k].set(stream);
+        }
+    };
+    let mut lo = std::thread::scope(|scope| {
+        // A second core writes the pages while printpdf subsets the fonts, then both do.
+        scope.spawn(write_pages);
         // printpdf subsets the fonts from a stand-in for the text: each glyph once, on the
         // first page; the real content streams replace what it writes for the pages.
         let lo = build(document, meta, &glyphs, |k, page| {
@@ -185,11 +191,13 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
             ops.extend(links(page));
             ops
         });
-        let contents = contents
-            .join()
-            .expect("writing a content stream cannot panic");
-        (lo, contents)
+        write_pages();
+        lo
     });
+    let contents = contents
+        .into_iter()
+        .map(|content| content.into_inner().expect("every page is written"))
+        .collect();
     set_contents(&mut lo, contents);
     finish(lo, document, meta)
 }
@@ -368,9 +376,15 @@ fn compress(lo: &mut lopdf::Document) {
     });
 }
 
+/// The deflate level of every stream. Measured on the first-time example (13 pages, its glyph
+/// codes as literal strings): level 3 takes four fifths of the instructions of the default
+/// level 6 for 1.5 KB more (2 per cent of the 78 KB file); level 2 would add 4 KB more and
+/// level 1 22 KB more.
+const DEFLATE_LEVEL: u32 = 3;
+
 /// A deflate encoder at the level every stream is compressed at.
 fn encoder() -> flate2::write::ZlibEncoder<Vec<u8>> {
-    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default())
+    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(DEFLATE_LEVEL))
 }
 
 /// Deflates one stream with `encoder` (fresh or reset) when that makes it smaller; leaves

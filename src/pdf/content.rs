@@ -3,11 +3,13 @@
 //!
 //! printpdf would turn each page into lopdf operations and lopdf would write every operand
 //! through `fmt::Write`, each glyph code as two formatted hex bytes: most of the time a
-//! contract spent in the PDF stage. This writer writes the same bytes directly, in lopdf's
-//! syntax: operands each followed by a space, operations separated by a newline, numbers as
-//! Rust's shortest decimal that reads back as the same `f32`, strings of two-byte glyph codes
-//! in upper-case hex, text shown with `Tj` when it is one run and `TJ` otherwise. A test
-//! renders documents both ways and compares the files byte for byte.
+//! contract spent in the PDF stage. This writer writes the same operations directly, in
+//! lopdf's syntax: operands each followed by a space, operations separated by a newline,
+//! numbers as Rust's shortest decimal that reads back as the same `f32`, text shown with `Tj`
+//! when it is one run and `TJ` otherwise. One thing differs: the two-byte glyph codes are
+//! written as literal strings, `(…)` with `(`, `)`, `\` and a carriage return escaped, instead
+//! of hex: half the bytes, so a page deflates in less time and to fewer bytes. A test renders
+//! documents both ways and finds the same objects and, on every page, the same operations.
 
 use std::io::Write as _;
 
@@ -44,8 +46,6 @@ struct Writer<'a> {
     /// How many runs and moves the text being shown has.
     items: usize,
 }
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 impl Writer<'_> {
     /// Starts an operation: a newline unless it is the first.
@@ -135,18 +135,19 @@ impl Canvas for Writer<'_> {
 
     fn text(&mut self, run: &str) {
         self.item();
-        self.bytes.push(b'<');
+        self.bytes.push(b'(');
         for c in run.chars() {
             let code = self.font.map_or(0, |font| self.glyphs.code(font, c));
-            let [high, low] = code.to_be_bytes();
-            self.bytes.extend_from_slice(&[
-                HEX[usize::from(high >> 4)],
-                HEX[usize::from(high & 15)],
-                HEX[usize::from(low >> 4)],
-                HEX[usize::from(low & 15)],
-            ]);
+            for byte in code.to_be_bytes() {
+                match byte {
+                    b'(' | b')' | b'\\' => self.bytes.extend_from_slice(&[b'\\', byte]),
+                    // A bare carriage return would be read as an end of line.
+                    b'\r' => self.bytes.extend_from_slice(b"\\r"),
+                    _ => self.bytes.push(byte),
+                }
+            }
         }
-        self.bytes.push(b'>');
+        self.bytes.push(b')');
     }
 
     fn offset(&mut self, thousandths: f32) {
@@ -185,7 +186,7 @@ impl Canvas for Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{LayoutOptions, Style, layout};
+    use crate::layout::Style;
 
     fn writer(glyphs: &Glyphs) -> Writer<'_> {
         Writer {
@@ -198,16 +199,17 @@ mod tests {
         }
     }
 
-    #[test]
-    fn operations_are_written_in_lopdf_syntax() {
-        let document = layout("ab\n", &LayoutOptions::default()).unwrap();
-        let glyphs = Glyphs::of(&document, &PdfMeta::default());
-        let font = Font {
+    fn regular() -> Font {
+        Font {
             style: Style::Regular,
             fallback: false,
-        };
-        let (a, b) = (glyphs.code(font, 'a'), glyphs.code(font, 'b'));
-        assert!(a > 0 && b > a, "a={a} b={b}");
+        }
+    }
+
+    #[test]
+    fn operations_are_written_in_lopdf_syntax() {
+        let font = regular();
+        let glyphs = Glyphs::with_codes(font, &[('a', 0x41), ('b', 0x142)]);
         let mut w = writer(&glyphs);
         w.fill_gray(0.0);
         w.butt_caps();
@@ -225,17 +227,47 @@ mod tests {
         w.stroke_gray(0.5);
         w.line_width(0.1);
         w.line((1.0, 2.0), (-3.5, 1e-6));
-        let expected = format!(
-            "0 g\n0 J\nBT\n72 700.25 Td\n/CWREGU 10.5 Tf\n<{a:04X}{b:04X}> Tj\n\
-             [<{a:04X}> -250.5<{b:04X}> 3] TJ\nET\n0.5 G\n0.1 w\n1 2 m\n-3.5 0.000001 l\nS"
-        );
+        let expected = "0 g\n0 J\nBT\n72 700.25 Td\n/CWREGU 10.5 Tf\n(\0A\u{1}B) Tj\n\
+             [(\0A) -250.5(\u{1}B) 3] TJ\nET\n0.5 G\n0.1 w\n1 2 m\n-3.5 0.000001 l\nS";
         assert_eq!(String::from_utf8(w.bytes).unwrap(), expected);
     }
 
     #[test]
+    fn codes_that_are_delimiters_or_a_carriage_return_are_escaped_and_read_back() {
+        let font = regular();
+        let codes = [
+            ('a', 0x28),
+            ('b', 0x29),
+            ('c', 0x5C),
+            ('d', 0x0D),
+            ('e', 0x0A),
+            ('f', 0x280D),
+        ];
+        let glyphs = Glyphs::with_codes(font, &codes);
+        let mut w = writer(&glyphs);
+        w.font(font, 10.0);
+        w.text("abcdef");
+        w.show();
+        assert_eq!(
+            w.bytes,
+            b"/CWREGU 10 Tf\n(\0\\(\0\\)\0\\\\\0\\r\0\n\\(\\r) Tj".to_vec()
+        );
+        let content = lopdf::content::Content::decode(&w.bytes).unwrap();
+        let shown = &content.operations[1];
+        assert_eq!(shown.operator, "Tj");
+        let lopdf::Object::String(bytes, _) = &shown.operands[0] else {
+            panic!("a string: {:?}", shown.operands);
+        };
+        let expected: Vec<u8> = codes
+            .iter()
+            .flat_map(|&(_, code)| code.to_be_bytes())
+            .collect();
+        assert_eq!(bytes, &expected);
+    }
+
+    #[test]
     fn a_lone_move_is_shown_with_tj_and_characters_never_drawn_are_notdef() {
-        let document = layout("ab\n", &LayoutOptions::default()).unwrap();
-        let glyphs = Glyphs::of(&document, &PdfMeta::default());
+        let glyphs = Glyphs::with_codes(regular(), &[('a', 1)]);
         let mut w = writer(&glyphs);
         w.offset(-12.0);
         w.show();
@@ -250,7 +282,7 @@ mod tests {
         w.show();
         assert_eq!(
             String::from_utf8(w.bytes).unwrap(),
-            "[-12] TJ\n/CWITAL 9 Tf\n<0000> Tj"
+            "[-12] TJ\n/CWITAL 9 Tf\n(\0\0) Tj"
         );
     }
 }

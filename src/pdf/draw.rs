@@ -15,6 +15,9 @@ use super::{Font, PdfMeta, SignTags, runs};
 /// as a sequence of [`Canvas::text`] and [`Canvas::offset`] calls closed by [`Canvas::show`]
 /// (one `TJ`, or `Tj` for a single run), never empty.
 pub(super) trait Canvas {
+    /// Whether the canvas shows text where it is set: the moves between the fragments of a
+    /// line are measured only for a canvas that draws them.
+    const PLACES: bool = true;
     /// Sets the fill colour (text) to a grey, 0 black to 1 white (`g`).
     fn fill_gray(&mut self, level: f32);
     /// Sets the stroke colour (rules) to a grey (`G`).
@@ -45,7 +48,7 @@ pub(super) trait Canvas {
 
 /// Draws `page` of `document` on `canvas`: the draft mark, the lines of text, the rules and
 /// the signing service's tags.
-pub(super) fn page(page: &Page, document: &Document, meta: &PdfMeta, canvas: &mut impl Canvas) {
+pub(super) fn page<C: Canvas>(page: &Page, document: &Document, meta: &PdfMeta, canvas: &mut C) {
     if meta.draft {
         draft_mark(canvas, document);
     }
@@ -75,7 +78,9 @@ pub(super) fn page(page: &Page, document: &Document, meta: &PdfMeta, canvas: &mu
                 canvas.text(run);
                 pending = true;
             }
-            if let Some(next) = line.fragments.get(k + 1) {
+            if let Some(next) = line.fragments.get(k + 1)
+                && C::PLACES
+            {
                 let gap = gap_between(fragment, next);
                 if gap.abs() > 1e-4 {
                     // TJ offsets are in thousandths of the current font size (the last run's,

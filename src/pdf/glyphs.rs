@@ -67,6 +67,26 @@ impl Glyphs {
             .map_or("", |glyphs| glyphs.shown.as_str())
     }
 
+    /// A census of one font drawing `codes`, each character with the code given.
+    #[cfg(test)]
+    pub(super) fn with_codes(font: Font, codes: &[(char, u16)]) -> Glyphs {
+        let mut glyphs = FontGlyphs {
+            ascii: [0; 128],
+            other: HashMap::new(),
+            shown: codes.iter().map(|&(c, _)| c).collect(),
+        };
+        for &(c, code) in codes {
+            if c.is_ascii() {
+                glyphs.ascii[c as usize] = code;
+            } else {
+                glyphs.other.insert(c, code);
+            }
+        }
+        let mut fonts = [const { None }; FONTS];
+        fonts[font.slot()] = Some(glyphs);
+        Glyphs { fonts }
+    }
+
     /// The code `c` is written as in `font`: 0 (`.notdef`) for a character it never draws.
     pub(super) fn code(&self, font: Font, c: char) -> u16 {
         let Some(glyphs) = &self.fonts[font.slot()] else {
@@ -162,6 +182,8 @@ impl Seen {
 }
 
 impl Canvas for Census {
+    const PLACES: bool = false;
+
     fn fill_gray(&mut self, _: f32) {}
     fn stroke_gray(&mut self, _: f32) {}
     fn line_width(&mut self, _: f32) {}
