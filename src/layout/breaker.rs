@@ -8,6 +8,8 @@
 //! river the way a greedy breaker does. No line is ever wider than the measure: words wider
 //! than a line get a break opportunity between every pair of characters.
 
+use std::borrow::Cow;
+
 use super::language::Language;
 use super::metrics::{Style, face};
 
@@ -170,8 +172,7 @@ fn chunks(inlines: &[Inline], measure: &Measure) -> Vec<Chunk> {
             }
             return;
         }
-        split_word(word, gap, measure, chunks);
-        word.clear();
+        split_word(std::mem::take(word), gap, measure, chunks);
     };
     for inline in inlines {
         match inline {
@@ -302,8 +303,12 @@ fn slice_spans(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
 }
 
 /// Cuts one word into chunks at its break opportunities and appends them.
-fn split_word(spans: &[Span], gap: Gap, measure: &Measure, chunks: &mut Vec<Chunk>) {
-    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+fn split_word(spans: Vec<Span>, gap: Gap, measure: &Measure, chunks: &mut Vec<Chunk>) {
+    // Most words are one span: their text is borrowed, not joined.
+    let text: Cow<'_, str> = match &spans[..] {
+        [span] => Cow::Borrowed(&span.text),
+        _ => Cow::Owned(spans.iter().map(|s| s.text.as_str()).collect()),
+    };
     let mut points = break_points(&text, measure.hyphenate);
     if gap == Gap::End {
         // The paragraph's last word is not hyphenated: "Agree-" / "ment." leaves a runt line.
@@ -313,6 +318,20 @@ fn split_word(spans: &[Span], gap: Gap, measure: &Measure, chunks: &mut Vec<Chun
     // Pieces still wider than a line (with room for a hyphen) may break at every character.
     let hyphen = face(Style::Bold).width("-", measure.size);
     let limit = measure.width - hyphen;
+    if points.is_empty() {
+        // A word without break points that fits a line is one chunk, its spans as they are.
+        let width = spans_width(&spans, measure.size);
+        if width <= limit {
+            drop(text);
+            chunks.push(Chunk {
+                spans,
+                width,
+                after: gap,
+            });
+            return;
+        }
+    }
+    let spans = &spans[..];
     let mut emergency = Vec::new();
     // The pieces between the break points, with their widths: the chunks, unless a piece is
     // too wide and must be cut further.

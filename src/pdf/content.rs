@@ -62,8 +62,12 @@ impl Writer<'_> {
     }
 
     fn real(&mut self, value: f32) {
-        // Writing to a Vec cannot fail.
-        let _ = write!(self.bytes, "{value}");
+        if value.is_finite() {
+            plain_decimal(zmij::Buffer::new().format_finite(value), &mut self.bytes);
+        } else {
+            // Never drawn; written as lopdf would. Writing to a Vec cannot fail.
+            let _ = write!(self.bytes, "{value}");
+        }
     }
 
     /// One operation of number operands.
@@ -183,6 +187,58 @@ impl Canvas for Writer<'_> {
     }
 }
 
+/// Writes `shortest`, a decimal in zmij's notation (`-1.5e-7`, `72.0`), to `out` as Rust's
+/// `Display` writes an `f32` (`-0.00000015`, `72`): the same digits, without an exponent or a
+/// trailing `.0`. zmij finds the shortest digits that read back as the number in a fraction of
+/// the time `Display` takes; where two shortest candidates are equally near the number, the
+/// two may round the last digit differently, and both read back as the same `f32`.
+fn plain_decimal(shortest: &str, out: &mut Vec<u8>) {
+    let (negative, shortest) = match shortest.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, shortest),
+    };
+    let (mantissa, exponent) = match shortest.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i32>().unwrap_or(0)),
+        None => (shortest, 0),
+    };
+    let mut digits: Vec<u8> = Vec::with_capacity(mantissa.len());
+    let mut point = mantissa.len();
+    for (at, byte) in mantissa.bytes().enumerate() {
+        if byte == b'.' {
+            point = at;
+        } else {
+            digits.push(byte);
+        }
+    }
+    // Where the decimal point falls among the digits kept.
+    let leading = digits.iter().take_while(|&&d| d == b'0').count();
+    let count = |n: usize| i32::try_from(n).unwrap_or(i32::MAX);
+    let point = count(point) + exponent - count(leading);
+    digits.drain(..leading);
+    while digits.last() == Some(&b'0') {
+        digits.pop();
+    }
+    if negative {
+        out.push(b'-');
+    }
+    let length = count(digits.len());
+    if digits.is_empty() {
+        out.push(b'0');
+    } else if point <= 0 {
+        out.extend_from_slice(b"0.");
+        out.extend(std::iter::repeat_n(b'0', (-point) as usize));
+        out.extend_from_slice(&digits);
+    } else if point >= length {
+        out.extend_from_slice(&digits);
+        out.extend(std::iter::repeat_n(b'0', (point - length) as usize));
+    } else {
+        let split = point as usize;
+        out.extend_from_slice(&digits[..split]);
+        out.push(b'.');
+        out.extend_from_slice(&digits[split..]);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +319,48 @@ mod tests {
             .flat_map(|&(_, code)| code.to_be_bytes())
             .collect();
         assert_eq!(bytes, &expected);
+    }
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them_and_read_back_exactly() {
+        let plain = |value: f32| {
+            let mut out = Vec::new();
+            plain_decimal(zmij::Buffer::new().format_finite(value), &mut out);
+            String::from_utf8(out).unwrap()
+        };
+        for (value, written) in [
+            (72.0, "72"),
+            (700.25, "700.25"),
+            (-250.5, "-250.5"),
+            (0.1, "0.1"),
+            (0.0, "0"),
+            (-0.0, "-0"),
+            (1e-6, "0.000001"),
+            (-1.5e-7, "-0.00000015"),
+            (1e20, "100000000000000000000"),
+            (123_456.79, "123456.79"),
+        ] {
+            assert_eq!(plain(value), written, "{value:e}");
+        }
+        // Every 9973rd bit pattern, and every point on a grid of 1/64 over the page.
+        let patterns = (0..=u32::MAX).step_by(9973).map(f32::from_bits);
+        let grid = (-64_000..64_000).map(|k| k as f32 / 64.0);
+        for value in patterns.chain(grid).filter(|v| v.is_finite()) {
+            let written = plain(value);
+            let display = value.to_string();
+            assert_eq!(
+                written.parse::<f32>().unwrap().to_bits(),
+                value.to_bits(),
+                "{display}"
+            );
+            // The same digits, except where two shortest candidates are equally near: then
+            // the last digit may be rounded the other way.
+            let (w, d) = (written.as_bytes(), display.as_bytes());
+            assert_eq!(w.len(), d.len(), "{display}: {written}");
+            let last = w.len() - 1;
+            assert_eq!(w[..last], d[..last], "{display}: {written}");
+            assert!(w[last].abs_diff(d[last]) <= 1, "{display}: {written}");
+        }
     }
 
     #[test]
