@@ -409,6 +409,17 @@ pub(crate) enum Checks {
     Trusted,
 }
 
+/// The question a key names when clause files are read: a declared one, a place answer's or
+/// a trade word's.
+fn question_of<'q>(sections: &'q [Section], trades: &'q Trades, key: &str) -> Option<&'q Question> {
+    sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .find(|q| q.key == key)
+        .or_else(|| place::question(key))
+        .or_else(|| trades.question(key))
+}
+
 /// The error of a library without `library.yaml`, at the place it should be.
 fn no_library_file(files: &[SourceFile]) -> Diagnostic {
     let folder = files
@@ -460,14 +471,7 @@ fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
     let mut used = keys_in_conditions(sections);
     let no_trades = Trades::default();
     let trades = declarations.as_ref().map_or(&no_trades, |(_, _, t)| t);
-    let lookup = |key: &str| {
-        sections
-            .iter()
-            .flat_map(|s| &s.questions)
-            .find(|q| q.key == key)
-            .or_else(|| place::question(key))
-            .or_else(|| trades.question(key))
-    };
+    let lookup = |key: &str| question_of(sections, trades, key);
     // The trades table picks its row by the profession.
     if !trades.questions().is_empty() {
         used.insert(crate::model::keys::PROFESSION.to_owned());

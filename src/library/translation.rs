@@ -102,13 +102,7 @@ impl Translations {
                 .later
                 .as_deref()
                 .expect("translations not read at load are read later");
-            let lookup = |key: &str| {
-                (later.sections.iter())
-                    .flat_map(|s| &s.questions)
-                    .find(|q| q.key == key)
-                    .or_else(|| crate::model::place::question(key))
-                    .or_else(|| later.trades.question(key))
-            };
+            let lookup = |key: &str| super::question_of(&later.sections, &later.trades, key);
             let english = English {
                 file: &later.file,
                 sections: &later.sections,
