@@ -29,6 +29,8 @@
 //!   write               Answers → answers file
 //!   place               Answers + profiles → the place (jurisdiction, region, venue)
 //! interview             Library + a Prompter → Answers (the questions of `new`)
+//! said                  an answers file's problems (their facts) → diagnostics in the contract's
+//!                       language, for `build`
 //! example               Library + a worked example → the answers file `example` prints
 //! reference             Library → the README's table of every answers key
 //! report                what build and chase did → the JSON document of `--json`
@@ -128,6 +130,7 @@ pub mod reference;
 pub mod render;
 pub(crate) mod report;
 pub mod run;
+mod said;
 pub mod schema;
 mod signals;
 mod terminal;

@@ -22,6 +22,7 @@ use crate::pdf::{self, PdfMeta};
 use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
 use crate::report::Written;
+use crate::said::{self, Unread};
 
 mod chase;
 mod diff;
@@ -234,37 +235,31 @@ fn looping(path: &Path) -> bool {
 /// Reads a UTF-8 text file of at most `--max-file-size` ([`MAX_FILE_BYTES`] by default); anything but a regular file (a
 /// folder, a FIFO, a device such as `/dev/zero`) is refused before a byte is read.
 fn read_text(path: &Path) -> Result<String, Error> {
+    read_text_in(path, Language::En)
+}
+
+/// [`read_text`], why the file is not read said in `language`.
+fn read_text_in(path: &Path, language: Language) -> Result<String, Error> {
+    read_checked(path).map_err(|why| crate::said::unread(path, why, language, stderr_is_styled()))
+}
+
+fn read_checked(path: &Path) -> Result<String, Unread> {
     use std::io::Read as _;
-    let io_error = |source: std::io::Error| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let refuse = |message: String| {
-        Error::Diagnostics(vec![Diagnostic::file_error(
-            &path.display().to_string(),
-            message,
-        )])
-    };
     // The type is asked of the path first: opening a FIFO would wait for a writer.
-    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    let metadata = std::fs::metadata(path).map_err(Unread::Io)?;
     if !metadata.is_file() {
-        return Err(refuse(
-            "is not a regular file; only text files are read".into(),
-        ));
+        return Err(Unread::NotAFile);
     }
-    let file = std::fs::File::open(path).map_err(io_error)?;
+    let file = std::fs::File::open(path).map_err(Unread::Io)?;
     let mut bytes = Vec::new();
     let limit = file_limit();
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(io_error)?;
+        .map_err(Unread::Io)?;
     if bytes.len() as u64 > limit {
-        return Err(refuse(format!(
-            "is larger than {}, the most clausewright reads from one file (--max-file-size)",
-            crate::cli::FileSize(limit)
-        )));
+        return Err(Unread::TooLarge(limit));
     }
-    String::from_utf8(bytes).map_err(|_| refuse("the file is not UTF-8 text".into()))
+    String::from_utf8(bytes).map_err(|_| Unread::NotText)
 }
 
 /// The files of the library in `clauses` (none for the built-in one): inputs no output may
@@ -402,8 +397,12 @@ fn run_build(args: &BuildArgs) -> Result<i32, Error> {
     warm_up_phones(&args.answers);
     let library = load_library(args.contract.clauses.as_deref())?;
     let answers_name = args.answers.display().to_string();
-    let text = read_text(&args.answers)?;
-    let answers = answers::parse(&answers_name, &text, &library)?;
+    // What is wrong with the answers file is said in the contract's language.
+    let flag = args.contract.lang;
+    let text = read_text_in(&args.answers, said::language_of(flag, None, &library))?;
+    let language = said::language_of(flag, Some(&text), &library);
+    let answers = answers::check(&answers_name, &text, &library)
+        .map_err(|found| worded(said::invalid_in(&found, language, &library), language))?;
     let options = PrepareOptions {
         date: args.contract.date,
         today: today_if_needed(&library, &answers, args.contract.date)?,
@@ -672,26 +671,10 @@ pub(crate) fn said(error: Error, language: Language) -> Error {
     }
 }
 
-/// The error of `diagnostics` said in `language`: [`Error::Diagnostics`] in English, else
-/// each one rendered with its severity named in the language, and the count line in it.
+/// The error of `diagnostics` said in `language` ([`crate::said::worded`]), coloured when
+/// stderr is a terminal.
 pub(crate) fn worded(diagnostics: Vec<Diagnostic>, language: Language) -> Error {
-    if language == Language::En {
-        return Error::Diagnostics(diagnostics);
-    }
-    let words = crate::interview::messages::of(language);
-    let styled = stderr_is_styled();
-    let mut text = String::new();
-    for diagnostic in &diagnostics {
-        let name = match diagnostic.severity {
-            Severity::Error => words.error,
-            Severity::Warning => words.warning,
-        };
-        text.push_str(&diagnostic.render_named(styled, name));
-        text.push_str("\n\n");
-    }
-    let counts = Counts::of(&diagnostics);
-    text.push_str(&(words.counts)(counts.errors, counts.warnings));
-    Error::Worded { text, diagnostics }
+    crate::said::worded(diagnostics, language, stderr_is_styled())
 }
 
 /// The contract's PDF metadata, with the draft mark and signing tags asked for.

@@ -5,6 +5,7 @@
 //! Set `CLAUSEWRIGHT_BLESS=1` to rewrite the golden files from the current output.
 
 mod build;
+mod build_tr;
 mod chase;
 mod chase_record;
 mod chase_tr;

@@ -17,10 +17,10 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::Answers;
-use super::read::scalar_width;
+use super::problem::{DateOrder, Fault, Invalid};
+use super::read::invalid_at;
 use super::read::{Located, LocatedList};
 use crate::error::Diagnostic;
-use crate::format::{self, Locale};
 use crate::library::Library;
 use crate::model::rounding::round;
 use crate::model::value::field;
@@ -39,23 +39,13 @@ pub(crate) fn contradictions(
     library: &Library,
     answers: &Answers,
     written: &Written<'_>,
-) -> Vec<Diagnostic> {
+) -> Vec<Invalid> {
     let mut found = Vec::new();
-    let at_value = |key: &str, message: String| match written.values.get(key) {
-        Some(located) => Diagnostic::error(
-            written.file,
-            written.text,
-            located.line,
-            located.column,
-            message,
-        )
-        .with_width(scalar_width(written.text, located)),
-        None => at_list(written, key, message),
+    let at_value = |key: &str, fault: Fault| match written.values.get(key) {
+        Some(located) => invalid_at(written.file, written.text, located, fault, library),
+        None => at_list(library, written, key, fault),
     };
-    let money = |amount: Decimal| {
-        format::money(amount, &answers.currency(), Locale::default())
-            .unwrap_or_else(|| amount.to_string())
-    };
+    let currency = answers.currency();
     let fee = term_number(library, answers, Term::Fee);
     if let (Some(fee), Some((scope, prices))) = (fee, priced(library, answers, Term::Scope)) {
         let total: Decimal = prices.iter().sum();
@@ -63,13 +53,13 @@ pub(crate) fn contradictions(
             let fee_key = library.term_key(Term::Fee).unwrap_or_default();
             found.push(at_value(
                 fee_key,
-                format!(
-                    "`{fee_key}` is {}, but the prices of the {}s of `{}` add up to {}: the contract gives both, so they must agree",
-                    money(fee),
-                    scope.item,
-                    scope.key,
-                    money(total)
-                ),
+                Fault::Prices {
+                    fee_key: fee_key.to_owned(),
+                    fee,
+                    key: scope.key.clone(),
+                    total,
+                    currency: currency.clone(),
+                },
             ));
         }
     }
@@ -93,17 +83,16 @@ pub(crate) fn contradictions(
                 .sum();
             if deposit + payments != fee {
                 found.push(at_list(
+                    library,
                     written,
                     &milestones.key,
-                    format!(
-                        "the deposit ({}) and the payments of `{}` ({}) add up to {}, not the fee of {}: the milestone payments must add up to {}",
-                        money(deposit),
-                        milestones.key,
-                        money(payments),
-                        money(deposit + payments),
-                        money(fee),
-                        money(fee - deposit)
-                    ),
+                    Fault::Payments {
+                        key: milestones.key.clone(),
+                        deposit,
+                        payments,
+                        fee,
+                        currency,
+                    },
                 ));
             }
         }
@@ -124,7 +113,7 @@ fn milestone_dates(
     milestones: &Question,
     records: &[crate::model::Record],
     written: &Written<'_>,
-) -> Vec<Diagnostic> {
+) -> Vec<Invalid> {
     let Some(date_field) = milestones.first_field(Type::Date) else {
         return Vec::new();
     };
@@ -133,8 +122,6 @@ fn milestone_dates(
         _ => None,
     };
     let (start, delivery) = (date_of(Term::Start), date_of(Term::Delivery));
-    let long = |date: jiff::civil::Date| format::long_date(date, Locale::default());
-    let item = &milestones.item;
     let mut found = Vec::new();
     let mut previous: Option<jiff::civil::Date> = None;
     for (n, record) in records.iter().enumerate() {
@@ -143,27 +130,23 @@ fn milestone_dates(
         };
         let number = n + 1;
         let why = if let Some(before) = previous.filter(|p| *date < *p) {
-            Some(format!(
-                "is before that of {item} {n}, {}: list the {item}s in date order",
-                long(before)
-            ))
-        } else if let Some(start) = start.filter(|s| date < s) {
-            Some(format!("is before the work starts, on {}", long(start)))
-        } else {
-            delivery.filter(|d| date > d).map(|delivery| {
-                format!(
-                    "is after the target date for the final delivery, {}",
-                    long(delivery)
-                )
+            Some(DateOrder::Before {
+                number: n,
+                date: before,
             })
+        } else if let Some(start) = start.filter(|s| date < s) {
+            Some(DateOrder::BeforeStart(start))
+        } else {
+            delivery.filter(|d| date > d).map(DateOrder::AfterDelivery)
         };
         if let Some(why) = why {
-            let message = format!(
-                "`{}` of {item} {number} of `{}`, {}, {why}",
-                date_field.key,
-                milestones.key,
-                long(*date)
-            );
+            let fault = Fault::MilestoneDate {
+                key: milestones.key.clone(),
+                field: date_field.key.clone(),
+                number,
+                date: *date,
+                why,
+            };
             let located = written
                 .lists
                 .get(&milestones.key)
@@ -171,15 +154,8 @@ fn milestone_dates(
                 .and_then(|r| r.fields.iter().find(|(k, _)| *k == date_field.key))
                 .map(|(_, located)| located);
             found.push(match located {
-                Some(located) => Diagnostic::error(
-                    written.file,
-                    written.text,
-                    located.line,
-                    located.column,
-                    message,
-                )
-                .with_width(scalar_width(written.text, located)),
-                None => at_list(written, &milestones.key, message),
+                Some(located) => invalid_at(written.file, written.text, located, fault, library),
+                None => at_list(library, written, &milestones.key, fault),
             });
         }
         previous = Some(*date);
@@ -188,15 +164,22 @@ fn milestone_dates(
 }
 
 /// An error at the key of the list `key`, else about the file.
-fn at_list(written: &Written<'_>, key: &str, message: String) -> Diagnostic {
-    match written.lists.get(key) {
+fn at_list(library: &Library, written: &Written<'_>, key: &str, fault: Fault) -> Invalid {
+    let place = match written.lists.get(key) {
         Some(list) => {
             let name = key.rsplit('.').next().unwrap_or(key);
-            Diagnostic::error(written.file, written.text, list.line, list.column, message)
-                .with_width(name.chars().count())
+            Diagnostic::error(
+                written.file,
+                written.text,
+                list.line,
+                list.column,
+                String::new(),
+            )
+            .with_width(name.chars().count())
         }
-        None => Diagnostic::file_error(written.file, message),
-    }
+        None => Diagnostic::file_error(written.file, String::new()),
+    };
+    Invalid::new(place, fault, library)
 }
 
 /// The number a term's answer holds.

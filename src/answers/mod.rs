@@ -8,7 +8,8 @@
 //!
 //! ```text
 //! read        answers file → Given (values as written, where, and shape problems)
-//! problem     a shape problem: its English diagnostic and its facts, for other languages
+//! problem     a problem of the shape or of an answer: its English diagnostic and its facts,
+//!             for other languages
 //! validate    answers file → Answers (typed, defaulted, every problem at once)
 //! records     the records of a list → a typed list, every bad field at its line
 //! agree       the scope's prices, the milestones and the fee that must agree
@@ -33,12 +34,13 @@ use crate::model::keys::{COUNTRY, CURRENCY, DEFAULT_CURRENCY};
 
 pub use late_payer::Change;
 pub(crate) use place::{place_in, place_of};
-pub(crate) use problem::{Facts, Problem};
+pub(crate) use problem::{DateOrder, Facts, Fault, Invalid, PlaceWhy, Problem};
 pub(crate) use read::{
     Given, Located, language_written, read_given, read_or_refuse, value_locations,
 };
 pub(crate) use read::{scalar_width, written_money};
 pub(crate) use records::typed_records;
+pub(crate) use validate::check;
 pub use validate::parse;
 
 /// The currency in which the amounts of an answers file are read (`1.250,50` is an amount

@@ -170,6 +170,19 @@ pub fn scalar_width(text: &str, located: &Located) -> usize {
     raw_scalar(text, located).map_or(1, |raw| raw.chars().count())
 }
 
+/// `fault` at the value `located` of `file` (whose text is `text`), the whole value underlined.
+pub(crate) fn invalid_at(
+    file: &str,
+    text: &str,
+    located: &Located,
+    fault: super::problem::Fault,
+    library: &Library,
+) -> super::problem::Invalid {
+    let place = Diagnostic::error(file, text, located.line, located.column, String::new())
+        .with_width(scalar_width(text, located));
+    super::problem::Invalid::new(place, fault, library)
+}
+
 /// The characters of the value at `located` as the file holds them (`1.250`, which YAML reads
 /// as the float 1.25): up to a comment, without trailing blanks; `None` past the end.
 pub fn raw_scalar(text: &str, located: &Located) -> Option<String> {

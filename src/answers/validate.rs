@@ -2,23 +2,39 @@
 //! declarations, defaulted, and with every problem in the file reported at once.
 
 use super::agree::{Written, contradictions};
-use super::read::{Located, read_given, scalar_width, written_money};
+use super::problem::{Fault, Invalid, PlaceWhy};
+use super::read::{Located, invalid_at, read_or_refuse, scalar_width, written_money};
 use super::records::typed_records;
 use super::{Answers, Given, given_currency, place_of};
 use crate::error::{Diagnostic, Error};
 use crate::library::Library;
-use crate::model::keys::{COUNTRY, CURRENCY};
-use crate::model::{Value, finer_than_minor_unit, typed_value_in};
+use crate::model::keys::{COUNTRY, CURRENCY, REGION};
+use crate::model::{Value, finer_than_minor_unit, typed_value_why};
 
-/// Parses and validates an answers file against the library.
-#[allow(clippy::too_many_lines)]
+/// Parses and validates an answers file against the library; every problem in it is an
+/// English diagnostic.
 pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error> {
+    check(file, text, library).map_err(|found| {
+        Error::Diagnostics(
+            found
+                .into_iter()
+                .map(|invalid| invalid.diagnostic)
+                .collect(),
+        )
+    })
+}
+
+/// [`parse`], with every problem as facts as well as an English diagnostic ([`Invalid`]),
+/// for `build` to say in the contract's language.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn check(file: &str, text: &str, library: &Library) -> Result<Answers, Vec<Invalid>> {
     let text_of_file = text;
     if text.trim().is_empty() {
-        return Err(Error::Diagnostics(vec![Diagnostic::file_error(
-            file,
-            "the answers file is empty".into(),
-        )]));
+        return Err(vec![Invalid::new(
+            Diagnostic::file_error(file, String::new()),
+            Fault::Empty,
+            library,
+        )]);
     }
     let Given {
         values: found,
@@ -27,8 +43,11 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         late_payer_applied,
         parents,
         refused,
-    } = read_given(file, text, library)?;
-    let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(|p| p.diagnostic).collect();
+    } = read_or_refuse(file, text, library)
+        .map_err(|refused| refused.into_iter().map(Invalid::from).collect::<Vec<_>>())?;
+    let mut diagnostics: Vec<Invalid> = problems.into_iter().map(Invalid::from).collect();
+    let at_value =
+        |located: &Located, fault: Fault| invalid_at(file, text, located, fault, library);
     let mut answers = Answers {
         late_payer_applied,
         ..Answers::default()
@@ -73,7 +92,7 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
                         break 'answer;
                     }
                     Err(found) => {
-                        diagnostics.extend(found.into_iter().map(|p| p.diagnostic));
+                        diagnostics.extend(found.into_iter().map(Invalid::from));
                         break 'answer;
                     }
                 }
@@ -85,41 +104,23 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
                     _ => currency.as_str(),
                 };
                 let scalar = written_money(text, located, question.ty);
-                match typed_value_in(question, &scalar, Some(currency)) {
+                let key = question.key.clone();
+                match typed_value_why(question, &scalar, Some(currency)) {
                     // Blank text (spaces, a zero-width space) is no answer: the default applies,
                     // and a required question without one is an error here, at the blank.
                     Ok(Value::Text(text)) if text.is_empty() => {
                         if let Some(default) = question.default_for(|key| answers.values.get(key)) {
                             answers.values.insert(question.key.clone(), default.clone());
                         } else if question.required {
-                            diagnostics.push(
-                                Diagnostic::error(
-                                    file,
-                                    text_of_file,
-                                    located.line,
-                                    located.column,
-                                    format!(
-                                        "`{}` is blank: a required answer needs at least one visible character ({})",
-                                        question.key, question.prompt
-                                    ),
-                                )
-                                .with_width(scalar_width(text_of_file, located)),
-                            );
+                            diagnostics.push(at_value(located, Fault::Blank { key }));
                         }
                     }
                     Ok(value) => {
                         answers.values.insert(question.key.clone(), value);
                     }
-                    Err(why) => diagnostics.push(
-                        Diagnostic::error(
-                            file,
-                            text,
-                            located.line,
-                            located.column,
-                            format!("`{}` {why}", question.key),
-                        )
-                        .with_width(scalar_width(text, located)),
-                    ),
+                    Err(refusal) => {
+                        diagnostics.push(at_value(located, Fault::Refused { key, refusal }));
+                    }
                 }
                 break 'answer;
             }
@@ -127,34 +128,45 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
                 answers.values.insert(question.key.clone(), default.clone());
             } else if question.required {
                 let parent = question.key.rsplit_once('.').map(|(p, _)| p);
-                let message = format!("`{}` is required: {}", question.key, question.prompt);
-                diagnostics.push(match parent.and_then(|p| parents.get(p)) {
-                    Some(&line) => Diagnostic::error(file, text, line, 1, message),
-                    None => Diagnostic::file_error(file, message),
-                });
+                let place = match parent.and_then(|p| parents.get(p)) {
+                    Some(&line) => Diagnostic::error(file, text_of_file, line, 1, String::new()),
+                    None => Diagnostic::file_error(file, String::new()),
+                };
+                let fault = Fault::Required {
+                    key: question.key.clone(),
+                };
+                diagnostics.push(Invalid::new(place, fault, library));
             }
         }
         if diagnostics.len() > errors_before {
             failed.insert(question.key.clone());
         }
     }
-    minor_units(file, text, library, &answers, &found, &mut diagnostics);
-    list_minor_units(file, text, library, &answers, &lists, &mut diagnostics);
+    minor_units(library, &answers, &found, &mut |located, fault| {
+        diagnostics.push(at_value(located, fault));
+    });
+    list_minor_units(library, &answers, &lists, &mut |located, fault| {
+        diagnostics.push(at_value(located, fault));
+    });
     if diagnostics.is_empty() {
         let declares_country = library.question(COUNTRY).is_some();
-        if let Err((key, why)) = place_of(&library.profiles, declares_country, &answers) {
-            let message = format!("`{key}` {why}");
+        if let Err((key, english)) = place_of(&library.profiles, declares_country, &answers) {
             let parent = key.rsplit_once('.').map(|(p, _)| p);
-            diagnostics.push(
-                match (found.get(key), parent.and_then(|p| parents.get(p))) {
-                    (Some(located), _) => {
-                        Diagnostic::error(file, text, located.line, located.column, message)
-                            .with_width(scalar_width(text, located))
-                    }
-                    (None, Some(&line)) => Diagnostic::error(file, text, line, 1, message),
-                    (None, None) => Diagnostic::file_error(file, message),
-                },
-            );
+            let place = match (found.get(key), parent.and_then(|p| parents.get(p))) {
+                (Some(located), _) => {
+                    Diagnostic::error(file, text, located.line, located.column, String::new())
+                        .with_width(scalar_width(text, located))
+                }
+                (None, Some(&line)) => Diagnostic::error(file, text, line, 1, String::new()),
+                (None, None) => Diagnostic::file_error(file, String::new()),
+            };
+            let why = place_why(library, &answers, key);
+            let fault = Fault::Place {
+                key: key.to_owned(),
+                english,
+                why,
+            };
+            diagnostics.push(Invalid::new(place, fault, library));
         }
     }
     if diagnostics.is_empty() {
@@ -170,20 +182,43 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
         answers.places = places(text, &found, &lists);
         Ok(answers)
     } else {
-        diagnostics.sort_by_key(|d| d.line);
-        Err(Error::Diagnostics(diagnostics))
+        diagnostics.sort_by_key(|d| d.diagnostic.line);
+        Err(diagnostics)
+    }
+}
+
+/// The facts of a place that cannot be found, the answer at fault being `key`: a country
+/// without a profile, a region the country does not have, or an answer the country requires.
+fn place_why(library: &Library, answers: &Answers, key: &str) -> PlaceWhy {
+    let text = |key: &str| match answers.get(key) {
+        Some(Value::Text(text)) => Some(text.as_str()),
+        _ => None,
+    };
+    let country = text(COUNTRY).unwrap_or(crate::jurisdiction::OTHER);
+    let profile = library.profiles.iter().find(|p| p.country == country);
+    match (key, profile) {
+        (_, None) => PlaceWhy::NoProfile {
+            country: country.to_owned(),
+            known: library.profiles.iter().map(|p| p.country.clone()).collect(),
+        },
+        (REGION, Some(profile)) => match text(REGION).filter(|r| !r.trim().is_empty()) {
+            Some(answer) => profile
+                .find_region_why(answer)
+                .err()
+                .map_or(PlaceWhy::Required, PlaceWhy::NotARegion),
+            None => PlaceWhy::Required,
+        },
+        (_, Some(_)) => PlaceWhy::Required,
     }
 }
 
 /// Money written finer than its currency's smallest unit (`"1250.5"` yen): an error at the
 /// amount, since the contract could only show it rounded.
 fn minor_units(
-    file: &str,
-    text: &str,
     library: &Library,
     answers: &Answers,
     found: &std::collections::BTreeMap<String, Located>,
-    diagnostics: &mut Vec<Diagnostic>,
+    report: &mut dyn FnMut(&Located, Fault),
 ) {
     let Some(Value::Text(code)) = answers.values.get(CURRENCY) else {
         return;
@@ -192,17 +227,15 @@ fn minor_units(
         if let (Some(Value::Number(amount)), Some(located)) =
             (answers.values.get(&question.key), found.get(&question.key))
             && question.ty == crate::model::Type::Money
-            && let Some(why) = finer_than_minor_unit(*amount, code)
+            && finer_than_minor_unit(*amount, code).is_some()
         {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    text,
-                    located.line,
-                    located.column,
-                    format!("`{}` is {}; {why}", question.key, amount.normalize()),
-                )
-                .with_width(scalar_width(text, located)),
+            report(
+                located,
+                Fault::Finer {
+                    key: question.key.clone(),
+                    amount: *amount,
+                    currency: code.clone(),
+                },
             );
         }
     }
@@ -212,12 +245,10 @@ fn minor_units(
 /// finer than the currency's smallest unit: each an error at the amount, as for a single
 /// amount.
 fn list_minor_units(
-    file: &str,
-    text: &str,
     library: &Library,
     answers: &Answers,
     lists: &std::collections::BTreeMap<String, super::read::LocatedList>,
-    diagnostics: &mut Vec<Diagnostic>,
+    report: &mut dyn FnMut(&Located, Fault),
 ) {
     let Some(Value::Text(code)) = answers.values.get(CURRENCY) else {
         return;
@@ -236,23 +267,17 @@ fn list_minor_units(
                     .is_some_and(|f| f.ty == crate::model::Type::Money);
                 let located = written.fields.iter().find(|(k, _)| k == field);
                 if let (true, Value::Number(amount), Some((_, located))) = (money, value, located)
-                    && let Some(why) = finer_than_minor_unit(*amount, code)
+                    && finer_than_minor_unit(*amount, code).is_some()
                 {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            file,
-                            text,
-                            located.line,
-                            located.column,
-                            format!(
-                                "`{field}` of {} {} of `{}` is {}; {why}",
-                                question.item,
-                                number + 1,
-                                question.key,
-                                amount.normalize()
-                            ),
-                        )
-                        .with_width(scalar_width(text, located)),
+                    report(
+                        located,
+                        Fault::FieldFiner {
+                            key: question.key.clone(),
+                            field: field.clone(),
+                            number: number + 1,
+                            amount: *amount,
+                            currency: code.clone(),
+                        },
                     );
                 }
             }
