@@ -19,7 +19,7 @@ use crate::model::Value;
 use crate::model::keys::{AGREEMENT_PREVAILING, CLIENT_NAME};
 use crate::output::{self, Destination};
 use crate::pdf::{self, PdfMeta};
-use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
+use crate::prepare::{self, PrepareOptions, Prepared, pdf_meta};
 use crate::render;
 use crate::report::Written;
 use crate::said::{self, Unread};
@@ -583,7 +583,14 @@ pub(crate) fn write_contract(
         ));
     }
     if formats.contains(&OutputFormat::Pdf) {
-        check_glyphs(prepared)?;
+        // An answer the PDF cannot show is said in the language of the answers' problems.
+        let language = said::language_prepared(prepared);
+        prepare::unprintable(prepared).map_err(|found| {
+            worded(
+                said::invalid_in(&found, language, &prepared.library),
+                language,
+            )
+        })?;
     }
     let meta = contract_meta(prepared, options)?;
     let paper = options.paper.into();

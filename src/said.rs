@@ -21,6 +21,16 @@ use crate::library::Library;
 use crate::model::refusal::Why;
 use crate::model::{Language, Languages, Question};
 
+/// The language what is wrong with the answers of the contract `prepared` is said in: the
+/// contract's, English for a bilingual one (as [`language_of`]).
+#[must_use]
+pub(crate) fn language_prepared(prepared: &crate::prepare::Prepared) -> Language {
+    match prepared.languages.second() {
+        Some(_) => Language::En,
+        None => prepared.language(),
+    }
+}
+
 /// The language `build` says what is wrong with an answers file in: `--lang`, else the
 /// file's `agreement.language` (read from its lines, so that a file YAML cannot read is
 /// answered in its language too), else English; English too when `library` is not written
@@ -201,6 +211,10 @@ fn turkish(fault: &Fault, library: &Library) -> Option<String> {
                 date(*at)
             )
         }
+        Fault::Unprintable { key, character } => format!(
+            "`{key}`: {}",
+            (words.unprintable)(*character).trim_end_matches('.')
+        ),
     };
     Some(message)
 }
@@ -589,6 +603,14 @@ mod tests {
                  profili olan ülkeler: US, TR",
             ),
             (Fault::Empty, "yanıt dosyası boş"),
+            (
+                Fault::Unprintable {
+                    key: "client.contact".into(),
+                    character: '🙂',
+                },
+                "`client.contact`: PDF’nin yazı tipi '🙂' (U+1F642) karakterini gösteremiyor; \
+                 başka türlü yazın ya da --format md seçin",
+            ),
         ] {
             assert_eq!(turkish(&fault, &turkish_library).as_deref(), Some(words));
         }

@@ -23,10 +23,15 @@ fn changed(folder: &Path, name: &str, changes: &[(&str, &str)]) -> String {
 
 /// `build answers --format md -o folder/out/`, with `extra` arguments.
 fn build(folder: &Path, answers: &str, extra: &[&str]) -> Outcome {
+    build_as(folder, answers, "md", extra)
+}
+
+/// `build answers --format format -o folder/out/`, with `extra` arguments.
+fn build_as(folder: &Path, answers: &str, format: &str, extra: &[&str]) -> Outcome {
     let out = folder.join("out");
     std::fs::create_dir_all(&out).unwrap();
     let out = format!("{}/", out.display());
-    let mut args = vec!["build", answers, "--format", "md", "-o", out.as_str()];
+    let mut args = vec!["build", answers, "--format", format, "-o", out.as_str()];
     args.extend_from_slice(extra);
     run(&mut clausewright(&args))
 }
@@ -197,5 +202,39 @@ fn an_answers_file_not_read_is_said_in_turkish_with_lang_tr() {
     assert_eq!(
         outcome.stderr,
         format!("hata: {binary}: dosya UTF-8 metin değil\n\n1 hata, 0 uyarı\n")
+    );
+}
+
+#[test]
+fn an_answer_the_pdf_cannot_show_is_said_in_turkish() {
+    let folder = tempfile::tempdir().unwrap();
+    let answers = changed(
+        folder.path(),
+        "tr-istanbul.yaml",
+        &[(
+            "  contact: Gökhan Öztürk\n",
+            "  contact: Gökhan Öztürk 🙂\n",
+        )],
+    );
+    let pdf = |extra: &[&str]| build_as(folder.path(), &answers, "pdf", extra);
+    let outcome = pdf(&[]);
+    assert_eq!(outcome.code, 1, "{}", outcome.stderr);
+    assert_eq!(
+        outcome.stderr,
+        format!(
+            "hata: `client.contact`: PDF’nin yazı tipi '🙂' (U+1F642) karakterini gösteremiyor; \
+             başka türlü yazın ya da --format md seçin\n  --> {answers}:18:26\n   |\n18 |   \
+             contact: Gökhan Öztürk 🙂\n   |                          ^^\n\n1 hata, 0 uyarı\n"
+        )
+    );
+    assert!(nothing_written(folder.path()));
+    let outcome = pdf(&["--lang", "en"]);
+    assert!(
+        outcome.stderr.starts_with(
+            "error: `client.contact` holds the character '🙂' (U+1F642), which the PDF font \
+             cannot show\n"
+        ),
+        "{}",
+        outcome.stderr
     );
 }

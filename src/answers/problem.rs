@@ -312,6 +312,13 @@ pub(crate) enum Fault {
         /// What it is wrongly placed against.
         why: DateOrder,
     },
+    /// An answer holding a character the PDF's fonts cannot draw.
+    Unprintable {
+        /// The key.
+        key: String,
+        /// The character.
+        character: char,
+    },
 }
 
 /// Why a place cannot be found from the answers.
@@ -442,6 +449,10 @@ impl Fault {
                     long(date)
                 )
             }
+            Fault::Unprintable { key, character } => format!(
+                "`{key}` holds the character '{character}' (U+{:04X}), which the PDF font cannot show",
+                u32::from(*character)
+            ),
         };
         Some(english)
     }

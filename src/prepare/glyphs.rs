@@ -2,14 +2,27 @@
 //! fonts cannot draw, naming the answer (and its place in the answers file when there is one).
 
 use super::Prepared;
-use crate::answers;
+use crate::answers::{self, Fault, Invalid};
 use crate::error::{Diagnostic, Error};
 use crate::layout;
 use crate::model::Value;
 
 /// Refuses, before anything is typeset, an answer holding a character the PDF fonts cannot
-/// draw, naming the answer (and its place in the answers file when there is one).
+/// draw, naming the answer (and its place in the answers file when there is one), in English.
 pub(crate) fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
+    unprintable(prepared).map_err(|found| {
+        Error::Diagnostics(
+            found
+                .into_iter()
+                .map(|invalid| invalid.diagnostic)
+                .collect(),
+        )
+    })
+}
+
+/// [`check_glyphs`], each answer refused as facts as well as an English diagnostic, for the
+/// contract's language to word.
+pub(crate) fn unprintable(prepared: &Prepared) -> Result<(), Vec<Invalid>> {
     let locations = prepared
         .source
         .as_ref()
@@ -21,11 +34,8 @@ pub(crate) fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
         let Some(character) = layout::missing_glyph(text) else {
             continue;
         };
-        let message = format!(
-            "`{key}` holds the character '{character}' (U+{:04X}), which the PDF font cannot show",
-            u32::from(character)
-        );
-        diagnostics.push(match (&prepared.source, locations.get(key)) {
+        let message = String::new();
+        let place = match (&prepared.source, locations.get(key)) {
             (Some((file, source)), Some(&(line, column))) => {
                 let line_text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
                 let offset = line_text
@@ -37,11 +47,16 @@ pub(crate) fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
             }
             (Some((file, _)), None) => Diagnostic::file_error(file, message),
             (None, _) => Diagnostic::file_error("answers", message),
-        });
+        };
+        let fault = Fault::Unprintable {
+            key: key.to_owned(),
+            character,
+        };
+        diagnostics.push(Invalid::new(place, fault, &prepared.library));
     }
     if diagnostics.is_empty() {
         Ok(())
     } else {
-        Err(Error::Diagnostics(diagnostics))
+        Err(diagnostics)
     }
 }

@@ -30,7 +30,7 @@ use crate::model::Value;
 use crate::model::keys::{AGREEMENT_DATE, AGREEMENT_LANGUAGE, COUNTRY, LATE_PAYER, RELATIONSHIP};
 use crate::model::{Language, Languages, Term, Type};
 
-pub(crate) use glyphs::check_glyphs;
+pub(crate) use glyphs::{check_glyphs, unprintable};
 pub(crate) use meta::pdf_meta;
 pub(crate) use summary::{summary, wrote};
 
