@@ -202,10 +202,7 @@ fn refuse_duplicates(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
             .iter()
             .any(|(earlier, _)| place(earlier) == place(path))
         {
-            return Err(Error::Usage(format!(
-                "{} would be written twice; give each output its own file",
-                path.display()
-            )));
+            return Err(Error::from(OutputError::Twice { path: path.clone() }));
         }
     }
     Ok(())
@@ -221,12 +218,10 @@ fn refuse_inputs(files: &[(PathBuf, Vec<u8>)], inputs: &[&Path]) -> Result<(), E
     for (path, _) in files {
         let Some(id) = file_id(path) else { continue };
         if let Some((_, input)) = inputs.iter().find(|(input, _)| *input == id) {
-            return Err(Error::Usage(format!(
-                "{} is the input file {}; an output never replaces a file the run reads, not \
-                 even with --force: choose another output file",
-                path.display(),
-                input.display()
-            )));
+            return Err(Error::from(OutputError::IsInput {
+                path: path.clone(),
+                input: input.to_path_buf(),
+            }));
         }
     }
     Ok(())

@@ -652,7 +652,7 @@ pub(crate) fn write_contract(
 }
 
 /// `error` said in `language`: as it is in English, and for another language the errors the
-/// catalogue words there (the outputs not written) in its words,
+/// catalogue words there (the outputs not written, an interview stopped) in its words,
 /// called `hata`; the others as they are.
 pub(crate) fn said(error: Error, language: Language) -> Error {
     if language == Language::En {
@@ -669,6 +669,13 @@ pub(crate) fn said(error: Error, language: Language) -> Error {
         Error::Output(OutputError::Write { path, reason }) => {
             (words.output_unwritable)(&path.display().to_string(), reason)
         }
+        Error::Output(OutputError::Twice { path }) => {
+            (words.output_twice)(&path.display().to_string())
+        }
+        Error::Output(OutputError::IsInput { path, input }) => {
+            (words.output_is_input)(&path.display().to_string(), &input.display().to_string())
+        }
+        Error::Cancelled => words.cancelled.to_owned(),
         _ => return error,
     };
     Error::Said {
@@ -676,6 +683,26 @@ pub(crate) fn said(error: Error, language: Language) -> Error {
         label: words.error,
         text,
     }
+}
+
+/// [`prepare::check_language`], a language the library is not written in said in `said_in`,
+/// the language the user reads.
+pub(crate) fn check_language_in(
+    library: &Library,
+    language: Language,
+    said_in: Language,
+) -> Result<(), Error> {
+    prepare::check_language(library, language).map_err(|error| {
+        if said_in == Language::En {
+            return error;
+        }
+        let words = crate::interview::messages::of(said_in);
+        Error::Said {
+            label: words.error,
+            text: (words.unwritten)(language, &library.languages()),
+            error: Box::new(error),
+        }
+    })
 }
 
 /// The error of `diagnostics` said in `language` ([`crate::said::worded`]), coloured when
@@ -957,6 +984,70 @@ mod tests {
         let linked = dir.path().join("zero.yaml");
         symlink("/dev/zero", &linked).unwrap();
         assert!(message(&read_text(&linked).unwrap_err()).contains("is not a regular file"));
+    }
+
+    #[test]
+    fn a_library_not_written_in_turkish_is_said_in_turkish() {
+        let files = vec![SourceFile {
+            relative: library::LIBRARY_FILE.into(),
+            display: library::LIBRARY_FILE.into(),
+            text: "title: Test Agreement\nsections:\n  - title: The client\n    questions:\n      \
+                   - key: client.name\n        type: text\n        prompt: The client's name\n"
+                .into(),
+        }];
+        let english_only = library::load(&files).into_library().unwrap();
+        let refused = check_language_in(&english_only, Language::Tr, Language::Tr).unwrap_err();
+        assert_eq!(
+            message(&refused),
+            "hata: --lang tr: bu sözleşme kütüphanesi İngilizce (en) yazılmış; Türkçe bir \
+             sözleşme için maddelerin Türkçe metni kütüphanenin tr/ klasöründe bulunmalı"
+        );
+        assert_eq!(refused.exit_code(), 2);
+        // English as `prepare` says it, and the catalogue's English the same.
+        let english = check_language_in(&english_only, Language::Tr, Language::En).unwrap_err();
+        assert_eq!(
+            english.to_string(),
+            (crate::interview::messages::of(Language::En).unwritten)(Language::Tr, &[Language::En])
+        );
+        assert!(check_language_in(&english_only, Language::En, Language::Tr).is_ok());
+    }
+
+    #[test]
+    fn an_output_twice_an_input_replaced_and_a_stop_are_said_in_turkish() {
+        let twice = Error::from(OutputError::Twice {
+            path: "x.md".into(),
+        });
+        let input = Error::from(OutputError::IsInput {
+            path: "acme.answers.yaml".into(),
+            input: "./acme.answers.yaml".into(),
+        });
+        // Usage errors, as they were before they were said in Turkish.
+        assert_eq!((twice.exit_code(), input.exit_code()), (2, 2));
+        let twice = said(twice, Language::Tr);
+        assert_eq!(
+            message(&twice),
+            "hata: x.md iki kez yazılacaktı; her çıktıya ayrı bir dosya adı verin"
+        );
+        assert_eq!(twice.exit_code(), 2);
+        let input = said(input, Language::Tr);
+        assert!(
+            message(&input).starts_with(
+                "hata: acme.answers.yaml, bu komutun okuduğu ./acme.answers.yaml dosyasıdır;"
+            ),
+            "{}",
+            message(&input)
+        );
+        assert_eq!(input.exit_code(), 2);
+        let stopped = said(Error::Cancelled, Language::Tr);
+        assert_eq!(
+            message(&stopped),
+            "hata: görüşme durduruldu; hiçbir şey yazılmadı"
+        );
+        assert_eq!(stopped.exit_code(), 130);
+        assert_eq!(
+            message(&said(Error::Cancelled, Language::En)),
+            "error: the interview was stopped; nothing was written"
+        );
     }
 
     #[test]

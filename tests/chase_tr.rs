@@ -51,22 +51,27 @@ const PAYMENT: &[&str] = &["--today", "2027-01-10", "--all"];
 /// Runs the payment ladder of the Turkish example into a fresh folder with `args` added.
 fn turkish_payment(args: &[&str]) -> (std::process::Output, tempfile::TempDir) {
     let out = tempfile::tempdir().unwrap();
-    let answers = turkish_answers(out.path(), "");
+    (turkish_payment_into(out.path(), args), out)
+}
+
+/// Runs the payment ladder of the Turkish example into `out` with `args` added.
+fn turkish_payment_into(out: &Path, args: &[&str]) -> std::process::Output {
+    let answers = turkish_answers(out, "");
     let mut all = vec![
         "chase",
         answers.as_str(),
         "-o",
-        out.path().to_str().unwrap(),
+        out.to_str().unwrap(),
         "--record-file",
     ];
-    let record = out.path().join("record.yaml");
+    let record = out.join("record.yaml");
     all.push(record.to_str().unwrap());
     all.extend_from_slice(INVOICE);
     all.extend_from_slice(PAYMENT);
     all.extend_from_slice(args);
     let output = clausewright(&all);
     std::fs::remove_file(&answers).unwrap();
-    (output, out)
+    output
 }
 
 fn letters(files: &BTreeMap<String, String>) -> Vec<(&String, &String)> {
@@ -538,4 +543,54 @@ fn the_schedule_on_the_terminal_and_what_record_says_are_in_turkish() {
     let said = text(&output.stderr);
     assert!(said.contains(" dosyası yazıldı\n"), "{said}");
     assert!(!said.contains("wrote "), "{said}");
+}
+
+#[test]
+fn what_stops_a_turkish_chase_is_said_in_turkish() {
+    let out = tempfile::tempdir().unwrap();
+    let missing = out.path().join("yok.yaml");
+    let mut args = vec!["chase", missing.to_str().unwrap(), "--lang", "tr"];
+    args.extend_from_slice(INVOICE);
+    let output = clausewright(&args);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        format!(
+            "hata: {} okunamadı: böyle bir dosya yok\n",
+            missing.display()
+        )
+    );
+    // Letters already there are not replaced without --force, and that is said in Turkish.
+    let (first, out) = turkish_payment(&["--format", "md"]);
+    succeeded(&first);
+    let before = files_in(out.path());
+    let again = turkish_payment_into(out.path(), &["--format", "md"]);
+    assert_eq!(again.status.code(), Some(1));
+    let said = text(&again.stderr);
+    assert!(
+        said.starts_with("hata: ")
+            && said.ends_with(" zaten var; yerine yenisini yazmak için --force seçeneğini verin\n"),
+        "{said}"
+    );
+    assert_eq!(files_in(out.path()), before);
+    // A record that is not UTF-8 text.
+    let answers = turkish_answers(out.path(), "");
+    let record = out.path().join("kayit.yaml");
+    std::fs::write(&record, b"- G\xfcl\n").unwrap();
+    let mut all = vec![
+        "chase",
+        answers.as_str(),
+        "--record-file",
+        record.to_str().unwrap(),
+    ];
+    all.extend_from_slice(INVOICE);
+    let output = clausewright(&all);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        format!(
+            "hata: {}: dosya UTF-8 metin değil\n\n1 hata, 0 uyarı\n",
+            record.display()
+        )
+    );
 }

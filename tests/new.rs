@@ -2002,3 +2002,119 @@ fn an_answers_file_new_cannot_read_stops_a_turkish_interview_in_turkish() {
     }
     assert_eq!(listing(&out), Vec::<String>::new());
 }
+
+/// `new --lang tr --format md ARGS` started in `out`, with its config and state folders in
+/// `work`.
+fn turkish_new(work: &Path, out: &Path, args: &[&str]) -> Session {
+    let mut all = vec!["new", "--lang", "tr", "--format", "md"];
+    all.extend_from_slice(args);
+    Session::start(
+        out,
+        &all,
+        &[
+            (
+                "XDG_CONFIG_HOME",
+                &work.join("config").display().to_string(),
+            ),
+            ("XDG_STATE_HOME", &work.join("state").display().to_string()),
+            ("SOURCE_DATE_EPOCH", EPOCH),
+        ],
+    )
+}
+
+#[test]
+fn a_profile_or_answers_file_a_turkish_new_cannot_read_is_said_in_turkish() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let profile = work.path().join("profil.yaml");
+    let profile_arg = profile.display().to_string();
+    let missing = work.path().join("yok.yaml").display().to_string();
+    let folder = work.path().display().to_string();
+    // (the profile's text, the options after `new --lang tr --format md`, what is said)
+    let cases: [(&str, Vec<&str>, String); 4] = [
+        (
+            "freelancer:\n  name: [Elif\n",
+            vec!["--profile", &profile_arg],
+            format!(
+                "hata: dosya bu noktada YAML olarak okunamıyor; girintiyi, `anahtar: değer` \
+                 biçimini ve tırnakları denetleyin (YAML okuyucusunun İngilizce iletisi: \
+                 “unclosed bracket '['”)\n --> {profile_arg}:2:9\n  |\n2 |   name: [Elif\n  |         \
+                 ^\n\n1 hata, 0 uyarı"
+            ),
+        ),
+        (
+            "- Elif Şahin\n",
+            vec!["--profile", &profile_arg],
+            format!(
+                "hata: yanıt dosyası `anahtar: değer` satırlarıyla yazılır; örneğin `client:` \
+                 satırı ve altında `  name: Acme Ltd`\n --> {profile_arg}:1:1\n"
+            ),
+        ),
+        (
+            "",
+            vec!["--answers", &missing],
+            format!("hata: {missing} okunamadı: böyle bir dosya yok"),
+        ),
+        (
+            "",
+            vec!["--answers", &folder],
+            format!(
+                "hata: {folder}: düzenli bir dosya değil; yalnızca metin dosyaları okunur\n\n\
+                 1 hata, 0 uyarı"
+            ),
+        ),
+    ];
+    for (text, options, said) in &cases {
+        std::fs::write(&profile, text).unwrap();
+        let session = turkish_new(work.path(), &out, options);
+        let (code, screen) = (session.exit_code(), session.screen());
+        assert_eq!(code, 1, "{screen}");
+        assert!(
+            screen.contains(said.as_str()),
+            "{said:?} is not on the screen:\n{screen}"
+        );
+        for english in ["error", "mapping", "No such file", "regular file"] {
+            assert!(
+                !screen.contains(english),
+                "{english:?} is on the screen:\n{screen}"
+            );
+        }
+        // Nothing written, the profile as it was.
+        assert_eq!(listing(&out), Vec::<String>::new());
+        assert_eq!(std::fs::read_to_string(&profile).unwrap(), *text);
+    }
+}
+
+#[test]
+fn a_profile_key_of_the_wrong_shape_is_warned_about_in_turkish() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let profile = work.path().join("profil.yaml");
+    let saved = "freelancer:\n  name: [Elif, Şahin]\n  email: elif@elifsahin.example\n";
+    std::fs::write(&profile, saved).unwrap();
+    let profile_arg = profile.display().to_string();
+    let session = turkish_new(work.path(), &out, &["--profile", &profile_arg]);
+    session.wait_for(&format!(
+        "{profile_arg} dosyasındaki bu satırlar dikkate alınmıyor."
+    ));
+    let screen = session.screen();
+    assert!(
+        screen.contains(&format!(
+            "uyarı: `freelancer.name` tek bir değer alır, bir liste ya da alt anahtarlar değil\n \
+             --> {profile_arg}:2:3\n"
+        )),
+        "{screen}"
+    );
+    // The interview goes on: the name refused is asked.
+    session.keys("Resmî adınız ve soyadınız", &["C-c"]);
+    assert_eq!(session.exit_code(), 130, "{}", session.screen());
+    assert!(
+        session.screen().contains("görüşme durduruldu"),
+        "{}",
+        session.screen()
+    );
+    assert_eq!(std::fs::read_to_string(&profile).unwrap(), saved);
+    assert_eq!(listing(&out), Vec::<String>::new());
+}

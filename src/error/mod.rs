@@ -95,7 +95,8 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Said { error, .. } => error.exit_code(),
-            Error::Usage(_) => 2,
+            Error::Usage(_)
+            | Error::Output(OutputError::Twice { .. } | OutputError::IsInput { .. }) => 2,
             // What a shell reports for a program ended by Ctrl-C (128 + SIGINT).
             Error::Cancelled | Error::Interrupted | Error::Stopped { .. } => 130,
             Error::Io { .. }

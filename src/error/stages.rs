@@ -27,6 +27,26 @@ pub enum OutputError {
         /// The folder `-o` names (or the one its file would be in).
         path: PathBuf,
     },
+    /// Two outputs of one run on one path (`x.md` and `./x.md`): the second would replace the
+    /// first, even without `--force`. A usage error: the command line asked for it.
+    #[error("{} would be written twice; give each output its own file", path.display())]
+    Twice {
+        /// The path named twice, as the second output names it.
+        path: PathBuf,
+    },
+    /// An output is a file the run read (by any name), which is never replaced, even with
+    /// `--force`. A usage error: the command line asked for it.
+    #[error(
+        "{} is the input file {}; an output never replaces a file the run reads, not even with --force: choose another output file",
+        path.display(),
+        input.display()
+    )]
+    IsInput {
+        /// The output.
+        path: PathBuf,
+        /// The input it is, as the run named it.
+        input: PathBuf,
+    },
 }
 
 /// Why a library cannot give `chase` the letter it needs: a problem in the library (exit 1).

@@ -200,6 +200,22 @@ pub struct Messages {
     pub output_no_folder: fn(&str) -> String,
     /// An output could not be written (the file, the reason the system gave).
     pub output_unwritable: fn(&str, &str) -> String,
+    /// Two outputs of one run on one path (the path).
+    pub output_twice: fn(&str) -> String,
+    /// An output is a file the run read, never replaced (the output, the input).
+    pub output_is_input: fn(&str, &str) -> String,
+    /// The interview stopped and its answers could not be saved as a draft (why: the write's
+    /// own error, in this language).
+    pub draft_unsaved: fn(&str) -> String,
+    /// The interview was stopped before anything was answered.
+    pub cancelled: &'static str,
+    /// `new -o -`: the answers file goes beside the contract, so not to standard output.
+    pub stdout_refused: &'static str,
+    /// `new --resume` with no draft to continue (where the draft would be).
+    pub no_draft: fn(&str) -> String,
+    /// A contract asked in a language the clause library is not written in (the language,
+    /// the ones it is written in).
+    pub unwritten: fn(Language, &[Language]) -> String,
     /// `new` run where the standard streams named are not a terminal (`input`, `output`,
     /// `error`), and what to do instead.
     pub no_terminal: fn(&[&str]) -> String,
@@ -454,6 +470,38 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
             reason: reason.to_owned(),
         }
         .to_string()
+    },
+    output_twice: |path| crate::error::OutputError::Twice { path: path.into() }.to_string(),
+    output_is_input: |path, input| {
+        crate::error::OutputError::IsInput {
+            path: path.into(),
+            input: input.into(),
+        }
+        .to_string()
+    },
+    draft_unsaved: |why| {
+        format!("the interview was stopped, and its answers could not be saved as a draft: {why}")
+    },
+    cancelled: "the interview was stopped; nothing was written",
+    stdout_refused: "`new` writes the answers file beside the contract, so it cannot write to \
+                     standard output; give -o a folder or a file name",
+    no_draft: |path| {
+        format!(
+            "there is no stopped interview to continue: no draft in {path}; run `clausewright \
+             new` to start one"
+        )
+    },
+    unwritten: |language, written| {
+        let names: Vec<String> = (written.iter())
+            .map(|l| format!("{} ({})", l.name(), l.code()))
+            .collect();
+        format!(
+            "--lang {language}: this clause library is written in {}; a contract in {} needs its \
+             clauses in a folder {} of the library",
+            names.join(" and "),
+            language.name(),
+            crate::library::language_dir(language)
+        )
     },
     no_terminal: |streams| {
         let (names, verb) = match streams {
@@ -715,6 +763,44 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     },
     output_no_folder: |path| format!("{path} diye bir çıktı klasörü yok"),
     output_unwritable: |path, reason| format!("{path} yazılamadı: {reason}"),
+    output_twice: |path| {
+        format!("{path} iki kez yazılacaktı; her çıktıya ayrı bir dosya adı verin")
+    },
+    unwritten: |language, written| {
+        let name = |language: Language| match language {
+            Language::En => "İngilizce",
+            Language::Tr => "Türkçe",
+        };
+        let names: Vec<String> = (written.iter())
+            .map(|l| format!("{} ({})", name(*l), l.code()))
+            .collect();
+        format!(
+            "--lang {language}: bu sözleşme kütüphanesi {} yazılmış; {} bir sözleşme için \
+             maddelerin {} metni kütüphanenin {} klasöründe bulunmalı",
+            names.join(" ve "),
+            name(language),
+            name(language),
+            crate::library::language_dir(language)
+        )
+    },
+    output_is_input: |path, input| {
+        format!(
+            "{path}, bu komutun okuduğu {input} dosyasıdır; okunan bir dosyanın yerine --force \
+             verilse bile çıktı yazılmaz: başka bir çıktı dosyası seçin"
+        )
+    },
+    draft_unsaved: |why| {
+        format!("görüşme durduruldu, ancak yanıtlarınız taslak olarak kaydedilemedi: {why}")
+    },
+    cancelled: "görüşme durduruldu; hiçbir şey yazılmadı",
+    stdout_refused: "`new`, yanıt dosyasını sözleşmenin yanına yazar, bu yüzden standart \
+                     çıktıya yazamaz; -o ile bir klasör ya da dosya adı verin",
+    no_draft: |path| {
+        format!(
+            "devam ettirilecek durdurulmuş bir görüşme yok: {path} konumunda taslak bulunmuyor; \
+             yeni bir görüşme başlatmak için `clausewright new` komutunu çalıştırın"
+        )
+    },
     no_terminal: |streams| {
         let names: Vec<&str> = streams
             .iter()
@@ -1010,7 +1096,7 @@ fn not_a_region_tr(refusal: &NotARegion) -> String {
 
 /// What a valid answer to `question` looks like, in Turkish, as the object of "yazın": `0,01
 /// ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00)`.
-fn expected_tr(question: &Question) -> String {
+pub(crate) fn expected_tr(question: &Question) -> String {
     let number = |value: &Value| match value {
         Value::Number(number) => format::tr::digits(*number),
         Value::Integer(number) => format::tr::digits(Decimal::from(*number)),
@@ -1269,6 +1355,40 @@ mod tests {
         assert_eq!(
             not_a_region_tr(&none),
             "“Kalifornia” yazıldı, ama seçtiğiniz ülkede eyalet ya da ayrı bir hukuk sistemi yok; bu soruyu boş bırakın."
+        );
+    }
+
+    #[test]
+    fn an_output_refused_and_a_draft_not_saved_are_said_in_turkish() {
+        assert_eq!(
+            (TURKISH.output_twice)("x.md"),
+            "x.md iki kez yazılacaktı; her çıktıya ayrı bir dosya adı verin"
+        );
+        assert_eq!(
+            (TURKISH.output_is_input)("a.yaml", "./a.yaml"),
+            "a.yaml, bu komutun okuduğu ./a.yaml dosyasıdır; okunan bir dosyanın yerine --force \
+             verilse bile çıktı yazılmaz: başka bir çıktı dosyası seçin"
+        );
+        assert_eq!(
+            (TURKISH.draft_unsaved)("/x yazılamadı: Permission denied (os error 13)"),
+            "görüşme durduruldu, ancak yanıtlarınız taslak olarak kaydedilemedi: /x yazılamadı: \
+             Permission denied (os error 13)"
+        );
+        assert_eq!(
+            (TURKISH.no_draft)("/s/draft.answers.yaml"),
+            "devam ettirilecek durdurulmuş bir görüşme yok: /s/draft.answers.yaml konumunda taslak \
+             bulunmuyor; yeni bir görüşme başlatmak için `clausewright new` komutunu çalıştırın"
+        );
+        assert_eq!(
+            TURKISH.stdout_refused,
+            "`new`, yanıt dosyasını sözleşmenin yanına yazar, bu yüzden standart çıktıya yazamaz; \
+             -o ile bir klasör ya da dosya adı verin"
+        );
+        // English says what the errors themselves say.
+        assert_eq!(ENGLISH.cancelled, crate::Error::Cancelled.to_string());
+        assert_eq!(
+            (ENGLISH.output_twice)("x.md"),
+            "x.md would be written twice; give each output its own file"
         );
     }
 }

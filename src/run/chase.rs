@@ -27,7 +27,7 @@ use crate::render;
 use crate::report::{self, Written};
 
 use super::{
-    Text, library_files, library_of, read_text, render_format, source_date_epoch, today,
+    Text, library_files, library_of, read_text_in, render_format, source_date_epoch, today,
     today_if_needed,
 };
 
@@ -58,14 +58,19 @@ fn letters_language(flag: Option<Language>, answers: &Answers) -> Language {
 
 /// The chase record's path (`--record-file`, else `CLIENT.chase.yaml` beside the answers) and
 /// its text, `None` when there is no record yet.
-fn read_record(args: &ChaseArgs, client: &str) -> Result<(PathBuf, Option<String>), Error> {
+/// What stops the record being read is said in `language`, the letters'.
+fn read_record(
+    args: &ChaseArgs,
+    client: &str,
+    language: Language,
+) -> Result<(PathBuf, Option<String>), Error> {
     let path = args.record_file.clone().unwrap_or_else(|| {
         args.answers
             .with_file_name(format!("{}.chase.yaml", output::slug(client)))
     });
     match std::fs::exists(&path) {
         Ok(true) => {
-            let text = read_text(&path)?;
+            let text = read_text_in(&path, language)?;
             Ok((path, Some(text)))
         }
         Ok(false) => Ok((path, None)),
@@ -79,10 +84,11 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     let files = library_files(args.clauses.as_deref())?;
     let library = library_of(args.clauses.as_deref(), &files)?;
     let answers_name = args.answers.display().to_string();
-    let text = read_text(&args.answers)?;
+    // Said in the language of --lang: the contract's is in the file not read.
+    let text = read_text_in(&args.answers, args.lang.unwrap_or(Language::En))?;
     let answers = answers::parse(&answers_name, &text, &library)?;
     let language = letters_language(args.lang, &answers);
-    prepare::check_language(&library, language)?;
+    super::check_language_in(&library, language, language)?;
     let letters = letters::load_in(&files, &library, &library::Unloaded::default(), language)
         .into_letters()?;
     // Letters name the agreement's date only when the answers give it; `prepare` would
@@ -112,7 +118,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             .unwrap_or_default()
     };
     let (client, project) = (text_of(CLIENT_NAME), text_of(PROJECT_NAME));
-    let (record_path, record_text) = read_record(args, &client)?;
+    let (record_path, record_text) = read_record(args, &client, language)?;
     let record_name = record_path.display().to_string();
     let steps: Vec<&str> = chase::LETTERS.iter().map(|(id, _)| *id).collect();
     let currency = prepared.answers.currency();
@@ -133,7 +139,8 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
             &[(record_path.clone(), text.into_bytes())],
             true,
             &[args.answers.as_path()],
-        )?;
+        )
+        .map_err(|error| super::said(error, language))?;
         let written = [Written::file(&record_path, "record", "yaml")];
         show(
             args,
@@ -165,7 +172,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     let mut read = vec![args.answers.clone()];
     read.extend(super::library_paths(args.clauses.as_deref()));
     let read: Vec<&Path> = read.iter().map(PathBuf::as_path).collect();
-    output::write_all(&writes, args.force, &read)?;
+    output::write_all(&writes, args.force, &read).map_err(|error| super::said(error, language))?;
     show(args, &schedule, language, &client, (&written, None))?;
     say_written(&writes, language);
     Ok(0)

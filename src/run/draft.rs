@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::Answers;
 use crate::cli::NewArgs;
-use crate::error::Error;
+use crate::error::{Error, OutputError};
 use crate::library::Library;
 use crate::output::{self, Destination};
 
@@ -77,9 +77,9 @@ pub(super) fn file(
 /// chose not to), creating its folder.
 pub(super) fn save(path: &Path, text: String) -> Result<(), Error> {
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
+        std::fs::create_dir_all(folder).map_err(|source| OutputError::Write {
             path: folder.to_owned(),
-            source,
+            reason: source.to_string(),
         })?;
     }
     output::write_all(&[(path.to_owned(), text.into_bytes())], true, &[])

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::answers::{self, Answers};
 use crate::cli::{ContractArgs, NewArgs, OutputFormat};
 use crate::config::Environment;
-use crate::error::{Diagnostic, Error, Severity};
+use crate::error::{Diagnostic, Error, OutputError, Severity};
 use crate::format;
 use crate::interview::messages::{self, Messages};
 use crate::interview::{
@@ -53,15 +53,13 @@ fn require_terminal(language: Language) -> Result<(), Error> {
     })
 }
 
-const STDOUT_REFUSED: &str = "`new` writes the answers file beside the contract, so it cannot \
-write to standard output; give -o a folder or a file name";
-
 /// The library of `args`; a `--lang` it is not written in is refused before the first question.
 fn load_checked(args: &NewArgs) -> Result<Library, Error> {
     let library = load_library(args.contract.clauses.as_deref())?;
     if let Some(languages) = args.contract.lang {
+        // Refused in the language the interview would be held in.
         for language in languages.all() {
-            prepare::check_language(&library, language)?;
+            super::check_language_in(&library, language, languages.first())?;
         }
     }
     Ok(library)
@@ -84,7 +82,8 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     // Said in the language of --lang: nothing else is read yet.
     require_terminal(args.contract.lang.map_or(Language::En, Languages::first))?;
     if args.contract.output.as_deref() == Some(Path::new("-")) {
-        return Err(Error::Usage(STDOUT_REFUSED.into()));
+        let words = messages::of(args.contract.lang.map_or(Language::En, Languages::first));
+        return Err(Error::Usage(words.stdout_refused.into()));
     }
     let library = load_checked(args)?;
     let styled = stderr_is_styled();
@@ -180,7 +179,8 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
     if let Some(path) = &profile_path {
         let (library, from_file) = (&prepared.library, args.answers.is_some());
         let asking = (&mut terminal as &mut dyn Prompter, language);
-        update_profile(path, library, &known.profile, &saved, from_file, asking)?;
+        update_profile(path, library, &known.profile, &saved, from_file, asking)
+            .map_err(|error| super::said(error, language))?;
     }
     eprintln!(
         "{}",
@@ -257,11 +257,7 @@ fn resume_offered(
     words: &Messages,
 ) -> Result<bool, Error> {
     if args.resume && !draft.exists() {
-        return Err(Error::Usage(format!(
-            "there is no stopped interview to continue: no draft in {}; run `clausewright new` \
-             to start one",
-            draft.display()
-        )));
+        return Err(Error::Usage((words.no_draft)(&draft.display().to_string())));
     }
     if args.resume || args.answers.is_some() || !draft.exists() {
         return Ok(args.resume);
@@ -290,14 +286,14 @@ fn keep_draft(
     let language = language_of(&halt.draft, started);
     let words = messages::of(language);
     if halt.draft.iter().next().is_none() {
-        return stopped(halt.stop);
+        return super::said(stopped(halt.stop), language);
     }
     let resume = draft::resume_command(args);
     // The draft's section headings in the interview's language, as its comments.
     let asked = library.asking_in(language);
     let library = asked.as_ref().unwrap_or(library);
     if let Err(error) = draft::save(path, draft::file(library, &halt.draft, &resume, language)) {
-        return error;
+        return unsaved(error, language);
     }
     match halt.stop {
         Stop::Cancelled => Error::Stopped {
@@ -309,6 +305,21 @@ fn keep_draft(
             eprintln!("{}", (words.saved_so_far)(&path.display().to_string()));
             stopped(halt.stop)
         }
+    }
+}
+
+/// The error of a draft that could not be saved (`error`, the write's): that the interview
+/// stopped and its answers were not kept, then why, in `language`.
+fn unsaved(error: Error, language: Language) -> Error {
+    let words = messages::of(language);
+    let (why, error) = match super::said(error, language) {
+        Error::Said { text, error, .. } => (text, error),
+        other => (other.to_string(), Box::new(other)),
+    };
+    Error::Said {
+        error,
+        label: words.error,
+        text: (words.draft_unsaved)(&why),
     }
 }
 
@@ -449,7 +460,8 @@ fn read_presets(
     let mut language = args.contract.lang.map_or(Language::En, Languages::first);
     if let Some(path) = given {
         let name = path.display().to_string();
-        let text = read_text(path)?;
+        // Said in the language of --lang: the file's own cannot be read.
+        let text = super::read_text_in(path, language)?;
         let given = match answers::read_or_refuse(&name, &text, library) {
             Ok(given) => given,
             // Said in the language the file is written for, read from its lines.
@@ -540,7 +552,7 @@ fn choose_destination(
         let Destination::Files(paths) =
             output::plan(contract.output.as_deref(), client, &contract.formats())?
         else {
-            return Err(Error::Usage(STDOUT_REFUSED.into()));
+            return Err(Error::Usage(words.stdout_refused.into()));
         };
         let folder = paths
             .first()
@@ -663,8 +675,29 @@ fn read_profile(
     };
     let words = messages::of(language);
     let name = path.display().to_string();
-    let text = read_text(path)?;
-    let given = answers::read_given(&name, &text, library)?;
+    let text = super::read_text_in(path, language)?;
+    let asking = library.asking_in(language);
+    let asked = asking.as_ref().unwrap_or(library);
+    let given = answers::read_or_refuse(&name, &text, library).map_err(|refused| {
+        let diagnostics = refused
+            .iter()
+            .map(|p| interview::file_problems::in_language(p, language, asked))
+            .collect();
+        super::worded(diagnostics, language)
+    })?;
+    // A key of another library is skipped; a key of this one written in a shape it cannot
+    // take (a list where one value goes) is said, as a value refused is.
+    let problems: Vec<&answers::Problem> = (given.problems.iter())
+        .filter(|p| !matches!(p.facts, answers::Facts::UnknownKey { .. }))
+        .collect();
+    for problem in &problems {
+        let mut warning = interview::file_problems::in_language(problem, language, asked);
+        warning.severity = Severity::Warning;
+        eprintln!("{}\n", warning.render_named(styled, words.warning));
+    }
+    if !problems.is_empty() {
+        eprintln!("{}", (words.ignored)(&name));
+    }
     let mut profile = Answers::default();
     for (key, located) in given.values {
         let Some(question) = library
@@ -693,11 +726,136 @@ fn read_profile(
 
 fn save_profile(path: &Path, text: String) -> Result<(), Error> {
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
+        std::fs::create_dir_all(folder).map_err(|source| OutputError::Write {
             path: folder.to_owned(),
-            source,
+            reason: source.to_string(),
         })?;
     }
     // The profile replaces itself: it was read to be updated.
     output::write_all(&[(path.to_owned(), text.into_bytes())], true, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn new_args(line: &[&str]) -> NewArgs {
+        let Command::New(args) = Cli::try_parse_from(line).unwrap().command else {
+            panic!("not `new`");
+        };
+        args
+    }
+
+    fn library() -> Library {
+        crate::library::built_in().unwrap()
+    }
+
+    #[test]
+    fn a_profile_that_cannot_be_read_is_said_located_in_turkish() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("profile.yaml");
+        let name = path.display().to_string();
+        let library = library();
+        let said = |text: &[u8]| {
+            std::fs::write(&path, text).unwrap();
+            read_profile(Some(&path), &library, false, Language::Tr)
+                .unwrap_err()
+                .render(false)
+        };
+        assert_eq!(
+            said(b"freelancer:\n  name: [Elif\n"),
+            format!(
+                "hata: dosya bu noktada YAML olarak okunamıyor; girintiyi, `anahtar: değer` \
+                 biçimini ve tırnakları denetleyin (YAML okuyucusunun İngilizce iletisi: \
+                 “unclosed bracket '['”)\n --> {name}:2:9\n  |\n2 |   name: [Elif\n  |         \
+                 ^\n\n1 hata, 0 uyarı"
+            )
+        );
+        let twice = said(b"freelancer:\n  name: Elif\n  name: Ayse\n");
+        assert!(
+            twice.starts_with("hata: `name` aynı yerde iki kez yazılmış; birini silin\n"),
+            "{twice}"
+        );
+        assert!(twice.contains(&format!("--> {name}:3:3\n")), "{twice}");
+        assert!(twice.ends_with("\n1 hata, 0 uyarı"), "{twice}");
+        let list = said(b"- Elif\n");
+        assert!(
+            list.starts_with("hata: yanıt dosyası `anahtar: değer` satırlarıyla yazılır;"),
+            "{list}"
+        );
+        assert!(list.contains(&format!("--> {name}:1:1\n")), "{list}");
+        assert_eq!(
+            said(b"freelancer:\n  name: G\xfcl\n"),
+            format!("hata: {name}: dosya UTF-8 metin değil\n\n1 hata, 0 uyarı")
+        );
+        // English as `build` says it.
+        std::fs::write(&path, "- Elif\n").unwrap();
+        let english = read_profile(Some(&path), &library, false, Language::En)
+            .unwrap_err()
+            .render(false);
+        assert!(
+            english.starts_with("error: an answers file is a mapping of keys to values"),
+            "{english}"
+        );
+    }
+
+    #[test]
+    fn a_profile_key_of_the_wrong_shape_is_not_offered_and_the_rest_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("profile.yaml");
+        std::fs::write(
+            &path,
+            "freelancer:\n  name: [Elif, Şahin]\n  email: elif@elifsahin.example\n  \
+             nickname: Elif\n",
+        )
+        .unwrap();
+        let profile = read_profile(Some(&path), &library(), false, Language::Tr).unwrap();
+        assert_eq!(profile.get("freelancer.name"), None);
+        assert_eq!(
+            profile.get("freelancer.email"),
+            Some(&Value::Text("elif@elifsahin.example".into()))
+        );
+    }
+
+    #[test]
+    fn a_draft_that_cannot_be_written_is_said_in_turkish() {
+        let dir = tempfile::tempdir().unwrap();
+        // The draft's folder is a file: it cannot be created.
+        let blocker = dir.path().join("state");
+        std::fs::write(&blocker, "").unwrap();
+        let path = blocker.join("clausewright").join("draft.answers.yaml");
+        let mut draft = Answers::default();
+        draft.set("freelancer.name", Value::Text("Elif Şahin".into()));
+        draft.set("agreement.language", Value::Text("tr".into()));
+        let args = new_args(&["clausewright", "new", "--lang", "tr"]);
+        let halt = Stopped {
+            stop: Stop::Cancelled,
+            draft,
+        };
+        let error = keep_draft(halt, &args, &library(), &path, Language::Tr);
+        let folder = blocker.join("clausewright").display().to_string();
+        let said = error.render(false);
+        assert!(
+            said.starts_with(&format!(
+                "hata: görüşme durduruldu, ancak yanıtlarınız taslak olarak kaydedilemedi: \
+                 {folder} yazılamadı: "
+            )),
+            "{said}"
+        );
+        assert_eq!(error.exit_code(), 1);
+        assert!(!path.exists());
+        // Nothing answered: nothing to save, and the stop said in Turkish.
+        let halt = Stopped {
+            stop: Stop::Cancelled,
+            draft: Answers::default(),
+        };
+        let error = keep_draft(halt, &args, &library(), &path, Language::Tr);
+        assert_eq!(
+            error.render(false),
+            "hata: görüşme durduruldu; hiçbir şey yazılmadı"
+        );
+        assert_eq!(error.exit_code(), 130);
+    }
 }
