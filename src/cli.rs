@@ -154,6 +154,11 @@ pub struct ExampleArgs {
     /// The freelancer's profession, for a library that asks for one (`freelancer.profession`).
     #[arg(long, value_name = "PROFESSION")]
     pub profession: Option<String>,
+    /// The contract's language: `en`, `tr`, or `en+tr` for both side by side. The example is
+    /// a worked example written in it, with its comments in the first language (`tr`: a
+    /// Turkish contract explained in Turkish). [default: en]
+    #[arg(long, value_name = "LANG", value_parser = languages)]
+    pub lang: Option<Languages>,
 }
 
 /// Options of `schema`.

@@ -6,27 +6,32 @@
 //! declarations. Answered keys carry the example's value; the others are written commented out
 //! (with their default, when they have one), so that removing the `#` answers them. The file
 //! reads back as the same answers.
+//!
+//! The comments are in one language ([`words`]): the library's questions in it, and the
+//! words around them from that language's catalogue.
+
+pub(crate) mod words;
 
 use crate::answers::{Answers, RESERVED_KEY};
 use crate::library::Library;
-use crate::model::Question;
+use crate::model::{Language, Question};
 
 /// The width comments are wrapped to.
 const WIDTH: usize = 100;
 
-/// The commented answers file; `origin` names the example the values come from.
+/// The commented answers file, its comments in `language`; `origin` names the example the
+/// values come from. `library` is the library whose words (title, sections, questions) are in
+/// that language.
 #[must_use]
-pub fn example_file(library: &Library, answers: &Answers, origin: &str) -> String {
+pub fn example_file(
+    library: &Library,
+    answers: &Answers,
+    origin: &str,
+    language: Language,
+) -> String {
+    let words = words::of(language);
     let mut out = String::new();
-    let intro = format!(
-        "An answers file for the clause library \"{}\", with the values of the worked example \
-         {origin}. Replace them with your own and build the contract with `clausewright build \
-         FILE`. A key whose line starts with `#` is not answered: remove the `#` (keep the \
-         indentation) to answer it. Text needs quotes only when it starts with a special \
-         character or could be read as a number, a date or true/false.",
-        library.title
-    );
-    push_comment(&mut out, 0, &intro);
+    push_comment(&mut out, 0, &(words.intro)(&library.title, origin));
     let mut open: Vec<(&str, bool)> = Vec::new();
     let mut headed: Vec<usize> = Vec::new();
     for (section, question) in library.file_order() {
@@ -58,7 +63,7 @@ pub fn example_file(library: &Library, answers: &Answers, origin: &str) -> Strin
         if let Some(help) = &question.help {
             push_comment(&mut out, depth, help);
         }
-        push_comment(&mut out, depth, &facts(question));
+        push_comment(&mut out, depth, &facts(question, words));
         if let Some(value) = value {
             out.push_str(&format!(
                 "{indent}{name}:{}\n",
@@ -74,34 +79,35 @@ pub fn example_file(library: &Library, answers: &Answers, origin: &str) -> Strin
     }
     if answers.late_payer_applied {
         out.push_str(&format!(
-            "\n# The rates were already multiplied for a repeat late payer.\n{RESERVED_KEY}:\n  late_payer_applied: true\n"
+            "\n# {}\n{RESERVED_KEY}:\n  late_payer_applied: true\n",
+            words.late_payer_applied
         ));
     }
     out
 }
 
-/// One line on what a question accepts: "Required. An amount such as 1250.00. Default: ...".
-fn facts(question: &Question) -> String {
+/// One line on what a question accepts: "Required: an amount such as 1250.00; default ...".
+fn facts(question: &Question, words: &words::Words) -> String {
     let mut facts = vec![format!(
         "{}: {}",
         if question.required {
-            "Required"
+            words.required
         } else {
-            "Optional"
+            words.optional
         },
-        question.ty.expectation(question)
+        (words.expectation)(question)
     )];
     if let Some(default) = &question.default {
-        facts.push(format!("default {}", default.to_yaml()));
+        facts.push((words.default)(&default.to_yaml()));
     }
     for (when, value) in &question.defaults {
-        facts.push(format!("default {} when {when}", value.to_yaml()));
+        facts.push((words.default_when)(&value.to_yaml(), &when.to_string()));
     }
     if let Some(when) = &question.when {
-        facts.push(format!("only when {when}"));
+        facts.push((words.only_when)(&when.to_string()));
     }
     if question.rate {
-        facts.push("multiplied for a client who paid late before".into());
+        facts.push(words.rate.into());
     }
     format!("{}.", facts.join("; "))
 }
@@ -179,7 +185,7 @@ sections:
         let library = library(LIBRARY);
         let answers = crate::answers::parse("a.yaml", "client:\n  name: Acme\n", &library)
             .expect("the answers parse");
-        let file = example_file(&library, &answers, "a.yaml");
+        let file = example_file(&library, &answers, "a.yaml", Language::En);
         assert!(
             file.contains("client:\n  # The client's name\n  # The registered name.\n  # Required: text.\n  name: \"Acme\"\n"),
             "{file}"
@@ -201,7 +207,7 @@ sections:
         let library = library(LIBRARY);
         let mut answers = Answers::default();
         answers.set("client.name", crate::model::Value::Text("Acme".into()));
-        let file = example_file(&library, &answers, "a.yaml");
+        let file = example_file(&library, &answers, "a.yaml", Language::En);
         assert!(
             file.contains("# kill_fee:\n  # Stop work if the client goes silent?\n"),
             "{file}"
@@ -215,6 +221,43 @@ sections:
             read.get("kill_fee.enabled"),
             Some(&crate::model::Value::Bool(true))
         );
+    }
+
+    #[test]
+    fn a_turkish_example_says_in_turkish_what_each_key_takes() {
+        let library = library(LIBRARY);
+        let mut answers = crate::answers::parse("a.yaml", "client:\n  name: Acme\n", &library)
+            .expect("the answers parse");
+        answers.late_payer_applied = true;
+        let file = example_file(&library, &answers, "examples/a.yaml", Language::Tr);
+        assert!(
+            file.starts_with(
+                "# “Test Agreement” sözleşme kütüphanesi için bir yanıt dosyası; değerler \
+                 examples/a.yaml örneğinden\n# alınmıştır."
+            ),
+            "{file}"
+        );
+        for line in [
+            "  # Zorunlu: bir metin.\n  name: \"Acme\"\n",
+            "  # İsteğe bağlı: true ya da false; varsayılanı false.\n",
+            "  # İsteğe bağlı: 5 ile 60 arasında bir tam sayı; varsayılanı 15; yalnızca şu koşulda \
+             sorulur:\n  # kill_fee.enabled.\n  # days: 15\n",
+            "\n# Ücretler, daha önce geç ödeme yapmış bir müşteri için zaten çarpıldı.\n\
+             clausewright:\n  late_payer_applied: true\n",
+        ] {
+            assert!(file.contains(line), "{line:?} is not in:\n{file}");
+        }
+        for english in [
+            "Required",
+            "Optional",
+            "default",
+            "only when",
+            "whole number",
+        ] {
+            assert!(!file.contains(english), "{english:?} is in:\n{file}");
+        }
+        let again = crate::answers::parse("b.yaml", &file, &library).expect("the file reads back");
+        assert_eq!(again, answers);
     }
 
     #[test]

@@ -50,10 +50,14 @@ fn origin(example: &str) -> String {
         .to_owned()
 }
 
-#[test]
-fn the_example_builds_the_same_contract_as_the_worked_example_it_comes_from() {
-    let outcome = run(&mut clausewright(&["example"]));
+/// `clausewright example ARGS`, written to a file and built: the example, its contract, and
+/// the worked example's answers; the contract is checked to be the worked example's.
+fn example_built(args: &[&str]) -> (String, String, clausewright::answers::Answers) {
+    let mut line = vec!["example"];
+    line.extend_from_slice(args);
+    let outcome = run(&mut clausewright(&line));
     assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    assert_eq!(outcome.stderr, "");
     let example = outcome.stdout;
     let origin = origin(&example);
     let folder = tempfile::tempdir().unwrap();
@@ -80,7 +84,25 @@ fn the_example_builds_the_same_contract_as_the_worked_example_it_comes_from() {
         build(&origin),
         "the example's contract differs from {origin}'s"
     );
+    (example, mine, answers)
+}
 
+/// The comments of an `example` output, wrapped lines joined into one line.
+fn comments(example: &str) -> String {
+    example
+        .lines()
+        .map(|line| {
+            line.trim_start()
+                .trim_start_matches("# ")
+                .trim_start_matches('#')
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_example_builds_the_same_contract_as_the_worked_example_it_comes_from() {
+    let (_, mine, answers) = example_built(&[]);
     for key in ["freelancer.name", "client.name"] {
         let value = answers.get(key).unwrap().to_string();
         // Markdown escapes punctuation (`&` is written `\&`).
@@ -95,15 +117,7 @@ fn the_example_builds_the_same_contract_as_the_worked_example_it_comes_from() {
 fn the_example_explains_every_declared_question() {
     let example = run(&mut clausewright(&["example"])).stdout;
     // Comments are wrapped: compare with the comment text joined into one line per run.
-    let joined: String = example
-        .lines()
-        .map(|line| {
-            line.trim_start()
-                .trim_start_matches("# ")
-                .trim_start_matches('#')
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let joined = comments(&example);
     for question in built_in().questions() {
         let name = question.key.rsplit('.').next().unwrap();
         assert!(
@@ -353,4 +367,108 @@ fn config_path_says_when_the_profile_exists() {
         .env("HOME", home.path()));
     assert_eq!(outcome.stdout, format!("{}\n", profile.display()));
     assert!(outcome.stderr.is_empty(), "{}", outcome.stderr);
+}
+
+#[test]
+fn example_lang_tr_prints_the_turkish_example_explained_in_turkish() {
+    // Built, it is the worked example's contract, word for word.
+    let (example, contract, _) = example_built(&["--lang", "tr"]);
+    assert_eq!(origin(&example), "examples/tr-istanbul.yaml");
+    assert!(
+        contract.contains("Boğaziçi Gıda Ticaret A.Ş."),
+        "{contract}"
+    );
+    assert!(
+        example.starts_with(
+            "# “Serbest Çalışma Hizmet Sözleşmesi” sözleşme kütüphanesi için bir yanıt dosyası;"
+        ),
+        "{example}"
+    );
+    // Each question with its Turkish prompt, and what it takes in Turkish.
+    let turkish = built_in()
+        .asking_in(clausewright::model::Language::Tr)
+        .unwrap();
+    let joined = comments(&example);
+    for question in turkish.questions() {
+        assert!(
+            joined.contains(&question.prompt),
+            "the Turkish prompt of {} is missing",
+            question.key
+        );
+    }
+    assert!(
+        example.contains(
+            "  # Zorunlu: ad@ornek.com gibi bir e-posta adresi.\n  email: \"elif@elifsahin.example\"\n"
+        ),
+        "{example}"
+    );
+    for english in [
+        "Required",
+        "Optional",
+        "default ",
+        "only when",
+        "An answers file",
+    ] {
+        assert!(!example.contains(english), "{english:?} is in:\n{example}");
+    }
+}
+
+#[test]
+fn example_lang_en_tr_is_the_bilingual_example_and_en_is_english_only() {
+    let bilingual = run(&mut clausewright(&["example", "--lang", "en+tr"]));
+    assert_eq!(bilingual.code, 0, "{}", bilingual.stderr);
+    assert_eq!(
+        origin(&bilingual.stdout),
+        "examples/bilingual-us-client.yaml"
+    );
+    // Its comments are in the first language.
+    assert!(
+        bilingual
+            .stdout
+            .starts_with("# An answers file for the clause library")
+    );
+    // Without --lang, an English contract: not the bilingual one of the same profession.
+    let english = run(&mut clausewright(&[
+        "example",
+        "--profession",
+        "software-development",
+    ]));
+    assert_eq!(english.code, 0, "{}", english.stderr);
+    assert_eq!(
+        origin(&english.stdout),
+        "examples/software-development.yaml"
+    );
+}
+
+/// `clausewright example --lang tr --profession PROFESSION`.
+fn example_tr(profession: &str) -> crate::support::Outcome {
+    run(&mut clausewright(&[
+        "example",
+        "--lang",
+        "tr",
+        "--profession",
+        profession,
+    ]))
+}
+
+#[test]
+fn example_lang_tr_says_in_turkish_what_it_cannot_print() {
+    let outcome = example_tr("translation");
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert_eq!(outcome.stdout, "");
+    assert_eq!(
+        outcome.stderr,
+        "hata: translation mesleği için --lang tr ile yazılmış bir örnek yok (bu dilde örneği \
+         olan meslekler: graphic-design); İngilizce örnekten başlayıp içine `agreement.language: \
+         tr` yazabilirsiniz: clausewright example --profession translation\n"
+    );
+    let outcome = example_tr("astronaut");
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.starts_with(
+            "hata: --profession astronaut: yerleşik kütüphanede böyle bir meslek yok;"
+        ),
+        "{}",
+        outcome.stderr
+    );
 }
