@@ -39,8 +39,9 @@ pub enum Error {
         /// The diagnostics.
         diagnostics: Vec<Diagnostic>,
     },
-    /// An error said in another language than English (`hata: … zaten var`): the English
-    /// error it says, for its exit code, and its words in that language.
+    /// An error said in the words of a catalogue: in another language than English (`hata: …
+    /// zaten var`), or in English words that say more than the error's own (a draft not
+    /// saved). The error it says, for its exit code, and its words.
     #[error("{text}")]
     Said {
         /// What it says, in English.
