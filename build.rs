@@ -1,6 +1,10 @@
-//! Build script: turns libphonenumber's numbering plans (`data/phonenumber/`) into one small
-//! table per country calling code, so that checking a phone number compiles the patterns of
-//! its own country only (see `src/model/phone.rs`), not those of all 250 regions.
+//! Build script, two tables:
+//! - libphonenumber's numbering plans (`data/phonenumber/`) as one small table per country
+//!   calling code, so that checking a phone number compiles the patterns of its own country
+//!   only (see `src/model/phone.rs`), not those of all 250 regions;
+//! - every template of the built-in library (`clauses/`) compiled by Handlebars and frozen
+//!   (see `src/library/frozen.rs`), so that a run thaws the templates of its contract instead
+//!   of parsing them again.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -9,7 +13,16 @@ use std::path::Path;
 
 use phonenumber::metadata::loader;
 
+#[path = "src/library/frozen_form.rs"]
+#[allow(dead_code, clippy::all, clippy::pedantic)]
+mod frozen_form;
+
 fn main() {
+    phones();
+    templates();
+}
+
+fn phones() {
     let source = "data/phonenumber/PhoneNumberMetadata.xml";
     println!("cargo:rerun-if-changed={source}");
     let file = File::open(source).unwrap_or_else(|e| panic!("{source}: {e}"));
@@ -101,5 +114,184 @@ fn ascii_digits(region: &mut loader::Metadata) {
             rewrite(pattern);
         }
         format.leading_digits.iter_mut().for_each(rewrite);
+    }
+}
+
+/// Writes `templates.bin`: each text of the built-in library that holds a Handlebars tag, with
+/// its template compiled and frozen, sorted by text (see `src/library/frozen.rs`). A text
+/// Handlebars refuses, or whose template holds a part the frozen form does not cover
+/// (partials, decorators, comments), is left out: a run compiles it as before.
+fn templates() {
+    use std::collections::BTreeMap;
+    let root = Path::new("clauses");
+    println!("cargo:rerun-if-changed=clauses");
+    println!("cargo:rerun-if-changed=src/library/frozen_form.rs");
+    let mut texts = BTreeMap::new();
+    let mut files = Vec::new();
+    yaml_files(root, &mut files);
+    for file in files {
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        // A file that is not valid YAML is reported by the library's own checks.
+        let Ok(value) = serde_saphyr::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        strings(&value, &mut |s| {
+            if s.contains("{{")
+                && !texts.contains_key(s)
+                && let Some(frozen) = handlebars::template::Template::compile(s)
+                    .ok()
+                    .and_then(|t| freeze::template(&t))
+            {
+                texts.insert(
+                    s.to_owned(),
+                    postcard::to_allocvec(&frozen).expect("a template serialises"),
+                );
+            }
+        });
+    }
+    let table: Vec<(&str, &[u8])> = texts
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_slice()))
+        .collect();
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("templates.bin");
+    std::fs::write(
+        &out,
+        postcard::to_allocvec(&table).expect("the table serialises"),
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+fn yaml_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("a directory entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            yaml_files(&path, files);
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            files.push(path);
+        }
+    }
+}
+
+fn strings(value: &serde_json::Value, each: &mut impl FnMut(&str)) {
+    match value {
+        serde_json::Value::String(s) => each(s),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, each)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| strings(v, each)),
+        _ => {}
+    }
+}
+
+/// Handlebars' template types into the frozen form.
+mod freeze {
+    use handlebars::template::{
+        BlockParam, ExpressionSpecBuilder, HelperTemplate, Parameter, Template, TemplateElement,
+    };
+    use handlebars::{Path, PathSeg};
+
+    use super::frozen_form as form;
+
+    pub(super) fn template(t: &Template) -> Option<form::Frozen> {
+        Some(form::Frozen {
+            name: t.name.clone(),
+            elements: t.elements.iter().map(element).collect::<Option<_>>()?,
+            mapping: t.mapping.iter().map(|m| (m.0, m.1)).collect(),
+        })
+    }
+
+    fn element(e: &TemplateElement) -> Option<form::Element> {
+        Some(match e {
+            TemplateElement::RawString(s) => form::Element::Raw(s.clone()),
+            TemplateElement::HtmlExpression(h) => form::Element::Html(Box::new(helper(h)?)),
+            TemplateElement::Expression(h) => form::Element::Expression(Box::new(helper(h)?)),
+            TemplateElement::HelperBlock(h) => form::Element::Block(Box::new(helper(h)?)),
+            _ => return None,
+        })
+    }
+
+    fn helper(h: &HelperTemplate) -> Option<form::Helper> {
+        let mut hash: Vec<(String, form::Param)> = h
+            .hash
+            .iter()
+            .map(|(k, v)| Some((k.clone(), param(v)?)))
+            .collect::<Option<_>>()?;
+        hash.sort_by(|a, b| a.0.cmp(&b.0));
+        // Whether the helper stands on a line of its own is not readable outside Handlebars:
+        // it is the one of the two values that rebuilds a helper equal to this one.
+        let indent_before_write = [false, true].into_iter().find(|&indent| {
+            let spec = ExpressionSpecBuilder::default()
+                .name(h.name.clone())
+                .params(h.params.clone())
+                .hash(h.hash.clone())
+                .omit_pre_ws(false)
+                .omit_pro_ws(false)
+                .build()
+                .expect("every field is set");
+            let mut rebuilt = HelperTemplate::new(spec, h.block, indent);
+            rebuilt.block_param.clone_from(&h.block_param);
+            rebuilt.template.clone_from(&h.template);
+            rebuilt.inverse.clone_from(&h.inverse);
+            rebuilt.chain = h.chain;
+            rebuilt == *h
+        })?;
+        Some(form::Helper {
+            name: param(&h.name)?,
+            params: h.params.iter().map(param).collect::<Option<_>>()?,
+            hash,
+            block_param: match &h.block_param {
+                None => None,
+                Some(BlockParam::Single(p)) => Some(form::BlockParam::Single(param(p)?)),
+                Some(BlockParam::Pair((a, b))) => {
+                    Some(form::BlockParam::Pair(param(a)?, param(b)?))
+                }
+                Some(_) => return None,
+            },
+            template: match &h.template {
+                None => None,
+                Some(t) => Some(template(t)?),
+            },
+            inverse: match &h.inverse {
+                None => None,
+                Some(t) => Some(template(t)?),
+            },
+            block: h.block,
+            chain: h.chain,
+            indent_before_write,
+        })
+    }
+
+    fn param(p: &Parameter) -> Option<form::Param> {
+        Some(match p {
+            Parameter::Name(n) => form::Param::Name(n.clone()),
+            Parameter::Path(Path::Relative((segs, raw))) => {
+                form::Param::Relative(segs.iter().map(seg).collect::<Option<_>>()?, raw.clone())
+            }
+            Parameter::Path(Path::Local((level, name, raw))) => {
+                form::Param::Local(*level, name.clone(), raw.clone())
+            }
+            Parameter::Literal(json) => form::Param::Literal(json.to_string()),
+            Parameter::Subexpression(s) => {
+                form::Param::Subexpression(Box::new(element(&s.element)?))
+            }
+            _ => return None,
+        })
+    }
+
+    fn seg(s: &PathSeg) -> Option<form::Seg> {
+        let ruled = |path: &str| match Path::parse(path) {
+            Ok(Path::Relative((segs, _))) => segs.into_iter().next(),
+            _ => None,
+        };
+        match s {
+            PathSeg::Named(n) => Some(form::Seg::Named(n.clone())),
+            s if Some(s) == ruled("../a").as_ref() => Some(form::Seg::Up),
+            s if Some(s) == ruled("@root/a").as_ref() => Some(form::Seg::Root),
+            _ => None,
+        }
     }
 }

@@ -21,7 +21,6 @@ pub use parity::parity;
 use std::collections::{BTreeMap, BTreeSet};
 
 use handlebars::Handlebars;
-use handlebars::template::Template;
 use serde::Deserialize;
 use serde_json::Value as Json;
 use serde_saphyr::Spanned;
@@ -666,7 +665,7 @@ fn compile(
         diagnostics.push(origin.diagnostic(line, column, message));
         return None;
     }
-    let template = match Template::compile(&source) {
+    let template = match crate::library::compile_template(&source) {
         Ok(template) => template,
         Err(error) => {
             let (line, column) = error.pos().unwrap_or((1, 1));

@@ -209,7 +209,7 @@ fn compiled_and_checked<'q>(
         diagnostics.push(origin.diagnostic(line, column, message));
         return None;
     }
-    let template = match super::fold::compile(body) {
+    let template = match super::frozen::compile(body) {
         Ok(template) => template,
         Err(error) => {
             let (line, column) = error.pos().unwrap_or((1, 1));

@@ -50,7 +50,7 @@ impl Compiled {
 
     fn get(&self) -> &Template {
         self.template.get_or_init(|| {
-            super::fold::compile(&self.source).unwrap_or_else(|error| {
+            super::frozen::compile(&self.source).unwrap_or_else(|error| {
                 panic!(
                     "a built-in clause body does not compile (the tests check every one): {error}"
                 )

@@ -17,6 +17,8 @@
 //! template      Handlebars bodies: declared keys, known helpers, cross-references, open blocks
 //! markdown      bodies as Markdown: open fences, raw HTML, reference definitions, tabs, nesting
 //! fold          compiling a body with its prose folded away, as Handlebars would
+//! frozen        the built-in library's templates, compiled at build time (build.rs)
+//! frozen_form   the serde form those templates are frozen in
 //! translation   a language folder (`tr/`) → the same clauses, title and trade words in
 //!               that language, each clause checked against its English twin
 //! builtin       the built-in library, embedded at build time
@@ -28,6 +30,8 @@ mod clauses;
 mod compiled;
 mod declarations;
 mod fold;
+mod frozen;
+mod frozen_form;
 mod markdown;
 mod question_words;
 mod raw;
@@ -50,6 +54,7 @@ pub(crate) use clauses::{load_clauses, written_id};
 pub use compiled::Compiled;
 pub(crate) use compiled::compile_all;
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
+pub(crate) use frozen::compile as compile_template;
 pub(crate) use markdown::markdown_problems;
 pub use signs::Signs;
 pub(crate) use template::section_references;
@@ -379,9 +384,14 @@ pub fn load_incomplete(files: &[SourceFile], incomplete: bool) -> Loaded {
 pub fn built_in() -> Result<Library, crate::Error> {
     static BUILT_IN: OnceLock<Option<Library>> = OnceLock::new();
     match BUILT_IN.get_or_init(|| {
-        load_with(&built_in_files(), false, Checks::Trusted)
-            .into_library()
-            .ok()
+        std::thread::scope(|scope| {
+            // The jurisdiction profiles are read on another core meanwhile; the load takes
+            // them from there.
+            scope.spawn(built_in_profiles);
+            load_with(&built_in_files(), false, Checks::Trusted)
+                .into_library()
+                .ok()
+        })
     }) {
         Some(library) => Ok(library.clone()),
         // Only a broken build gets here; the full load says what is wrong.
