@@ -594,3 +594,53 @@ fn what_stops_a_turkish_chase_is_said_in_turkish() {
         )
     );
 }
+
+#[test]
+fn options_a_turkish_chase_cannot_use_are_refused_in_turkish() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let folder = out.path().to_str().unwrap();
+    // Before the answers are read: in the language of --lang.
+    let output = clausewright(&[
+        "chase",
+        &answers,
+        "-o",
+        folder,
+        "--lang",
+        "tr",
+        "--stage",
+        "payment",
+        "--invoice",
+        "2026/014",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "hata: ödeme aşaması için --amount TUTAR ve --due TARİH (ya da faturanın tarihiyle \
+         --since TARİH) gerekir\n"
+    );
+    // After: in the letters' language, the contract's.
+    let record = out.path().join("kayit.yaml");
+    let mut all = vec![
+        "chase",
+        answers.as_str(),
+        "-o",
+        folder,
+        "--record-file",
+        record.to_str().unwrap(),
+        "--today",
+        "2026-09-10",
+        "--record",
+        "paid",
+        "--by",
+        "e-posta",
+    ];
+    all.extend_from_slice(INVOICE);
+    let output = clausewright(&all);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "hata: --by --record paid ile kullanılmaz\n"
+    );
+    assert!(!record.exists());
+}

@@ -24,6 +24,7 @@ mod business_days;
 mod deadline;
 mod ladder;
 mod late_fee;
+pub(crate) mod misuse;
 pub mod record;
 mod table;
 #[cfg(test)]

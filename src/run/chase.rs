@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::{self, Answers};
 use crate::assemble;
+use crate::chase::misuse::{Misuse, Needed};
 use crate::chase::record::{self, Entry, Event, Record};
 use crate::chase::{self, Stage};
 use crate::cli::{ChaseArgs, LetterFormat, OutputFormat, RecordKind};
@@ -129,7 +130,7 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     let mut inputs = chase_inputs(args, &prepared, today, record, language)?;
     if let Some(kind) = args.record {
         let before = chase::schedule(&inputs)?;
-        let entry = record_entry(args, kind, &before, &prepared.answers, today)?;
+        let entry = record_entry(args, kind, &before, &prepared.answers, (today, language))?;
         let text = record::append(record_text.as_deref(), &client, &entry, language);
         inputs.record = record::parse(&record_name, &text, &steps, today, &currency)?;
         let schedule = chase::schedule(&inputs)?;
@@ -215,13 +216,14 @@ fn print_schedule(schedule: &chase::Schedule, client: &str) -> Result<(), Error>
         })
 }
 
-/// The entry `--record` adds, from its options; refuses options of another kind of entry.
+/// The entry `--record` adds, from its options; refuses options of another kind of entry, in
+/// `language` (the letters').
 fn record_entry(
     args: &ChaseArgs,
     kind: RecordKind,
     schedule: &chase::Schedule,
     answers: &Answers,
-    today: jiff::civil::Date,
+    (today, language): (jiff::civil::Date, Language),
 ) -> Result<Entry, Error> {
     let foreign: Vec<&str> = [
         (args.step.is_some() && kind != RecordKind::Sent, "--step"),
@@ -242,16 +244,14 @@ fn record_entry(
         RecordKind::Paid => "paid",
     };
     if !foreign.is_empty() {
-        return Err(Error::Usage(format!(
-            "{} cannot go with --record {name}",
-            join_and(&foreign)
-        )));
+        return Err(misused(&Misuse::NotWith(foreign, name), language));
     }
     let date = args.on.unwrap_or(today);
     if date > today {
-        return Err(Error::Usage(format!(
-            "--on {date} is after today ({today}); record what has happened"
-        )));
+        return Err(misused(
+            &Misuse::OnAfterToday(date.to_string(), today.to_string()),
+            language,
+        ));
     }
     let event = match kind {
         RecordKind::Sent => {
@@ -261,18 +261,11 @@ fn record_entry(
                     .due_now()
                     .filter(|s| s.letter)
                     .map(|s| s.id.to_owned())
-                    .ok_or_else(|| {
-                        Error::Usage(
-                            "no letter is to send now; name the letter sent with --step".into(),
-                        )
-                    })?,
+                    .ok_or_else(|| misused(&Misuse::NothingToSend, language))?,
             };
             if !chase::LETTERS.iter().any(|(id, _)| *id == step) {
                 let known: Vec<&str> = chase::LETTERS.iter().map(|(id, _)| *id).collect();
-                return Err(Error::Usage(format!(
-                    "--step {step} is not a letter of the ladders; the letters are {}",
-                    known.join(", ")
-                )));
+                return Err(misused(&Misuse::NotALetter(step, known), language));
             }
             Event::Sent {
                 step,
@@ -290,9 +283,9 @@ fn record_entry(
             note: args.note.clone(),
         },
         RecordKind::Paid => {
-            let amount = args.payment.ok_or_else(|| {
-                Error::Usage("--record paid needs --payment MONEY, the amount received".into())
-            })?;
+            let amount = args
+                .payment
+                .ok_or_else(|| misused(&Misuse::PaidNeedsPayment, language))?;
             chase::refuse_finer_than_minor_unit("--payment", amount, &answers.currency())?;
             Event::Paid { amount }
         }
@@ -300,8 +293,23 @@ fn record_entry(
     Ok(Entry { date, event })
 }
 
-/// Refuses option combinations the stage cannot use, before any file is read.
+/// The usage error of `misuse`, said in `language`.
+fn misused(misuse: &Misuse, language: Language) -> Error {
+    let english = Error::Usage(misuse.said_in(Language::En));
+    if language == Language::En {
+        return english;
+    }
+    Error::Said {
+        label: crate::interview::messages::of(language).error,
+        text: misuse.said_in(language),
+        error: Box::new(english),
+    }
+}
+
+/// Refuses option combinations the stage cannot use, before any file is read; said in the
+/// language of --lang (the answers are not read yet).
 fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
+    let refuse = |misuse: Misuse| Err(misused(&misuse, args.lang.unwrap_or(Language::En)));
     let stage = Stage::from(args.stage);
     let payment = stage == Stage::Payment;
     if !payment
@@ -310,50 +318,33 @@ fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
             || args.due.is_some()
             || args.final_notice_sent.is_some())
     {
-        return Err(Error::Usage(
-            "--invoice, --amount, --due and --final-notice-sent are for --stage payment".into(),
-        ));
+        return refuse(Misuse::PaymentOnly);
     }
     let change = stage == Stage::Change;
     if !change && (args.change.is_some() || args.price.is_some()) {
-        return Err(Error::Usage(
-            "--change and --price are for --stage change".into(),
-        ));
+        return refuse(Misuse::ChangeOnly);
     }
     if change && (args.change.is_none() || args.price.is_none()) {
-        return Err(Error::Usage(
-            "the change stage needs --change TEXT (the agreed change) and --price MONEY".into(),
-        ));
+        return refuse(Misuse::ChangeNeeds);
     }
     if payment && args.due.is_some() && args.since.is_some() {
-        return Err(Error::Usage(
-            "give either --due (the day the invoice was due) or --since (the invoice's date), not both".into(),
-        ));
+        return refuse(Misuse::DueOrSince);
     }
     if payment {
-        let missing: Vec<&str> = [
-            (args.invoice.is_none(), "--invoice NUMBER"),
-            (args.amount.is_none(), "--amount MONEY"),
-            (
-                args.due.is_none() && args.since.is_none(),
-                "--due DATE (or --since DATE, the invoice's date)",
-            ),
+        let missing: Vec<Needed> = [
+            (args.invoice.is_none(), Needed::Invoice),
+            (args.amount.is_none(), Needed::Amount),
+            (args.due.is_none() && args.since.is_none(), Needed::Due),
         ]
         .into_iter()
-        .filter_map(|(absent, option)| absent.then_some(option))
+        .filter_map(|(absent, needed)| absent.then_some(needed))
         .collect();
         if !missing.is_empty() {
-            return Err(Error::Usage(format!(
-                "the payment stage needs {}",
-                join_and(&missing)
-            )));
+            return refuse(Misuse::PaymentNeeds(missing));
         }
     }
     if !args.output.is_dir() {
-        return Err(Error::Usage(format!(
-            "the output folder {} does not exist",
-            args.output.display()
-        )));
+        return refuse(Misuse::NoFolder(args.output.display().to_string()));
     }
     Ok(())
 }
@@ -372,7 +363,7 @@ fn chase_inputs(
             Some(chase::Invoice {
                 number: number.clone(),
                 amount,
-                due: due_date(args, answers)?,
+                due: due_date(args, answers, language)?,
             })
         }
         _ => None,
@@ -382,9 +373,8 @@ fn chase_inputs(
         ("--final-notice-sent", args.final_notice_sent),
     ] {
         if let Some(date) = date.filter(|d| *d > today) {
-            return Err(Error::Usage(format!(
-                "{option} {date} is after today ({today})"
-            )));
+            let misuse = Misuse::AfterToday(option, date.to_string(), today.to_string());
+            return Err(misused(&misuse, language));
         }
     }
     let statutory = statutory_interest(prepared);
@@ -568,29 +558,21 @@ fn statutory_interest(prepared: &Prepared) -> Option<Statutory> {
     })
 }
 
-/// `--due`, or `--since` (the invoice's date) plus the contract's payment days.
-fn due_date(args: &ChaseArgs, answers: &Answers) -> Result<jiff::civil::Date, Error> {
+/// `--due`, or `--since` (the invoice's date) plus the contract's payment days; what is
+/// missing said in `language`.
+fn due_date(
+    args: &ChaseArgs,
+    answers: &Answers,
+    language: Language,
+) -> Result<jiff::civil::Date, Error> {
     if let Some(due) = args.due {
         return Ok(due);
     }
-    let since = args.since.ok_or_else(|| {
-        Error::Usage(
-            "the payment stage needs --due DATE (or --since DATE, the invoice's date)".into(),
-        )
-    })?;
+    let since = args
+        .since
+        .ok_or_else(|| misused(&Misuse::PaymentNeeds(vec![Needed::Due]), language))?;
     match answers.get("payment.due_days") {
         Some(Value::Integer(days)) => Ok(since.saturating_add(jiff::Span::new().days(*days))),
-        _ => Err(Error::Usage(
-            "the answers give no `payment.due_days` to count the due date from --since; give --due DATE".into(),
-        )),
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        _ => Err(misused(&Misuse::NoDueDays, language)),
     }
 }

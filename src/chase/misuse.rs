@@ -1,0 +1,219 @@
+//! What is wrong with the options of a `chase` run, as facts ([`Misuse`]) and in words per
+//! language: the English that `chase` has always said, and Turkish for letters in Turkish
+//! (`--lang tr`, or a Turkish contract once its answers are read). Options, their values and
+//! dates are written as typed (`--on 2026-09-10`), in every language.
+
+use crate::model::Language;
+
+/// An option that does not fit the run, or one the run needs and lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Misuse {
+    /// `--invoice`, `--amount`, `--due` or `--final-notice-sent` with another stage.
+    PaymentOnly,
+    /// `--change` or `--price` with another stage.
+    ChangeOnly,
+    /// `--stage change` without `--change` and `--price`.
+    ChangeNeeds,
+    /// Both `--due` and `--since` for an invoice.
+    DueOrSince,
+    /// `--stage payment` without these (each one `Needed`).
+    PaymentNeeds(Vec<Needed>),
+    /// The `-o` folder is not there (as typed).
+    NoFolder(String),
+    /// Options of another kind of entry than `--record KIND` (the options, the kind).
+    NotWith(Vec<&'static str>, &'static str),
+    /// `--on` after today (the day given, today).
+    OnAfterToday(String, String),
+    /// A date option after today (the option, the day given, today).
+    AfterToday(&'static str, String, String),
+    /// `--record sent` without `--step` when no letter is due.
+    NothingToSend,
+    /// `--step` names no letter (the step, the letters).
+    NotALetter(String, Vec<&'static str>),
+    /// `--record paid` without `--payment`.
+    PaidNeedsPayment,
+    /// `--since` for an invoice whose answers give no `payment.due_days`.
+    NoDueDays,
+}
+
+/// What an invoice of the payment stage needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Needed {
+    /// `--invoice NUMBER`.
+    Invoice,
+    /// `--amount MONEY`.
+    Amount,
+    /// `--due DATE`, or `--since DATE`.
+    Due,
+}
+
+impl Misuse {
+    /// What is wrong, in `language`.
+    #[must_use]
+    pub(crate) fn said_in(&self, language: Language) -> String {
+        match language {
+            Language::En => self.english(),
+            Language::Tr => self.turkish(),
+        }
+    }
+
+    fn english(&self) -> String {
+        let and = |items: &[&str]| join(items, "and");
+        match self {
+            Misuse::PaymentOnly => {
+                "--invoice, --amount, --due and --final-notice-sent are for --stage payment".into()
+            }
+            Misuse::ChangeOnly => "--change and --price are for --stage change".into(),
+            Misuse::ChangeNeeds => {
+                "the change stage needs --change TEXT (the agreed change) and --price MONEY".into()
+            }
+            Misuse::DueOrSince => "give either --due (the day the invoice was due) or --since \
+                                   (the invoice's date), not both"
+                .into(),
+            Misuse::PaymentNeeds(needed) => {
+                let options: Vec<&str> = (needed.iter())
+                    .map(|needed| match needed {
+                        Needed::Invoice => "--invoice NUMBER",
+                        Needed::Amount => "--amount MONEY",
+                        Needed::Due => "--due DATE (or --since DATE, the invoice's date)",
+                    })
+                    .collect();
+                format!("the payment stage needs {}", and(&options))
+            }
+            Misuse::NoFolder(folder) => format!("the output folder {folder} does not exist"),
+            Misuse::NotWith(options, kind) => {
+                format!("{} cannot go with --record {kind}", and(options))
+            }
+            Misuse::OnAfterToday(date, today) => {
+                format!("--on {date} is after today ({today}); record what has happened")
+            }
+            Misuse::AfterToday(option, date, today) => {
+                format!("{option} {date} is after today ({today})")
+            }
+            Misuse::NothingToSend => {
+                "no letter is to send now; name the letter sent with --step".into()
+            }
+            Misuse::NotALetter(step, letters) => format!(
+                "--step {step} is not a letter of the ladders; the letters are {}",
+                letters.join(", ")
+            ),
+            Misuse::PaidNeedsPayment => {
+                "--record paid needs --payment MONEY, the amount received".into()
+            }
+            Misuse::NoDueDays => "the answers give no `payment.due_days` to count the due date \
+                                  from --since; give --due DATE"
+                .into(),
+        }
+    }
+
+    fn turkish(&self) -> String {
+        let and = |items: &[&str]| join(items, "ve");
+        match self {
+            Misuse::PaymentOnly => "--invoice, --amount, --due ve --final-notice-sent yalnızca \
+                                    --stage payment ile kullanılır"
+                .into(),
+            Misuse::ChangeOnly => {
+                "--change ve --price yalnızca --stage change ile kullanılır".into()
+            }
+            Misuse::ChangeNeeds => "değişiklik aşaması için --change METİN (kararlaştırılan \
+                                    değişiklik) ve --price TUTAR gerekir"
+                .into(),
+            Misuse::DueOrSince => "ya --due (faturanın vade günü) ya da --since (faturanın \
+                                   tarihi) verin, ikisini birden değil"
+                .into(),
+            Misuse::PaymentNeeds(needed) => {
+                let options: Vec<&str> = (needed.iter())
+                    .map(|needed| match needed {
+                        Needed::Invoice => "--invoice NUMARA",
+                        Needed::Amount => "--amount TUTAR",
+                        Needed::Due => "--due TARİH (ya da faturanın tarihiyle --since TARİH)",
+                    })
+                    .collect();
+                format!("ödeme aşaması için {} gerekir", and(&options))
+            }
+            Misuse::NoFolder(folder) => format!("{folder} diye bir çıktı klasörü yok"),
+            Misuse::NotWith(options, kind) => {
+                format!("{} --record {kind} ile kullanılmaz", and(options))
+            }
+            Misuse::OnAfterToday(date, today) => {
+                format!("--on {date} bugünden ({today}) sonra; yalnızca olmuş bir şeyi kaydedin")
+            }
+            Misuse::AfterToday(option, date, today) => {
+                format!("{option} {date} bugünden ({today}) sonra")
+            }
+            Misuse::NothingToSend => "şu anda gönderilecek bir mektup yok; gönderdiğiniz \
+                                      mektubu --step ile belirtin"
+                .into(),
+            Misuse::NotALetter(step, letters) => format!(
+                "--step {step}: böyle bir mektup yok; mektuplar şunlar: {}",
+                letters.join(", ")
+            ),
+            Misuse::PaidNeedsPayment => {
+                "--record paid için alınan tutarı gösteren --payment TUTAR gerekir".into()
+            }
+            Misuse::NoDueDays => "yanıtlarda vade gününü --since tarihinden saymak için bir \
+                                  `payment.due_days` yok; --due TARİH verin"
+                .into(),
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c", with `and` the language's word.
+fn join(items: &[&str], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_misuse_is_said_in_turkish() {
+        let said = |misuse: Misuse| misuse.said_in(Language::Tr);
+        assert_eq!(
+            said(Misuse::PaymentNeeds(vec![Needed::Invoice, Needed::Due])),
+            "ödeme aşaması için --invoice NUMARA ve --due TARİH (ya da faturanın tarihiyle \
+             --since TARİH) gerekir"
+        );
+        assert_eq!(
+            said(Misuse::NotWith(vec!["--by", "--who", "--note"], "paid")),
+            "--by, --who ve --note --record paid ile kullanılmaz"
+        );
+        assert_eq!(
+            said(Misuse::OnAfterToday(
+                "2026-09-12".into(),
+                "2026-09-10".into()
+            )),
+            "--on 2026-09-12 bugünden (2026-09-10) sonra; yalnızca olmuş bir şeyi kaydedin"
+        );
+        assert_eq!(
+            said(Misuse::NotALetter(
+                "payment-notice-45".into(),
+                vec!["payment-reminder", "payment-notice-30"]
+            )),
+            "--step payment-notice-45: böyle bir mektup yok; mektuplar şunlar: \
+             payment-reminder, payment-notice-30"
+        );
+        assert_eq!(
+            said(Misuse::NoFolder("mektuplar/".into())),
+            "mektuplar/ diye bir çıktı klasörü yok"
+        );
+        assert_eq!(
+            said(Misuse::PaidNeedsPayment),
+            "--record paid için alınan tutarı gösteren --payment TUTAR gerekir"
+        );
+        // English as `chase` has always said it.
+        assert_eq!(
+            Misuse::PaymentNeeds(vec![Needed::Invoice, Needed::Amount]).said_in(Language::En),
+            "the payment stage needs --invoice NUMBER and --amount MONEY"
+        );
+        assert_eq!(
+            Misuse::NotWith(vec!["--by"], "paid").said_in(Language::En),
+            "--by cannot go with --record paid"
+        );
+    }
+}
