@@ -118,6 +118,9 @@ pub struct Messages {
     pub profile_unchanged: &'static str,
     /// The output files exist (listed after it).
     pub files_exist: &'static str,
+    /// One of them is a file the run read, never replaced: another folder is asked for (the
+    /// file).
+    pub input_kept: fn(&str) -> String,
     /// What to do about them.
     pub what_to_do: &'static str,
     /// Replace them.
@@ -391,6 +394,12 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     save_profile_offered: "They are offered for every new contract.",
     profile_unchanged: "Your profile was not changed.",
     files_exist: "These files already exist:",
+    input_kept: |path| {
+        format!(
+            "{path} is a file this run read, and it is never replaced: choose another folder for \
+             the contract and its answers."
+        )
+    },
     what_to_do: "What should be done?",
     replace: "Replace them",
     elsewhere: "Write to another folder",
@@ -684,6 +693,12 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     save_profile_offered: "Profiliniz her yeni sözleşmede size önerilir.",
     profile_unchanged: "Profiliniz değiştirilmedi.",
     files_exist: "Bu dosyalar zaten var:",
+    input_kept: |path| {
+        format!(
+            "{path} bu komutun okuduğu bir dosyadır ve yerine yenisi yazılmaz: sözleşme ve \
+             yanıtları için başka bir klasör seçin."
+        )
+    },
     what_to_do: "Ne yapılsın?",
     replace: "Üzerlerine yaz",
     elsewhere: "Başka bir klasöre yaz",

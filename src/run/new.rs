@@ -145,7 +145,13 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         .map(ToString::to_string)
         .unwrap_or_default();
     let mut contract = args.contract.clone();
-    let answers_path = choose_destination(&mut contract, &client, &mut terminal, words)
+    // The files read before the interview are never written over, even when the user agreed
+    // to replace what is at the answers path: another folder is asked for first.
+    let inputs: Vec<PathBuf> = (args.answers.iter().chain(&profile_path))
+        .chain(resume.then_some(&draft_path))
+        .cloned()
+        .collect();
+    let answers_path = choose_destination(&mut contract, &client, (&mut terminal, words), &inputs)
         .map_err(|error| super::said(error, language))?;
     let rebuild = rebuild_command(&contract, &answers_path);
     // The sections' headings in the interview's language, as the file's other comments.
@@ -159,12 +165,6 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         ),
         interview::answers_file(asked, &saved, &rebuild, language)
     );
-    // The files read before the interview are never written over, even when the user agreed
-    // to replace what is at the answers path.
-    let inputs: Vec<PathBuf> = (args.answers.iter().chain(&profile_path))
-        .chain(resume.then_some(&draft_path))
-        .cloned()
-        .collect();
     let answers_name = answers_path.display().to_string();
     write_contract(
         &prepared,
@@ -541,13 +541,16 @@ fn read_presets(
 
 /// Where the answers file goes (beside the contract, named after the client); when output
 /// files exist and `--force` was not given, asks whether to replace them or write elsewhere,
-/// and updates `contract` to match.
+/// and updates `contract` to match. One of `inputs` (the answers file given, the profile, the
+/// draft) is never replaced, `--force` or not: another folder is asked for, rather than
+/// refusing the write once the answers are given.
 fn choose_destination(
     contract: &mut ContractArgs,
     client: &str,
-    prompter: &mut dyn Prompter,
-    words: &Messages,
+    (prompter, words): (&mut dyn Prompter, &Messages),
+    inputs: &[PathBuf],
 ) -> Result<PathBuf, Error> {
+    let same = |a: &Path, b: &Path| matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b);
     loop {
         let Destination::Files(paths) =
             output::plan(contract.output.as_deref(), client, &contract.formats())?
@@ -563,10 +566,13 @@ fn choose_destination(
             .chain(paths.iter().map(|(_, path)| path.as_path()))
             .filter(|path| path.exists())
             .collect();
-        if existing.is_empty() || contract.force {
+        let read: Vec<&Path> = (existing.iter().copied())
+            .filter(|path| inputs.iter().any(|input| same(path, input)))
+            .collect();
+        if existing.is_empty() || contract.force && read.is_empty() {
             return Ok(answers_path);
         }
-        match ask_replace(prompter, &existing, words).map_err(stopped)? {
+        match ask_replace(prompter, &existing, &read, words).map_err(stopped)? {
             Some(folder) => contract.output = Some(folder),
             None => contract.force = true,
         }
@@ -583,10 +589,12 @@ fn stopped(stop: Stop) -> Error {
     }
 }
 
-/// Asks what to do about output files that exist: `None` to replace them, or another folder.
+/// Asks what to do about output files that exist: `None` to replace them, or another folder;
+/// only another folder when some of them are files the run read (`read`).
 fn ask_replace(
     prompter: &mut dyn Prompter,
     existing: &[&Path],
+    read: &[&Path],
     words: &Messages,
 ) -> Result<Option<PathBuf>, Stop> {
     let mut text = String::from(words.files_exist);
@@ -594,14 +602,18 @@ fn ask_replace(
         let _ = write!(text, "\n  {}", path.display());
     }
     prompter.say(&text);
-    let choice = prompter.select(&SelectPrompt {
-        message: words.what_to_do,
-        help: None,
-        options: vec![words.replace.into(), words.elsewhere.into()],
-        start: 1,
-    })?;
-    if choice == 0 {
-        return Ok(None);
+    if let Some(input) = read.first() {
+        prompter.say(&(words.input_kept)(&input.display().to_string()));
+    } else {
+        let choice = prompter.select(&SelectPrompt {
+            message: words.what_to_do,
+            help: None,
+            options: vec![words.replace.into(), words.elsewhere.into()],
+            start: 1,
+        })?;
+        if choice == 0 {
+            return Ok(None);
+        }
     }
     let environment = Environment::current();
     let check = |input: &str| {
@@ -750,6 +762,96 @@ mod tests {
 
     fn library() -> Library {
         crate::library::built_in().unwrap()
+    }
+
+    /// Plays typed replies and picks in order; logs what is said and asked.
+    struct Replies {
+        replies: std::collections::VecDeque<String>,
+        log: Vec<String>,
+    }
+
+    impl Prompter for Replies {
+        fn section(&mut self, _title: &str) {}
+        fn say(&mut self, text: &str) {
+            self.log.push(format!("say: {text}"));
+        }
+        fn text(&mut self, prompt: &TextPrompt<'_>) -> Result<String, Stop> {
+            self.log.push(format!("ask: {}", prompt.message));
+            let typed = self.replies.pop_front().expect("a reply");
+            (prompt.check)(&typed).map_err(|why| panic!("{typed:?} refused: {why}"))?;
+            Ok(typed)
+        }
+        fn select(&mut self, prompt: &SelectPrompt<'_>) -> Result<usize, Stop> {
+            self.log.push(format!("pick: {}", prompt.message));
+            let picked = self.replies.pop_front().expect("a reply");
+            Ok(prompt
+                .options
+                .iter()
+                .position(|o| *o == picked)
+                .expect("an option"))
+        }
+        fn confirm(&mut self, prompt: &ConfirmPrompt<'_>) -> Result<bool, Stop> {
+            self.log.push(format!("confirm: {}", prompt.message));
+            Ok(true)
+        }
+    }
+
+    #[test]
+    fn the_answers_file_read_is_never_offered_to_be_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let other = dir.path().join("diger");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::create_dir_all(&other).unwrap();
+        let given = out.join("acme.answers.yaml");
+        std::fs::write(&given, "client:\n  name: Acme\n").unwrap();
+        let words = messages::of(Language::Tr);
+        for force in [false, true] {
+            let mut line = vec!["clausewright", "new", "--format", "md", "-o"];
+            let out_arg = format!("{}/", out.display());
+            line.push(&out_arg);
+            if force {
+                line.push("--force");
+            }
+            let mut contract = new_args(&line).contract;
+            let mut replies = Replies {
+                replies: [other.display().to_string()].into(),
+                log: Vec::new(),
+            };
+            let inputs = [given.clone()];
+            let chosen =
+                choose_destination(&mut contract, "Acme", (&mut replies, words), &inputs).unwrap();
+            assert_eq!(chosen, other.join("acme.answers.yaml"));
+            assert_eq!(
+                replies.log[1..],
+                [
+                    format!(
+                        "say: {} bu komutun okuduğu bir dosyadır ve yerine yenisi yazılmaz: \
+                         sözleşme ve yanıtları için başka bir klasör seçin.",
+                        given.display()
+                    ),
+                    "ask: Yazılacak klasör".to_owned(),
+                ],
+                "{force}"
+            );
+        }
+        // A file that was not read may be replaced.
+        let mut contract = new_args(&[
+            "clausewright",
+            "new",
+            "--format",
+            "md",
+            "-o",
+            &format!("{}/", out.display()),
+        ])
+        .contract;
+        let mut replies = Replies {
+            replies: [words.replace.to_owned()].into(),
+            log: Vec::new(),
+        };
+        let chosen = choose_destination(&mut contract, "Acme", (&mut replies, words), &[]).unwrap();
+        assert_eq!(chosen, given);
+        assert!(contract.force);
     }
 
     #[test]
