@@ -644,3 +644,34 @@ fn options_a_turkish_chase_cannot_use_are_refused_in_turkish() {
     );
     assert!(!record.exists());
 }
+
+#[test]
+fn a_turkish_answers_file_chase_cannot_use_is_said_in_turkish() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let written = std::fs::read_to_string(&answers).unwrap().replacen(
+        "  revisions: 2\n",
+        "  revisions: iki\n",
+        1,
+    );
+    std::fs::write(&answers, written).unwrap();
+    let mut all = vec![
+        "chase",
+        answers.as_str(),
+        "-o",
+        out.path().to_str().unwrap(),
+    ];
+    all.extend_from_slice(INVOICE);
+    let output = clausewright(&all);
+    assert_eq!(output.status.code(), Some(1));
+    let said = text(&output.stderr);
+    assert!(
+        said.starts_with(
+            "hata: `project.revisions` yanıtı kabul edilmedi. “iki” bir tam sayı olarak \
+             okunamadı; 0 ile 10 arasında bir tam sayı yazın\n"
+        ),
+        "{said}"
+    );
+    assert!(said.contains(&format!("--> {answers}:")), "{said}");
+    assert!(said.ends_with("\n1 hata, 0 uyarı\n"), "{said}");
+}

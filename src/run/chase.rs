@@ -26,6 +26,7 @@ use crate::plain;
 use crate::prepare::{self, PrepareOptions, Prepared, check_glyphs, pdf_meta};
 use crate::render;
 use crate::report::{self, Written};
+use crate::said;
 
 use super::{
     Text, library_files, library_of, read_text_in, render_format, source_date_epoch, today,
@@ -85,9 +86,13 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     let files = library_files(args.clauses.as_deref())?;
     let library = library_of(args.clauses.as_deref(), &files)?;
     let answers_name = args.answers.display().to_string();
-    // Said in the language of --lang: the contract's is in the file not read.
-    let text = read_text_in(&args.answers, args.lang.unwrap_or(Language::En))?;
-    let answers = answers::parse(&answers_name, &text, &library)?;
+    // What is wrong with the answers is said as `build` says it: in the language of --lang,
+    // else of the file's `agreement.language` (English for a bilingual contract).
+    let flag = args.lang.map(Languages::one);
+    let text = read_text_in(&args.answers, said::language_of(flag, None, &library))?;
+    let told = said::language_of(flag, Some(&text), &library);
+    let answers = answers::check(&answers_name, &text, &library)
+        .map_err(|found| super::worded(said::invalid_in(&found, told, &library), told))?;
     let language = letters_language(args.lang, &answers);
     super::check_language_in(&library, language, language)?;
     let letters = letters::load_in(&files, &library, &library::Unloaded::default(), language)
