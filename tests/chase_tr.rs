@@ -675,3 +675,31 @@ fn a_turkish_answers_file_chase_cannot_use_is_said_in_turkish() {
     assert!(said.contains(&format!("--> {answers}:")), "{said}");
     assert!(said.ends_with("\n1 hata, 0 uyarı\n"), "{said}");
 }
+
+#[test]
+fn a_turkish_chase_without_since_is_told_in_turkish() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let folder = out.path().to_str().unwrap();
+    let output = clausewright(&[
+        "chase", &answers, "-o", folder, "--lang", "tr", "--stage", "feedback",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "hata: --stage feedback için --since TARİH gerekir: yanıtsız kalan mesajın tarihi\n"
+    );
+    // Without --lang, in the contract's language; English with --lang en, as before.
+    let output = clausewright(&["chase", &answers, "-o", folder, "--stage", "feedback"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(text(&output.stderr).starts_with("hata: --stage feedback için"));
+    let output = clausewright(&[
+        "chase", &answers, "-o", folder, "--lang", "en", "--stage", "feedback",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "error: the feedback stage needs --since DATE, the day of the message that went \
+         unanswered\n"
+    );
+}

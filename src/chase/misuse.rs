@@ -16,6 +16,8 @@ pub(crate) enum Misuse {
     ChangeNeeds,
     /// Both `--due` and `--since` for an invoice.
     DueOrSince,
+    /// A stage other than payment without `--since` (the stage's name).
+    SinceNeeded(&'static str),
     /// `--stage payment` without these (each one `Needed`).
     PaymentNeeds(Vec<Needed>),
     /// The `-o` folder is not there (as typed).
@@ -70,6 +72,9 @@ impl Misuse {
             Misuse::DueOrSince => "give either --due (the day the invoice was due) or --since \
                                    (the invoice's date), not both"
                 .into(),
+            Misuse::SinceNeeded(stage) => format!(
+                "the {stage} stage needs --since DATE, the day of the message that went unanswered"
+            ),
             Misuse::PaymentNeeds(needed) => {
                 let options: Vec<&str> = (needed.iter())
                     .map(|needed| match needed {
@@ -121,6 +126,9 @@ impl Misuse {
             Misuse::DueOrSince => "ya --due (faturanın vade günü) ya da --since (faturanın \
                                    tarihi) verin, ikisini birden değil"
                 .into(),
+            Misuse::SinceNeeded(stage) => {
+                format!("--stage {stage} için --since TARİH gerekir: yanıtsız kalan mesajın tarihi")
+            }
             Misuse::PaymentNeeds(needed) => {
                 let options: Vec<&str> = (needed.iter())
                     .map(|needed| match needed {
@@ -201,6 +209,10 @@ mod tests {
         assert_eq!(
             said(Misuse::NoFolder("mektuplar/".into())),
             "mektuplar/ diye bir çıktı klasörü yok"
+        );
+        assert_eq!(
+            said(Misuse::SinceNeeded("negotiating")),
+            "--stage negotiating için --since TARİH gerekir: yanıtsız kalan mesajın tarihi"
         );
         assert_eq!(
             said(Misuse::PaidNeedsPayment),

@@ -311,10 +311,22 @@ fn misused(misuse: &Misuse, language: Language) -> Error {
     }
 }
 
-/// Refuses option combinations the stage cannot use, before any file is read; said in the
-/// language of --lang (the answers are not read yet).
+/// Refuses option combinations the stage cannot use, before the library and the answers are
+/// read; said in the language of --lang, else of the contract (the `agreement.language`
+/// line of the answers file, English for a bilingual contract or a file not read).
 fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
-    let refuse = |misuse: Misuse| Err(misused(&misuse, args.lang.unwrap_or(Language::En)));
+    let language = || {
+        args.lang.unwrap_or_else(|| {
+            let written = read_text_in(&args.answers, Language::En)
+                .ok()
+                .and_then(|text| answers::language_written(&text));
+            match written {
+                Some(languages) if languages.second().is_none() => languages.first(),
+                _ => Language::En,
+            }
+        })
+    };
+    let refuse = |misuse: Misuse| Err(misused(&misuse, language()));
     let stage = Stage::from(args.stage);
     let payment = stage == Stage::Payment;
     if !payment
@@ -331,6 +343,10 @@ fn check_chase_args(args: &ChaseArgs) -> Result<(), Error> {
     }
     if change && (args.change.is_none() || args.price.is_none()) {
         return refuse(Misuse::ChangeNeeds);
+    }
+    // Said here, in the language of --lang, rather than by the schedule, in English.
+    if !payment && args.since.is_none() {
+        return refuse(Misuse::SinceNeeded(stage.name()));
     }
     if payment && args.due.is_some() && args.since.is_some() {
         return refuse(Misuse::DueOrSince);
