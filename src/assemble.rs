@@ -94,7 +94,7 @@ pub fn assemble<'l>(library: &'l Library, answers: &Answers) -> Contract<'l> {
     let mut parts = Vec::new();
     let mut excluded = Vec::new();
     let mut next = 1;
-    for clause in &library.clauses {
+    for clause in library.clauses.iter() {
         let included = clause
             .when
             .as_ref()

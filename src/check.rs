@@ -112,7 +112,7 @@ fn render_all(
         let registry =
             render::registry_with_titles(numbers.clone(), titles.clone(), locale, &sample);
         let data = handlebars::Context::from(sample.to_json());
-        for clause in &library.clauses {
+        for clause in library.clauses.iter() {
             if let Err(diagnostic) = render::render_clause(&registry, clause, &data) {
                 diagnostics.push(diagnostic);
             }

@@ -646,7 +646,7 @@ fn compile(
     let leading_newlines = source.chars().take_while(|c| *c == '\n').count();
     let origin = BodyOrigin {
         file: name.to_owned(),
-        text: text.to_owned(),
+        text: text.into(),
         line: (spanned.referenced.line() as usize).saturating_sub(leading_newlines),
         indent: (spanned.referenced.column() as usize).saturating_sub(1),
     };
@@ -730,7 +730,7 @@ fn compile(
         signatures: false,
         summary: None,
         template: library::Compiled::now(&source, template),
-        body: source,
+        body: source.into(),
         origin,
     })
 }

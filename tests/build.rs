@@ -675,7 +675,7 @@ fn every_option_combination_builds_a_well_formed_contract() {
     }
     assert_eq!(count, 3 * 2 * 3 * 2 * 2 * 2 * 2 * 2);
     // Across the combinations every clause of the library appears at least once.
-    for clause in &library.clauses {
+    for clause in library.clauses.iter() {
         assert!(
             seen_titles.iter().any(|t| t.ends_with(&clause.title)),
             "{} never appears",

@@ -151,7 +151,7 @@ fn load_clause<'q>(
     let leading_newlines = body.chars().take_while(|c| *c == '\n').count();
     let origin = BodyOrigin {
         file: name.to_owned(),
-        text: text.to_owned(),
+        text: text.into(),
         line: (raw.body.referenced.line() as usize).saturating_sub(leading_newlines),
         indent: (raw.body.referenced.column() as usize).saturating_sub(1),
     };
@@ -188,7 +188,7 @@ fn load_clause<'q>(
         signatures: raw.signatures,
         summary,
         template,
-        body,
+        body: body.into(),
         origin,
     })
 }

@@ -221,7 +221,7 @@ mod tests {
         let library = crate::library::load(&crate::library::built_in_files())
             .into_library()
             .unwrap();
-        for clause in &library.clauses {
+        for clause in library.clauses.iter() {
             let expected = Template::compile(&clause.body).unwrap();
             assert_eq!(shape(&clause.template), shape(&expected), "{}", clause.id);
             assert!(

@@ -87,10 +87,11 @@ pub(crate) use crate::yaml::read_yaml;
 pub struct Library {
     /// The contract's title.
     pub title: String,
-    /// The questions, in interview order.
-    pub sections: Vec<Section>,
+    /// The questions, in interview order. Shared by the library's copies, as the clauses are:
+    /// every contract takes a copy of the library, and nothing changes them after the load.
+    pub sections: Arc<[Section]>,
     /// The clauses, sorted by order then id.
-    pub clauses: Vec<Clause>,
+    pub clauses: Arc<[Clause]>,
     /// The words of each profession's contract (`{{trade.role}}`), from `trades:`.
     pub trades: Trades,
     /// The jurisdiction profiles (`jurisdictions/`); a library without any uses the built-in
@@ -130,8 +131,8 @@ pub struct Clause {
     /// What the clause does for the freelancer, in a sentence or two of plain text (the cover
     /// note of `build --explain`).
     pub summary: Option<String>,
-    /// The Handlebars source of the body.
-    pub body: String,
+    /// The Handlebars source of the body (shared by the library's copies).
+    pub body: Arc<str>,
     /// The body compiled: at load when the library is checked, on first use when it is the
     /// trusted built-in library (see [`Compiled`]).
     pub template: Compiled,
@@ -144,8 +145,8 @@ pub struct Clause {
 pub struct BodyOrigin {
     /// The file's display name.
     pub file: String,
-    /// The file's text.
-    pub text: String,
+    /// The file's text (shared by the library's copies).
+    pub text: Arc<str>,
     /// The file line of the body's first line.
     pub line: usize,
     /// Columns to add to a body column to get the file column.
@@ -546,8 +547,8 @@ fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
     };
     let library = declarations.map(|(title, sections, trades)| Library {
         title,
-        sections,
-        clauses,
+        sections: sections.into(),
+        clauses: clauses.into(),
         trades,
         profiles,
         translations,
@@ -842,7 +843,7 @@ mod profile_tests {
         let all = library
             .clauses
             .iter()
-            .chain(library.translations.iter().flat_map(|t| &t.clauses));
+            .chain(library.translations.iter().flat_map(|t| t.clauses.iter()));
         for clause in all {
             assert!(!clause.template.elements.is_empty(), "{}", clause.id);
         }

@@ -27,7 +27,7 @@ use crate::model::keys::PROFESSION;
 /// The signs of each trade, by profession.
 #[derive(Debug, Clone, Default)]
 pub struct Signs {
-    by_trade: BTreeMap<String, Vec<Sign>>,
+    by_trade: std::sync::Arc<BTreeMap<String, Vec<Sign>>>,
 }
 
 /// One sign, as written and ready to match.
@@ -229,7 +229,9 @@ pub(super) fn load_signs(
         }
         by_trade.insert(trade, signs);
     }
-    Signs { by_trade }
+    Signs {
+        by_trade: by_trade.into(),
+    }
 }
 
 #[cfg(test)]

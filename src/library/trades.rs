@@ -15,6 +15,8 @@
 //! title. Every trade gives the same words, each a plain, non-empty text (inserted as literal
 //! text, like an answer); every choice of the profession has a row and every row a choice.
 
+use std::sync::Arc;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_saphyr::Spanned;
@@ -28,9 +30,10 @@ use crate::model::{Question, Type};
 #[derive(Debug, Clone, Default)]
 pub struct Trades {
     /// The words of each profession (`role` → `Translator`), by the profession's choice value.
-    pub words: BTreeMap<String, BTreeMap<String, String>>,
+    /// Shared by the library's copies, as the variables are.
+    pub words: Arc<BTreeMap<String, BTreeMap<String, String>>>,
     /// One text variable per word (`trade.role`), for the checks that look keys up.
-    questions: Vec<Question>,
+    questions: Arc<[Question]>,
     /// The words that mark a text as each trade's work (`trade_signs:`), in every language.
     pub signs: super::Signs,
 }
@@ -178,14 +181,14 @@ pub(super) fn load_trades(
     if problems {
         // The variables stay declared so that clauses using them raise no second error.
         return Trades {
-            words: BTreeMap::new(),
-            questions,
+            words: Arc::default(),
+            questions: questions.into(),
             signs: super::Signs::default(),
         };
     }
     Trades {
-        words,
-        questions,
+        words: words.into(),
+        questions: questions.into(),
         signs: super::Signs::default(),
     }
 }

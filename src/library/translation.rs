@@ -37,11 +37,11 @@ pub struct Translation {
     /// The contract's title.
     pub title: String,
     /// The clauses, with the English ids, sorted as the English ones.
-    pub clauses: Vec<Clause>,
+    pub clauses: Arc<[Clause]>,
     /// The words of each profession's contract.
     pub trades: Trades,
     /// The interview's sections and questions, with their words in this language.
-    pub sections: Vec<Section>,
+    pub sections: Arc<[Section]>,
     /// The jurisdiction profiles' phrases.
     pub places: Vec<PlaceWords>,
 }
@@ -316,9 +316,9 @@ fn load<'q>(
     Some(Translation {
         language,
         title: raw.title.value,
-        clauses,
+        clauses: clauses.into(),
         trades,
-        sections,
+        sections: sections.into(),
         places,
     })
 }

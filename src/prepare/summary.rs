@@ -203,7 +203,7 @@ fn question_in<'l>(library: &'l Library, language: Language, key: &str) -> Optio
     }
     let translated = (library.translations.iter())
         .filter(|t| t.language == language)
-        .flat_map(|t| &t.sections)
+        .flat_map(|t| t.sections.iter())
         .flat_map(|s| &s.questions)
         .find(|q| q.key == key);
     translated.or_else(|| library.question(key))

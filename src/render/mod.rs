@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use handlebars::template::{Template, TemplateElement};
 use handlebars::{
@@ -23,8 +24,8 @@ use crate::assemble::{self, Contract, SectionNumber, SectionNumbers};
 use crate::error::{Diagnostic, Error};
 use crate::format::{self, Locale};
 use crate::library::{self, Clause};
-use crate::model::Condition;
 use crate::model::keys::DEFAULT_CURRENCY;
+use crate::model::{Condition, ConditionError};
 use crate::prepare::Prepared;
 
 #[cfg(test)]
@@ -259,7 +260,7 @@ impl HelperDef for WhenHelper {
         let source = param(h, 0)?
             .as_str()
             .ok_or_else(|| fail("`when` takes a condition in quotes".into()))?;
-        let condition = Condition::parse(source)
+        let condition = parsed(source)
             .map_err(|error| fail(format!("`when \"{source}\"`: {}", error.message)))?;
         let block = if condition.eval(|key| self.answers.get(key)) {
             h.template()
@@ -271,6 +272,19 @@ impl HelperDef for WhenHelper {
             None => Ok(()),
         }
     }
+}
+
+/// `source` parsed as a condition, once per process: a clause's `when` blocks are rendered for
+/// every contract, and in both languages of a bilingual one.
+fn parsed(source: &str) -> Result<Arc<Condition>, ConditionError> {
+    static PARSED: Mutex<BTreeMap<String, Arc<Condition>>> = Mutex::new(BTreeMap::new());
+    let mut parsed = PARSED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(condition) = parsed.get(source) {
+        return Ok(Arc::clone(condition));
+    }
+    let condition = Arc::new(Condition::parse(source)?);
+    parsed.insert(source.to_owned(), Arc::clone(&condition));
+    Ok(condition)
 }
 
 /// Renders one clause body, tidied: no trailing spaces, at most one blank line in a row.
