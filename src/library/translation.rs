@@ -255,28 +255,28 @@ fn load<'q>(
         ));
         return None;
     };
-    let raw = read_yaml::<RawTranslation>(head, diagnostics)?;
-    let trades = load_trades(
-        &head.display,
-        &head.text,
-        raw.trades,
-        english.sections,
-        diagnostics,
-    );
-    if checks == Checks::All {
-        check_trade_words(head, english.trades, &trades, name, diagnostics);
-    }
-    let files = question_words::Files {
-        english: english.file,
-        translation: head,
-        name,
-    };
-    let sections = question_words::translate(&files, english.sections, raw.sections, diagnostics);
     let clause_files: Vec<&SourceFile> = mine
         .iter()
         .filter(|f| super::is_clause_file(&f.relative))
         .collect();
-    let loaded = super::load_unique(&clause_files, None, lookup, false, checks, diagnostics);
+    // The clause files are read as YAML on another core while the language's library.yaml is.
+    let (head_words, read) = std::thread::scope(|scope| {
+        let read = scope.spawn(|| super::clauses::read_all(&clause_files));
+        let head_words = head_words(head, english, name, checks, diagnostics);
+        let read = read
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (head_words, read)
+    });
+    let (title, trades, sections) = head_words?;
+    let loaded = super::load_unique(
+        &clause_files,
+        Some(read),
+        lookup,
+        false,
+        checks,
+        diagnostics,
+    );
     let failed = loaded.failed;
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut clauses: Vec<Clause> = Vec::with_capacity(loaded.clauses.len());
@@ -315,12 +315,41 @@ fn load<'q>(
     let places = load_places(&mine, english.profiles, language, diagnostics);
     Some(Translation {
         language,
-        title: raw.title.value,
+        title,
         clauses: clauses.into(),
         trades,
         sections: sections.into(),
         places,
     })
+}
+
+/// A language's `library.yaml`: the contract's title, the trade words and the interview's
+/// sections in that language.
+fn head_words(
+    head: &SourceFile,
+    english: &English<'_>,
+    name: &str,
+    checks: Checks,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(String, Trades, Vec<Section>)> {
+    let raw = read_yaml::<RawTranslation>(head, diagnostics)?;
+    let trades = load_trades(
+        &head.display,
+        &head.text,
+        raw.trades,
+        english.sections,
+        diagnostics,
+    );
+    if checks == Checks::All {
+        check_trade_words(head, english.trades, &trades, name, diagnostics);
+    }
+    let files = question_words::Files {
+        english: english.file,
+        translation: head,
+        name,
+    };
+    let sections = question_words::translate(&files, english.sections, raw.sections, diagnostics);
+    Some((raw.title.value, trades, sections))
 }
 
 /// The profiles' phrases in `language` (its folder's `jurisdictions/`), each English profile
