@@ -144,6 +144,7 @@ fn write_batch(
             return Err(Error::from(OutputError::Write {
                 path: path.clone(),
                 reason: "it is a folder".into(),
+                kind: Some(std::io::ErrorKind::IsADirectory),
             }));
         }
     }
@@ -175,10 +176,7 @@ fn write_batch(
     for folder in &folders {
         if let Err(source) = sync_folder(folder) {
             roll_back(done);
-            return Err(Error::from(OutputError::Write {
-                path: folder.clone(),
-                reason: os_reason(&source),
-            }));
+            return Err(Error::from(OutputError::unwritten(folder.clone(), &source)));
         }
     }
     // The replaced files' copies go only now that every new file is in place.
@@ -284,12 +282,7 @@ fn remove_stale_temporaries(folder: &Path) {
 /// An advisory lock on the folder itself (no lock file is left behind), held until dropped.
 #[cfg(unix)]
 fn lock_folder(folder: &Path) -> Result<Option<std::fs::File>, Error> {
-    let io_error = |source: std::io::Error| {
-        Error::from(OutputError::Write {
-            path: folder.to_owned(),
-            reason: os_reason(&source),
-        })
-    };
+    let io_error = |source: std::io::Error| Error::from(OutputError::unwritten(folder, &source));
     let handle = std::fs::File::open(folder).map_err(io_error)?;
     handle.lock().map_err(io_error)?;
     Ok(Some(handle))
@@ -319,12 +312,7 @@ fn sync_folder(_folder: &Path) -> std::io::Result<()> {
 
 /// Writes `bytes` to a synced temporary file beside `path`.
 fn stage(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile, Error> {
-    let io_error = |source: std::io::Error| {
-        Error::from(OutputError::Write {
-            path: path.to_owned(),
-            reason: os_reason(&source),
-        })
-    };
+    let io_error = |source: std::io::Error| Error::from(OutputError::unwritten(path, &source));
     let mut builder = tempfile::Builder::new();
     builder.prefix(TEMPORARY_PREFIX);
     // A temporary file is private (0600); the contract is an ordinary file, so it gets the
@@ -359,10 +347,7 @@ fn commit(
                 path: path.to_owned(),
             })
         } else {
-            Error::from(OutputError::Write {
-                path: path.to_owned(),
-                reason: os_reason(source),
-            })
+            Error::from(OutputError::unwritten(path, source))
         }
     };
     let (previous, moved) = if force && occupied(path) {
@@ -418,16 +403,6 @@ fn roll_back(done: Vec<Committed<'_>>) {
                 let _ = std::fs::remove_file(committed.path);
             }
         }
-    }
-}
-
-/// The operating system's words for an error, without the temporary file's name that
-/// `tempfile` appends (the user never sees that file).
-fn os_reason(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" at path ") {
-        Some(index) => text[..index].to_owned(),
-        None => text,
     }
 }
 

@@ -666,9 +666,10 @@ pub(crate) fn said(error: Error, language: Language) -> Error {
         Error::Output(OutputError::MissingFolder { path }) => {
             (words.output_no_folder)(&path.display().to_string())
         }
-        Error::Output(OutputError::Write { path, reason }) => {
-            (words.output_unwritable)(&path.display().to_string(), reason)
-        }
+        Error::Output(OutputError::Write { path, reason, kind }) => (words.output_unwritable)(
+            &path.display().to_string(),
+            &crate::said::os_reason(*kind, reason, crate::said::Access::Write, language),
+        ),
         Error::Output(OutputError::Twice { path }) => {
             (words.output_twice)(&path.display().to_string())
         }

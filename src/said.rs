@@ -276,11 +276,12 @@ pub(crate) fn unread(path: &Path, why: Unread, language: Language, styled: bool)
     };
     match why {
         Unread::Io(source) => {
-            let turkish = match source.kind() {
-                std::io::ErrorKind::NotFound => "böyle bir dosya yok".to_owned(),
-                std::io::ErrorKind::PermissionDenied => "dosyayı okuma izniniz yok".to_owned(),
-                _ => format!("işletim sisteminin iletisi: “{source}”"),
-            };
+            let turkish = os_reason(
+                Some(source.kind()),
+                &source.to_string(),
+                Access::Read,
+                Language::Tr,
+            );
             let error = Error::Io {
                 path: path.to_owned(),
                 source,
@@ -315,6 +316,50 @@ pub(crate) fn unread(path: &Path, why: Unread, language: Language, styled: bool)
             "dosya UTF-8 metin değil".into(),
         ),
     }
+}
+
+/// What was being done to a file when the operating system refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// The file was being read.
+    Read,
+    /// The file (or its folder) was being written.
+    Write,
+}
+
+/// Why the operating system would not let a file be read or written (`access`), said in
+/// `language` as the end of a sentence: its own words `os` in English; in Turkish the common
+/// kinds of error named (`kind`), and only a kind without a Turkish name quoted as the system
+/// said it. The one place an error of the system is said in Turkish.
+#[must_use]
+pub(crate) fn os_reason(
+    kind: Option<std::io::ErrorKind>,
+    os: &str,
+    access: Access,
+    language: Language,
+) -> String {
+    use std::io::ErrorKind as Kind;
+    if language == Language::En {
+        return os.to_owned();
+    }
+    let reason = match (kind, access) {
+        (Some(Kind::NotFound), Access::Read) => "böyle bir dosya yok",
+        (Some(Kind::NotFound), Access::Write) => "yolundaki klasörlerden biri yok",
+        (Some(Kind::PermissionDenied), Access::Read) => "dosyayı okuma izniniz yok",
+        (Some(Kind::PermissionDenied), Access::Write) => "buraya yazma izniniz yok",
+        (Some(Kind::AlreadyExists), _) => "bu adda bir dosya zaten var",
+        (Some(Kind::StorageFull), _) => "diskte yer kalmadı",
+        (Some(Kind::QuotaExceeded), _) => "disk kotanız doldu",
+        (Some(Kind::FileTooLarge), _) => "dosya, dosya sisteminin izin verdiğinden büyük",
+        (Some(Kind::ReadOnlyFilesystem), _) => "dosya sistemi salt okunur",
+        (Some(Kind::IsADirectory), _) => "bu bir klasör, dosya değil",
+        (Some(Kind::NotADirectory), _) => "yolundaki adlardan biri klasör değil, dosya",
+        (Some(Kind::InvalidData), _) => "dosya UTF-8 metin değil",
+        (Some(Kind::InvalidFilename), _) => "dosya adı bu dosya sisteminde geçersiz",
+        (Some(Kind::ResourceBusy), _) => "dosya şu anda başka bir program tarafından kullanılıyor",
+        _ => return format!("işletim sisteminin iletisi: “{os}”"),
+    };
+    reason.to_owned()
 }
 
 /// The error of `diagnostics` said in `language`: [`Error::Diagnostics`] in English, else
@@ -716,6 +761,88 @@ mod tests {
         assert_eq!(
             said(Unread::NotText, Language::En),
             "error: a.yaml: the file is not UTF-8 text\n\n1 error, 0 warnings"
+        );
+    }
+
+    #[test]
+    fn the_operating_systems_reasons_are_named_in_turkish_and_kept_in_english() {
+        use std::io::ErrorKind as Kind;
+        let turkish =
+            |kind, access| os_reason(Some(kind), "the system's words", access, Language::Tr);
+        for (kind, access, words) in [
+            (Kind::NotFound, Access::Read, "böyle bir dosya yok"),
+            (
+                Kind::NotFound,
+                Access::Write,
+                "yolundaki klasörlerden biri yok",
+            ),
+            (
+                Kind::PermissionDenied,
+                Access::Read,
+                "dosyayı okuma izniniz yok",
+            ),
+            (
+                Kind::PermissionDenied,
+                Access::Write,
+                "buraya yazma izniniz yok",
+            ),
+            (
+                Kind::AlreadyExists,
+                Access::Write,
+                "bu adda bir dosya zaten var",
+            ),
+            (Kind::StorageFull, Access::Write, "diskte yer kalmadı"),
+            (Kind::QuotaExceeded, Access::Write, "disk kotanız doldu"),
+            (
+                Kind::ReadOnlyFilesystem,
+                Access::Write,
+                "dosya sistemi salt okunur",
+            ),
+            (
+                Kind::IsADirectory,
+                Access::Write,
+                "bu bir klasör, dosya değil",
+            ),
+            (
+                Kind::NotADirectory,
+                Access::Read,
+                "yolundaki adlardan biri klasör değil, dosya",
+            ),
+            (Kind::InvalidData, Access::Read, "dosya UTF-8 metin değil"),
+        ] {
+            assert_eq!(turkish(kind, access), words, "{kind:?}");
+        }
+        assert_eq!(
+            turkish(Kind::Deadlock, Access::Write),
+            "işletim sisteminin iletisi: “the system's words”"
+        );
+        assert_eq!(
+            os_reason(None, "it is a folder", Access::Write, Language::Tr),
+            "işletim sisteminin iletisi: “it is a folder”"
+        );
+        assert_eq!(
+            os_reason(
+                Some(Kind::StorageFull),
+                "No space left on device (os error 28)",
+                Access::Write,
+                Language::En
+            ),
+            "No space left on device (os error 28)"
+        );
+    }
+
+    #[test]
+    fn an_output_not_written_is_said_with_the_reason_in_turkish() {
+        let full = std::io::Error::from_raw_os_error(28);
+        let error = Error::from(crate::error::OutputError::unwritten("x.md", &full));
+        assert_eq!(
+            crate::run::said(error, Language::Tr).render(false),
+            "hata: x.md yazılamadı: diskte yer kalmadı"
+        );
+        let error = Error::from(crate::error::OutputError::unwritten("x.md", &full));
+        assert_eq!(
+            error.render(false),
+            "error: cannot write x.md: No space left on device (os error 28)"
         );
     }
 }

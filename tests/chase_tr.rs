@@ -703,3 +703,27 @@ fn a_turkish_chase_without_since_is_told_in_turkish() {
          unanswered\n"
     );
 }
+
+#[test]
+fn a_letter_that_cannot_be_written_is_said_with_a_turkish_reason() {
+    let out = tempfile::tempdir().unwrap();
+    // A folder where a letter is to go: nothing is written, and why is said in Turkish.
+    let blocker = out
+        .path()
+        .join("bogazici-gida-ticaret-a-s-payment-notice-30.md");
+    std::fs::create_dir(&blocker).unwrap();
+    let output = turkish_payment_into(out.path(), &["--format", "md"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        text(&output.stderr),
+        format!(
+            "hata: {} yazılamadı: bu bir klasör, dosya değil\n",
+            blocker.display()
+        )
+    );
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        1,
+        "nothing but the folder"
+    );
+}

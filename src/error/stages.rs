@@ -4,6 +4,25 @@
 
 use std::path::PathBuf;
 
+impl OutputError {
+    /// The file at `path` not written because of `source`, the operating system's error; its
+    /// words without the temporary file's name that `tempfile` appends (the user never sees
+    /// that file).
+    #[must_use]
+    pub fn unwritten(path: impl Into<PathBuf>, source: &std::io::Error) -> Self {
+        let text = source.to_string();
+        let reason = match text.find(" at path ") {
+            Some(index) => text[..index].to_owned(),
+            None => text,
+        };
+        Self::Write {
+            path: path.into(),
+            reason,
+            kind: Some(source.kind()),
+        }
+    }
+}
+
 /// Why the outputs could not be written; in each case nothing was replaced.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -20,6 +39,9 @@ pub enum OutputError {
         path: PathBuf,
         /// What the operating system said.
         reason: String,
+        /// The kind of the operating system's error, by which the reason is said in another
+        /// language (`said::os_reason`); `None` where no error of the system was had.
+        kind: Option<std::io::ErrorKind>,
     },
     /// The folder an output file was to be written in does not exist.
     #[error("the output folder {} does not exist", path.display())]

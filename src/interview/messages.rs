@@ -477,6 +477,7 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
         crate::error::OutputError::Write {
             path: path.into(),
             reason: reason.to_owned(),
+            kind: None,
         }
         .to_string()
     },

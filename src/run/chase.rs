@@ -76,7 +76,12 @@ fn read_record(
             Ok((path, Some(text)))
         }
         Ok(false) => Ok((path, None)),
-        Err(source) => Err(Error::Io { path, source }),
+        Err(source) => Err(said::unread(
+            &path,
+            said::Unread::Io(source),
+            language,
+            super::stderr_is_styled(),
+        )),
     }
 }
 

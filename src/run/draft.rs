@@ -77,10 +77,8 @@ pub(super) fn file(
 /// chose not to), creating its folder.
 pub(super) fn save(path: &Path, text: String) -> Result<(), Error> {
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| OutputError::Write {
-            path: folder.to_owned(),
-            reason: source.to_string(),
-        })?;
+        std::fs::create_dir_all(folder)
+            .map_err(|source| OutputError::unwritten(folder, &source))?;
     }
     output::write_all(&[(path.to_owned(), text.into_bytes())], true, &[])
 }

@@ -738,10 +738,8 @@ fn read_profile(
 
 fn save_profile(path: &Path, text: String) -> Result<(), Error> {
     if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(|source| OutputError::Write {
-            path: folder.to_owned(),
-            reason: source.to_string(),
-        })?;
+        std::fs::create_dir_all(folder)
+            .map_err(|source| OutputError::unwritten(folder, &source))?;
     }
     // The profile replaces itself: it was read to be updated.
     output::write_all(&[(path.to_owned(), text.into_bytes())], true, &[])
@@ -942,7 +940,7 @@ mod tests {
         assert!(
             said.starts_with(&format!(
                 "hata: görüşme durduruldu, ancak yanıtlarınız taslak olarak kaydedilemedi: \
-                 {folder} yazılamadı: "
+                 {folder} yazılamadı: yolundaki adlardan biri klasör değil, dosya"
             )),
             "{said}"
         );
