@@ -18,6 +18,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::format;
+use crate::model::Language;
+
 /// How the reference rate applies over the life of a debt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -91,28 +94,25 @@ fn half_year_start(date: Date) -> Date {
 
 impl LatePayment {
     /// The reference rate (percent) of the half-year holding `day`, or why it is not known.
-    fn reference_on(&self, day: Date) -> Result<Decimal, String> {
+    fn reference_on(&self, day: Date) -> Result<Decimal, RateUnknown> {
         let start = half_year_start(day);
         if day > self.known_until {
-            return Err(format!(
-                "{} for {start} onwards is not known to clausewright (its table ends on {}); \
-                 give the rate as `interest.reference_rate` in the answers",
-                self.reference, self.known_until
-            ));
+            return Err(RateUnknown::After {
+                reference: self.reference.clone(),
+                from: start,
+                known_until: self.known_until,
+            });
         }
         self.rates
             .iter()
             .find(|(from, _)| *from == start)
             .map(|(_, rate)| *rate)
-            .ok_or_else(|| {
-                format!(
-                    "{} before {} is not in clausewright's table; give the rate as \
-                     `interest.reference_rate` in the answers",
-                    self.reference,
-                    self.rates
-                        .first()
-                        .map_or(self.known_until, |(from, _)| *from)
-                )
+            .ok_or_else(|| RateUnknown::Before {
+                reference: self.reference.clone(),
+                first: self
+                    .rates
+                    .first()
+                    .map_or(self.known_until, |(from, _)| *from),
             })
     }
 
@@ -125,7 +125,7 @@ impl LatePayment {
         to: Date,
         debtor: Debtor,
         reference: Option<Decimal>,
-    ) -> Result<Interest, String> {
+    ) -> Result<Interest, RateUnknown> {
         self.interest_with_payments(amount, due, &[], to, debtor, reference)
     }
 
@@ -141,7 +141,7 @@ impl LatePayment {
         to: Date,
         debtor: Debtor,
         reference: Option<Decimal>,
-    ) -> Result<Interest, String> {
+    ) -> Result<Interest, RateUnknown> {
         let margin = match (debtor, self.consumer_margin) {
             (Debtor::Business, _) => self.margin,
             (Debtor::Consumer, Some(margin)) => margin,
@@ -221,6 +221,77 @@ impl LatePayment {
             days: days_between(due, to).max(0),
             periods,
         })
+    }
+}
+
+/// Why statutory interest cannot be worked out: a day whose reference rate the profile's
+/// table does not hold, which the answers can give (`interest.reference_rate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RateUnknown {
+    /// A day after the table ends: the rate (the profile's English name) from the half-year
+    /// starting `from`, the table known until `known_until`.
+    After {
+        /// The profile's name of the rate ("the Bank of England base rate").
+        reference: String,
+        /// The first day of the half-year not known.
+        from: Date,
+        /// The last day the table holds.
+        known_until: Date,
+    },
+    /// A day before the table's first half-year, which starts on `first`.
+    Before {
+        /// The profile's name of the rate.
+        reference: String,
+        /// The first day the table holds.
+        first: Date,
+    },
+}
+
+impl RateUnknown {
+    /// Why, in `language`: in English as it has always been said, naming the profile's rate;
+    /// in Turkish with the library's word for it (`referans oran`) and Turkish dates.
+    #[must_use]
+    pub fn said_in(&self, language: Language) -> String {
+        match (language, self) {
+            (
+                Language::En,
+                RateUnknown::After {
+                    reference,
+                    from,
+                    known_until,
+                },
+            ) => format!(
+                "{reference} for {from} onwards is not known to clausewright (its table ends on \
+                 {known_until}); give the rate as `interest.reference_rate` in the answers"
+            ),
+            (Language::En, RateUnknown::Before { reference, first }) => format!(
+                "{reference} before {first} is not in clausewright's table; give the rate as \
+                 `interest.reference_rate` in the answers"
+            ),
+            (
+                Language::Tr,
+                RateUnknown::After {
+                    from, known_until, ..
+                },
+            ) => format!(
+                "{} ve sonrası için referans oran clausewright’ın tablosunda yok (tablo {} \
+                 tarihinde bitiyor); o dönemde yürürlükte olan oranı yanıtlarda \
+                 `interest.reference_rate` olarak yazın",
+                format::tr::long_date(*from),
+                format::tr::long_date(*known_until)
+            ),
+            (Language::Tr, RateUnknown::Before { first, .. }) => format!(
+                "{} öncesi için referans oran clausewright’ın tablosunda yok; o dönemde \
+                 yürürlükte olan oranı yanıtlarda `interest.reference_rate` olarak yazın",
+                format::tr::long_date(*first)
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for RateUnknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said_in(Language::En))
     }
 }
 
@@ -379,9 +450,15 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(
-            error,
+            error.to_string(),
             "the base rate under § 247 BGB for 2026-07-01 onwards is not known to clausewright \
              (its table ends on 2026-06-30); give the rate as `interest.reference_rate` in the answers"
+        );
+        assert_eq!(
+            error.said_in(Language::Tr),
+            "1 Temmuz 2026 ve sonrası için referans oran clausewright’ın tablosunda yok (tablo \
+             30 Haziran 2026 tarihinde bitiyor); o dönemde yürürlükte olan oranı yanıtlarda \
+             `interest.reference_rate` olarak yazın"
         );
         // With the answer's rate (say 1.5%), every day is at 10.5%:
         // 1000 × 10.5% × 20 / 365 = 5.753… → €5.75.
@@ -395,16 +472,24 @@ mod tests {
             )
             .unwrap();
         assert_eq!(owed.interest, dec("5.75"));
-        assert!(
-            uk().interest(
+        let before = uk()
+            .interest(
                 dec("1000"),
                 date(2025, 1, 10),
                 date(2025, 2, 10),
                 Debtor::Business,
-                None
+                None,
             )
-            .unwrap_err()
-            .contains("before 2025-07-01 is not in clausewright's table")
+            .unwrap_err();
+        assert!(
+            before
+                .to_string()
+                .contains("before 2025-07-01 is not in clausewright's table")
+        );
+        assert_eq!(
+            before.said_in(Language::Tr),
+            "1 Temmuz 2025 öncesi için referans oran clausewright’ın tablosunda yok; o dönemde \
+             yürürlükte olan oranı yanıtlarda `interest.reference_rate` olarak yazın"
         );
     }
 

@@ -727,3 +727,108 @@ fn a_letter_that_cannot_be_written_is_said_with_a_turkish_reason() {
         "nothing but the folder"
     );
 }
+
+/// Runs `chase` on `answers` with `args`, letters into a folder of their own; the output, and
+/// the files that folder holds after.
+fn chase_into_fresh(answers: &str, args: &[&str]) -> (std::process::Output, Vec<String>) {
+    let letters = tempfile::tempdir().unwrap();
+    let mut all = vec!["chase", answers, "-o", letters.path().to_str().unwrap()];
+    all.extend_from_slice(args);
+    let output = clausewright(&all);
+    (output, files_in(letters.path()).into_keys().collect())
+}
+
+#[test]
+fn a_turkish_chase_past_the_rate_table_asks_for_the_rate_in_turkish() {
+    // The example leaves the advance rate after 30 June 2026 to the freelancer.
+    let out = tempfile::tempdir().unwrap();
+    let answers = out.path().join("tr-istanbul.yaml");
+    std::fs::copy(root().join("examples/tr-istanbul.yaml"), &answers).unwrap();
+    let answers = answers.to_str().unwrap();
+    let (output, written) =
+        chase_into_fresh(answers, &[INVOICE, &["--today", "2027-01-10"]].concat());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "hata: 1 Temmuz 2026 ve sonrası için referans oran clausewright’ın tablosunda yok \
+         (tablo 30 Haziran 2026 tarihinde bitiyor); o dönemde yürürlükte olan oranı yanıtlarda \
+         `interest.reference_rate` olarak yazın\n"
+    );
+    assert!(written.is_empty(), "{written:?}");
+    // Today within the table, a letter of the ladder dated after it.
+    let mut args: Vec<&str> = (INVOICE.iter())
+        .map(|arg| {
+            if *arg == "2026-09-15" {
+                "2026-06-01"
+            } else {
+                arg
+            }
+        })
+        .collect();
+    args.extend(["--today", "2026-06-25", "--all"]);
+    let (output, written) = chase_into_fresh(answers, &args);
+    assert_eq!(output.status.code(), Some(2));
+    let said = text(&output.stderr);
+    assert!(
+        said.starts_with("hata: ")
+            && said.contains(
+                " tarihli “Birinci gecikme ihtarı (vadeden 30 gün sonra)” mektubundaki \
+                              gecikme faizi hesaplanamıyor: "
+            )
+            && said.ends_with(
+                ": 1 Temmuz 2026 ve sonrası için referans oran clausewright’ın tablosunda yok \
+                 (tablo 30 Haziran 2026 tarihinde bitiyor); o dönemde yürürlükte olan oranı \
+                 yanıtlarda `interest.reference_rate` olarak yazın\n"
+            ),
+        "{said}"
+    );
+    assert!(written.is_empty(), "{written:?}");
+    // In English with --lang en, as before.
+    let (output, _) = chase_into_fresh(
+        answers,
+        &[INVOICE, &["--today", "2027-01-10", "--lang", "en"]].concat(),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        text(&output.stderr).starts_with(
+            "error: the advance rate of the Central Bank of the Republic of Türkiye for \
+             2026-07-01 onwards is not known to clausewright"
+        ),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_turkish_schedule_that_cannot_be_made_is_refused_in_turkish() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let early = ["--today", "2026-10-01", "--final-notice-sent", "2026-09-01"];
+    let (output, written) = chase_into_fresh(&answers, &[INVOICE, &early].concat());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "hata: --final-notice-sent 2026-09-01, faturanın son ödeme gününden (2026-09-15) önce: \
+         son ihtar ancak vadesi geçmiş bir fatura için gönderilir\n"
+    );
+    assert!(written.is_empty(), "{written:?}");
+    // A day past the calendar's last year.
+    let (output, written) =
+        chase_into_fresh(&answers, &[INVOICE, &["--today", "9999-12-30"]].concat());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "hata: --today 9999-12-30 çok ileri bir tarih: takibin adımları takvimin sonunu \
+         (9999-12-31) aşar; 9999-01-01 öncesinde bir tarih verin\n"
+    );
+    assert!(written.is_empty(), "{written:?}");
+    // In English with --lang en, as before.
+    let (output, _) = chase_into_fresh(&answers, &[INVOICE, &early, &["--lang", "en"]].concat());
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        text(&output.stderr),
+        "error: --final-notice-sent 2026-09-01 is before the invoice fell due (2026-09-15): a \
+         final notice is sent only once the invoice is overdue\n"
+    );
+}

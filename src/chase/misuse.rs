@@ -3,6 +3,12 @@
 //! (`--lang tr`, or a Turkish contract once its answers are read). Options, their values and
 //! dates are written as typed (`--on 2026-09-10`), in every language.
 
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::error::Error;
+use crate::format;
+use crate::interest::RateUnknown;
 use crate::model::Language;
 
 /// An option that does not fit the run, or one the run needs and lacks.
@@ -36,6 +42,23 @@ pub(crate) enum Misuse {
     PaidNeedsPayment,
     /// `--since` for an invoice whose answers give no `payment.due_days`.
     NoDueDays,
+    /// A date too late for a schedule (the option that gave it, `None` for the invoice's due
+    /// date; the date): the ladder would run past the end of the calendar.
+    PastTheCalendar(Option<&'static str>, Date),
+    /// A date before [`super::FIRST_YEAR`].
+    BeforeFirstYear(Date),
+    /// An amount finer than its currency's smallest unit (the option, the amount, the
+    /// currency's code).
+    Finer(&'static str, Decimal, String),
+    /// `--final-notice-sent` before the invoice fell due (the day sent, the due date).
+    NoticeBeforeDue(Date, Date),
+    /// The invoice fell due before the agreement's date (the due date, the agreement's).
+    DueBeforeAgreement(Date, Date),
+    /// The statutory interest up to today needs a reference rate clausewright does not know.
+    Rate(RateUnknown),
+    /// The statutory interest of a letter, dated that day with that title, needs a reference
+    /// rate clausewright does not know.
+    LetterRate(Date, String, RateUnknown),
 }
 
 /// What an invoice of the payment stage needs.
@@ -50,6 +73,22 @@ pub(crate) enum Needed {
 }
 
 impl Misuse {
+    /// The usage error of this misuse, said in `language`: in English an
+    /// [`Error::Usage`], as `chase` has always said it; in another language said in its
+    /// words and with its name for an error (`hata`), exiting as the English would.
+    #[must_use]
+    pub(crate) fn error(&self, language: Language) -> Error {
+        let english = Error::Usage(self.said_in(Language::En));
+        if language == Language::En {
+            return english;
+        }
+        Error::Said {
+            label: crate::interview::messages::of(language).error,
+            text: self.said_in(language),
+            error: Box::new(english),
+        }
+    }
+
     /// What is wrong, in `language`.
     #[must_use]
     pub(crate) fn said_in(&self, language: Language) -> String {
@@ -108,6 +147,34 @@ impl Misuse {
             Misuse::NoDueDays => "the answers give no `payment.due_days` to count the due date \
                                   from --since; give --due DATE"
                 .into(),
+            Misuse::PastTheCalendar(option, date) => format!(
+                "{} {date} is too late for a schedule: its steps would run past the end of the \
+                 calendar (9999-12-31); give a date before {}-01-01",
+                option.unwrap_or("the due date"),
+                super::LAST_YEAR + 1
+            ),
+            Misuse::BeforeFirstYear(date) => format!(
+                "{date} is before {}: a freelance invoice or message is not that old; check the \
+                 date",
+                super::FIRST_YEAR
+            ),
+            Misuse::Finer(option, amount, currency) => format!(
+                "{option} is {amount}; {}",
+                crate::model::finer_than_minor_unit(*amount, currency).unwrap_or_default()
+            ),
+            Misuse::NoticeBeforeDue(sent, due) => format!(
+                "--final-notice-sent {sent} is before the invoice fell due ({due}): a final \
+                 notice is sent only once the invoice is overdue"
+            ),
+            Misuse::DueBeforeAgreement(due, agreement) => format!(
+                "the invoice fell due on {due}, before the agreement's date in the answers \
+                 ({agreement}): check --due (or --since) and `agreement.date`"
+            ),
+            Misuse::Rate(why) => why.said_in(Language::En),
+            Misuse::LetterRate(date, title, why) => format!(
+                "the letter of {date} ({title}): {}",
+                why.said_in(Language::En)
+            ),
         }
     }
 
@@ -162,6 +229,40 @@ impl Misuse {
             Misuse::NoDueDays => "yanıtlarda vade gününü --since tarihinden saymak için bir \
                                   `payment.due_days` yok; --due TARİH verin"
                 .into(),
+            Misuse::PastTheCalendar(option, date) => format!(
+                "{} çok ileri bir tarih: takibin adımları takvimin sonunu (9999-12-31) aşar; \
+                 {}-01-01 öncesinde bir tarih verin",
+                match option {
+                    Some(option) => format!("{option} {date}"),
+                    None => format!("Son ödeme günü ({date})"),
+                },
+                super::LAST_YEAR + 1
+            ),
+            Misuse::BeforeFirstYear(date) => format!(
+                "{date}, {} yılından önce: bir serbest çalışanın faturası ya da mesajı bu kadar \
+                 eski olamaz; tarihi denetleyin",
+                super::FIRST_YEAR
+            ),
+            Misuse::Finer(option, amount, currency) => format!(
+                "{option} için {}",
+                (crate::interview::messages::of(Language::Tr).finer)(*amount, currency)
+                    .trim_end_matches('.')
+            ),
+            Misuse::NoticeBeforeDue(sent, due) => format!(
+                "--final-notice-sent {sent}, faturanın son ödeme gününden ({due}) önce: son \
+                 ihtar ancak vadesi geçmiş bir fatura için gönderilir"
+            ),
+            Misuse::DueBeforeAgreement(due, agreement) => format!(
+                "faturanın son ödeme günü ({due}), yanıtlardaki sözleşme tarihinden \
+                 ({agreement}) önce: --due (ya da --since) ile `agreement.date` yanıtını \
+                 denetleyin"
+            ),
+            Misuse::Rate(why) => why.said_in(Language::Tr),
+            Misuse::LetterRate(date, title, why) => format!(
+                "{} tarihli “{title}” mektubundaki gecikme faizi hesaplanamıyor: {}",
+                format::tr::long_date(*date),
+                why.said_in(Language::Tr)
+            ),
         }
     }
 }

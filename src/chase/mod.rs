@@ -37,7 +37,7 @@ use rust_decimal::Decimal;
 use crate::error::Error;
 use crate::format::Locale;
 use crate::holidays::Calendar;
-use crate::interest::Statutory;
+use crate::interest::{RateUnknown, Statutory};
 use crate::model::{Language, Value};
 
 pub use crate::model::minor_units;
@@ -51,6 +51,7 @@ pub use ladder::{
 use ladder::{change, delivery, feedback, negotiating, payment};
 #[cfg(test)]
 use late_fee::late_fee;
+use misuse::Misuse;
 use record::Record;
 pub use table::{recorded_in, render};
 
@@ -143,14 +144,15 @@ const LAST_YEAR: i16 = 9998;
 const FIRST_YEAR: i16 = 1900;
 
 /// Refuses an amount given with `option` that is finer than the smallest unit of `currency`
-/// (`--payment 1250.50` in yen), as a usage error.
+/// (`--payment 1250.50` in yen), as a usage error said in `language`.
 pub fn refuse_finer_than_minor_unit(
-    option: &str,
+    option: &'static str,
     amount: Decimal,
     currency: &str,
+    language: Language,
 ) -> Result<(), Error> {
     match crate::model::finer_than_minor_unit(amount, currency) {
-        Some(why) => Err(Error::Usage(format!("{option} is {amount}; {why}"))),
+        Some(_) => Err(Misuse::Finer(option, amount, currency.to_owned()).error(language)),
         None => Ok(()),
     }
 }
@@ -160,18 +162,16 @@ pub fn refuse_finer_than_minor_unit(
 /// before the invoice fell due, an invoice due before the agreement was made; and an amount
 /// finer than its currency's smallest unit (`--amount 1250.50` in yen).
 fn check_dates(inputs: &Inputs) -> Result<(), Error> {
+    let language = inputs.locale.language();
     let due = inputs.invoice.as_ref().map(|invoice| invoice.due);
     for (what, date) in [
-        ("--today", Some(inputs.today)),
-        ("--since", inputs.since),
-        ("the due date", due),
-        ("--final-notice-sent", inputs.final_notice_sent),
+        (Some("--today"), Some(inputs.today)),
+        (Some("--since"), inputs.since),
+        (None, due),
+        (Some("--final-notice-sent"), inputs.final_notice_sent),
     ] {
         if let Some(date) = date.filter(|d| d.year() > LAST_YEAR) {
-            return Err(Error::Usage(format!(
-                "{what} {date} is too late for a schedule: its steps would run past the end of the calendar (9999-12-31); give a date before {}-01-01",
-                LAST_YEAR + 1
-            )));
+            return Err(Misuse::PastTheCalendar(what, date).error(language));
         }
     }
     if let Some(date) = [
@@ -184,9 +184,7 @@ fn check_dates(inputs: &Inputs) -> Result<(), Error> {
     .flatten()
     .find(|d| d.year() < FIRST_YEAR)
     {
-        return Err(Error::Usage(format!(
-            "{date} is before {FIRST_YEAR}: a freelance invoice or message is not that old; check the date"
-        )));
+        return Err(Misuse::BeforeFirstYear(date).error(language));
     }
     let amounts = [
         (
@@ -197,22 +195,18 @@ fn check_dates(inputs: &Inputs) -> Result<(), Error> {
     ];
     for (option, amount) in amounts {
         if let Some(amount) = amount {
-            refuse_finer_than_minor_unit(option, amount, &inputs.currency)?;
+            refuse_finer_than_minor_unit(option, amount, &inputs.currency, language)?;
         }
     }
     if let (Some(due), Some(sent)) = (due, inputs.final_notice_sent)
         && sent < due
     {
-        return Err(Error::Usage(format!(
-            "--final-notice-sent {sent} is before the invoice fell due ({due}): a final notice is sent only once the invoice is overdue"
-        )));
+        return Err(Misuse::NoticeBeforeDue(sent, due).error(language));
     }
     if let (Some(due), Some(agreement)) = (due, inputs.agreement)
         && due < agreement
     {
-        return Err(Error::Usage(format!(
-            "the invoice fell due on {due}, before the agreement's date in the answers ({agreement}): check --due (or --since) and `agreement.date`"
-        )));
+        return Err(Misuse::DueBeforeAgreement(due, agreement).error(language));
     }
     Ok(())
 }
@@ -284,7 +278,7 @@ impl Schedule {
 
     /// The invoice's account on `date`, or why its statutory interest cannot be worked out
     /// (a reference rate the profile's table does not know yet).
-    pub fn try_account_on(&self, date: Date) -> Result<Balance, String> {
+    pub fn try_account_on(&self, date: Date) -> Result<Balance, RateUnknown> {
         self.inputs.account(date, true)
     }
 
@@ -350,7 +344,8 @@ impl Schedule {
         }
         if let Some(invoice) = &self.inputs.invoice {
             let account = self.try_account_on(date).map_err(|why| {
-                Error::Usage(format!("the letter of {date} ({}): {why}", step.title))
+                Misuse::LetterRate(date, step.title.clone(), why)
+                    .error(self.inputs.locale.language())
             })?;
             values.extend([
                 ("invoice.number", Value::Text(invoice.number.clone())),
@@ -417,7 +412,7 @@ const ZERO: Balance = Balance {
 impl Inputs {
     /// The invoice's account on `date`, its late fee the contract's: the monthly percentage,
     /// or the statutory interest (with `interest`; without it, none).
-    fn account(&self, date: Date, interest: bool) -> Result<Balance, String> {
+    fn account(&self, date: Date, interest: bool) -> Result<Balance, RateUnknown> {
         let Some(invoice) = &self.invoice else {
             return Ok(ZERO);
         };
@@ -460,7 +455,9 @@ impl Inputs {
 pub fn schedule(inputs: &Inputs) -> Result<Schedule, Error> {
     check_dates(inputs)?;
     // Statutory interest needs the reference rate of every day up to today.
-    inputs.account(inputs.today, true).map_err(Error::Usage)?;
+    inputs
+        .account(inputs.today, true)
+        .map_err(|why| Misuse::Rate(why).error(inputs.locale.language()))?;
     let mut steps = match inputs.stage {
         Stage::Negotiating => negotiating(required_since(inputs)?, &inputs.calendar)?,
         Stage::Feedback => feedback(

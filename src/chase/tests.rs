@@ -625,3 +625,141 @@ fn dates_no_schedule_can_be_made_from_are_refused_with_what_is_wrong() {
     };
     assert!(schedule(&fine).is_ok());
 }
+
+#[test]
+fn dates_no_schedule_can_be_made_from_are_refused_in_turkish_for_turkish_letters() {
+    let turkish = |inputs: Inputs| Inputs {
+        locale: Locale::Tr,
+        currency: "TRY".into(),
+        ..inputs
+    };
+    let refused = |inputs: Inputs| {
+        let error = schedule(&turkish(inputs)).unwrap_err();
+        assert_eq!(error.exit_code(), 2);
+        error.render(false)
+    };
+    let sent_early = Inputs {
+        final_notice_sent: Some(date(2026, 2, 20)),
+        ..payment_inputs(date(2026, 3, 2), date(2026, 6, 1))
+    };
+    assert_eq!(
+        refused(sent_early),
+        "hata: --final-notice-sent 2026-02-20, faturanın son ödeme gününden (2026-03-02) önce: \
+         son ihtar ancak vadesi geçmiş bir fatura için gönderilir"
+    );
+    let due_before_agreement = Inputs {
+        agreement: Some(date(2026, 3, 10)),
+        ..payment_inputs(date(2026, 3, 2), date(2026, 6, 1))
+    };
+    assert_eq!(
+        refused(due_before_agreement),
+        "hata: faturanın son ödeme günü (2026-03-02), yanıtlardaki sözleşme tarihinden \
+         (2026-03-10) önce: --due (ya da --since) ile `agreement.date` yanıtını denetleyin"
+    );
+    assert_eq!(
+        refused(payment_inputs(date(9999, 12, 1), date(9999, 12, 30))),
+        "hata: --today 9999-12-30 çok ileri bir tarih: takibin adımları takvimin sonunu \
+         (9999-12-31) aşar; 9999-01-01 öncesinde bir tarih verin"
+    );
+    assert_eq!(
+        refused(payment_inputs(date(9999, 6, 1), date(2026, 6, 1))),
+        "hata: Son ödeme günü (9999-06-01) çok ileri bir tarih: takibin adımları takvimin sonunu \
+         (9999-12-31) aşar; 9999-01-01 öncesinde bir tarih verin"
+    );
+    assert_eq!(
+        refused(payment_inputs(date(1026, 3, 2), date(2026, 6, 1))),
+        "hata: 1026-03-02, 1900 yılından önce: bir serbest çalışanın faturası ya da mesajı bu \
+         kadar eski olamaz; tarihi denetleyin"
+    );
+    let in_kurus = Inputs {
+        invoice: Some(Invoice {
+            number: "2026/014".into(),
+            amount: dec("6400.505"),
+            due: date(2026, 3, 2),
+        }),
+        ..payment_inputs(date(2026, 3, 2), date(2026, 6, 1))
+    };
+    assert_eq!(
+        refused(in_kurus),
+        "hata: --amount için “6400.505” kabul edilmedi: TRY cinsinden bir tutarda en fazla iki \
+         ondalık basamak olur"
+    );
+    let paid =
+        refuse_finer_than_minor_unit("--payment", dec("1250.5"), "JPY", Language::Tr).unwrap_err();
+    assert_eq!(
+        paid.render(false),
+        "hata: --payment için “1250.5” kabul edilmedi: JPY cinsinden bir tutarda ondalık basamak \
+         olmaz; tutarı tam sayı olarak yazın"
+    );
+    // English as before.
+    assert_eq!(
+        refuse_finer_than_minor_unit("--payment", dec("1250.5"), "JPY", Language::En)
+            .unwrap_err()
+            .render(false),
+        "error: --payment is 1250.5; an amount in JPY has no decimal places"
+    );
+}
+
+/// The Turkish rule of default interest: the advance rate, known to 30 June 2026.
+fn turkish_interest() -> Statutory {
+    Statutory {
+        rule: crate::interest::LatePayment {
+            statute: "article 2/2 of Law no. 3095".into(),
+            reference: "the advance rate of the Central Bank of the Republic of Türkiye".into(),
+            margin: Decimal::ZERO,
+            consumer_margin: None,
+            rule: crate::interest::RateRule::Varies,
+            rates: vec![(date(2026, 1, 1), dec("39.75"))],
+            known_until: date(2026, 6, 30),
+            compensation: Vec::new(),
+        },
+        debtor: crate::interest::Debtor::Business,
+        reference: None,
+    }
+}
+
+#[test]
+fn interest_past_the_rate_table_is_refused_in_the_letters_language() {
+    let after = |locale| Inputs {
+        locale,
+        currency: "TRY".into(),
+        late_fee_percent: None,
+        statutory: Some(turkish_interest()),
+        ..payment_inputs(date(2026, 6, 1), date(2026, 7, 10))
+    };
+    let error = schedule(&after(Locale::Tr)).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    assert_eq!(
+        error.render(false),
+        "hata: 1 Temmuz 2026 ve sonrası için referans oran clausewright’ın tablosunda yok (tablo \
+         30 Haziran 2026 tarihinde bitiyor); o dönemde yürürlükte olan oranı yanıtlarda \
+         `interest.reference_rate` olarak yazın"
+    );
+    assert_eq!(
+        schedule(&after(Locale::EnGb)).unwrap_err().render(false),
+        "error: the advance rate of the Central Bank of the Republic of Türkiye for 2026-07-01 \
+         onwards is not known to clausewright (its table ends on 2026-06-30); give the rate as \
+         `interest.reference_rate` in the answers"
+    );
+    // Today within the table, a letter dated after it: refused when its values are asked.
+    let before = Inputs {
+        today: date(2026, 6, 20),
+        ..after(Locale::Tr)
+    };
+    let schedule = schedule(&before).unwrap().in_language(Language::Tr);
+    let late = (schedule.steps.iter())
+        .find(|s| s.letter && s.date > date(2026, 6, 30))
+        .unwrap();
+    let error = schedule.letter_values(late).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    let said = error.render(false);
+    assert!(
+        said.starts_with(&format!(
+            "hata: {} tarihli “{}” mektubundaki gecikme faizi hesaplanamıyor: 1 Temmuz 2026 ve \
+             sonrası için referans oran",
+            crate::format::tr::long_date(late.date),
+            late.title
+        )),
+        "{said}"
+    );
+}

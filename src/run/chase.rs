@@ -296,7 +296,12 @@ fn record_entry(
             let amount = args
                 .payment
                 .ok_or_else(|| misused(&Misuse::PaidNeedsPayment, language))?;
-            chase::refuse_finer_than_minor_unit("--payment", amount, &answers.currency())?;
+            chase::refuse_finer_than_minor_unit(
+                "--payment",
+                amount,
+                &answers.currency(),
+                language,
+            )?;
             Event::Paid { amount }
         }
     };
@@ -305,15 +310,7 @@ fn record_entry(
 
 /// The usage error of `misuse`, said in `language`.
 fn misused(misuse: &Misuse, language: Language) -> Error {
-    let english = Error::Usage(misuse.said_in(Language::En));
-    if language == Language::En {
-        return english;
-    }
-    Error::Said {
-        label: crate::interview::messages::of(language).error,
-        text: misuse.said_in(language),
-        error: Box::new(english),
-    }
+    misuse.error(language)
 }
 
 /// Refuses option combinations the stage cannot use, before the library and the answers are
