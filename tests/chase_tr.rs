@@ -832,3 +832,50 @@ fn a_turkish_schedule_that_cannot_be_made_is_refused_in_turkish() {
          final notice is sent only once the invoice is overdue\n"
     );
 }
+
+#[test]
+fn a_hand_edited_record_is_refused_in_turkish_at_its_line() {
+    let out = tempfile::tempdir().unwrap();
+    let answers = turkish_answers(out.path(), "");
+    let record = out.path().join("kayit.yaml");
+    let written =
+        "- date: 2026-09-20\n  sent: payment-notice-3O\n- date: 2026-09-21\n  paid: \"0\"\n";
+    std::fs::write(&record, written).unwrap();
+    let at = [
+        "--today",
+        "2026-10-01",
+        "--record-file",
+        record.to_str().unwrap(),
+    ];
+    let (output, letters) = chase_into_fresh(&answers, &[INVOICE, &at].concat());
+    assert_eq!(output.status.code(), Some(1));
+    let file = record.display();
+    assert_eq!(
+        text(&output.stderr),
+        format!(
+            "hata: `sent: payment-notice-3O`: böyle bir mektup yok; şunu mu demek istediniz: \
+             `payment-notice-30`?\n --> {file}:2:9\n  |\n2 |   sent: payment-notice-3O\n  |         \
+             ^\n\nhata: `paid` alanındaki 0 kabul edilmedi: sıfırdan büyük bir tutar yazın\n --> \
+             {file}:4:9\n  |\n4 |   paid: \"0\"\n  |         ^\n\n2 hata, 0 uyarı\n"
+        )
+    );
+    assert!(letters.is_empty(), "{letters:?}");
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), written);
+    // --record adds nothing to a record that cannot be read.
+    let paid = ["--record", "paid", "--payment", "100"];
+    let (output, _) = chase_into_fresh(&answers, &[INVOICE, &at, &paid].concat());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output.stderr).ends_with("\n2 hata, 0 uyarı\n"));
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), written);
+    // In English with --lang en, as before.
+    let (output, _) = chase_into_fresh(&answers, &[INVOICE, &at, &["--lang", "en"]].concat());
+    assert_eq!(output.status.code(), Some(1));
+    let said = text(&output.stderr);
+    assert!(
+        said.starts_with(
+            "error: `sent` is `payment-notice-3O`, which is not a letter of the ladders; did you \
+             mean `payment-notice-30`?\n"
+        ) && said.ends_with("\n2 errors, 0 warnings\n"),
+        "{said}"
+    );
+}

@@ -15,6 +15,7 @@
 //! late_fee       the late fee owed on an invoice
 //! balance        an invoice's account on a day: payments, late fee, balance
 //! record         the chase record (`<client>.chase.yaml`): letters sent, calls, payments
+//! record_fault   what is wrong with a record, as facts, in English and in Turkish
 //! table          the schedule as the terminal shows it
 //! words          the steps' titles and how-to in Turkish, for the files in that language
 //! ```
@@ -26,6 +27,7 @@ mod ladder;
 mod late_fee;
 pub(crate) mod misuse;
 pub mod record;
+mod record_fault;
 mod table;
 #[cfg(test)]
 mod tests;

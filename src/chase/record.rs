@@ -1,6 +1,7 @@
 //! The chase record: takes the text of `<client>.chase.yaml` and returns the [`Record`] of what
 //! the freelancer has done and received (letters sent, calls made, payments), with every
-//! problem as a located [`Diagnostic`]; and the text one new entry appends to it.
+//! problem as a located [`Diagnostic`] and its facts ([`Problem`], said in English or in the
+//! letters' language); and the text one new entry appends to it.
 //!
 //! The record is a YAML list, one entry per event, oldest first, so that adding an entry is
 //! appending a few lines: comments and earlier entries stay exactly as the user left them.
@@ -21,10 +22,12 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::error::{Diagnostic, Error};
+use super::record_fault::Fault;
+pub use super::record_fault::Problem;
+use crate::error::Diagnostic;
 use crate::model::{
-    Language, Question, Scalar, Type, Value, finer_than_minor_unit, optional_text, required_text,
-    typed_value,
+    Language, Question, Scalar, Type, Value, finer_than_minor_unit, optional_text_why, typed_value,
+    typed_value_why,
 };
 
 /// What happened, on one day.
@@ -109,15 +112,16 @@ struct RawEntry {
 /// are refused; a payment is an amount in `currency`, no finer than its smallest unit. Text
 /// (`called`, `note`, `by`) is held to the rule of a text answer: at most 2,000 characters, no
 /// control or direction-changing character, and `called` shows at least one visible
-/// character. Every problem is reported, each at its file, line and column.
-pub fn parse(
+/// character. Every problem is reported, each at its file, line and column, with the facts
+/// of what is wrong, to be said in the letters' language ([`Problem::said_in`]).
+pub fn read(
     name: &str,
     text: &str,
     steps: &[&str],
     today: Date,
     currency: &str,
-) -> Result<Record, Error> {
-    let mut diagnostics = Vec::new();
+) -> Result<Record, Vec<Problem>> {
+    let mut problems = Vec::new();
     if text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
@@ -127,18 +131,36 @@ pub fn parse(
     let written = crate::yaml::scan(text);
     let tags = crate::yaml::tag_diagnostics(name, text, &written);
     if !tags.is_empty() {
-        return Err(Error::Diagnostics(tags));
+        return Err(written
+            .tags
+            .iter()
+            .zip(tags)
+            .map(|((_, _, tag), diagnostic)| Problem {
+                diagnostic,
+                fault: Fault::Tag(tag.clone()),
+            })
+            .collect());
     }
     let raw: Vec<Spanned<RawEntry>> = match serde_saphyr::from_str(text) {
         Ok(raw) => raw,
         Err(error) => {
             let mut diagnostic = crate::yaml::yaml_diagnostic(name, text, &error);
-            if !text.trim_start().starts_with('-') && !text.contains("\n-") {
+            let syntax = crate::yaml::syntax_of(&error, &diagnostic.message);
+            // serde's words for a field no entry has: "unknown field `paied`, expected …".
+            let unknown = (diagnostic.message.strip_prefix("unknown field `"))
+                .and_then(|rest| rest.split('`').next())
+                .map(str::to_owned);
+            let not_a_list = !text.trim_start().starts_with('-') && !text.contains("\n-");
+            if not_a_list {
                 diagnostic.message.push_str(
                     "; a chase record is a list of entries, each starting with `- date:`",
                 );
             }
-            return Err(Error::Diagnostics(vec![diagnostic]));
+            let fault = match unknown {
+                Some(field) if !not_a_list => Fault::UnknownField(field),
+                _ => Fault::Syntax { syntax, not_a_list },
+            };
+            return Err(vec![Problem { diagnostic, fault }]);
         }
     };
     // YAML reads `paid: 0x1F` as 31: an amount is written in plain digits.
@@ -151,14 +173,11 @@ pub fn parse(
             (&paid.value, written.plain.get(&at))
             && let Some(why) = crate::model::number_form(written)
         {
-            diagnostics.push(Diagnostic::spanned(
+            problems.push(problem(
                 name,
                 text,
                 paid,
-                format!(
-                    "`paid` is written {written}, {}; write the amount in plain digits, such as 1250.00",
-                    why.english()
-                ),
+                Fault::NumberForm(written.clone(), why),
             ));
         }
     }
@@ -171,14 +190,22 @@ pub fn parse(
             today,
             currency,
         };
-        if let Some(entry) = check_entry(&context, entry, &mut diagnostics) {
+        if let Some(entry) = check_entry(&context, entry, &mut problems) {
             entries.push(entry);
         }
     }
-    if diagnostics.is_empty() {
+    if problems.is_empty() {
         Ok(Record { entries })
     } else {
-        Err(Error::Diagnostics(diagnostics))
+        Err(problems)
+    }
+}
+
+/// The problem `fault` at the place of `at` in the record `text` of file `name`.
+fn problem<T>(name: &str, text: &str, at: &Spanned<T>, fault: Fault) -> Problem {
+    Problem {
+        diagnostic: Diagnostic::spanned(name, text, at, fault.english().unwrap_or_default()),
+        fault,
     }
 }
 
@@ -198,7 +225,7 @@ struct Context<'a> {
 fn check_entry(
     context: &Context<'_>,
     spanned: &Spanned<RawEntry>,
-    diagnostics: &mut Vec<Diagnostic>,
+    problems: &mut Vec<Problem>,
 ) -> Option<Entry> {
     let &Context {
         name,
@@ -208,42 +235,34 @@ fn check_entry(
         currency,
     } = context;
     let raw = &spanned.value;
-    let before = diagnostics.len();
+    let before = problems.len();
     let date = match typed_value(&Question::new("date", Type::Date, "date"), &raw.date.value) {
         Ok(Value::Date(date)) if date > today => {
-            diagnostics.push(Diagnostic::spanned(
+            problems.push(problem(
                 name,
                 text,
                 &raw.date,
-                format!("`date` is {date}, after today ({today}); record what has happened"),
+                Fault::AfterToday(date, today),
             ));
             None
         }
         Ok(Value::Date(date)) => Some(date),
         Ok(_) | Err(_) => {
-            diagnostics.push(Diagnostic::spanned(
+            problems.push(problem(
                 name,
                 text,
                 &raw.date,
-                format!(
-                    "`date` is {}; expected a date as YYYY-MM-DD",
-                    shown(&raw.date.value)
-                ),
+                Fault::NotADate(shown(&raw.date.value)),
             ));
             None
         }
     };
     let kinds = [raw.sent.is_some(), raw.called.is_some(), raw.paid.is_some()];
     // `by` and `note` may be left out (blank is left out); `called` names someone.
-    let mut text_of = |key: &str, field: &Option<Spanned<String>>| {
+    let mut text_of = |key: &'static str, field: &Option<Spanned<String>>| {
         let field = field.as_ref()?;
-        optional_text(&field.value).unwrap_or_else(|why| {
-            diagnostics.push(Diagnostic::spanned(
-                name,
-                text,
-                field,
-                format!("`{key}` {why}"),
-            ));
+        optional_text_why(&field.value).unwrap_or_else(|why| {
+            problems.push(problem(name, text, field, Fault::Text(key, why)));
             None
         })
     };
@@ -257,84 +276,56 @@ fn check_entry(
                     by: text_of("by", &raw.by),
                 })
             } else {
-                let mut message =
-                    format!("`sent` is `{step}`, which is not a letter of the ladders");
-                match steps
+                let close = steps
                     .iter()
                     .map(|known| (*known, strsim::jaro_winkler(known, step)))
                     .filter(|(_, score)| *score > 0.8)
                     .max_by(|a, b| a.1.total_cmp(&b.1))
-                {
-                    Some((close, _)) => message.push_str(&format!("; did you mean `{close}`?")),
-                    None => message.push_str(&format!("; the letters are {}", steps.join(", "))),
-                }
-                diagnostics.push(Diagnostic::spanned(name, text, sent, message));
+                    .map(|(close, _)| close.to_owned());
+                let letters = steps.iter().map(|s| (*s).to_owned()).collect();
+                let fault = Fault::NotALetter(step.to_owned(), close, letters);
+                problems.push(problem(name, text, sent, fault));
                 None
             }
         }
         [false, true, false] => {
             let note = text_of("note", &raw.note);
             let called = raw.called.as_ref()?;
-            match required_text(&called.value) {
-                Ok(who) => Some(Event::Called { who, note }),
+            match optional_text_why(&called.value) {
+                Ok(Some(who)) => Some(Event::Called { who, note }),
+                Ok(None) => {
+                    problems.push(problem(name, text, called, Fault::Blank));
+                    None
+                }
                 Err(why) => {
-                    diagnostics.push(Diagnostic::spanned(
-                        name,
-                        text,
-                        called,
-                        format!("`called` {why}"),
-                    ));
+                    problems.push(problem(name, text, called, Fault::Text("called", why)));
                     None
                 }
             }
         }
         [false, false, true] => {
             let paid = raw.paid.as_ref()?;
-            match typed_value(&Question::new("paid", Type::Money, "amount"), &paid.value) {
+            let question = Question::new("paid", Type::Money, "amount");
+            let amount = match typed_value_why(&question, &paid.value, None) {
                 Ok(Value::Number(amount)) if amount > Decimal::ZERO => {
                     match finer_than_minor_unit(amount, currency) {
-                        None => Some(Event::Paid { amount }),
-                        Some(why) => {
-                            diagnostics.push(Diagnostic::spanned(
-                                name,
-                                text,
-                                paid,
-                                format!("`paid` is {}; {why}", amount.normalize()),
-                            ));
-                            None
-                        }
+                        None => Ok(amount),
+                        Some(_) => Err(Fault::Finer(amount, currency.to_owned())),
                     }
                 }
-                Ok(_) => {
-                    diagnostics.push(Diagnostic::spanned(
-                        name,
-                        text,
-                        paid,
-                        format!(
-                            "`paid` is {}; expected an amount above zero",
-                            shown(&paid.value)
-                        ),
-                    ));
-                    None
-                }
-                Err(why) => {
-                    diagnostics.push(Diagnostic::spanned(
-                        name,
-                        text,
-                        paid,
-                        format!("`paid` {why}"),
-                    ));
+                Ok(_) => Err(Fault::NotPositive(shown(&paid.value))),
+                Err(why) => Err(Fault::Paid(why)),
+            };
+            match amount {
+                Ok(amount) => Some(Event::Paid { amount }),
+                Err(fault) => {
+                    problems.push(problem(name, text, paid, fault));
                     None
                 }
             }
         }
         _ => {
-            diagnostics.push(Diagnostic::spanned(
-                name,
-                text,
-                spanned,
-                "an entry records one thing: `sent: STEP`, `called: WHO` or `paid: AMOUNT`".into(),
-            ));
+            problems.push(problem(name, text, spanned, Fault::OneThing));
             None
         }
     };
@@ -344,15 +335,10 @@ fn check_entry(
     ] {
         if let (Some(value), false) = (value, allowed) {
             let owner = if field == "by" { "sent" } else { "called" };
-            diagnostics.push(Diagnostic::spanned(
-                name,
-                text,
-                value,
-                format!("`{field}` belongs to a `{owner}` entry"),
-            ));
+            problems.push(problem(name, text, value, Fault::BelongsTo(field, owner)));
         }
     }
-    if diagnostics.len() > before {
+    if problems.len() > before {
         return None;
     }
     Some(Entry {
@@ -416,9 +402,28 @@ pub fn append(existing: Option<&str>, client: &str, entry: &Entry, language: Lan
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use jiff::civil::date;
 
     const STEPS: &[&str] = &["payment-follow-up", "payment-notice-30"];
+
+    /// [`read`], the problems in English as one error.
+    fn parse(
+        name: &str,
+        text: &str,
+        steps: &[&str],
+        today: Date,
+        currency: &str,
+    ) -> Result<Record, Error> {
+        read(name, text, steps, today, currency).map_err(|found| {
+            Error::Diagnostics(
+                found
+                    .into_iter()
+                    .map(|problem| problem.diagnostic)
+                    .collect(),
+            )
+        })
+    }
 
     fn errors(text: &str) -> Vec<String> {
         match parse("acme.chase.yaml", text, STEPS, date(2026, 6, 1), "USD") {
@@ -587,5 +592,107 @@ mod tests {
         assert!(!turkish.contains("What was done"), "{turkish}");
         let record = parse("r.yaml", &turkish, STEPS, date(2026, 6, 1), "USD").unwrap();
         assert_eq!(record.entries, [called]);
+    }
+    /// The problems of `text` said in `language`, as `file:line:column: message`.
+    fn said(text: &str, currency: &str, language: Language) -> Vec<String> {
+        match read("acme.chase.yaml", text, STEPS, date(2026, 6, 1), currency) {
+            Err(found) => found
+                .iter()
+                .map(|problem| {
+                    let diagnostic = problem.said_in(language);
+                    format!("{}: {}", diagnostic.location(), diagnostic.text())
+                })
+                .collect(),
+            Ok(record) => panic!("expected problems, got {record:?}"),
+        }
+    }
+
+    #[test]
+    fn every_problem_of_a_record_is_said_in_turkish_at_its_line() {
+        let text = "- date: 2026-13-01\n  sent: payment-notice-3O\n- date: 2026-07-01\n  paid: \"-5\"\n- date: 2026-03-03\n  sent: payment-follow-up\n  paid: \"10\"\n- date: 2026-03-03\n  called: Dan\n  by: phone\n- date: 2026-03-04\n  sent: lawyer-letter\n- date: 2026-03-05\n  called: \" \"\n- date: 2026-03-06\n  sent: payment-follow-up\n  by: \"e\u{202e}mail\"\n- date: 2026-03-07\n  paid: 0x10\n- date: 2026-03-08\n  paid: \"0\"\n";
+        assert_eq!(
+            said(text, "USD", Language::Tr),
+            [
+                "acme.chase.yaml:19:9: `paid` için 0x10 yazılmış (YAML bunu on altılık tabanda \
+                 bir sayı olarak okur); tutarı 1250.00 gibi yalnızca rakamlarla yazın",
+                "acme.chase.yaml:1:9: `date` alanındaki 2026-13-01 bir tarih değil; YYYY-AA-GG \
+                 biçiminde bir tarih yazın",
+                "acme.chase.yaml:2:9: `sent: payment-notice-3O`: böyle bir mektup yok; şunu mu \
+                 demek istediniz: `payment-notice-30`?",
+                "acme.chase.yaml:3:9: `date` 2026-07-01, bugünden (2026-06-01) sonra; yalnızca \
+                 olmuş bir şeyi kaydedin",
+                "acme.chase.yaml:4:9: `paid` kabul edilmedi. -5 bu soru için kabul edilen \
+                 aralığın dışında; 0 ile 1.000.000.000.000 arasında bir tutar (örneğin 1250.00) \
+                 yazın",
+                "acme.chase.yaml:5:3: bir kayıt tek bir şeyi kaydeder: `sent: ADIM`, `called: \
+                 KİŞİ` ya da `paid: TUTAR`",
+                "acme.chase.yaml:10:7: `by` yalnızca bir `sent` kaydında yazılır",
+                "acme.chase.yaml:12:9: `sent: lawyer-letter`: böyle bir mektup yok; mektuplar \
+                 şunlar: payment-follow-up, payment-notice-30",
+                "acme.chase.yaml:14:11: `called` boş; aradığınız kişinin adını yazın",
+                "acme.chase.yaml:17:7: `by` kabul edilmedi. Bu yanıtta, metnin gösterildiği yönü \
+                 değiştiren görünmez bir karakter (U+202E) var; metni bu karakter olmadan yazın",
+                "acme.chase.yaml:21:9: `paid` alanındaki 0 kabul edilmedi: sıfırdan büyük bir \
+                 tutar yazın",
+            ]
+        );
+        // English as before, at the same places.
+        let english = said(text, "USD", Language::En);
+        assert_eq!(english, errors(text));
+        assert_eq!(
+            english[6..9],
+            [
+                "acme.chase.yaml:10:7: `by` belongs to a `sent` entry",
+                "acme.chase.yaml:12:9: `sent` is `lawyer-letter`, which is not a letter of the \
+                 ladders; the letters are payment-follow-up, payment-notice-30",
+                "acme.chase.yaml:14:11: `called` is blank; write at least one visible character",
+            ]
+        );
+        assert_eq!(
+            said(
+                "- date: 2026-03-08\n  paid: \"100.5\"\n",
+                "JPY",
+                Language::Tr
+            ),
+            [
+                "acme.chase.yaml:2:9: `paid` için “100.5” kabul edilmedi: JPY cinsinden bir \
+                 tutarda ondalık basamak olmaz; tutarı tam sayı olarak yazın"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_record_yaml_cannot_read_is_said_in_turkish() {
+        let tr = |text: &str| said(text, "USD", Language::Tr);
+        assert_eq!(
+            tr("- date: !!str 2026-03-03\n  paid: \"10\"\n"),
+            [
+                "acme.chase.yaml:1:9: `!!str` YAML etiketine izin verilmiyor: değeri etiketsiz, düz \
+              yazın"
+            ]
+        );
+        assert_eq!(
+            tr("- date: 2026-03-03\n  paied: \"10\"\n"),
+            [
+                "acme.chase.yaml:2:3: bir kayıtta `paied` diye bir alan olmaz; alanlar şunlar: \
+              `date`, `sent`, `by`, `called`, `note`, `paid`"
+            ]
+        );
+        assert_eq!(
+            tr("date: 2026-03-03\npaid: [\n"),
+            [
+                "acme.chase.yaml:1:1: dosya bu noktada YAML olarak okunamıyor; takip kaydı, her biri \
+              `- date:` satırıyla başlayan kayıtlardan oluşan bir listedir; girintiyi, `anahtar: \
+              değer` biçimini ve tırnakları denetleyin (YAML okuyucusunun İngilizce iletisi: \
+              “expected sequence start”)"
+            ]
+        );
+        assert_eq!(
+            said("date: 2026-03-03\npaid: [\n", "USD", Language::En),
+            [
+                "acme.chase.yaml:1:1: expected sequence start; a chase record is a list of entries, \
+              each starting with `- date:`"
+            ]
+        );
     }
 }

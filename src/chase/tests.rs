@@ -443,7 +443,7 @@ fn letters_name_only_the_letters_the_record_says_were_sent() {
         .map(|(k, _)| *k)
         .collect();
     assert!(!keys.contains(&"letter.last_sent") && !keys.contains(&"letter.warning_sent"));
-    input.record = super::record::parse(
+    input.record = super::record::read(
         "r.yaml",
         "- date: 2026-05-12\n  sent: feedback-follow-up\n- date: 2026-05-21\n  sent: feedback-pause-work\n",
         &LETTERS.iter().map(|(id, _)| *id).collect::<Vec<_>>(),

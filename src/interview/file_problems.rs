@@ -56,9 +56,7 @@ fn turkish(facts: &Facts, library: &Library) -> Option<(String, Option<String>)>
         )
     };
     let message = match facts {
-        Facts::Tag { tag } => {
-            format!("`{tag}` YAML etiketine izin verilmiyor: değeri etiketsiz, düz yazın")
-        }
+        Facts::Tag { tag } => tag_turkish(tag),
         Facts::Syntax { syntax } => return Some(syntax_turkish(syntax)),
         Facts::NotKeys => "yanıt dosyası `anahtar: değer` satırlarıyla yazılır; örneğin \
                            `client:` satırı ve altında `  name: Acme Ltd`"
@@ -164,11 +162,16 @@ fn turkish(facts: &Facts, library: &Library) -> Option<(String, Option<String>)>
     Some((message, None))
 }
 
+/// A YAML tag refused, in Turkish (the tag as written).
+pub(crate) fn tag_turkish(tag: &str) -> String {
+    format!("`{tag}` YAML etiketine izin verilmiyor: değeri etiketsiz, düz yazın")
+}
+
 /// What the YAML parser found wrong, in Turkish: a sentence of ours for each kind it names,
 /// and for any other syntax error a sentence saying the file cannot be read there, with what
 /// to look at and the parser's own English words as the hint (they name the token it
 /// stumbled on, which no fixed sentence can; the diagnostic's caret shows where).
-fn syntax_turkish(syntax: &Syntax) -> (String, Option<String>) {
+pub(crate) fn syntax_turkish(syntax: &Syntax) -> (String, Option<String>) {
     let message = match syntax {
         Syntax::KeyTwice(Some(key)) => format!("`{key}` aynı yerde iki kez yazılmış; birini silin"),
         Syntax::KeyTwice(None) => "bir anahtar aynı yerde iki kez yazılmış; birini silin".into(),
@@ -203,7 +206,7 @@ const PLAIN_DIGITS: &str = "sayıyı 12 ya da 1250.00 gibi yalnızca rakamlarla 
 
 /// How a number is written that YAML reads otherwise, in Turkish (in parentheses after the
 /// value).
-fn number_form(form: NumberForm) -> &'static str {
+pub(crate) fn number_form(form: NumberForm) -> &'static str {
     match form {
         NumberForm::Hexadecimal => "YAML bunu on altılık tabanda bir sayı olarak okur",
         NumberForm::Octal => "YAML bunu sekizlik tabanda bir sayı olarak okur",

@@ -41,7 +41,7 @@ pub use schema::summary::Summary;
 pub use schema::term::Term;
 pub use schema::{Choice, LatePayer, Question, Type, max_amount};
 pub use typed::{
-    BLANK, NumberForm, is_blank, is_invisible, max_chars, number_form, optional_text, parse_number,
-    required_text, typed_value, typed_value_in, typed_value_why,
+    BLANK, NumberForm, is_blank, is_invisible, max_chars, number_form, optional_text,
+    optional_text_why, parse_number, required_text, typed_value, typed_value_in, typed_value_why,
 };
 pub use value::{Record, Scalar, Value};

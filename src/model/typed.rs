@@ -103,8 +103,14 @@ pub const BLANK: &str = "is blank; write at least one visible character";
 ///
 /// The error is the end of a sentence that starts with the field's name.
 pub fn optional_text(text: &str) -> Result<Option<String>, String> {
+    optional_text_why(text).map_err(|refusal| refusal.english)
+}
+
+/// [`optional_text`], a text refused with the facts of why ([`Refusal`]), for wording in
+/// another language.
+pub fn optional_text_why(text: &str) -> Result<Option<String>, Refusal> {
     let question = Question::new("text", Type::Text, "text");
-    match typed_value(&question, &Scalar::Str(text.to_owned()))? {
+    match typed_value_why(&question, &Scalar::Str(text.to_owned()), None)? {
         Value::Text(text) if !text.is_empty() => Ok(Some(text)),
         _ => Ok(None),
     }

@@ -134,7 +134,8 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     let steps: Vec<&str> = chase::LETTERS.iter().map(|(id, _)| *id).collect();
     let currency = prepared.answers.currency();
     let record = match &record_text {
-        Some(text) => record::parse(&record_name, text, &steps, today, &currency)?,
+        Some(text) => record::read(&record_name, text, &steps, today, &currency)
+            .map_err(|found| record_problems(&found, language))?,
         None => Record::default(),
     };
     let mut inputs = chase_inputs(args, &prepared, today, record, language)?;
@@ -142,7 +143,8 @@ pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
         let before = chase::schedule(&inputs)?;
         let entry = record_entry(args, kind, &before, &prepared.answers, (today, language))?;
         let text = record::append(record_text.as_deref(), &client, &entry, language);
-        inputs.record = record::parse(&record_name, &text, &steps, today, &currency)?;
+        inputs.record = record::read(&record_name, &text, &steps, today, &currency)
+            .map_err(|found| record_problems(&found, language))?;
         let schedule = chase::schedule(&inputs)?;
         // Replacing the record is what --record asks for; the write is atomic.
         // It never replaces the answers file, whatever --record names.
@@ -306,6 +308,12 @@ fn record_entry(
         }
     };
     Ok(Entry { date, event })
+}
+
+/// The error of the problems `found` in a chase record, said in `language` (the letters').
+fn record_problems(found: &[record::Problem], language: Language) -> Error {
+    let said: Vec<_> = found.iter().map(|p| p.said_in(language)).collect();
+    said::worded(said, language, super::stderr_is_styled())
 }
 
 /// The usage error of `misuse`, said in `language`.
