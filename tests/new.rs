@@ -554,6 +554,46 @@ fn existing_files_are_kept_unless_the_user_says_to_replace_them() {
 }
 
 #[test]
+fn esc_at_the_files_that_exist_keeps_the_answers_as_a_draft() {
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(
+        work.path().join("capitol-bakery-cafe-llc-contract.md"),
+        "mine",
+    )
+    .unwrap();
+    let state = work.path().join("state");
+    let env = [
+        ("XDG_STATE_HOME", state.display().to_string()),
+        (
+            "XDG_CONFIG_HOME",
+            work.path().join("config").display().to_string(),
+        ),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let answers = example("first-time-us.yaml");
+    let session = Session::start(work.path(), &["new", "--answers", &answers], &env);
+    session.keys("Is everything right?", &["Enter"]);
+    session.wait_for("These files already exist:\n  capitol-bakery-cafe-llc-contract.md");
+    // Every question has been answered; Esc here used to lose all the answers.
+    session.keys("What should be done?", &["Escape"]);
+    assert_eq!(session.exit_code(), 130, "{}", session.screen());
+    let draft = state.join("clausewright/draft.answers.yaml");
+    session.wait_for(&format!(
+        "Your answers so far are saved in {}; to continue, run:",
+        draft.display()
+    ));
+    let kept = std::fs::read_to_string(&draft).unwrap();
+    assert!(
+        kept.contains("name: \"Capitol Bakery & Café LLC\""),
+        "{kept}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(work.path().join("capitol-bakery-cafe-llc-contract.md")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
 fn a_folder_under_the_home_folder_is_found_and_a_missing_one_created() {
     let work = tempfile::tempdir().unwrap();
     std::fs::write(

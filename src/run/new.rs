@@ -151,28 +151,28 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         .chain(resume.then_some(&draft_path))
         .cloned()
         .collect();
-    let answers_path = choose_destination(&mut contract, &client, (&mut terminal, words), &inputs)
-        .map_err(|error| super::said(error, language))?;
+    // From here on the answers exist only in memory: whatever stops the run before they are
+    // written keeps them as a draft, as a stopped interview does.
+    let keep = |error: Error, library: &Library| {
+        keep_answers(error, &saved, args, library, &draft_path, language)
+    };
+    let answers_path =
+        match choose_destination(&mut contract, &client, (&mut terminal, words), &inputs) {
+            Ok(path) => path,
+            Err(error) => return Err(keep(super::said(error, language), &prepared.library)),
+        };
     let rebuild = rebuild_command(&contract, &answers_path);
-    // The sections' headings in the interview's language, as the file's other comments.
-    let asking = prepared.library.asking_in(language);
-    let asked = asking.as_ref().unwrap_or(&prepared.library);
-    let answers_text = format!(
-        "{}\n{}",
-        crate::schema::modeline(
-            &super::schema_command(contract.clauses.as_deref()),
-            language
-        ),
-        interview::answers_file(asked, &saved, &rebuild, language)
-    );
+    let answers_text = answers_text(&prepared.library, &contract, &saved, &rebuild, language);
     let answers_name = answers_path.display().to_string();
-    write_contract(
+    if let Err(error) = write_contract(
         &prepared,
         &contract,
         vec![(answers_path.clone(), answers_text.clone().into_bytes())],
         &super::Terms::warn_about((&answers_name, &answers_text)),
         &inputs,
-    )?;
+    ) {
+        return Err(keep(error, &prepared.library));
+    }
     if resume || args.answers.as_deref() == Some(draft_path.as_path()) {
         draft::remove(&draft_path)?;
     }
@@ -187,6 +187,27 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         (words.change_later)(&answers_path.display().to_string(), &rebuild)
     );
     Ok(0)
+}
+
+/// The answers file `new` writes: the schema's modeline, then the answers with their comments
+/// and the sections' headings in the interview's language.
+fn answers_text(
+    library: &Library,
+    contract: &ContractArgs,
+    saved: &Answers,
+    rebuild: &str,
+    language: Language,
+) -> String {
+    let asking = library.asking_in(language);
+    let asked = asking.as_ref().unwrap_or(library);
+    format!(
+        "{}\n{}",
+        crate::schema::modeline(
+            &super::schema_command(contract.clauses.as_deref()),
+            language
+        ),
+        interview::answers_file(asked, saved, rebuild, language)
+    )
 }
 
 /// Whether the outputs can go where `-o` says, before the first question; what is wrong said
@@ -306,6 +327,39 @@ fn keep_draft(
             stopped(halt.stop)
         }
     }
+}
+
+/// `error` stopped the run after the interview, before its answers (`saved`) were written:
+/// they are saved as the draft first, so that `--resume` asks nothing again. Esc is a stop
+/// like one during the interview; any other error is returned as it is, after the line that
+/// says where the answers are.
+fn keep_answers(
+    error: Error,
+    saved: &Answers,
+    args: &NewArgs,
+    library: &Library,
+    path: &Path,
+    language: Language,
+) -> Error {
+    let stop = match error {
+        Error::Cancelled => Stop::Cancelled,
+        Error::Said { error, .. } if matches!(*error, Error::Cancelled) => Stop::Cancelled,
+        other => {
+            let words = messages::of(language);
+            let resume = draft::resume_command(args);
+            let asked = library.asking_in(language);
+            let library = asked.as_ref().unwrap_or(library);
+            if draft::save(path, draft::file(library, saved, &resume, language)).is_ok() {
+                eprintln!("{}", (words.saved_so_far)(&path.display().to_string()));
+            }
+            return other;
+        }
+    };
+    let halt = Stopped {
+        stop,
+        draft: saved.clone(),
+    };
+    keep_draft(halt, args, library, path, language)
 }
 
 /// The error of a draft that could not be saved (`error`, the write's): that the interview
@@ -917,6 +971,42 @@ mod tests {
             profile.get("freelancer.email"),
             Some(&Value::Text("elif@elifsahin.example".into()))
         );
+    }
+
+    #[test]
+    fn answers_stopped_after_the_interview_are_kept_as_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("draft.answers.yaml");
+        let mut saved = Answers::default();
+        saved.set("freelancer.name", Value::Text("Jordan Reyes".into()));
+        let args = new_args(&["clausewright", "new"]);
+        // Esc at "which folder?" after the summary: a stop, with the draft to resume from.
+        let error = keep_answers(
+            Error::Cancelled,
+            &saved,
+            &args,
+            &library(),
+            &path,
+            Language::En,
+        );
+        assert_eq!(error.exit_code(), 130);
+        assert!(
+            error.render(false).contains(&path.display().to_string()),
+            "{}",
+            error.render(false)
+        );
+        let draft = std::fs::read_to_string(&path).unwrap();
+        assert!(draft.contains("name: \"Jordan Reyes\""), "{draft}");
+        // A write that failed: the error is the write's, and the answers are kept.
+        std::fs::remove_file(&path).unwrap();
+        let failed = Error::Io {
+            path: dir.path().join("contract.pdf"),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        };
+        let error = keep_answers(failed, &saved, &args, &library(), &path, Language::En);
+        assert!(matches!(error, Error::Io { .. }), "{error:?}");
+        let draft = std::fs::read_to_string(&path).unwrap();
+        assert!(draft.contains("name: \"Jordan Reyes\""), "{draft}");
     }
 
     #[test]
