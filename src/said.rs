@@ -1,5 +1,6 @@
 //! Said: takes what stops `build` at its answers file (the file not read, or the facts of
-//! every problem in it, [`Invalid`]) and the language of the contract, and returns the
+//! every problem in it, [`Invalid`]: its shape, a value refused, answers that disagree, a
+//! character the PDF cannot show) and the language of the contract, and returns the
 //! diagnostics and errors worded in that language, each at its place in the file.
 //!
 //! English keeps the diagnostics the answers stage writes ([`Fault::english`]); Turkish words
@@ -21,8 +22,9 @@ use crate::library::Library;
 use crate::model::refusal::Why;
 use crate::model::{Language, Languages, Question};
 
-/// The language what is wrong with the answers of the contract `prepared` is said in: the
-/// contract's, English for a bilingual one (as [`language_of`]).
+/// The language in which what is wrong with the answers of the contract `prepared` is said
+/// (an answer the PDF cannot show): the contract's, English for a bilingual one, as
+/// [`language_of`] chooses.
 #[must_use]
 pub(crate) fn language_prepared(prepared: &crate::prepare::Prepared) -> Language {
     match prepared.languages.second() {
@@ -66,9 +68,9 @@ pub(crate) fn invalid_in(
         .flatten();
     found
         .iter()
-        .map(|invalid| match &asked {
-            Some(asked) => turkish_diagnostic(invalid, asked),
-            None => invalid.diagnostic.clone(),
+        .map(|invalid| match (language, &asked) {
+            (Language::Tr, Some(asked)) => turkish_diagnostic(invalid, asked),
+            _ => invalid.diagnostic.clone(),
         })
         .collect()
 }
