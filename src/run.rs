@@ -677,6 +677,14 @@ pub(crate) fn said(error: Error, language: Language) -> Error {
             (words.output_is_input)(&path.display().to_string(), &input.display().to_string())
         }
         Error::Cancelled => words.cancelled.to_owned(),
+        Error::Io { path, source } if path.as_os_str() == "<terminal>" => {
+            (words.terminal_failed)(&crate::said::os_reason(
+                Some(source.kind()),
+                &source.to_string(),
+                crate::said::Access::Read,
+                language,
+            ))
+        }
         _ => return error,
     };
     Error::Said {

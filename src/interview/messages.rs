@@ -210,6 +210,10 @@ pub struct Messages {
     /// The interview stopped and its answers could not be saved as a draft (why: the write's
     /// own error, in this language).
     pub draft_unsaved: fn(&str) -> String,
+    /// The terminal could not be read or written (the system's reason, in this language).
+    pub terminal_failed: fn(&str) -> String,
+    /// The draft could not be removed after its contract was written (the draft, the reason).
+    pub draft_not_removed: fn(&str, &str) -> String,
     /// The interview was stopped before anything was answered.
     pub cancelled: &'static str,
     /// `new -o -`: the answers file goes beside the contract, so not to standard output.
@@ -492,6 +496,8 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     draft_unsaved: |why| {
         format!("the interview was stopped, and its answers could not be saved as a draft: {why}")
     },
+    terminal_failed: |why| format!("<terminal>: {why}"),
+    draft_not_removed: |path, why| format!("{path}: {why}"),
     cancelled: "the interview was stopped; nothing was written",
     stdout_refused: "`new` writes the answers file beside the contract, so it cannot write to \
                      standard output; give -o a folder or a file name",
@@ -807,6 +813,10 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     },
     draft_unsaved: |why| {
         format!("görüşme durduruldu, ancak yanıtlarınız taslak olarak kaydedilemedi: {why}")
+    },
+    terminal_failed: |why| format!("terminal okunamadı: {why}"),
+    draft_not_removed: |path, why| {
+        format!("sözleşme yazıldı, ancak artık gerekmeyen {path} taslağı silinemedi: {why}")
     },
     cancelled: "görüşme durduruldu; hiçbir şey yazılmadı",
     stdout_refused: "`new`, yanıt dosyasını sözleşmenin yanına yazar, bu yüzden standart \

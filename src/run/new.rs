@@ -174,7 +174,7 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         return Err(keep(error, &prepared.library));
     }
     if resume || args.answers.as_deref() == Some(draft_path.as_path()) {
-        draft::remove(&draft_path)?;
+        draft::remove(&draft_path).map_err(|error| not_removed(error, language))?;
     }
     if let Some(path) = &profile_path {
         let (library, from_file) = (&prepared.library, args.answers.is_some());
@@ -324,7 +324,7 @@ fn keep_draft(
         },
         Stop::Failed(_) => {
             eprintln!("{}", (words.saved_so_far)(&path.display().to_string()));
-            stopped(halt.stop)
+            super::said(stopped(halt.stop), language)
         }
     }
 }
@@ -360,6 +360,29 @@ fn keep_answers(
         draft: saved.clone(),
     };
     keep_draft(halt, args, library, path, language)
+}
+
+/// The error of a draft that could not be removed once its contract was written, in
+/// `language`.
+fn not_removed(error: Error, language: Language) -> Error {
+    let Error::Io { path, source } = &error else {
+        return error;
+    };
+    if language == Language::En {
+        return error;
+    }
+    let words = messages::of(language);
+    let why = crate::said::os_reason(
+        Some(source.kind()),
+        &source.to_string(),
+        crate::said::Access::Write,
+        language,
+    );
+    Error::Said {
+        text: (words.draft_not_removed)(&path.display().to_string(), &why),
+        label: words.error,
+        error: Box::new(error),
+    }
 }
 
 /// The error of a draft that could not be saved (`error`, the write's): that the interview
@@ -1007,6 +1030,38 @@ mod tests {
         assert!(matches!(error, Error::Io { .. }), "{error:?}");
         let draft = std::fs::read_to_string(&path).unwrap();
         assert!(draft.contains("name: \"Jordan Reyes\""), "{draft}");
+    }
+
+    #[test]
+    fn a_terminal_that_fails_and_a_draft_not_removed_are_said_in_turkish() {
+        let terminal = stopped(Stop::Failed(std::io::Error::from(
+            std::io::ErrorKind::PermissionDenied,
+        )));
+        assert_eq!(
+            super::super::said(terminal, Language::Tr).render(false),
+            "hata: terminal okunamadı: dosyayı okuma izniniz yok"
+        );
+        let english = stopped(Stop::Failed(std::io::Error::from(
+            std::io::ErrorKind::PermissionDenied,
+        )));
+        assert!(
+            super::super::said(english, Language::En)
+                .render(false)
+                .starts_with("error: <terminal>: "),
+        );
+        let failed = || Error::Io {
+            path: PathBuf::from("/state/clausewright/draft.answers.yaml"),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            not_removed(failed(), Language::Tr).render(false),
+            "hata: sözleşme yazıldı, ancak artık gerekmeyen \
+             /state/clausewright/draft.answers.yaml taslağı silinemedi: buraya yazma izniniz yok"
+        );
+        assert_eq!(
+            not_removed(failed(), Language::En).render(false),
+            failed().render(false)
+        );
     }
 
     #[test]
