@@ -19,6 +19,7 @@ mod parity;
 pub use parity::parity;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use handlebars::Handlebars;
 use serde::Deserialize;
@@ -642,7 +643,7 @@ fn compile(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Clause> {
     let (name, text) = (file.display.as_str(), file.text.as_str());
-    let source = spanned.value.clone();
+    let source: Arc<str> = spanned.value.as_str().into();
     let leading_newlines = source.chars().take_while(|c| *c == '\n').count();
     let origin = BodyOrigin {
         file: name.to_owned(),
@@ -729,8 +730,8 @@ fn compile(
         keep_together: false,
         signatures: false,
         summary: None,
-        template: library::Compiled::now(&source, template),
-        body: source.into(),
+        body: Arc::clone(&source),
+        template: library::Compiled::now(source, template),
         origin,
     })
 }

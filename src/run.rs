@@ -651,9 +651,12 @@ pub(crate) fn write_contract(
     })
 }
 
+/// The name an error of the terminal (reading a key, drawing a prompt) is shown with.
+pub(crate) const TERMINAL: &str = "<terminal>";
+
 /// `error` said in `language`: as it is in English, and for another language the errors the
-/// catalogue words there (the outputs not written, an interview stopped) in its words,
-/// called `hata`; the others as they are.
+/// catalogue words there (the outputs not written, an interview stopped, the terminal that
+/// failed) in its words, called `hata`; the others as they are.
 pub(crate) fn said(error: Error, language: Language) -> Error {
     if language == Language::En {
         return error;
@@ -677,7 +680,7 @@ pub(crate) fn said(error: Error, language: Language) -> Error {
             (words.output_is_input)(&path.display().to_string(), &input.display().to_string())
         }
         Error::Cancelled => words.cancelled.to_owned(),
-        Error::Io { path, source } if path.as_os_str() == "<terminal>" => {
+        Error::Io { path, source } if path.as_os_str() == TERMINAL => {
             (words.terminal_failed)(&crate::said::os_reason(
                 Some(source.kind()),
                 &source.to_string(),

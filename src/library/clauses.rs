@@ -2,6 +2,7 @@
 //! compiled body), the keys it uses and every problem in it.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use handlebars::template::Template;
 use serde_saphyr::Spanned;
@@ -147,7 +148,8 @@ fn load_clause<'q>(
         used.extend(condition.keys().into_iter().map(|(k, _)| k.to_owned()));
         Some(condition)
     });
-    let body = raw.body.value;
+    // Shared by the clause and its template.
+    let body: Arc<str> = raw.body.value.into();
     let leading_newlines = body.chars().take_while(|c| *c == '\n').count();
     let origin = BodyOrigin {
         file: name.to_owned(),
@@ -169,11 +171,11 @@ fn load_clause<'q>(
     }
     let template = match checks {
         Checks::All => Compiled::now(
-            &body,
+            Arc::clone(&body),
             compiled_and_checked(&body, &origin, lookup, used, diagnostics)
                 .ok_or_else(|| Some(id.clone()))?,
         ),
-        Checks::Trusted => Compiled::later(&body),
+        Checks::Trusted => Compiled::later(Arc::clone(&body)),
     };
     if diagnostics.len() > before {
         return Err(Some(id));
@@ -188,7 +190,7 @@ fn load_clause<'q>(
         signatures: raw.signatures,
         summary,
         template,
-        body: body.into(),
+        body,
         origin,
     })
 }

@@ -4,7 +4,8 @@
 //! Checking a library compiles every body, since a body that does not compile is an error to
 //! report. The built-in library is checked by the tests and by `check` in CI, byte for byte
 //! as it is embedded; a `build` from it renders only the clauses the answers include, in the
-//! contract's languages, so it compiles only those (see [`super::built_in`]).
+//! contract's languages, so it compiles only those (see [`super::built_in`]), and a body
+//! the build script compiled already is thawed rather than compiled (see [`super::frozen`]).
 
 use std::fmt;
 use std::num::NonZero;
@@ -26,7 +27,7 @@ pub struct Compiled {
 
 impl Compiled {
     /// A template already compiled (and checked) from `source`.
-    pub(crate) fn now(source: &str, template: Template) -> Self {
+    pub(crate) fn now(source: impl Into<Arc<str>>, template: Template) -> Self {
         Compiled {
             source: source.into(),
             template: Arc::new(OnceLock::from(template)),
@@ -35,7 +36,7 @@ impl Compiled {
 
     /// The template of `source`, compiled when first read. Only for a body known to compile:
     /// one of the built-in library, which the tests load and check in full.
-    pub(crate) fn later(source: &str) -> Self {
+    pub(crate) fn later(source: impl Into<Arc<str>>) -> Self {
         Compiled {
             source: source.into(),
             template: Arc::new(OnceLock::new()),
@@ -59,10 +60,9 @@ impl Compiled {
     }
 }
 
-/// Compiles each of `templates` not compiled yet, on as many cores as the machine has: the
-/// first contract a process renders needs all its clauses' templates at once, and compiling
-/// them is most of that contract's cost. A template another thread is compiling is waited
-/// for, not compiled twice.
+/// Compiles (or thaws) each of `templates` not compiled yet, on as many cores as the machine
+/// has: the first contract a process renders needs all its clauses' templates at once. A
+/// template another thread is compiling is waited for, not compiled twice.
 pub(crate) fn compile_all(templates: &[&Compiled]) {
     let pending: Vec<&Compiled> = templates
         .iter()
@@ -139,7 +139,7 @@ mod tests {
             "Second {{#if b}}yes{{else}}no{{/if}} clause.",
             "Third clause without a tag.",
         ];
-        let later: Vec<Compiled> = sources.iter().map(|s| Compiled::later(s)).collect();
+        let later: Vec<Compiled> = sources.iter().map(|s| Compiled::later(*s)).collect();
         let already = Compiled::later("Fourth {{d}}.");
         already.get();
         let mut all: Vec<&Compiled> = later.iter().collect();

@@ -6,7 +6,8 @@
 //! types, that templates compile and use only declared keys and known helpers, and that
 //! cross-references name real clauses. The built-in library ([`built_in`]) is the exception:
 //! the tests and `check` in CI load it with every check, so a run reads it without repeating
-//! them, once per process, and compiles a template only when a contract renders it.
+//! them, once per process, and compiles (or thaws, see `frozen`) a template only when a
+//! contract renders it.
 //!
 //! ```text
 //! raw           the serde shapes of library.yaml and of a clause file, and their JSON Schemas

@@ -309,13 +309,10 @@ fn keep_draft(
     if halt.draft.iter().next().is_none() {
         return super::said(stopped(halt.stop), language);
     }
-    let resume = draft::resume_command(args);
-    // The draft's section headings in the interview's language, as its comments.
-    let asked = library.asking_in(language);
-    let library = asked.as_ref().unwrap_or(library);
-    if let Err(error) = draft::save(path, draft::file(library, &halt.draft, &resume, language)) {
-        return unsaved(error, language);
-    }
+    let resume = match save_draft(&halt.draft, args, library, path, language) {
+        Ok(resume) => resume,
+        Err(error) => return unsaved(error, language),
+    };
     match halt.stop {
         Stop::Cancelled => Error::Stopped {
             text: (words.stopped)(&path.display().to_string(), &resume),
@@ -327,6 +324,22 @@ fn keep_draft(
             super::said(stopped(halt.stop), language)
         }
     }
+}
+
+/// Saves `answers` as the draft at `path`, its section headings in the interview's language
+/// as its comments; gives the command that resumes it.
+fn save_draft(
+    answers: &Answers,
+    args: &NewArgs,
+    library: &Library,
+    path: &Path,
+    language: Language,
+) -> Result<String, Error> {
+    let resume = draft::resume_command(args);
+    let asked = library.asking_in(language);
+    let library = asked.as_ref().unwrap_or(library);
+    draft::save(path, draft::file(library, answers, &resume, language))?;
+    Ok(resume)
 }
 
 /// `error` stopped the run after the interview, before its answers (`saved`) were written:
@@ -345,11 +358,8 @@ fn keep_answers(
         Error::Cancelled => Stop::Cancelled,
         Error::Said { error, .. } if matches!(*error, Error::Cancelled) => Stop::Cancelled,
         other => {
-            let words = messages::of(language);
-            let resume = draft::resume_command(args);
-            let asked = library.asking_in(language);
-            let library = asked.as_ref().unwrap_or(library);
-            if draft::save(path, draft::file(library, saved, &resume, language)).is_ok() {
+            if save_draft(saved, args, library, path, language).is_ok() {
+                let words = messages::of(language);
                 eprintln!("{}", (words.saved_so_far)(&path.display().to_string()));
             }
             return other;
@@ -660,7 +670,7 @@ fn stopped(stop: Stop) -> Error {
     match stop {
         Stop::Cancelled => Error::Cancelled,
         Stop::Failed(source) => Error::Io {
-            path: PathBuf::from("<terminal>"),
+            path: PathBuf::from(super::TERMINAL),
             source,
         },
     }
