@@ -4,7 +4,10 @@
 //!   only (see `src/model/phone.rs`), not those of all 250 regions;
 //! - every template of the built-in library (`clauses/`) compiled by Handlebars and frozen
 //!   (see `src/library/frozen.rs`), so that a run thaws the templates of its contract instead
-//!   of parsing them again.
+//!   of parsing them again;
+//! - every YAML file of the built-in library with its text and its tape, the document already
+//!   parsed (see `src/yaml/tape.rs`), so that a run reads the built-in files' values without
+//!   parsing their YAML again.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -17,9 +20,14 @@ use phonenumber::metadata::loader;
 #[allow(dead_code, clippy::all, clippy::pedantic)]
 mod frozen_form;
 
+#[path = "src/yaml/tape_form.rs"]
+#[allow(dead_code, clippy::all, clippy::pedantic)]
+mod tape_form;
+
 fn main() {
     phones();
     templates();
+    tapes();
 }
 
 fn phones() {
@@ -161,6 +169,146 @@ fn templates() {
         postcard::to_allocvec(&table).expect("the table serialises"),
     )
     .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+/// Writes `built_in.rs` (each YAML file of `clauses/` as `(path, include_str!(file), tape)`,
+/// sorted by path) and `tapes.bin` (the tapes one after another; `tape` is the byte range of
+/// the file's own). A file the tape form does not cover (anchors, aliases, tags, several
+/// documents, a YAML error) has no tape: a run parses it as written.
+fn tapes() {
+    // Each file's path in the library, its path on disk, and its tape's byte range.
+    type Entry = (String, std::path::PathBuf, Option<(usize, usize)>);
+    let root = Path::new("clauses");
+    println!("cargo:rerun-if-changed=src/yaml/tape_form.rs");
+    let mut files = Vec::new();
+    yaml_files(root, &mut files);
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut tapes = Vec::new();
+    for file in files {
+        let text =
+            std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let relative = file
+            .strip_prefix(root)
+            .expect("a file of clauses/")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let range = tape::document(&text).map(|node| {
+            let start = tapes.len();
+            tapes.extend(postcard::to_allocvec(&node).expect("a tape serialises"));
+            (start, tapes.len())
+        });
+        let path =
+            std::fs::canonicalize(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        entries.push((relative, path, range));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    // The library's fingerprint, as `src/version.rs` takes it from the files.
+    let mut crc = crc32fast::Hasher::new();
+    for (relative, path, _) in &entries {
+        let text = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        crc.update(&(relative.len() as u64).to_le_bytes());
+        crc.update(relative.as_bytes());
+        crc.update(&(text.len() as u64).to_le_bytes());
+        crc.update(&text);
+    }
+    println!(
+        "cargo:rustc-env=CLAUSEWRIGHT_BUILT_IN_FINGERPRINT={:08x}",
+        crc.finalize()
+    );
+    let mut code = String::from("[\n");
+    for (relative, path, range) in &entries {
+        code.push_str(&format!(
+            "    ({relative:?}, include_str!({:?}), {range:?}),\n",
+            path.display().to_string()
+        ));
+    }
+    code.push_str("]\n");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (name, bytes) in [("built_in.rs", code.into_bytes()), ("tapes.bin", tapes)] {
+        std::fs::write(out.join(name), bytes)
+            .unwrap_or_else(|e| panic!("{}: {e}", out.join(name).display()));
+    }
+}
+
+/// A YAML document parsed into the tape form, with serde-saphyr's parser.
+mod tape {
+    use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
+
+    use super::tape_form::{At, Kind, Node};
+
+    /// The document `text` holds, or `None` when the tape form does not cover it.
+    pub(super) fn document(text: &str) -> Option<Node<'_>> {
+        let mut events = Parser::new_from_str(text).map(Result::ok);
+        let mut next = || events.next().flatten();
+        if !matches!(next()?.0, Event::StreamStart)
+            || !matches!(next()?.0, Event::DocumentStart(..))
+        {
+            return None;
+        }
+        let (event, span) = next()?;
+        let root = node(event, &span, &mut next)?;
+        if !matches!(next()?.0, Event::DocumentEnd) || !matches!(next()?.0, Event::StreamEnd) {
+            return None;
+        }
+        Some(root)
+    }
+
+    type Next<'a, 'f> = dyn FnMut() -> Option<(Event<'a>, Span)> + 'f;
+
+    fn node<'a>(event: Event<'a>, span: &Span, next: &mut Next<'a, '_>) -> Option<Node<'a>> {
+        let at = at(span)?;
+        let kind = match event {
+            Event::Scalar(text, style, 0, None) => match style {
+                ScalarStyle::Plain => Kind::Plain(text),
+                _ => Kind::Text(text),
+            },
+            Event::SequenceStart(_, 0, None) => {
+                let mut items = Vec::new();
+                loop {
+                    let (event, span) = next()?;
+                    if matches!(event, Event::SequenceEnd) {
+                        break;
+                    }
+                    items.push(node(event, &span, next)?);
+                }
+                Kind::Seq(items)
+            }
+            Event::MappingStart(_, 0, None) => {
+                let mut pairs = Vec::new();
+                loop {
+                    let (event, span) = next()?;
+                    if matches!(event, Event::MappingEnd) {
+                        break;
+                    }
+                    let key = node(event, &span, next)?;
+                    // A merge key (`<<`) is serde-saphyr's to resolve.
+                    if matches!(&key.kind, Kind::Plain(k) if k == "<<") {
+                        return None;
+                    }
+                    let (event, span) = next()?;
+                    pairs.push((key, node(event, &span, next)?));
+                }
+                Kind::Map(pairs)
+            }
+            _ => return None,
+        };
+        Some(Node { at, kind })
+    }
+
+    /// Where a node starts, as serde-saphyr's `location_from_span` makes it.
+    fn at(span: &Span) -> Option<At> {
+        let (start, end) = (&span.start, &span.end);
+        let byte_offset = start.byte_offset()?;
+        let byte_len = end.byte_offset()?.checked_sub(byte_offset)?;
+        Some(At {
+            line: u32::try_from(start.line()).ok()?,
+            column: u32::try_from(start.col() + 1).ok()?,
+            offset: u32::try_from(start.index()).ok()?,
+            len: u32::try_from(span.len()).ok()?,
+            byte_offset: u32::try_from(byte_offset).ok()?,
+            byte_len: u32::try_from(byte_len).ok()?,
+        })
+    }
 }
 
 fn yaml_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {

@@ -476,6 +476,7 @@ impl FreelancerLaw {
 // ---------------------------------------------------------------------------------------------
 // Loading and checking
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
@@ -496,6 +497,7 @@ struct RawProfile {
     freelancer_laws: Vec<RawFreelancerLaw>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegions {
@@ -504,6 +506,7 @@ struct RawRegions {
     choices: Vec<RawRegion>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRegion {
@@ -516,6 +519,7 @@ struct RawRegion {
     small_claims: Option<Spanned<String>>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLatePayment {
@@ -530,6 +534,7 @@ struct RawLatePayment {
     compensation: Vec<RawCompensation>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRate {
@@ -537,6 +542,7 @@ struct RawRate {
     percent: Spanned<String>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCompensation {
@@ -544,6 +550,7 @@ struct RawCompensation {
     amount: Spanned<String>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFreelancerLaw {
@@ -944,6 +951,14 @@ fn template_placeholders(template: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_profile_reads_from_its_tape_as_from_its_yaml() {
+        let compared = crate::yaml::tape::tests::same_as_yaml::<RawProfile>(|r| {
+            r.starts_with("jurisdictions/")
+        });
+        assert_eq!(compared, 5);
+    }
 
     fn built_in() -> Vec<Profile> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("clauses/jurisdictions");

@@ -298,6 +298,7 @@ impl Loaded {
     }
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFrame {
@@ -307,6 +308,7 @@ struct RawFrame {
     email_closing: Option<Spanned<String>>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLetter {

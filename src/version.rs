@@ -11,10 +11,16 @@ use crate::library::SourceFile;
 /// `0.1.0 (clause library 9f3c2a1b)`: the crate's version and the library's fingerprint.
 #[must_use]
 pub fn line(files: &[SourceFile]) -> String {
+    line_for(&fingerprint(files))
+}
+
+/// The version line for a library whose fingerprint is known already (the built-in one's is
+/// taken at build time).
+#[must_use]
+pub fn line_for(fingerprint: &str) -> String {
     format!(
-        "{} (clause library {})",
+        "{} (clause library {fingerprint})",
         env!("CARGO_PKG_VERSION"),
-        fingerprint(files)
     )
 }
 

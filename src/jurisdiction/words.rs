@@ -49,6 +49,7 @@ struct RegionWords {
     small_claims: Option<String>,
 }
 
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawWords {
@@ -285,4 +286,16 @@ pub(crate) fn without_words<'p>(profiles: &'p [Profile], words: &[PlaceWords]) -
         .iter()
         .filter(|p| !words.iter().any(|w| w.country == p.country))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profiles_words_read_from_their_tape_as_from_their_yaml() {
+        let compared =
+            crate::yaml::tape::tests::same_as_yaml::<RawWords>(|r| r.contains("/jurisdictions/"));
+        assert_eq!(compared, 5);
+    }
 }

@@ -181,3 +181,12 @@ fn unknown_letter_ids_and_clashing_keys_are_errors() {
         ]
     );
 }
+
+#[test]
+fn every_letter_and_its_frame_read_from_their_tapes_as_from_their_yaml() {
+    use crate::yaml::tape::tests::same_as_yaml;
+    let frame = |r: &str| r.ends_with("letters/letters.yaml");
+    assert_eq!(same_as_yaml::<RawFrame>(frame), 2);
+    let letter = |r: &str| r.contains("letters/") && !frame(r);
+    assert_eq!(same_as_yaml::<RawLetter>(letter), 34);
+}

@@ -50,6 +50,7 @@ use crate::jurisdiction::{self, JURISDICTIONS_DIR, Profile};
 use crate::model::keys::{AGREEMENT_LANGUAGE, AGREEMENT_PREVAILING, PLACE_ANSWERS};
 use crate::model::{Condition, Language, Languages, Question, Term, Type, place};
 
+pub(crate) use builtin::FINGERPRINT as BUILT_IN_FINGERPRINT;
 pub use builtin::built_in_files;
 pub(crate) use clauses::{load_clauses, written_id};
 pub use compiled::Compiled;

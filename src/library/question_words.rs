@@ -22,6 +22,7 @@ use crate::error::Diagnostic;
 use crate::model::{Question, Type};
 
 /// A section of a translation's `sections:`: its title, and its questions' words.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSectionWords {
@@ -31,6 +32,7 @@ pub(super) struct RawSectionWords {
 }
 
 /// The words of one question (or one field of a list), by its key.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawWords {
@@ -48,6 +50,7 @@ pub(super) struct RawWords {
 }
 
 /// A choice's label, by its value.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawChoiceWords {

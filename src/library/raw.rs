@@ -15,6 +15,7 @@ use serde_saphyr::Spanned;
 use crate::model::{Choice, Scalar, Term, Type};
 
 /// `library.yaml`: the contract's title and every question of the interview, in sections.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "clausewright library.yaml")]
@@ -37,6 +38,7 @@ pub(super) struct RawLibrary {
 }
 
 /// A group of questions asked together.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSection {
@@ -47,6 +49,7 @@ pub(super) struct RawSection {
 }
 
 /// One declared variable and the question that asks for it.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawQuestion {
@@ -117,6 +120,7 @@ pub(super) struct RawQuestion {
 }
 
 /// A conditional default: the value, and when it applies.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDefault {
@@ -129,6 +133,7 @@ pub(super) struct RawDefault {
 }
 
 /// How a repeat late payer's answer is hardened: exactly one of the four.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("minProperties" = 1, "maxProperties" = 1))]
@@ -148,6 +153,7 @@ pub(super) struct RawLatePayer {
 }
 
 /// A clause file: one section of the contract.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "clausewright clause file")]
@@ -204,4 +210,24 @@ pub(super) fn library_schema() -> serde_json::Value {
 /// The JSON Schema of a clause file.
 pub(super) fn clause_schema() -> serde_json::Value {
     schema_of::<RawClause>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::tape::tests::same_as_yaml;
+
+    #[test]
+    fn library_yaml_reads_from_its_tape_as_from_its_yaml() {
+        assert_eq!(same_as_yaml::<RawLibrary>(|r| r == "library.yaml"), 1);
+    }
+
+    #[test]
+    fn every_clause_file_in_every_language_reads_from_its_tape_as_from_its_yaml() {
+        let clause = |r: &str| {
+            !r.ends_with("library.yaml") && !r.contains("letters/") && !r.contains("jurisdictions/")
+        };
+        let compared = same_as_yaml::<RawClause>(clause);
+        assert!(compared > 90, "{compared}");
+    }
 }

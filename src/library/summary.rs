@@ -12,6 +12,7 @@ use crate::model::schema::summary::{SLOT, phrase_problem};
 use crate::model::{Summary, Type};
 
 /// A `summary:` as written.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(
     untagged,
@@ -25,6 +26,7 @@ pub(super) enum RawSummary {
 }
 
 /// A yes-or-no question's summary: a phrase for each answer.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawYesNo {

@@ -139,11 +139,12 @@ pub(super) fn load_trades(
     let mut words = BTreeMap::new();
     let mut problems = false;
     for (trade, terms) in &raw {
-        let line = row_line(text, table_line, trade);
+        // Found only for an error: finding it is a walk through the file's lines.
+        let line = || row_line(text, table_line, trade);
         if !choices.contains(&trade.as_str()) {
             problems = true;
             diagnostics.push(error(
-                line,
+                line(),
                 trade,
                 format!(
                     "`{trade}` is not a choice of `{PROFESSION}`; the choices are {}",
@@ -159,7 +160,7 @@ pub(super) fn load_trades(
                 .find(|(_, t)| t.contains_key(*missing))
                 .map_or("", |(t, _)| t.as_str());
             diagnostics.push(error(
-                line,
+                line(),
                 trade,
                 format!("the trade `{trade}` lacks the word `{missing}`, which `{giver}` gives"),
             ));

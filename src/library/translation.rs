@@ -198,6 +198,7 @@ pub(super) struct English<'a> {
 }
 
 /// `tr/library.yaml`: the title, the trade words and the questions' words in that language.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawTranslation {
@@ -652,6 +653,13 @@ fn check_trade_words(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_translations_library_yaml_reads_from_its_tape_as_from_its_yaml() {
+        let compared = crate::yaml::tape::tests::same_as_yaml::<super::RawTranslation>(|r| {
+            r.ends_with("/library.yaml")
+        });
+        assert_eq!(compared, 1);
+    }
     use super::super::{Checks, built_in_files, load_with};
     use crate::model::Language;
 

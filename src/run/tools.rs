@@ -14,7 +14,7 @@ use crate::cli::{
 use crate::config::Environment;
 use crate::error::Error;
 use crate::example::words;
-use crate::library::{Library, built_in_files};
+use crate::library::Library;
 use crate::model::keys::{AGREEMENT_DATE, AGREEMENT_LANGUAGE, PROFESSION, RELATIONSHIP};
 use crate::model::{Language, Languages, Type, Value};
 
@@ -26,7 +26,9 @@ static EXAMPLES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/examples");
 /// The command line as clap sees it, with the version naming the built-in clause library.
 #[must_use]
 pub fn command() -> clap::Command {
-    Cli::command().version(crate::version::line(&built_in_files()))
+    Cli::command().version(crate::version::line_for(
+        crate::library::BUILT_IN_FINGERPRINT,
+    ))
 }
 
 pub(super) fn run_example(args: &ExampleArgs) -> Result<i32, Error> {
