@@ -27,8 +27,7 @@ use super::tape_form::{At, Kind, Node};
 /// its text, and the byte range of its tape in [`TAPES`] (none when the build script could
 /// not tape it: a file with anchors, tags or several documents).
 #[allow(clippy::unreadable_literal)] // the byte ranges, as the build script writes them
-pub(crate) static BUILT_IN: &[BuiltIn] =
-    &include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
+pub(crate) static BUILT_IN: &[BuiltIn] = &include!(concat!(env!("OUT_DIR"), "/built_in.rs"));
 
 /// A built-in file: its path, its text, and its tape's byte range.
 pub(crate) type BuiltIn = (&'static str, &'static str, Option<(usize, usize)>);
