@@ -377,10 +377,28 @@ fn today_if_needed(
 fn warm_up_phones(path: &Path) {
     let path = path.to_owned();
     std::thread::spawn(move || {
-        if let Ok(text) = std::fs::read_to_string(path) {
+        if let Ok(text) = read_checked(&path) {
             crate::model::warm_up_phones(&text);
         }
     });
+}
+
+/// Reads the answers file at `path` as YAML on another core while this one loads the library,
+/// then makes its phone checks ready (see [`warm_up_phones`]). The text comes back with what
+/// was read from it: the caller reads the file itself, as before, and uses the YAML read here
+/// only for that same text. A file that cannot be read (or is no file: a FIFO would wait for
+/// a writer) sends nothing.
+fn read_ahead(path: &Path) -> std::sync::mpsc::Receiver<(String, answers::Parsed)> {
+    let path = path.to_owned();
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    std::thread::spawn(move || {
+        if let Ok(text) = read_checked(&path) {
+            let parsed = answers::parse_yaml(&text);
+            let _ = send.send((text.clone(), parsed));
+            crate::model::warm_up_phones(&text);
+        }
+    });
+    receive
 }
 
 /// Today's date: `SOURCE_DATE_EPOCH` when set, else the clock's (in the local time zone).
@@ -394,14 +412,18 @@ fn today() -> Result<jiff::civil::Date, Error> {
 }
 
 fn run_build(args: &BuildArgs) -> Result<i32, Error> {
-    warm_up_phones(&args.answers);
+    let ahead = read_ahead(&args.answers);
     let library = load_library(args.contract.clauses.as_deref())?;
     let answers_name = args.answers.display().to_string();
     // What is wrong with the answers file is said in the contract's language.
     let flag = args.contract.lang;
     let text = read_text_in(&args.answers, said::language_of(flag, None, &library))?;
     let language = said::language_of(flag, Some(&text), &library);
-    let answers = answers::check(&answers_name, &text, &library)
+    let parsed = match ahead.recv() {
+        Ok((read, parsed)) if read == text => parsed,
+        _ => answers::parse_yaml(&text),
+    };
+    let answers = answers::check_parsed(&answers_name, &text, parsed, &library)
         .map_err(|found| worded(said::invalid_in(&found, language, &library), language))?;
     let options = PrepareOptions {
         date: args.contract.date,

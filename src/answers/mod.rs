@@ -38,10 +38,11 @@ pub(crate) use problem::{DateOrder, Facts, Fault, Invalid, PlaceWhy, Problem};
 pub(crate) use read::{
     Given, Located, language_written, read_given, read_or_refuse, value_locations,
 };
+pub(crate) use read::{Parsed, parse_yaml};
 pub(crate) use read::{scalar_width, written_money};
 pub(crate) use records::typed_records;
-pub(crate) use validate::check;
 pub use validate::parse;
+pub(crate) use validate::{check, check_parsed};
 
 /// The currency in which the amounts of an answers file are read (`1.250,50` is an amount
 /// of euros, not of dollars): the `fees.currency` it writes, else the currency the library

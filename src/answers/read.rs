@@ -244,10 +244,41 @@ pub(crate) fn read_or_refuse(
     text: &str,
     library: &Library,
 ) -> Result<Given, Vec<Problem>> {
+    read_parsed(file, text, parse_yaml(text), library)
+}
+
+/// An answers file's text as the YAML parser reads it: what it writes that serde does not
+/// show (tags, the text of plain scalars) and the document, or why it cannot be read. It needs
+/// no library, so that `build` reads it on another core while the library loads.
+#[derive(Debug)]
+pub(crate) struct Parsed {
+    written: crate::yaml::Scan,
+    /// The document; not read for a file with a tag, which is refused before its values are.
+    root: Option<Result<Spanned<Node>, serde_saphyr::Error>>,
+}
+
+/// Reads `text` as YAML, for [`read_parsed`].
+#[must_use]
+pub(crate) fn parse_yaml(text: &str) -> Parsed {
+    let written = scan(text);
+    let root = written
+        .tags
+        .is_empty()
+        .then(|| serde_saphyr::from_str(text));
+    Parsed { written, root }
+}
+
+/// [`read_or_refuse`], of the text `parsed` was read from.
+pub(crate) fn read_parsed(
+    file: &str,
+    text: &str,
+    parsed: Parsed,
+    library: &Library,
+) -> Result<Given, Vec<Problem>> {
     if text.trim().is_empty() {
         return Ok(Given::default());
     }
-    let written = scan(text);
+    let Parsed { written, root } = parsed;
     let tags = tag_diagnostics(file, text, &written);
     if !tags.is_empty() {
         return Err(tags
@@ -258,7 +289,8 @@ pub(crate) fn read_or_refuse(
             })
             .collect());
     }
-    let root: Spanned<Node> = serde_saphyr::from_str(text).map_err(|error| {
+    let root = root.unwrap_or_else(|| serde_saphyr::from_str(text));
+    let root: Spanned<Node> = root.map_err(|error| {
         let diagnostic = yaml_diagnostic(file, text, &error);
         let syntax = syntax_of(&error, &diagnostic.message);
         vec![Problem::new(diagnostic, Facts::Syntax { syntax })]

@@ -3,7 +3,9 @@
 
 use super::agree::{Written, contradictions};
 use super::problem::{Fault, Invalid, PlaceWhy};
-use super::read::{Located, invalid_at, read_or_refuse, scalar_width, written_money};
+use super::read::{
+    Located, Parsed, invalid_at, parse_yaml, read_parsed, scalar_width, written_money,
+};
 use super::records::typed_records;
 use super::{Answers, Given, given_currency, place_of};
 use crate::error::{Diagnostic, Error};
@@ -26,8 +28,18 @@ pub fn parse(file: &str, text: &str, library: &Library) -> Result<Answers, Error
 
 /// [`parse`], with every problem as facts as well as an English diagnostic ([`Invalid`]),
 /// for `build` to say in the contract's language.
-#[allow(clippy::too_many_lines)]
 pub(crate) fn check(file: &str, text: &str, library: &Library) -> Result<Answers, Vec<Invalid>> {
+    check_parsed(file, text, parse_yaml(text), library)
+}
+
+/// [`check`], of the text `parsed` was read from (see [`parse_yaml`]).
+#[allow(clippy::too_many_lines)]
+pub(crate) fn check_parsed(
+    file: &str,
+    text: &str,
+    parsed: Parsed,
+    library: &Library,
+) -> Result<Answers, Vec<Invalid>> {
     let text_of_file = text;
     if text.trim().is_empty() {
         return Err(vec![Invalid::new(
@@ -43,7 +55,7 @@ pub(crate) fn check(file: &str, text: &str, library: &Library) -> Result<Answers
         late_payer_applied,
         parents,
         refused,
-    } = read_or_refuse(file, text, library)
+    } = read_parsed(file, text, parsed, library)
         .map_err(|refused| refused.into_iter().map(Invalid::from).collect::<Vec<_>>())?;
     let mut diagnostics: Vec<Invalid> = problems.into_iter().map(Invalid::from).collect();
     let at_value =
