@@ -7,22 +7,28 @@
 //! contract's languages, so it compiles only those (see [`super::built_in`]), and a body
 //! the build script compiled already is thawed rather than compiled (see [`super::frozen`]).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::num::NonZero;
-use std::ops::{Deref, DerefMut};
+use std::ops::Deref;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use handlebars::template::Template;
+use handlebars::template::{Template, TemplateElement};
+
+use super::frozen::{Respell, Respelled};
 
 /// A body's template, compiled now or when it is first read. Clones share the template, so
 /// a clause compiled for one contract is compiled for every copy of the library in the
-/// process; a clone that changes its template (American spelling) gets its own copy first.
+/// process; they share its American spelling too.
 #[derive(Clone)]
 pub struct Compiled {
     /// The body as written, compiled on first use when `template` is empty.
     source: Arc<str>,
     template: Arc<OnceLock<Template>>,
+    /// The template with its own words in American spelling, made on first use: none when
+    /// respelling changes no word of it (the template itself serves).
+    american: Arc<OnceLock<Option<Template>>>,
 }
 
 impl Compiled {
@@ -31,6 +37,7 @@ impl Compiled {
         Compiled {
             source: source.into(),
             template: Arc::new(OnceLock::from(template)),
+            american: Arc::default(),
         }
     }
 
@@ -40,6 +47,7 @@ impl Compiled {
         Compiled {
             source: source.into(),
             template: Arc::new(OnceLock::new()),
+            american: Arc::default(),
         }
     }
 
@@ -47,6 +55,25 @@ impl Compiled {
     #[must_use]
     pub fn is_compiled(&self) -> bool {
         self.template.get().is_some()
+    }
+
+    /// The template with its own words respelled by `respell`: thawed respelled when the
+    /// build froze it (the template as written is then never made, unless respelling changes
+    /// nothing), else the compiled template respelled.
+    pub(crate) fn respelled(&self, respell: Respell) -> &Template {
+        self.american
+            .get_or_init(|| match super::frozen::respelled(&self.source, respell) {
+                Respelled::Thawed(template) => Some(template),
+                Respelled::Unchanged => None,
+                Respelled::NotFrozen => respelled_copy(self.get(), respell),
+            })
+            .as_ref()
+            .unwrap_or_else(|| self.get())
+    }
+
+    /// Whether [`Compiled::respelled`] has been made yet.
+    fn is_respelled(&self) -> bool {
+        self.american.get().is_some()
     }
 
     fn get(&self) -> &Template {
@@ -63,18 +90,24 @@ impl Compiled {
 /// Compiles (or thaws) each of `templates` not compiled yet, on as many cores as the machine
 /// has: the first contract a process renders needs all its clauses' templates at once. A
 /// template another thread is compiling is waited for, not compiled twice.
-pub(crate) fn compile_all(templates: &[&Compiled]) {
+pub(crate) fn compile_all(templates: &[&Compiled], respell: Option<Respell>) {
     let pending: Vec<&Compiled> = templates
         .iter()
         .copied()
-        .filter(|t| !t.is_compiled())
+        .filter(|t| match respell {
+            Some(_) => !t.is_respelled(),
+            None => !t.is_compiled(),
+        })
         .collect();
     let cores = std::thread::available_parallelism().map_or(1, NonZero::get);
     let workers = cores.min(pending.len());
     let next = AtomicUsize::new(0);
     let work = || {
         while let Some(template) = pending.get(next.fetch_add(1, Ordering::Relaxed)) {
-            template.get();
+            match respell {
+                Some(respell) => template.respelled(respell),
+                None => template.get(),
+            };
         }
     };
     if workers < 2 {
@@ -97,13 +130,43 @@ impl Deref for Compiled {
     }
 }
 
-impl DerefMut for Compiled {
-    fn deref_mut(&mut self) -> &mut Template {
-        self.get();
-        Arc::make_mut(&mut self.template)
-            .get_mut()
-            .expect("the template was compiled by the line above")
+/// `template` with its own words respelled: its literal text and that of its blocks, never a
+/// value; none when no word changes.
+fn respelled_copy(template: &Template, respell: Respell) -> Option<Template> {
+    fn changes(template: &Template, respell: Respell) -> bool {
+        template.elements.iter().any(|element| match element {
+            TemplateElement::RawString(text) => matches!(respell(text), Cow::Owned(_)),
+            TemplateElement::HelperBlock(block) => block
+                .template
+                .iter()
+                .chain(block.inverse.iter())
+                .any(|inner| changes(inner, respell)),
+            _ => false,
+        })
     }
+    fn respell_in(template: &mut Template, respell: Respell) {
+        for element in &mut template.elements {
+            match element {
+                TemplateElement::RawString(text) => {
+                    if let Cow::Owned(changed) = respell(text) {
+                        *text = changed;
+                    }
+                }
+                TemplateElement::HelperBlock(block) => {
+                    for inner in block.template.iter_mut().chain(block.inverse.iter_mut()) {
+                        respell_in(inner, respell);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if !changes(template, respell) {
+        return None;
+    }
+    let mut copy = template.clone();
+    respell_in(&mut copy, respell);
+    Some(copy)
 }
 
 impl fmt::Debug for Compiled {
@@ -144,7 +207,7 @@ mod tests {
         already.get();
         let mut all: Vec<&Compiled> = later.iter().collect();
         all.push(&already);
-        compile_all(&all);
+        compile_all(&all, None);
         for (template, source) in later.iter().zip(sources) {
             assert!(template.is_compiled(), "{source}");
             assert_eq!(
@@ -154,14 +217,74 @@ mod tests {
         }
     }
 
+    fn shout(text: &str) -> Cow<'_, str> {
+        if text.contains("colour") {
+            Cow::Owned(text.replace("colour", "color"))
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
     #[test]
-    fn clones_share_one_compilation_until_one_is_changed() {
-        let later = Compiled::later("Prose {{x}} and more prose after it.");
-        let mut copy = later.clone();
-        assert_eq!(later.elements.len(), 3);
-        assert!(copy.is_compiled(), "compiled once for both");
-        copy.elements.pop();
-        assert_eq!(copy.elements.len(), 2);
-        assert_eq!(later.elements.len(), 3, "the change stays in the copy");
+    fn respelling_changes_the_own_words_of_a_template_and_never_a_value() {
+        let source = "The colour {{colour}}{{#if x}} in colour{{else}}grey{{/if}}.";
+        let compiled = Compiled::later(source);
+        let american = compiled.respelled(shout);
+        let mut expected = Template::compile(source).unwrap();
+        let TemplateElement::RawString(first) = &mut expected.elements[0] else {
+            panic!("{:?}", expected.elements)
+        };
+        *first = "The color ".into();
+        let TemplateElement::HelperBlock(block) = &mut expected.elements[2] else {
+            panic!("{:?}", expected.elements)
+        };
+        let inner = block.template.as_mut().unwrap();
+        let TemplateElement::RawString(text) = &mut inner.elements[0] else {
+            panic!("{:?}", inner.elements)
+        };
+        *text = " in color".into();
+        assert_eq!(
+            format!("{:?}", american.elements),
+            format!("{:?}", expected.elements)
+        );
+        // The template as written is unchanged, and a clone shares the respelling.
+        assert!(format!("{:?}", compiled.elements).contains("The colour "));
+        assert!(compiled.clone().is_respelled());
+    }
+
+    /// A respelling that changes many words: every "the" becomes "THE".
+    fn loud(text: &str) -> Cow<'_, str> {
+        if text.contains("the") {
+            Cow::Owned(text.replace("the", "THE"))
+        } else {
+            Cow::Borrowed(text)
+        }
+    }
+
+    #[test]
+    fn every_built_in_template_respelled_as_it_thaws_is_the_compiled_one_respelled() {
+        let mut changed = 0;
+        for text in super::super::frozen::texts() {
+            let thawed = Compiled::later(text);
+            let compiled = super::super::fold::compile(text).unwrap();
+            let expected = respelled_copy(&compiled, loud);
+            changed += usize::from(expected.is_some());
+            let expected = expected.as_ref().unwrap_or(&compiled);
+            let got = thawed.respelled(loud);
+            assert_eq!(
+                format!("{:?}", got.elements),
+                format!("{:?}", expected.elements),
+                "{text}"
+            );
+            assert_eq!(got.mapping, expected.mapping, "{text}");
+        }
+        assert!(changed > 50, "{changed}");
+    }
+
+    #[test]
+    fn a_template_respelling_does_not_change_is_its_own_respelling() {
+        let compiled = Compiled::later("Grey {{colour}} text.");
+        let american: &Template = compiled.respelled(shout);
+        assert!(std::ptr::eq(american, std::ptr::from_ref(&*compiled)));
     }
 }

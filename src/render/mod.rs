@@ -6,12 +6,13 @@
 //! helpers for money, percents, dates, numbers in words (worded by [`crate::format`]),
 //! arithmetic and section references live here, registered once per render.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::str::FromStr;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use handlebars::template::{Template, TemplateElement};
+use handlebars::template::Template;
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason,
     Renderable, ScopedJson,
@@ -60,26 +61,28 @@ pub fn render_parts(
     let registry = registry(contract.section_numbers(), locale, answers);
     let templates: Vec<&library::Compiled> =
         contract.parts.iter().map(|p| &p.clause.template).collect();
-    library::compile_all(&templates);
+    // In American spelling, the library's own words (never an inserted value) are respelled.
+    let respell = american.then_some(format::american as library::Respell);
+    library::compile_all(&templates, respell);
     // One context for every clause.
     let data = Context::from(answers.to_json());
     let mut parts = Vec::with_capacity(contract.parts.len() + 1);
     parts.push(format!("# {}", escape(&contract.library.title)));
     let mut diagnostics = Vec::new();
     for part in &contract.parts {
-        let clause = if american {
-            respelled(part.clause)
-        } else {
-            std::borrow::Cow::Borrowed(part.clause)
+        let clause = part.clause;
+        let (template, title) = match respell {
+            Some(respell) => (clause.template.respelled(respell), respell(&clause.title)),
+            None => (&*clause.template, Cow::Borrowed(clause.title.as_str())),
         };
-        let body = match render_clause(&registry, &clause, &data) {
+        let body = match render_template(&registry, clause, template, &data) {
             Ok(body) => body,
             Err(diagnostic) => {
                 diagnostics.push(diagnostic);
                 continue;
             }
         };
-        let title = escape(&clause.title);
+        let title = escape(&title);
         let mut out = String::with_capacity(body.len() + 64);
         match part.number {
             Some(number) => {
@@ -153,41 +156,6 @@ pub fn join_parts(parts: &[String]) -> String {
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
-}
-
-/// The clause with its own words (title and the template's literal text, never an inserted
-/// value) in American spelling.
-fn respelled(clause: &Clause) -> std::borrow::Cow<'_, Clause> {
-    fn respell_template(template: &mut Template) {
-        for element in &mut template.elements {
-            match element {
-                TemplateElement::RawString(text) => {
-                    if let std::borrow::Cow::Owned(changed) = format::american(text) {
-                        *text = changed;
-                    }
-                }
-                TemplateElement::HelperBlock(block) => {
-                    for inner in block.template.iter_mut().chain(block.inverse.iter_mut()) {
-                        respell_template(inner);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let changes = |text: &str| matches!(format::american(text), std::borrow::Cow::Owned(_));
-    let raw_changes = clause.template.elements.iter().any(|e| match e {
-        TemplateElement::RawString(text) => changes(text),
-        TemplateElement::HelperBlock(_) => true,
-        _ => false,
-    });
-    if !changes(&clause.title) && !raw_changes {
-        return std::borrow::Cow::Borrowed(clause);
-    }
-    let mut owned = clause.clone();
-    owned.title = format::american(&clause.title).into_owned();
-    respell_template(&mut owned.template);
-    std::borrow::Cow::Owned(owned)
 }
 
 /// A Handlebars registry with the Markdown escaper, strict mode and every helper; `numbers`
@@ -293,8 +261,17 @@ pub(crate) fn render_clause(
     clause: &Clause,
     context: &Context,
 ) -> Result<String, Diagnostic> {
-    let rendered = clause
-        .template
+    render_template(registry, clause, &clause.template, context)
+}
+
+/// [`render_clause`] with `template`, the clause's own or its respelling.
+fn render_template(
+    registry: &Handlebars<'static>,
+    clause: &Clause,
+    template: &Template,
+    context: &Context,
+) -> Result<String, Diagnostic> {
+    let rendered = template
         .renders(registry, context, &mut RenderContext::new(None))
         .map_err(|error| render_diagnostic(clause, &error))?;
     let tidy = tidy(&rendered);
