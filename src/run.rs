@@ -556,6 +556,34 @@ pub(crate) struct Built {
     pub(crate) warnings: Vec<Diagnostic>,
 }
 
+/// What [`lint_and_render`] gives: the contract assembled and rendered (its Markdown and,
+/// when bilingual, its rows), or why it could not be.
+type Rendered<'p> = Result<(assemble::Contract<'p>, (String, Option<render::Rows>)), Error>;
+
+/// The findings on the terms of the answers file, and the contract rendered. The terms are
+/// linted on another core while this one renders; the caller still reports the findings
+/// first, so that an error among them stops the run before any render error.
+fn lint_and_render<'p>(
+    prepared: &'p Prepared,
+    terms: &Terms<'_>,
+) -> (Vec<Diagnostic>, Rendered<'p>) {
+    std::thread::scope(|scope| {
+        let lint = scope.spawn(|| {
+            terms.answers_file.map_or_else(Vec::new, |(file, text)| {
+                // In the summary's language: a Turkish contract's warnings are Turkish.
+                let language = note_language(prepared);
+                lint::lint_in(file, text, &prepared.answers, &prepared.library, language)
+            })
+        });
+        let contract = assemble::assemble(&prepared.library, &prepared.answers);
+        let rendered = render::contract(prepared, &contract).map(|r| (contract, r));
+        let findings = lint
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (findings, rendered)
+    })
+}
+
 /// Lints the terms (printing the warnings, or failing on an error), then renders the contract
 /// in every format asked for and writes it, with `extra` files (answers files), all or
 /// nothing; prints the summary and what was written to stderr. Never writes over one of
@@ -567,11 +595,7 @@ pub(crate) fn write_contract(
     terms: &Terms<'_>,
     inputs: &[PathBuf],
 ) -> Result<Built, Error> {
-    let mut findings = terms.answers_file.map_or_else(Vec::new, |(file, text)| {
-        // In the summary's language: a Turkish contract's warnings are Turkish.
-        let language = note_language(prepared);
-        lint::lint_in(file, text, &prepared.answers, &prepared.library, language)
-    });
+    let (mut findings, rendered) = lint_and_render(prepared, terms);
     if terms.deny_warnings {
         for finding in &mut findings {
             finding.severity = Severity::Error;
@@ -586,8 +610,7 @@ pub(crate) fn write_contract(
     for finding in &findings {
         eprintln!("{}\n", finding.render_named(styled, warning));
     }
-    let contract = assemble::assemble(&prepared.library, &prepared.answers);
-    let (markdown, rows) = render::contract(prepared, &contract)?;
+    let (contract, (markdown, rows)) = rendered?;
     let text = Text::of(&markdown, rows.as_deref(), prepared);
     let summary = summary(prepared, &contract);
     let client = prepared

@@ -101,7 +101,15 @@ impl Signs {
 
 impl Sign {
     /// Where the sign ends (an index into `lowered`) if it starts at `start`.
+    #[inline]
     fn matches(&self, lowered: &[(char, usize)], start: usize) -> Option<usize> {
+        // Most signs fail at their first letter: said before the walk below.
+        if let (Some(first), Some((here, _))) = (self.chars.first(), lowered.get(start))
+            && !first.is_whitespace()
+            && first != here
+        {
+            return None;
+        }
         let mut at = start;
         for c in &self.chars {
             if c.is_whitespace() {
