@@ -192,9 +192,9 @@ fn tapes() {
             .expect("a file of clauses/")
             .to_string_lossy()
             .replace('\\', "/");
-        let range = tape::document(&text).map(|node| {
+        let range = tape::document(&text).map(|tape| {
             let start = tapes.len();
-            tapes.extend(postcard::to_allocvec(&node).expect("a tape serialises"));
+            tapes.extend(tape);
             (start, tapes.len())
         });
         let path =
@@ -234,10 +234,11 @@ fn tapes() {
 mod tape {
     use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, Span};
 
-    use super::tape_form::{At, Kind, Node};
+    use super::tape_form::{self as form, At};
 
-    /// The document `text` holds, or `None` when the tape form does not cover it.
-    pub(super) fn document(text: &str) -> Option<Node<'_>> {
+    /// The tape of the document `text` holds, or `None` when the tape form does not cover
+    /// it (anchors, aliases, tags, merge keys, several documents, a YAML error).
+    pub(super) fn document(text: &str) -> Option<Vec<u8>> {
         let mut events = Parser::new_from_str(text).map(Result::ok);
         let mut next = || events.next().flatten();
         if !matches!(next()?.0, Event::StreamStart)
@@ -245,54 +246,74 @@ mod tape {
         {
             return None;
         }
+        let mut out = Vec::new();
         let (event, span) = next()?;
-        let root = node(event, &span, &mut next)?;
+        node(event, &span, &mut next, &mut out)?;
         if !matches!(next()?.0, Event::DocumentEnd) || !matches!(next()?.0, Event::StreamEnd) {
             return None;
         }
-        Some(root)
+        Some(out)
     }
 
     type Next<'a, 'f> = dyn FnMut() -> Option<(Event<'a>, Span)> + 'f;
 
-    fn node<'a>(event: Event<'a>, span: &Span, next: &mut Next<'a, '_>) -> Option<Node<'a>> {
+    fn node<'a>(
+        event: Event<'a>,
+        span: &Span,
+        next: &mut Next<'a, '_>,
+        out: &mut Vec<u8>,
+    ) -> Option<()> {
         let at = at(span)?;
-        let kind = match event {
-            Event::Scalar(text, style, 0, None) => match style {
-                ScalarStyle::Plain => Kind::Plain(text),
-                _ => Kind::Text(text),
-            },
+        match event {
+            Event::Scalar(text, style, 0, None) => {
+                form::scalar(out, matches!(style, ScalarStyle::Plain), at, &text)
+            }
             Event::SequenceStart(_, 0, None) => {
-                let mut items = Vec::new();
+                let start = form::begin(out, form::SEQ, at);
+                let count_at = out.len();
+                form::count(out, 0)?;
+                let mut count = 0;
                 loop {
                     let (event, span) = next()?;
                     if matches!(event, Event::SequenceEnd) {
                         break;
                     }
-                    items.push(node(event, &span, next)?);
+                    node(event, &span, next, out)?;
+                    count += 1;
                 }
-                Kind::Seq(items)
+                patch_count(out, count_at, count)?;
+                form::end(out, start)
             }
             Event::MappingStart(_, 0, None) => {
-                let mut pairs = Vec::new();
+                let start = form::begin(out, form::MAP, at);
+                let count_at = out.len();
+                form::count(out, 0)?;
+                let mut count = 0;
                 loop {
                     let (event, span) = next()?;
                     if matches!(event, Event::MappingEnd) {
                         break;
                     }
-                    let key = node(event, &span, next)?;
                     // A merge key (`<<`) is serde-saphyr's to resolve.
-                    if matches!(&key.kind, Kind::Plain(k) if k == "<<") {
+                    if matches!(&event, Event::Scalar(k, ScalarStyle::Plain, ..) if k == "<<") {
                         return None;
                     }
+                    node(event, &span, next, out)?;
                     let (event, span) = next()?;
-                    pairs.push((key, node(event, &span, next)?));
+                    node(event, &span, next, out)?;
+                    count += 1;
                 }
-                Kind::Map(pairs)
+                patch_count(out, count_at, count)?;
+                form::end(out, start)
             }
-            _ => return None,
-        };
-        Some(Node { at, kind })
+            _ => None,
+        }
+    }
+
+    /// Writes `count` where [`form::count`] wrote a placeholder.
+    fn patch_count(out: &mut [u8], at: usize, count: usize) -> Option<()> {
+        out[at..at + 4].copy_from_slice(&u32::try_from(count).ok()?.to_le_bytes());
+        Some(())
     }
 
     /// Where a node starts, as serde-saphyr's `location_from_span` makes it.

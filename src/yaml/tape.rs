@@ -5,8 +5,8 @@
 //! Parsing YAML was most of the time a fresh process spent before writing its first contract:
 //! `library.yaml` alone took longer than assembling and rendering the contract. The build
 //! script parses every file of `clauses/` with the parser serde-saphyr uses and writes the
-//! document as a tree of [`Node`]s (see [`super::tape_form`]); this module is a serde
-//! [`Deserializer`](de::Deserializer) over that tree that answers each request as
+//! document as bytes, node after node (see [`super::tape_form`]); this module is a serde
+//! [`Deserializer`](de::Deserializer) reading those bytes in place that answers each request as
 //! serde-saphyr's own does for the files of the built-in library: the same strings, numbers,
 //! booleans, absent values and enum variants, and for a `Spanned` value the same line, column
 //! and span. The tests read every built-in file both ways and compare the values.
@@ -21,7 +21,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
-use super::tape_form::{At, Kind, Node};
+use super::tape_form::{At, Kind, Node, Nodes};
 
 /// Every YAML file of the built-in library, sorted by path: its path relative to `clauses/`,
 /// its text, and the byte range of its tape in [`TAPES`] (none when the build script could
@@ -40,17 +40,17 @@ static TAPES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/tapes.bin"));
 /// reader cannot answer as serde-saphyr would: the caller then parses the YAML.
 pub(crate) fn read<T: DeserializeOwned>(relative: &str, text: &str) -> Option<T> {
     let node = node_of(relative, text)?;
-    T::deserialize(Reader(&node)).ok()
+    T::deserialize(Reader(node)).ok()
 }
 
-/// The tree of the built-in file `relative`, when `text` is exactly its text.
+/// The document of the built-in file `relative`, when `text` is exactly its text.
 fn node_of(relative: &str, text: &str) -> Option<Node<'static>> {
     let index = BUILT_IN
         .binary_search_by_key(&relative, |(path, _, _)| path)
         .ok()?;
     let (_, shipped, range) = BUILT_IN[index];
     let (start, end) = range.filter(|_| shipped == text)?;
-    postcard::from_bytes(&TAPES[start..end]).ok()
+    Node::first(&TAPES[start..end]).map(|(node, _)| node)
 }
 
 /// Why the tape reader did not answer; never shown: the YAML is parsed instead.
@@ -78,12 +78,19 @@ const SPANNED_MARKER: &str = "__serde_saphyr_private_spanned";
 
 /// A deserializer over one node of a tape.
 #[derive(Clone, Copy)]
-struct Reader<'n>(&'n Node<'static>);
+struct Reader(Node<'static>);
 
-impl<'n> Reader<'n> {
+impl Reader {
+    /// What the node is.
+    fn kind(self) -> Result<Kind<'static>, Refused> {
+        self.0
+            .kind()
+            .ok_or_else(|| Refused("bytes that are not a node".into()))
+    }
+
     /// The node's text when it is a scalar.
-    fn scalar(self) -> Option<(&'n str, bool)> {
-        match &self.0.kind {
+    fn scalar(self) -> Option<(&'static str, bool)> {
+        match self.0.kind()? {
             Kind::Plain(text) => Some((text, true)),
             Kind::Text(text) => Some((text, false)),
             Kind::Seq(_) | Kind::Map(_) => None,
@@ -92,19 +99,22 @@ impl<'n> Reader<'n> {
 
     /// Whether the node is YAML's null as serde-saphyr reads it: plain `~`, `null` or nothing.
     fn is_null(self) -> bool {
-        matches!(&self.0.kind, Kind::Plain(text) if matches!(text.as_ref(), "" | "~" | "null" | "Null" | "NULL"))
+        matches!(
+            self.0.kind(),
+            Some(Kind::Plain("" | "~" | "null" | "Null" | "NULL"))
+        )
     }
 
     fn refuse<T>(self, what: &str) -> Result<T, Refused> {
         Err(Refused(format!(
             "line {}: {what} is left to the YAML parser",
-            self.0.at.line
+            self.0.at().line
         )))
     }
 
     /// The node's text as a whole number written in decimal without a leading zero, the one
     /// form read here (`0x1F`, `0o17`, `1_000` and `+5` are left to the YAML parser).
-    fn integer(self) -> Result<&'n str, Refused> {
+    fn integer(self) -> Result<&'static str, Refused> {
         let Some((text, _)) = self.scalar() else {
             return self.refuse("a collection where a number is asked");
         };
@@ -147,14 +157,14 @@ macro_rules! integer {
     };
 }
 
-impl<'de> de::Deserializer<'de> for Reader<'_> {
+impl<'de> de::Deserializer<'de> for Reader {
     type Error = Refused;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        match &self.0.kind {
-            Kind::Seq(items) => visitor.visit_seq(Items(items.iter())),
+        match self.kind()? {
+            Kind::Seq(items) => visitor.visit_seq(Items(items)),
             Kind::Map(pairs) => visitor.visit_map(Pairs {
-                pairs: pairs.iter(),
+                nodes: pairs,
                 value: None,
             }),
             Kind::Text(text) => visitor.visit_str(text),
@@ -280,8 +290,8 @@ impl<'de> de::Deserializer<'de> for Reader<'_> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        match &self.0.kind {
-            Kind::Seq(items) => visitor.visit_seq(Items(items.iter())),
+        match self.kind()? {
+            Kind::Seq(items) => visitor.visit_seq(Items(items)),
             _ => self.refuse("a value where a list is asked"),
         }
     }
@@ -304,9 +314,9 @@ impl<'de> de::Deserializer<'de> for Reader<'_> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        match &self.0.kind {
+        match self.kind()? {
             Kind::Map(pairs) => visitor.visit_map(Pairs {
-                pairs: pairs.iter(),
+                nodes: pairs,
                 value: None,
             }),
             _ => self.refuse("a value where a mapping is asked"),
@@ -328,15 +338,18 @@ impl<'de> de::Deserializer<'de> for Reader<'_> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Refused> {
-        match &self.0.kind {
+        match self.kind()? {
             Kind::Plain(_) | Kind::Text(_) if !self.is_null() => visitor.visit_enum(Variant {
                 name: self,
                 value: None,
             }),
-            Kind::Map(pairs) if pairs.len() == 1 => visitor.visit_enum(Variant {
-                name: Reader(&pairs[0].0),
-                value: Some(Reader(&pairs[0].1)),
-            }),
+            Kind::Map(mut pairs) if pairs.len() == 2 => match (pairs.next(), pairs.next()) {
+                (Some(name), Some(value)) => visitor.visit_enum(Variant {
+                    name: Reader(name),
+                    value: Some(Reader(value)),
+                }),
+                _ => self.refuse("a choice cut short"),
+            },
             _ => self.refuse("a value where a choice is asked"),
         }
     }
@@ -351,9 +364,9 @@ impl<'de> de::Deserializer<'de> for Reader<'_> {
 }
 
 /// A sequence's items.
-struct Items<'n>(std::slice::Iter<'n, Node<'static>>);
+struct Items(Nodes<'static>);
 
-impl<'de> de::SeqAccess<'de> for Items<'_> {
+impl<'de> de::SeqAccess<'de> for Items {
     type Error = Refused;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
@@ -371,23 +384,23 @@ impl<'de> de::SeqAccess<'de> for Items<'_> {
     }
 }
 
-/// A mapping's pairs.
-struct Pairs<'n> {
-    pairs: std::slice::Iter<'n, (Node<'static>, Node<'static>)>,
-    value: Option<&'n Node<'static>>,
+/// A mapping's pairs: its keys and values, one after the other.
+struct Pairs {
+    nodes: Nodes<'static>,
+    value: Option<Node<'static>>,
 }
 
-impl<'de> de::MapAccess<'de> for Pairs<'_> {
+impl<'de> de::MapAccess<'de> for Pairs {
     type Error = Refused;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Refused> {
-        let Some((key, value)) = self.pairs.next() else {
+        let Some(key) = self.nodes.next() else {
             return Ok(None);
         };
-        self.value = Some(value);
+        self.value = self.nodes.next();
         seed.deserialize(Reader(key)).map(Some)
     }
 
@@ -399,17 +412,17 @@ impl<'de> de::MapAccess<'de> for Pairs<'_> {
     }
 
     fn size_hint(&self) -> Option<usize> {
-        Some(self.pairs.len())
+        Some(self.nodes.len() / 2)
     }
 }
 
 /// An enum's variant: its name, and its value when written as a one-pair mapping.
-struct Variant<'n> {
-    name: Reader<'n>,
-    value: Option<Reader<'n>>,
+struct Variant {
+    name: Reader,
+    value: Option<Reader>,
 }
 
-impl<'de> de::EnumAccess<'de> for Variant<'_> {
+impl<'de> de::EnumAccess<'de> for Variant {
     type Error = Refused;
     type Variant = Self;
 
@@ -419,7 +432,7 @@ impl<'de> de::EnumAccess<'de> for Variant<'_> {
     }
 }
 
-impl<'de> de::VariantAccess<'de> for Variant<'_> {
+impl<'de> de::VariantAccess<'de> for Variant {
     type Error = Refused;
 
     fn unit_variant(self) -> Result<(), Refused> {
@@ -457,9 +470,9 @@ impl<'de> de::VariantAccess<'de> for Variant<'_> {
 
 /// A node asked for as a `Spanned` value: shown, as serde-saphyr shows it, as the map
 /// `{ marker, value, referenced, defined }`, both places being where the node starts.
-struct Spanned<'n>(Reader<'n>);
+struct Spanned(Reader);
 
-impl<'de> de::Deserializer<'de> for Spanned<'_> {
+impl<'de> de::Deserializer<'de> for Spanned {
     type Error = Refused;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
@@ -477,14 +490,14 @@ impl<'de> de::Deserializer<'de> for Spanned<'_> {
 }
 
 /// The four fields of a [`Spanned`] node, one after another.
-struct SpannedFields<'n> {
-    node: Reader<'n>,
+struct SpannedFields {
+    node: Reader,
     field: usize,
 }
 
 const SPANNED_FIELDS: [&str; 4] = [SPANNED_MARKER, "value", "referenced", "defined"];
 
-impl<'de> de::MapAccess<'de> for SpannedFields<'_> {
+impl<'de> de::MapAccess<'de> for SpannedFields {
     type Error = Refused;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -503,7 +516,7 @@ impl<'de> de::MapAccess<'de> for SpannedFields<'_> {
         match field {
             0 => seed.deserialize(true.into_deserializer()),
             1 => seed.deserialize(self.node),
-            _ => seed.deserialize(Location(self.node.0.at)),
+            _ => seed.deserialize(Location(self.node.0.at())),
         }
     }
 }
@@ -665,7 +678,8 @@ pub(crate) mod tests {
         assert!(BUILT_IN.len() > 100);
     }
 
-    fn node(kind: Kind<'static>) -> Node<'static> {
+    /// A tape of one scalar, at line 3, column 7.
+    fn scalar(plain: bool, text: &str) -> Node<'static> {
         let at = At {
             line: 3,
             column: 7,
@@ -674,47 +688,50 @@ pub(crate) mod tests {
             byte_offset: 41,
             byte_len: 5,
         };
-        Node { at, kind }
+        let mut out = Vec::new();
+        super::super::tape_form::scalar(&mut out, plain, at, text).unwrap();
+        Node::first(Box::leak(out.into_boxed_slice())).unwrap().0
     }
 
-    fn plain(text: &'static str) -> Node<'static> {
-        node(Kind::Plain(text.into()))
+    fn plain(text: &str) -> Node<'static> {
+        scalar(true, text)
     }
 
-    fn as_<T: serde::Deserialize<'static>>(node: &Node<'static>) -> Result<T, Refused> {
+    fn quoted(text: &str) -> Node<'static> {
+        scalar(false, text)
+    }
+
+    fn as_<T: serde::Deserialize<'static>>(node: Node<'static>) -> Result<T, Refused> {
         T::deserialize(Reader(node))
     }
 
     #[test]
     fn numbers_in_other_forms_than_plain_decimal_are_left_to_the_yaml_parser() {
-        assert_eq!(as_::<u32>(&plain("31")).unwrap(), 31);
-        assert_eq!(as_::<i64>(&plain("-5")).unwrap(), -5);
+        assert_eq!(as_::<u32>(plain("31")).unwrap(), 31);
+        assert_eq!(as_::<i64>(plain("-5")).unwrap(), -5);
         for text in ["0x1F", "017", "1_000", "+5", "1.5", "5000000000"] {
-            assert!(as_::<u32>(&plain(text)).is_err(), "{text}");
+            assert!(as_::<u32>(plain(text)).is_err(), "{text}");
         }
         for text in ["1.5", ".inf", "0x1F", "1_000"] {
-            assert!(as_::<serde_json::Value>(&plain(text)).is_err(), "{text}");
+            assert!(as_::<serde_json::Value>(plain(text)).is_err(), "{text}");
         }
         assert_eq!(
-            as_::<serde_json::Value>(&node(Kind::Text("1.5".into()))).unwrap(),
+            as_::<serde_json::Value>(quoted("1.5")).unwrap(),
             serde_json::json!("1.5")
         );
     }
 
     #[test]
     fn a_plain_null_is_absent_and_never_text() {
-        assert_eq!(as_::<Option<String>>(&plain("~")).unwrap(), None);
-        assert!(as_::<String>(&plain("null")).is_err());
-        assert_eq!(
-            as_::<String>(&node(Kind::Text("null".into()))).unwrap(),
-            "null"
-        );
-        assert!(as_::<bool>(&plain("yes")).unwrap());
+        assert_eq!(as_::<Option<String>>(plain("~")).unwrap(), None);
+        assert!(as_::<String>(plain("null")).is_err());
+        assert_eq!(as_::<String>(quoted("null")).unwrap(), "null");
+        assert!(as_::<bool>(plain("yes")).unwrap());
     }
 
     #[test]
     fn a_spanned_value_points_where_its_node_starts() {
-        let read: serde_saphyr::Spanned<String> = as_(&plain("word")).unwrap();
+        let read: serde_saphyr::Spanned<String> = as_(plain("word")).unwrap();
         assert_eq!(read.value, "word");
         assert_eq!((read.referenced.line(), read.referenced.column()), (3, 7));
         let span = read.defined.span();
