@@ -143,8 +143,13 @@ impl Sign {
 /// its byte offset.
 fn lower(text: &str) -> Vec<(char, usize)> {
     text.char_indices()
-        .map(|(at, c)| (c.to_lowercase().next().unwrap_or(c), at))
+        .map(|(at, c)| (lower_char(c), at))
         .collect()
+}
+
+/// `c` in lower case: its first lower-case character (`İ` is `i`).
+fn lower_char(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
 }
 
 /// The byte offset where the character at `index` of `lowered` starts (the text's end past
@@ -231,7 +236,7 @@ pub(super) fn load_signs(
                 continue;
             }
             signs.push(Sign {
-                chars: lower(word).into_iter().map(|(c, _)| c).collect(),
+                chars: word.chars().map(lower_char).collect(),
                 open,
             });
         }
