@@ -188,14 +188,26 @@ pub(crate) fn invalid_at(
 pub fn raw_scalar(text: &str, located: &Located) -> Option<String> {
     text.lines()
         .nth(located.line.saturating_sub(1))
-        .map(|line| {
-            line.chars()
-                .skip(located.column.saturating_sub(1))
-                .take_while(|c| *c != '#')
-                .collect::<String>()
-                .trim_end()
-                .to_owned()
-        })
+        .map(|line| raw_on(line, located.column))
+}
+
+/// The characters of the value that starts at `column` of `line`: up to a comment, without
+/// trailing blanks.
+fn raw_on(line: &str, column: usize) -> String {
+    line.chars()
+        .skip(column.saturating_sub(1))
+        .take_while(|c| *c != '#')
+        .collect::<String>()
+        .trim_end()
+        .to_owned()
+}
+
+/// [`scalar_width`] for a file already cut into `lines`: for the width of every value of a
+/// file, without walking its lines again for each.
+pub(crate) fn scalar_width_in(lines: &[&str], located: &Located) -> usize {
+    lines
+        .get(located.line.saturating_sub(1))
+        .map_or(1, |line| raw_on(line, located.column).chars().count())
 }
 
 /// A money value at `located` as the file writes it: YAML reads a plain `1.250` as the float
@@ -723,6 +735,21 @@ fn as_written(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_values_width_is_the_same_read_from_the_files_lines() {
+        let text = "client:\n  name: Acme   # the client\n  fee: 1.250\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let at = |line, column| super::Located {
+            scalar: crate::model::Scalar::Null,
+            line,
+            column,
+        };
+        for (located, width) in [(at(2, 9), 4), (at(3, 8), 5), (at(9, 1), 1)] {
+            assert_eq!(super::scalar_width(text, &located), width);
+            assert_eq!(super::scalar_width_in(&lines, &located), width);
+        }
+    }
 
     #[test]
     fn the_language_of_a_file_that_cannot_be_read_is_read_from_its_lines() {

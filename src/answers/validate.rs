@@ -4,7 +4,8 @@
 use super::agree::{Written, contradictions};
 use super::problem::{Fault, Invalid, PlaceWhy};
 use super::read::{
-    Located, Parsed, invalid_at, parse_yaml, read_parsed, scalar_width, written_money,
+    Located, Parsed, invalid_at, parse_yaml, read_parsed, scalar_width, scalar_width_in,
+    written_money,
 };
 use super::records::typed_records;
 use super::{Answers, Given, given_currency, place_of};
@@ -308,10 +309,11 @@ fn places(
         let width = key.rsplit('.').next().unwrap_or(key).chars().count();
         (key.clone(), (list.line, list.column, width))
     });
+    let text_lines: Vec<&str> = text.lines().collect();
     found
         .iter()
         .map(|(key, located)| {
-            let width = scalar_width(text, located);
+            let width = scalar_width_in(&text_lines, located);
             (key.clone(), (located.line, located.column, width))
         })
         .chain(lists)
