@@ -148,11 +148,12 @@ pub fn set(inlines: &[Inline], measure: &Measure) -> Vec<SetLine> {
     if chunks.is_empty() {
         return Vec::new();
     }
+    let mut chunks = chunks;
     let breaks = best_breaks(&chunks, measure);
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
     for end in breaks {
-        lines.push(set_line(&chunks[start..=end], measure));
+        lines.push(set_line(&mut chunks[start..=end], measure));
         start = end + 1;
     }
     lines
@@ -404,8 +405,8 @@ fn style_at(spans: &[Span], at: usize) -> Style {
 /// Byte offsets inside `word` where a line may break, and what the break does.
 fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
     let mut points = Vec::new();
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
     if word.contains('@') && !word.contains("://") {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
         // An email address breaks after its `@` or after a dot, so no line starts with a dot.
         for (k, &(at, _)) in chars.iter().enumerate().skip(1) {
             let prev = chars[k - 1].1;
@@ -418,6 +419,7 @@ fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
     }
     let looks_like_url = word.contains("://") || word.starts_with("www.");
     if looks_like_url {
+        let chars: Vec<(usize, char)> = word.char_indices().collect();
         // Break after separators (before dots), never right at the start or end.
         for (k, &(at, c)) in chars.iter().enumerate().skip(1) {
             let prev = chars[k - 1].1;
@@ -430,38 +432,39 @@ fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
         }
         return points;
     }
-    // After a hyphen or dash joining two letters ("non-refundable").
-    for w in chars.windows(3) {
-        if matches!(w[1].1, '-' | '–' | '—') && w[0].1.is_alphabetic() && w[2].1.is_alphabetic()
+    // After a hyphen or dash joining two letters ("non-refundable"), and between the
+    // syllables of each run of letters; punctuation and digits stay attached. One pass over
+    // the characters, keeping the two before the current one and the run of letters it ends.
+    let mut before: [Option<char>; 2] = [None, None];
+    // The run of letters being read: its first byte and its length in characters.
+    let mut run: Option<(usize, usize)> = None;
+    for (at, c) in word
+        .char_indices()
+        .chain(std::iter::once((word.len(), ' ')))
+    {
+        if let [Some(first), Some(dash)] = before
+            && matches!(dash, '-' | '\u{2013}' | '\u{2014}')
+            && first.is_alphabetic()
+            && c.is_alphabetic()
+            && at < word.len()
         {
-            points.push((w[2].0, Gap::Join(EXPLICIT_HYPHEN_PENALTY)));
+            points.push((at, Gap::Join(EXPLICIT_HYPHEN_PENALTY)));
         }
-    }
-    if let Some(language) = hyphenate {
-        // Hyphenate each run of letters; punctuation and digits stay attached.
-        let mut k = 0;
-        while k < chars.len() {
-            if !chars[k].1.is_alphabetic() {
-                k += 1;
-                continue;
-            }
-            let start = k;
-            while k < chars.len() && chars[k].1.is_alphabetic() {
-                k += 1;
-            }
-            // Longer runs are not words; hypher refuses them, and they split anywhere anyway.
-            if k - start < 6 || chars.get(k).map_or(word.len(), |&(at, _)| at) - chars[start].0 > 45
-            {
-                continue;
-            }
-            let to = chars.get(k).map_or(word.len(), |&(at, _)| at);
-            // Syllables come as character counts; the break points are byte offsets.
-            let syllables = language.syllables(&word[chars[start].0..to]);
-            let mut index = start;
-            for count in &syllables[..syllables.len().saturating_sub(1)] {
-                index += count;
-                points.push((chars[index].0, Gap::Hyphen));
-            }
+        before = [before[1], Some(c)];
+        if at < word.len() && c.is_alphabetic() {
+            let (start, count) = run.unwrap_or((at, 0));
+            run = Some((start, count + 1));
+            continue;
+        }
+        let Some((start, count)) = run.take() else {
+            continue;
+        };
+        // Longer runs are not words; hypher refuses them, and they split anywhere anyway.
+        if let Some(language) = hyphenate
+            && count >= 6
+            && at - start <= 45
+        {
+            hyphenation_points(&word[start..at], start, language, &mut points);
         }
     }
     points.sort_by_key(|&(at, _)| at);
@@ -469,38 +472,60 @@ fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
     points
 }
 
-/// Chunk-level prefix sums: width, stretch and shrink of everything before chunk `k`.
-struct Sums {
-    width: Vec<f32>,
-    stretch: Vec<f32>,
-    shrink: Vec<f32>,
+/// Adds the hyphenation points of `letters`, a run of letters starting at byte `offset` of
+/// its word: the byte offsets between its syllables.
+fn hyphenation_points(
+    letters: &str,
+    offset: usize,
+    language: Language,
+    points: &mut Vec<(usize, Gap)>,
+) {
+    language.syllables(letters, |syllables| {
+        // Syllables come as character counts; the break points are byte offsets.
+        let mut chars = letters.chars();
+        let mut at = offset;
+        for &count in &syllables[..syllables.len().saturating_sub(1)] {
+            at += chars
+                .by_ref()
+                .take(count)
+                .map(char::len_utf8)
+                .sum::<usize>();
+            points.push((at, Gap::Hyphen));
+        }
+    });
 }
 
-impl Sums {
-    fn new(chunks: &[Chunk]) -> Sums {
-        let n = chunks.len();
-        let mut sums = Sums {
-            width: Vec::with_capacity(n + 1),
-            stretch: Vec::with_capacity(n + 1),
-            shrink: Vec::with_capacity(n + 1),
-        };
-        let (mut w, mut st, mut sh) = (0.0, 0.0, 0.0);
-        for chunk in chunks {
-            sums.width.push(w);
-            sums.stretch.push(st);
-            sums.shrink.push(sh);
-            w += chunk.width;
-            if let Gap::Space(space) = chunk.after {
-                w += space;
-                st += space * STRETCH;
-                sh += space * SHRINK;
-            }
+/// Width, stretch and shrink of everything before a chunk (prefix sums).
+#[derive(Clone, Copy)]
+struct Sum {
+    width: f32,
+    stretch: f32,
+    shrink: f32,
+}
+
+/// The prefix sums of `chunks`: entry `k` sums the chunks before chunk `k`.
+fn sums(chunks: &[Chunk]) -> Vec<Sum> {
+    let mut sums = Vec::with_capacity(chunks.len() + 1);
+    let (mut w, mut st, mut sh) = (0.0, 0.0, 0.0);
+    for chunk in chunks {
+        sums.push(Sum {
+            width: w,
+            stretch: st,
+            shrink: sh,
+        });
+        w += chunk.width;
+        if let Gap::Space(space) = chunk.after {
+            w += space;
+            st += space * STRETCH;
+            sh += space * SHRINK;
         }
-        sums.width.push(w);
-        sums.stretch.push(st);
-        sums.shrink.push(sh);
-        sums
     }
+    sums.push(Sum {
+        width: w,
+        stretch: st,
+        shrink: sh,
+    });
+    sums
 }
 
 fn trailing(chunk: &Chunk, size: f32) -> (f32, f32, f32) {
@@ -516,19 +541,30 @@ fn hyphen_width(chunk: &Chunk, size: f32) -> f32 {
     face(style).width("-", size)
 }
 
+/// The best way found to end a line after a chunk: the least demerits of the paragraph up
+/// to there, where the line began, and whether it ends in a hyphen.
+#[derive(Clone, Copy)]
+struct Node {
+    demerits: f64,
+    from: usize,
+    hyphenated: bool,
+}
+
 /// The chunk indices that end lines, chosen to minimise total demerits.
 fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
     let n = chunks.len();
-    let sums = Sums::new(chunks);
-    // best[j + 1]: least demerits of a paragraph prefix whose last line ends with chunk j.
-    let mut best = vec![f64::INFINITY; n + 1];
-    let mut from = vec![0usize; n + 1];
-    let mut hyphenated = vec![false; n + 1];
-    best[0] = 0.0;
+    let sums = sums(chunks);
+    // nodes[j + 1]: the best paragraph prefix whose last line ends with chunk j.
+    let unreached = Node {
+        demerits: f64::INFINITY,
+        from: 0,
+        hyphenated: false,
+    };
+    let mut nodes = vec![unreached; n + 1];
+    nodes[0].demerits = 0.0;
     // Lines never run across a forced break.
     let mut floor = 0;
-    for j in 0..n {
-        let chunk = &chunks[j];
+    for (j, chunk) in chunks.iter().enumerate() {
         let (extra, extra_stretch, extra_shrink) = trailing(chunk, measure.size);
         let last = matches!(chunk.after, Gap::Hard | Gap::End);
         let penalty = match chunk.after {
@@ -536,23 +572,31 @@ fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
             Gap::Join(p) => p,
             _ => 0.0,
         };
+        let penalty = f64::from(penalty).powi(2);
         let ends_hyphenated = matches!(chunk.after, Gap::Hyphen | Gap::Join(_));
-        let mut a = j + 1;
-        while a > floor {
-            a -= 1;
-            if best[a].is_infinite() {
+        let end = sums[j + 1];
+        let mut best = unreached;
+        // The lines ending with chunk j, from the shortest (starting at chunk j) back to the
+        // longest that fits.
+        for (a, (start, node)) in sums[floor..=j]
+            .iter()
+            .zip(&nodes[floor..=j])
+            .enumerate()
+            .rev()
+        {
+            if node.demerits.is_infinite() {
                 continue;
             }
-            let natural = sums.width[j + 1] - sums.width[a] + extra;
-            let stretch = sums.stretch[j + 1] - sums.stretch[a] + extra_stretch;
-            let shrink = sums.shrink[j + 1] - sums.shrink[a] + extra_shrink;
+            let natural = end.width - start.width + extra;
+            let stretch = end.stretch - start.stretch + extra_stretch;
+            let shrink = end.shrink - start.shrink + extra_shrink;
             if natural - shrink > measure.width + 1e-3 {
-                if a == j {
+                if floor + a == j {
                     // Cannot happen after emergency splitting; keep a path anyway.
-                    let d = best[a] + 1e12;
-                    if d < best[j + 1] {
-                        best[j + 1] = d;
-                        from[j + 1] = a;
+                    let d = node.demerits + 1e12;
+                    if d < best.demerits {
+                        best.demerits = d;
+                        best.from = j;
                     }
                 }
                 break;
@@ -567,22 +611,25 @@ fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
                 10.0
             };
             let badness = f64::from((100.0 * ratio.abs().powi(3)).min(10_000.0));
-            let mut demerits = (10.0 + badness).powi(2) + f64::from(penalty).powi(2);
-            if ends_hyphenated && hyphenated[a] {
+            let mut demerits = (10.0 + badness).powi(2) + penalty;
+            if ends_hyphenated && node.hyphenated {
                 demerits += CONSECUTIVE_HYPHENS;
             }
-            let total = best[a] + demerits;
-            if total < best[j + 1] {
-                best[j + 1] = total;
-                from[j + 1] = a;
-                hyphenated[j + 1] = ends_hyphenated;
+            let total = node.demerits + demerits;
+            if total < best.demerits {
+                best = Node {
+                    demerits: total,
+                    from: floor + a,
+                    hyphenated: ends_hyphenated,
+                };
             }
         }
+        nodes[j + 1] = best;
         if matches!(chunk.after, Gap::Hard) {
             floor = j + 1;
             // Only paths through this break are allowed from here on.
-            for b in best.iter_mut().take(j + 1) {
-                *b = f64::INFINITY;
+            for node in nodes.iter_mut().take(j + 1) {
+                node.demerits = f64::INFINITY;
             }
         }
     }
@@ -590,14 +637,14 @@ fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
     let mut k = n;
     while k > 0 {
         breaks.push(k - 1);
-        k = from[k];
+        k = nodes[k].from;
     }
     breaks.reverse();
     breaks
 }
 
-/// Positions the chunks of one line.
-fn set_line(chunks: &[Chunk], measure: &Measure) -> SetLine {
+/// Positions the chunks of one line, taking their text.
+fn set_line(chunks: &mut [Chunk], measure: &Measure) -> SetLine {
     let last_chunk = chunks.last().expect("a line has chunks");
     let end = match last_chunk.after {
         Gap::Space(_) => LineEnd::Space,
@@ -605,18 +652,19 @@ fn set_line(chunks: &[Chunk], measure: &Measure) -> SetLine {
         Gap::Join(_) => LineEnd::Join,
         Gap::Hard | Gap::End => LineEnd::Last,
     };
-    let spaces: Vec<f32> = chunks[..chunks.len() - 1]
-        .iter()
-        .filter_map(|c| match c.after {
-            Gap::Space(s) => Some(s),
-            _ => None,
-        })
-        .collect();
+    let spaces = || {
+        chunks[..chunks.len() - 1]
+            .iter()
+            .filter_map(|c| match c.after {
+                Gap::Space(s) => Some(s),
+                _ => None,
+            })
+    };
     let (extra, _, _) = trailing(last_chunk, measure.size);
     let natural: f32 =
-        chunks.iter().map(|c| c.width).sum::<f32>() + spaces.iter().sum::<f32>() + extra.max(0.0);
+        chunks.iter().map(|c| c.width).sum::<f32>() + spaces().sum::<f32>() + extra.max(0.0);
     let slack = measure.width - natural;
-    let total_space: f32 = spaces.iter().sum();
+    let total_space: f32 = spaces().sum();
     // Each space grows or shrinks in proportion to its width.
     let per_space = if total_space > 0.0
         && (slack < 0.0 || (measure.align == Align::Justify && end != LineEnd::Last))
@@ -631,13 +679,14 @@ fn set_line(chunks: &[Chunk], measure: &Measure) -> SetLine {
         _ => 0.0,
     };
     let mut fragments: Vec<Fragment> = Vec::new();
-    for (k, chunk) in chunks.iter().enumerate() {
-        let is_last = k + 1 == chunks.len();
-        let count = chunk.spans.len();
-        for (s, span) in chunk.spans.iter().enumerate() {
-            let mut text = span.text.clone();
+    let count = chunks.len();
+    for (k, chunk) in chunks.iter_mut().enumerate() {
+        let is_last = k + 1 == count;
+        let spans = chunk.spans.len();
+        for (s, span) in chunk.spans.iter_mut().enumerate() {
+            let mut text = std::mem::take(&mut span.text);
             let mut gap = 0.0;
-            if s + 1 == count {
+            if s + 1 == spans {
                 match chunk.after {
                     Gap::Space(space) if !is_last => {
                         text.push(' ');

@@ -482,10 +482,10 @@ pub(super) fn set_paragraph(
 ) -> Vec<SetLine> {
     let (size, _, _, _, align) = para_style(p, compact);
     let heading = matches!(p.kind, ParaKind::Heading(_));
-    let inlines: Vec<Inline> = if heading {
+    let inlines: std::borrow::Cow<'_, [Inline]> = if heading {
         p.inlines.iter().map(emboldened).collect()
     } else {
-        p.inlines.clone()
+        std::borrow::Cow::Borrowed(&p.inlines)
     };
     let measure = Measure {
         width: width - para_indent(p),
