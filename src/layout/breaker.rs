@@ -271,10 +271,18 @@ fn push_span(word: &mut Vec<Span>, text: &str, style: Style, link: Option<usize>
         return;
     }
     word.push(Span {
-        text: text.to_owned(),
+        text: owned(text),
         style,
         link,
     });
+}
+
+/// `text` in a string with room for one more character: the space or hyphen [`set_line`]
+/// adds to a chunk's last span, which would otherwise copy the text to a larger block.
+fn owned(text: &str) -> String {
+    let mut owned = String::with_capacity(text.len() + 1);
+    owned.push_str(text);
+    owned
 }
 
 fn spans_width(spans: &[Span], size: f32) -> f32 {
@@ -294,7 +302,7 @@ fn slice_spans(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
         let (a, b) = (from.max(start), to.min(end));
         if a < b {
             out.push(Span {
-                text: span.text[a - start..b - start].to_owned(),
+                text: owned(&span.text[a - start..b - start]),
                 style: span.style,
                 link: span.link,
             });
