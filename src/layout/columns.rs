@@ -110,6 +110,7 @@ pub fn layout_columns(
                     let end = place_into(
                         &mut page,
                         [heads[c], &piece.slabs[starts[c]..ends[c]]],
+                        None,
                         y - gap,
                         index,
                         bookmarks,

@@ -49,7 +49,7 @@ use footers::add_footers;
 use galley::{Galley, set_paragraphs};
 pub use language::Language;
 pub use metrics::Style;
-use pages::{paginate, place};
+use pages::{body_lines, paginate, place, repeated};
 
 /// Paper size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -168,7 +168,7 @@ fn set(
 pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, LayoutError> {
     let (width, height) = options.paper.size();
     let frame = [MARGIN, MARGIN, width - MARGIN, height - MARGIN];
-    let (galley, parsed) = set(
+    let (mut galley, parsed) = set(
         markdown,
         frame[0],
         frame[2] - frame[0],
@@ -177,6 +177,7 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
         frame[3] - frame[1],
     )?;
     let ranges = paginate(&galley.slabs, frame[3] - frame[1]);
+    let repeated = repeated(&galley.slabs, &ranges);
     let title = parsed.title.clone().unwrap_or_default();
     let mut document = Document {
         width,
@@ -187,9 +188,11 @@ pub fn layout(markdown: &str, options: &LayoutOptions) -> Result<Document, Layou
         bookmarks: Vec::new(),
     };
     for (index, run) in ranges.iter().enumerate() {
+        let mut taken = body_lines(&mut galley.slabs, run, &repeated);
         let page = place(
             &galley.slabs,
             run,
+            &mut taken,
             frame[3],
             index,
             &mut document.bookmarks,

@@ -87,10 +87,12 @@ pub(super) fn fit(slabs: &[Slab], start: usize, room: f32, at_top: bool) -> usiz
     }
 }
 
-/// Places one page's slabs (`run` of `slabs`) from the top of the text area down.
+/// Places one page's slabs (`run` of `slabs`) from the top of the text area down, the body
+/// slabs' lines taken from `body_lines` (see [`place_into`]).
 pub(super) fn place(
     slabs: &[Slab],
     run: &Run,
+    body_lines: &mut [Vec<Line>],
     top: f32,
     index: usize,
     bookmarks: &mut Vec<Bookmark>,
@@ -101,6 +103,7 @@ pub(super) fn place(
     place_into(
         &mut page,
         [head, &slabs[run.body.clone()]],
+        Some(body_lines),
         top,
         index,
         Some(bookmarks),
@@ -109,14 +112,41 @@ pub(super) fn place(
     page
 }
 
+/// The lines of the slabs of `run`'s body, for [`place`]: taken from the slabs, except those
+/// of a slab set again at the top of a later page (`repeated`, a table's header row), copied.
+/// Each slab is in one page's body, so a document's lines are made once.
+pub(super) fn body_lines(slabs: &mut [Slab], run: &Run, repeated: &[bool]) -> Vec<Vec<Line>> {
+    run.body
+        .clone()
+        .map(|k| {
+            if repeated[k] {
+                slabs[k].lines.clone()
+            } else {
+                std::mem::take(&mut slabs[k].lines)
+            }
+        })
+        .collect()
+}
+
+/// Which slabs `runs` set again at the top of a page, as a table's header row.
+pub(super) fn repeated(slabs: &[Slab], runs: &[Run]) -> Vec<bool> {
+    let mut repeated = vec![false; slabs.len()];
+    for head in runs.iter().filter_map(|run| run.head.clone()) {
+        repeated[head].fill(true);
+    }
+    repeated
+}
+
 /// Places slabs on `page` from `top` down: `[head, body]`, the repeated header row of a table
-/// the page continues (its lines marked [`Role::RepeatedCell`]), then the page's own slabs.
+/// the page continues (its lines marked [`Role::RepeatedCell`]), then the page's own slabs,
+/// whose lines are taken from `body_lines` (one list a body slab) when given, else copied.
 /// Returns where the last one ends. Headings are bookmarked when `bookmarks` is given (the
 /// left column of a bilingual page gives none to the right one, so the outline lists each
 /// clause once).
 pub(super) fn place_into(
     page: &mut Page,
     [head, body]: [&[Slab]; 2],
+    mut body_lines: Option<&mut [Vec<Line>]>,
     top: f32,
     index: usize,
     mut bookmarks: Option<&mut Vec<Bookmark>>,
@@ -164,8 +194,11 @@ pub(super) fn place_into(
                 y,
             });
         }
-        for line in &slab.lines {
-            let mut line = line.clone();
+        let placed = match body_lines.as_deref_mut() {
+            Some(body_lines) if !repeated => std::mem::take(&mut body_lines[k - head.len()]),
+            _ => slab.lines.clone(),
+        };
+        for mut line in placed {
             line.y = y - line.y;
             let first_link = page.links.len();
             link_areas(&line, links, &mut page.links);
