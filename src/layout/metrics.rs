@@ -14,8 +14,6 @@
 //! its capitals are as tall as Libertinus's ([`FaceMetrics::fallback_scale`]); its advances
 //! here are already scaled, so the layout measures exactly what the `pdf` stage draws.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The embedded font files, in [`Style`] order. The `pdf` stage embeds the same bytes.
@@ -126,28 +124,32 @@ struct Fallback {
     scale: f32,
 }
 
-/// Character → advance. Looked up for every character measured, so it hashes a `char` with
-/// one multiplication instead of the standard library's `SipHash`.
-type CharMap = HashMap<char, f32, BuildHasherDefault<CharHasher>>;
+/// Character → advance, sorted by character and binary searched. A face maps some two
+/// thousand characters and a contract measures a few dozen of them outside ASCII: the list
+/// is read from the font in order, where a hash table would cost more to fill than all the
+/// look-ups of a contract.
+#[derive(Debug, Default)]
+struct CharMap(Vec<(char, f32)>);
 
-/// The hasher of a [`CharMap`]: the code point times an odd constant (Fibonacci hashing),
-/// whose high bits the table uses.
-#[derive(Default)]
-struct CharHasher(u64);
+impl CharMap {
+    /// The mappings, sorted by character (a font's `cmap` lists them in order already); of
+    /// two mappings of one character, the later one.
+    fn new(mut mappings: Vec<(char, f32)>) -> CharMap {
+        mappings.reverse();
+        mappings.sort_by_key(|&(c, _)| c);
+        mappings.dedup_by_key(|&mut (c, _)| c);
+        CharMap(mappings)
+    }
 
-impl Hasher for CharHasher {
-    fn finish(&self) -> u64 {
+    fn get(&self, c: char) -> Option<f32> {
         self.0
+            .binary_search_by_key(&c, |&(c, _)| c)
+            .ok()
+            .map(|at| self.0[at].1)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0 ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    fn contains(&self, c: char) -> bool {
+        self.get(c).is_some()
     }
 }
 
@@ -161,16 +163,15 @@ impl FaceMetrics {
             (!a.is_nan()).then_some(a)
         } else {
             self.other
-                .get(&c)
-                .or_else(|| self.fallback().advances.get(&c))
-                .copied()
+                .get(c)
+                .or_else(|| self.fallback().advances.get(c))
         }
     }
 
     /// Whether `c` is drawn from the fallback face: Libertinus lacks it, the fallback has it.
     #[must_use]
     pub fn is_fallback(&self, c: char) -> bool {
-        !c.is_ascii() && !self.other.contains_key(&c) && self.fallback().advances.contains_key(&c)
+        !c.is_ascii() && !self.other.contains(c) && self.fallback().advances.contains(c)
     }
 
     /// The factor applied to the font size when drawing from the fallback face.
@@ -188,17 +189,17 @@ impl FaceMetrics {
     fn parse(font: &[u8], fallback_file: &'static [u8]) -> Option<FaceMetrics> {
         let primary = Sfnt::parse(font)?;
         let mut ascii = [f32::NAN; 128];
-        let mut other = CharMap::default();
+        let mut other = Vec::with_capacity(primary.advances.len());
         for (c, advance) in primary.advances {
             if c.is_ascii() {
                 ascii[c as usize] = advance;
             } else {
-                other.insert(c, advance);
+                other.push((c, advance));
             }
         }
         Some(FaceMetrics {
             ascii,
-            other,
+            other: CharMap::new(other),
             cap_height: primary.cap_height,
             fallback_file,
             fallback: OnceLock::new(),
@@ -213,10 +214,13 @@ impl FaceMetrics {
             let advances = secondary
                 .advances
                 .into_iter()
-                .filter(|(c, _)| !c.is_ascii() && !self.other.contains_key(c))
+                .filter(|&(c, _)| !c.is_ascii() && !self.other.contains(c))
                 .map(|(c, advance)| (c, advance * scale))
                 .collect();
-            Fallback { advances, scale }
+            Fallback {
+                advances: CharMap::new(advances),
+                scale,
+            }
         })
     }
 }
