@@ -131,6 +131,26 @@ impl Font {
     }
 }
 
+/// The faces (not their fallbacks) that `document` sets text in, drawn with `meta`, in
+/// [`Style`] order.
+fn faces_set(document: &Document, meta: &PdfMeta) -> Vec<Font> {
+    let mut set = [false; 4];
+    set[Style::Bold.index()] = meta.draft;
+    set[Style::Regular.index()] = meta.sign_tags.is_some();
+    let fragments = document.pages.iter().flat_map(|page| &page.lines);
+    for fragment in fragments.flat_map(|line| &line.fragments) {
+        set[fragment.style.index()] = true;
+    }
+    Style::ALL
+        .into_iter()
+        .filter(|style| set[style.index()])
+        .map(|style| Font {
+            style,
+            fallback: false,
+        })
+        .collect()
+}
+
 /// The runs of `text` in one font each, with the font size each is drawn at.
 fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32, &str)> {
     let face = metrics::face(style);
@@ -159,7 +179,17 @@ fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32,
 /// Never for documents made by [`crate::layout::layout`]; only if lopdf cannot write to memory.
 #[must_use]
 pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
-    let glyphs = Glyphs::of(document, meta);
+    let glyphs = std::thread::scope(|scope| {
+        // Parsing a face costs more than the census of a whole contract: a second core
+        // parses the faces the text is set in, last face first, while this one takes the
+        // census and then parses, first face first, whatever is still to parse.
+        scope.spawn(|| {
+            for font in faces_set(document, meta).into_iter().rev() {
+                font.parsed();
+            }
+        });
+        Glyphs::of(document, meta)
+    });
     let pages = &document.pages;
     let next = AtomicUsize::new(0);
     let contents: Vec<OnceLock<lopdf::Stream>> = pages.iter().map(|_| OnceLock::new()).collect();
