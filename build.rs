@@ -1,7 +1,8 @@
 //! Build script, two tables:
 //! - libphonenumber's numbering plans (`data/phonenumber/`) as one small table per country
-//!   calling code, so that checking a phone number compiles the patterns of its own country
-//!   only (see `src/model/phone.rs`), not those of all 250 regions;
+//!   calling code, each pattern a check matches compiled into an automaton over the digits,
+//!   so that checking a phone number compiles no regular expression at run time (see
+//!   `src/model/phone.rs`);
 //! - every template of the built-in library (`clauses/`) compiled by Handlebars and frozen
 //!   (see `src/library/frozen.rs`), so that a run thaws the templates of its contract instead
 //!   of parsing them again;
@@ -9,7 +10,7 @@
 //!   parsed (see `src/yaml/tape.rs`), so that a run reads the built-in files' values without
 //!   parsing their YAML again.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
@@ -19,6 +20,10 @@ use phonenumber::metadata::loader;
 #[path = "src/library/frozen_form.rs"]
 #[allow(dead_code, clippy::all, clippy::pedantic)]
 mod frozen_form;
+
+#[path = "src/model/phone/plan.rs"]
+#[allow(dead_code, clippy::all, clippy::pedantic)]
+mod plan;
 
 #[path = "src/yaml/tape_form.rs"]
 #[allow(dead_code, clippy::all, clippy::pedantic)]
@@ -40,14 +45,16 @@ fn phones() {
     let mut by_code: BTreeMap<u16, Vec<(bool, Vec<u8>)>> = BTreeMap::new();
     for mut region in regions {
         ascii_digits(&mut region);
-        // How to write a number out is not needed to check one: parsing and validation
-        // never read the formats, and the database checks every pattern it is given.
-        region.formats.clear();
-        region.international_formats.clear();
         let Some(code) = region.country_code else {
             continue;
         };
-        let bytes = postcard::to_allocvec(&region).expect("a region serialises");
+        // The crate reads a number by a region only if it can name the region.
+        let id = region.id.as_deref().expect("a region has an id");
+        assert!(
+            id == "001" || id.parse::<phonenumber::country::Id>().is_ok(),
+            "{id}: a region phonenumber cannot name"
+        );
+        let bytes = postcard::to_allocvec(&plan_of(&region)).expect("a region serialises");
         by_code
             .entry(code)
             .or_default()
@@ -67,6 +74,184 @@ fn phones() {
         postcard::to_allocvec(&table).expect("the table serialises"),
     )
     .unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+/// One region's plan as a check reads it (`src/model/phone/plan.rs`): the parts of its
+/// metadata that reading a number and validating it use, each pattern a number is matched
+/// against as an automaton. How to write a number out (the formats) is left out.
+fn plan_of(region: &loader::Metadata) -> plan::Region<'static> {
+    let leak = |text: &Option<String>| text.clone().map(|t| &*t.leak());
+    let kind = |d: &loader::Descriptor| plan::Kind {
+        lengths: lengths(&d.possible_length),
+        local_lengths: lengths(&d.possible_local_length),
+        digits: automaton(
+            d.national_number
+                .as_deref()
+                .expect("a description has a pattern"),
+        ),
+    };
+    // The types `phonenumber::validator::number_type` tries; a number is valid when it is of
+    // one of them (which one does not matter).
+    let types = [
+        &region.premium_rate,
+        &region.toll_free,
+        &region.shared_cost,
+        &region.voip,
+        &region.personal_number,
+        &region.pager,
+        &region.uan,
+        &region.voicemail,
+        &region.fixed_line,
+        &region.mobile,
+    ];
+    let mut seen = Vec::new();
+    let mut kinds = Vec::new();
+    for d in types.into_iter().flatten() {
+        // A type that repeats another (fixed line and mobile, in many plans) is tried once.
+        let key = (&d.national_number, &d.possible_length);
+        if !seen.contains(&key) {
+            seen.push(key);
+            kinds.push(kind(d));
+        }
+    }
+    if let Some(pattern) = &region.national_prefix_for_parsing {
+        regex_automata::util::syntax::parse_with(pattern, &plan::prefix_syntax())
+            .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    }
+    plan::Region {
+        national_prefix: leak(&region.national_prefix),
+        prefix_for_parsing: leak(&region.national_prefix_for_parsing),
+        transform: leak(&region.national_prefix_transform_rule),
+        leading_digits: region.leading_digits.as_deref().map(automaton),
+        general: kind(
+            region
+                .general
+                .as_ref()
+                .expect("a region has a general description"),
+        ),
+        kinds,
+    }
+}
+
+/// A list of lengths as bytes (a national number has at most 17 digits).
+fn lengths(list: &[u16]) -> &'static [u8] {
+    list.iter()
+        .map(|&length| u8::try_from(length).expect("a length fits a byte"))
+        .collect::<Vec<u8>>()
+        .leak()
+}
+
+/// The automaton of `pattern` as a check walks it (`plan::Digits`): from the start state, one
+/// state a digit, until a start of the text matches (`ACCEPT`) or none can (`REFUSE`).
+///
+/// regex-automata builds the DFA of `(?:pattern)$` with the syntax `phonenumber` compiles its
+/// patterns with (`ignore_whitespace`, the same regex-syntax): a state reached by some digits
+/// is accepting when those digits, then the end of the text, match. The crate asks whether the
+/// pattern matches at the start of a number, which holds exactly when some start of the number
+/// is accepted, so an accepting state ends the walk; the states left are then minimised (Moore's
+/// refinement). Checked here: no pattern holds an assertion of its own (`^`, `$`) that would
+/// tell a start of the text from a whole text, or an escape, and none matches a character other
+/// than a digit.
+fn automaton(pattern: &str) -> plan::Digits<'static> {
+    use regex_automata::dfa::{Automaton, StartKind, dense};
+    use regex_automata::util::syntax;
+    use regex_automata::{Anchored, Input};
+    // How a state of the walk ends.
+    const ACCEPT: usize = 0;
+    const REFUSE: usize = 1;
+    const GO_ON: usize = 2;
+    assert!(
+        !pattern.contains(['^', '$', '\\']),
+        "a phone pattern with an assertion or an escape: {pattern}"
+    );
+    let dfa = dense::Builder::new()
+        .syntax(syntax::Config::new().ignore_whitespace(true))
+        .configure(dense::Config::new().start_kind(StartKind::Anchored))
+        .build(&format!("(?:{pattern})$"))
+        .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+    let start = dfa
+        .start_state_forward(&Input::new("").anchored(Anchored::Yes))
+        .expect("an anchored start");
+    // The DFA's states in the order first reached: each one's end (accept, refuse or go on)
+    // and, when it goes on, its ten next states.
+    let mut states = vec![start];
+    let mut number: HashMap<_, usize> = HashMap::from([(start, 0)]);
+    let mut end = Vec::new();
+    let mut next: Vec<[usize; 10]> = Vec::new();
+    let mut index = 0;
+    while index < states.len() {
+        let state = states[index];
+        index += 1;
+        let mut to = [0; 10];
+        if dfa.is_match_state(dfa.next_eoi_state(state)) {
+            end.push(ACCEPT);
+        } else if dfa.is_dead_state(state) {
+            end.push(REFUSE);
+        } else {
+            end.push(GO_ON);
+            for byte in 0..=u8::MAX {
+                let following = dfa.next_state(state, byte);
+                if !byte.is_ascii_digit() {
+                    assert!(
+                        dfa.is_dead_state(following),
+                        "{pattern} matches a character other than a digit"
+                    );
+                    continue;
+                }
+                to[usize::from(byte - b'0')] = *number.entry(following).or_insert_with(|| {
+                    states.push(following);
+                    states.len() - 1
+                });
+            }
+        }
+        next.push(to);
+    }
+    // Moore's refinement: states of one end are split by the classes of their next states
+    // until no class splits; a class is then one state of the minimal automaton.
+    let mut class = end.clone();
+    loop {
+        let mut signatures = HashMap::new();
+        let refined: Vec<usize> = (0..states.len())
+            .map(|s| {
+                let signature = (class[s], next[s].map(|t| class[t]));
+                let fresh = signatures.len();
+                *signatures.entry(signature).or_insert(fresh)
+            })
+            .collect();
+        let done = signatures.len() == class.iter().collect::<BTreeSet<_>>().len();
+        class = refined;
+        if done {
+            break;
+        }
+    }
+    // The going-on classes numbered in the order first reached (the start's first).
+    let mut order: Vec<usize> = Vec::new();
+    let mut member = Vec::new();
+    for s in 0..states.len() {
+        if end[s] == GO_ON && !order.contains(&class[s]) {
+            order.push(class[s]);
+            member.push(s);
+        }
+    }
+    let id = |s: usize| match end[s] {
+        ACCEPT => plan::ACCEPT,
+        REFUSE => plan::REFUSE,
+        _ => {
+            let position = order.iter().position(|&c| c == class[s]).expect("numbered");
+            u16::try_from(position).expect("an automaton has fewer than 65,534 states")
+        }
+    };
+    let mut table = vec![id(0)];
+    for &s in &member {
+        table.extend(next[s].map(id));
+    }
+    plan::Digits(
+        table
+            .into_iter()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>()
+            .leak(),
+    )
 }
 
 /// Writes each pattern's `\d` as `[0-9]`. The regex crate reads `\d` as every Unicode digit,

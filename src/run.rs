@@ -370,23 +370,9 @@ fn today_if_needed(
     }
 }
 
-/// Makes the phone checks of the answers at `path` ready on another core while this one loads
-/// the library (see [`crate::model::warm_up_phones`]). Nothing waits for it: a check that
-/// needs a plan it is compiling waits for that plan. An unreadable file is reported when the
-/// answers are read.
-fn warm_up_phones(path: &Path) {
-    let path = path.to_owned();
-    std::thread::spawn(move || {
-        if let Ok(text) = read_checked(&path) {
-            crate::model::warm_up_phones(&text);
-        }
-    });
-}
-
-/// Reads the answers file at `path` as YAML on another core while this one loads the library,
-/// then makes its phone checks ready (see [`warm_up_phones`]). The text comes back with what
-/// was read from it: the caller reads the file itself, as before, and uses the YAML read here
-/// only for that same text. A file that cannot be read (or is no file: a FIFO would wait for
+/// Reads the answers file at `path` as YAML on another core while this one loads the library.
+/// The text comes back with what was read from it: the caller reads the file itself, as
+/// before, and uses the YAML read here only for that same text. A file that cannot be read (or is no file: a FIFO would wait for
 /// a writer) sends nothing.
 fn read_ahead(path: &Path) -> std::sync::mpsc::Receiver<(String, answers::Parsed)> {
     let path = path.to_owned();
@@ -394,8 +380,7 @@ fn read_ahead(path: &Path) -> std::sync::mpsc::Receiver<(String, answers::Parsed
     std::thread::spawn(move || {
         if let Ok(text) = read_checked(&path) {
             let parsed = answers::parse_yaml(&text);
-            let _ = send.send((text.clone(), parsed));
-            crate::model::warm_up_phones(&text);
+            let _ = send.send((text, parsed));
         }
     });
     receive

@@ -13,6 +13,8 @@
 //! rounding   amounts → rounded once, halves away from zero (the one rule)
 //! minor_unit a currency's decimal places; an amount written finer than them
 //! phone      a phone answer → whether it is a whole number with its country code
+//!   read     the answer → calling code and national number, as `phonenumber` reads it
+//!   plan     one region's numbering plan as stored: lengths and digit automata
 //! keys       the well-known answer keys (agreement.date, relationship, …)
 //! place      the place variables a jurisdiction profile derives (place.law, …)
 //! language   Language, Languages: the languages a contract is written in (en, tr, en+tr)
@@ -23,7 +25,6 @@ pub mod keys;
 pub mod language;
 pub mod minor_unit;
 mod phone;
-pub(crate) use phone::warm_up as warm_up_phones;
 pub mod place;
 pub mod refusal;
 mod relative_date;

@@ -1,25 +1,21 @@
 //! Phone numbers: takes the text of a phone answer and says whether it is a whole number with
 //! its country code, checked against that country's numbering plan, or what is missing.
 //!
-//! The plans are libphonenumber's (`data/phonenumber/`), read through the `phonenumber` crate.
-//! That crate's own database compiles the patterns of all 250 regions the first time it is
-//! used, which took longer than the rest of a `build` together. The build script instead cuts
-//! the plans into one table per calling code; a check decodes and compiles only the regions
-//! of the number's own code: it parses the number by the main country's plan, as the crate
-//! does, and stops at the first region the number is valid in. A number is valid here exactly when it is valid in some region of its
-//! calling code, as in the crate's database (the tests compare the two).
+//! The plans are libphonenumber's (`data/phonenumber/`), as the `phonenumber` crate reads
+//! them. That crate compiles the regular expressions of a plan when a number first needs them,
+//! which cost a fresh process 23 million instructions for two US numbers, more than a quarter
+//! of a `build`. The build script instead compiles every pattern a check uses into a small
+//! automaton over the digits ([`plan`]), cut into one table per calling code; [`read`] reads a
+//! number as the crate reads it and walks those automata, so a check compiles nothing (but for
+//! the plans that strip a national prefix by a pattern: that one pattern, when a number of
+//! theirs is read). A number is valid here exactly when the crate's whole database says so:
+//! the tests compare the two.
 
-use std::collections::BTreeMap;
-use std::sync::{Mutex, OnceLock};
+mod plan;
+mod read;
 
-use phonenumber::metadata::{Database, loader};
-
+use self::read::NotANumber;
 use super::refusal::Phone;
-
-/// Each calling code with its regions, each region serialised on its own (see `build.rs`).
-static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phones.bin"));
-
-type Table = Vec<(u16, Vec<&'static [u8]>)>;
 
 /// A phone number as a contract needs it: with its country code, whole for that country's
 /// numbering plan. The error says what is missing or wrong, in English and as a fact.
@@ -56,43 +52,37 @@ pub(crate) fn check_phone(text: &str) -> Result<(), (String, Phone)> {
             Phone::NoCountryCode,
         );
     }
+    let number = read::read(trimmed);
+    if number.as_ref().is_ok_and(read::is_valid) {
+        return Ok(());
+    }
     let unknown = || {
-        (
-            "no country has the code after the +; check it".to_owned(),
+        refuse(
+            "no country has the code after the +; check it",
             Phone::UnknownCountryCode,
         )
     };
-    let (code, regions) = calling_code(trimmed).ok_or_else(unknown)?;
-    // Parsed as the whole database parses it: by the main country's plan (its national
-    // prefix, its rules for local numbers); then valid in whichever region of the code.
-    let main = database_of(code, 0, regions[0]);
-    let number = phonenumber::parse_with(&main, None, trimmed).map_err(|error| match error {
-        phonenumber::ParseError::InvalidCountryCode => unknown(),
-        phonenumber::ParseError::TooLong => ("too many digits".to_owned(), Phone::TooManyDigits),
-        _ => (
-            "too few digits after the country code".to_owned(),
-            Phone::TooFewDigits,
-        ),
-    })?;
-    let valid = phonenumber::is_valid_with(&main, &number)
-        || (1..regions.len()).any(|index| {
-            phonenumber::is_valid_with(&database_of(code, index, regions[index]), &number)
-        });
-    if valid {
-        Ok(())
-    } else {
-        Err((
+    if calling_code(trimmed).is_none() {
+        return unknown();
+    }
+    match number {
+        Err(NotANumber::InvalidCountryCode) => unknown(),
+        Err(NotANumber::TooLong) => refuse("too many digits", Phone::TooManyDigits),
+        Err(_) => refuse("too few digits after the country code", Phone::TooFewDigits),
+        Ok(number) => Err((
             format!(
-                "not a complete number for country code +{code}: check the area code and the number of digits"
+                "not a complete number for country code +{}: check the area code and the number of digits",
+                number.code
             ),
-            Phone::Incomplete(code),
-        ))
+            Phone::Incomplete(number.code),
+        )),
     }
 }
 
-/// The calling code `text` starts with (after its `+`), and its regions. Calling codes are
-/// one to three digits and none is the start of another, so at most one length matches.
-fn calling_code(text: &str) -> Option<(u16, &'static [&'static [u8]])> {
+/// The calling code `text` starts with (after its `+`), read as written: the digits before
+/// any other character but a space. Calling codes are one to three digits and none is the
+/// start of another, so at most one length matches.
+fn calling_code(text: &str) -> Option<u16> {
     let digits: String = text
         .trim_start_matches('+')
         .chars()
@@ -100,61 +90,16 @@ fn calling_code(text: &str) -> Option<(u16, &'static [&'static [u8]])> {
         .filter(char::is_ascii_digit)
         .take(3)
         .collect();
-    let table = table();
     (1..=digits.len()).find_map(|length| {
         let code: u16 = digits[..length].parse().ok()?;
-        let index = table.binary_search_by_key(&code, |(c, _)| *c).ok()?;
-        Some((code, table[index].1.as_slice()))
+        read::regions_of(code).map(|_| code)
     })
-}
-
-/// The table of calling codes, decoded once (the regions stay serialised until tried).
-fn table() -> &'static Table {
-    static DECODED: OnceLock<Table> = OnceLock::new();
-    DECODED.get_or_init(|| postcard::from_bytes(TABLE).expect("build.rs writes a valid table"))
-}
-
-/// The regions' databases made so far, by calling code and index.
-static MADE: Mutex<BTreeMap<(u16, usize), Database>> = Mutex::new(BTreeMap::new());
-
-/// Makes ready the checks of the phone numbers `text` appears to hold: each one's country
-/// plan compiled, and the parser's own patterns. `text` is an answers file before it is read
-/// as answers; `build` and `chase` run this on another core while the library loads, so that
-/// checking the numbers later costs little. What it finds is dropped: the check that counts
-/// is the one on the answers.
-pub(crate) fn warm_up(text: &str) {
-    for line in text.lines() {
-        let Some(start) = line.find('+') else {
-            continue;
-        };
-        let candidate: String = line[start..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit() || " +-()".contains(*c))
-            .collect();
-        if candidate.chars().filter(char::is_ascii_digit).count() >= 6 {
-            let _ = check_phone(candidate.trim_end());
-        }
-    }
-}
-
-/// A database holding one region: the `index`th of calling code `code`. Made once per
-/// process (a copy shares the patterns compiled so far), so that the client's and the
-/// freelancer's numbers, often of one country, compile its patterns once.
-fn database_of(code: u16, index: usize, region: &[u8]) -> Database {
-    let mut made = MADE
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    made.entry((code, index))
-        .or_insert_with(|| {
-            let metadata: loader::Metadata =
-                postcard::from_bytes(region).expect("build.rs writes each region whole");
-            Database::from(vec![metadata]).expect("libphonenumber's patterns compile")
-        })
-        .clone()
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     /// The crate's own verdict, from the database of every region.
@@ -162,55 +107,252 @@ mod tests {
         phonenumber::parse(None, text).is_ok_and(|number| phonenumber::is_valid(&number))
     }
 
+    /// The crate's reading of `text`: its code and national number, or why it is none.
+    fn crate_reads(text: &str) -> Result<(u16, String), NotANumber> {
+        use phonenumber::ParseError as E;
+        phonenumber::parse(None, text)
+            .map(|n| (n.code().value(), n.national().to_string()))
+            .map_err(|e| match e {
+                E::NoNumber => NotANumber::NoNumber,
+                E::InvalidCountryCode => NotANumber::InvalidCountryCode,
+                E::TooShortNsn | E::TooShortAfterIdd => NotANumber::TooShortNsn,
+                E::TooLong => NotANumber::TooLong,
+                E::MalformedInteger(_) => NotANumber::MalformedInteger,
+            })
+    }
+
+    /// Says whether `check_phone` and the crate agree on `text`, and read it alike.
+    fn agree(text: &str) -> Result<(), String> {
+        let ours = read::read(text).map(|n| (n.code, n.national));
+        let theirs = crate_reads(text);
+        if ours != theirs {
+            return Err(format!("{text:?}: read {ours:?}, the crate {theirs:?}"));
+        }
+        let valid = check_phone(text).is_ok();
+        if valid != crate_says_valid(text) {
+            return Err(format!("{text:?}: valid {valid}, the crate not"));
+        }
+        Ok(())
+    }
+
+    /// Numbers of many plans, valid and not, in each written form.
+    const NUMBERS: &[&str] = &[
+        // The United States, Canada and the Caribbean: fixed, mobile, toll free, premium,
+        // short, with the national prefix 1, in each written form.
+        "+1 217 555 0142",
+        "+1 217 555 0187",
+        "+1 212 736 5000",
+        "+1 650 253 0000",
+        "+1 800 555 0199",
+        "+1 888 555 0123",
+        "+1 900 555 0123",
+        "+1 416 555 0199",
+        "+1 604 555 0123",
+        "+1 876 555 0123",
+        "+1 268 464 1234",
+        "+1 1 217 555 0142",
+        "+1 555 0100",
+        "+1 200 555 0100",
+        "+1 217 555 01",
+        "+1 217 555 01420",
+        "+1 (217) 555-0142",
+        "+1-217-555-0142",
+        "+1.217.555.0142",
+        "+1 217 555 0142 x 12",
+        "+1 217 555 0142 / x 13",
+        "+12175550142",
+        // The United Kingdom and its Crown Dependencies.
+        "+44 20 7946 0958",
+        "+44 (0)20 7946 0958",
+        "+44 7700 900123",
+        "+44 7911 123456",
+        "+44 800 123 4567",
+        "+44 808 157 0192",
+        "+44 1624 756789",
+        "+44 7624 123456",
+        "+44 1534 456789",
+        "+44 20 7946",
+        "+44 20 7946 09581",
+        "+44 1",
+        // Turkey: fixed, mobile, toll free.
+        "+90 212 555 12 34",
+        "+90 312 123 45 67",
+        "+90 532 123 45 67",
+        "+90 505 123 45 67",
+        "+90 800 123 45 67",
+        "+90 444 1 234",
+        "+90 212 555",
+        "+90 532 123 45 678",
+        // Germany: fixed lines of every length, mobile, toll free.
+        "+49 30 901820",
+        "+49 30 12345678",
+        "+49 89 1234567",
+        "+49 1512 3456789",
+        "+49 171 1234567",
+        "+49 800 1234567",
+        "+49 33 1234",
+        "+49 1512 345",
+        // France: fixed, mobile, toll free.
+        "+33 1 42 68 53 00",
+        "+33 6 12 34 56 78",
+        "+33 7 81 23 45 67",
+        "+33 800 12 34 56",
+        "+33 0 1 42 68 53 00",
+        "+33 1 42 68 53",
+        "+33 1 42 68 53 001",
+        // Elsewhere: shared codes (+7, +39), national prefixes by pattern, non-geographic
+        // codes, and codes no country has.
+        "+353 1 234 5678",
+        "+7 495 123 45 67",
+        "+7 727 250 1234",
+        "+7 701 123 4567",
+        "+800 1234 5678",
+        "+882 1234 5678",
+        "+39 06 6982",
+        "+39 06 6982 1234",
+        "+39 312 345 6789",
+        "+54 9 11 1234 5678",
+        "+54 11 1234 5678",
+        "+55 11 91234 5678",
+        "+52 1 55 1234 5678",
+        "+52 55 1234 5678",
+        "+57 601 234 5678",
+        "+61 2 9876 5432",
+        "+81 3 1234 5678",
+        "+86 10 1234 5678",
+        "+91 98765 43210",
+        // Plans that strip or rewrite a national prefix by a pattern with groups.
+        "+54 11 15 1234 5678",
+        "+54 0 11 15 1234 5678",
+        "+672 12345",
+        "+672 3 12345",
+        "+672 62345",
+        "+378 812345",
+        "+378 0549 812345",
+        "+261 2345678",
+        "+261 20 23 456 78",
+        "+241 011 12 34 56",
+        "+241 11 12 34 56",
+        "+81 0003 1234 5678",
+        "+61 8 9162 1234",
+        "+61 5123 4567",
+        "+999 1234 5678",
+        "+0 1234 5678",
+        "+",
+        "+1",
+        "++1 217 555 0142",
+        "+1 217+555 0142",
+        "+4x-20-7946-0958",
+    ];
+
     #[test]
     fn a_number_is_valid_exactly_when_the_crates_whole_database_says_so() {
-        let numbers = [
+        for number in NUMBERS {
+            agree(number).unwrap();
+        }
+        // Among them, fixed, mobile and toll-free numbers of five countries, whole and cut.
+        for valid in [
             "+1 217 555 0142",
-            "+1 212 736 5000",
-            "+1 416 555 0199",
-            "+1 604 555 0123",
-            "+1 876 555 0123",
-            "+1 555 0100",
-            "+1 200 555 0100",
+            "+1 800 555 0199",
             "+44 20 7946 0958",
-            "+44 7700 900123",
-            "+44 1624 756789",
-            "+44 20 7946",
+            "+44 7911 123456",
+            "+44 800 123 4567",
             "+90 212 555 12 34",
             "+90 532 123 45 67",
-            "+90 212 555",
+            "+90 800 123 45 67",
             "+49 30 901820",
             "+49 1512 3456789",
+            "+49 800 1234567",
             "+33 1 42 68 53 00",
-            "+353 1 234 5678",
-            "+7 495 123 45 67",
-            "+7 727 250 1234",
-            "+800 1234 5678",
-            "+882 1234 5678",
-            "+39 06 6982",
-            "+39 312 345 6789",
-            "+1 (217) 555-0142",
-        ];
-        for number in numbers {
+            "+33 6 12 34 56 78",
+            "+33 800 12 34 56",
+        ] {
+            assert_eq!(check_phone(valid), Ok(()), "{valid}");
+        }
+        for (cut, code) in [
+            ("+1 217 555 01", 1),
+            ("+44 20 7946", 44),
+            ("+90 532 123 45 678", 90),
+            ("+49 1512 345", 49),
+            ("+33 1 42 68 53", 33),
+        ] {
             assert_eq!(
-                check_phone(number).is_ok(),
-                crate_says_valid(number),
-                "{number}: {:?}",
-                check_phone(number)
+                check_phone(cut).unwrap_err().1,
+                Phone::Incomplete(code),
+                "{cut}"
             );
         }
     }
 
     #[test]
-    fn warming_up_compiles_the_plans_of_the_numbers_a_file_holds() {
-        let made = || MADE.lock().unwrap().keys().copied().collect::<Vec<_>>();
-        // +852 (Hong Kong) is used by no other test of this process.
-        assert!(!made().contains(&(852, 0)));
-        warm_up("client:\n  name: Acme\n  phone: \"+852 2123 4567\"\n");
-        assert!(made().contains(&(852, 0)));
-        // Too short to be a number: nothing is tried.
-        warm_up("note: \"+376 12\"\n");
-        assert!(!made().contains(&(376, 0)));
+    fn every_example_number_of_every_plan_is_judged_as_the_crate_does() {
+        use phonenumber::metadata::DATABASE;
+        let mut checked = 0;
+        for region in DATABASE.iter() {
+            let code = region.country_code();
+            let d = region.descriptors();
+            let kinds = [
+                Some(d.general()),
+                d.fixed_line(),
+                d.mobile(),
+                d.toll_free(),
+                d.premium_rate(),
+                d.shared_cost(),
+                d.personal_number(),
+                d.voip(),
+                d.pager(),
+                d.uan(),
+                d.voicemail(),
+            ];
+            for example in kinds.into_iter().flatten().filter_map(|k| k.example()) {
+                // The number, one digit short, one digit long, and after the national prefix.
+                let prefix = region.national_prefix().unwrap_or("0");
+                for national in [
+                    example.to_owned(),
+                    example[..example.len() - 1].to_owned(),
+                    format!("{example}5"),
+                    format!("{prefix}{example}"),
+                ] {
+                    agree(&format!("+{code} {national}")).unwrap();
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 4000, "{checked}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Any text of the characters a phone answer may hold, after a `+` and the start of
+        /// a real calling code.
+        #[test]
+        fn any_answer_is_read_and_judged_as_the_crate_does(
+            code in prop::sample::select(vec![
+                "1", "44", "90", "49", "33", "7", "39", "54", "52", "262", "800", "9", "672",
+                "378", "261", "241", "81",
+            ]),
+            rest in "[0-9 +().x/-]{0,22}",
+        ) {
+            let text = format!("+{code}{rest}");
+            let text = text.trim();
+            prop_assume!(text.chars().filter(char::is_ascii_digit).count() <= 20);
+            prop_assert!(agree(text).is_ok(), "{}", agree(text).unwrap_err());
+        }
+
+        /// A number of a real calling code and digits only, spaced as people space them.
+        #[test]
+        fn any_run_of_digits_is_judged_as_the_crate_does(
+            code in prop::sample::select(vec![
+                "1", "44", "90", "49", "33", "7", "39", "55", "61", "352", "882", "672", "378",
+                "261", "241",
+            ]),
+            digits in "[0-9]{4,14}",
+            space in prop::sample::select(vec![" ", "", "-"]),
+        ) {
+            let text = format!("+{code}{space}{digits}");
+            prop_assert!(agree(&text).is_ok(), "{}", agree(&text).unwrap_err());
+        }
     }
 
     #[test]
@@ -227,6 +369,14 @@ mod tests {
             check_phone("+999 1234 5678").unwrap_err().0,
             "no country has the code after the +; check it"
         );
+        assert_eq!(
+            check_phone("+99").unwrap_err().0,
+            "no country has the code after the +; check it"
+        );
+        assert_eq!(
+            check_phone("+1 217 555 0142 0142 0142 0142").unwrap_err().0,
+            "too many digits"
+        );
         assert!(
             check_phone("555-0100")
                 .unwrap_err()
@@ -240,18 +390,11 @@ mod tests {
     }
 
     #[test]
-    fn every_calling_code_of_the_plans_is_in_the_table_once_with_its_main_country_first() {
-        let table = table();
-        assert!(table.len() > 200, "{}", table.len());
-        assert!(table.windows(2).all(|pair| pair[0].0 < pair[1].0));
-        let first_of = |code: u16| {
-            let (_, regions) = &table[table.binary_search_by_key(&code, |(c, _)| *c).unwrap()];
-            let metadata: loader::Metadata = postcard::from_bytes(regions[0]).unwrap();
-            metadata.id.unwrap()
-        };
-        assert_eq!(first_of(1), "US");
-        assert_eq!(first_of(44), "GB");
-        assert_eq!(first_of(7), "RU");
-        assert_eq!(first_of(90), "TR");
+    fn the_plans_of_a_calling_code_are_found_by_the_digits_after_the_plus() {
+        assert_eq!(calling_code("+1 217 555 0142"), Some(1));
+        assert_eq!(calling_code("+44 20 7946 0958"), Some(44));
+        assert_eq!(calling_code("+3 53 1 234 5678"), Some(353));
+        assert_eq!(calling_code("+999 1234"), None);
+        assert_eq!(calling_code("+(44) 20"), None);
     }
 }

@@ -87,7 +87,6 @@ fn read_record(
 
 pub(super) fn run_chase(args: &ChaseArgs) -> Result<i32, Error> {
     check_chase_args(args)?;
-    super::warm_up_phones(&args.answers);
     let files = library_files(args.clauses.as_deref())?;
     let library = library_of(args.clauses.as_deref(), &files)?;
     let answers_name = args.answers.display().to_string();
