@@ -131,6 +131,19 @@ impl Font {
     }
 }
 
+/// Parses the faces nearly every contract is set in (upright and bold), on the calling thread:
+/// `build` calls it on another core while it renders the Markdown, and the PDF then finds
+/// them parsed. A face is parsed once per process either way.
+pub fn warm_up() {
+    for style in [Style::Regular, Style::Bold] {
+        Font {
+            style,
+            fallback: false,
+        }
+        .parsed();
+    }
+}
+
 /// The faces (not their fallbacks) that `document` sets text in, drawn with `meta`, in
 /// [`Style`] order.
 fn faces_set(document: &Document, meta: &PdfMeta) -> Vec<Font> {

@@ -546,19 +546,25 @@ pub(crate) struct Built {
 type Rendered<'p> = Result<(assemble::Contract<'p>, (String, Option<render::Rows>)), Error>;
 
 /// The findings on the terms of the answers file, and the contract rendered. The terms are
-/// linted on another core while this one renders; the caller still reports the findings
-/// first, so that an error among them stops the run before any render error.
+/// linted on another core while this one renders, and for a PDF the faces are parsed there
+/// too; the caller still reports the findings first, so that an error among them stops the
+/// run before any render error.
 fn lint_and_render<'p>(
     prepared: &'p Prepared,
     terms: &Terms<'_>,
+    pdf: bool,
 ) -> (Vec<Diagnostic>, Rendered<'p>) {
     std::thread::scope(|scope| {
         let lint = scope.spawn(|| {
-            terms.answers_file.map_or_else(Vec::new, |(file, text)| {
+            let findings = terms.answers_file.map_or_else(Vec::new, |(file, text)| {
                 // In the summary's language: a Turkish contract's warnings are Turkish.
                 let language = note_language(prepared);
                 lint::lint_in(file, text, &prepared.answers, &prepared.library, language)
-            })
+            });
+            if pdf {
+                crate::pdf::warm_up();
+            }
+            findings
         });
         let contract = assemble::assemble(&prepared.library, &prepared.answers);
         let rendered = render::contract(prepared, &contract).map(|r| (contract, r));
@@ -580,7 +586,8 @@ pub(crate) fn write_contract(
     terms: &Terms<'_>,
     inputs: &[PathBuf],
 ) -> Result<Built, Error> {
-    let (mut findings, rendered) = lint_and_render(prepared, terms);
+    let pdf = options.formats().contains(&OutputFormat::Pdf);
+    let (mut findings, rendered) = lint_and_render(prepared, terms, pdf);
     if terms.deny_warnings {
         for finding in &mut findings {
             finding.severity = Severity::Error;

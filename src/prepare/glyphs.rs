@@ -23,17 +23,22 @@ pub(crate) fn check_glyphs(prepared: &Prepared) -> Result<(), Error> {
 /// [`check_glyphs`], each answer refused as facts as well as an English diagnostic, for the
 /// contract's language to word.
 pub(crate) fn unprintable(prepared: &Prepared) -> Result<(), Vec<Invalid>> {
-    let locations = prepared
-        .source
-        .as_ref()
-        .map(|(_, text)| answers::value_locations(text))
-        .unwrap_or_default();
+    // Where each answer is written: read from the answers file (its YAML parsed again) only
+    // when an answer is refused.
+    let mut locations = None;
     let mut diagnostics = Vec::new();
     for (key, value) in prepared.answers.iter() {
         let Value::Text(text) = value else { continue };
         let Some(character) = layout::missing_glyph(text) else {
             continue;
         };
+        let locations = locations.get_or_insert_with(|| {
+            prepared
+                .source
+                .as_ref()
+                .map(|(_, text)| answers::value_locations(text))
+                .unwrap_or_default()
+        });
         let message = String::new();
         let place = match (&prepared.source, locations.get(key)) {
             (Some((file, source)), Some(&(line, column))) => {
