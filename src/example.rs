@@ -101,7 +101,11 @@ fn facts(question: &Question, words: &words::Words) -> String {
         facts.push((words.default)(&default.to_yaml()));
     }
     for (when, value) in &question.defaults {
-        facts.push((words.default_when)(&value.to_yaml(), &when.to_string()));
+        facts.push(if when.is_always() {
+            (words.default_otherwise)(&value.to_yaml())
+        } else {
+            (words.default_when)(&value.to_yaml(), &when.to_string())
+        });
     }
     if let Some(when) = &question.when {
         facts.push((words.only_when)(&when.to_string()));
@@ -179,6 +183,42 @@ sections:
         min: 5
         max: 60
 ";
+
+    #[test]
+    fn a_default_without_a_condition_is_the_one_left_otherwise() {
+        let library = library(&format!(
+            "{LIBRARY}      - key: kill_fee.notice
+        type: choice
+        prompt: How the warning is sent
+        choices:
+          - value: email
+            label: By email
+          - value: letter
+            label: By letter
+        defaults:
+          - when: kill_fee.enabled
+            value: email
+          - value: letter
+"
+        ));
+        let answers = crate::answers::parse("a.yaml", "client:\n  name: Acme\n", &library)
+            .expect("the answers parse");
+        // The comments wrap: read as one line.
+        let unwrapped = |file: String| file.replace("\n  # ", " ");
+        let english = unwrapped(example_file(&library, &answers, "a.yaml", Language::En));
+        assert!(
+            english
+                .contains("default \"email\" when kill_fee.enabled; default \"letter\" otherwise."),
+            "{english}"
+        );
+        assert!(!english.contains("true == true"), "{english}");
+        let turkish = unwrapped(example_file(&library, &answers, "a.yaml", Language::Tr));
+        assert!(
+            turkish.contains("aksi hâlde varsayılanı \"letter\""),
+            "{turkish}"
+        );
+        assert!(!turkish.contains("true == true"), "{turkish}");
+    }
 
     #[test]
     fn answered_keys_are_written_and_the_others_commented_with_their_facts() {

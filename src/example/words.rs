@@ -21,6 +21,8 @@ pub(crate) struct Words {
     pub default: fn(&str) -> String,
     /// Its default under a condition (the value as YAML, the condition).
     pub default_when: fn(&str, &str) -> String,
+    /// Its default when none of the conditional ones applies (the value as YAML).
+    pub default_otherwise: fn(&str) -> String,
     /// Asked only under a condition (the condition).
     pub only_when: fn(&str) -> String,
     /// A rate multiplied for a client who paid late.
@@ -59,6 +61,7 @@ const ENGLISH: Words = Words {
     expectation: |question| question.ty.expectation(question),
     default: |value| format!("default {value}"),
     default_when: |value, when| format!("default {value} when {when}"),
+    default_otherwise: |value| format!("default {value} otherwise"),
     only_when: |when| format!("only when {when}"),
     rate: "multiplied for a client who paid late before",
     late_payer_applied: "The rates were already multiplied for a repeat late payer.",
@@ -101,6 +104,7 @@ const TURKISH: Words = Words {
     expectation: expectation_tr,
     default: |value| format!("varsayılanı {value}"),
     default_when: |value, when| format!("şu koşulda varsayılanı {value}: {when}"),
+    default_otherwise: |value| format!("aksi hâlde varsayılanı {value}"),
     only_when: |when| format!("yalnızca şu koşulda sorulur: {when}"),
     rate: "daha önce geç ödemiş bir müşteri için çarpılır",
     late_payer_applied: "Ücretler, daha önce geç ödeme yapmış bir müşteri için zaten çarpıldı.",

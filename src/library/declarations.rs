@@ -233,7 +233,7 @@ pub(crate) fn load_declarations(
             for (when, value) in conditions.into_iter().zip(defaults) {
                 let condition = match when {
                     Some(when) => parse_condition(&when),
-                    None => Condition::parse("true == true").ok(),
+                    None => Some(Condition::always()),
                 };
                 if let (Some(condition), Some(value)) = (condition, value) {
                     question.defaults.push((condition, value));

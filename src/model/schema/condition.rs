@@ -120,7 +120,27 @@ pub const MAX_TOKENS: usize = 256;
 /// The deepest nesting of `(` and `not` a condition may have: the parser recurses once a level.
 pub const MAX_DEPTH: usize = 32;
 
+/// The condition of a `defaults:` entry written without `when:`: it always holds.
+const ALWAYS: &str = "true == true";
+
 impl Condition {
+    /// The condition that always holds: that of a default given without `when:`, the last
+    /// of a question's `defaults:`.
+    ///
+    /// # Panics
+    /// Never: `true == true` is a valid condition (a test parses it).
+    #[must_use]
+    pub fn always() -> Self {
+        Condition::parse(ALWAYS).expect("`true == true` parses")
+    }
+
+    /// Whether this is [`Condition::always`]: the default it guards is the one left when no
+    /// other applies.
+    #[must_use]
+    pub fn is_always(&self) -> bool {
+        self.source == ALWAYS
+    }
+
     /// Parses a condition.
     pub fn parse(source: &str) -> Result<Self, ConditionError> {
         let tokens = tokenize(source)?;
