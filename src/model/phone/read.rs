@@ -10,7 +10,9 @@
 //! The tests compare readings and verdicts with the crate's on every example number of every
 //! plan, on listed numbers and on random answers.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock, PoisonError};
+
+use regex_automata::nfa::thompson::pikevm::PikeVM;
 
 use super::plan::{self, Region};
 
@@ -257,8 +259,7 @@ fn is_of_a_type(region: &Region, national: &str) -> bool {
 /// is compiled here into a Pike VM alone: the crate's regex would add prefilters and a
 /// reverse search that cost more to build than the one search they would serve. The match
 /// starting the number is the one the crate's leftmost-first `find` and `captures` report.
-fn national_number(region: &Region, national: &str) -> String {
-    use regex_automata::nfa::thompson::pikevm::PikeVM;
+fn national_number(region: &Region<'static>, national: &str) -> String {
     use regex_automata::{Anchored, Input};
     let Some(pattern) = region.prefix_for_parsing else {
         return match region.national_prefix {
@@ -266,10 +267,7 @@ fn national_number(region: &Region, national: &str) -> String {
             _ => national.to_owned(),
         };
     };
-    let parsing = PikeVM::builder()
-        .syntax(plan::prefix_syntax())
-        .build(pattern)
-        .expect("libphonenumber's patterns compile (build.rs compiles each)");
+    let parsing = pike_vm(pattern);
     let mut captures = parsing.create_captures();
     parsing.captures(
         &mut parsing.create_cache(),
@@ -294,6 +292,24 @@ fn national_number(region: &Region, national: &str) -> String {
         }
         _ => national[whole.end()..].to_owned(),
     }
+}
+
+/// The Pike VMs compiled so far, by the pattern they were compiled from (a plan's text).
+static PIKE_VMS: Mutex<Vec<(&'static str, PikeVM)>> = Mutex::new(Vec::new());
+
+/// The Pike VM of a region's `prefix_for_parsing`, compiled once a process: the client's and
+/// the freelancer's numbers are often of one country. A copy shares the compiled program.
+fn pike_vm(pattern: &'static str) -> PikeVM {
+    let mut made = PIKE_VMS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, vm)) = made.iter().find(|(p, _)| std::ptr::eq(*p, pattern)) {
+        return vm.clone();
+    }
+    let vm = PikeVM::builder()
+        .syntax(plan::prefix_syntax())
+        .build(pattern)
+        .expect("libphonenumber's patterns compile (build.rs compiles each)");
+    made.push((pattern, vm.clone()));
+    vm
 }
 
 /// Whether `length` is shorter than every length of the region's numbers and not a length of
@@ -331,6 +347,26 @@ mod tests {
             national: "2079460958".to_owned(),
         });
         assert_eq!(read("+44 (0)20 7946 0958"), london);
+        // Argentina strips its national prefix by a pattern, compiled once for both numbers.
+        let argentina = |national: &str| {
+            Ok(Number {
+                code: 54,
+                national: national.to_owned(),
+            })
+        };
+        assert_eq!(read("+54 11 15 1234 5678"), argentina("91112345678"));
+        assert_eq!(read("+54 0 11 1234 5678"), argentina("1112345678"));
+        let pattern = region(regions_of(54).unwrap()[0])
+            .prefix_for_parsing
+            .unwrap();
+        let vms = PIKE_VMS.lock().unwrap();
+        assert_eq!(
+            vms.iter()
+                .filter(|(p, _)| std::ptr::eq(*p, pattern))
+                .count(),
+            1
+        );
+        drop(vms);
         assert_eq!(read("+999 1234"), Err(NotANumber::InvalidCountryCode));
         assert_eq!(read("+1 2"), Err(NotANumber::NoNumber));
     }
