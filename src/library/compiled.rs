@@ -64,7 +64,11 @@ impl Compiled {
         self.american
             .get_or_init(|| match super::frozen::respelled(&self.source, respell) {
                 Respelled::Thawed(template) => Some(template),
-                Respelled::Unchanged => None,
+                Respelled::Unchanged(template) => {
+                    // The template as written, thawed once for both.
+                    let _ = self.template.set(template);
+                    None
+                }
                 Respelled::NotFrozen => respelled_copy(self.get(), respell),
             })
             .as_ref()

@@ -52,8 +52,8 @@ pub(crate) type Respell = for<'a> fn(&'a str) -> Cow<'a, str>;
 pub(crate) enum Respelled {
     /// The build did not compile the text.
     NotFrozen,
-    /// Respelling changes no word of the template.
-    Unchanged,
+    /// Respelling changes no word of the template: the template as written, thawed.
+    Unchanged(Template),
     /// The template, respelled as it was thawed.
     Thawed(Template),
 }
@@ -93,7 +93,7 @@ pub(crate) fn respelled(source: &str, respell: Respell) -> Respelled {
         return Respelled::NotFrozen;
     };
     if !changes(&frozen, respell) {
-        return Respelled::Unchanged;
+        return Respelled::Unchanged(template(frozen));
     }
     respell_in(&mut frozen, respell);
     Respelled::Thawed(template(frozen))
