@@ -11,8 +11,15 @@ const BUILT_IN_NAME: &str = "<built-in>";
 /// The files of the built-in library, sorted by path.
 #[must_use]
 pub fn built_in_files() -> Vec<SourceFile> {
+    files_where(|_| true)
+}
+
+/// The files of the built-in library whose path `keep` accepts, sorted by path: a run copies
+/// only the files it reads.
+pub(crate) fn files_where(keep: impl Fn(&str) -> bool) -> Vec<SourceFile> {
     BUILT_IN
         .iter()
+        .filter(|(relative, _, _)| keep(relative))
         .map(|(relative, text, _)| SourceFile {
             relative: (*relative).to_owned(),
             display: format!("{BUILT_IN_NAME}/{relative}"),
@@ -24,6 +31,13 @@ pub fn built_in_files() -> Vec<SourceFile> {
 /// The fingerprint of the built-in library (see [`crate::version::fingerprint`]), taken by
 /// the build script: the tests check it is the one its files give.
 pub(crate) const FINGERPRINT: &str = env!("CLAUSEWRIGHT_BUILT_IN_FINGERPRINT");
+
+/// Whether the built-in library has a file whose path starts with `prefix`.
+pub(crate) fn has_file_under(prefix: &str) -> bool {
+    BUILT_IN
+        .iter()
+        .any(|(relative, _, _)| relative.starts_with(prefix))
+}
 
 /// The built-in jurisdiction profiles' paths and texts, sorted by path, without copying them.
 #[must_use]

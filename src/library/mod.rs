@@ -392,7 +392,9 @@ pub fn built_in() -> Result<Library, crate::Error> {
             // The jurisdiction profiles are read on another core meanwhile; the load takes
             // them from there.
             scope.spawn(built_in_profiles);
-            load_with(&built_in_files(), false, Checks::Trusted)
+            // An English contract reads no translation: they are copied when first asked for.
+            let files = builtin::files_where(|relative| !translation::in_language_dir(relative));
+            load_with(&files, false, Checks::Trusted)
                 .into_library()
                 .ok()
         })
@@ -538,7 +540,7 @@ fn load_with(files: &[SourceFile], incomplete: bool, checks: Checks) -> Loaded {
             };
             if checks == Checks::Trusted {
                 // An English contract never reads the translations.
-                Translations::later(files, &english)
+                Translations::later(&english)
             } else {
                 let found =
                     translation::load_all(files, &english, &lookup, checks, &mut diagnostics);
@@ -657,10 +659,7 @@ fn built_in_profiles() -> Arc<[Profile]> {
     static PROFILES: OnceLock<Arc<[Profile]>> = OnceLock::new();
     PROFILES
         .get_or_init(|| {
-            let files: Vec<SourceFile> = builtin::built_in_files()
-                .into_iter()
-                .filter(|f| jurisdiction::is_profile_file(&f.relative))
-                .collect();
+            let files = builtin::files_where(jurisdiction::is_profile_file);
             jurisdiction::load(&files).0.into()
         })
         .clone()

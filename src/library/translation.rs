@@ -60,8 +60,6 @@ pub struct Translations {
 struct Later {
     /// `library.yaml` (the English file the questions' words are matched against).
     file: SourceFile,
-    /// The files under the language folders.
-    files: Vec<SourceFile>,
     sections: Vec<Section>,
     trades: Trades,
     profiles: Arc<[Profile]>,
@@ -76,18 +74,13 @@ impl Translations {
         }
     }
 
-    /// The translations among `files`, read as trusted when first asked for: only for the
-    /// built-in library, whose translations the tests read with every check.
-    pub(super) fn later(files: &[SourceFile], english: &English<'_>) -> Self {
+    /// The built-in library's translations, copied and read as trusted when first asked for:
+    /// only for the built-in library, whose translations the tests read with every check.
+    pub(super) fn later(english: &English<'_>) -> Self {
         Translations {
             read: Arc::new(OnceLock::new()),
             later: Some(Arc::new(Later {
                 file: english.file.clone(),
-                files: files
-                    .iter()
-                    .filter(|f| in_language_dir(&f.relative))
-                    .cloned()
-                    .collect(),
                 sections: english.sections.to_vec(),
                 trades: english.trades.clone(),
                 profiles: english.profiles.into(),
@@ -114,7 +107,7 @@ impl Translations {
             };
             let mut diagnostics = Vec::new();
             load_all(
-                &later.files,
+                &super::builtin::files_where(in_language_dir),
                 &english,
                 &lookup,
                 Checks::Trusted,
@@ -140,13 +133,10 @@ impl Translations {
     #[must_use]
     pub fn languages(&self) -> Vec<Language> {
         match (&self.later, self.read.get()) {
-            (Some(later), None) => Language::ALL
+            (Some(_), None) => Language::ALL
                 .into_iter()
                 .filter(|l| *l != Language::En)
-                .filter(|l| {
-                    let dir = language_dir(*l);
-                    later.files.iter().any(|f| f.relative.starts_with(&dir))
-                })
+                .filter(|l| super::builtin::has_file_under(&language_dir(*l)))
                 .collect(),
             _ => self.iter().map(|t| t.language).collect(),
         }
