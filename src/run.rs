@@ -372,8 +372,8 @@ fn today_if_needed(
 
 /// Reads the answers file at `path` as YAML on another core while this one loads the library.
 /// The text comes back with what was read from it: the caller reads the file itself, as
-/// before, and uses the YAML read here only for that same text. A file that cannot be read (or is no file: a FIFO would wait for
-/// a writer) sends nothing.
+/// before, and uses the YAML read here only for that same text. A file that cannot be read
+/// (or is no file: a FIFO would wait for a writer) sends nothing.
 fn read_ahead(path: &Path) -> std::sync::mpsc::Receiver<(String, answers::Parsed)> {
     let path = path.to_owned();
     let (send, receive) = std::sync::mpsc::sync_channel(1);
