@@ -453,52 +453,30 @@ mod tape {
             Event::Scalar(text, style, 0, None) => {
                 form::scalar(out, matches!(style, ScalarStyle::Plain), at, &text)
             }
-            Event::SequenceStart(_, 0, None) => {
-                let start = form::begin(out, form::SEQ, at);
-                let count_at = out.len();
-                form::count(out, 0)?;
-                let mut count = 0;
-                loop {
-                    let (event, span) = next()?;
-                    if matches!(event, Event::SequenceEnd) {
-                        break;
-                    }
-                    node(event, &span, next, out)?;
-                    count += 1;
+            Event::SequenceStart(_, 0, None) => form::collection(out, form::SEQ, at, |out| {
+                let (event, span) = next()?;
+                if matches!(event, Event::SequenceEnd) {
+                    return Some(false);
                 }
-                patch_count(out, count_at, count)?;
-                form::end(out, start)
-            }
-            Event::MappingStart(_, 0, None) => {
-                let start = form::begin(out, form::MAP, at);
-                let count_at = out.len();
-                form::count(out, 0)?;
-                let mut count = 0;
-                loop {
-                    let (event, span) = next()?;
-                    if matches!(event, Event::MappingEnd) {
-                        break;
-                    }
-                    // A merge key (`<<`) is serde-saphyr's to resolve.
-                    if matches!(&event, Event::Scalar(k, ScalarStyle::Plain, ..) if k == "<<") {
-                        return None;
-                    }
-                    node(event, &span, next, out)?;
-                    let (event, span) = next()?;
-                    node(event, &span, next, out)?;
-                    count += 1;
+                node(event, &span, next, out)?;
+                Some(true)
+            }),
+            Event::MappingStart(_, 0, None) => form::collection(out, form::MAP, at, |out| {
+                let (event, span) = next()?;
+                if matches!(event, Event::MappingEnd) {
+                    return Some(false);
                 }
-                patch_count(out, count_at, count)?;
-                form::end(out, start)
-            }
+                // A merge key (`<<`) is serde-saphyr's to resolve.
+                if matches!(&event, Event::Scalar(k, ScalarStyle::Plain, ..) if k == "<<") {
+                    return None;
+                }
+                node(event, &span, next, out)?;
+                let (event, span) = next()?;
+                node(event, &span, next, out)?;
+                Some(true)
+            }),
             _ => None,
         }
-    }
-
-    /// Writes `count` where [`form::count`] wrote a placeholder.
-    fn patch_count(out: &mut [u8], at: usize, count: usize) -> Option<()> {
-        out[at..at + 4].copy_from_slice(&u32::try_from(count).ok()?.to_le_bytes());
-        Some(())
     }
 
     /// Where a node starts, as serde-saphyr's `location_from_span` makes it.

@@ -265,19 +265,18 @@ pub(crate) fn read_or_refuse(
 #[derive(Debug)]
 pub(crate) struct Parsed {
     written: crate::yaml::Scan,
-    /// The document; not read for a file with a tag, which is refused before its values are.
-    root: Option<Result<Spanned<Node>, serde_saphyr::Error>>,
+    /// The document, or why YAML cannot read it (a file with a tag is refused before this
+    /// is looked at).
+    root: Result<Spanned<Node>, serde_saphyr::Error>,
 }
 
 /// Reads `text` as YAML, for [`read_parsed`].
 #[must_use]
 pub(crate) fn parse_yaml(text: &str) -> Parsed {
-    let written = scan(text);
-    let root = written
-        .tags
-        .is_empty()
-        .then(|| serde_saphyr::from_str(text));
-    Parsed { written, root }
+    Parsed {
+        written: scan(text),
+        root: serde_saphyr::from_str(text),
+    }
 }
 
 /// [`read_or_refuse`], of the text `parsed` was read from.
@@ -301,7 +300,6 @@ pub(crate) fn read_parsed(
             })
             .collect());
     }
-    let root = root.unwrap_or_else(|| serde_saphyr::from_str(text));
     let root: Spanned<Node> = root.map_err(|error| {
         let diagnostic = yaml_diagnostic(file, text, &error);
         let syntax = syntax_of(&error, &diagnostic.message);

@@ -16,8 +16,6 @@ use std::sync::{Arc, OnceLock};
 
 use handlebars::template::{Template, TemplateElement};
 
-use super::frozen::{Respell, Respelled};
-
 /// A body's template, compiled now or when it is first read. Clones share the template, so
 /// a clause compiled for one contract is compiled for every copy of the library in the
 /// process; they share its American spelling too.
@@ -57,19 +55,23 @@ impl Compiled {
         self.template.get().is_some()
     }
 
-    /// The template with its own words respelled by `respell`: thawed respelled when the
-    /// build froze it (the template as written is then never made, unless respelling changes
-    /// nothing), else the compiled template respelled.
+    /// The template with its own words respelled by `respell`. A template the build froze is
+    /// thawed afresh and respelled in place (the template as written is then never made,
+    /// unless respelling changes nothing); any other is compiled and respelled in a copy.
     pub(crate) fn respelled(&self, respell: Respell) -> &Template {
         self.american
-            .get_or_init(|| match super::frozen::respelled(&self.source, respell) {
-                Respelled::Thawed(template) => Some(template),
-                Respelled::Unchanged(template) => {
-                    // The template as written, thawed once for both.
-                    let _ = self.template.set(template);
-                    None
+            .get_or_init(|| match super::frozen::thawed(&self.source) {
+                Some(mut thawed) => {
+                    if changes(&thawed, respell) {
+                        respell_in(&mut thawed, respell);
+                        Some(thawed)
+                    } else {
+                        // The template as written, thawed once for both.
+                        let _ = self.template.set(thawed);
+                        None
+                    }
                 }
-                Respelled::NotFrozen => respelled_copy(self.get(), respell),
+                None => respelled_copy(self.get(), respell),
             })
             .as_ref()
             .unwrap_or_else(|| self.get())
@@ -134,43 +136,50 @@ impl Deref for Compiled {
     }
 }
 
-/// `template` with its own words respelled: its literal text and that of its blocks, never a
-/// value; none when no word changes.
+/// Respells the library's own words (the literal text of a template, never an inserted
+/// value): `format::american`, passed in by the renderer.
+pub(crate) type Respell = for<'a> fn(&'a str) -> Cow<'a, str>;
+
+/// `template` with its own words respelled, in a copy; none when no word changes.
 fn respelled_copy(template: &Template, respell: Respell) -> Option<Template> {
-    fn changes(template: &Template, respell: Respell) -> bool {
-        template.elements.iter().any(|element| match element {
-            TemplateElement::RawString(text) => matches!(respell(text), Cow::Owned(_)),
-            TemplateElement::HelperBlock(block) => block
-                .template
-                .iter()
-                .chain(block.inverse.iter())
-                .any(|inner| changes(inner, respell)),
-            _ => false,
-        })
-    }
-    fn respell_in(template: &mut Template, respell: Respell) {
-        for element in &mut template.elements {
-            match element {
-                TemplateElement::RawString(text) => {
-                    if let Cow::Owned(changed) = respell(text) {
-                        *text = changed;
-                    }
+    changes(template, respell).then(|| {
+        let mut copy = template.clone();
+        respell_in(&mut copy, respell);
+        copy
+    })
+}
+
+/// Whether `respell` changes any of the template's own words: its literal text and that of
+/// its blocks, never a value.
+fn changes(template: &Template, respell: Respell) -> bool {
+    template.elements.iter().any(|element| match element {
+        TemplateElement::RawString(text) => matches!(respell(text), Cow::Owned(_)),
+        TemplateElement::HelperBlock(block) => block
+            .template
+            .iter()
+            .chain(block.inverse.iter())
+            .any(|inner| changes(inner, respell)),
+        _ => false,
+    })
+}
+
+/// Respells the template's own words in place (see [`changes`]).
+fn respell_in(template: &mut Template, respell: Respell) {
+    for element in &mut template.elements {
+        match element {
+            TemplateElement::RawString(text) => {
+                if let Cow::Owned(changed) = respell(text) {
+                    *text = changed;
                 }
-                TemplateElement::HelperBlock(block) => {
-                    for inner in block.template.iter_mut().chain(block.inverse.iter_mut()) {
-                        respell_in(inner, respell);
-                    }
-                }
-                _ => {}
             }
+            TemplateElement::HelperBlock(block) => {
+                for inner in block.template.iter_mut().chain(block.inverse.iter_mut()) {
+                    respell_in(inner, respell);
+                }
+            }
+            _ => {}
         }
     }
-    if !changes(template, respell) {
-        return None;
-    }
-    let mut copy = template.clone();
-    respell_in(&mut copy, respell);
-    Some(copy)
 }
 
 impl fmt::Debug for Compiled {

@@ -10,7 +10,6 @@
 //! whole text, so a text that differs from the built-in one by a character, such as a clause
 //! a user edited in a library of their own, is compiled as written.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -42,61 +41,6 @@ pub(crate) fn compile(source: &str) -> Result<Template, TemplateError> {
 /// The template the build compiled from exactly `source`, if it did.
 pub(crate) fn thawed(source: &str) -> Option<Template> {
     frozen(source).map(template)
-}
-
-/// Respells the library's own words (the literal text of a template, never an inserted
-/// value): `format::american`, passed in by the renderer.
-pub(crate) type Respell = for<'a> fn(&'a str) -> Cow<'a, str>;
-
-/// What [`respelled`] finds.
-pub(crate) enum Respelled {
-    /// The build did not compile the text.
-    NotFrozen,
-    /// Respelling changes no word of the template: the template as written, thawed.
-    Unchanged(Template),
-    /// The template, respelled as it was thawed.
-    Thawed(Template),
-}
-
-/// The template the build compiled from exactly `source`, with its own words respelled by
-/// `respell` as it is thawed (see [`super::compiled::Compiled::respelled`]).
-pub(crate) fn respelled(source: &str, respell: Respell) -> Respelled {
-    fn changes(frozen: &Frozen, respell: Respell) -> bool {
-        frozen.elements.iter().any(|element| match element {
-            form::Element::Raw(text) => matches!(respell(text), Cow::Owned(_)),
-            form::Element::Block(block) => block
-                .template
-                .iter()
-                .chain(block.inverse.iter())
-                .any(|inner| changes(inner, respell)),
-            _ => false,
-        })
-    }
-    fn respell_in(frozen: &mut Frozen, respell: Respell) {
-        for element in &mut frozen.elements {
-            match element {
-                form::Element::Raw(text) => {
-                    if let Cow::Owned(changed) = respell(text) {
-                        *text = changed;
-                    }
-                }
-                form::Element::Block(block) => {
-                    for inner in block.template.iter_mut().chain(block.inverse.iter_mut()) {
-                        respell_in(inner, respell);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let Some(mut frozen) = frozen(source) else {
-        return Respelled::NotFrozen;
-    };
-    if !changes(&frozen, respell) {
-        return Respelled::Unchanged(template(frozen));
-    }
-    respell_in(&mut frozen, respell);
-    Respelled::Thawed(template(frozen))
 }
 
 /// The frozen form the build made of exactly `source`, if it did.

@@ -54,9 +54,9 @@ pub(crate) use builtin::FINGERPRINT as BUILT_IN_FINGERPRINT;
 pub use builtin::built_in_files;
 pub(crate) use clauses::{load_clauses, written_id};
 pub use compiled::Compiled;
-pub(crate) use compiled::compile_all;
+pub(crate) use compiled::{Respell, compile_all};
 pub(crate) use declarations::{condition_diagnostics, load_declarations};
-pub(crate) use frozen::Respell;
+
 pub(crate) use frozen::compile as compile_template;
 pub(crate) use markdown::markdown_problems;
 pub use signs::Signs;

@@ -19,6 +19,7 @@
 
 use std::fmt;
 
+use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 
 use super::tape_form::{At, Kind, Node, Nodes};
@@ -99,10 +100,7 @@ impl Reader {
 
     /// Whether the node is YAML's null as serde-saphyr reads it: plain `~`, `null` or nothing.
     fn is_null(self) -> bool {
-        matches!(
-            self.0.kind(),
-            Some(Kind::Plain("" | "~" | "null" | "Null" | "NULL"))
-        )
+        matches!(self.scalar(), Some((text, true)) if null(text))
     }
 
     fn refuse<T>(self, what: &str) -> Result<T, Refused> {
@@ -112,35 +110,48 @@ impl Reader {
         )))
     }
 
-    /// The node's text as a whole number written in decimal without a leading zero, the one
-    /// form read here (`0x1F`, `0o17`, `1_000` and `+5` are left to the YAML parser).
+    /// The node's text as a whole number in plain decimal (see [`decimal`]).
     fn integer(self) -> Result<&'static str, Refused> {
-        let Some((text, _)) = self.scalar() else {
-            return self.refuse("a collection where a number is asked");
-        };
-        let digits = text.strip_prefix('-').unwrap_or(text);
-        let plain_decimal = !digits.is_empty()
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && (digits == "0" || !digits.starts_with('0'));
-        if plain_decimal {
-            Ok(text)
-        } else {
-            self.refuse("a number not written in plain decimal")
+        match self.scalar() {
+            Some((text, _)) => match decimal(text) {
+                Some(number) => Ok(number),
+                None => self.refuse("a number not written in plain decimal"),
+            },
+            None => self.refuse("a collection where a number is asked"),
         }
     }
 
-    /// The node's text as YAML 1.1's yes or no, as serde-saphyr reads them.
+    /// The node's text as YAML 1.1's yes or no (see [`yes_no`]).
     fn boolean(self) -> Option<bool> {
-        let (text, _) = self.scalar()?;
-        let t = text.trim();
-        let any = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
-        if any(&["true", "yes", "y", "on"]) {
-            Some(true)
-        } else if any(&["false", "no", "n", "off"]) {
-            Some(false)
-        } else {
-            None
-        }
+        self.scalar().and_then(|(text, _)| yes_no(text))
+    }
+}
+
+/// Whether plain `text` is YAML's null: `~`, `null` or nothing.
+fn null(text: &str) -> bool {
+    matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// `text` when it is a whole number written in decimal without a leading zero, the one form
+/// read here (`0x1F`, `0o17`, `1_000` and `+5` are left to the YAML parser).
+fn decimal(text: &str) -> Option<&str> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let plain_decimal = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits == "0" || !digits.starts_with('0'));
+    plain_decimal.then_some(text)
+}
+
+/// `text` as YAML 1.1's yes or no, as serde-saphyr reads them.
+fn yes_no(text: &str) -> Option<bool> {
+    let t = text.trim();
+    let any = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    if any(&["true", "yes", "y", "on"]) {
+        Some(true)
+    } else if any(&["false", "no", "n", "off"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -169,13 +180,13 @@ impl<'de> de::Deserializer<'de> for Reader {
             }),
             Kind::Text(text) => visitor.visit_str(text),
             Kind::Plain(text) => {
-                if self.is_null() {
+                if null(text) {
                     return visitor.visit_unit();
                 }
-                if let Some(b) = self.boolean() {
+                if let Some(b) = yes_no(text) {
                     return visitor.visit_bool(b);
                 }
-                if let Ok(number) = self.integer() {
+                if let Some(number) = decimal(text) {
                     return match number.strip_prefix('-') {
                         Some(_) => match number.parse::<i64>() {
                             Ok(n) => visitor.visit_i64(n),
@@ -234,7 +245,7 @@ impl<'de> de::Deserializer<'de> for Reader {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         // serde-saphyr refuses a plain null where text is asked.
         match self.scalar() {
-            Some((text, _)) if !self.is_null() => visitor.visit_str(text),
+            Some((text, plain)) if !(plain && null(text)) => visitor.visit_str(text),
             _ => self.refuse("a null or a collection where text is asked"),
         }
     }
@@ -281,7 +292,10 @@ impl<'de> de::Deserializer<'de> for Reader {
         visitor: V,
     ) -> Result<V::Value, Refused> {
         if name == SPANNED {
-            visitor.visit_newtype_struct(Spanned(self))
+            visitor.visit_newtype_struct(MapAccessDeserializer::new(SpannedFields {
+                node: self,
+                field: 0,
+            }))
         } else if name.starts_with("__yaml_") {
             self.refuse("one of serde-saphyr's own wrappers")
         } else {
@@ -468,28 +482,9 @@ impl<'de> de::VariantAccess<'de> for Variant {
     }
 }
 
-/// A node asked for as a `Spanned` value: shown, as serde-saphyr shows it, as the map
-/// `{ marker, value, referenced, defined }`, both places being where the node starts.
-struct Spanned(Reader);
-
-impl<'de> de::Deserializer<'de> for Spanned {
-    type Error = Refused;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        visitor.visit_map(SpannedFields {
-            node: self.0,
-            field: 0,
-        })
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
-    }
-}
-
-/// The four fields of a [`Spanned`] node, one after another.
+/// A node asked for as a `Spanned` value, shown as serde-saphyr shows it: the map
+/// `{ marker, value, referenced, defined }`, both places being where the node starts; its
+/// fields one after another.
 struct SpannedFields {
     node: Reader,
     field: usize,
@@ -516,76 +511,53 @@ impl<'de> de::MapAccess<'de> for SpannedFields {
         match field {
             0 => seed.deserialize(true.into_deserializer()),
             1 => seed.deserialize(self.node),
-            _ => seed.deserialize(Location(self.node.0.at())),
+            _ => seed.deserialize(MapAccessDeserializer::new(Fields::location(
+                self.node.0.at(),
+            ))),
         }
     }
 }
 
-/// A node's place, shown as serde-saphyr's `Location` and `Span` read themselves.
-struct Location(At);
-
-impl<'de> de::Deserializer<'de> for Location {
-    type Error = Refused;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        let at = self.0;
-        let span = Span(at);
-        visitor.visit_map(Fields::new([
-            Some(("line", Field::Number(at.line))),
-            Some(("column", Field::Number(at.column))),
-            Some(("span", Field::Span(span))),
-            Some(("source_id", Field::Number(0))),
-        ]))
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
-    }
-}
-
-/// A node's span: character offset and length, then byte offset and length.
-#[derive(Clone, Copy)]
-struct Span(At);
-
-impl<'de> de::Deserializer<'de> for Span {
-    type Error = Refused;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        let at = self.0;
-        visitor.visit_map(Fields::new([
-            Some(("offset", Field::Number(at.offset))),
-            Some(("len", Field::Number(at.len))),
-            Some(("byte_info", Field::Pair(at.byte_offset, at.byte_len))),
-            None,
-        ]))
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum
-        identifier ignored_any
-    }
-}
-
-/// A field of a [`Location`] or a [`Span`].
+/// A field of a node's place, as serde-saphyr's `Location` and `Span` read themselves.
 #[derive(Clone, Copy)]
 enum Field {
     Number(u32),
     Pair(u32, u32),
-    Span(Span),
+    /// The `Span` inside a `Location`.
+    Span(At),
 }
 
-/// The fields of a [`Location`] or a [`Span`], in order; `next` is the one whose key comes next.
+/// The fields of a `Location` or a `Span`, in order; `next` is the one whose key comes next.
 struct Fields {
     fields: [Option<(&'static str, Field)>; 4],
     next: usize,
 }
 
 impl Fields {
-    fn new(fields: [Option<(&'static str, Field)>; 4]) -> Self {
-        Fields { fields, next: 0 }
+    /// A node's `Location`: its line, column, span and source.
+    fn location(at: At) -> Self {
+        Fields {
+            fields: [
+                Some(("line", Field::Number(at.line))),
+                Some(("column", Field::Number(at.column))),
+                Some(("span", Field::Span(at))),
+                Some(("source_id", Field::Number(0))),
+            ],
+            next: 0,
+        }
+    }
+
+    /// A node's `Span`: character offset and length, then byte offset and length.
+    fn span(at: At) -> Self {
+        Fields {
+            fields: [
+                Some(("offset", Field::Number(at.offset))),
+                Some(("len", Field::Number(at.len))),
+                Some(("byte_info", Field::Pair(at.byte_offset, at.byte_len))),
+                None,
+            ],
+            next: 0,
+        }
     }
 }
 
@@ -610,7 +582,9 @@ impl<'de> de::MapAccess<'de> for Fields {
             Some((_, Field::Pair(a, b))) => {
                 seed.deserialize(de::value::SeqDeserializer::new([a, b].into_iter()))
             }
-            Some((_, Field::Span(span))) => seed.deserialize(span),
+            Some((_, Field::Span(at))) => {
+                seed.deserialize(MapAccessDeserializer::new(Fields::span(at)))
+            }
             None => Err(Refused("a value asked before its key".into())),
         }
     }

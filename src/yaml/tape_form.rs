@@ -48,11 +48,7 @@ pub(crate) struct At {
 }
 
 /// Starts a node of `kind` at `at` in `out`; returns where it starts, for [`end`].
-#[allow(
-    dead_code,
-    reason = "the build script writes tapes; the library reads them"
-)]
-pub(crate) fn begin(out: &mut Vec<u8>, kind: u8, at: At) -> usize {
+fn begin(out: &mut Vec<u8>, kind: u8, at: At) -> usize {
     let start = out.len();
     out.push(kind);
     for n in [
@@ -70,11 +66,7 @@ pub(crate) fn begin(out: &mut Vec<u8>, kind: u8, at: At) -> usize {
 }
 
 /// Ends the node begun at `start`: writes its size. `None` for a tape past 4 GiB.
-#[allow(
-    dead_code,
-    reason = "the build script writes tapes; the library reads them"
-)]
-pub(crate) fn end(out: &mut [u8], start: usize) -> Option<()> {
+fn end(out: &mut [u8], start: usize) -> Option<()> {
     let size = u32::try_from(out.len() - start).ok()?;
     out[start + HEADER - 4..start + HEADER].copy_from_slice(&size.to_le_bytes());
     Some(())
@@ -91,14 +83,28 @@ pub(crate) fn scalar(out: &mut Vec<u8>, plain: bool, at: At, text: &str) -> Opti
     end(out, start)
 }
 
-/// Writes the count of a sequence's items or a mapping's pairs, after [`begin`].
+/// Writes a sequence or a mapping (`kind`): its header, then what `entry` writes, each call
+/// one item (or one key and its value), until it says the collection ends (`Some(false)`);
+/// then its count and its size. `None` when `entry` gives up or the tape passes 4 GiB.
 #[allow(
     dead_code,
     reason = "the build script writes tapes; the library reads them"
 )]
-pub(crate) fn count(out: &mut Vec<u8>, count: usize) -> Option<()> {
-    out.extend(u32::try_from(count).ok()?.to_le_bytes());
-    Some(())
+pub(crate) fn collection(
+    out: &mut Vec<u8>,
+    kind: u8,
+    at: At,
+    mut entry: impl FnMut(&mut Vec<u8>) -> Option<bool>,
+) -> Option<()> {
+    let start = begin(out, kind, at);
+    let count_at = out.len();
+    out.extend(0u32.to_le_bytes());
+    let mut count = 0u32;
+    while entry(out)? {
+        count = count.checked_add(1)?;
+    }
+    out[count_at..count_at + 4].copy_from_slice(&count.to_le_bytes());
+    end(out, start)
 }
 
 /// A node of a tape, read in place.
