@@ -152,13 +152,10 @@ fn write_batch(
     if !force && let Some((path, _)) = files.iter().find(|(path, _)| occupied(path)) {
         return Err(Error::from(OutputError::Exists { path: path.clone() }));
     }
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, bytes) in files {
-        if interrupted() {
-            return Err(Error::Interrupted);
-        }
-        staged.push((path, stage(path, bytes)?));
+    if interrupted() {
+        return Err(Error::Interrupted);
     }
+    let staged = stage_all(files)?;
     let mut done = Vec::with_capacity(staged.len());
     for (path, temporary) in staged {
         if interrupted() {
@@ -308,6 +305,37 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
 #[allow(clippy::unnecessary_wraps)] // The Unix version can fail.
 fn sync_folder(_folder: &Path) -> std::io::Result<()> {
     Ok(())
+}
+
+/// Stages every file (see [`stage`]), each on a thread of its own: most of the time goes
+/// into waiting for the disk to sync a file, and the disk syncs several at once. On an error,
+/// the first file's in order of `files`, the temporaries already written are removed.
+fn stage_all(
+    files: &[(PathBuf, Vec<u8>)],
+) -> Result<Vec<(&PathBuf, tempfile::NamedTempFile)>, Error> {
+    let staged: Vec<Result<tempfile::NamedTempFile, Error>> = match files {
+        [(path, bytes)] => vec![stage(path, bytes)],
+        _ => std::thread::scope(|scope| {
+            let handles: Vec<_> = files
+                .iter()
+                .map(|(path, bytes)| scope.spawn(|| stage(path, bytes)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| {
+                    handle
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        }),
+    };
+    files
+        .iter()
+        .map(|(path, _)| path)
+        .zip(staged)
+        .map(|(path, temporary)| Ok((path, temporary?)))
+        .collect()
 }
 
 /// Writes `bytes` to a synced temporary file beside `path`.

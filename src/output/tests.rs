@@ -62,12 +62,12 @@ fn an_interrupted_batch_restores_every_file_it_replaced() {
         (second.clone(), b"new pdf".to_vec()),
         (third.clone(), b"new ics".to_vec()),
     ];
-    // Three checks while staging, then one before each rename: the signal comes after two
+    // One check before staging, then one before each rename: the signal comes after two
     // renames are done.
     let calls = std::cell::Cell::new(0);
     let error = write_batch(&batch, true, &[], &|| {
         calls.set(calls.get() + 1);
-        calls.get() == 6
+        calls.get() == 4
     })
     .unwrap_err();
     assert!(matches!(error, Error::Interrupted));
@@ -295,4 +295,28 @@ fn existing_files_are_not_replaced_and_nothing_is_written() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(leftovers, ["b.md"]);
+}
+
+#[test]
+fn a_file_that_cannot_be_staged_leaves_no_other_file_behind() {
+    let _serial = serial();
+    let dir = tempfile::tempdir().unwrap();
+    // Its "folder" is a file: the other files are staged at the same time, then removed.
+    let not_a_folder = dir.path().join("notes.txt");
+    std::fs::write(&not_a_folder, "a file").unwrap();
+    let markdown = dir.path().join("c.md");
+    let pdf = not_a_folder.join("c.pdf");
+    let docx = dir.path().join("c.docx");
+    let batch = [
+        (markdown.clone(), b"md".to_vec()),
+        (pdf.clone(), b"pdf".to_vec()),
+        (docx.clone(), b"docx".to_vec()),
+    ];
+    let error = write_all(&batch, false, &[]).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains(&pdf.display().to_string()),
+        "the error names the file that could not be written: {message}"
+    );
+    assert_eq!(names(dir.path()), ["notes.txt"], "nothing else is left");
 }
