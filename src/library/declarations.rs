@@ -255,14 +255,28 @@ pub(crate) fn load_declarations(
             "the title is empty".into(),
         ));
     }
-    let mut trades = load_trades(name, text, raw.trades, &sections, diagnostics);
     let professions: Vec<&str> = sections
         .iter()
         .flat_map(|s| &s.questions)
         .filter(|q| q.key == crate::model::keys::PROFESSION)
         .flat_map(|q| q.choices.iter().map(|c| c.value.as_str()))
         .collect();
-    trades.signs = load_signs(name, text, raw.trade_signs, &professions, diagnostics);
+    // The trades' signs are read on another core while this one reads the trades; their
+    // problems are reported after the trades' own, as if read one after the other.
+    let (mut trades, (signs, signs_diagnostics)) = std::thread::scope(|scope| {
+        let signs = scope.spawn(|| {
+            let mut found = Vec::new();
+            let signs = load_signs(name, text, raw.trade_signs, &professions, &mut found);
+            (signs, found)
+        });
+        let trades = load_trades(name, text, raw.trades, &sections, diagnostics);
+        let signs = signs
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (trades, signs)
+    });
+    diagnostics.extend(signs_diagnostics);
+    trades.signs = signs;
     Some((title, sections, trades))
 }
 
