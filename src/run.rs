@@ -984,7 +984,11 @@ pub(crate) fn render_format(
                 )?,
             };
             fields.extend(document.pages.iter().flat_map(|p| p.fields.iter().cloned()));
-            pdf::pdf(&document, meta)
+            let bytes = pdf::pdf(&document, meta);
+            // A laid-out contract holds tens of thousands of small strings: another core frees
+            // them while this one goes on to write the files.
+            std::thread::spawn(move || drop(document));
+            bytes
         }
         // A Word document sets a bilingual contract's two languages side by side, as the PDF;
         // the footer's words are the first language's.
