@@ -11,15 +11,18 @@
 //! lopdf also corrects the version, Info dictionary and page boxes printpdf gets wrong
 //! (see [`claims`]).
 //!
-//! printpdf builds the document: its pages, the subset fonts and their dictionaries, the
-//! links. The pages' content streams are written by [`content`], from the same drawing
-//! ([`draw`]) and in the same syntax as printpdf would write them, at a fraction of the cost,
-//! on a second thread while printpdf subsets the fonts; [`glyphs`] tells both sides which
-//! glyphs each font draws.
+//! printpdf builds the document: its pages, their links, the metadata. The rest is done as
+//! printpdf would do it, at a fraction of the cost, as jobs shared by every core: each font is
+//! subset and embedded by [`embed`] (the same objects printpdf writes), and each page's content
+//! stream is written by [`content`], from the same drawing ([`draw`]) and in the same syntax
+//! as printpdf's; [`glyphs`] tells both which glyphs each font draws, and [`face`] which glyph
+//! a character is.
 
 mod claims;
 mod content;
 mod draw;
+mod embed;
+mod face;
 mod form;
 mod glyphs;
 #[cfg(test)]
@@ -32,12 +35,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
-    Actions, BorderArray, FontId, LinkAnnotation, OffsetDateTime, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Pt, Rect, TextItem, font::PdfFont,
+    Actions, BorderArray, LinkAnnotation, OffsetDateTime, Op, PdfDocument, PdfPage, PdfSaveOptions,
+    Pt, Rect,
 };
 
 use crate::layout::{Document, FieldKind, Page, Style, metrics};
 
+use face::Face;
 use glyphs::Glyphs;
 
 /// Document information written into the PDF.
@@ -112,56 +116,30 @@ impl Font {
         self.style.index() + if self.fallback { 4 } else { 0 }
     }
 
-    fn handle(self) -> PdfFontHandle {
-        PdfFontHandle::External(FontId(self.id().to_owned()))
-    }
-
-    /// Parsed for printpdf, once per process and only when a document uses it: parsing all
-    /// four Libertinus faces costs more than rendering a short contract.
-    fn parsed(self) -> &'static ParsedFont {
-        static FONTS: [OnceLock<ParsedFont>; 8] = [const { OnceLock::new() }; 8];
+    /// The font file, opened once per process.
+    fn face(self) -> &'static Face {
+        static FACES: [OnceLock<Face>; 8] = [const { OnceLock::new() }; 8];
         let bytes = if self.fallback {
             metrics::FALLBACK_FILES[self.style.index()]
         } else {
             metrics::FONT_FILES[self.style.index()]
         };
-        FONTS[self.slot()].get_or_init(|| {
-            ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("embedded font parses")
-        })
+        FACES[self.slot()]
+            .get_or_init(|| Face::open(bytes).expect("an embedded font has a Unicode cmap"))
     }
 }
 
-/// Parses the faces nearly every contract is set in (upright and bold), on the calling thread:
-/// `build` calls it on another core while it renders the Markdown, and the PDF then finds
-/// them parsed. A face is parsed once per process either way.
+/// Opens the faces nearly every contract is set in (upright and bold), on the calling thread:
+/// `build` calls it on another core while it renders the Markdown. Opening a face reads only
+/// its table directory and character map, a few microseconds; the PDF would open them anyway.
 pub fn warm_up() {
     for style in [Style::Regular, Style::Bold] {
         Font {
             style,
             fallback: false,
         }
-        .parsed();
+        .face();
     }
-}
-
-/// The faces (not their fallbacks) that `document` sets text in, drawn with `meta`, in
-/// [`Style`] order.
-fn faces_set(document: &Document, meta: &PdfMeta) -> Vec<Font> {
-    let mut set = [false; 4];
-    set[Style::Bold.index()] = meta.draft;
-    set[Style::Regular.index()] = meta.sign_tags.is_some();
-    let fragments = document.pages.iter().flat_map(|page| &page.lines);
-    for fragment in fragments.flat_map(|line| &line.fragments) {
-        set[fragment.style.index()] = true;
-    }
-    Style::ALL
-        .into_iter()
-        .filter(|style| set[style.index()])
-        .map(|style| Font {
-            style,
-            fallback: false,
-        })
-        .collect()
 }
 
 /// The runs of `text` in one font each, with the font size each is drawn at.
@@ -192,67 +170,77 @@ fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32,
 /// Never for documents made by [`crate::layout::layout`]; only if lopdf cannot write to memory.
 #[must_use]
 pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
-    let glyphs = std::thread::scope(|scope| {
-        // Parsing a face costs more than the census of a whole contract: a second core
-        // parses the faces the text is set in, last face first, while this one takes the
-        // census and then parses, first face first, whatever is still to parse.
-        scope.spawn(|| {
-            for font in faces_set(document, meta).into_iter().rev() {
-                font.parsed();
-            }
+    let (glyphs, mut lo) = std::thread::scope(|scope| {
+        // printpdf's part needs no glyphs: a second core makes it while this one takes the
+        // census.
+        let skeleton = scope.spawn(|| {
+            let pages = printpdf_document(document, meta, |page| links(page).collect());
+            to_lopdf(&pages)
         });
-        Glyphs::of(document, meta)
+        let glyphs = Glyphs::of(document, meta);
+        let skeleton = skeleton
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (glyphs, skeleton)
     });
+    // Numbered as printpdf numbers them: in the order of their resource names.
+    let mut fonts: Vec<Font> = glyphs.fonts().collect();
+    fonts.sort_by_key(|font| font.id());
     let pages = &document.pages;
-    let next = AtomicUsize::new(0);
+    let embedded: Vec<OnceLock<_>> = fonts.iter().map(|_| OnceLock::new()).collect();
     let contents: Vec<OnceLock<lopdf::Stream>> = pages.iter().map(|_| OnceLock::new()).collect();
-    // Writes and deflates the pages not yet taken, one at a time.
-    let write_pages = || {
+    let next = AtomicUsize::new(0);
+    // Takes the jobs not yet taken, one at a time: the fonts, the costliest, then the pages.
+    let work = || {
+        // One encoder a thread, reset between streams: setting one up costs more than
+        // deflating a page.
         let mut encoder = encoder();
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some(page) = pages.get(k) else {
+            if let Some(&font) = fonts.get(k) {
+                let first = 2 + embed::OBJECTS * u32::try_from(k).unwrap_or(u32::MAX);
+                let objects = embed::embed(font, glyphs.used(font), first, &mut encoder);
+                let _ = embedded[k].set(objects);
+            } else if let Some(page) = pages.get(k - fonts.len()) {
+                let content = content::page(page, document, meta, &glyphs);
+                let mut stream = lopdf::Stream::new(Dictionary::new(), content);
+                deflate(&mut stream, &mut encoder);
+                let _ = contents[k - fonts.len()].set(stream);
+            } else {
                 break;
-            };
-            let content = content::page(page, document, meta, &glyphs);
-            let mut stream = lopdf::Stream::new(Dictionary::new(), content);
-            deflate(&mut stream, &mut encoder);
-            let _ = contents[k].set(stream);
+            }
         }
     };
-    let mut lo = std::thread::scope(|scope| {
-        // A second core writes the pages while printpdf subsets the fonts, then both do.
-        scope.spawn(write_pages);
-        // printpdf subsets the fonts from a stand-in for the text: each glyph once, on the
-        // first page; the real content streams replace what it writes for the pages.
-        let lo = build(document, meta, &glyphs, |k, page| {
-            let mut ops = if k == 0 {
-                census_ops(&glyphs)
-            } else {
-                Vec::new()
-            };
-            ops.extend(links(page));
-            ops
-        });
-        write_pages();
-        lo
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(fonts.len() + pages.len());
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
     });
     let contents = contents
         .into_iter()
         .map(|content| content.into_inner().expect("every page is written"))
         .collect();
     set_contents(&mut lo, contents);
+    let embedded = fonts
+        .into_iter()
+        .zip(embedded)
+        .map(|(font, objects)| (font, objects.into_inner().expect("every font is embedded")))
+        .collect();
+    embed::place(&mut lo, embedded);
     finish(lo, document, meta)
 }
 
-/// The document printpdf makes from `meta`, the fonts `glyphs` lists and each page's
-/// operations, `ops(index, page)`.
-fn build(
+/// The document printpdf makes from `meta` and each page's operations, `ops(page)`, with no
+/// fonts: [`embed`] adds them.
+fn printpdf_document(
     document: &Document,
     meta: &PdfMeta,
-    glyphs: &Glyphs,
-    ops: impl Fn(usize, &Page) -> Vec<Op>,
-) -> lopdf::Document {
+    ops: impl Fn(&Page) -> Vec<Op>,
+) -> PdfDocument {
     let title = if meta.draft {
         format!("{} (DRAFT)", meta.title)
     } else {
@@ -272,25 +260,23 @@ fn build(
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    for font in glyphs.fonts() {
-        doc.resources.fonts.map.insert(
-            FontId(font.id().to_owned()),
-            PdfFont::new(font.parsed().clone()),
-        );
-    }
     let pages = document
         .pages
         .iter()
-        .enumerate()
-        .map(|(k, page)| {
+        .map(|page| {
             PdfPage::new(
                 Pt(document.width).into(),
                 Pt(document.height).into(),
-                ops(k, page),
+                ops(page),
             )
         })
         .collect();
     doc.with_pages(pages);
+    doc
+}
+
+/// printpdf's document as lopdf objects.
+fn to_lopdf(doc: &PdfDocument) -> lopdf::Document {
     let options = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
@@ -298,23 +284,6 @@ fn build(
         image_optimization: None,
     };
     doc.to_lopdf_document(&options, &mut Vec::new())
-}
-
-/// Each font's glyphs shown once, for printpdf to learn what to embed.
-fn census_ops(glyphs: &Glyphs) -> Vec<Op> {
-    let mut ops = Vec::new();
-    for font in glyphs.fonts() {
-        ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font: font.handle(),
-            size: Pt(10.0),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(glyphs.shown(font).to_owned())],
-        });
-        ops.push(Op::EndTextSection);
-    }
-    ops
 }
 
 /// The link annotations of `page`.
@@ -350,73 +319,26 @@ fn finish(mut lo: lopdf::Document, document: &Document, meta: &PdfMeta) -> Vec<u
     form::add_signature_fields(&mut lo, document);
     add_outline(&mut lo, document);
     pin_id(&mut lo, document, meta);
-    slim_fonts(&mut lo);
     compress(&mut lo);
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).expect("writing a PDF to memory");
     bytes
 }
 
-/// Drops the unused glyph names from the embedded font subsets (see [`slim`]).
-fn slim_fonts(lo: &mut lopdf::Document) {
+/// Deflates every stream not yet compressed. The fonts and pages are deflated as they are
+/// made; what is left is small (the form's empty appearances, none at all in most files), so
+/// an encoder is set up only for a stream with content.
+fn compress(lo: &mut lopdf::Document) {
+    let mut deflater = None;
     for object in lo.objects.values_mut() {
-        let Object::Stream(stream) = object else {
-            continue;
-        };
-        let is_opentype = stream
-            .dict
-            .get(b"Subtype")
-            .and_then(Object::as_name)
-            .is_ok_and(|name| name == b"OpenType");
-        if !is_opentype {
-            continue;
-        }
-        let font = if stream.dict.has(b"Filter") {
-            stream.decompressed_content().ok()
-        } else {
-            Some(stream.content.clone())
-        };
-        if let Some(slimmed) = font.as_deref().and_then(slim::slim_opentype) {
-            stream.dict.remove(b"Filter");
-            stream.set_content(slimmed);
+        if let Object::Stream(stream) = object
+            && stream.allows_compression
+            && !stream.dict.has(b"Filter")
+            && !stream.content.is_empty()
+        {
+            deflate(stream, deflater.get_or_insert_with(encoder));
         }
     }
-}
-
-/// Deflates every stream not yet compressed, on every core. lopdf's own `compress` uses the
-/// slowest level, which costs more time than the whole rest of the PDF stage for a few per
-/// cent of size.
-fn compress(lo: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = lo
-        .objects
-        .values_mut()
-        .filter_map(|object| match object {
-            Object::Stream(stream) if stream.allows_compression && !stream.dict.has(b"Filter") => {
-                Some(stream)
-            }
-            _ => None,
-        })
-        .collect();
-    // Largest first, each thread taking the next one free: the font files dwarf the pages.
-    streams.sort_by_key(|stream| std::cmp::Reverse(stream.content.len()));
-    let queue = std::sync::Mutex::new(streams.into_iter());
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                // One encoder a thread, reset between streams: setting one up costs more
-                // than deflating a page.
-                let mut encoder = encoder();
-                loop {
-                    let next = queue.lock().map(|mut queue| queue.next());
-                    match next {
-                        Ok(Some(stream)) => deflate(stream, &mut encoder),
-                        _ => break,
-                    }
-                }
-            });
-        }
-    });
 }
 
 /// The deflate level of every stream. Measured on the first-time example (13 pages, its glyph
@@ -425,14 +347,17 @@ fn compress(lo: &mut lopdf::Document) {
 /// level 1 22 KB more.
 const DEFLATE_LEVEL: u32 = 3;
 
+/// A deflate encoder, reset between streams.
+type Encoder = flate2::write::ZlibEncoder<Vec<u8>>;
+
 /// A deflate encoder at the level every stream is compressed at.
-fn encoder() -> flate2::write::ZlibEncoder<Vec<u8>> {
+fn encoder() -> Encoder {
     flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(DEFLATE_LEVEL))
 }
 
 /// Deflates one stream with `encoder` (fresh or reset) when that makes it smaller; leaves
 /// the encoder reset.
-fn deflate(stream: &mut lopdf::Stream, encoder: &mut flate2::write::ZlibEncoder<Vec<u8>>) {
+fn deflate(stream: &mut lopdf::Stream, encoder: &mut Encoder) {
     let written = encoder.write_all(&stream.content);
     // Finishes this stream's data and starts the next one afresh.
     let compressed = encoder.reset(Vec::new());

@@ -1,13 +1,11 @@
 //! Glyphs: takes every page's drawing and returns, for each font, the glyphs it draws and the
 //! two-byte code each character is written as in the content streams.
 //!
-//! The fonts are embedded as subsets by printpdf (Identity-H, name-keyed CFF or TrueType
-//! outlines), which renumbers the glyphs it keeps: `.notdef` stays glyph 0 and the used
-//! glyphs follow in the order of their original ids, so a glyph's code is one more than its
-//! rank among the used glyphs. printpdf learns which glyphs are used from the text it is
-//! given, keeping for each glyph the character last drawn with it (for the `/ToUnicode` map);
-//! [`Glyphs::shown`] is that text, one character a glyph, so printpdf subsets and maps exactly
-//! what the pages draw while the pages themselves are written by [`super::content`].
+//! The fonts are embedded as subsets (Identity-H, name-keyed CFF or TrueType outlines), which
+//! renumber the glyphs they keep: `.notdef` stays glyph 0 and the used glyphs follow in the
+//! order of their original ids, so a glyph's code is one more than its rank among the used
+//! glyphs. As printpdf does, each glyph keeps the character last drawn with it, for the
+//! `/ToUnicode` map: [`Glyphs::used`] is what [`super::embed`] embeds.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -31,8 +29,8 @@ struct FontGlyphs {
     ascii: [u16; 128],
     /// The codes of the other characters drawn.
     other: HashMap<char, u16>,
-    /// One character for each glyph drawn, the last drawn with it, in glyph order.
-    shown: String,
+    /// Each glyph drawn, in glyph order, with the character last drawn with it.
+    used: Vec<(u16, char)>,
 }
 
 impl Glyphs {
@@ -60,11 +58,12 @@ impl Glyphs {
             .filter(|font| self.fonts[font.slot()].is_some())
     }
 
-    /// One character for each glyph `font` draws (empty if it draws none).
-    pub(super) fn shown(&self, font: Font) -> &str {
+    /// Each glyph `font` draws, in glyph order, with the character last drawn with it (none
+    /// if it draws none).
+    pub(super) fn used(&self, font: Font) -> &[(u16, char)] {
         self.fonts[font.slot()]
             .as_ref()
-            .map_or("", |glyphs| glyphs.shown.as_str())
+            .map_or(&[], |glyphs| glyphs.used.as_slice())
     }
 
     /// A census of one font drawing `codes`, each character with the code given.
@@ -73,7 +72,7 @@ impl Glyphs {
         let mut glyphs = FontGlyphs {
             ascii: [0; 128],
             other: HashMap::new(),
-            shown: codes.iter().map(|&(c, _)| c).collect(),
+            used: codes.iter().map(|&(c, code)| (code, c)).collect(),
         };
         for &(c, code) in codes {
             if c.is_ascii() {
@@ -135,13 +134,13 @@ impl Seen {
             .filter(|&(_, &when)| when > 0)
             .map(|(c, &when)| (char::from(c as u8), when))
             .chain(self.other.iter().map(|(&c, &when)| (c, when)));
-        let parsed = font.parsed();
+        let face = font.face();
         // Glyph → (when, the character last drawn with it); characters without a glyph are
         // drawn as `.notdef` and embed nothing.
         let mut glyphs: BTreeMap<u16, (u32, char)> = BTreeMap::new();
         let mut chars = Vec::new();
         for (c, when) in seen {
-            let Some(gid) = parsed.lookup_glyph_index(u32::from(c)) else {
+            let Some(gid) = face.glyph(c) else {
                 continue;
             };
             chars.push((c, gid));
@@ -167,7 +166,7 @@ impl Seen {
         let mut out = FontGlyphs {
             ascii: [0; 128],
             other: HashMap::new(),
-            shown: glyphs.values().map(|&(_, c)| c).collect(),
+            used: glyphs.iter().map(|(&gid, &(_, c))| (gid, c)).collect(),
         };
         for (c, gid) in chars {
             let code = code[&gid];
@@ -229,7 +228,7 @@ mod tests {
     #[test]
     fn codes_number_the_used_glyphs_in_original_order_after_notdef() {
         let font = regular();
-        let parsed = font.parsed();
+        let face = font.face();
         let mut census = Census::default();
         census.font(font, 10.0);
         census.text("Ab ");
@@ -242,13 +241,10 @@ mod tests {
             }),
         };
         let drawn = "Ab ac.";
-        let mut gids: Vec<u16> = drawn
-            .chars()
-            .map(|c| parsed.lookup_glyph_index(u32::from(c)).unwrap())
-            .collect();
+        let mut gids: Vec<u16> = drawn.chars().map(|c| face.glyph(c).unwrap()).collect();
         gids.sort_unstable();
         for c in drawn.chars() {
-            let gid = parsed.lookup_glyph_index(u32::from(c)).unwrap();
+            let gid = face.glyph(c).unwrap();
             let rank = gids.iter().position(|&g| g == gid).unwrap();
             assert_eq!(glyphs.code(font, c), rank as u16 + 1, "{c:?}");
         }
@@ -258,9 +254,11 @@ mod tests {
             fallback: false,
         };
         assert_eq!(glyphs.code(bold, 'A'), 0, "a font not drawn");
-        let mut shown: Vec<char> = glyphs.shown(font).chars().collect();
+        let mut shown: Vec<char> = glyphs.used(font).iter().map(|&(_, c)| c).collect();
         shown.sort_unstable();
         assert_eq!(shown, [' ', '.', 'A', 'a', 'b', 'c']);
+        let used: Vec<u16> = glyphs.used(font).iter().map(|&(gid, _)| gid).collect();
+        assert_eq!(used, gids, "in glyph order");
     }
 
     #[test]
@@ -280,7 +278,7 @@ mod tests {
             fallback: false,
         };
         assert_eq!(draft.fonts().collect::<Vec<_>>(), [regular(), bold]);
-        let mut shown: Vec<char> = draft.shown(bold).chars().collect();
+        let mut shown: Vec<char> = draft.used(bold).iter().map(|&(_, c)| c).collect();
         shown.sort_unstable();
         assert_eq!(shown, ['A', 'D', 'F', 'R', 'T']);
     }
@@ -292,10 +290,10 @@ mod tests {
             .into_iter()
             .flat_map(|style| [false, true].map(|fallback| Font { style, fallback }))
             .find_map(|font| {
-                let parsed = font.parsed();
+                let face = font.face();
                 let mut first = HashMap::new();
                 (0x20..0x1_0000).filter_map(char::from_u32).find_map(|c| {
-                    let gid = parsed.lookup_glyph_index(u32::from(c))?;
+                    let gid = face.glyph(c)?;
                     first.insert(gid, c).map(|earlier| (font, earlier, c))
                 })
             })
@@ -304,7 +302,8 @@ mod tests {
         census.font(font, 10.0);
         census.text(&format!("a{one}b{other}c"));
         let glyphs = census.fonts[font.slot()].glyphs(font).unwrap();
-        assert!(glyphs.shown.contains(other) && !glyphs.shown.contains(one));
+        let shows = |glyphs: &FontGlyphs, c: char| glyphs.used.iter().any(|&(_, d)| d == c);
+        assert!(shows(&glyphs, other) && !shows(&glyphs, one));
         let code = |c: char| {
             if c.is_ascii() {
                 glyphs.ascii[c as usize]
@@ -318,6 +317,6 @@ mod tests {
         );
         census.text(&format!("d{one}"));
         let glyphs = census.fonts[font.slot()].glyphs(font).unwrap();
-        assert!(glyphs.shown.contains(one) && !glyphs.shown.contains(other));
+        assert!(shows(&glyphs, one) && !shows(&glyphs, other));
     }
 }

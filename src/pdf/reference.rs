@@ -1,37 +1,81 @@
-//! The reference the content-stream writer is held to: the same documents drawn as printpdf
-//! operations and written by printpdf and lopdf, as every page was before [`super::content`]
-//! existed. Each must say exactly what [`super::pdf`] writes: the same objects, the same
-//! fonts and metadata, and on every page the same operators with the same operands. Only the
-//! syntax may differ: printpdf writes glyph codes as hex strings, [`super::content`] as literal
-//! strings, and the deflated bytes differ with them.
+//! The reference the content-stream writer and the font embedding are held to: the same
+//! documents drawn as printpdf operations, with printpdf's own fonts, and written by printpdf
+//! and lopdf, as every page and font was before [`super::content`] and [`super::embed`]
+//! existed. Each must say exactly what [`super::pdf`] writes: the same objects under the same
+//! numbers, the same fonts and metadata, and on every page the same operators with the same
+//! operands. Only the syntax may differ: printpdf writes glyph codes as hex strings,
+//! [`super::content`] as literal strings, and the deflated bytes differ with them.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use lopdf::content::Content;
 use lopdf::{Object, ObjectId};
 
 use printpdf::{
-    Color, Greyscale, Line, LineCapStyle, LinePoint, Op, Point, Pt, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LineCapStyle, LinePoint, Op, ParsedFont, PdfFontHandle, Point,
+    Pt, TextItem, TextMatrix, font::PdfFont,
 };
 
 use crate::layout::{
-    ColumnOptions, Document, Language, LayoutOptions, Paper, layout, layout_columns,
+    ColumnOptions, Document, Language, LayoutOptions, Paper, Style, layout, layout_columns,
 };
 
 use super::draw::{self, Canvas};
 use super::glyphs::Glyphs;
-use super::{Font, PdfMeta, SignTags, build, finish, links, pdf};
+use super::{Font, PdfMeta, SignTags, finish, links, pdf, printpdf_document, slim, to_lopdf};
 
-/// The PDF printpdf writes when it draws every page itself.
+/// The PDF printpdf writes when it draws every page and embeds every font itself.
 fn printpdf_pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
-    let glyphs = Glyphs::of(document, meta);
-    let lo = build(document, meta, &glyphs, |_, page| {
+    let mut doc = printpdf_document(document, meta, |page| {
         let mut canvas = Ops::default();
         draw::page(page, document, meta, &mut canvas);
         canvas.ops.extend(links(page));
         canvas.ops
     });
+    for font in Glyphs::of(document, meta).fonts() {
+        doc.resources.fonts.map.insert(
+            FontId(font.id().to_owned()),
+            PdfFont::new(parsed(font).clone()),
+        );
+    }
+    let mut lo = to_lopdf(&doc);
+    slim_fonts(&mut lo);
     finish(lo, document, meta)
+}
+
+/// `font` parsed by printpdf, once per process.
+fn parsed(font: Font) -> &'static ParsedFont {
+    static FONTS: [OnceLock<ParsedFont>; 8] = [const { OnceLock::new() }; 8];
+    FONTS[font.slot()].get_or_init(|| {
+        ParsedFont::from_bytes(font.face().bytes, 0, &mut Vec::new()).expect("the font parses")
+    })
+}
+
+/// Drops the unused glyph names from printpdf's font subsets, as [`super::embed`] does.
+fn slim_fonts(lo: &mut lopdf::Document) {
+    for object in lo.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        let is_opentype = stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|name| name == b"OpenType");
+        if !is_opentype {
+            continue;
+        }
+        let font = if stream.dict.has(b"Filter") {
+            stream.decompressed_content().ok()
+        } else {
+            Some(stream.content.clone())
+        };
+        if let Some(slimmed) = font.as_deref().and_then(slim::slim_opentype) {
+            stream.dict.remove(b"Filter");
+            stream.set_content(slimmed);
+        }
+    }
 }
 
 /// A [`Canvas`] that makes printpdf operations.
@@ -88,7 +132,7 @@ impl Canvas for Ops {
     }
     fn font(&mut self, font: Font, size: f32) {
         self.ops.push(Op::SetFont {
-            font: font.handle(),
+            font: PdfFontHandle::External(FontId(font.id().to_owned())),
             size: Pt(size),
         });
     }
@@ -254,15 +298,15 @@ fn drafts_and_signing_tags_are_written_as_printpdf_writes_them() {
 #[test]
 fn every_script_fallbacks_links_and_columns_are_written_as_printpdf_writes_them() {
     let scripts = "# Σύμβαση — Договор\n\n\
-        Łódź Dvořák Nguyễn Þórður Ærøskøbing Șțefan ǅemal Ŋaŋ ﬁne Ƣ, **Αθήνα Ἀθῆναι ϗ**, \
-        *Москва Київ Ԁԓ Ӂ Ѣ*, ***חברת שלום בע״מ***, ₺ € £ ₹ ₽ ₩ and `code`.\n\n\
+        Łódź Dvořák Nguyễn Þórður Ærøskøbing Șțefan ǅemal Ŋaŋ ﬁne Ƣ, **Αθήνα Ἀθῆναι ϗ ₺**, \
+        *Москва Київ Ԁԓ Ӂ Ѣ ₺*, ***חברת שלום בע״מ Ltd ₺***, ₺ € £ ₹ ₽ ₩ and `code`.\n\n\
         | Fee | Amount |\n|---|---|\n| Deposit | ₺1.000,00 |\n| Rest | €2,000.00 |\n\n\
         See <https://example.com/terms> and [the rules](https://example.org).\n\n\
         - one\n- two\n\n> Quoted ₩.\n";
     let document = layout(scripts, &LayoutOptions::default()).unwrap();
     assert!(!document.pages[0].links.is_empty());
     let fonts = Glyphs::of(&document, &meta()).fonts().count();
-    assert!(fonts > 4, "the fallback faces are drawn too: {fonts} fonts");
+    assert_eq!(fonts, 8, "every face and every fallback is drawn");
     assert_same("scripts", &document, &meta());
     let rows = vec![
         (
@@ -283,4 +327,29 @@ fn every_script_fallbacks_links_and_columns_are_written_as_printpdf_writes_them(
     )
     .unwrap();
     assert_same("columns", &columns, &meta());
+}
+
+/// Every font, each face and each fallback.
+fn all_fonts() -> impl Iterator<Item = Font> {
+    Style::ALL
+        .into_iter()
+        .flat_map(|style| [false, true].map(|fallback| Font { style, fallback }))
+}
+
+#[test]
+fn faces_draw_each_character_with_the_glyph_printpdf_does() {
+    for font in all_fonts() {
+        let (face, parsed) = (font.face(), parsed(font));
+        let mut mapped = 0;
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let glyph = face.glyph(c);
+            assert_eq!(
+                glyph,
+                parsed.lookup_glyph_index(u32::from(c)),
+                "{font:?} {c:?}"
+            );
+            mapped += usize::from(glyph.is_some());
+        }
+        assert!(mapped > 50, "{font:?} maps {mapped} characters");
+    }
 }
