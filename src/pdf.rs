@@ -30,8 +30,8 @@ mod reference;
 mod slim;
 
 use std::io::Write as _;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use lopdf::{Dictionary, Object, StringFormat};
 use printpdf::{
@@ -42,7 +42,7 @@ use printpdf::{
 use crate::layout::{Document, FieldKind, Page, Style, metrics};
 
 use face::Face;
-use glyphs::Glyphs;
+use glyphs::{Census, Glyphs};
 
 /// Document information written into the PDF.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -129,10 +129,16 @@ impl Font {
     }
 }
 
-/// Opens the faces nearly every contract is set in (upright and bold), on the calling thread:
-/// `build` calls it on another core while it renders the Markdown. Opening a face reads only
-/// its table directory and character map, a few microseconds; the PDF would open them anyway.
+/// Sets up, on the calling thread, what every PDF needs before it knows its document: the
+/// deflate encoders of the first two cores' jobs (setting one up costs more than deflating a
+/// page) and the faces nearly every contract is set in (upright and bold). `build` calls it on
+/// another core while it renders the Markdown; the PDF would do it all itself otherwise.
 pub fn warm_up() {
+    if let Ok(mut pool) = ENCODERS.lock() {
+        while pool.len() < 2 {
+            pool.push(encoder());
+        }
+    }
     for style in [Style::Regular, Style::Bold] {
         Font {
             style,
@@ -170,31 +176,39 @@ fn runs(text: &str, style: Style, size: f32) -> impl Iterator<Item = (Font, f32,
 /// Never for documents made by [`crate::layout::layout`]; only if lopdf cannot write to memory.
 #[must_use]
 pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
-    let (glyphs, mut lo) = std::thread::scope(|scope| {
-        // printpdf's part needs no glyphs: a second core makes it while this one takes the
-        // census.
-        let skeleton = scope.spawn(|| {
-            let pages = printpdf_document(document, meta, |page| links(page).collect());
-            to_lopdf(&pages)
+    let pages = &document.pages;
+    // printpdf's part needs no glyphs. The census of a page costs about three times its part
+    // of printpdf's: a second core makes printpdf's part and takes the census of the last
+    // third of the pages while this one takes the census of the first two thirds.
+    let split = pages.len() * 2 / 3;
+    let (census, mut lo) = std::thread::scope(|scope| {
+        let helper = scope.spawn(|| {
+            let skeleton = to_lopdf(&printpdf_document(document, meta, |page| {
+                links(page).collect()
+            }));
+            (skeleton, Census::of(&pages[split..], document, meta))
         });
-        let glyphs = Glyphs::of(document, meta);
-        let skeleton = skeleton
+        let first = Census::of(&pages[..split], document, meta);
+        let (skeleton, rest) = helper
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (glyphs, skeleton)
+        (first.then(rest), skeleton)
     });
+    let glyphs = Glyphs::seen(&census);
     // Numbered as printpdf numbers them: in the order of their resource names.
     let mut fonts: Vec<Font> = glyphs.fonts().collect();
     fonts.sort_by_key(|font| font.id());
-    let pages = &document.pages;
     let embedded: Vec<OnceLock<_>> = fonts.iter().map(|_| OnceLock::new()).collect();
     let contents: Vec<OnceLock<lopdf::Stream>> = pages.iter().map(|_| OnceLock::new()).collect();
     let next = AtomicUsize::new(0);
     // Takes the jobs not yet taken, one at a time: the fonts, the costliest, then the pages.
     let work = || {
-        // One encoder a thread, reset between streams: setting one up costs more than
-        // deflating a page.
-        let mut encoder = encoder();
+        // One encoder a thread, reset between streams.
+        let mut encoder = ENCODERS
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_else(encoder);
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
             if let Some(&font) = fonts.get(k) {
@@ -209,6 +223,9 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
             } else {
                 break;
             }
+        }
+        if let Ok(mut pool) = ENCODERS.lock() {
+            pool.push(encoder);
         }
     };
     let threads = std::thread::available_parallelism()
@@ -349,6 +366,10 @@ const DEFLATE_LEVEL: u32 = 3;
 
 /// A deflate encoder, reset between streams.
 type Encoder = flate2::write::ZlibEncoder<Vec<u8>>;
+
+/// Encoders set up by [`warm_up`] or left by an earlier PDF, each reset, for the jobs to take:
+/// setting one up costs more than deflating a page.
+static ENCODERS: Mutex<Vec<Encoder>> = Mutex::new(Vec::new());
 
 /// A deflate encoder at the level every stream is compressed at.
 fn encoder() -> Encoder {

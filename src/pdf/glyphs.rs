@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::layout::{Document, Style};
+use crate::layout::{Document, Page, Style};
 
 use super::draw::{self, Canvas};
 use super::{Font, PdfMeta};
@@ -35,11 +35,13 @@ struct FontGlyphs {
 
 impl Glyphs {
     /// Takes the census of every page of `document` as drawn with `meta`.
+    #[cfg(test)]
     pub(super) fn of(document: &Document, meta: &PdfMeta) -> Glyphs {
-        let mut census = Census::default();
-        for page in &document.pages {
-            draw::page(page, document, meta, &mut census);
-        }
+        Glyphs::seen(&Census::of(&document.pages, document, meta))
+    }
+
+    /// The glyphs of what `census` saw.
+    pub(super) fn seen(census: &Census) -> Glyphs {
         let mut fonts = [const { None }; FONTS];
         for style in Style::ALL {
             for fallback in [false, true] {
@@ -102,7 +104,7 @@ impl Glyphs {
 /// A [`Canvas`] that only notes which characters each font draws, and when each was last
 /// drawn.
 #[derive(Default)]
-struct Census {
+pub(super) struct Census {
     fonts: [Seen; FONTS],
     font: Option<Font>,
     /// Counts the characters drawn: the "when" of [`Seen`].
@@ -113,6 +115,35 @@ struct Census {
 struct Seen {
     ascii: [u32; 128],
     other: HashMap<char, u32>,
+}
+
+impl Census {
+    /// What `pages` of `document` draw with `meta`.
+    pub(super) fn of(pages: &[Page], document: &Document, meta: &PdfMeta) -> Census {
+        let mut census = Census::default();
+        for page in pages {
+            draw::page(page, document, meta, &mut census);
+        }
+        census
+    }
+
+    /// What this census and then `later`, of the pages that follow, saw: the census of all
+    /// those pages, as if taken in one.
+    pub(super) fn then(mut self, later: Census) -> Census {
+        let before = self.clock;
+        for (seen, later) in self.fonts.iter_mut().zip(later.fonts) {
+            for (when, later) in seen.ascii.iter_mut().zip(later.ascii) {
+                if later > 0 {
+                    *when = before + later;
+                }
+            }
+            for (c, later) in later.other {
+                seen.other.insert(c, before + later);
+            }
+        }
+        self.clock += later.clock;
+        self
+    }
 }
 
 impl Default for Seen {
@@ -284,6 +315,28 @@ mod tests {
     }
 
     #[test]
+    fn a_census_taken_in_two_parts_is_the_census_taken_in_one() {
+        let markdown = include_str!("../../tests/fixtures/pdf-sample/contract.md");
+        let document = layout(markdown, &LayoutOptions::default()).unwrap();
+        let pages = &document.pages;
+        assert!(pages.len() > 2);
+        let meta = PdfMeta {
+            draft: true,
+            ..PdfMeta::default()
+        };
+        let whole = Glyphs::of(&document, &meta);
+        let fonts: Vec<Font> = whole.fonts().collect();
+        for split in 0..=pages.len() {
+            let first = Census::of(&pages[..split], &document, &meta);
+            let parts = Glyphs::seen(&first.then(Census::of(&pages[split..], &document, &meta)));
+            assert_eq!(parts.fonts().collect::<Vec<_>>(), fonts, "split at {split}");
+            for &font in &fonts {
+                assert_eq!(parts.used(font), whole.used(font), "split at {split}");
+            }
+        }
+    }
+
+    #[test]
     fn a_glyph_two_characters_share_keeps_the_character_last_drawn() {
         // Two characters a font draws with one glyph.
         let (font, one, other) = Style::ALL
@@ -318,5 +371,20 @@ mod tests {
         census.text(&format!("d{one}"));
         let glyphs = census.fonts[font.slot()].glyphs(font).unwrap();
         assert!(shows(&glyphs, one) && !shows(&glyphs, other));
+        // Taken in two parts: the later part's last character wins, or the earlier part's
+        // when the later part does not draw the glyph.
+        let part = |text: String| {
+            let mut census = Census::default();
+            census.font(font, 10.0);
+            census.text(&text);
+            census
+        };
+        let last = |census: Census| census.fonts[font.slot()].glyphs(font).unwrap();
+        let glyphs = last(part(format!("{one}{other}")).then(part(format!("x{one}y"))));
+        assert!(shows(&glyphs, one) && !shows(&glyphs, other));
+        let glyphs = last(part(format!("{other}{one}")).then(part(format!("x{other}"))));
+        assert!(shows(&glyphs, other) && !shows(&glyphs, one));
+        let glyphs = last(part(format!("{one}{other}")).then(part("xyz".to_owned())));
+        assert!(shows(&glyphs, other) && !shows(&glyphs, one));
     }
 }
