@@ -22,9 +22,11 @@ fn is_rtl(c: char) -> bool {
     matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
-/// Whether `text` holds anything written right to left (ASCII never does).
+/// Whether `text` holds anything written right to left. ASCII never does, nor any character
+/// before the Hebrew block (U+0590): the Latin, Greek and Cyrillic letters of a contract are
+/// told apart without looking up their bidirectional class.
 fn has_rtl(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(is_rtl)
+    !text.is_ascii() && text.chars().any(|c| c >= '\u{590}' && is_rtl(c))
 }
 
 /// `text` (one fragment: a word, with its trailing space) in drawing order: each run of
@@ -170,6 +172,16 @@ mod tests {
             size: 10.0,
             link: None,
         }
+    }
+
+    #[test]
+    fn nothing_before_the_hebrew_block_is_written_right_to_left() {
+        // `has_rtl` skips the look-up for these characters.
+        for c in '\u{0}'..'\u{590}' {
+            assert!(!is_rtl(c), "{c:?}");
+        }
+        assert!(!has_rtl("Müller’s “Ölçü” – ok"));
+        assert!(has_rtl("Capitol \u{5e9}"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! river the way a greedy breaker does. No line is ever wider than the measure: words wider
 //! than a line get a break opportunity between every pair of characters.
 
-use std::borrow::Cow;
+use std::ops::Range;
 
 use super::language::Language;
 use super::metrics::{Style, face};
@@ -126,11 +126,87 @@ enum Gap {
     End,
 }
 
+/// A piece of a paragraph between two break opportunities: a word, or part of one.
 #[derive(Debug)]
 struct Chunk {
-    spans: Vec<Span>,
+    /// Its bytes in [`Words::text`].
+    start: usize,
+    end: usize,
+    /// Its advance, the sum of its spans' (see [`Words::spans`]).
     width: f32,
+    /// What follows it.
     after: Gap,
+    /// The face of its last character, which a hyphen after it is set in.
+    last: Style,
+}
+
+/// A paragraph's words end to end, without the spaces that separate them, in runs of one face
+/// and link. Chunks point into it, so cutting a paragraph into chunks copies its text once,
+/// and only the fragments of set lines own strings of their own.
+#[derive(Default)]
+struct Words {
+    text: String,
+    /// Consecutive runs covering `text`: where each ends, and its face and link. Two
+    /// neighbours differ in face or link.
+    runs: Vec<Run>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    end: usize,
+    style: Style,
+    link: Option<usize>,
+}
+
+impl Words {
+    /// Appends `text` in `style`, part of `link`.
+    fn push(&mut self, text: &str, style: Style, link: Option<usize>) {
+        self.text.push_str(text);
+        let end = self.text.len();
+        match self.runs.last_mut() {
+            Some(run) if run.style == style && run.link == link => run.end = end,
+            _ => self.runs.push(Run { end, style, link }),
+        }
+    }
+
+    /// The spans of bytes `from..to`: the parts of the runs over them, in order, each as its
+    /// byte range and its run. A word's spans are its pieces in one face and link.
+    fn spans(&self, from: usize, to: usize) -> impl Iterator<Item = (usize, usize, Run)> + '_ {
+        let first = self.runs.partition_point(|r| r.end <= from);
+        let mut start = if first == 0 {
+            0
+        } else {
+            self.runs[first - 1].end
+        };
+        self.runs[first..].iter().map_while(move |&run| {
+            let (a, b) = (start.max(from), run.end.min(to));
+            start = run.end;
+            (a < b).then_some((a, b, run))
+        })
+    }
+
+    /// The advance of bytes `from..to` at `size`: the sum of its spans' widths.
+    fn width(&self, from: usize, to: usize, size: f32) -> f32 {
+        self.spans(from, to)
+            .map(|(a, b, run)| face(run.style).width(&self.text[a..b], size))
+            .sum()
+    }
+
+    /// The face of the character at byte `at`.
+    fn style_at(&self, at: usize) -> Style {
+        self.runs
+            .get(self.runs.partition_point(|r| r.end <= at))
+            .map_or(Style::Regular, |r| r.style)
+    }
+
+    /// The face of the last character of bytes `from..to` (regular if there is none).
+    fn last_style(&self, from: usize, to: usize) -> Style {
+        if from < to {
+            self.style_at(to - 1)
+        } else {
+            Style::Regular
+        }
+    }
 }
 
 const HYPHEN_PENALTY: f32 = 50.0;
@@ -144,66 +220,74 @@ const SHRINK: f32 = 0.3;
 /// Breaks a paragraph into lines no wider than `measure.width`.
 #[must_use]
 pub fn set(inlines: &[Inline], measure: &Measure) -> Vec<SetLine> {
-    let chunks = chunks(inlines, measure);
+    let mut words = Words {
+        text: String::with_capacity(
+            inlines
+                .iter()
+                .map(|i| match i {
+                    Inline::Text(span) => span.text.len(),
+                    Inline::HardBreak => 0,
+                })
+                .sum(),
+        ),
+        runs: Vec::new(),
+    };
+    let chunks = chunks(inlines, measure, &mut words);
     if chunks.is_empty() {
         return Vec::new();
     }
-    let mut chunks = chunks;
     let breaks = best_breaks(&chunks, measure);
     let mut lines = Vec::with_capacity(breaks.len());
     let mut start = 0;
     for end in breaks {
-        lines.push(set_line(&mut chunks[start..=end], measure));
+        lines.push(set_line(&chunks[start..=end], &words, measure));
         start = end + 1;
     }
     lines
 }
 
-/// Splits the inline content into words and the words into chunks at their break points.
-fn chunks(inlines: &[Inline], measure: &Measure) -> Vec<Chunk> {
+/// Splits the inline content into words, copied end to end into `words`, and the words into
+/// chunks at their break points.
+fn chunks(inlines: &[Inline], measure: &Measure, words: &mut Words) -> Vec<Chunk> {
     let mut chunks = Vec::new();
-    let mut word: Vec<Span> = Vec::new();
-    let finish = |word: &mut Vec<Span>, gap: Gap, chunks: &mut Vec<Chunk>| {
-        if word.is_empty() {
-            // A forced break right after a space: the break replaces the space.
-            if gap == Gap::Hard
-                && let Some(last) = chunks.last_mut()
-            {
-                last.after = Gap::Hard;
-            }
-            return;
-        }
-        split_word(std::mem::take(word), gap, measure, chunks);
+    let mut cutter = Cutter {
+        measure,
+        // Pieces still wider than a line (with room for a hyphen) may break at every
+        // character.
+        limit: measure.width - face(Style::Bold).width("-", measure.size),
+        points: Vec::new(),
+        emergency: Vec::new(),
     };
+    // The first byte of the word being read; it runs to the end of `words.text`.
+    let mut word = 0;
     for inline in inlines {
         match inline {
-            Inline::HardBreak => finish(&mut word, Gap::Hard, &mut chunks),
+            Inline::HardBreak => cutter.finish(words, &mut word, Gap::Hard, &mut chunks),
             Inline::Text(span) => {
                 let mut rest = span.text.as_str();
                 while !rest.is_empty() {
                     let word_len = rest.find(is_break_space).unwrap_or(rest.len());
                     if word_len > 0 {
-                        push_span(&mut word, &rest[..word_len], span.style, span.link);
+                        words.push(&rest[..word_len], span.style, span.link);
                     }
                     rest = &rest[word_len..];
                     let space_len = rest.len() - rest.trim_start_matches(is_break_space).len();
                     if space_len > 0 {
                         let after = &rest[space_len..];
-                        let next = &after[..after.find(is_break_space).unwrap_or(after.len())];
-                        let before = word.last().map_or("", |s| s.text.as_str());
                         let space = face(span.style).width(" ", measure.size);
                         // Tied words stay short of half a line, so that they never need
                         // breaking inside (measured only for the few words that are tied).
-                        if tied(before, next)
-                            && spans_width(&word, measure.size)
+                        let keep = tied(last_span(words, word), after).is_some_and(|next| {
+                            words.width(word, words.text.len(), measure.size)
                                 + space
                                 + face(span.style).width(next, measure.size)
                                 <= measure.width / 2.0
-                        {
+                        });
+                        if keep {
                             // The words stay together, the space kept as it is.
-                            push_span(&mut word, " ", span.style, span.link);
+                            words.push(" ", span.style, span.link);
                         } else {
-                            finish(&mut word, Gap::Space(space), &mut chunks);
+                            cutter.finish(words, &mut word, Gap::Space(space), &mut chunks);
                         }
                         rest = after;
                     }
@@ -211,11 +295,25 @@ fn chunks(inlines: &[Inline], measure: &Measure) -> Vec<Chunk> {
             }
         }
     }
-    finish(&mut word, Gap::End, &mut chunks);
+    cutter.finish(words, &mut word, Gap::End, &mut chunks);
     if let Some(last) = chunks.last_mut() {
         last.after = Gap::End;
     }
     chunks
+}
+
+/// The text of the last span of the word that starts at byte `word` of `words` and runs to
+/// its end ("" while the word is empty).
+fn last_span(words: &Words, word: usize) -> &str {
+    let end = words.text.len();
+    if word == end {
+        return "";
+    }
+    let start = match &words.runs[..] {
+        [.., before, _] => before.end.max(word),
+        _ => word,
+    };
+    &words.text[start..]
 }
 
 /// Words a cited number belongs to ("section 3", "clause 12").
@@ -231,189 +329,166 @@ const UNITS: [&str; 22] = [
     "saat",
 ];
 
-/// Whether the space between the words `before` and `after` must not break, because a line
-/// ending there misleads: a reference and its number ("section 3"), a number and the unit or
-/// currency it counts ("15 business days", "(15) business days", "12.400,00 TL"), and the
-/// digit groups of a phone or account number ("4402 1187 93"). A number that ends a sentence
-/// or a clause ("in 2026. The", "2 March, and") is not tied to what follows.
-fn tied(before: &str, after: &str) -> bool {
-    let before = before.rsplit(' ').next().unwrap_or(before);
-    let Some(first) = after.chars().next() else {
-        return false;
-    };
-    if REFERENCES.iter().any(|r| before.eq_ignore_ascii_case(r)) {
-        return first.is_ascii_digit();
-    }
+/// The next word, if the space between the words `before` and the one `rest` starts with must
+/// not break, because a line ending there misleads: a reference and its number ("section 3"),
+/// a number and the unit or currency it counts ("15 business days", "(15) business days",
+/// "12.400,00 TL"), and the digit groups of a phone or account number ("4402 1187 93"). A
+/// number that ends a sentence or a clause ("in 2026. The", "2 March, and") is not tied to
+/// what follows.
+fn tied<'a>(before: &str, rest: &'a str) -> Option<&'a str> {
+    let first = rest.chars().next()?;
     let ends_number = before.ends_with(|c: char| c.is_ascii_digit())
         || before
             .strip_suffix(')')
             .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    // Most words are neither a number nor followed by one: nothing more to look at.
+    if !ends_number && !first.is_ascii_digit() {
+        return None;
+    }
+    let after = &rest[..rest.find(is_break_space).unwrap_or(rest.len())];
+    let before = before.rsplit(' ').next().unwrap_or(before);
+    if REFERENCES.iter().any(|r| before.eq_ignore_ascii_case(r)) {
+        return first.is_ascii_digit().then_some(after);
+    }
     let core = before.trim_start_matches(['(', '+', '$', '€', '£', '₺', '₹', '₽', '₩', '¥']);
     let numeric = !core.is_empty()
         && core
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ')' | '-'));
     if !(ends_number && numeric) {
-        return false;
+        return None;
     }
     let word = after.trim_end_matches(|c: char| !c.is_alphanumeric());
     let currency_code =
         (2..=4).contains(&word.chars().count()) && word.chars().all(|c| c.is_ascii_uppercase());
-    first.is_ascii_digit() || currency_code || UNITS.iter().any(|u| word.eq_ignore_ascii_case(u))
+    (first.is_ascii_digit() || currency_code || UNITS.iter().any(|u| word.eq_ignore_ascii_case(u)))
+        .then_some(after)
 }
 
-fn push_span(word: &mut Vec<Span>, text: &str, style: Style, link: Option<usize>) {
-    if let Some(last) = word.last_mut()
-        && last.style == style
-        && last.link == link
-    {
-        last.text.push_str(text);
-        return;
-    }
-    word.push(Span {
-        text: owned(text),
-        style,
-        link,
-    });
+/// Cuts words into chunks, with room for the break points of one word at a time.
+struct Cutter<'a> {
+    measure: &'a Measure,
+    /// The widest a chunk may be: a line less a hyphen.
+    limit: f32,
+    points: Vec<(usize, Gap)>,
+    emergency: Vec<(usize, Gap)>,
 }
 
-/// `text` in a string with room for one more character: the space or hyphen [`set_line`]
-/// adds to a chunk's last span, which would otherwise copy the text to a larger block.
-fn owned(text: &str) -> String {
-    let mut owned = String::with_capacity(text.len() + 1);
-    owned.push_str(text);
-    owned
-}
-
-fn spans_width(spans: &[Span], size: f32) -> f32 {
-    spans
-        .iter()
-        .map(|s| face(s.style).width(&s.text, size))
-        .sum()
-}
-
-/// The spans covering bytes `from..to` of the word the spans make up.
-fn slice_spans(spans: &[Span], from: usize, to: usize) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for span in spans {
-        let (start, end) = (offset, offset + span.text.len());
-        offset = end;
-        let (a, b) = (from.max(start), to.min(end));
-        if a < b {
-            out.push(Span {
-                text: owned(&span.text[a - start..b - start]),
-                style: span.style,
-                link: span.link,
-            });
-        }
-    }
-    out
-}
-
-/// Cuts one word into chunks at its break opportunities and appends them.
-fn split_word(spans: Vec<Span>, gap: Gap, measure: &Measure, chunks: &mut Vec<Chunk>) {
-    // Most words are one span: their text is borrowed, not joined.
-    let text: Cow<'_, str> = match &spans[..] {
-        [span] => Cow::Borrowed(&span.text),
-        _ => Cow::Owned(spans.iter().map(|s| s.text.as_str()).collect()),
-    };
-    let mut points = break_points(&text, measure.hyphenate);
-    if gap == Gap::End {
-        // The paragraph's last word is not hyphenated: "Agree-" / "ment." leaves a runt line.
-        points
-            .retain(|&(_, kind)| kind != Gap::Hyphen && kind != Gap::Join(EXPLICIT_HYPHEN_PENALTY));
-    }
-    // Pieces still wider than a line (with room for a hyphen) may break at every character.
-    let hyphen = face(Style::Bold).width("-", measure.size);
-    let limit = measure.width - hyphen;
-    if points.is_empty() {
-        // A word without break points that fits a line is one chunk, its spans as they are.
-        let width = spans_width(&spans, measure.size);
-        if width <= limit {
-            drop(text);
-            chunks.push(Chunk {
-                spans,
-                width,
-                after: gap,
-            });
+impl Cutter<'_> {
+    /// Ends the word that starts at byte `*word` of `words` with `gap`: cuts it into chunks,
+    /// and starts the next word where it ends.
+    fn finish(&mut self, words: &Words, word: &mut usize, gap: Gap, chunks: &mut Vec<Chunk>) {
+        let end = words.text.len();
+        if *word == end {
+            // A forced break right after a space: the break replaces the space.
+            if gap == Gap::Hard
+                && let Some(last) = chunks.last_mut()
+            {
+                last.after = Gap::Hard;
+            }
             return;
         }
+        self.split_word(words, *word..end, gap, chunks);
+        *word = end;
     }
-    let spans = &spans[..];
-    let mut emergency = Vec::new();
-    // The pieces between the break points, with their widths: the chunks, unless a piece is
-    // too wide and must be cut further.
-    let mut pieces = Vec::with_capacity(points.len() + 1);
-    let mut from = 0;
-    for &(to, _) in points
-        .iter()
-        .chain(std::iter::once(&(text.len(), Gap::End)))
-    {
-        let piece = slice_spans(spans, from, to);
-        let width = spans_width(&piece, measure.size);
-        pieces.push((piece, width));
-        if width > limit {
-            let mut piece_start = from;
-            let mut width = 0.0;
-            for (i, c) in text[from..to].char_indices() {
-                let at = from + i;
-                let style = style_at(spans, at);
-                let w = face(style).width(c.encode_utf8(&mut [0; 4]), measure.size);
-                if width + w > limit && at > piece_start {
-                    emergency.push((at, Gap::Join(EMERGENCY_PENALTY)));
-                    piece_start = at;
-                    width = 0.0;
-                }
-                width += w;
+
+    /// Cuts one word, bytes `word` of `words`, into chunks at its break opportunities and
+    /// appends them.
+    fn split_word(&mut self, words: &Words, word: Range<usize>, gap: Gap, chunks: &mut Vec<Chunk>) {
+        let size = self.measure.size;
+        let text = &words.text[word.clone()];
+        let offset = word.start;
+        let points = &mut self.points;
+        points.clear();
+        // The paragraph's last word is not hyphenated: "Agree-" / "ment." leaves a runt line.
+        break_points(text, self.measure.hyphenate, gap != Gap::End, points);
+        if points.is_empty() {
+            // A word without break points that fits a line is one chunk.
+            let width = words.width(word.start, word.end, size);
+            if width <= self.limit {
+                chunks.push(Chunk {
+                    start: word.start,
+                    end: word.end,
+                    width,
+                    after: gap,
+                    last: words.last_style(word.start, word.end),
+                });
+                return;
             }
         }
-        from = to;
-    }
-    if emergency.is_empty() {
-        let kinds = points
+        let emergency = &mut self.emergency;
+        emergency.clear();
+        // The pieces between the break points, with their widths: the chunks, unless a piece
+        // is too wide and must be cut further.
+        let first = chunks.len();
+        let mut from = 0;
+        let ends = points
             .iter()
-            .map(|&(_, kind)| kind)
-            .chain(std::iter::once(gap));
-        for ((piece, width), kind) in pieces.into_iter().zip(kinds) {
+            .copied()
+            .chain(std::iter::once((text.len(), gap)));
+        for (to, kind) in ends {
+            let width = words.width(offset + from, offset + to, size);
             chunks.push(Chunk {
+                start: offset + from,
+                end: offset + to,
                 width,
-                spans: piece,
                 after: kind,
+                last: words.last_style(offset + from, offset + to),
             });
+            if width > self.limit {
+                let mut piece_start = from;
+                let mut width = 0.0;
+                for (i, c) in text[from..to].char_indices() {
+                    let at = from + i;
+                    let style = words.style_at(offset + at);
+                    let w = face(style).width(c.encode_utf8(&mut [0; 4]), size);
+                    if width + w > self.limit && at > piece_start {
+                        emergency.push((at, Gap::Join(EMERGENCY_PENALTY)));
+                        piece_start = at;
+                        width = 0.0;
+                    }
+                    width += w;
+                }
+            }
+            from = to;
         }
-        return;
-    }
-    points.extend(emergency);
-    points.sort_by_key(|&(at, _)| at);
-    points.dedup_by_key(|&mut (at, _)| at);
-    let mut from = 0;
-    for (to, kind) in points.into_iter().chain(std::iter::once((text.len(), gap))) {
-        let piece = slice_spans(spans, from, to);
-        chunks.push(Chunk {
-            width: spans_width(&piece, measure.size),
-            spans: piece,
-            after: kind,
-        });
-        from = to;
+        if emergency.is_empty() {
+            return;
+        }
+        chunks.truncate(first);
+        points.append(emergency);
+        points.sort_by_key(|&(at, _)| at);
+        points.dedup_by_key(|&mut (at, _)| at);
+        let mut from = 0;
+        for (to, kind) in points
+            .iter()
+            .copied()
+            .chain(std::iter::once((text.len(), gap)))
+        {
+            chunks.push(Chunk {
+                start: offset + from,
+                end: offset + to,
+                width: words.width(offset + from, offset + to, size),
+                after: kind,
+                last: words.last_style(offset + from, offset + to),
+            });
+            from = to;
+        }
     }
 }
 
-fn style_at(spans: &[Span], at: usize) -> Style {
-    let mut offset = 0;
-    for span in spans {
-        offset += span.text.len();
-        if at < offset {
-            return span.style;
-        }
-    }
-    spans.last().map_or(Style::Regular, |s| s.style)
-}
-
-/// Byte offsets inside `word` where a line may break, and what the break does.
-fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
-    let mut points = Vec::new();
-    if word.contains('@') && !word.contains("://") {
+/// Appends to `points` the byte offsets inside `word` where a line may break, and what the
+/// break does; `inside`: whether to break inside words at their hyphens, dashes and syllables
+/// (not in a paragraph's last word), as well as in email addresses and URLs.
+fn break_points(
+    word: &str,
+    hyphenate: Option<Language>,
+    inside: bool,
+    points: &mut Vec<(usize, Gap)>,
+) {
+    // `contains(':')` first: a word without a colon is not a URL, found without a searcher.
+    let scheme = word.contains(':') && word.contains("://");
+    if word.contains('@') && !scheme {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         // An email address breaks after its `@` or after a dot, so no line starts with a dot.
         for (k, &(at, _)) in chars.iter().enumerate().skip(1) {
@@ -423,9 +498,9 @@ fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
                 points.push((at, Gap::Join(URL_PENALTY)));
             }
         }
-        return points;
+        return;
     }
-    let looks_like_url = word.contains("://") || word.starts_with("www.");
+    let looks_like_url = scheme || word.starts_with("www.");
     if looks_like_url {
         let chars: Vec<(usize, char)> = word.char_indices().collect();
         // Break after separators (before dots), never right at the start or end.
@@ -438,7 +513,10 @@ fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
                 points.push((at, Gap::Join(URL_PENALTY)));
             }
         }
-        return points;
+        return;
+    }
+    if !inside {
+        return;
     }
     // After a hyphen or dash joining two letters ("non-refundable"), and between the
     // syllables of each run of letters; punctuation and digits stay attached. One pass over
@@ -472,12 +550,11 @@ fn break_points(word: &str, hyphenate: Option<Language>) -> Vec<(usize, Gap)> {
             && count >= 6
             && at - start <= 45
         {
-            hyphenation_points(&word[start..at], start, language, &mut points);
+            hyphenation_points(&word[start..at], start, language, points);
         }
     }
     points.sort_by_key(|&(at, _)| at);
     points.dedup_by_key(|&mut (at, _)| at);
-    points
 }
 
 /// Adds the hyphenation points of `letters`, a run of letters starting at byte `offset` of
@@ -545,36 +622,29 @@ fn trailing(chunk: &Chunk, size: f32) -> (f32, f32, f32) {
 }
 
 fn hyphen_width(chunk: &Chunk, size: f32) -> f32 {
-    let style = chunk.spans.last().map_or(Style::Regular, |s| s.style);
-    face(style).width("-", size)
-}
-
-/// The best way found to end a line after a chunk: the least demerits of the paragraph up
-/// to there, where the line began, and whether it ends in a hyphen.
-#[derive(Clone, Copy)]
-struct Node {
-    demerits: f64,
-    from: usize,
-    hyphenated: bool,
+    face(chunk.last).width("-", size)
 }
 
 /// The chunk indices that end lines, chosen to minimise total demerits.
+///
+/// Entry `k` of the tables below is the best paragraph prefix whose last line ends with chunk
+/// `k - 1` (entry 0: the empty prefix): its least demerits, the chunk its last line starts
+/// with, and whether that line ends in a hyphen. Kept as three tables rather than one of
+/// structures, so that the inner loop, which runs some twenty times a chunk, reads only what
+/// it needs.
 fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
     let n = chunks.len();
     let sums = sums(chunks);
-    // nodes[j + 1]: the best paragraph prefix whose last line ends with chunk j.
-    let unreached = Node {
-        demerits: f64::INFINITY,
-        from: 0,
-        hyphenated: false,
-    };
-    let mut nodes = vec![unreached; n + 1];
-    nodes[0].demerits = 0.0;
+    let mut demerits = vec![f64::INFINITY; n + 1];
+    let mut from = vec![0_usize; n + 1];
+    let mut hyphenated = vec![false; n + 1];
+    demerits[0] = 0.0;
     // Lines never run across a forced break.
     let mut floor = 0;
     for (j, chunk) in chunks.iter().enumerate() {
         let (extra, extra_stretch, extra_shrink) = trailing(chunk, measure.size);
         let last = matches!(chunk.after, Gap::Hard | Gap::End);
+        let justified = !last && measure.align == Align::Justify;
         let penalty = match chunk.after {
             Gap::Hyphen => HYPHEN_PENALTY,
             Gap::Join(p) => p,
@@ -583,76 +653,78 @@ fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
         let penalty = f64::from(penalty).powi(2);
         let ends_hyphenated = matches!(chunk.after, Gap::Hyphen | Gap::Join(_));
         let end = sums[j + 1];
-        let mut best = unreached;
+        let (mut best, mut best_from, mut best_hyphenated) = (f64::INFINITY, 0, false);
         // The lines ending with chunk j, from the shortest (starting at chunk j) back to the
-        // longest that fits.
-        for (a, (start, node)) in sums[floor..=j]
-            .iter()
-            .zip(&nodes[floor..=j])
-            .enumerate()
-            .rev()
-        {
-            if node.demerits.is_infinite() {
+        // longest that fits; of equal demerits the shortest wins.
+        // The candidates' tables, sliced once so that the loop indexes them unchecked.
+        let starts = &sums[floor..=j];
+        let befores = &demerits[floor..=j];
+        let hyphens = &hyphenated[floor..=j];
+        for k in (0..starts.len().min(befores.len()).min(hyphens.len())).rev() {
+            let a = floor + k;
+            let before = befores[k];
+            if before.is_infinite() {
                 continue;
             }
+            let start = starts[k];
             let natural = end.width - start.width + extra;
-            let stretch = end.stretch - start.stretch + extra_stretch;
             let shrink = end.shrink - start.shrink + extra_shrink;
             if natural - shrink > measure.width + 1e-3 {
-                if floor + a == j {
+                if a == j {
                     // Cannot happen after emergency splitting; keep a path anyway.
-                    let d = node.demerits + 1e12;
-                    if d < best.demerits {
-                        best.demerits = d;
-                        best.from = j;
+                    let d = before + 1e12;
+                    if d < best {
+                        best = d;
+                        best_from = j;
                     }
                 }
                 break;
             }
             let ratio = if natural > measure.width {
                 (measure.width - natural) / shrink
-            } else if last || measure.align != Align::Justify {
+            } else if !justified {
                 0.0
-            } else if stretch > 0.0 {
-                (measure.width - natural) / stretch
             } else {
-                10.0
+                let stretch = end.stretch - start.stretch + extra_stretch;
+                if stretch > 0.0 {
+                    (measure.width - natural) / stretch
+                } else {
+                    10.0
+                }
             };
             let badness = f64::from((100.0 * ratio.abs().powi(3)).min(10_000.0));
-            let mut demerits = (10.0 + badness).powi(2) + penalty;
-            if ends_hyphenated && node.hyphenated {
-                demerits += CONSECUTIVE_HYPHENS;
+            let mut line = (10.0 + badness).powi(2) + penalty;
+            if ends_hyphenated && hyphens[k] {
+                line += CONSECUTIVE_HYPHENS;
             }
-            let total = node.demerits + demerits;
-            if total < best.demerits {
-                best = Node {
-                    demerits: total,
-                    from: floor + a,
-                    hyphenated: ends_hyphenated,
-                };
+            let total = before + line;
+            if total < best {
+                best = total;
+                best_from = a;
+                best_hyphenated = ends_hyphenated;
             }
         }
-        nodes[j + 1] = best;
+        demerits[j + 1] = best;
+        from[j + 1] = best_from;
+        hyphenated[j + 1] = best_hyphenated;
         if matches!(chunk.after, Gap::Hard) {
             floor = j + 1;
             // Only paths through this break are allowed from here on.
-            for node in nodes.iter_mut().take(j + 1) {
-                node.demerits = f64::INFINITY;
-            }
+            demerits[..=j].fill(f64::INFINITY);
         }
     }
     let mut breaks = Vec::new();
     let mut k = n;
     while k > 0 {
         breaks.push(k - 1);
-        k = nodes[k].from;
+        k = from[k];
     }
     breaks.reverse();
     breaks
 }
 
-/// Positions the chunks of one line, taking their text.
-fn set_line(chunks: &mut [Chunk], measure: &Measure) -> SetLine {
+/// Positions the chunks of one line, copying their text out of `words`.
+fn set_line(chunks: &[Chunk], words: &Words, measure: &Measure) -> SetLine {
     let last_chunk = chunks.last().expect("a line has chunks");
     let end = match last_chunk.after {
         Gap::Space(_) => LineEnd::Space,
@@ -686,43 +758,60 @@ fn set_line(chunks: &mut [Chunk], measure: &Measure) -> SetLine {
         Align::Right if per_space == 0.0 => slack.max(0.0),
         _ => 0.0,
     };
-    let mut fragments: Vec<Fragment> = Vec::new();
+    let mut fragments: Vec<Fragment> = Vec::with_capacity(chunks.len());
     let count = chunks.len();
-    for (k, chunk) in chunks.iter_mut().enumerate() {
+    for (k, chunk) in chunks.iter().enumerate() {
         let is_last = k + 1 == count;
-        let spans = chunk.spans.len();
-        for (s, span) in chunk.spans.iter_mut().enumerate() {
-            let mut text = std::mem::take(&mut span.text);
+        let mut spans = words.spans(chunk.start, chunk.end).peekable();
+        while let Some((a, b, run)) = spans.next() {
+            let text = &words.text[a..b];
+            // The last span of a chunk ends in the space or hyphen a break there sets.
+            let mut added = None;
             let mut gap = 0.0;
-            if s + 1 == spans {
+            if spans.peek().is_none() {
                 match chunk.after {
                     Gap::Space(space) if !is_last => {
-                        text.push(' ');
+                        added = Some(' ');
                         gap = space * per_space;
                     }
-                    Gap::Hyphen if is_last => text.push('-'),
+                    Gap::Hyphen if is_last => added = Some('-'),
                     _ => {}
                 }
             }
-            let width = face(span.style).width(&text, measure.size);
+            // The width of `text` and the added character, measured as one string.
+            let metrics = face(run.style);
+            let width = text
+                .chars()
+                .chain(added)
+                .filter_map(|c| metrics.advance(c))
+                .sum::<f32>()
+                * measure.size;
             let joins = fragments.last().is_some_and(|f: &Fragment| {
-                f.style == span.style
-                    && f.link == span.link
+                f.style == run.style
+                    && f.link == run.link
                     && !f.text.ends_with(' ')
                     && (f.x + f.width - x).abs() < 1e-3
             });
             if joins {
                 let f = fragments.last_mut().expect("checked");
-                f.text.push_str(&text);
+                f.text.push_str(text);
+                if let Some(c) = added {
+                    f.text.push(c);
+                }
                 f.width += width;
             } else {
+                let mut owned = String::with_capacity(text.len() + 1);
+                owned.push_str(text);
+                if let Some(c) = added {
+                    owned.push(c);
+                }
                 fragments.push(Fragment {
                     x,
                     width,
-                    text,
-                    style: span.style,
+                    text: owned,
+                    style: run.style,
                     size: measure.size,
-                    link: span.link,
+                    link: run.link,
                 });
             }
             x += width + gap;
