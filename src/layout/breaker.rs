@@ -642,68 +642,17 @@ fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
     // Lines never run across a forced break.
     let mut floor = 0;
     for (j, chunk) in chunks.iter().enumerate() {
-        let (extra, extra_stretch, extra_shrink) = trailing(chunk, measure.size);
-        let last = matches!(chunk.after, Gap::Hard | Gap::End);
-        let justified = !last && measure.align == Align::Justify;
-        let penalty = match chunk.after {
-            Gap::Hyphen => HYPHEN_PENALTY,
-            Gap::Join(p) => p,
-            _ => 0.0,
-        };
-        let penalty = f64::from(penalty).powi(2);
-        let ends_hyphenated = matches!(chunk.after, Gap::Hyphen | Gap::Join(_));
-        let end = sums[j + 1];
-        let (mut best, mut best_from, mut best_hyphenated) = (f64::INFINITY, 0, false);
-        // The lines ending with chunk j, from the shortest (starting at chunk j) back to the
-        // longest that fits; of equal demerits the shortest wins.
         // The candidates' tables, sliced once so that the loop indexes them unchecked.
-        let starts = &sums[floor..=j];
-        let befores = &demerits[floor..=j];
-        let hyphens = &hyphenated[floor..=j];
-        for k in (0..starts.len().min(befores.len()).min(hyphens.len())).rev() {
-            let a = floor + k;
-            let before = befores[k];
-            if before.is_infinite() {
-                continue;
-            }
-            let start = starts[k];
-            let natural = end.width - start.width + extra;
-            let shrink = end.shrink - start.shrink + extra_shrink;
-            if natural - shrink > measure.width + 1e-3 {
-                if a == j {
-                    // Cannot happen after emergency splitting; keep a path anyway.
-                    let d = before + 1e12;
-                    if d < best {
-                        best = d;
-                        best_from = j;
-                    }
-                }
-                break;
-            }
-            let ratio = if natural > measure.width {
-                (measure.width - natural) / shrink
-            } else if !justified {
-                0.0
-            } else {
-                let stretch = end.stretch - start.stretch + extra_stretch;
-                if stretch > 0.0 {
-                    (measure.width - natural) / stretch
-                } else {
-                    10.0
-                }
-            };
-            let badness = f64::from((100.0 * ratio.abs().powi(3)).min(10_000.0));
-            let mut line = (10.0 + badness).powi(2) + penalty;
-            if ends_hyphenated && hyphens[k] {
-                line += CONSECUTIVE_HYPHENS;
-            }
-            let total = before + line;
-            if total < best {
-                best = total;
-                best_from = a;
-                best_hyphenated = ends_hyphenated;
-            }
-        }
+        let (best, start, best_hyphenated) = best_start(
+            chunk,
+            sums[j + 1],
+            &sums[floor..=j],
+            &demerits[floor..=j],
+            &hyphenated[floor..=j],
+            measure,
+        );
+        // A chunk no line can end with keeps start 0, as it always has.
+        let best_from = if best.is_infinite() { 0 } else { floor + start };
         demerits[j + 1] = best;
         from[j + 1] = best_from;
         hyphenated[j + 1] = best_hyphenated;
@@ -721,6 +670,165 @@ fn best_breaks(chunks: &[Chunk], measure: &Measure) -> Vec<usize> {
     }
     breaks.reverse();
     breaks
+}
+
+/// The best start for a line ending with `chunk`, among `starts` (the sums before each
+/// candidate start, the last being `chunk` itself), `befores` (the least demerits of the
+/// paragraph before each) and `hyphens` (whether that ends in a hyphen), given `end`, the
+/// sums up to and with `chunk`: the least demerits of the paragraph up to `chunk`, the index
+/// of the start, and whether the line ends in a hyphen.
+fn best_start(
+    chunk: &Chunk,
+    end: Sum,
+    starts: &[Sum],
+    befores: &[f64],
+    hyphens: &[bool],
+    measure: &Measure,
+) -> (f64, usize, bool) {
+    let (extra, extra_stretch, extra_shrink) = trailing(chunk, measure.size);
+    let last = matches!(chunk.after, Gap::Hard | Gap::End);
+    let justified = !last && measure.align == Align::Justify;
+    let penalty = match chunk.after {
+        Gap::Hyphen => HYPHEN_PENALTY,
+        Gap::Join(p) => p,
+        _ => 0.0,
+    };
+    let penalty = f64::from(penalty).powi(2);
+    let ends_hyphenated = matches!(chunk.after, Gap::Hyphen | Gap::Join(_));
+    let (mut best, mut best_from, mut best_hyphenated) = (f64::INFINITY, 0, false);
+    // A line no wider than the measure is loose if it is not justified (its badness is
+    // nought) or so loose that its badness is the highest (a justified line of a word or
+    // two): every loose line ending with `chunk` has the same demerits, `loose_line`.
+    // Lines only grow wider and stretchier as they start further back, so the loose ones
+    // are the shortest few, found by bisection (`loose_from`) and scored without working
+    // out how far their spaces stretch.
+    let loose = |start: &Sum| {
+        let natural = end.width - start.width + extra;
+        natural <= measure.width
+            && (!justified || {
+                let stretch = end.stretch - start.stretch + extra_stretch;
+                let ratio = if stretch > 0.0 {
+                    (measure.width - natural) / stretch
+                } else {
+                    10.0
+                };
+                (100.0 * ratio.abs().powi(3)).min(10_000.0) >= 10_000.0
+            })
+    };
+    let loose_badness = if justified { 10_000.0 } else { 0.0 };
+    let loose_line = (10.0_f64 + loose_badness).powi(2) + penalty;
+    let loose_hyphens = loose_line + CONSECUTIVE_HYPHENS;
+    let count = starts.len().min(befores.len()).min(hyphens.len());
+    let loose_from = first_loose(&starts[..count], loose);
+    // A loose line is no wider than the measure; it cannot be too wide to shrink into it
+    // either unless its spaces shrink by less than nothing (rounding in the sums), which
+    // the shortest of them, shrinking least, would show.
+    let fits = loose_from == count || {
+        let start = starts[count - 1];
+        end.shrink - start.shrink + extra_shrink >= 0.0
+    };
+    // The lines ending with chunk j, from the shortest (`chunk` alone) back to the
+    // longest that fits; of equal demerits the shortest wins. A start nothing reaches has
+    // infinite demerits and is never the best.
+    let mut k = count;
+    if fits {
+        while k > loose_from {
+            k -= 1;
+            let line = if ends_hyphenated && hyphens[k] {
+                loose_hyphens
+            } else {
+                loose_line
+            };
+            let total = befores[k] + line;
+            if total < best {
+                best = total;
+                best_from = k;
+                best_hyphenated = ends_hyphenated;
+            }
+        }
+    }
+    while k > 0 {
+        k -= 1;
+        let before = befores[k];
+        if before.is_infinite() {
+            continue;
+        }
+        let start = starts[k];
+        let natural = end.width - start.width + extra;
+        let shrink = end.shrink - start.shrink + extra_shrink;
+        if natural - shrink > measure.width + 1e-3 {
+            if k + 1 == count {
+                // Cannot happen after emergency splitting; keep a path anyway.
+                let d = before + 1e12;
+                if d < best {
+                    best = d;
+                    best_from = k;
+                }
+            }
+            break;
+        }
+        let mut line = if k >= loose_from {
+            loose_line
+        } else {
+            let stretch = || end.stretch - start.stretch + extra_stretch;
+            let badness = badness(natural, shrink, stretch, justified, measure.width);
+            (10.0 + badness).powi(2) + penalty
+        };
+        if ends_hyphenated && hyphens[k] {
+            line += CONSECUTIVE_HYPHENS;
+        }
+        let total = before + line;
+        if total < best {
+            best = total;
+            best_from = k;
+            best_hyphenated = ends_hyphenated;
+        }
+    }
+    (best, best_from, best_hyphenated)
+}
+
+/// The first of `starts` from which on every line is loose (`starts.len()` if none is), given
+/// that a line starting later than a loose one is loose too: galloping back from the shortest
+/// line, then bisection.
+fn first_loose(starts: &[Sum], loose: impl Fn(&Sum) -> bool) -> usize {
+    let count = starts.len();
+    let (mut low, mut high, mut step) = (0, count, 1);
+    while step <= count {
+        if loose(&starts[count - step]) {
+            high = count - step;
+            step *= 2;
+        } else {
+            low = count - step + 1;
+            break;
+        }
+    }
+    (low + starts[low..high].partition_point(|start| !loose(start))).min(count)
+}
+
+/// The badness of a line of `natural` width, whose spaces shrink by `shrink` and stretch by
+/// `stretch()`, in a measure `width` wide: 100 times the cube of how far its spaces must
+/// shrink or stretch as a share of what they can, at most 10 000. A line that is not
+/// `justified` and not too wide has none.
+fn badness(
+    natural: f32,
+    shrink: f32,
+    stretch: impl FnOnce() -> f32,
+    justified: bool,
+    width: f32,
+) -> f64 {
+    let ratio = if natural > width {
+        (width - natural) / shrink
+    } else if !justified {
+        0.0
+    } else {
+        let stretch = stretch();
+        if stretch > 0.0 {
+            (width - natural) / stretch
+        } else {
+            10.0
+        }
+    };
+    f64::from((100.0 * ratio.abs().powi(3)).min(10_000.0))
 }
 
 /// Positions the chunks of one line, copying their text out of `words`.
