@@ -286,6 +286,12 @@ fn read_u32(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(data.get(at..at + 4)?.try_into().ok()?))
 }
 
+/// The table tagged `tag` of the sfnt `font` (the `pdf` stage reads the tables it embeds
+/// through this too).
+pub(crate) fn table(font: &[u8], tag: [u8; 4]) -> Option<&[u8]> {
+    Tables::new(font)?.get(tag)
+}
+
 /// The table directory of an sfnt.
 struct Tables<'a> {
     font: &'a [u8],
@@ -308,7 +314,7 @@ impl<'a> Tables<'a> {
             }
             let offset = read_u32(self.font, record + 8)? as usize;
             let length = read_u32(self.font, record + 12)? as usize;
-            self.font.get(offset..offset + length)
+            self.font.get(offset..offset.checked_add(length)?)
         })
     }
 }

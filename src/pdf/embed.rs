@@ -21,8 +21,8 @@ use allsorts::tables::os2::Os2;
 use allsorts::tables::{HeadTable, HheaTable, MaxpTable, NameTable};
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
-use super::face::table;
 use super::{Encoder, Font, deflate, slim};
+use crate::layout::metrics::table;
 
 /// How many objects each embedded font takes.
 pub(super) const OBJECTS: u32 = 4;

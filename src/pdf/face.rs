@@ -10,6 +10,8 @@ use allsorts::binary::read::ReadScope;
 use allsorts::font::read_cmap_subtable;
 use allsorts::tables::cmap::{Cmap, CmapSubtable};
 
+use crate::layout::metrics::table;
+
 /// A font file with its character map open.
 pub(super) struct Face {
     /// The whole file, as embedded in the binary.
@@ -31,18 +33,4 @@ impl Face {
     pub(super) fn glyph(&self, c: char) -> Option<u16> {
         self.cmap.map_glyph(u32::from(c)).ok().flatten()
     }
-}
-
-/// The table tagged `tag` of the sfnt `font`.
-pub(super) fn table(font: &[u8], tag: [u8; 4]) -> Option<&[u8]> {
-    let count = usize::from(u16::from_be_bytes(font.get(4..6)?.try_into().ok()?));
-    (0..count).find_map(|i| {
-        let record = font.get(12 + i * 16..28 + i * 16)?;
-        if record[0..4] != tag {
-            return None;
-        }
-        let offset = u32::from_be_bytes(record[8..12].try_into().ok()?) as usize;
-        let length = u32::from_be_bytes(record[12..16].try_into().ok()?) as usize;
-        font.get(offset..offset.checked_add(length)?)
-    })
 }
