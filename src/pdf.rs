@@ -212,7 +212,7 @@ pub fn pdf(document: &Document, meta: &PdfMeta) -> Vec<u8> {
         loop {
             let k = next.fetch_add(1, Ordering::Relaxed);
             if let Some(&font) = fonts.get(k) {
-                let first = 2 + embed::OBJECTS * u32::try_from(k).unwrap_or(u32::MAX);
+                let first = embed::first_id(k);
                 let objects = embed::embed(font, glyphs.used(font), first, &mut encoder);
                 let _ = embedded[k].set(objects);
             } else if let Some(page) = pages.get(k - fonts.len()) {

@@ -25,7 +25,16 @@ use super::{Encoder, Font, deflate, slim};
 use crate::layout::metrics::table;
 
 /// How many objects each embedded font takes.
-pub(super) const OBJECTS: u32 = 4;
+const OBJECTS: u32 = 4;
+
+/// The id printpdf gives the first font object: the page tree is object 1.
+const FIRST_ID: u32 = 2;
+
+/// The id of the first object of the font embedded `k`th, in the order of the fonts'
+/// resource names: where [`place`] expects it.
+pub(super) fn first_id(k: usize) -> u32 {
+    FIRST_ID + OBJECTS * u32::try_from(k).unwrap_or(u32::MAX)
+}
 
 /// The objects of one embedded font, with their ids.
 pub(super) type Objects = [(ObjectId, Object); OBJECTS as usize];
@@ -274,7 +283,7 @@ impl Metrics {
     }
 }
 
-/// Places `fonts` (each as [`embed`] numbered it, from object 2 on, in the order of their
+/// Places `fonts` (each as [`embed`] numbered it, from [`first_id`], in the order of their
 /// resource names) in `lo`, a document printpdf made without fonts, where printpdf would
 /// have put them: every object but the page tree (1) moves up to make room, and the fonts
 /// dictionary the pages share names each font.
@@ -283,7 +292,7 @@ pub(super) fn place(lo: &mut lopdf::Document, fonts: Vec<(Font, Objects)>) {
     if room == 0 {
         return;
     }
-    shift_ids(lo, 2, room);
+    shift_ids(lo, FIRST_ID, room);
     let dictionary = lo
         .get_pages()
         .into_values()
