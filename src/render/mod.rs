@@ -128,20 +128,33 @@ pub fn contract(
     prepared: &Prepared,
     contract: &assemble::Contract<'_>,
 ) -> Result<(String, Option<Rows>), Error> {
-    let parts = render_parts(
-        contract,
-        &prepared.answers,
-        prepared.locale(),
-        prepared.american_spelling(),
-    )?;
+    let first = || {
+        render_parts(
+            contract,
+            &prepared.answers,
+            prepared.locale(),
+            prepared.american_spelling(),
+        )
+    };
     let (Some((library, answers)), Some(language)) =
         (&prepared.second, prepared.languages.second())
     else {
-        return Ok((join_parts(&parts), None));
+        return Ok((join_parts(&first()?), None));
     };
-    let second = assemble::assemble(library, answers);
-    let second_parts = render_parts(&second, answers, prepared.locale_in(language), false)?;
-    let rows: Rows = parts.into_iter().zip(second_parts).collect();
+    // The second language is rendered on another core while this one renders the first: a
+    // bilingual contract takes little more time than one in a single language.
+    let (parts, second_parts) = std::thread::scope(|scope| {
+        let second = scope.spawn(|| {
+            let second = assemble::assemble(library, answers);
+            render_parts(&second, answers, prepared.locale_in(language), false)
+        });
+        let parts = first();
+        let second_parts = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (parts, second_parts)
+    });
+    let rows: Rows = parts?.into_iter().zip(second_parts?).collect();
     let interleaved: Vec<String> = rows
         .iter()
         .flat_map(|(first, second)| [first.clone(), second.clone()])
