@@ -1108,6 +1108,86 @@ fn ctrl_c_after_three_answers_leaves_a_draft_that_resume_completes_into_the_same
     }
 }
 
+/// Keeps a file from being deleted until dropped: immutable (`chattr +i`) for root, who may
+/// delete in any folder, else in a folder made read-only.
+struct Undeletable(PathBuf);
+
+impl Undeletable {
+    fn new(file: &Path) -> Self {
+        let root = std::process::Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+        if root {
+            let status = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(file)
+                .status()
+                .expect("chattr runs");
+            assert!(status.success(), "chattr +i {} failed", file.display());
+        } else {
+            use std::os::unix::fs::PermissionsExt as _;
+            let folder = file.parent().unwrap();
+            std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+        }
+        Self(file.to_owned())
+    }
+}
+
+impl Drop for Undeletable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt as _;
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .status();
+        if let Some(folder) = self.0.parent() {
+            let _ = std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+#[test]
+fn a_draft_that_cannot_be_removed_is_a_warning_once_the_contract_is_written() {
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let state = work.path().join("state");
+    let draft = state.join("clausewright/draft.answers.yaml");
+    std::fs::create_dir_all(draft.parent().unwrap()).unwrap();
+    std::fs::copy(example("first-time-us.yaml"), &draft).unwrap();
+    let env = [
+        ("XDG_STATE_HOME", state.display().to_string()),
+        (
+            "XDG_CONFIG_HOME",
+            work.path().join("config").display().to_string(),
+        ),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let kept = Undeletable::new(&draft);
+    let shown = draft.display().to_string();
+    let session = Session::start(&out, &["new", "--answers", &shown], &env);
+    session.keys("Is everything right?", &["Enter"]);
+    // The contract and its answers are written, so the run succeeds and goes on to the end.
+    assert_eq!(session.exit_code(), 0, "{}", session.screen());
+    session.wait_for(&format!(
+        "warning: the contract was written, but the draft {shown}, no longer needed, could not \
+         be removed: "
+    ));
+    session.wait_for("; delete it yourself, or `clausewright new` will offer to resume it");
+    session.wait_for("To change an answer later");
+    drop(kept);
+    assert!(draft.exists());
+    assert_eq!(
+        listing(&out),
+        [
+            "capitol-bakery-cafe-llc-contract.md",
+            "capitol-bakery-cafe-llc-contract.pdf",
+            "capitol-bakery-cafe-llc.answers.yaml"
+        ]
+    );
+}
+
 #[test]
 fn another_freelancers_answers_file_does_not_replace_the_profile_unasked() {
     let work = tempfile::tempdir().unwrap();

@@ -497,7 +497,12 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
         format!("the interview was stopped, and its answers could not be saved as a draft: {why}")
     },
     terminal_failed: |why| format!("<terminal>: {why}"),
-    draft_not_removed: |path, why| format!("{path}: {why}"),
+    draft_not_removed: |path, why| {
+        format!(
+            "the contract was written, but the draft {path}, no longer needed, could not be \
+             removed: {why}; delete it yourself, or `clausewright new` will offer to resume it"
+        )
+    },
     cancelled: "the interview was stopped; nothing was written",
     stdout_refused: "`new` writes the answers file beside the contract, so it cannot write to \
                      standard output; give -o a folder or a file name",
@@ -816,7 +821,10 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
     },
     terminal_failed: |why| format!("terminal okunamadı: {why}"),
     draft_not_removed: |path, why| {
-        format!("sözleşme yazıldı, ancak artık gerekmeyen {path} taslağı silinemedi: {why}")
+        format!(
+            "sözleşme yazıldı, ancak artık gerekmeyen {path} taslağı silinemedi: {why}; \
+             taslağı kendiniz silin, yoksa `clausewright new` onu devam ettirmeyi önerir"
+        )
     },
     cancelled: "görüşme durduruldu; hiçbir şey yazılmadı",
     stdout_refused: "`new`, yanıt dosyasını sözleşmenin yanına yazar, bu yüzden standart \

@@ -174,7 +174,10 @@ pub(super) fn run_new(args: &NewArgs) -> Result<i32, Error> {
         return Err(keep(error, &prepared.library));
     }
     if resume || args.answers.as_deref() == Some(draft_path.as_path()) {
-        draft::remove(&draft_path).map_err(|error| not_removed(error, language))?;
+        // The contract and its answers are written: a draft left behind is only warned about.
+        if let Err(error) = draft::remove(&draft_path) {
+            eprintln!("{}\n", not_removed(&error, language, styled));
+        }
     }
     if let Some(path) = &profile_path {
         let (library, from_file) = (&prepared.library, args.answers.is_some());
@@ -372,26 +375,27 @@ fn keep_answers(
     keep_draft(halt, args, library, path, language)
 }
 
-/// The error of a draft that could not be removed once its contract was written, in
-/// `language`.
-fn not_removed(error: Error, language: Language) -> Error {
-    let Error::Io { path, source } = &error else {
-        return error;
-    };
-    if language == Language::En {
-        return error;
-    }
+/// The warning for a draft that could not be removed (`error`, the removal's) once its
+/// contract was written, in `language`: the run goes on, since the contract and its answers
+/// stand, and the user is told to delete the draft, which `new` would otherwise offer to resume.
+fn not_removed(error: &Error, language: Language, styled: bool) -> String {
     let words = messages::of(language);
-    let why = crate::said::os_reason(
-        Some(source.kind()),
-        &source.to_string(),
-        crate::said::Access::Write,
-        language,
-    );
-    Error::Said {
-        text: (words.draft_not_removed)(&path.display().to_string(), &why),
-        label: words.error,
-        error: Box::new(error),
+    let text = match error {
+        Error::Io { path, source } => {
+            let why = crate::said::os_reason(
+                Some(source.kind()),
+                &source.to_string(),
+                crate::said::Access::Write,
+                language,
+            );
+            (words.draft_not_removed)(&path.display().to_string(), &why)
+        }
+        other => other.to_string(),
+    };
+    if styled {
+        format!("\x1b[1;33m{}\x1b[0m: {text}", words.warning)
+    } else {
+        format!("{}: {text}", words.warning)
     }
 }
 
@@ -1064,13 +1068,19 @@ mod tests {
             source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         };
         assert_eq!(
-            not_removed(failed(), Language::Tr).render(false),
-            "hata: sözleşme yazıldı, ancak artık gerekmeyen \
-             /state/clausewright/draft.answers.yaml taslağı silinemedi: buraya yazma izniniz yok"
+            not_removed(&failed(), Language::Tr, false),
+            "uyarı: sözleşme yazıldı, ancak artık gerekmeyen \
+             /state/clausewright/draft.answers.yaml taslağı silinemedi: buraya yazma izniniz \
+             yok; taslağı kendiniz silin, yoksa `clausewright new` onu devam ettirmeyi önerir"
         );
         assert_eq!(
-            not_removed(failed(), Language::En).render(false),
-            failed().render(false)
+            not_removed(&failed(), Language::En, false),
+            "warning: the contract was written, but the draft \
+             /state/clausewright/draft.answers.yaml, no longer needed, could not be removed: \
+             permission denied; delete it yourself, or `clausewright new` will offer to resume it"
+        );
+        assert!(
+            not_removed(&failed(), Language::En, true).starts_with("\x1b[1;33mwarning\x1b[0m: ")
         );
     }
 
