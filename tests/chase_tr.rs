@@ -511,7 +511,7 @@ fn the_schedule_on_the_terminal_and_what_record_says_are_in_turkish() {
     let kept = std::fs::read_to_string(&record).unwrap();
     assert!(
         kept.starts_with(
-            "# Boğaziçi Gıda Ticaret A.Ş. için gönderilen yazılar, yapılan aramalar ve alınan \
+            "# Boğaziçi Gıda Ticaret A.Ş. için gönderilen mektuplar, yapılan aramalar ve alınan \
              ödemeler, eskiden yeniye.\n# `clausewright chase --record` her kaydı bu dosyaya \
              ekler; dosyayı elle de düzenleyebilirsiniz.\n"
         ),

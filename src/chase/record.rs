@@ -389,7 +389,7 @@ pub fn append(existing: Option<&str>, client: &str, entry: &Entry, language: Lan
             "# What was done to chase {client}, and what was paid, oldest first.\n# `clausewright chase --record` adds to it; you may edit it by hand.\n"
         ),
         (None, Language::Tr) => format!(
-            "# {client} için gönderilen yazılar, yapılan aramalar ve alınan ödemeler, eskiden yeniye.\n# `clausewright chase --record` her kaydı bu dosyaya ekler; dosyayı elle de düzenleyebilirsiniz.\n"
+            "# {client} için gönderilen mektuplar, yapılan aramalar ve alınan ödemeler, eskiden yeniye.\n# `clausewright chase --record` her kaydı bu dosyaya ekler; dosyayı elle de düzenleyebilirsiniz.\n"
         ),
     };
     if !text.is_empty() && !text.ends_with('\n') {
@@ -583,7 +583,7 @@ mod tests {
         let turkish = append(None, "Boğaziçi Gıda", &called, Language::Tr);
         assert!(
             turkish.starts_with(
-                "# Boğaziçi Gıda için gönderilen yazılar, yapılan aramalar ve alınan ödemeler, \
+                "# Boğaziçi Gıda için gönderilen mektuplar, yapılan aramalar ve alınan ödemeler, \
                  eskiden yeniye.\n# `clausewright chase --record` her kaydı bu dosyaya ekler; \
                  dosyayı elle de düzenleyebilirsiniz.\n- date: 2026-03-04\n"
             ),
