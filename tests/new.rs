@@ -751,17 +751,20 @@ fn readline_keys_edit_a_typed_answer() {
 /// The rows of `screen` from the one that starts with `first` to the one that ends with
 /// `last`.
 fn rows_between<'s>(screen: &'s str, first: &str, last: &str) -> Vec<&'s str> {
+    rows_shown(screen, first, last)
+        .unwrap_or_else(|| panic!("no rows from {first:?} to {last:?}:\n{screen}"))
+}
+
+/// [`rows_between`], or `None` while the screen does not show them (yet): a screen captured
+/// while the program draws it again may hold only part of them.
+fn rows_shown<'s>(screen: &'s str, first: &str, last: &str) -> Option<Vec<&'s str>> {
     let rows: Vec<&str> = screen.lines().collect();
-    let start = rows
-        .iter()
-        .rposition(|row| row.starts_with(first))
-        .unwrap_or_else(|| panic!("no row starts with {first:?}:\n{screen}"));
+    let start = rows.iter().rposition(|row| row.starts_with(first))?;
     let end = start
         + rows[start..]
             .iter()
-            .position(|row| row.trim_end().ends_with(last))
-            .unwrap_or_else(|| panic!("no row ends with {last:?}:\n{screen}"));
-    rows[start..=end].to_vec()
+            .position(|row| row.trim_end().ends_with(last))?;
+    Some(rows[start..=end].to_vec())
 }
 
 #[test]
@@ -784,7 +787,23 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
         assert_eq!(joined.join(" "), format!("[{help}]"), "{screen}");
         rows.len()
     };
-    session.wait_for("question.]");
+    // Waits until the help is shown whole in a number of rows that `fits`: the screen is
+    // captured again while the program is still drawing it.
+    let drawn_again = |fits: &dyn Fn(usize) -> bool| {
+        let start = Instant::now();
+        loop {
+            let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
+            if let Some(rows) = rows_shown(&screen, "[Your own name", "question.]") {
+                let joined: Vec<&str> = rows.iter().map(|row| row.trim()).collect();
+                if fits(rows.len()) && joined.join(" ") == format!("[{help}]") {
+                    return;
+                }
+            }
+            assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    };
+    drawn_again(&|_| true);
     let narrow = check(40);
     assert!(narrow >= 4, "{narrow} rows");
     // The introduction is wrapped too: no row of the screen is wider than the window.
@@ -801,31 +820,12 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
     );
     // Wider: the question is drawn again, once, in fewer rows.
     session.tmux(&["resize-window", "-t", "0", "-x", "70"]);
-    let start = Instant::now();
-    loop {
-        let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
-        let rows = rows_between(&screen, "[Your own name", "question.]");
-        if rows.len() < narrow {
-            break;
-        }
-        assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
-        std::thread::sleep(Duration::from_millis(40));
-    }
+    drawn_again(&|rows| rows < narrow);
     let wide = check(70);
     // Narrower again: the terminal rewraps what is on the screen, and the question is drawn
     // over its old rows, not below them.
     session.tmux(&["resize-window", "-t", "0", "-x", "36"]);
-    let start = Instant::now();
-    loop {
-        let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
-        let rows = rows_between(&screen, "[Your own name", "question.]");
-        let joined: Vec<&str> = rows.iter().map(|row| row.trim()).collect();
-        if rows.len() > wide && joined.join(" ") == format!("[{help}]") {
-            break;
-        }
-        assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
-        std::thread::sleep(Duration::from_millis(40));
-    }
+    drawn_again(&|rows| rows > wide);
     check(36);
     let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
     assert_eq!(screen.matches("[Your own name").count(), 1, "{screen}");
