@@ -8,7 +8,9 @@ impl Answers {
     /// The answers as a commented answers file, in the library's question order, except that
     /// keys under one top-level key stay together: `freelancer.profession`, asked after the
     /// relationship, is written with the other `freelancer` keys (a YAML mapping may not hold
-    /// `freelancer:` twice). A section's heading comes before its first key written.
+    /// `freelancer:` twice). A section's heading comes before the first top-level key it starts,
+    /// never inside another section's mapping: `profession` stays under `# You` with the other
+    /// `freelancer` keys, and `# The relationship` heads `relationship:`.
     #[must_use]
     pub fn to_yaml(&self, library: &Library) -> String {
         self.to_yaml_in(library, Language::En)
@@ -34,14 +36,17 @@ impl Answers {
         let mut open: Vec<&str> = Vec::new();
         let mut headed: Vec<usize> = Vec::new();
         for (section, title, key, value) in answered {
-            if !headed.contains(&section) {
+            let segments: Vec<&str> = key.split('.').collect();
+            // A key that goes on with the top-level mapping written last belongs under its
+            // heading, whichever section asked it.
+            let starts_top_level = open.first() != segments.first();
+            if starts_top_level && !headed.contains(&section) {
                 if !out.is_empty() {
                     out.push('\n');
                 }
                 out.push_str(&format!("# {title}\n"));
                 headed.push(section);
             }
-            let segments: Vec<&str> = key.split('.').collect();
             let parents = &segments[..segments.len() - 1];
             let common = open.iter().zip(parents).take_while(|(a, b)| a == b).count();
             open.truncate(common);
@@ -68,5 +73,46 @@ impl Answers {
             out.push_str("clausewright:\n  late_payer_applied: true\n");
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::answers::parse;
+    use crate::library;
+    use crate::model::Language;
+
+    #[test]
+    fn a_heading_never_falls_inside_another_sections_mapping() {
+        let library = library::built_in().unwrap();
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/examples/first-time-us.yaml"
+        ))
+        .unwrap();
+        let answers = parse("first-time-us.yaml", &text, &library).unwrap();
+        let written = answers.to_yaml_in(&library, Language::En);
+        // `freelancer.profession` is asked in "The relationship" but written with the other
+        // `freelancer` keys, under "You"; "The relationship" heads `relationship:`.
+        assert!(
+            written.contains(
+                "  address: \"418 South Sixth Street, Suite 3, Springfield, IL 62701, USA\"\n  \
+                 profession: \"web-design\"\n"
+            ),
+            "{written}"
+        );
+        assert!(
+            written.contains("\n# The relationship\nrelationship: \"first-time\"\n"),
+            "{written}"
+        );
+        // Every heading starts a top-level key, never an indented one.
+        let lines: Vec<&str> = written.lines().collect();
+        for pair in lines.windows(2) {
+            if pair[0].starts_with("# ") && !pair[1].is_empty() && !pair[1].starts_with('#') {
+                assert!(!pair[1].starts_with(' '), "{pair:?} in\n{written}");
+            }
+        }
+        assert_eq!(written.matches("# The relationship\n").count(), 1);
+        assert_eq!(parse("again.yaml", &written, &library).unwrap(), answers);
     }
 }
