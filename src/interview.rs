@@ -276,6 +276,7 @@ pub fn interview(
         announced: false,
         steps: Vec::new(),
         recommended_offered: BTreeSet::new(),
+        set_for_late_payer: BTreeSet::new(),
     };
     session.follow_language();
     session.prompter.say(session.words().intro);
@@ -329,6 +330,9 @@ struct Session<'a> {
     steps: Vec<Step>,
     /// The sections whose recommended safeguards were offered.
     recommended_offered: BTreeSet<usize>,
+    /// Answers the late-payer rules gave (`late_payer: { set: ... }`) instead of asking: asked
+    /// after all if the client turns out not to be a late payer.
+    set_for_late_payer: BTreeSet<String>,
 }
 
 impl Session<'_> {
@@ -493,6 +497,7 @@ impl Session<'_> {
                         &shown,
                     ));
                     self.settle(question, Some(value.clone()));
+                    self.set_for_late_payer.insert(key.to_owned());
                     continue;
                 }
                 if again.is_none() && !self.recommended_offered.contains(&index) {
@@ -554,6 +559,8 @@ impl Session<'_> {
     /// Records an answer (`None`: left blank) and says what it means for a late payer.
     fn settle(&mut self, question: &Question, value: Option<Value>) {
         let key = question.key.as_str();
+        // An answer settled here is the user's, unless the late-payer rules mark it again.
+        self.set_for_late_payer.remove(key);
         if let Some(value) = value {
             self.answers.set(key, value);
             self.blank.remove(key);
@@ -568,6 +575,14 @@ impl Session<'_> {
             self.check_start(key);
         }
         if !self.late_payer() {
+            // The client is no longer a late payer: what the rules chose without asking is
+            // the user's to answer, later in this walk through the questions.
+            if key == RELATIONSHIP {
+                for key in std::mem::take(&mut self.set_for_late_payer) {
+                    self.answers.remove(&key);
+                    self.blank.remove(&key);
+                }
+            }
             return;
         }
         if key == RELATIONSHIP && !self.announced {

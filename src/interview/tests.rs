@@ -616,6 +616,71 @@ fn going_back_from_the_summary_changes_one_answer_and_what_follows_from_it() {
 }
 
 #[test]
+fn an_answer_the_late_payer_rules_gave_is_asked_once_the_client_is_no_longer_a_late_payer() {
+    let library = small();
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("Paid late"),
+        R::T("1000"),
+        R::T("30"),
+        // The kill fee clause is not asked: the rules put it in.
+        R::Enter,
+        // The relationship changes: the clause is the user's choice again, so it is asked.
+        R::Pick("No: change"),
+        R::Pick("relationship: Paid late"),
+        R::Pick("New client"),
+        // The deposit's default moves from 30 to 50.
+        R::Enter,
+        R::No,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        script.asked()[4..],
+        [
+            "Deposit",
+            "Days of silence",
+            "Is everything right?",
+            "Which answer do you want to change?",
+            "Worked together before?",
+            "Deposit",
+            "Kill fee?",
+            "Is everything right?",
+        ]
+    );
+    assert_eq!(get(&answers, "kill_fee.enabled").as_deref(), Some("no"));
+    assert_eq!(get(&answers, "kill_fee.days"), None);
+    // An answer the user gave is kept through the same change.
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("New client"),
+        R::T("900"),
+        R::Enter,
+        R::No,
+        R::Pick("No: change"),
+        R::Pick("relationship: New client"),
+        R::Pick("Paid late"),
+        // The deposit, asked again each time its default moves.
+        R::Enter,
+        R::Pick("No: change"),
+        R::Pick("relationship: Paid late"),
+        R::Pick("New client"),
+        R::Enter,
+        WRITE,
+    ]);
+    let answers = run(&library, &known(), &mut script);
+    assert_eq!(
+        script.asked().iter().filter(|q| **q == "Kill fee?").count(),
+        1,
+        "{:#?}",
+        script.log
+    );
+    assert_eq!(get(&answers, "kill_fee.enabled").as_deref(), Some("no"));
+}
+
+#[test]
 fn a_change_that_keeps_the_default_does_not_ask_again() {
     let library = small();
     let mut script = Script::new(&[
