@@ -449,7 +449,7 @@ impl Session<'_> {
                 }
                 let mut problem = None;
                 if let Some(list) = self.lists.remove(key) {
-                    self.settle(question, Some(list));
+                    self.settle_given(question, Some(list));
                     continue;
                 }
                 if let Some(preset) = self.presets.remove(key) {
@@ -464,7 +464,7 @@ impl Session<'_> {
                         });
                     match typed {
                         Ok(value) => {
-                            self.settle(question, Some(value));
+                            self.settle_given(question, Some(value));
                             continue;
                         }
                         Err(said) => problem = Some(said),
@@ -558,6 +558,16 @@ impl Session<'_> {
 
     /// Records an answer (`None`: left blank) and says what it means for a late payer.
     fn settle(&mut self, question: &Question, value: Option<Value>) {
+        self.settle_as(question, value, false);
+    }
+
+    /// [`Session::settle`] for an answer given before the interview (an answers file), whose
+    /// question was not shown: what it means for a late payer names the answer.
+    fn settle_given(&mut self, question: &Question, value: Option<Value>) {
+        self.settle_as(question, value, true);
+    }
+
+    fn settle_as(&mut self, question: &Question, value: Option<Value>, named: bool) {
         let key = question.key.as_str();
         // An answer settled here is the user's, unless the late-payer rules mark it again.
         self.set_for_late_payer.remove(key);
@@ -601,10 +611,13 @@ impl Session<'_> {
                 Some(LatePayer::AtMost(_)) => words.at_most,
                 _ => words.for_late_payer,
             };
-            self.prompter.say(&(words.in_the_contract)(
-                &show(question, &change.after, &hardened, self.locale()),
-                why,
-            ));
+            let shown = show(question, &change.after, &hardened, self.locale());
+            let note = if named {
+                (words.in_the_contract_named)(&question.label, &shown, why)
+            } else {
+                (words.in_the_contract)(&shown, why)
+            };
+            self.prompter.say(&note);
         }
     }
 

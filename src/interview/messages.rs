@@ -49,6 +49,9 @@ pub struct Messages {
     pub late_payer_set: fn(&str, &str) -> String,
     /// What an answer becomes in the contract for a late payer: the value, and why.
     pub in_the_contract: fn(&str, &str) -> String,
+    /// The same for an answer whose question was not shown (an answers file's): its label,
+    /// the value and why.
+    pub in_the_contract_named: fn(&str, &str, &str) -> String,
     /// Why: a rate doubled.
     pub doubled: &'static str,
     /// Why: raised to the least a late payer gets.
@@ -338,6 +341,14 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     },
     late_payer_set: |label, shown| format!("{label}: {shown}, always for a client who paid late."),
     in_the_contract: |shown, why| format!("In the contract: {shown} ({why})."),
+    in_the_contract_named: |label, shown, why| {
+        let mut chars = label.chars();
+        let label: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{label} in the contract: {shown} ({why}).")
+    },
     doubled: "doubled, as the client paid late before",
     at_least: "the least for a client who paid late",
     at_most: "the most for a client who paid late",
@@ -647,6 +658,7 @@ yalnızca sondaki özeti onayladığınızda yazılır, o ana kadarki yanıtlar�
         format!("{label}: {shown}; geç ödeme yapmış bir müşteri için her zaman böyle.")
     },
     in_the_contract: |shown, why| format!("Sözleşmede: {shown} ({why})."),
+    in_the_contract_named: |label, shown, why| format!("Sözleşmede {label}: {shown} ({why})."),
     doubled: "müşteri daha önce geç ödediği için iki katı",
     at_least: "geç ödeme yapmış bir müşteri için en az bu",
     at_most: "geç ödeme yapmış bir müşteri için en fazla bu",

@@ -741,6 +741,56 @@ fn a_bad_value_in_the_answers_file_is_reported_and_asked() {
 }
 
 #[test]
+fn a_late_payers_amount_from_the_answers_file_is_named_in_its_note() {
+    let library = small();
+    let mut known = known();
+    for (key, scalar) in [
+        ("me.name", Scalar::Str("Ann Lee".into())),
+        ("relationship", Scalar::Str("repeat-late-payer".into())),
+        ("fees.total", Scalar::Str("900".into())),
+        ("deposit.percent", Scalar::Int(30)),
+    ] {
+        known.presets.insert(
+            key.into(),
+            Preset {
+                scalar,
+                place: "acme.yaml:9".into(),
+            },
+        );
+    }
+    let mut script = Script::new(&[R::Enter, R::Enter, WRITE]);
+    run(&library, &known, &mut script);
+    // No question was shown for these amounts: each note says which answer it is.
+    let said = script.said();
+    assert!(
+        said.contains(&"Fee in the contract: $1,800.00 (doubled, as the client paid late before)."),
+        "{said:#?}"
+    );
+    assert!(
+        said.contains(&"Deposit in the contract: 50% (the least for a client who paid late)."),
+        "{said:#?}"
+    );
+    // An amount typed at its question keeps the short note.
+    let mut script = Script::new(&[
+        R::T("Ann Lee"),
+        R::Enter,
+        R::Pick("Paid late"),
+        R::T("1000"),
+        R::T("30"),
+        R::Enter,
+        WRITE,
+    ]);
+    run(&library, &super::tests::known(), &mut script);
+    assert!(
+        script
+            .said()
+            .contains(&"In the contract: $2,000.00 (doubled, as the client paid late before)."),
+        "{:#?}",
+        script.said()
+    );
+}
+
+#[test]
 fn saved_details_are_offered_together_and_as_defaults() {
     let library = small();
     let mut known = known();
