@@ -774,9 +774,9 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
     let session = Session::start_sized(work.path(), &["new"], &[("XDG_CONFIG_HOME", &config)], 40);
     let help = "Your own name, as on your ID. If you work through a company, the company is \
                 the party to the contract and you sign for it. Type < to go back one question.";
-    let check = |columns: usize| {
-        let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
-        let rows = rows_between(&screen, "[Your own name", "question.]");
+    // Checks the help on `screen`, as [`drawn_again`] returned it.
+    let check = |screen: &str, columns: usize| {
+        let rows = rows_between(screen, "[Your own name", "question.]");
         for row in &rows {
             assert!(
                 row.trim_end().chars().count() <= columns,
@@ -787,8 +787,8 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
         assert_eq!(joined.join(" "), format!("[{help}]"), "{screen}");
         rows.len()
     };
-    // Waits until the help is shown whole in a number of rows that `fits`: the screen is
-    // captured again while the program is still drawing it.
+    // Waits until the help is shown whole in a number of rows that `fits`, and returns that
+    // screen: the screen is captured again while the program is still drawing it.
     let drawn_again = |fits: &dyn Fn(usize) -> bool| {
         let start = Instant::now();
         loop {
@@ -796,15 +796,14 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
             if let Some(rows) = rows_shown(&screen, "[Your own name", "question.]") {
                 let joined: Vec<&str> = rows.iter().map(|row| row.trim()).collect();
                 if fits(rows.len()) && joined.join(" ") == format!("[{help}]") {
-                    return;
+                    return screen;
                 }
             }
             assert!(start.elapsed() < PATIENCE, "not drawn again:\n{screen}");
             std::thread::sleep(Duration::from_millis(40));
         }
     };
-    drawn_again(&|_| true);
-    let narrow = check(40);
+    let narrow = check(&drawn_again(&|_| true), 40);
     assert!(narrow >= 4, "{narrow} rows");
     // The introduction is wrapped too: no row of the screen is wider than the window.
     let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
@@ -820,13 +819,11 @@ fn help_is_wrapped_at_spaces_to_a_narrow_window_and_again_when_it_is_resized() {
     );
     // Wider: the question is drawn again, once, in fewer rows.
     session.tmux(&["resize-window", "-t", "0", "-x", "70"]);
-    drawn_again(&|rows| rows < narrow);
-    let wide = check(70);
+    let wide = check(&drawn_again(&|rows| rows < narrow), 70);
     // Narrower again: the terminal rewraps what is on the screen, and the question is drawn
     // over its old rows, not below them.
     session.tmux(&["resize-window", "-t", "0", "-x", "36"]);
-    drawn_again(&|rows| rows > wide);
-    check(36);
+    check(&drawn_again(&|rows| rows > wide), 36);
     let screen = session.tmux(&["capture-pane", "-p", "-t", "0"]);
     assert_eq!(screen.matches("[Your own name").count(), 1, "{screen}");
     session.answer("Your full legal name", "Maya Lindqvist");
@@ -1114,17 +1111,21 @@ struct Undeletable(PathBuf);
 
 impl Undeletable {
     fn new(file: &Path) -> Self {
-        let root = std::process::Command::new("id")
-            .arg("-u")
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+        use std::os::unix::fs::MetadataExt as _;
+        // The file was made by this process: its owner is who the tests run as.
+        let root = std::fs::metadata(file).unwrap().uid() == 0;
         if root {
-            let status = std::process::Command::new("chattr")
+            let made = std::process::Command::new("chattr")
                 .arg("+i")
                 .arg(file)
-                .status()
-                .expect("chattr runs");
-            assert!(status.success(), "chattr +i {} failed", file.display());
+                .status();
+            assert!(
+                made.is_ok_and(|status| status.success()),
+                "chattr +i {} failed: as root, this test needs chattr (apt-get install \
+                 e2fsprogs) and the CAP_LINUX_IMMUTABLE capability, or run the tests as \
+                 another user",
+                file.display()
+            );
         } else {
             use std::os::unix::fs::PermissionsExt as _;
             let folder = file.parent().unwrap();
@@ -1136,11 +1137,19 @@ impl Undeletable {
 
 impl Drop for Undeletable {
     fn drop(&mut self) {
-        use std::os::unix::fs::PermissionsExt as _;
-        let _ = std::process::Command::new("chattr")
-            .arg("-i")
-            .arg(&self.0)
-            .status();
+        use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+        if std::fs::metadata(&self.0).is_ok_and(|m| m.uid() == 0) {
+            let undone = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+            if !undone.is_ok_and(|status| status.success()) {
+                eprintln!(
+                    "chattr -i {} failed: the file is left immutable",
+                    self.0.display()
+                );
+            }
+        }
         if let Some(folder) = self.0.parent() {
             let _ = std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o755));
         }

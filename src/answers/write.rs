@@ -10,7 +10,8 @@ impl Answers {
     /// relationship, is written with the other `freelancer` keys (a YAML mapping may not hold
     /// `freelancer:` twice). A section's heading comes before the first top-level key it starts,
     /// never inside another section's mapping: `profession` stays under `# You` with the other
-    /// `freelancer` keys, and `# The relationship` heads `relationship:`.
+    /// `freelancer` keys, and `# The relationship` heads `relationship:`. A section all of whose
+    /// keys go on with an earlier section's mapping has no heading.
     #[must_use]
     pub fn to_yaml(&self, library: &Library) -> String {
         self.to_yaml_in(library, Language::En)
@@ -113,6 +114,39 @@ mod tests {
             }
         }
         assert_eq!(written.matches("# The relationship\n").count(), 1);
+        assert_eq!(parse("again.yaml", &written, &library).unwrap(), answers);
+    }
+
+    #[test]
+    fn a_mapping_asked_in_parts_is_written_whole_at_every_level() {
+        let declarations = "title: Test Agreement
+sections:
+  - title: First
+    questions:
+      - { key: a.b.c, type: text, prompt: C }
+  - title: Second
+    questions:
+      - { key: a.x, type: text, prompt: X }
+      - { key: e, type: text, prompt: E }
+  - title: Third
+    questions:
+      - { key: a.b.d, type: text, prompt: D }
+";
+        let files = [library::SourceFile {
+            relative: "library.yaml".into(),
+            display: "library.yaml".into(),
+            text: declarations.into(),
+        }];
+        let library = library::load(&files).into_library().unwrap();
+        let text = "a:\n  b:\n    c: one\n    d: three\n  x: two\ne: four\n";
+        let answers = parse("a.yaml", text, &library).unwrap();
+        let written = answers.to_yaml(&library);
+        // `a.b` is written once, though its keys were asked in two sections with `a.x` between
+        // them; "Third" starts no top-level key, so it has no heading of its own.
+        assert_eq!(
+            written,
+            "# First\na:\n  b:\n    c: \"one\"\n    d: \"three\"\n  x: \"two\"\n\n# Second\ne: \"four\"\n"
+        );
         assert_eq!(parse("again.yaml", &written, &library).unwrap(), answers);
     }
 }

@@ -243,25 +243,42 @@ impl Library {
     }
 
     /// Every question with its section's index, in the order an answers file writes them:
-    /// the interview's order, except that the keys under one top-level key stay together
-    /// where the first of them is (`freelancer.profession`, asked after the relationship,
+    /// the interview's order, except that the keys under one mapping stay together where the
+    /// first of them is, at every level (`freelancer.profession`, asked after the relationship,
     /// goes with the other `freelancer` keys), since a YAML mapping holds a key once.
     #[must_use]
     pub fn file_order(&self) -> Vec<(usize, &Question)> {
-        let top = |key: &str| key.split('.').next().unwrap_or(key).to_owned();
-        let mut firsts: Vec<String> = Vec::new();
-        let mut questions: Vec<(usize, &Question)> = Vec::new();
-        for (index, section) in self.sections.iter().enumerate() {
-            for question in &section.questions {
-                if !firsts.contains(&top(&question.key)) {
-                    firsts.push(top(&question.key));
-                }
-                questions.push((index, question));
+        let questions: Vec<(usize, &Question)> = self
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(index, section)| section.questions.iter().map(move |q| (index, q)))
+            .collect();
+        // Where each mapping (`a`, `a.b`) first appears among the questions.
+        let mut firsts: BTreeMap<&str, usize> = BTreeMap::new();
+        for (position, (_, question)) in questions.iter().enumerate() {
+            let key = question.key.as_str();
+            for (at, _) in key.match_indices('.') {
+                firsts.entry(&key[..at]).or_insert(position);
             }
         }
-        // A stable sort: under one top-level key, the interview's order stays.
-        questions.sort_by_key(|(_, q)| firsts.iter().position(|t| *t == top(&q.key)));
-        questions
+        // A question goes where each of its mappings first appears, outermost first, then
+        // where it was asked: the positions compared in that order keep every mapping whole.
+        let mut placed: Vec<(Vec<usize>, (usize, &Question))> = questions
+            .into_iter()
+            .enumerate()
+            .map(|(position, entry)| {
+                let key = entry.1.key.as_str();
+                let mut place: Vec<usize> = key
+                    .match_indices('.')
+                    .map(|(at, _)| firsts[&key[..at]])
+                    .collect();
+                place.push(position);
+                (place, entry)
+            })
+            .collect();
+        placed.sort_by(|a, b| a.0.cmp(&b.0));
+        placed.into_iter().map(|(_, entry)| entry).collect()
     }
 
     /// Any variable a template may use: a question, a place variable or a trade's word.
