@@ -908,7 +908,7 @@ fn deliveries_are_accepted_in_writing_by_silence_or_by_use_and_acceptance_trigge
     // The old completion by the Designer's say-so is gone; the balance waits for acceptance.
     assert!(!markdown.contains("The Project is complete when the Designer tells the Client"));
     assert!(section(&markdown, "5. Deposit").contains(
-        "The Designer invoices the balance of the Fee, which is $3,200.00, on the Completion Date defined in section 3"
+        "The Designer invoices the balance of the Fee, which is $3,200.00, after the Completion Date defined in section 3"
     ));
     assert!(section(&markdown, "2. The Project and Its Scope").contains(
         "The Fee includes two (2) revision rounds for the Project as a whole, whichever Deliverables they concern."

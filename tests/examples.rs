@@ -103,6 +103,84 @@ fn every_answers_example_builds_its_golden_contract() {
     assert_no_differences(&differences);
 }
 
+/// Sentences a lawyer's reading of the examples asked for: no step that waits for itself, no
+/// fact the tool cannot know, taxes stated as the place's law requires, and rights and courts
+/// as the governing law allows.
+#[test]
+fn the_examples_state_what_the_law_and_the_payments_allow() {
+    let out = tempfile::tempdir().unwrap();
+    let contract = |file: &str| {
+        let (_, target, _) = build_example(&format!("examples/{file}"), out.path());
+        std::fs::read_to_string(target).unwrap()
+    };
+    let has = |text: &str, words: &[&str]| {
+        for words in words {
+            assert!(text.contains(words), "{words:?} is missing from:\n{text}");
+        }
+    };
+    // Publishing the website waits for payment, so it cannot also hold up the Completion Date
+    // (and with it the last Milestone and the invoice that publishing waits for).
+    let first_time = contract("first-time-us.yaml");
+    has(
+        &first_time,
+        &[
+            "Where the Scope includes publishing the website, publishing it is not delivered for \
+             review: it counts as accepted on the day every other Deliverable in the Scope has \
+             been accepted, and the Designer publishes the website after the Completion Date, once \
+             the invoices that section 12 names have been paid.",
+            "Once every invoice for the work done up to the Completion Date has been paid, the \
+             Designer hands over the final Deliverables",
+            "After the Completion Date defined in section 3, the Designer invoices any extra work \
+             and expenses not yet invoiced, as section 7 provides.",
+            "(the “**Proposal**”) forms part of this Agreement as if it were attached to it.",
+        ],
+    );
+    assert!(!first_time.contains("is attached to this Agreement"));
+    assert!(!first_time.contains("due on the Completion Date"));
+    // A consumer is quoted prices with the taxes in them.
+    has(
+        &contract("gb-consumer.yaml"),
+        &[
+            "The amounts in this Agreement are the total prices that the Client pays, including \
+           any value added tax or similar tax that the Designer must charge.",
+        ],
+    );
+    // Turkish law: the rights transferred are named, mediation binds commercial cases only and
+    // a choice of courts binds merchants only.
+    has(
+        &contract("tr-client.yaml"),
+        &[
+            "The rights transferred are the rights of adaptation (article 21), reproduction \
+             (article 22), distribution (article 23), performance (article 24) and communication \
+             to the public",
+            "Where the dispute is a commercial case within the meaning of article 4 of the Turkish \
+             Commercial Code, a claim for a sum of money may be brought to those courts only after \
+             the parties have taken part in mandatory mediation (arabuluculuk)",
+            "article 17 of the Code of Civil Procedure no. 6100 allows it only between merchants or \
+             public legal persons",
+            "apart from the taxes and the share of stamp duty that section 7 allows it to withhold \
+             or deduct",
+        ],
+    );
+    has(
+        &contract("tr-istanbul.yaml"),
+        &[
+            "## 9. Müşteri’nin İşbirliği ve Geri Bildirimleri",
+            "Uyuşmazlık Türk Ticaret Kanunu’nun 4. maddesi anlamında ticari dava ise",
+            "7\\. maddede öngörülen vergi kesintileri ile damga vergisi payının mahsubu saklıdır",
+        ],
+    );
+    // German law transfers no copyright, only rights of use, named by kind.
+    has(
+        &contract("eu-client.yaml"),
+        &[
+            "German law does not allow the copyright itself to be transferred (section 29(1) of \
+           the Copyright Act, UrhG), so the transfer under this section is the grant to the Client \
+           of the exclusive rights of use in the final Deliverables",
+        ],
+    );
+}
+
 #[test]
 fn the_ci_workflow_runs_real_commands() {
     let text = std::fs::read_to_string(root().join("examples/ci/github-actions.yml")).unwrap();
