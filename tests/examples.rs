@@ -170,6 +170,23 @@ fn the_examples_state_what_the_law_and_the_payments_allow() {
             "7\\. maddede öngörülen vergi kesintileri ile damga vergisi payının mahsubu saklıdır",
         ],
     );
+    // A self-employed person has no trade name (TTK art. 39 ff.), only a name it works under;
+    // a developer's files are listed in two sections.
+    has(
+        &contract("bilingual-us-client.yaml"),
+        &[
+            "Mert Yıldız (gerçek kişi; faaliyet gösterdiği ad: Yıldız Yazılım)",
+            "the files the Client receives are those listed in section 13 and section 15.",
+        ],
+    );
+    // Rejected photographs of the client's people, premises or products need its consent.
+    has(
+        &contract("photography.yaml"),
+        &[
+            "an image that shows the Client’s people, premises or products also needs the \
+           Client’s written consent, as section 11 provides.",
+        ],
+    );
     // German law transfers no copyright, only rights of use, named by kind.
     has(
         &contract("eu-client.yaml"),
