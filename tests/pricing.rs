@@ -312,7 +312,7 @@ fn an_itemized_scope_at_a_rate_is_a_breakdown_of_the_estimate_not_a_set_of_price
 }
 
 #[test]
-fn work_by_the_hour_or_the_day_is_invoiced_monthly_and_the_deposit_settled_at_the_end() {
+fn work_by_the_hour_or_the_day_is_invoiced_monthly_with_the_deposit_set_against_it() {
     let library = built_in();
     for (basis, counted) in [("hourly", "hours"), ("daily", "days and half days")] {
         let markdown = build(&library, priced(&library, basis, None, "100.00"));
@@ -322,6 +322,9 @@ fn work_by_the_hour_or_the_day_is_invoiced_monthly_and_the_deposit_settled_at_th
         )), "{basis}: {payment}");
         let deposit = section(&markdown, "Deposit");
         assert!(deposit.contains("the Fee as counted under section 4 less the Deposit and less the Interim Invoices that section 6 provides for"), "{basis}: {deposit}");
+        // The Deposit counts towards the Fee as the work is invoiced, not only at the end: the
+        // client never pays ahead of the work beyond the Deposit.
+        assert!(deposit.contains("The Deposit counts towards the Fee: it is set against the Interim Invoices that section 6 provides for, in the order they are sent, until it is used up, and each Interim Invoice is for its amount less the part of the Deposit set against it."), "{basis}: {deposit}");
         // An Interim Invoice issued and not yet paid when the Agreement ends stays due, so the
         // final invoice leaves it out rather than charging its work twice.
         let ending = section(&markdown, "Ending the Agreement");
