@@ -194,8 +194,38 @@ fn the_examples_state_what_the_law_and_the_payments_allow() {
             "German law does not allow the copyright itself to be transferred (section 29(1) of \
            the Copyright Act, UrhG), so the transfer under this section is the grant to the Client \
            of the exclusive rights of use in the final Deliverables",
+            // The dunning procedure is open only where the order can be served (§ 688(3) ZPO).
+            "Where the law allows it (§ 688 of the Code of Civil Procedure, ZPO), either party \
+             may instead apply for a payment order",
         ],
     );
+}
+
+/// On one core a bilingual contract renders its two languages one after the other, and the
+/// contract is the same, byte for byte, as the one rendered on two.
+#[test]
+fn a_bilingual_contract_is_the_same_on_one_core() {
+    let args = [
+        "build",
+        "examples/bilingual-us-client.yaml",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ];
+    let two = run(&mut clausewright(&args));
+    assert_eq!(two.code, 0, "{}", two.stderr);
+    let mut pinned = std::process::Command::new("taskset");
+    pinned
+        .args(["-c", "0", env!("CARGO_BIN_EXE_clausewright")])
+        .args(args)
+        .current_dir(crate::support::root())
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH");
+    let one = run(&mut pinned);
+    assert_eq!(one.code, 0, "{}", one.stderr);
+    assert!(two.stdout.contains("## 1. Parties and Effective Date"));
+    assert_eq!(one.stdout, two.stdout);
 }
 
 #[test]

@@ -141,19 +141,26 @@ pub fn contract(
     else {
         return Ok((join_parts(&first()?), None));
     };
+    let second = || {
+        let second = assemble::assemble(library, answers);
+        render_parts(&second, answers, prepared.locale_in(language), false)
+    };
     // The second language is rendered on another core while this one renders the first: a
-    // bilingual contract takes little more time than one in a single language.
-    let (parts, second_parts) = std::thread::scope(|scope| {
-        let second = scope.spawn(|| {
-            let second = assemble::assemble(library, answers);
-            render_parts(&second, answers, prepared.locale_in(language), false)
-        });
-        let parts = first();
-        let second_parts = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (parts, second_parts)
-    });
+    // bilingual contract takes little more time than one in a single language. With one core,
+    // one after the other.
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let (parts, second_parts) = if cores < 2 {
+        (first(), second())
+    } else {
+        std::thread::scope(|scope| {
+            let second = scope.spawn(second);
+            let parts = first();
+            let second_parts = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (parts, second_parts)
+        })
+    };
     let rows: Rows = parts?.into_iter().zip(second_parts?).collect();
     let interleaved: Vec<String> = rows
         .iter()
