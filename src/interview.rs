@@ -33,7 +33,7 @@ use crate::model::keys::{
 };
 use crate::model::schema::MAX_RECORDS;
 use crate::model::{self, Amount, Language, Languages, LatePayer, Question, Scalar, Type, Value};
-use messages::Messages;
+use messages::{Messages, sentence_case};
 
 /// What a late payer's rates are multiplied by after an interview: the advice is to double them.
 pub const LATE_PAYER_MULTIPLIER: Decimal = Decimal::TWO;
@@ -1859,13 +1859,6 @@ fn label_width<'q>(questions: impl Iterator<Item = &'q Question>) -> usize {
         .map(|q| q.label.chars().count())
         .max()
         .unwrap_or(0)
-}
-
-fn sentence_case(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// The answers file `new` saves: a header saying how to rebuild, then the answers; its

@@ -294,6 +294,14 @@ pub struct YesNo {
     pub parse: fn(&str) -> Option<bool>,
 }
 
+/// `text` with its first letter a capital: a label (`fee`) that starts a sentence.
+pub(crate) fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The catalogue of `language`.
 #[must_use]
 pub fn of(language: Language) -> &'static Messages {
@@ -342,12 +350,7 @@ once you confirm the summary at the end, and the answers so far are kept as a dr
     late_payer_set: |label, shown| format!("{label}: {shown}, always for a client who paid late."),
     in_the_contract: |shown, why| format!("In the contract: {shown} ({why})."),
     in_the_contract_named: |label, shown, why| {
-        let mut chars = label.chars();
-        let label: String = chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        format!("{label} in the contract: {shown} ({why}).")
+        format!("{} in the contract: {shown} ({why}).", sentence_case(label))
     },
     doubled: "doubled, as the client paid late before",
     at_least: "the least for a client who paid late",

@@ -252,6 +252,21 @@ fn known() -> Known {
     }
 }
 
+/// [`known`] with `presets` given by an answers file, all at `acme.yaml:9`.
+fn given_in_acme(presets: &[(&str, Scalar)]) -> Known {
+    let mut known = known();
+    for (key, scalar) in presets {
+        known.presets.insert(
+            (*key).into(),
+            Preset {
+                scalar: scalar.clone(),
+                place: "acme.yaml:9".into(),
+            },
+        );
+    }
+    known
+}
+
 fn run(library: &Library, known: &Known, script: &mut Script) -> Answers {
     let answers = interview(library, known, script).unwrap();
     assert!(
@@ -706,21 +721,12 @@ fn a_change_that_keeps_the_default_does_not_ask_again() {
 #[test]
 fn a_bad_value_in_the_answers_file_is_reported_and_asked() {
     let library = small();
-    let mut known = known();
-    for (key, scalar) in [
+    let known = given_in_acme(&[
         ("me.name", Scalar::Str("Ann Lee".into())),
         ("relationship", Scalar::Str("first-time".into())),
         ("fees.total", Scalar::Str("900".into())),
         ("deposit.percent", Scalar::Int(150)),
-    ] {
-        known.presets.insert(
-            key.into(),
-            Preset {
-                scalar,
-                place: "acme.yaml:9".into(),
-            },
-        );
-    }
+    ]);
     let mut script = Script::new(&[R::Enter, R::T("45"), R::Enter, R::Enter, WRITE]);
     let answers = run(&library, &known, &mut script);
     assert_eq!(
@@ -743,23 +749,14 @@ fn a_bad_value_in_the_answers_file_is_reported_and_asked() {
 #[test]
 fn a_late_payers_amount_from_the_answers_file_is_named_in_its_note() {
     let library = small();
-    let mut known = known();
-    for (key, scalar) in [
+    let given = given_in_acme(&[
         ("me.name", Scalar::Str("Ann Lee".into())),
         ("relationship", Scalar::Str("repeat-late-payer".into())),
         ("fees.total", Scalar::Str("900".into())),
         ("deposit.percent", Scalar::Int(30)),
-    ] {
-        known.presets.insert(
-            key.into(),
-            Preset {
-                scalar,
-                place: "acme.yaml:9".into(),
-            },
-        );
-    }
+    ]);
     let mut script = Script::new(&[R::Enter, R::Enter, WRITE]);
-    run(&library, &known, &mut script);
+    run(&library, &given, &mut script);
     // No question was shown for these amounts: each note says which answer it is.
     let said = script.said();
     assert!(
@@ -780,7 +777,7 @@ fn a_late_payers_amount_from_the_answers_file_is_named_in_its_note() {
         R::Enter,
         WRITE,
     ]);
-    run(&library, &super::tests::known(), &mut script);
+    run(&library, &known(), &mut script);
     assert!(
         script
             .said()
